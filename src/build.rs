@@ -1,0 +1,211 @@
+//! The `build` and `check` commands: load → parse → resolve → render → write, composed once so
+//! `check` is exactly `build` without writing.
+
+use crate::config::{config_path, parse_config, Config};
+use crate::diagnostic::{Diagnostic, Diagnostics, SourceLookup};
+use crate::lang::Lang;
+use crate::load::{self, Loaded};
+use crate::model::{parse_entry, Entry, EntrySource, Vocabulary};
+use crate::render::{self, RenderStats, Renderer};
+use crate::resolve::{self, HeldBack, ResolveOptions, Site};
+use crate::yaml::{self, Node};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    pub output: PathBuf,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub today: Date,
+}
+
+/// Today in the Netherlands: the day embargoed press releases are compared with.
+pub fn today() -> Date {
+    jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC)).date()
+}
+
+pub struct Report {
+    pub diagnostics: Diagnostics,
+    pub stats: RenderStats,
+    pub pages_per_lang: BTreeMap<Lang, usize>,
+    pub held_back: Vec<HeldBack>,
+    pub elapsed: Duration,
+    /// An I/O problem with the output (exit code 2), as opposed to content errors.
+    pub io_error: Option<String>,
+}
+
+/// Everything before rendering: the typed site and the compiled templates.
+pub struct Compiled {
+    pub site: Site,
+    pub renderer: Option<Renderer>,
+}
+
+/// Reads and checks the whole site. Problems go into `diagnostics`.
+pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compiled {
+    let root = &options.root;
+    let config_text = load::read_text(root, &config_path());
+    let mut config = match config_text {
+        Ok(text) => parse_config(&text, &config_path(), diagnostics),
+        Err(mut d) => {
+            if !root.join(config_path()).exists() {
+                d = Diagnostic::error(config_path(), 0, 0, "there is no content/site.yaml")
+                    .with_hint("run wdhs in the site's folder, or pass --root; a site needs content/site.yaml");
+            }
+            diagnostics.push(d);
+            parse_config("", &config_path(), &mut Diagnostics::new())
+        }
+    };
+    if let Some(url) = &options.base_url {
+        config.set_base_url(url);
+    }
+    let loaded = load::load(root, &config.languages, diagnostics);
+    let theme = crate::theme::load_theme(root, &config.languages, diagnostics);
+    let renderer = render::prepare(theme, diagnostics);
+    let entries = parse_all(&config, &loaded, diagnostics);
+    let site = resolve::resolve(config, entries, loaded.assets, &ResolveOptions { drafts: options.drafts, today: options.today }, diagnostics);
+    Compiled { site, renderer }
+}
+
+/// Parses shared files, then every language file, in parallel.
+pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics) -> Vec<Entry> {
+    let shared: Vec<(usize, Result<Node, Diagnostic>)> = loaded
+        .shared_files
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let parsed = yaml::parse(&f.file.text, 0).map_err(|e| {
+                Diagnostic::error(&f.file.path, e.line, e.col, format!("not valid YAML: {}", e.message)).with_hint(crate::model::yaml_hint(&e.message))
+            });
+            (i, parsed)
+        })
+        .collect();
+    let mut shared_nodes: HashMap<(crate::model::Kind, &str), (&Path, Node)> = HashMap::new();
+    for (i, parsed) in shared {
+        let file = &loaded.shared_files[i];
+        match parsed {
+            Ok(node) => {
+                shared_nodes.insert((file.kind, file.stem.as_str()), (file.file.path.as_path(), node));
+            }
+            Err(d) => diagnostics.push(d),
+        }
+    }
+    for file in &loaded.shared_files {
+        if !loaded.language_files.iter().any(|l| l.kind == file.kind && l.stem == file.stem) {
+            diagnostics.push(
+                Diagnostic::warning(&file.file.path, 0, 0, "there is no language file for these shared fields")
+                    .with_hint(format!("add {}.{}.md beside it, or delete it", file.stem, config.default_lang().code())),
+            );
+        }
+    }
+    let vocabulary = Vocabulary { themes: config.themes.iter().map(|(id, _)| id.as_str()).collect() };
+    let parsed: Vec<(Option<Entry>, Diagnostics)> = loaded
+        .language_files
+        .par_iter()
+        .map(|file| {
+            let mut found = Diagnostics::new();
+            let shared = shared_nodes.get(&(file.kind, file.stem.as_str())).map(|(p, n)| (*p, n));
+            let source = EntrySource { kind: file.kind, stem: &file.stem, lang: file.lang, path: &file.file.path, text: &file.file.text, shared };
+            (parse_entry(&source, &vocabulary, &mut found), found)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(parsed.len());
+    for (entry, found) in parsed {
+        diagnostics.extend(found);
+        entries.extend(entry);
+    }
+    entries
+}
+
+/// `wdhs build`: renders into a staging folder and swaps it in only when there are no errors.
+pub fn build(options: &BuildOptions) -> Report {
+    let started = Instant::now();
+    let mut diagnostics = Diagnostics::new();
+    let compiled = compile(options, &mut diagnostics);
+    let mut report = Report {
+        stats: RenderStats::default(),
+        pages_per_lang: pages_per_lang(&compiled.site),
+        held_back: compiled.site.held_back.clone(),
+        diagnostics: Diagnostics::new(),
+        elapsed: Duration::ZERO,
+        io_error: None,
+    };
+    let Some(renderer) = compiled.renderer.as_ref().filter(|_| !diagnostics.has_errors()) else {
+        report.diagnostics = diagnostics;
+        report.elapsed = started.elapsed();
+        return report;
+    };
+    let staging = match crate::write::stage(&options.output) {
+        Ok(staging) => staging,
+        Err(error) => {
+            report.io_error = Some(format!("cannot create the output folder next to {}: {error}", options.output.display()));
+            report.diagnostics = diagnostics;
+            return report;
+        }
+    };
+    report.stats = render::render_site(&compiled.site, renderer, &|path, bytes| staging.write(path, bytes), &mut diagnostics);
+    if diagnostics.has_errors() {
+        staging.abandon();
+    } else if let Err(error) = staging.commit() {
+        report.io_error = Some(format!("cannot replace {}: {error}", options.output.display()));
+    }
+    report.diagnostics = diagnostics;
+    report.elapsed = started.elapsed();
+    report
+}
+
+/// `wdhs check`: everything `build` does, without writing.
+pub fn check(options: &BuildOptions) -> Report {
+    let started = Instant::now();
+    let mut diagnostics = Diagnostics::new();
+    let compiled = compile(options, &mut diagnostics);
+    let mut stats = RenderStats::default();
+    if let Some(renderer) = &compiled.renderer {
+        stats = render::render_site(&compiled.site, renderer, &|_, _| Ok(()), &mut diagnostics);
+    }
+    Report {
+        pages_per_lang: pages_per_lang(&compiled.site),
+        held_back: compiled.site.held_back.clone(),
+        diagnostics,
+        stats,
+        elapsed: started.elapsed(),
+        io_error: None,
+    }
+}
+
+pub fn pages_per_lang(site: &Site) -> BTreeMap<Lang, usize> {
+    let mut counts: BTreeMap<Lang, usize> = site.config.languages.iter().map(|l| (*l, 0)).collect();
+    for page in &site.pages {
+        *counts.entry(page.entry.lang).or_default() += 1;
+    }
+    counts
+}
+
+/// The text of every file a diagnostic names, read again from disk for excerpts.
+pub struct DiskSources {
+    texts: BTreeMap<PathBuf, String>,
+}
+
+impl DiskSources {
+    pub fn for_diagnostics(root: &Path, diagnostics: &Diagnostics) -> Self {
+        let mut texts = BTreeMap::new();
+        for d in diagnostics.sorted() {
+            if d.line > 0 && !texts.contains_key(&d.path)
+                && let Ok(text) = load::read_text(root, &d.path)
+            {
+                texts.insert(d.path.clone(), text);
+            }
+        }
+        DiskSources { texts }
+    }
+}
+
+impl SourceLookup for DiskSources {
+    fn source_text(&self, path: &Path) -> Option<&str> {
+        self.texts.get(path).map(String::as_str)
+    }
+}

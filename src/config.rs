@@ -1,0 +1,302 @@
+//! `content/site.yaml` → `Config`: languages, titles, section URL names, menu, vocabularies.
+//! Parsing is pure (`parse_config(&str)`); it never reads content.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fields::Located;
+use crate::lang::Lang;
+use crate::model::{yaml_hint, Kind, KINDS};
+use crate::yaml::{self, Key, Node, Value};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+pub const CONFIG_FILE: &str = "content/site.yaml";
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub base_url: String,
+    /// The first is the default language, published at the root.
+    pub languages: Vec<Lang>,
+    pub title: BTreeMap<Lang, String>,
+    pub tagline: BTreeMap<Lang, String>,
+    pub description: BTreeMap<Lang, String>,
+    /// URL name of each section per language, e.g. press → {nl: pers, en: press}.
+    pub sections: BTreeMap<Kind, BTreeMap<Lang, String>>,
+    pub menu: Vec<MenuItem>,
+    /// Theme id → label per language, in the order written.
+    pub themes: Vec<(String, BTreeMap<Lang, String>)>,
+    pub contact: BTreeMap<String, String>,
+    pub pagination: BTreeMap<Kind, usize>,
+    pub feed_limit: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MenuItem {
+    Section(Kind),
+    Page(Located<String>),
+}
+
+impl Config {
+    pub fn default_lang(&self) -> Lang {
+        self.languages.first().copied().unwrap_or(Lang::Nl)
+    }
+
+    pub fn section_name(&self, kind: Kind, lang: Lang) -> &str {
+        self.sections
+            .get(&kind)
+            .and_then(|names| names.get(&lang))
+            .map(String::as_str)
+            .unwrap_or(kind.folder())
+    }
+
+    pub fn theme_label(&self, id: &str, lang: Lang) -> String {
+        self.themes
+            .iter()
+            .find(|(theme, _)| theme == id)
+            .and_then(|(_, labels)| labels.get(&lang))
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn page_size(&self, kind: Kind) -> usize {
+        self.pagination.get(&kind).copied().unwrap_or(usize::MAX).max(1)
+    }
+
+    /// The path part of the base URL, always starting and ending with `/`: "/" or "/wdhs/".
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, rest)| rest);
+        let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
+        let trimmed = path.trim_matches('/');
+        if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        }
+    }
+
+    /// Scheme and host without a trailing slash: "https://example.org".
+    pub fn origin(&self) -> String {
+        let (scheme, rest) = self.base_url.split_once("://").unwrap_or(("https", self.base_url.as_str()));
+        let host = rest.split('/').next().unwrap_or(rest);
+        format!("{scheme}://{host}")
+    }
+
+    pub fn set_base_url(&mut self, url: &str) {
+        self.base_url = normalize_base_url(url);
+    }
+}
+
+fn normalize_base_url(url: &str) -> String {
+    let trimmed = url.trim();
+    if trimmed.ends_with('/') {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}/")
+    }
+}
+
+const FIELDS: &[&str] = &[
+    "base_url", "languages", "title", "tagline", "description", "sections", "menu", "themes", "contact", "pagination",
+    "feed_limit",
+];
+
+struct Reader<'a> {
+    path: &'a Path,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, line: usize, col: usize, message: impl Into<String>, hint: impl Into<String>) {
+        self.diagnostics.push(Diagnostic::error(self.path, line, col, message).with_hint(hint));
+    }
+
+    fn text(&mut self, node: &Node, what: &str) -> Option<String> {
+        let text = node.as_text();
+        if text.is_none() {
+            self.error(node.line, node.col, format!("`{what}` should be text, found {}", node.type_name()), format!("write it like `{what}: \"…\"`"));
+        }
+        text
+    }
+
+    fn map<'n>(&mut self, node: &'n Node, what: &str) -> &'n [(Key, Node)] {
+        match &node.value {
+            Value::Map(entries) => entries,
+            _ => {
+                self.error(node.line, node.col, format!("`{what}` should be a group of fields, found {}", node.type_name()), format!("write it like `{what}: {{ nl: …, en: … }}`"));
+                &[]
+            }
+        }
+    }
+
+    fn per_language(&mut self, node: &Node, what: &str, languages: &[Lang]) -> BTreeMap<Lang, String> {
+        let mut out = BTreeMap::new();
+        for (key, value) in self.map(node, what) {
+            match Lang::parse(&key.name).filter(|l| languages.contains(l)) {
+                Some(lang) => {
+                    if let Some(text) = self.text(value, &format!("{what}.{}", key.name)) {
+                        out.insert(lang, text);
+                    }
+                }
+                None => self.error(key.line, key.col, format!("`{}` in `{what}` is not one of the site's languages", key.name), format!("use the language codes from `languages`: {}", codes(languages))),
+            }
+        }
+        for lang in languages {
+            if !out.contains_key(lang) && matches!(node.value, Value::Map(_)) {
+                self.error(node.line, node.col, format!("`{what}` has no text for `{}`", lang.code()), format!("add `{}: …` under `{what}`", lang.code()));
+            }
+        }
+        out
+    }
+}
+
+fn codes(languages: &[Lang]) -> String {
+    languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+}
+
+/// Parses `site.yaml`; every problem goes into `diagnostics` and a best-effort config is returned
+/// so content can still be checked.
+pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> Config {
+    let mut config = Config {
+        base_url: "/".to_string(),
+        languages: vec![Lang::Nl, Lang::En],
+        title: BTreeMap::new(),
+        tagline: BTreeMap::new(),
+        description: BTreeMap::new(),
+        sections: BTreeMap::new(),
+        menu: Vec::new(),
+        themes: Vec::new(),
+        contact: BTreeMap::new(),
+        pagination: BTreeMap::new(),
+        feed_limit: 20,
+    };
+    let node = match yaml::parse(text, 0) {
+        Ok(node) => node,
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(path, error.line, error.col, format!("site.yaml is not valid YAML: {}", error.message)).with_hint(yaml_hint(&error.message)),
+            );
+            return config;
+        }
+    };
+    let mut reader = Reader { path, diagnostics };
+    let entries: Vec<(Key, Node)> = reader.map(&node, "site.yaml").to_vec();
+    let find = |name: &str| entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v);
+
+    if let Some(languages) = find("languages") {
+        let mut parsed = Vec::new();
+        let items: Vec<Node> = match &languages.value {
+            Value::Seq(items) => items.clone(),
+            _ => vec![languages.clone()],
+        };
+        for item in items {
+            match item.as_text().as_deref().and_then(Lang::parse) {
+                Some(lang) if !parsed.contains(&lang) => parsed.push(lang),
+                _ => reader.error(item.line, item.col, format!("`{}` is not a supported language", item.as_text().unwrap_or_default()), "wdhs supports `nl` and `en`; write `languages: [nl, en]`"),
+            }
+        }
+        if !parsed.is_empty() {
+            config.languages = parsed;
+        }
+    }
+    let languages = config.languages.clone();
+    for (key, value) in &entries {
+        match key.name.as_str() {
+            "base_url" => {
+                if let Some(url) = reader.text(value, "base_url") {
+                    if !(url.starts_with("https://") || url.starts_with("http://")) {
+                        reader.error(value.line, value.col, format!("`{url}` is not a full web address"), "write it like `base_url: \"https://www.wedoenhetsamen.nu/\"`");
+                    }
+                    config.base_url = normalize_base_url(&url);
+                }
+            }
+            "languages" => {}
+            "title" => config.title = reader.per_language(value, "title", &languages),
+            "tagline" => config.tagline = reader.per_language(value, "tagline", &languages),
+            "description" => config.description = reader.per_language(value, "description", &languages),
+            "sections" => {
+                for (section_key, names) in reader.map(value, "sections").to_vec() {
+                    match Kind::from_folder(&section_key.name).filter(|k| k.has_section()) {
+                        Some(kind) => {
+                            let names = reader.per_language(&names, &format!("sections.{}", section_key.name), &languages);
+                            for (lang, name) in &names {
+                                if !crate::slug::is_valid_slug(name) {
+                                    reader.error(section_key.line, section_key.col, format!("`{name}` ({}) cannot be used in a URL", lang.code()), "use lowercase letters, digits and hyphens");
+                                }
+                            }
+                            config.sections.insert(kind, names);
+                        }
+                        None => {
+                            let known: Vec<&str> = KINDS.iter().filter(|k| k.has_section()).map(|k| k.folder()).collect();
+                            let hint = crate::diagnostic::suggest(&section_key.name, known.iter().copied()).map_or_else(|| format!("the sections are: {}", known.join(", ")), |c| format!("did you mean `{c}`?"));
+                            reader.error(section_key.line, section_key.col, format!("unknown section `{}`", section_key.name), hint);
+                        }
+                    }
+                }
+            }
+            "menu" => {
+                let items: Vec<Node> = match &value.value {
+                    Value::Seq(items) => items.clone(),
+                    _ => Vec::new(),
+                };
+                for item in items {
+                    let Some(text) = reader.text(&item, "menu") else { continue };
+                    if let Some(stem) = text.strip_prefix("page:") {
+                        config.menu.push(MenuItem::Page(Located {
+                            value: stem.trim().to_string(),
+                            path: path.to_path_buf(),
+                            line: item.line,
+                            col: item.col,
+                        }));
+                    } else {
+                        match Kind::from_folder(&text).filter(|k| k.has_section()) {
+                            Some(kind) => config.menu.push(MenuItem::Section(kind)),
+                            None => reader.error(item.line, item.col, format!("`{text}` is not a section"), "a menu item is a section (`goals`, `press`, …) or a page (`page:about`)"),
+                        }
+                    }
+                }
+            }
+            "themes" => {
+                for (theme_key, labels) in reader.map(value, "themes").to_vec() {
+                    let labels = reader.per_language(&labels, &format!("themes.{}", theme_key.name), &languages);
+                    config.themes.push((theme_key.name.clone(), labels));
+                }
+            }
+            "contact" => {
+                for (contact_key, text) in reader.map(value, "contact").to_vec() {
+                    if let Some(text) = reader.text(&text, &format!("contact.{}", contact_key.name)) {
+                        config.contact.insert(contact_key.name.clone(), text);
+                    }
+                }
+            }
+            "pagination" => {
+                for (section_key, size) in reader.map(value, "pagination").to_vec() {
+                    let kind = Kind::from_folder(&section_key.name);
+                    match (kind, &size.value) {
+                        (Some(kind), Value::Int(n)) if *n > 0 => {
+                            config.pagination.insert(kind, usize::try_from(*n).unwrap_or(usize::MAX));
+                        }
+                        _ => reader.error(size.line, size.col, format!("`pagination.{}` should be a positive whole number for a section", section_key.name), "write it like `pagination: { press: 10 }`"),
+                    }
+                }
+            }
+            "feed_limit" => match value.value {
+                Value::Int(n) if n > 0 => config.feed_limit = usize::try_from(n).unwrap_or(usize::MAX),
+                _ => reader.error(value.line, value.col, "`feed_limit` should be a positive whole number", "write it like `feed_limit: 20`"),
+            },
+            other => {
+                let hint = crate::diagnostic::suggest(other, FIELDS.iter().copied()).map_or_else(|| format!("the fields of site.yaml are: {}", FIELDS.join(", ")), |c| format!("did you mean `{c}`?"));
+                reader.error(key.line, key.col, format!("unknown field `{other}` in site.yaml"), hint);
+            }
+        }
+    }
+    for (name, required) in [("base_url", true), ("title", true)] {
+        if required && find(name).is_none() {
+            reader.error(1, 1, format!("missing required field `{name}` in site.yaml"), format!("add a line `{name}: …`"));
+        }
+    }
+    config
+}
+
+/// The relative path of the config file, for messages.
+pub fn config_path() -> PathBuf {
+    PathBuf::from(CONFIG_FILE)
+}

@@ -1,0 +1,268 @@
+//! Diagnostics: what went wrong, where (file, line, column), and how to fix it. Collects them from
+//! every stage and prints them as text or GitHub annotations; it never decides the exit code.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One problem. `line` and `col` are 1-based; 0 means "the whole file".
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Diagnostic {
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+    pub severity: Severity,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.into(),
+            line,
+            col,
+            severity: Severity::Error,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn warning(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(path, line, col, message)
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `path:line:col` as editors and terminals understand it.
+    pub fn location(&self) -> String {
+        let path = display_path(&self.path);
+        match (self.line, self.col) {
+            (0, _) => path,
+            (line, 0) => format!("{path}:{line}"),
+            (line, col) => format!("{path}:{line}:{col}"),
+        }
+    }
+
+    /// The first line of the text format, without excerpt or hint.
+    pub fn headline(&self) -> String {
+        format!("{}: {}: {}", self.location(), self.severity.as_str(), self.message)
+    }
+}
+
+/// Paths are shown with forward slashes so messages are the same on every system.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+/// All problems found in one run.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Sorted by file, then position, without duplicates: the order is the same on every run,
+    /// whatever order parallel stages found them in.
+    pub fn sorted(&self) -> Vec<Diagnostic> {
+        let mut items = self.items.clone();
+        items.sort();
+        items.dedup();
+        items
+    }
+}
+
+/// Where to find a file's text for excerpts; the caller passes what it loaded.
+pub trait SourceLookup {
+    fn source_text(&self, path: &Path) -> Option<&str>;
+}
+
+impl SourceLookup for () {
+    fn source_text(&self, _: &Path) -> Option<&str> {
+        None
+    }
+}
+
+/// The human format: grouped per file, each problem with a short excerpt and a hint, then a count.
+pub fn format_text(diagnostics: &Diagnostics, sources: &dyn SourceLookup) -> String {
+    let mut out = String::new();
+    let mut last_path: Option<PathBuf> = None;
+    for d in diagnostics.sorted() {
+        if last_path.as_ref() != Some(&d.path) {
+            if last_path.is_some() {
+                out.push('\n');
+            }
+            last_path = Some(d.path.clone());
+        }
+        let _ = writeln!(out, "{}", d.headline());
+        if let Some(line_text) = sources.source_text(&d.path).and_then(|text| text.lines().nth(d.line.wrapping_sub(1))) {
+            let (shown, caret_col) = excerpt_window(line_text.trim_end_matches('\r'), d.col);
+            let number = d.line.to_string();
+            let pad = " ".repeat(number.len());
+            let _ = writeln!(out, " {number} | {shown}");
+            if caret_col > 0 {
+                let caret_offset: String = shown.chars().take(caret_col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let _ = writeln!(out, " {pad} | {caret_offset}^");
+            }
+        }
+        if let Some(hint) = &d.hint {
+            let _ = writeln!(out, "  hint: {hint}");
+        }
+    }
+    out
+}
+
+/// "2 errors, 1 warning" — the closing line of `check` and a failed `build`.
+pub fn summary(diagnostics: &Diagnostics) -> String {
+    let errors = diagnostics.count(Severity::Error);
+    let warnings = diagnostics.count(Severity::Warning);
+    format!(
+        "{} {}, {} {}",
+        errors,
+        if errors == 1 { "error" } else { "errors" },
+        warnings,
+        if warnings == 1 { "warning" } else { "warnings" }
+    )
+}
+
+/// GitHub Actions workflow commands, one per problem.
+pub fn format_github(diagnostics: &Diagnostics) -> String {
+    let mut out = String::new();
+    for d in diagnostics.sorted() {
+        let mut message = d.message.clone();
+        if let Some(hint) = &d.hint {
+            message.push_str(" (hint: ");
+            message.push_str(hint);
+            message.push(')');
+        }
+        let _ = write!(out, "::{} file={}", d.severity.as_str(), escape_github_property(&display_path(&d.path)));
+        if d.line > 0 {
+            let _ = write!(out, ",line={}", d.line);
+        }
+        if d.col > 0 {
+            let _ = write!(out, ",col={}", d.col);
+        }
+        let _ = writeln!(out, "::{}", escape_github_data(&message));
+    }
+    out
+}
+
+fn escape_github_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_github_property(text: &str) -> String {
+    escape_github_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// At most 100 characters of the line around `col`, with "…" where it was cut, and the
+/// column of the caret in what is shown (0: no caret).
+fn excerpt_window(line: &str, col: usize) -> (String, usize) {
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= WIDTH {
+        return (line.to_string(), col);
+    }
+    let start = col.saturating_sub(WIDTH / 2).min(chars.len().saturating_sub(WIDTH));
+    let end = (start + WIDTH).min(chars.len());
+    let mut shown = String::new();
+    let mut caret = col.saturating_sub(start);
+    if start > 0 {
+        shown.push('…');
+        caret += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, if col == 0 { 0 } else { caret })
+}
+
+/// Levenshtein distance for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b_chars: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1; b_chars.len() + 1];
+        for (j, cb) in b_chars.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current[j + 1] = (previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        previous = current;
+    }
+    previous[b_chars.len()]
+}
+
+/// The closest candidate, if it is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lowered = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&lowered, &c.to_lowercase()), c))
+        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(2))
+        .min()
+        .map(|(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_words_only() {
+        assert_eq!(suggest("titel", ["title", "summary", "date"]), Some("title"));
+        assert_eq!(suggest("Utrect", ["Utrecht", "Zeeland"]), Some("Utrecht"));
+        assert_eq!(suggest("banana", ["title", "summary"]), None);
+    }
+
+    #[test]
+    fn github_format_escapes() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("a,b.md", 2, 3, "bad\nthing"));
+        assert_eq!(format_github(&d), "::error file=a%2Cb.md,line=2,col=3::bad%0Athing\n");
+    }
+}

@@ -1,0 +1,105 @@
+//! Machine-readable XML outputs: the Atom feed of press releases per language and the sitemap
+//! with hreflang alternates. Written directly (no template) so escaping is in one place.
+
+use crate::lang::Lang;
+use crate::model::{EntryData, Kind};
+use crate::resolve::{section_url, Site};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\r' | '\t') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn absolute(site: &Site, url: &str) -> String {
+    format!("{}{}{url}", site.config.origin(), site.config.base_path())
+}
+
+/// RFC 3339 at midnight Amsterdam time; fixed offsets keep the output the same on every machine.
+fn rfc3339(date: jiff::civil::Date) -> String {
+    match date.to_zoned(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC)) {
+        Ok(zoned) => zoned.timestamp().to_string(),
+        Err(_) => format!("{date}T00:00:00Z"),
+    }
+}
+
+/// The latest press releases (`feed_limit` in site.yaml). Ids are the permalinks of the Dutch
+/// page, so they stay the same across builds and translations of the slug.
+pub fn atom(site: &Site, lang: Lang, title: &str) -> String {
+    let section = section_url(&site.config, Kind::Press, lang);
+    let feed_url = absolute(site, &format!("{section}atom.xml"));
+    let items: Vec<_> = site.list(Kind::Press, lang).take(site.config.feed_limit).collect();
+    let updated = items.iter().filter_map(|p| p.entry.date()).max().map_or_else(|| "1970-01-01T00:00:00Z".to_string(), rfc3339);
+    let site_title = site.config.title.get(&lang).cloned().unwrap_or_default();
+    let mut out = String::with_capacity(1024 + items.len() * 1024);
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    let _ = writeln!(out, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", lang.code());
+    let _ = writeln!(out, "  <title>{}</title>", escape_xml(&format!("{site_title} – {title}")));
+    let _ = writeln!(out, "  <id>{}</id>", escape_xml(&feed_url));
+    let _ = writeln!(out, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", escape_xml(&feed_url));
+    let _ = writeln!(out, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape_xml(&absolute(site, &section)));
+    let _ = writeln!(out, "  <updated>{updated}</updated>");
+    let _ = writeln!(out, "  <author><name>{}</name></author>", escape_xml(site.config.contact.get("organisation").map_or(site_title.as_str(), String::as_str)));
+    for page in items {
+        let EntryData::Press(press) = &page.entry.data else { continue };
+        let url = absolute(site, &page.url);
+        let id = format!("tag:{},{}:{}/{}", host(site), press.date, lang.code(), page.key);
+        let _ = writeln!(out, "  <entry>");
+        let _ = writeln!(out, "    <title>{}</title>", escape_xml(&press.title));
+        let _ = writeln!(out, "    <id>{}</id>", escape_xml(&id));
+        let _ = writeln!(out, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape_xml(&url));
+        let _ = writeln!(out, "    <published>{}</published>", rfc3339(press.date));
+        let _ = writeln!(out, "    <updated>{}</updated>", rfc3339(press.date));
+        let _ = writeln!(out, "    <summary>{}</summary>", escape_xml(&press.summary));
+        let _ = writeln!(out, "    <content type=\"html\">{}</content>", escape_xml(&page.rendered.html));
+        let _ = writeln!(out, "  </entry>");
+    }
+    out.push_str("</feed>\n");
+    out
+}
+
+fn host(site: &Site) -> String {
+    let origin = site.config.origin();
+    origin.split_once("://").map_or(origin.clone(), |(_, h)| h.split(':').next().unwrap_or(h).to_string())
+}
+
+/// Every page, each with `xhtml:link` alternates to its translations and `x-default`.
+pub fn sitemap(site: &Site, groups: &[BTreeMap<Lang, String>]) -> String {
+    let mut out = String::with_capacity(groups.len() * 400 + 256);
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+    let mut rows: Vec<(String, &BTreeMap<Lang, String>)> = Vec::new();
+    for group in groups {
+        for url in group.values() {
+            rows.push((absolute(site, url), group));
+        }
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    for (loc, group) in rows {
+        let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", escape_xml(&loc));
+        if group.len() > 1 {
+            for (lang, url) in group {
+                let _ = writeln!(out, "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>", lang.code(), escape_xml(&absolute(site, url)));
+            }
+            if let Some(default) = group.get(&site.config.default_lang()) {
+                let _ = writeln!(out, "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape_xml(&absolute(site, default)));
+            }
+        }
+        out.push_str("  </url>\n");
+    }
+    out.push_str("</urlset>\n");
+    out
+}

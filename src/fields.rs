@@ -1,0 +1,390 @@
+//! Typed reading of front-matter fields with a diagnostic for every problem: wrong type, missing
+//! required field, unknown field ("did you mean"), a field written in two files. Knows no kinds.
+
+use crate::diagnostic::{suggest, Diagnostic, Diagnostics};
+use crate::lang::{parse_date, PartialDate};
+use crate::yaml::{Key, Node, Value};
+use jiff::civil::Date;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// A value together with the file and position it came from, for errors found later (resolve).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Located<T> {
+    pub value: T,
+    pub path: PathBuf,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl<T> Located<T> {
+    pub fn error(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.path, self.line, self.col, message)
+    }
+    pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.path, self.line, self.col, message)
+    }
+}
+
+struct Field {
+    key: Key,
+    node: Node,
+    path: PathBuf,
+}
+
+/// The merged fields of one entry in one language: shared file + language file.
+pub struct Fields {
+    /// The language file: missing fields are reported here.
+    primary: PathBuf,
+    /// The shared `<stem>.yaml`, if any, for hints.
+    shared: Option<PathBuf>,
+    kind_label: &'static str,
+    fields: BTreeMap<String, Field>,
+}
+
+impl Fields {
+    /// Merges the maps; a key in both is reported with both files named.
+    pub fn merge(
+        kind_label: &'static str,
+        primary: (&Path, Node),
+        shared: Option<(&Path, &Node)>,
+        diagnostics: &mut Diagnostics,
+    ) -> Fields {
+        let mut fields = Fields {
+            primary: primary.0.to_path_buf(),
+            shared: shared.map(|(p, _)| p.to_path_buf()),
+            kind_label,
+            fields: BTreeMap::new(),
+        };
+        if let Some((shared_path, shared_node)) = shared {
+            fields.add_map(shared_path, shared_node.clone(), diagnostics);
+        }
+        fields.add_map(primary.0, primary.1, diagnostics);
+        fields
+    }
+
+    fn add_map(&mut self, path: &Path, node: Node, diagnostics: &mut Diagnostics) {
+        let entries = match node.value {
+            Value::Map(entries) => entries,
+            Value::Null => Vec::new(),
+            _ => {
+                diagnostics.push(
+                    Diagnostic::error(path, node.line, node.col, format!("expected fields (`name: value` lines), found {}", node.type_name()))
+                        .with_hint("write one field per line, like `title: Mijn titel`"),
+                );
+                return;
+            }
+        };
+        for (key, value) in entries {
+            if let Some(existing) = self.fields.get(&key.name) {
+                diagnostics.push(
+                    Diagnostic::error(
+                        path,
+                        key.line,
+                        key.col,
+                        format!(
+                            "field `{}` is set twice: in {} (line {}) and in {}",
+                            key.name,
+                            crate::diagnostic::display_path(&existing.path),
+                            existing.key.line,
+                            crate::diagnostic::display_path(path)
+                        ),
+                    )
+                    .with_hint("keep it in one place: fields both languages share go in the .yaml file, translated fields in the .md files"),
+                );
+                continue;
+            }
+            self.fields.insert(
+                key.name.clone(),
+                Field {
+                    key,
+                    node: value,
+                    path: path.to_path_buf(),
+                },
+            );
+        }
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.fields.get(name).is_some_and(|f| f.node.value != Value::Null)
+    }
+
+    /// The node, removed so `finish` knows it was expected. `Null` counts as absent.
+    fn take(&mut self, name: &str) -> Option<Field> {
+        let field = self.fields.remove(name)?;
+        (field.node.value != Value::Null).then_some(field)
+    }
+
+    fn missing(&self, name: &str, example: &str, diagnostics: &mut Diagnostics) {
+        let hint = match &self.shared {
+            Some(shared) => format!(
+                "add a line `{name}: {example}` to the front matter, or to {} if both languages share it",
+                crate::diagnostic::display_path(shared)
+            ),
+            None => format!("add a line `{name}: {example}` to the front matter"),
+        };
+        diagnostics.push(
+            Diagnostic::error(&self.primary, 1, 1, format!("missing required field `{name}` for {}", self.kind_label)).with_hint(hint),
+        );
+    }
+
+    fn wrong_type(field: &Field, expected: &str, example: &str, diagnostics: &mut Diagnostics) {
+        diagnostics.push(
+            Diagnostic::error(
+                &field.path,
+                field.node.line,
+                field.node.col,
+                format!("field `{}` should be {expected}, found {}", field.key.name, field.node.type_name()),
+            )
+            .with_hint(format!("write it like `{}: {example}`", field.key.name)),
+        );
+    }
+
+    pub fn text(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<String> {
+        self.located_text(name, required, diagnostics).map(|l| l.value)
+    }
+
+    pub fn located_text(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<Located<String>> {
+        let Some(field) = self.take(name) else {
+            if required {
+                self.missing(name, "…", diagnostics);
+            }
+            return None;
+        };
+        match field.node.as_text() {
+            Some(text) if text.trim().is_empty() && required => {
+                self.missing(name, "…", diagnostics);
+                None
+            }
+            Some(text) => Some(Located {
+                value: text.trim().to_string(),
+                path: field.path,
+                line: field.node.line,
+                col: field.node.col,
+            }),
+            None => {
+                Self::wrong_type(&field, "text", "…", diagnostics);
+                None
+            }
+        }
+    }
+
+    pub fn bool(&mut self, name: &str, diagnostics: &mut Diagnostics) -> bool {
+        let Some(field) = self.take(name) else { return false };
+        match field.node.value {
+            Value::Bool(b) => b,
+            _ => {
+                Self::wrong_type(&field, "true or false", "true", diagnostics);
+                false
+            }
+        }
+    }
+
+    pub fn int(&mut self, name: &str, required: bool, range: std::ops::RangeInclusive<i64>, diagnostics: &mut Diagnostics) -> Option<i64> {
+        let Some(field) = self.take(name) else {
+            if required {
+                self.missing(name, &range.start().to_string(), diagnostics);
+            }
+            return None;
+        };
+        let number = match &field.node.value {
+            Value::Int(i) => Some(*i),
+            Value::Str(s) => s.trim().parse().ok(),
+            _ => None,
+        };
+        match number {
+            Some(n) if range.contains(&n) => Some(n),
+            Some(n) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        &field.path,
+                        field.node.line,
+                        field.node.col,
+                        format!("field `{name}` is {n}, but must be between {} and {}", range.start(), range.end()),
+                    )
+                    .with_hint(format!("use a whole number from {} to {}", range.start(), range.end())),
+                );
+                None
+            }
+            None => {
+                Self::wrong_type(&field, "a whole number", &range.start().to_string(), diagnostics);
+                None
+            }
+        }
+    }
+
+    pub fn date(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<Date> {
+        let Some(field) = self.take(name) else {
+            if required {
+                self.missing(name, "2024-04-13", diagnostics);
+            }
+            return None;
+        };
+        let parsed = field.node.as_text().and_then(|t| parse_date(&t));
+        if parsed.is_none() {
+            diagnostics.push(
+                Diagnostic::error(
+                    &field.path,
+                    field.node.line,
+                    field.node.col,
+                    format!("field `{name}` is not a valid date: `{}`", field.node.as_text().unwrap_or_default()),
+                )
+                .with_hint(format!("write dates as year-month-day, like `{name}: 2024-04-13`")),
+            );
+        }
+        parsed
+    }
+
+    pub fn partial_date(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<PartialDate> {
+        let Some(field) = self.take(name) else {
+            if required {
+                self.missing(name, "2024-04-13", diagnostics);
+            }
+            return None;
+        };
+        let parsed = field.node.as_text().and_then(|t| PartialDate::parse(&t));
+        if parsed.is_none() {
+            diagnostics.push(
+                Diagnostic::error(
+                    &field.path,
+                    field.node.line,
+                    field.node.col,
+                    format!("field `{name}` is not a valid date: `{}`", field.node.as_text().unwrap_or_default()),
+                )
+                .with_hint(format!("write `{name}: 2024`, `{name}: 2024-04` or `{name}: 2024-04-13`")),
+            );
+        }
+        parsed
+    }
+
+    /// A list of text items; a single text value is accepted as a list of one.
+    pub fn text_list(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Vec<Located<String>> {
+        let Some(field) = self.take(name) else {
+            if required {
+                self.missing(name, "[…]", diagnostics);
+            }
+            return Vec::new();
+        };
+        let items: Vec<&Node> = match &field.node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![&field.node],
+        };
+        let mut out = Vec::new();
+        for item in items {
+            match item.as_text() {
+                Some(text) => out.push(Located {
+                    value: text.trim().to_string(),
+                    path: field.path.clone(),
+                    line: item.line,
+                    col: item.col,
+                }),
+                None => diagnostics.push(
+                    Diagnostic::error(&field.path, item.line, item.col, format!("items of `{name}` should be text, found {}", item.type_name()))
+                        .with_hint(format!("write it like `{name}: [een, twee]`")),
+                ),
+            }
+        }
+        if required && out.is_empty() {
+            self.missing(name, "[…]", diagnostics);
+        }
+        out
+    }
+
+    /// A list of groups of fields (festival programme items); each is checked with `known`.
+    pub fn map_list(&mut self, name: &str, known: &[&str], diagnostics: &mut Diagnostics) -> Vec<BTreeMap<String, Located<String>>> {
+        let Some(field) = self.take(name) else { return Vec::new() };
+        let Value::Seq(items) = &field.node.value else {
+            Self::wrong_type(&field, "a list", "\n  - title: …", diagnostics);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for item in items {
+            let Value::Map(entries) = &item.value else {
+                diagnostics.push(
+                    Diagnostic::error(&field.path, item.line, item.col, format!("items of `{name}` should be groups of fields, found {}", item.type_name()))
+                        .with_hint(format!("write each item as `- {}: …`", known.first().copied().unwrap_or("title"))),
+                );
+                continue;
+            };
+            let mut map = BTreeMap::new();
+            for (key, value) in entries {
+                if !known.contains(&key.name.as_str()) {
+                    diagnostics.push(unknown_field(&field.path, key, &format!("an item of `{name}`"), known));
+                    continue;
+                }
+                match value.as_text() {
+                    Some(text) => {
+                        map.insert(
+                            key.name.clone(),
+                            Located {
+                                value: text.trim().to_string(),
+                                path: field.path.clone(),
+                                line: value.line,
+                                col: value.col,
+                            },
+                        );
+                    }
+                    None if value.value == Value::Null => {}
+                    None => diagnostics.push(Diagnostic::error(
+                        &field.path,
+                        value.line,
+                        value.col,
+                        format!("field `{}` should be text, found {}", key.name, value.type_name()),
+                    )),
+                }
+            }
+            out.push(map);
+        }
+        out
+    }
+
+    /// Every field not taken is unknown to this kind.
+    pub fn finish(self, known: &[&str], diagnostics: &mut Diagnostics) {
+        for field in self.fields.into_values() {
+            diagnostics.push(unknown_field(&field.path, &field.key, self.kind_label, known));
+        }
+    }
+}
+
+fn unknown_field(path: &Path, key: &Key, kind_label: &str, known: &[&str]) -> Diagnostic {
+    let diagnostic = Diagnostic::error(path, key.line, key.col, format!("unknown field `{}` for {kind_label}", key.name));
+    match suggest(&key.name, known.iter().copied()) {
+        Some(close) => diagnostic.with_hint(format!("did you mean `{close}`?")),
+        None => diagnostic.with_hint(format!("the fields are: {}", known.join(", "))),
+    }
+}
+
+/// Web addresses must be absolute so readers leave the site to the right place.
+pub fn check_web_address(url: &Located<String>, diagnostics: &mut Diagnostics) {
+    if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
+        diagnostics.push(
+            url.error(format!("`{}` is not a web address", url.value))
+                .with_hint(format!("write the full address, like `https://{}`", url.value.trim_start_matches("www."))),
+        );
+    }
+}
+
+/// Press contacts are organisations: personal phone numbers and e-mail addresses are never published.
+pub fn check_no_personal_contact(contact: &Located<String>, diagnostics: &mut Diagnostics) {
+    let digits = contact.value.chars().filter(char::is_ascii_digit).count();
+    if contact.value.contains('@') || digits >= 8 {
+        diagnostics.push(
+            contact
+                .error("a press contact may not contain an e-mail address or phone number")
+                .with_hint("name the organisation (for example `Katalys`); journalists reach its press office through its website"),
+        );
+    }
+}
+
+/// An image named in front matter needs a description for screen-reader users.
+pub fn check_image_alt(image: Option<&Located<String>>, alt: Option<&str>, diagnostics: &mut Diagnostics) {
+    if let Some(image) = image
+        && alt.is_none_or(|a| a.trim().is_empty())
+    {
+        diagnostics.push(
+            image
+                .error("the image has no description (`image_alt`)")
+                .with_hint("add `image_alt: …` describing what the picture shows, for readers who cannot see it"),
+        );
+    }
+}

@@ -1,0 +1,23 @@
+//! wdhs: the static site generator of the We Doen Het Samen coalition. The pipeline is
+//! load → parse (model) → resolve → render → write; see ARCHITECTURE.md.
+
+pub mod build;
+pub mod calendar;
+pub mod config;
+pub mod diagnostic;
+pub mod feed;
+pub mod fields;
+pub mod frontmatter;
+pub mod jsonld;
+pub mod lang;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod resolve;
+pub mod search_index;
+pub mod slug;
+pub mod theme;
+pub mod views;
+pub mod write;
+pub mod yaml;

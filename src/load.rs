@@ -1,0 +1,258 @@
+//! Reads the site from disk: walks `content/`, sorts files into language files, shared-field
+//! files and assets, and reads their text. Interprets no fields.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::lang::Lang;
+use crate::model::Kind;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Markdown files larger than this are refused: no real page is this long, and a cap keeps
+/// hostile input from costing minutes.
+pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// A text file of the site, read and decoded. `path` is relative to the site root.
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// `<stem>.<lang>.md`
+#[derive(Debug, Clone)]
+pub struct LanguageFile {
+    pub kind: Kind,
+    pub stem: String,
+    pub lang: Lang,
+    pub file: TextFile,
+}
+
+/// `<stem>.yaml`
+#[derive(Debug, Clone)]
+pub struct SharedFile {
+    pub kind: Kind,
+    pub stem: String,
+    pub file: TextFile,
+}
+
+/// Any other file beside the content, copied to the output.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Asset {
+    pub kind: Kind,
+    /// Relative to the kind's folder: `logos/katalys.svg`.
+    pub relative: String,
+    /// Relative to the site root, for messages.
+    pub path: PathBuf,
+    pub absolute: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub config: Option<TextFile>,
+    pub language_files: Vec<LanguageFile>,
+    pub shared_files: Vec<SharedFile>,
+    pub assets: Vec<Asset>,
+}
+
+impl Loaded {
+    pub fn text_of(&self, path: &Path) -> Option<&str> {
+        if let Some(config) = &self.config
+            && config.path == path
+        {
+            return Some(&config.text);
+        }
+        self.language_files
+            .iter()
+            .map(|f| &f.file)
+            .chain(self.shared_files.iter().map(|f| &f.file))
+            .find(|f| f.path == path)
+            .map(|f| f.text.as_str())
+    }
+}
+
+/// Editor swap, backup and temporary files, and system clutter: never content.
+pub fn is_ignored_name(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swo")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.ends_with(".bak")
+        || name.contains("___jb_tmp___")
+        || name.contains("___jb_old___")
+        || name == "4913"
+        || name == "Thumbs.db"
+        || name == "desktop.ini"
+}
+
+enum Found {
+    Config(PathBuf),
+    Language { kind: Kind, stem: String, lang: Lang, path: PathBuf },
+    Shared { kind: Kind, stem: String, path: PathBuf },
+    Asset(Asset),
+}
+
+/// Walks `root/content`. Problems (unreadable files, bad names, symlink loops) are diagnostics;
+/// the walk goes on.
+pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> Loaded {
+    let content = root.join("content");
+    let mut found = Vec::new();
+    if !content.is_dir() {
+        diagnostics.push(
+            Diagnostic::error("content", 0, 0, "there is no content folder")
+                .with_hint(format!("run wdhs in the site's folder (the one that holds content/), or pass --root; looked in {}", content.display())),
+        );
+        return Loaded::default();
+    }
+    let walker = walkdir::WalkDir::new(&content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    for item in walker {
+        let entry = match item {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from("content"));
+                let message = if error.loop_ancestor().is_some() {
+                    "this link points back to a folder that contains it (a symlink loop); it was skipped".to_string()
+                } else {
+                    format!("cannot read: {}", error.io_error().map_or_else(|| error.to_string(), ToString::to_string))
+                };
+                diagnostics.push(Diagnostic::error(path, 0, 0, message).with_hint("remove or fix the link or file"));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Some(item) = classify(root, &content, entry.path(), languages, diagnostics) {
+            found.push(item);
+        }
+    }
+    let mut loaded = Loaded::default();
+    let read: Vec<(Found, Result<Option<String>, Diagnostic>)> = found
+        .into_par_iter()
+        .map(|item| {
+            let text = match &item {
+                Found::Config(path) | Found::Language { path, .. } | Found::Shared { path, .. } => read_text(root, path).map(Some),
+                Found::Asset(_) => Ok(None),
+            };
+            (item, text)
+        })
+        .collect();
+    for (item, text) in read {
+        let text = match text {
+            Ok(text) => text.unwrap_or_default(),
+            Err(diagnostic) => {
+                diagnostics.push(diagnostic);
+                continue;
+            }
+        };
+        match item {
+            Found::Config(path) => loaded.config = Some(TextFile { path, text }),
+            Found::Language { kind, stem, lang, path } => loaded.language_files.push(LanguageFile {
+                kind,
+                stem,
+                lang,
+                file: TextFile { path, text },
+            }),
+            Found::Shared { kind, stem, path } => loaded.shared_files.push(SharedFile { kind, stem, file: TextFile { path, text } }),
+            Found::Asset(asset) => loaded.assets.push(asset),
+        }
+    }
+    loaded
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn classify(root: &Path, content: &Path, path: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> Option<Found> {
+    let rel_root = relative(root, path);
+    let inside = path.strip_prefix(content).ok()?;
+    let parts: Vec<String> = inside.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let name = parts.last()?.clone();
+    if parts.len() == 1 {
+        if name == "site.yaml" {
+            return Some(Found::Config(rel_root));
+        }
+        if let Some((stem, lang)) = language_file_name(&name, languages)
+            && stem == "home"
+        {
+            return Some(Found::Language { kind: Kind::Home, stem: stem.to_string(), lang, path: rel_root });
+        }
+        // Other files at the top (CREDITS.md, README.md) are for the people who edit the site.
+        return None;
+    }
+    let Some(kind) = Kind::from_folder(&parts[0]) else {
+        if parts.len() == 2 {
+            let known: Vec<&str> = crate::model::KINDS.iter().filter(|k| **k != Kind::Home).map(|k| k.folder()).collect();
+            diagnostics.push(
+                Diagnostic::warning(relative(root, &content.join(&parts[0])), 0, 0, format!("the folder `{}` is not a kind of content; its files are not used", parts[0]))
+                    .with_hint(match crate::diagnostic::suggest(&parts[0], known.iter().copied()) {
+                        Some(close) => format!("did you mean `{close}`?"),
+                        None => format!("the content folders are: {}", known.join(", ")),
+                    }),
+            );
+        }
+        return None;
+    };
+    if parts.len() == 2 {
+        if let Some((stem, lang)) = language_file_name(&name, languages) {
+            return Some(Found::Language { kind, stem: stem.to_string(), lang, path: rel_root });
+        }
+        if let Some(stem) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) {
+            return Some(Found::Shared { kind, stem: stem.to_string(), path: rel_root });
+        }
+        if let Some(stem) = name.strip_suffix(".md") {
+            let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
+            let hint = match stem.rsplit_once('.') {
+                Some((_, code)) => format!("`{code}` is not one of the site's languages ({})", codes.join(", ")),
+                None => format!("name it `{stem}.{}.md` (and `{stem}.{}.md` for the translation)", codes.first().unwrap_or(&"nl"), codes.get(1).unwrap_or(&"en")),
+            };
+            diagnostics.push(Diagnostic::error(rel_root, 0, 0, "the file name does not say its language").with_hint(hint));
+            return None;
+        }
+    }
+    Some(Found::Asset(Asset {
+        kind,
+        relative: parts[1..].join("/"),
+        path: rel_root,
+        absolute: path.to_path_buf(),
+    }))
+}
+
+/// `over-ons.nl.md` → ("over-ons", nl)
+pub fn language_file_name<'a>(name: &'a str, languages: &[Lang]) -> Option<(&'a str, Lang)> {
+    let without_ext = name.strip_suffix(".md")?;
+    let (stem, code) = without_ext.rsplit_once('.')?;
+    let lang = Lang::parse(code).filter(|l| languages.contains(l))?;
+    (!stem.is_empty()).then_some((stem, lang))
+}
+
+/// Reads a text file: UTF-8 only (a BOM is fine), with the position of the first bad byte.
+pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let full = root.join(rel);
+    let metadata = std::fs::metadata(&full).map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
+    if metadata.len() > MAX_TEXT_BYTES {
+        return Err(Diagnostic::error(rel, 0, 0, format!("the file is too large ({} bytes; the limit is {MAX_TEXT_BYTES})", metadata.len()))
+            .with_hint("split the text over several pages"));
+    }
+    let bytes = std::fs::read(&full).map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
+    decode_utf8(rel, bytes)
+}
+
+/// UTF-8 text, or an error at the line and column of the first byte that is not UTF-8.
+pub fn decode_utf8(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let before = &error.as_bytes()[..valid];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        Diagnostic::error(rel, line, col, "the file is not UTF-8 text")
+            .with_hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
+    })
+}

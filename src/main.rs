@@ -1,0 +1,150 @@
+//! The `wdhs` command line: parses arguments, runs a command, prints diagnostics, and decides
+//! the exit code (0 ok, 1 content or template errors, 2 usage or I/O errors).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use wdhs::build::{self, BuildOptions, DiskSources, Report};
+use wdhs::diagnostic::{self, Severity};
+
+#[derive(Parser)]
+#[command(name = "wdhs", version, about = "Static site generator for the We Doen Het Samen coalition website")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args, Clone)]
+struct SiteArgs {
+    /// The site's folder (the one that holds content/ and themes/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Include drafts and embargoed press releases.
+    #[arg(long)]
+    drafts: bool,
+    /// The date to compare embargoes with (YYYY-MM-DD); default: today in the Netherlands.
+    #[arg(long, hide = true)]
+    today: Option<String>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Github,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default public/).
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Where to write the site, relative to the current folder.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Overrides base_url from site.yaml, e.g. https://example.org/wdhs/
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check the whole site and report every problem, without writing anything.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Fail on warnings too.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match cli.command {
+        Command::Build { site, output, base_url } => {
+            let Some(options) = options(&site, output, base_url) else { return ExitCode::from(2) };
+            let report = build::build(&options);
+            print_diagnostics(&options, &report, Format::Text);
+            if let Some(error) = &report.io_error {
+                eprintln!("error: {error}");
+                return ExitCode::from(2);
+            }
+            if report.diagnostics.has_errors() {
+                eprintln!("build failed: {}; {} was not changed", diagnostic::summary(&report.diagnostics), options.output.display());
+                return ExitCode::from(1);
+            }
+            println!("{}", summary_line(&report, &options));
+            ExitCode::SUCCESS
+        }
+        Command::Check { site, format, strict } => {
+            let Some(options) = options(&site, None, None) else { return ExitCode::from(2) };
+            let report = build::check(&options);
+            print_diagnostics(&options, &report, format);
+            for held in &report.held_back {
+                if matches!(format, Format::Text) {
+                    println!("held back: {} ({})", diagnostic::display_path(&held.path), held.reason);
+                }
+            }
+            let failed = report.diagnostics.has_errors() || (strict && report.diagnostics.count(Severity::Warning) > 0);
+            if matches!(format, Format::Text) {
+                println!("{}", diagnostic::summary(&report.diagnostics));
+            }
+            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
+    }
+}
+
+fn options(site: &SiteArgs, output: Option<PathBuf>, base_url: Option<String>) -> Option<BuildOptions> {
+    let today = match &site.today {
+        Some(text) => match wdhs::lang::parse_date(text) {
+            Some(date) => date,
+            None => {
+                eprintln!("error: --today takes a date like 2024-04-13");
+                return None;
+            }
+        },
+        None => build::today(),
+    };
+    Some(BuildOptions {
+        output: output.unwrap_or_else(|| site.root.join("public")),
+        root: site.root.clone(),
+        base_url,
+        drafts: site.drafts,
+        today,
+    })
+}
+
+fn print_diagnostics(options: &BuildOptions, report: &Report, format: Format) {
+    if report.diagnostics.is_empty() {
+        return;
+    }
+    match format {
+        Format::Text => {
+            let sources = DiskSources::for_diagnostics(&options.root, &report.diagnostics);
+            eprint!("{}", diagnostic::format_text(&report.diagnostics, &sources));
+        }
+        Format::Github => print!("{}", diagnostic::format_github(&report.diagnostics)),
+    }
+}
+
+fn summary_line(report: &Report, options: &BuildOptions) -> String {
+    let per_lang: Vec<String> = report.pages_per_lang.iter().map(|(lang, n)| format!("{n} {}", lang.code())).collect();
+    let warnings = report.diagnostics.count(Severity::Warning);
+    format!(
+        "built {} pages ({} entries: {}), {} files copied, {} warning{} into {} in {} ms",
+        report.stats.pages,
+        report.pages_per_lang.values().sum::<usize>(),
+        per_lang.join(", "),
+        report.stats.assets,
+        warnings,
+        if warnings == 1 { "" } else { "s" },
+        options.output.display(),
+        report.elapsed.as_millis()
+    )
+}

@@ -1,0 +1,59 @@
+//! A festival edition: date, venue and address, programme items, partners.
+
+use crate::diagnostic::Diagnostics;
+use crate::fields::{Fields, Located};
+use jiff::civil::Date;
+
+pub const FIELDS: &[&str] = &["title", "date", "venue", "address", "city", "summary", "programme", "partners"];
+const PROGRAMME_FIELDS: &[&str] = &["time", "title", "description"];
+
+#[derive(Debug, Clone)]
+pub struct Festival {
+    pub title: String,
+    pub date: Date,
+    pub venue: String,
+    pub address: String,
+    pub city: String,
+    pub summary: String,
+    pub programme: Vec<ProgrammeItem>,
+    pub partners: Vec<Located<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ProgrammeItem {
+    pub time: String,
+    pub title: String,
+    pub description: String,
+}
+
+pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Festival> {
+    let title = fields.text("title", true, diagnostics);
+    let date = fields.date("date", true, diagnostics);
+    let venue = fields.text("venue", true, diagnostics);
+    let address = fields.text("address", true, diagnostics);
+    let city = fields.text("city", true, diagnostics);
+    let summary = fields.text("summary", true, diagnostics);
+    let programme = fields
+        .map_list("programme", PROGRAMME_FIELDS, diagnostics)
+        .into_iter()
+        .map(|mut item| {
+            let mut take = |name: &str| item.remove(name).map(|l| l.value).unwrap_or_default();
+            ProgrammeItem {
+                time: take("time"),
+                title: take("title"),
+                description: take("description"),
+            }
+        })
+        .collect();
+    let partners = fields.text_list("partners", false, diagnostics);
+    Some(Festival {
+        title: title?,
+        date: date?,
+        venue: venue?,
+        address: address?,
+        city: city?,
+        summary: summary?,
+        programme,
+        partners,
+    })
+}

@@ -1,0 +1,81 @@
+//! A residents' initiative: where it is (place, province), what it works on (themes), which goals.
+
+use crate::diagnostic::{suggest, Diagnostics};
+use crate::fields::{Fields, Located};
+use crate::lang::PartialDate;
+use crate::model::Vocabulary;
+
+pub const FIELDS: &[&str] = &[
+    "name", "place", "province", "themes", "summary", "goals", "website", "founded", "featured", "image", "image_alt",
+];
+
+/// The twelve provinces, spelled as editors must write them.
+pub const PROVINCES: [&str; 12] = [
+    "Drenthe", "Flevoland", "Friesland", "Gelderland", "Groningen", "Limburg", "Noord-Brabant", "Noord-Holland",
+    "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
+];
+
+#[derive(Debug, Clone)]
+pub struct Initiative {
+    pub name: String,
+    pub place: String,
+    pub province: &'static str,
+    pub themes: Vec<Located<String>>,
+    pub summary: String,
+    pub goals: Vec<Located<u8>>,
+    pub website: Option<Located<String>>,
+    pub founded: Option<PartialDate>,
+    pub featured: bool,
+    pub image: Option<Located<String>>,
+    pub image_alt: Option<String>,
+}
+
+pub fn parse(fields: &mut Fields, vocabulary: &Vocabulary<'_>, diagnostics: &mut Diagnostics) -> Option<Initiative> {
+    let name = fields.text("name", true, diagnostics);
+    let place = fields.text("place", true, diagnostics);
+    let province = fields.located_text("province", true, diagnostics).and_then(|p| {
+        let found = PROVINCES.iter().find(|known| known.eq_ignore_ascii_case(&p.value)).copied();
+        if found.is_none() {
+            let hint = match suggest(&p.value, PROVINCES) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("use one of: {}", PROVINCES.join(", ")),
+            };
+            diagnostics.push(p.error(format!("`{}` is not a Dutch province", p.value)).with_hint(hint));
+        }
+        found
+    });
+    let themes = fields.text_list("themes", true, diagnostics);
+    for theme in &themes {
+        if !vocabulary.themes.contains(&theme.value.as_str()) {
+            let hint = match suggest(&theme.value, vocabulary.themes.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`? The themes are listed in content/site.yaml"),
+                None => format!("use one of the themes from content/site.yaml: {}", vocabulary.themes.join(", ")),
+            };
+            diagnostics.push(theme.error(format!("`{}` is not a theme", theme.value)).with_hint(hint));
+        }
+    }
+    let summary = fields.text("summary", true, diagnostics);
+    let goals = super::goal_numbers(fields, diagnostics);
+    let website = fields.located_text("website", false, diagnostics);
+    if let Some(website) = &website {
+        crate::fields::check_web_address(website, diagnostics);
+    }
+    let founded = fields.partial_date("founded", false, diagnostics);
+    let featured = fields.bool("featured", diagnostics);
+    let image = fields.located_text("image", false, diagnostics);
+    let image_alt = fields.text("image_alt", false, diagnostics);
+    crate::fields::check_image_alt(image.as_ref(), image_alt.as_deref(), diagnostics);
+    Some(Initiative {
+        name: name?,
+        place: place?,
+        province: province?,
+        themes,
+        summary: summary?,
+        goals,
+        website,
+        founded,
+        featured,
+        image,
+        image_alt,
+    })
+}

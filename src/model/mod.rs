@@ -1,0 +1,296 @@
+//! The typed content model: one file per kind turns merged front-matter fields into validated
+//! values. Never touches the filesystem or templates.
+
+mod festival;
+mod goal;
+mod home;
+mod initiative;
+mod page;
+mod partner;
+mod press;
+
+pub use festival::{Festival, ProgrammeItem};
+pub use goal::Goal;
+pub use home::Home;
+pub use initiative::{Initiative, PROVINCES};
+pub use page::Page;
+pub use partner::{Partner, Role};
+pub use press::Press;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::fields::{Fields, Located};
+use crate::frontmatter::{self, SplitError};
+use crate::lang::Lang;
+use crate::yaml::{self, Node};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The kinds of content, each with its own folder under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Home,
+    Goal,
+    Partner,
+    Press,
+    Initiative,
+    Festival,
+    Page,
+}
+
+pub const KINDS: [Kind; 7] = [Kind::Home, Kind::Goal, Kind::Partner, Kind::Press, Kind::Initiative, Kind::Festival, Kind::Page];
+
+impl Kind {
+    /// The folder under `content/`, also the key of the section in `site.yaml` and in `@/` links.
+    pub fn folder(self) -> &'static str {
+        match self {
+            Kind::Home => "",
+            Kind::Goal => "goals",
+            Kind::Partner => "partners",
+            Kind::Press => "press",
+            Kind::Initiative => "initiatives",
+            Kind::Festival => "festival",
+            Kind::Page => "pages",
+        }
+    }
+
+    pub fn from_folder(folder: &str) -> Option<Kind> {
+        KINDS.into_iter().find(|k| k.folder() == folder && *k != Kind::Home)
+    }
+
+    /// Has a section with an index page and a localized URL name.
+    pub fn has_section(self) -> bool {
+        !matches!(self, Kind::Home | Kind::Page)
+    }
+
+    /// Used in messages: "unknown field `x` for a press release".
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Home => "the home page",
+            Kind::Goal => "a goal",
+            Kind::Partner => "a partner",
+            Kind::Press => "a press release",
+            Kind::Initiative => "an initiative",
+            Kind::Festival => "a festival edition",
+            Kind::Page => "a page",
+        }
+    }
+
+    /// The fields each kind accepts, in the order `wdhs new` writes them.
+    pub fn fields(self) -> &'static [&'static str] {
+        let kind_fields: &[&str] = match self {
+            Kind::Home => home::FIELDS,
+            Kind::Goal => goal::FIELDS,
+            Kind::Partner => partner::FIELDS,
+            Kind::Press => press::FIELDS,
+            Kind::Initiative => initiative::FIELDS,
+            Kind::Festival => festival::FIELDS,
+            Kind::Page => page::FIELDS,
+        };
+        kind_fields
+    }
+}
+
+/// Fields every language file may have, whatever its kind.
+pub const COMMON_FIELDS: &[&str] = &["slug", "draft"];
+
+/// What the model needs from `site.yaml` to validate values.
+pub struct Vocabulary<'a> {
+    pub themes: Vec<&'a str>,
+}
+
+/// One entry in one language.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub kind: Kind,
+    pub stem: String,
+    pub lang: Lang,
+    /// The URL name; the stem unless `slug:` says otherwise.
+    pub slug: Located<String>,
+    pub draft: bool,
+    /// The language file, relative to the site root.
+    pub path: PathBuf,
+    pub body: String,
+    /// 1-based line in `path` where the body starts.
+    pub body_line: usize,
+    pub data: EntryData,
+}
+
+#[derive(Debug, Clone)]
+pub enum EntryData {
+    Home(Home),
+    Goal(Goal),
+    Partner(Partner),
+    Press(Press),
+    Initiative(Initiative),
+    Festival(Festival),
+    Page(Page),
+}
+
+impl Entry {
+    pub fn title(&self) -> &str {
+        match &self.data {
+            EntryData::Home(h) => &h.title,
+            EntryData::Goal(g) => &g.title,
+            EntryData::Partner(p) => &p.name,
+            EntryData::Press(p) => &p.title,
+            EntryData::Initiative(i) => &i.name,
+            EntryData::Festival(f) => &f.title,
+            EntryData::Page(p) => &p.title,
+        }
+    }
+
+    pub fn summary(&self) -> &str {
+        match &self.data {
+            EntryData::Home(h) => &h.intro,
+            EntryData::Goal(g) => &g.summary,
+            EntryData::Partner(p) => &p.summary,
+            EntryData::Press(p) => &p.summary,
+            EntryData::Initiative(i) => &i.summary,
+            EntryData::Festival(f) => &f.summary,
+            EntryData::Page(p) => p.summary.as_deref().unwrap_or(""),
+        }
+    }
+
+    /// A date for sorting and feeds, where the kind has one.
+    pub fn date(&self) -> Option<jiff::civil::Date> {
+        match &self.data {
+            EntryData::Press(p) => Some(p.date),
+            EntryData::Festival(f) => Some(f.date),
+            _ => None,
+        }
+    }
+}
+
+/// The input of one entry's language file: what `load` read.
+pub struct EntrySource<'a> {
+    pub kind: Kind,
+    pub stem: &'a str,
+    pub lang: Lang,
+    pub path: &'a Path,
+    pub text: &'a str,
+    /// The parsed shared `<stem>.yaml`, if there is one.
+    pub shared: Option<(&'a Path, &'a Node)>,
+}
+
+/// Parses one language file into an entry. Every problem goes into `diagnostics`; `None` when
+/// the entry cannot be built at all.
+pub fn parse_entry(source: &EntrySource<'_>, vocabulary: &Vocabulary<'_>, diagnostics: &mut Diagnostics) -> Option<Entry> {
+    let path = source.path;
+    if source.text.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::error(path, 0, 0, "the file is empty")
+                .with_hint("start the file with front matter between two `---` lines, or delete it"),
+        );
+        return None;
+    }
+    let split = match frontmatter::split(source.text) {
+        Ok(split) => split,
+        Err(SplitError::NoFrontMatter) => {
+            diagnostics.push(
+                Diagnostic::error(path, 1, 1, "the file does not start with front matter")
+                    .with_hint("put the fields between two lines of three dashes at the top:\n---\ntitle: …\n---"),
+            );
+            return None;
+        }
+        Err(SplitError::Unclosed { opening_line }) => {
+            diagnostics.push(
+                Diagnostic::error(path, opening_line, 1, "the front matter is not closed")
+                    .with_hint("add a line with three dashes `---` after the last field"),
+            );
+            return None;
+        }
+    };
+    let node = match yaml::parse(split.yaml, split.yaml_line_offset) {
+        Ok(node) => node,
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(path, error.line, error.col, format!("the front matter is not valid YAML: {}", error.message))
+                    .with_hint(yaml_hint(&error.message)),
+            );
+            return None;
+        }
+    };
+    let mut fields = Fields::merge(source.kind.label(), (path, node), source.shared, diagnostics);
+    let slug = match fields.located_text("slug", false, diagnostics) {
+        Some(slug) => {
+            if !crate::slug::is_valid_slug(&slug.value) {
+                diagnostics.push(
+                    slug.error(format!("`{}` cannot be used as a slug", slug.value))
+                        .with_hint(format!("use lowercase letters, digits and hyphens, like `{}`", crate::slug::slugify(&slug.value))),
+                );
+            }
+            slug
+        }
+        None => Located {
+            value: source.stem.to_string(),
+            path: path.to_path_buf(),
+            line: 1,
+            col: 1,
+        },
+    };
+    let draft = fields.bool("draft", diagnostics);
+    let data = match source.kind {
+        Kind::Home => home::parse(&mut fields, diagnostics).map(EntryData::Home),
+        Kind::Goal => goal::parse(&mut fields, diagnostics).map(EntryData::Goal),
+        Kind::Partner => partner::parse(&mut fields, diagnostics).map(EntryData::Partner),
+        Kind::Press => press::parse(&mut fields, diagnostics).map(EntryData::Press),
+        Kind::Initiative => initiative::parse(&mut fields, vocabulary, diagnostics).map(EntryData::Initiative),
+        Kind::Festival => festival::parse(&mut fields, diagnostics).map(EntryData::Festival),
+        Kind::Page => page::parse(&mut fields, diagnostics).map(EntryData::Page),
+    };
+    let known: Vec<&str> = COMMON_FIELDS.iter().chain(source.kind.fields()).copied().collect();
+    fields.finish(&known, diagnostics);
+    Some(Entry {
+        kind: source.kind,
+        stem: source.stem.to_string(),
+        lang: source.lang,
+        slug,
+        draft,
+        path: path.to_path_buf(),
+        body: split.body.to_string(),
+        body_line: split.body_line,
+        data: data?,
+    })
+}
+
+/// A hint for the YAML mistakes editors make most.
+pub fn yaml_hint(message: &str) -> String {
+    if message.contains("tab") {
+        "replace the tab at the start of the line with spaces".to_string()
+    } else if message.contains("duplicate") {
+        "each field may appear only once; remove one of the two lines".to_string()
+    } else if message.contains("':'") || message.contains("mapping") {
+        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`; also check that lists `[…]` are closed".to_string()
+    } else if message.contains("budget") || message.contains("recursion") || message.contains("depth") {
+        "the YAML is too large or nested too deeply; write the fields out plainly".to_string()
+    } else {
+        "check the line for a missing quote, bracket or space after the colon".to_string()
+    }
+}
+
+/// Goal numbers in a list field (`goals: [1, 3]`), checked to be 1–9; that the goal exists is
+/// checked when references are resolved.
+pub(crate) fn goal_numbers(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Vec<Located<u8>> {
+    fields
+        .text_list("goals", false, diagnostics)
+        .into_iter()
+        .filter_map(|item| match item.value.parse::<u8>() {
+            Ok(n) if n > 0 => Some(Located {
+                value: n,
+                path: item.path,
+                line: item.line,
+                col: item.col,
+            }),
+            _ => {
+                diagnostics.push(
+                    item.error(format!("`{}` is not a goal number", item.value))
+                        .with_hint("goals are numbered; write them like `goals: [1, 3]`"),
+                );
+                None
+            }
+        })
+        .collect()
+}
+
+/// Groups entries by (kind, stem), each language sorted; used by resolve and `translations`.
+pub type EntryGroups = BTreeMap<(Kind, String), BTreeMap<Lang, Entry>>;

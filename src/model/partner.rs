@@ -1,0 +1,56 @@
+//! A partner organisation: name, website, role in the coalition, when it joined, logo.
+
+use crate::diagnostic::Diagnostics;
+use crate::fields::{Fields, Located};
+use crate::lang::PartialDate;
+
+pub const FIELDS: &[&str] = &["name", "short_name", "url", "role", "joined", "summary", "logo"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Role {
+    Core,
+    Signatory,
+}
+
+#[derive(Debug, Clone)]
+pub struct Partner {
+    pub name: String,
+    pub short_name: Option<String>,
+    pub url: Located<String>,
+    pub role: Role,
+    pub joined: PartialDate,
+    pub summary: String,
+    pub logo: Option<Located<String>>,
+}
+
+pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Partner> {
+    let name = fields.text("name", true, diagnostics);
+    let short_name = fields.text("short_name", false, diagnostics);
+    let url = fields.located_text("url", true, diagnostics);
+    if let Some(url) = &url {
+        crate::fields::check_web_address(url, diagnostics);
+    }
+    let role = fields.located_text("role", true, diagnostics).and_then(|role| match role.value.as_str() {
+        "core" => Some(Role::Core),
+        "signatory" => Some(Role::Signatory),
+        other => {
+            diagnostics.push(
+                role.error(format!("`{other}` is not a partner role"))
+                    .with_hint("use `role: core` for core partners or `role: signatory` for organisations that signed the letter of intent"),
+            );
+            None
+        }
+    });
+    let joined = fields.partial_date("joined", true, diagnostics);
+    let summary = fields.text("summary", true, diagnostics);
+    let logo = fields.located_text("logo", false, diagnostics);
+    Some(Partner {
+        name: name?,
+        short_name,
+        url: url?,
+        role: role?,
+        joined: joined?,
+        summary: summary?,
+        logo,
+    })
+}

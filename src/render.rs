@@ -1,0 +1,804 @@
+//! Renders the resolved `Site` to output files: tera set up once, one job per output file, jobs
+//! run in parallel and stream their bytes to a sink. Builds views; never writes to disk itself.
+
+use crate::config::MenuItem;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::lang::Lang;
+use crate::model::{EntryData, Kind, Role, PROVINCES};
+use crate::resolve::{lang_prefix, section_url, Page, Site};
+use crate::theme::Theme;
+use crate::views::*;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Receives each output file: its path below the output root and its bytes.
+pub type Sink<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
+
+pub struct Renderer {
+    tera: tera::Tera,
+    strings: BTreeMap<Lang, BTreeMap<String, String>>,
+    css: String,
+    js: String,
+    css_name: String,
+    js_name: String,
+    static_files: Vec<(String, Vec<u8>)>,
+    template_paths: BTreeMap<String, PathBuf>,
+}
+
+/// Compiles the templates once. Template syntax errors are diagnostics with file:line:col.
+pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> {
+    let mut tera = tera::Tera::default();
+    let template_paths: BTreeMap<String, PathBuf> = theme.templates.iter().map(|(name, _, path)| (name.clone(), path.clone())).collect();
+    let sources: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())).collect();
+    if let Err(error) = tera.add_raw_templates(sources) {
+        diagnostics.push(template_diagnostic(&error, &template_paths));
+        return None;
+    }
+    for required in ["home.html", "goals.html", "goal.html", "partners.html", "partner.html", "press_list.html", "press.html", "initiatives.html", "initiative.html", "festival_list.html", "festival.html", "page.html", "search.html", "404.html"] {
+        if !tera.contains_template(required) {
+            diagnostics.push(
+                Diagnostic::error(format!("{}/templates/{required}", crate::theme::THEME_DIR), 0, 0, format!("the theme has no template `{required}`"))
+                    .with_hint("restore it from git, or copy it from the default theme"),
+            );
+        }
+    }
+    let hash = |text: &str| format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))[..10].to_string();
+    Some(Renderer {
+        css_name: format!("assets/style.{}.css", hash(&theme.css)),
+        js_name: format!("assets/site.{}.js", hash(&theme.js)),
+        tera,
+        strings: theme.strings,
+        css: theme.css,
+        js: theme.js,
+        static_files: theme.static_files,
+        template_paths,
+    })
+}
+
+fn template_diagnostic(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> Diagnostic {
+    let (report, kind_message) = match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (Some(report), String::new()),
+        other => (None, other.to_string()),
+    };
+    match report {
+        Some(report) => {
+            let path = paths.get(report.filename()).cloned().unwrap_or_else(|| PathBuf::from(report.filename()));
+            let span = report.span();
+            Diagnostic::error(path, span.start_line.max(1), span.start_col + 1, format!("template error: {}", report.message()))
+                .with_hint("fix the template; `wdhs serve` reloads it as soon as you save")
+        }
+        None => {
+            let mut message = kind_message;
+            let mut source = std::error::Error::source(error);
+            while let Some(inner) = source {
+                message.push_str(": ");
+                message.push_str(&inner.to_string());
+                source = inner.source();
+            }
+            Diagnostic::error(PathBuf::from(crate::theme::THEME_DIR), 0, 0, format!("template error: {message}"))
+        }
+    }
+}
+
+/// What was produced, for the build summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderStats {
+    pub pages: usize,
+    pub files: usize,
+    pub assets: usize,
+}
+
+/// One output file to produce.
+#[derive(Debug, Clone)]
+enum Job {
+    Entry(usize),
+    Home(Lang),
+    SectionIndex(Kind, Lang, usize),
+    InitiativeFilter(Lang, Filter, usize),
+    Search(Lang),
+    SearchIndex(Lang),
+    NotFound(Lang),
+    Feed(Lang),
+    Sitemap,
+    Robots,
+    Calendar(usize),
+    Asset(usize),
+    ThemeFile(usize),
+    Css,
+    Js,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Filter {
+    Province(&'static str),
+    Theme(String),
+}
+
+/// Per-language text a page needs: UI strings by key, with the key itself when missing so a
+/// theme bug shows on the page instead of breaking the build.
+struct Text<'a> {
+    strings: &'a BTreeMap<String, String>,
+}
+
+impl Text<'_> {
+    fn get(&self, key: &str) -> String {
+        self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+    }
+}
+
+pub struct RenderContext<'a> {
+    site: &'a Site,
+    renderer: &'a Renderer,
+    base_path: String,
+    origin: String,
+}
+
+/// UI strings of a language the theme has no file for: templates then show the keys.
+static NO_STRINGS: BTreeMap<String, String> = BTreeMap::new();
+
+/// Renders every output file of the site into `sink`, in parallel.
+pub fn render_site(site: &Site, renderer: &Renderer, sink: &Sink<'_>, diagnostics: &mut Diagnostics) -> RenderStats {
+    let context = RenderContext {
+        site,
+        renderer,
+        base_path: site.config.base_path(),
+        origin: site.config.origin(),
+    };
+    let jobs = plan(site, renderer);
+    let pages = AtomicUsize::new(0);
+    let found: Vec<Diagnostic> = jobs
+        .par_iter()
+        .flat_map_iter(|job| {
+            let mut problems = Vec::new();
+            match context.run(job) {
+                Ok(outputs) => {
+                    for (path, bytes) in outputs {
+                        if path.ends_with(".html") {
+                            pages.fetch_add(1, Ordering::Relaxed);
+                        }
+                        if let Err(error) = sink(&path, &bytes) {
+                            problems.push(Diagnostic::error(PathBuf::from(&path), 0, 0, format!("cannot write the output file: {error}")));
+                        }
+                    }
+                }
+                Err(diagnostic) => problems.push(diagnostic),
+            }
+            problems
+        })
+        .collect();
+    for d in found {
+        diagnostics.push(d);
+    }
+    RenderStats {
+        pages: pages.into_inner(),
+        files: jobs.len(),
+        assets: site.assets.len(),
+    }
+}
+
+fn plan(site: &Site, renderer: &Renderer) -> Vec<Job> {
+    let config = &site.config;
+    let mut jobs: Vec<Job> = (0..site.pages.len()).filter(|i| site.pages[*i].entry.kind != Kind::Home).map(Job::Entry).collect();
+    for lang in &config.languages {
+        jobs.push(Job::Home(*lang));
+        for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
+            let count = site.list(kind, *lang).count();
+            for page in 0..page_count(count, config.page_size(kind)) {
+                jobs.push(Job::SectionIndex(kind, *lang, page));
+            }
+        }
+        for province in PROVINCES {
+            let count = site.list(Kind::Initiative, *lang).filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.province == province)).count();
+            for page in 0..page_count(count, config.page_size(Kind::Initiative)).min(if count == 0 { 0 } else { usize::MAX }) {
+                jobs.push(Job::InitiativeFilter(*lang, Filter::Province(province), page));
+            }
+        }
+        for (theme, _) in &config.themes {
+            let count = site
+                .list(Kind::Initiative, *lang)
+                .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.themes.iter().any(|t| &t.value == theme)))
+                .count();
+            for page in 0..if count == 0 { 0 } else { page_count(count, config.page_size(Kind::Initiative)) } {
+                jobs.push(Job::InitiativeFilter(*lang, Filter::Theme(theme.clone()), page));
+            }
+        }
+        jobs.push(Job::Search(*lang));
+        jobs.push(Job::SearchIndex(*lang));
+        jobs.push(Job::NotFound(*lang));
+        jobs.push(Job::Feed(*lang));
+    }
+    jobs.push(Job::Sitemap);
+    jobs.push(Job::Robots);
+    jobs.push(Job::Css);
+    jobs.push(Job::Js);
+    for (i, page) in site.pages.iter().enumerate() {
+        if page.entry.kind == Kind::Festival {
+            jobs.push(Job::Calendar(i));
+        }
+    }
+    jobs.extend((0..site.assets.len()).map(Job::Asset));
+    jobs.extend((0..renderer.static_files.len()).map(Job::ThemeFile));
+    jobs
+}
+
+fn page_count(items: usize, size: usize) -> usize {
+    items.div_ceil(size).max(1)
+}
+
+/// The URL of page `n` (0-based) of a paginated list: `pers/`, `pers/pagina/2/`.
+fn paginated_url(first: &str, lang: Lang, n: usize) -> String {
+    if n == 0 {
+        first.to_string()
+    } else {
+        let word = if lang == Lang::Nl { "pagina" } else { "page" };
+        format!("{first}{word}/{}/", n + 1)
+    }
+}
+
+fn filter_url(site: &Site, lang: Lang, filter: &Filter) -> String {
+    let base = section_url(&site.config, Kind::Initiative, lang);
+    match (filter, lang) {
+        (Filter::Province(p), Lang::Nl) => format!("{base}provincie/{}/", crate::slug::slugify(p)),
+        (Filter::Province(p), Lang::En) => format!("{base}province/{}/", crate::slug::slugify(p)),
+        (Filter::Theme(t), Lang::Nl) => format!("{base}thema/{t}/"),
+        (Filter::Theme(t), Lang::En) => format!("{base}theme/{t}/"),
+    }
+}
+
+fn html_path(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+impl<'a> RenderContext<'a> {
+    fn href(&self, url: &str) -> String {
+        format!("{}{url}", self.base_path)
+    }
+
+    fn absolute(&self, url: &str) -> String {
+        format!("{}{}{url}", self.origin, self.base_path)
+    }
+
+    fn text(&self, lang: Lang) -> Text<'_> {
+        Text { strings: self.renderer.strings.get(&lang).unwrap_or(&NO_STRINGS) }
+    }
+
+    fn run(&self, job: &Job) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+        let site = self.site;
+        let one = |path: String, bytes: Vec<u8>| Ok(vec![(path, bytes)]);
+        match job {
+            Job::Entry(i) => {
+                let page = &site.pages[*i];
+                one(html_path(&page.url), self.entry_page(page)?.into_bytes())
+            }
+            Job::Home(lang) => one(html_path(&lang_prefix(&site.config, *lang)), self.home(*lang)?.into_bytes()),
+            Job::SectionIndex(kind, lang, n) => {
+                let url = paginated_url(&section_url(&site.config, *kind, *lang), *lang, *n);
+                one(html_path(&url), self.section_index(*kind, *lang, *n)?.into_bytes())
+            }
+            Job::InitiativeFilter(lang, filter, n) => {
+                let url = paginated_url(&filter_url(site, *lang, filter), *lang, *n);
+                one(html_path(&url), self.initiatives(*lang, Some(filter), *n)?.into_bytes())
+            }
+            Job::Search(lang) => one(html_path(&search_url(site, *lang)), self.search(*lang)?.into_bytes()),
+            Job::SearchIndex(lang) => one(format!("{}index.json", search_url(site, *lang)), crate::search_index::build(site, *lang, &self.base_path).into_bytes()),
+            Job::NotFound(lang) => one(format!("{}404.html", lang_prefix(&site.config, *lang)), self.not_found(*lang)?.into_bytes()),
+            Job::Feed(lang) => {
+                let url = section_url(&site.config, Kind::Press, *lang);
+                one(format!("{url}atom.xml"), crate::feed::atom(site, *lang, &self.text(*lang).get("press_feed_title")).into_bytes())
+            }
+            Job::Sitemap => one("sitemap.xml".to_string(), crate::feed::sitemap(site, &self.sitemap_urls()).into_bytes()),
+            Job::Robots => one("robots.txt".to_string(), format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", self.absolute("sitemap.xml")).into_bytes()),
+            Job::Calendar(i) => {
+                let page = &site.pages[*i];
+                one(format!("{}festival.ics", page.url), crate::calendar::festival_ics(site, page).into_bytes())
+            }
+            Job::Asset(i) => {
+                let asset = &site.assets[*i];
+                let bytes = std::fs::read(&asset.source.absolute)
+                    .map_err(|e| Diagnostic::error(&asset.source.path, 0, 0, format!("cannot read the file: {e}")))?;
+                one(asset.url.clone(), bytes)
+            }
+            Job::ThemeFile(i) => {
+                let (name, bytes) = &self.renderer.static_files[*i];
+                one(format!("assets/{name}"), bytes.clone())
+            }
+            Job::Css => one(self.renderer.css_name.clone(), self.renderer.css.clone().into_bytes()),
+            Job::Js => one(self.renderer.js_name.clone(), self.renderer.js.clone().into_bytes()),
+        }
+    }
+
+    /// Every HTML page with its translations, for the sitemap.
+    fn sitemap_urls(&self) -> Vec<BTreeMap<Lang, String>> {
+        let site = self.site;
+        let config = &site.config;
+        let mut groups: BTreeMap<String, BTreeMap<Lang, String>> = BTreeMap::new();
+        for page in &site.pages {
+            groups.entry(page.key.clone()).or_default().insert(page.entry.lang, page.url.clone());
+        }
+        for lang in &config.languages {
+            groups.entry("/home".to_string()).or_default().insert(*lang, lang_prefix(config, *lang));
+            for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
+                groups.entry(format!("/section/{}", kind.folder())).or_default().insert(*lang, section_url(config, kind, *lang));
+            }
+        }
+        groups.into_values().collect()
+    }
+
+    fn render(&self, template: &str, layout: LayoutView<'_>, page: &impl Serialize) -> Result<String, Diagnostic> {
+        let mut context = tera::Context::new();
+        context.insert("layout", &layout);
+        context.insert("page", page);
+        self.renderer
+            .tera
+            .render(template, &context)
+            .map_err(|e| template_diagnostic(&e, &self.renderer.template_paths))
+    }
+
+    /// The layout of a page at `url` whose translations are `translations` (lang → url); a
+    /// missing one falls back to `fallback` (the section in that language).
+    fn layout(&self, lang: Lang, url: &str, title: &str, description: &str, translations: &BTreeMap<Lang, String>, fallbacks: &BTreeMap<Lang, String>) -> LayoutView<'a> {
+        let site = self.site;
+        let config = &site.config;
+        let strings = self.renderer.strings.get(&lang).unwrap_or(&NO_STRINGS);
+        let text = self.text(lang);
+        let site_title = config.title.get(&lang).map(String::as_str).unwrap_or("");
+        let full_title = if title.is_empty() || title == site_title { site_title.to_string() } else { format!("{title} | {site_title}") };
+        let mut alternates: Vec<Alternate> = translations.iter().map(|(l, u)| Alternate { hreflang: l.code().to_string(), href: self.absolute(u) }).collect();
+        if translations.len() > 1
+            && let Some(default_url) = translations.get(&config.default_lang())
+        {
+            alternates.push(Alternate { hreflang: "x-default".to_string(), href: self.absolute(default_url) });
+        }
+        let switcher = config
+            .languages
+            .iter()
+            .map(|l| match translations.get(l) {
+                Some(u) => SwitchLink { code: l.code(), name: l.native_name(), href: self.href(u), current: *l == lang, fallback: false },
+                None => SwitchLink {
+                    code: l.code(),
+                    name: l.native_name(),
+                    href: self.href(fallbacks.get(l).map(String::as_str).unwrap_or(&lang_prefix(config, *l))),
+                    current: false,
+                    fallback: true,
+                },
+            })
+            .collect();
+        let menu = config
+            .menu
+            .iter()
+            .filter_map(|item| match item {
+                MenuItem::Section(kind) => {
+                    let href = section_url(config, *kind, lang);
+                    Some(MenuLink { label: text.get(&format!("{}_title", kind.folder())), current: url.starts_with(&href), href: self.href(&href) })
+                }
+                MenuItem::Page(stem) => site.page(Kind::Page, &stem.value, lang).map(|p| MenuLink { label: p.entry.title().to_string(), href: self.href(&p.url), current: p.url == url }),
+            })
+            .collect();
+        let footer_links = ["contact", "privacy"]
+            .iter()
+            .filter_map(|stem| site.page(Kind::Page, stem, lang))
+            .map(|p| Link { label: p.entry.title().to_string(), href: self.href(&p.url) })
+            .collect();
+        LayoutView {
+            lang: lang.code(),
+            site_title,
+            tagline: config.tagline.get(&lang).map(String::as_str).unwrap_or(""),
+            title: full_title,
+            description: if description.is_empty() { config.description.get(&lang).cloned().unwrap_or_default() } else { description.to_string() },
+            canonical: self.absolute(url),
+            home_href: self.href(&lang_prefix(config, lang)),
+            css_href: self.href(&self.renderer.css_name),
+            js_href: self.href(&self.renderer.js_name),
+            search_href: self.href(&search_url(site, lang)),
+            feed_href: self.href(&format!("{}atom.xml", section_url(config, Kind::Press, lang))),
+            feed_title: text.get("press_feed_title"),
+            alternates,
+            switcher,
+            menu,
+            footer_links,
+            contact: &config.contact,
+            og_type: "website",
+            og_image: self.absolute(&format!("{}og-default.png", "assets/")),
+            og_locale: lang.locale(),
+            json_ld: None,
+            t: strings,
+            body_class: "",
+        }
+    }
+
+    /// Translations of an entry, and where the switcher goes where there is none.
+    fn entry_alternates(&self, page: &Page) -> (BTreeMap<Lang, String>, BTreeMap<Lang, String>) {
+        let config = &self.site.config;
+        let mut translations = BTreeMap::new();
+        let mut fallbacks = BTreeMap::new();
+        for lang in &config.languages {
+            match self.site.translation(page, *lang) {
+                Some(t) => {
+                    translations.insert(*lang, t.url.clone());
+                }
+                None => {
+                    fallbacks.insert(*lang, section_url(config, page.entry.kind, *lang));
+                }
+            }
+        }
+        (translations, fallbacks)
+    }
+
+    fn all_languages(&self, url_of: impl Fn(Lang) -> String) -> BTreeMap<Lang, String> {
+        self.site.config.languages.iter().map(|l| (*l, url_of(*l))).collect()
+    }
+
+    fn date(&self, lang: Lang, date: jiff::civil::Date) -> DateView {
+        DateView { iso: date.to_string(), label: lang.format_date(date) }
+    }
+
+    fn goal_card(&self, page: &Page) -> Option<GoalCard> {
+        let EntryData::Goal(goal) = &page.entry.data else { return None };
+        Some(GoalCard {
+            number: goal.number.value,
+            title: goal.title.clone(),
+            summary: goal.summary.clone(),
+            short_label: goal.short_label.clone(),
+            target_year: goal.target_year,
+            href: self.href(&page.url),
+        })
+    }
+
+    fn partner_card(&self, page: &Page) -> Option<PartnerCard> {
+        let EntryData::Partner(partner) = &page.entry.data else { return None };
+        let logo_href = partner
+            .logo
+            .as_ref()
+            .and_then(|l| crate::resolve::normalize_relative(&l.value))
+            .map(|relative| self.href(&crate::resolve::asset_url(&self.site.config, Kind::Partner, &relative)));
+        Some(PartnerCard {
+            name: partner.name.clone(),
+            short_name: partner.short_name.clone().unwrap_or_else(|| partner.name.clone()),
+            summary: partner.summary.clone(),
+            href: self.href(&page.url),
+            website: partner.url.value.clone(),
+            logo_href,
+            core: partner.role == Role::Core,
+            joined: DateView { iso: partner.joined.iso(), label: page.entry.lang.format_partial_date(partner.joined) },
+        })
+    }
+
+    fn press_card(&self, page: &Page) -> Option<PressCard> {
+        let EntryData::Press(press) = &page.entry.data else { return None };
+        Some(PressCard { title: press.title.clone(), summary: press.summary.clone(), href: self.href(&page.url), date: self.date(page.entry.lang, press.date) })
+    }
+
+    fn image(&self, kind: Kind, image: Option<&crate::fields::Located<String>>, alt: Option<&String>) -> Option<ImageView> {
+        let relative = crate::resolve::normalize_relative(&image?.value)?;
+        Some(ImageView { src: self.href(&crate::resolve::asset_url(&self.site.config, kind, &relative)), alt: alt.cloned().unwrap_or_default() })
+    }
+
+    fn initiative_card(&self, page: &Page) -> Option<InitiativeCard> {
+        let EntryData::Initiative(initiative) = &page.entry.data else { return None };
+        let lang = page.entry.lang;
+        Some(InitiativeCard {
+            name: initiative.name.clone(),
+            place: initiative.place.clone(),
+            province: Link { label: initiative.province.to_string(), href: self.href(&filter_url(self.site, lang, &Filter::Province(initiative.province))) },
+            themes: initiative
+                .themes
+                .iter()
+                .map(|t| Link { label: self.site.config.theme_label(&t.value, lang), href: self.href(&filter_url(self.site, lang, &Filter::Theme(t.value.clone()))) })
+                .collect(),
+            summary: initiative.summary.clone(),
+            href: self.href(&page.url),
+            image: self.image(Kind::Initiative, initiative.image.as_ref(), initiative.image_alt.as_ref()),
+        })
+    }
+
+    fn festival_card(&self, page: &Page) -> Option<FestivalCard> {
+        let EntryData::Festival(festival) = &page.entry.data else { return None };
+        Some(FestivalCard {
+            title: festival.title.clone(),
+            summary: festival.summary.clone(),
+            href: self.href(&page.url),
+            date: DateView { iso: festival.date.to_string(), label: page.entry.lang.format_date_with_weekday(festival.date) },
+            venue: festival.venue.clone(),
+            city: festival.city.clone(),
+            upcoming: false,
+        })
+    }
+
+    fn goal_links(&self, numbers: &[crate::fields::Located<u8>], lang: Lang) -> Vec<Link> {
+        numbers
+            .iter()
+            .filter_map(|n| self.site.goal(n.value, lang))
+            .filter_map(|p| self.goal_card(p))
+            .map(|g| Link { label: format!("{}. {}", g.number, g.title), href: g.href })
+            .collect()
+    }
+
+    fn partner_links(&self, stems: &[crate::fields::Located<String>], lang: Lang) -> Vec<Link> {
+        stems
+            .iter()
+            .filter_map(|s| {
+                let page = self.site.page(Kind::Partner, &s.value, lang).or_else(|| self.site.config.languages.iter().find_map(|l| self.site.page(Kind::Partner, &s.value, *l)))?;
+                Some(Link { label: page.entry.title().to_string(), href: self.href(&page.url) })
+            })
+            .collect()
+    }
+
+    fn entry_page(&self, page: &Page) -> Result<String, Diagnostic> {
+        let lang = page.entry.lang;
+        let (translations, fallbacks) = self.entry_alternates(page);
+        let mut layout = self.layout(lang, &page.url, page.entry.title(), page.entry.summary(), &translations, &fallbacks);
+        let index_href = self.href(&section_url(&self.site.config, page.entry.kind, lang));
+        let body_html = page.rendered.html.clone();
+        match &page.entry.data {
+            EntryData::Goal(goal) => {
+                let initiatives = self
+                    .site
+                    .list(Kind::Initiative, lang)
+                    .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.goals.iter().any(|g| g.value == goal.number.value)))
+                    .filter_map(|p| self.initiative_card(p))
+                    .collect();
+                let press = self
+                    .site
+                    .list(Kind::Press, lang)
+                    .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if pr.goals.iter().any(|g| g.value == goal.number.value)))
+                    .filter_map(|p| self.press_card(p))
+                    .collect();
+                let view = GoalView { goal: self.goal_card(page).ok_or_else(|| internal(page))?, body_html, initiatives, press, index_href };
+                self.render("goal.html", layout, &view)
+            }
+            EntryData::Partner(_) => {
+                let press = self
+                    .site
+                    .list(Kind::Press, lang)
+                    .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if pr.partners.iter().any(|s| s.value == page.entry.stem)))
+                    .filter_map(|p| self.press_card(p))
+                    .collect();
+                let view = PartnerView { partner: self.partner_card(page).ok_or_else(|| internal(page))?, body_html, press, index_href };
+                self.render("partner.html", layout, &view)
+            }
+            EntryData::Press(press) => {
+                layout.og_type = "article";
+                layout.json_ld = Some(crate::jsonld::news_article(self.site, page, &self.absolute(&page.url)));
+                let view = PressView {
+                    title: press.title.clone(),
+                    summary: press.summary.clone(),
+                    date: self.date(lang, press.date),
+                    body_html,
+                    partners: self.partner_links(&press.partners, lang),
+                    goals: self.goal_links(&press.goals, lang),
+                    press_contact: press.press_contact.clone(),
+                    image: self.image(Kind::Press, press.image.as_ref(), press.image_alt.as_ref()),
+                    index_href,
+                };
+                self.render("press.html", layout, &view)
+            }
+            EntryData::Initiative(initiative) => {
+                let view = InitiativeView {
+                    initiative: self.initiative_card(page).ok_or_else(|| internal(page))?,
+                    body_html,
+                    website: initiative.website.as_ref().map(|w| w.value.clone()),
+                    founded: initiative.founded.map(|f| DateView { iso: f.iso(), label: lang.format_partial_date(f) }),
+                    goals: self.goal_links(&initiative.goals, lang),
+                    index_href,
+                };
+                self.render("initiative.html", layout, &view)
+            }
+            EntryData::Festival(festival) => {
+                layout.json_ld = Some(crate::jsonld::event(self.site, page, &self.absolute(&page.url)));
+                let view = FestivalView {
+                    festival: self.festival_card(page).ok_or_else(|| internal(page))?,
+                    address: festival.address.clone(),
+                    body_html,
+                    programme: festival.programme.iter().map(|p| ProgrammeView { time: p.time.clone(), title: p.title.clone(), description: p.description.clone() }).collect(),
+                    partners: self.partner_links(&festival.partners, lang),
+                    ics_href: self.href(&format!("{}festival.ics", page.url)),
+                    index_href,
+                };
+                self.render("festival.html", layout, &view)
+            }
+            EntryData::Page(p) => {
+                let view = PlainView { title: p.title.clone(), summary: p.summary.clone().unwrap_or_default(), body_html };
+                self.render("page.html", layout, &view)
+            }
+            EntryData::Home(_) => Err(internal(page)),
+        }
+    }
+
+    fn home(&self, lang: Lang) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let config = &site.config;
+        let url = lang_prefix(config, lang);
+        let translations = self.all_languages(|l| lang_prefix(config, l));
+        let home = site.page(Kind::Home, "home", lang);
+        let title = home.map(|h| h.entry.title().to_string()).unwrap_or_else(|| config.title.get(&lang).cloned().unwrap_or_default());
+        let mut layout = self.layout(lang, &url, "", home.map(|h| h.entry.summary()).unwrap_or(""), &translations, &BTreeMap::new());
+        layout.json_ld = Some(crate::jsonld::organization(site, lang, &self.absolute(&url), &|p: &Page| self.absolute(&p.url)));
+        layout.body_class = "home";
+        let mut initiatives: Vec<InitiativeCard> = site
+            .list(Kind::Initiative, lang)
+            .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.featured))
+            .filter_map(|p| self.initiative_card(p))
+            .take(6)
+            .collect();
+        if initiatives.is_empty() {
+            initiatives = site.list(Kind::Initiative, lang).filter_map(|p| self.initiative_card(p)).take(3).collect();
+        }
+        let view = HomeView {
+            title,
+            intro: home.map(|h| h.entry.summary().to_string()).unwrap_or_default(),
+            body_html: home.map(|h| h.rendered.html.clone()).unwrap_or_default(),
+            goals: site.list(Kind::Goal, lang).filter_map(|p| self.goal_card(p)).collect(),
+            press: site.list(Kind::Press, lang).filter_map(|p| self.press_card(p)).take(3).collect(),
+            initiatives,
+            festival: site.list(Kind::Festival, lang).find_map(|p| self.festival_card(p)),
+            goals_href: self.href(&section_url(config, Kind::Goal, lang)),
+            press_href: self.href(&section_url(config, Kind::Press, lang)),
+            initiatives_href: self.href(&section_url(config, Kind::Initiative, lang)),
+            partners: site.list(Kind::Partner, lang).filter_map(|p| self.partner_card(p)).collect(),
+            partners_href: self.href(&section_url(config, Kind::Partner, lang)),
+        };
+        self.render("home.html", layout, &view)
+    }
+
+    fn pagination(&self, lang: Lang, first_url: &str, n: usize, total: usize) -> Pagination {
+        Pagination {
+            label: self.text(lang).get("page_of").replace("{current}", &(n + 1).to_string()).replace("{total}", &total.to_string()),
+            current: n + 1,
+            total,
+            prev_href: (n > 0).then(|| self.href(&paginated_url(first_url, lang, n - 1))),
+            next_href: (n + 1 < total).then(|| self.href(&paginated_url(first_url, lang, n + 1))),
+        }
+    }
+
+    fn section_index(&self, kind: Kind, lang: Lang, n: usize) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let config = &site.config;
+        let first_url = section_url(config, kind, lang);
+        let url = paginated_url(&first_url, lang, n);
+        let text = self.text(lang);
+        let title = text.get(&format!("{}_title", kind.folder()));
+        let intro = text.get(&format!("{}_intro", kind.folder()));
+        let translations = self.all_languages(|l| paginated_url(&section_url(config, kind, l), l, if site.list(kind, l).count() > n * config.page_size(kind) { n } else { 0 }));
+        let layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
+        match kind {
+            Kind::Goal => {
+                let mut timeline: BTreeMap<i16, Vec<GoalCard>> = BTreeMap::new();
+                for card in site.list(Kind::Goal, lang).filter_map(|p| self.goal_card(p)) {
+                    timeline.entry(card.target_year).or_default().push(card);
+                }
+                let view = GoalsView { title, intro, timeline: timeline.into_iter().map(|(year, goals)| TimelineYear { year, goals }).collect() };
+                self.render("goals.html", layout, &view)
+            }
+            Kind::Partner => {
+                let cards: Vec<PartnerCard> = site.list(Kind::Partner, lang).filter_map(|p| self.partner_card(p)).collect();
+                let (core, signatories) = cards.into_iter().partition(|c| c.core);
+                self.render("partners.html", layout, &PartnersView { title, intro, core, signatories })
+            }
+            Kind::Press => {
+                let size = config.page_size(Kind::Press);
+                let all: Vec<&Page> = site.list(Kind::Press, lang).collect();
+                let total = page_count(all.len(), size);
+                let items = all.iter().skip(n * size).take(size).filter_map(|p| self.press_card(p)).collect();
+                let view = PressListView {
+                    title,
+                    intro,
+                    items,
+                    pagination: self.pagination(lang, &first_url, n, total),
+                    feed_href: self.href(&format!("{first_url}atom.xml")),
+                };
+                self.render("press_list.html", layout, &view)
+            }
+            Kind::Initiative => self.initiatives(lang, None, n),
+            Kind::Festival => {
+                let items = site.list(Kind::Festival, lang).filter_map(|p| self.festival_card(p)).collect();
+                self.render("festival_list.html", layout, &FestivalListView { title, intro, items })
+            }
+            Kind::Home | Kind::Page => Err(Diagnostic::error(PathBuf::from("content"), 0, 0, "internal error: no section index for this kind")),
+        }
+    }
+
+    fn initiatives(&self, lang: Lang, filter: Option<&Filter>, n: usize) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let config = &site.config;
+        let text = self.text(lang);
+        let first_url = match filter {
+            Some(f) => filter_url(site, lang, f),
+            None => section_url(config, Kind::Initiative, lang),
+        };
+        let url = paginated_url(&first_url, lang, n);
+        let matches = |page: &&Page, filter: Option<&Filter>| match (&page.entry.data, filter) {
+            (EntryData::Initiative(_), None) => true,
+            (EntryData::Initiative(i), Some(Filter::Province(p))) => i.province == *p,
+            (EntryData::Initiative(i), Some(Filter::Theme(t))) => i.themes.iter().any(|x| &x.value == t),
+            _ => false,
+        };
+        let all: Vec<&Page> = site.list(Kind::Initiative, lang).filter(|p| matches(p, filter)).collect();
+        let size = config.page_size(Kind::Initiative);
+        let total = page_count(all.len(), size);
+        let title = match filter {
+            None => text.get("initiatives_title"),
+            Some(Filter::Province(p)) => format!("{}: {p}", text.get("initiatives_in_province")),
+            Some(Filter::Theme(t)) => format!("{}: {}", text.get("initiatives_with_theme"), config.theme_label(t, lang)),
+        };
+        let mut province_links = Vec::new();
+        for province in PROVINCES {
+            let count = site.list(Kind::Initiative, lang).filter(|p| matches(p, Some(&Filter::Province(province)))).count();
+            if count > 0 {
+                let f = Filter::Province(province);
+                province_links.push(FilterLink { label: province.to_string(), href: self.href(&filter_url(site, lang, &f)), count, current: filter == Some(&f) });
+            }
+        }
+        let mut theme_links = Vec::new();
+        for (theme, _) in &config.themes {
+            let f = Filter::Theme(theme.clone());
+            let count = site.list(Kind::Initiative, lang).filter(|p| matches(p, Some(&f))).count();
+            if count > 0 {
+                theme_links.push(FilterLink { label: config.theme_label(theme, lang), href: self.href(&filter_url(site, lang, &f)), count, current: filter == Some(&f) });
+            }
+        }
+        let goal_links = site
+            .list(Kind::Goal, lang)
+            .filter_map(|p| self.goal_card(p))
+            .map(|g| FilterLink { label: format!("{}. {}", g.number, g.short_label.clone().unwrap_or(g.title)), href: g.href, count: 0, current: false })
+            .collect();
+        let translations = self.all_languages(|l| paginated_url(&filter.map_or_else(|| section_url(config, Kind::Initiative, l), |f| filter_url(site, l, f)), l, n));
+        let intro = if filter.is_none() { text.get("initiatives_intro") } else { String::new() };
+        let layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
+        let view = InitiativesView {
+            title,
+            intro,
+            items: all.iter().skip(n * size).take(size).filter_map(|p| self.initiative_card(p)).collect(),
+            filters: vec![
+                FilterGroup { title: text.get("filter_province"), links: province_links },
+                FilterGroup { title: text.get("filter_theme"), links: theme_links },
+                FilterGroup { title: text.get("filter_goal"), links: goal_links },
+            ],
+            pagination: self.pagination(lang, &first_url, n, total),
+            index_href: self.href(&section_url(config, Kind::Initiative, lang)),
+            filtered: filter.is_some(),
+        };
+        self.render("initiatives.html", layout, &view)
+    }
+
+    fn browse_links(&self, lang: Lang) -> Vec<Link> {
+        let config = &self.site.config;
+        let text = self.text(lang);
+        crate::model::KINDS
+            .into_iter()
+            .filter(|k| k.has_section())
+            .map(|k| Link { label: text.get(&format!("{}_title", k.folder())), href: self.href(&section_url(config, k, lang)) })
+            .collect()
+    }
+
+    fn search(&self, lang: Lang) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let url = search_url(site, lang);
+        let title = self.text(lang).get("search_title");
+        let translations = self.all_languages(|l| search_url(site, l));
+        let layout = self.layout(lang, &url, &title, "", &translations, &BTreeMap::new());
+        let view = SearchView { title, index_href: self.href(&format!("{url}index.json")), browse: self.browse_links(lang) };
+        self.render("search.html", layout, &view)
+    }
+
+    fn not_found(&self, lang: Lang) -> Result<String, Diagnostic> {
+        let config = &self.site.config;
+        let title = self.text(lang).get("not_found_title");
+        let translations = self.all_languages(|l| format!("{}404.html", lang_prefix(config, l)));
+        let mut layout = self.layout(lang, &format!("{}404.html", lang_prefix(config, lang)), &title, "", &BTreeMap::new(), &translations);
+        layout.switcher.iter_mut().for_each(|s| s.fallback = false);
+        let view = NotFoundView { title, home_href: self.href(&lang_prefix(config, lang)), browse: self.browse_links(lang) };
+        self.render("404.html", layout, &view)
+    }
+}
+
+pub fn search_url(site: &Site, lang: Lang) -> String {
+    let word = if lang == Lang::Nl { "zoeken" } else { "search" };
+    format!("{}{word}/", lang_prefix(&site.config, lang))
+}
+
+fn internal(page: &Page) -> Diagnostic {
+    Diagnostic::error(&page.entry.path, 0, 0, "internal error: the page does not match its kind")
+}

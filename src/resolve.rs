@@ -1,0 +1,515 @@
+//! Turns parsed entries into a `Site`: drafts and embargo held back, nl/en paired, permalinks
+//! computed, references and internal links checked, Markdown rendered (in parallel), lists
+//! sorted and indexed once. Pure: no I/O, no HTML templates.
+
+use crate::config::{Config, MenuItem};
+use crate::diagnostic::{display_path, suggest, Diagnostic, Diagnostics};
+use crate::lang::Lang;
+use crate::load::Asset;
+use crate::markdown::{self, LinkResolver, RenderInput, Rendered, Resolved};
+use crate::model::{Entry, EntryData, Kind, Role};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct ResolveOptions {
+    /// Publish drafts and embargoed press releases too (`--drafts`).
+    pub drafts: bool,
+    /// "Now" for the embargo of press releases dated in the future.
+    pub today: Date,
+}
+
+/// An entry with its place on the site.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub entry: Entry,
+    /// `kind/stem`: the same for every language of the entry.
+    pub key: String,
+    /// Path below the site root, without the base path: "" (home), "pers/x/", "en/press/x/".
+    pub url: String,
+    pub rendered: Rendered,
+}
+
+/// Something left out of the build, for `check` to list.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct HeldBack {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// The published asset: where it comes from and its path below the site root.
+#[derive(Debug, Clone)]
+pub struct PublishedAsset {
+    pub source: Asset,
+    pub url: String,
+}
+
+pub struct Site {
+    pub config: Config,
+    /// Sorted by kind, then the kind's list order, then language.
+    pub pages: Vec<Page>,
+    index: HashMap<(Kind, String, Lang), usize>,
+    /// Per kind and language, in list order (press newest first, goals by number, …).
+    lists: BTreeMap<(Kind, Lang), Vec<usize>>,
+    pub assets: Vec<PublishedAsset>,
+    pub held_back: Vec<HeldBack>,
+}
+
+impl Site {
+    pub fn page(&self, kind: Kind, stem: &str, lang: Lang) -> Option<&Page> {
+        self.index.get(&(kind, stem.to_string(), lang)).map(|i| &self.pages[*i])
+    }
+
+    pub fn list(&self, kind: Kind, lang: Lang) -> impl Iterator<Item = &Page> {
+        self.lists.get(&(kind, lang)).into_iter().flatten().map(|i| &self.pages[*i])
+    }
+
+    /// The goal with this number in this language.
+    pub fn goal(&self, number: u8, lang: Lang) -> Option<&Page> {
+        self.list(Kind::Goal, lang).find(|p| matches!(&p.entry.data, EntryData::Goal(g) if g.number.value == number))
+    }
+
+    /// The URL of the entry in another language, if it is published there.
+    pub fn translation(&self, page: &Page, lang: Lang) -> Option<&Page> {
+        self.page(page.entry.kind, &page.entry.stem, lang)
+    }
+}
+
+/// Path below the site root of a language's home: "" or "en/".
+pub fn lang_prefix(config: &Config, lang: Lang) -> String {
+    if lang == config.default_lang() {
+        String::new()
+    } else {
+        format!("{}/", lang.code())
+    }
+}
+
+/// Path below the site root of a section index: "pers/" or "en/press/".
+pub fn section_url(config: &Config, kind: Kind, lang: Lang) -> String {
+    match kind {
+        Kind::Home | Kind::Page => lang_prefix(config, lang),
+        _ => format!("{}{}/", lang_prefix(config, lang), config.section_name(kind, lang)),
+    }
+}
+
+fn entry_url(config: &Config, entry: &Entry) -> String {
+    match entry.kind {
+        Kind::Home => lang_prefix(config, entry.lang),
+        Kind::Page => format!("{}{}/", lang_prefix(config, entry.lang), entry.slug.value),
+        kind => format!("{}{}/", section_url(config, kind, entry.lang), entry.slug.value),
+    }
+}
+
+/// Where a kind's files beside the content are published.
+pub fn asset_url(config: &Config, kind: Kind, relative: &str) -> String {
+    match kind {
+        Kind::Home | Kind::Page => format!("media/{relative}"),
+        _ => format!("{}/{relative}", config.section_name(kind, config.default_lang())),
+    }
+}
+
+fn sort_key(entry: &Entry) -> (i64, String) {
+    match &entry.data {
+        EntryData::Goal(g) => (i64::from(g.number.value), String::new()),
+        EntryData::Partner(p) => (i64::from(p.role == Role::Signatory), p.name.to_lowercase()),
+        // Newest first.
+        EntryData::Press(p) => (-date_number(p.date), entry.stem.clone()),
+        EntryData::Festival(f) => (-date_number(f.date), entry.stem.clone()),
+        EntryData::Initiative(i) => (0, i.name.to_lowercase()),
+        EntryData::Page(_) | EntryData::Home(_) => (0, entry.stem.clone()),
+    }
+}
+
+fn date_number(date: Date) -> i64 {
+    i64::from(date.year()) * 10_000 + i64::from(date.month()) * 100 + i64::from(date.day())
+}
+
+pub fn resolve(config: Config, entries: Vec<Entry>, assets: Vec<Asset>, options: &ResolveOptions, diagnostics: &mut Diagnostics) -> Site {
+    let mut held_back = Vec::new();
+    // Every stem that exists in some language, published or not, to tell "missing" from "draft".
+    let all_keys: BTreeSet<(Kind, String)> = entries.iter().map(|e| (e.kind, e.stem.clone())).collect();
+    let mut published: Vec<Entry> = Vec::with_capacity(entries.len());
+    for entry in entries {
+        if options.drafts {
+            published.push(entry);
+            continue;
+        }
+        if entry.draft {
+            held_back.push(HeldBack { path: entry.path.clone(), reason: "draft: true".to_string() });
+            continue;
+        }
+        if let EntryData::Press(press) = &entry.data
+            && press.date > options.today
+        {
+            held_back.push(HeldBack {
+                path: entry.path.clone(),
+                reason: format!("embargoed until {}", press.date),
+            });
+            continue;
+        }
+        published.push(entry);
+    }
+    published.sort_by(|a, b| (a.kind, sort_key(a), &a.stem, a.lang).cmp(&(b.kind, sort_key(b), &b.stem, b.lang)));
+    held_back.sort();
+
+    let mut pages: Vec<Page> = published
+        .into_iter()
+        .map(|entry| Page {
+            key: format!("{}/{}", entry.kind.folder(), entry.stem),
+            url: entry_url(&config, &entry),
+            entry,
+            rendered: Rendered::default(),
+        })
+        .collect();
+    let mut index = HashMap::with_capacity(pages.len());
+    let mut lists: BTreeMap<(Kind, Lang), Vec<usize>> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        index.insert((page.entry.kind, page.entry.stem.clone(), page.entry.lang), i);
+        lists.entry((page.entry.kind, page.entry.lang)).or_default().push(i);
+    }
+
+    check_urls(&config, &pages, diagnostics);
+    check_translations(&config, &pages, &index, diagnostics);
+    check_references(&config, &pages, &index, &all_keys, diagnostics);
+
+    let published_assets: Vec<PublishedAsset> = assets
+        .into_iter()
+        .map(|source| PublishedAsset { url: asset_url(&config, source.kind, &source.relative), source })
+        .collect();
+    let asset_set: BTreeSet<(Kind, &str)> = published_assets.iter().map(|a| (a.source.kind, a.source.relative.as_str())).collect();
+    check_front_matter_files(&pages, &asset_set, diagnostics);
+
+    let base_path = config.base_path();
+    let rendered: Vec<(Rendered, Vec<Diagnostic>)> = pages
+        .par_iter()
+        .map(|page| {
+            let resolver = SiteLinks {
+                config: &config,
+                pages: &pages,
+                index: &index,
+                all_keys: &all_keys,
+                assets: &asset_set,
+                from: &page.entry,
+                base_path: &base_path,
+            };
+            let mut rendered = markdown::render(
+                &RenderInput { markdown: &page.entry.body, path: &page.entry.path, first_line: page.entry.body_line },
+                &resolver,
+            );
+            let found = std::mem::take(&mut rendered.diagnostics);
+            (rendered, found)
+        })
+        .collect();
+    for (page, (rendered, found)) in pages.iter_mut().zip(rendered) {
+        page.rendered = rendered;
+        for d in found {
+            diagnostics.push(d);
+        }
+    }
+    check_anchors(&pages, diagnostics);
+
+    Site { config, pages, index, lists, assets: published_assets, held_back }
+}
+
+/// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
+fn check_urls(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
+    let mut seen: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+    for lang in &config.languages {
+        for kind in crate::model::KINDS {
+            if kind.has_section() {
+                let url = section_url(config, kind, *lang);
+                seen.insert(url.to_lowercase(), (crate::config::config_path(), format!("the {} section", kind.folder())));
+            }
+        }
+    }
+    for page in pages {
+        let folded = page.url.to_lowercase();
+        if let Some((other_path, other_what)) = seen.get(&folded) {
+            diagnostics.push(
+                page.entry
+                    .slug
+                    .error(format!("this page would be written to /{} , which {} already uses", page.url, if other_path == &crate::config::config_path() { other_what.clone() } else { display_path(other_path) }))
+                    .with_hint("give one of them another `slug:`"),
+            );
+            continue;
+        }
+        seen.insert(folded, (page.entry.path.clone(), page.key.clone()));
+    }
+}
+
+fn check_translations(config: &Config, pages: &[Page], index: &HashMap<(Kind, String, Lang), usize>, diagnostics: &mut Diagnostics) {
+    for page in pages {
+        for lang in &config.languages {
+            if *lang == page.entry.lang || index.contains_key(&(page.entry.kind, page.entry.stem.clone(), *lang)) {
+                continue;
+            }
+            // Say it once per entry: from the first language that has it.
+            let first_present = config.languages.iter().find(|l| index.contains_key(&(page.entry.kind, page.entry.stem.clone(), **l)));
+            if first_present != Some(&page.entry.lang) {
+                continue;
+            }
+            let expected = page.entry.path.with_file_name(format!("{}.{}.md", page.entry.stem, lang.code()));
+            diagnostics.push(
+                Diagnostic::warning(&page.entry.path, 0, 0, format!("there is no {} translation of this page", lang.native_name()))
+                    .with_hint(format!("readers of the {} site get a notice instead; add {}", lang.native_name(), display_path(&expected))),
+            );
+        }
+        // Values both languages must agree on, when written in each language file.
+        if page.entry.lang == config.default_lang() {
+            for lang in &config.languages {
+                if let Some(other) = index.get(&(page.entry.kind, page.entry.stem.clone(), *lang)).map(|i| &pages[*i])
+                    && other.entry.lang != page.entry.lang
+                {
+                    check_agreement(&page.entry, &other.entry, diagnostics);
+                }
+            }
+        }
+    }
+}
+
+fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics) {
+    let differ = |field: &str, a: String, b: String, diagnostics: &mut Diagnostics| {
+        if a != b {
+            diagnostics.push(
+                Diagnostic::error(&second.path, 1, 1, format!("`{field}` is `{b}` here but `{a}` in {}", display_path(&first.path)))
+                    .with_hint(format!("both languages must agree; write `{field}` once in {}.yaml", second.stem)),
+            );
+        }
+    };
+    match (&first.data, &second.data) {
+        (EntryData::Goal(a), EntryData::Goal(b)) => {
+            differ("number", a.number.value.to_string(), b.number.value.to_string(), diagnostics);
+            differ("target_year", a.target_year.to_string(), b.target_year.to_string(), diagnostics);
+        }
+        (EntryData::Press(a), EntryData::Press(b)) => differ("date", a.date.to_string(), b.date.to_string(), diagnostics),
+        (EntryData::Festival(a), EntryData::Festival(b)) => differ("date", a.date.to_string(), b.date.to_string(), diagnostics),
+        (EntryData::Initiative(a), EntryData::Initiative(b)) => differ("province", a.province.to_string(), b.province.to_string(), diagnostics),
+        (EntryData::Partner(a), EntryData::Partner(b)) => differ("role", format!("{:?}", a.role).to_lowercase(), format!("{:?}", b.role).to_lowercase(), diagnostics),
+        _ => {}
+    }
+}
+
+fn check_references(config: &Config, pages: &[Page], index: &HashMap<(Kind, String, Lang), usize>, all_keys: &BTreeSet<(Kind, String)>, diagnostics: &mut Diagnostics) {
+    let partner_stems: Vec<&str> = all_keys.iter().filter(|(k, _)| *k == Kind::Partner).map(|(_, s)| s.as_str()).collect();
+    let mut goal_numbers: BTreeMap<u8, &Page> = BTreeMap::new();
+    for page in pages {
+        if let EntryData::Goal(goal) = &page.entry.data {
+            match goal_numbers.get(&goal.number.value) {
+                Some(other) if other.entry.stem != page.entry.stem && other.entry.lang == page.entry.lang => diagnostics.push(
+                    goal.number
+                        .error(format!("goal number {} is also used by {}", goal.number.value, display_path(&other.entry.path)))
+                        .with_hint("every goal needs its own number"),
+                ),
+                Some(_) => {}
+                None => {
+                    goal_numbers.insert(goal.number.value, page);
+                }
+            }
+        }
+    }
+    let numbers: Vec<String> = goal_numbers.keys().map(u8::to_string).collect();
+    let check_partners = |list: &[crate::fields::Located<String>], diagnostics: &mut Diagnostics| {
+        for partner in list {
+            if !all_keys.contains(&(Kind::Partner, partner.value.clone())) {
+                let hint = match suggest(&partner.value, partner_stems.iter().copied()) {
+                    Some(close) => format!("did you mean `{close}`? Partners are named by their file name in content/partners/"),
+                    None => format!("partners are named by their file name in content/partners/: {}", partner_stems.join(", ")),
+                };
+                diagnostics.push(partner.error(format!("there is no partner `{}`", partner.value)).with_hint(hint));
+            }
+        }
+    };
+    let check_goals = |list: &[crate::fields::Located<u8>], diagnostics: &mut Diagnostics| {
+        for goal in list {
+            if !goal_numbers.contains_key(&goal.value) {
+                diagnostics.push(goal.error(format!("there is no goal {}", goal.value)).with_hint(format!("the goals are numbered {}", numbers.join(", "))));
+            }
+        }
+    };
+    for page in pages {
+        // References are written in the shared file most of the time: check them once.
+        if page.entry.lang != config.default_lang() && index.contains_key(&(page.entry.kind, page.entry.stem.clone(), config.default_lang())) {
+            continue;
+        }
+        match &page.entry.data {
+            EntryData::Press(press) => {
+                check_partners(&press.partners, diagnostics);
+                check_goals(&press.goals, diagnostics);
+            }
+            EntryData::Initiative(initiative) => check_goals(&initiative.goals, diagnostics),
+            EntryData::Festival(festival) => check_partners(&festival.partners, diagnostics),
+            _ => {}
+        }
+    }
+    for item in &config.menu {
+        if let MenuItem::Page(stem) = item
+            && !all_keys.contains(&(Kind::Page, stem.value.clone()))
+        {
+            let pages: Vec<&str> = all_keys.iter().filter(|(k, _)| *k == Kind::Page).map(|(_, s)| s.as_str()).collect();
+            diagnostics.push(stem.error(format!("the menu names page `{}`, which does not exist", stem.value)).with_hint(match suggest(&stem.value, pages.iter().copied()) {
+                Some(close) => format!("did you mean `page:{close}`?"),
+                None => "pages are named by their file name in content/pages/".to_string(),
+            }));
+        }
+    }
+}
+
+/// Files named in front matter (`logo:`, `image:`) must exist beside the entry.
+fn check_front_matter_files(pages: &[Page], assets: &BTreeSet<(Kind, &str)>, diagnostics: &mut Diagnostics) {
+    for page in pages {
+        let files = match &page.entry.data {
+            EntryData::Partner(p) => vec![p.logo.as_ref()],
+            EntryData::Press(p) => vec![p.image.as_ref()],
+            EntryData::Initiative(i) => vec![i.image.as_ref()],
+            _ => vec![],
+        };
+        for file in files.into_iter().flatten() {
+            let relative = normalize_relative(&file.value);
+            if !relative.as_deref().is_some_and(|r| assets.contains(&(page.entry.kind, r))) {
+                diagnostics.push(
+                    file.error(format!("the file `{}` does not exist", file.value))
+                        .with_hint(format!("put it in content/{}/ beside the entry, and write its name relative to that folder", page.entry.kind.folder())),
+                );
+            }
+        }
+    }
+}
+
+/// `./logos/a.svg` → `logos/a.svg`; `None` for paths that leave the folder.
+pub fn normalize_relative(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => return None,
+            other => parts.push(other),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+fn check_anchors(pages: &[Page], diagnostics: &mut Diagnostics) {
+    let by_key: HashMap<(&str, Lang), &Page> = pages.iter().map(|p| ((p.key.as_str(), p.entry.lang), p)).collect();
+    for page in pages {
+        for link in &page.rendered.anchor_links {
+            let target = by_key
+                .get(&(link.target.as_str(), page.entry.lang))
+                .or_else(|| pages.iter().find(|p| p.key == link.target).and_then(|p| by_key.get(&(p.key.as_str(), p.entry.lang))));
+            let Some(target) = target else { continue };
+            let ids: BTreeSet<String> = target.rendered.headings.iter().map(|h| h.id.clone()).collect();
+            if !ids.contains(&link.anchor) {
+                diagnostics.push(
+                    Diagnostic::error(&page.entry.path, link.line, link.col, format!("the link points to `#{}`, but {} has no heading with that anchor", link.anchor, display_path(&target.entry.path)))
+                        .with_hint(markdown::suggest_anchor(&link.anchor, &ids)),
+                );
+            }
+        }
+    }
+}
+
+struct SiteLinks<'a> {
+    config: &'a Config,
+    pages: &'a [Page],
+    index: &'a HashMap<(Kind, String, Lang), usize>,
+    all_keys: &'a BTreeSet<(Kind, String)>,
+    assets: &'a BTreeSet<(Kind, &'a str)>,
+    from: &'a Entry,
+    base_path: &'a str,
+}
+
+impl LinkResolver for SiteLinks<'_> {
+    fn resolve(&self, destination: &str, is_image: bool) -> Result<Resolved, (String, String)> {
+        if let Some(rest) = destination.strip_prefix("@/") {
+            return self.internal(rest);
+        }
+        let has_scheme = destination.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/') && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.'));
+        if has_scheme || destination.starts_with("//") || destination.starts_with('/') || destination.is_empty() {
+            return Ok(Resolved::Unchanged);
+        }
+        let (path, suffix) = match destination.find(['#', '?']) {
+            Some(i) => destination.split_at(i),
+            None => (destination, ""),
+        };
+        let what = if is_image { "image" } else { "file" };
+        let folder = if self.from.kind == Kind::Home { String::from("content/") } else { format!("content/{}/", self.from.kind.folder()) };
+        if path.ends_with(".md") {
+            return Err((
+                format!("`{destination}` links to a Markdown file"),
+                format!("link to pages with `@/<kind>/<name>`, like `[het festival](@/festival/2024)`"),
+            ));
+        }
+        match normalize_relative(path) {
+            Some(relative) if self.assets.contains(&(self.from.kind, relative.as_str())) => Ok(Resolved::Url {
+                url: format!("{}{}{suffix}", self.base_path, asset_url(self.config, self.from.kind, &relative)),
+                target: None,
+            }),
+            _ => Err((
+                format!("the {what} `{path}` does not exist"),
+                format!("put the {what} in {folder} and write its name relative to that folder; link to pages with `@/<kind>/<name>`"),
+            )),
+        }
+    }
+}
+
+impl SiteLinks<'_> {
+    fn internal(&self, rest: &str) -> Result<Resolved, (String, String)> {
+        let (path, anchor) = match rest.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (rest, None),
+        };
+        let path = path.trim_end_matches('/');
+        let (folder, stem) = match path.split_once('/') {
+            Some((folder, stem)) => (folder, Some(stem)),
+            None => (path, None),
+        };
+        let lang = self.from.lang;
+        let with_anchor = |url: String| match anchor {
+            Some(anchor) => format!("{}{url}#{anchor}", self.base_path),
+            None => format!("{}{url}", self.base_path),
+        };
+        if folder.is_empty() || folder == "home" {
+            return Ok(Resolved::Url { url: with_anchor(lang_prefix(self.config, lang)), target: Some("/home".to_string()) });
+        }
+        let Some(kind) = crate::model::Kind::from_folder(folder) else {
+            let known: Vec<&str> = crate::model::KINDS.iter().filter(|k| **k != Kind::Home).map(|k| k.folder()).collect();
+            return Err((
+                format!("`@/{rest}` does not name a kind of content"),
+                match suggest(folder, known.iter().copied()) {
+                    Some(close) => format!("did you mean `@/{close}`?"),
+                    None => format!("write `@/<kind>/<name>` with a kind from: {}", known.join(", ")),
+                },
+            ));
+        };
+        let Some(stem) = stem else {
+            if kind == Kind::Page {
+                return Err(("`@/pages` is not a page".to_string(), "link to one page, like `@/pages/about`".to_string()));
+            }
+            return Ok(Resolved::Url { url: with_anchor(section_url(self.config, kind, lang)), target: None });
+        };
+        let stem = stem.trim_end_matches(".md").trim_end_matches(&format!(".{}", lang.code()));
+        let key = format!("{}/{stem}", kind.folder());
+        if let Some(i) = self.index.get(&(kind, stem.to_string(), lang)) {
+            return Ok(Resolved::Url { url: with_anchor(self.pages[*i].url.clone()), target: Some(key) });
+        }
+        // Published in another language only: link there rather than to nothing.
+        if let Some(i) = self.config.languages.iter().find_map(|l| self.index.get(&(kind, stem.to_string(), *l))) {
+            return Ok(Resolved::Url { url: with_anchor(self.pages[*i].url.clone()), target: Some(key) });
+        }
+        if self.all_keys.contains(&(kind, stem.to_string())) {
+            return Err((
+                format!("`@/{rest}` links to a page that is not published (a draft or embargoed)"),
+                "publish that page first, or remove the link; `wdhs serve --drafts` shows drafts".to_string(),
+            ));
+        }
+        let stems: Vec<&str> = self.all_keys.iter().filter(|(k, _)| *k == kind).map(|(_, s)| s.as_str()).collect();
+        Err((
+            format!("`@/{rest}` links to a page that does not exist"),
+            match suggest(stem, stems.iter().copied()) {
+                Some(close) => format!("did you mean `@/{}/{close}`?", kind.folder()),
+                None => format!("pages are named by their file name without the language: content/{}/<name>.{}.md", kind.folder(), lang.code()),
+            },
+        ))
+    }
+}

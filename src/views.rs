@@ -1,0 +1,295 @@
+//! The structs templates see. Built from the resolved `Site`; every string is final (dates in
+//! the local form, URLs with the base path), so templates only place and escape them.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct MenuLink {
+    pub label: String,
+    pub href: String,
+    pub current: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct SwitchLink {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub href: String,
+    pub current: bool,
+    /// The page has no translation: the link goes to the section instead.
+    pub fallback: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+/// What every page shares: head, header, navigation, footer.
+#[derive(Serialize)]
+pub struct LayoutView<'a> {
+    pub lang: &'static str,
+    pub site_title: &'a str,
+    pub tagline: &'a str,
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    pub home_href: String,
+    pub css_href: String,
+    pub js_href: String,
+    pub search_href: String,
+    pub feed_href: String,
+    pub feed_title: String,
+    pub alternates: Vec<Alternate>,
+    pub switcher: Vec<SwitchLink>,
+    pub menu: Vec<MenuLink>,
+    pub footer_links: Vec<Link>,
+    pub contact: &'a BTreeMap<String, String>,
+    pub og_type: &'static str,
+    pub og_image: String,
+    pub og_locale: &'static str,
+    /// JSON-LD, already escaped for a `<script>` element.
+    pub json_ld: Option<String>,
+    /// UI strings of the page's language.
+    pub t: &'a BTreeMap<String, String>,
+    pub body_class: &'static str,
+}
+
+#[derive(Serialize, Clone)]
+pub struct DateView {
+    pub iso: String,
+    pub label: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct GoalCard {
+    pub number: u8,
+    pub title: String,
+    pub summary: String,
+    pub short_label: Option<String>,
+    pub target_year: i16,
+    pub href: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PartnerCard {
+    pub name: String,
+    pub short_name: String,
+    pub summary: String,
+    pub href: String,
+    pub website: String,
+    pub logo_href: Option<String>,
+    pub core: bool,
+    pub joined: DateView,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PressCard {
+    pub title: String,
+    pub summary: String,
+    pub href: String,
+    pub date: DateView,
+}
+
+#[derive(Serialize, Clone)]
+pub struct InitiativeCard {
+    pub name: String,
+    pub place: String,
+    pub province: Link,
+    pub themes: Vec<Link>,
+    pub summary: String,
+    pub href: String,
+    pub image: Option<ImageView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ImageView {
+    pub src: String,
+    pub alt: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct FestivalCard {
+    pub title: String,
+    pub summary: String,
+    pub href: String,
+    pub date: DateView,
+    pub venue: String,
+    pub city: String,
+    pub upcoming: bool,
+}
+
+#[derive(Serialize)]
+pub struct Pagination {
+    /// "Pagina 2 van 5"
+    pub label: String,
+    pub current: usize,
+    pub total: usize,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct HomeView {
+    pub title: String,
+    pub intro: String,
+    pub body_html: String,
+    pub goals: Vec<GoalCard>,
+    pub press: Vec<PressCard>,
+    pub initiatives: Vec<InitiativeCard>,
+    pub festival: Option<FestivalCard>,
+    pub goals_href: String,
+    pub press_href: String,
+    pub initiatives_href: String,
+    pub partners: Vec<PartnerCard>,
+    pub partners_href: String,
+}
+
+#[derive(Serialize)]
+pub struct TimelineYear {
+    pub year: i16,
+    pub goals: Vec<GoalCard>,
+}
+
+#[derive(Serialize)]
+pub struct GoalsView {
+    pub title: String,
+    pub intro: String,
+    pub timeline: Vec<TimelineYear>,
+}
+
+#[derive(Serialize)]
+pub struct GoalView {
+    pub goal: GoalCard,
+    pub body_html: String,
+    pub initiatives: Vec<InitiativeCard>,
+    pub press: Vec<PressCard>,
+    pub index_href: String,
+}
+
+#[derive(Serialize)]
+pub struct PartnersView {
+    pub title: String,
+    pub intro: String,
+    pub core: Vec<PartnerCard>,
+    pub signatories: Vec<PartnerCard>,
+}
+
+#[derive(Serialize)]
+pub struct PartnerView {
+    pub partner: PartnerCard,
+    pub body_html: String,
+    pub press: Vec<PressCard>,
+    pub index_href: String,
+}
+
+#[derive(Serialize)]
+pub struct PressListView {
+    pub title: String,
+    pub intro: String,
+    pub items: Vec<PressCard>,
+    pub pagination: Pagination,
+    pub feed_href: String,
+}
+
+#[derive(Serialize)]
+pub struct PressView {
+    pub title: String,
+    pub summary: String,
+    pub date: DateView,
+    pub body_html: String,
+    pub partners: Vec<Link>,
+    pub goals: Vec<Link>,
+    pub press_contact: Option<String>,
+    pub image: Option<ImageView>,
+    pub index_href: String,
+}
+
+#[derive(Serialize)]
+pub struct FilterGroup {
+    pub title: String,
+    pub links: Vec<FilterLink>,
+}
+
+#[derive(Serialize)]
+pub struct FilterLink {
+    pub label: String,
+    pub href: String,
+    pub count: usize,
+    pub current: bool,
+}
+
+#[derive(Serialize)]
+pub struct InitiativesView {
+    pub title: String,
+    pub intro: String,
+    pub items: Vec<InitiativeCard>,
+    pub filters: Vec<FilterGroup>,
+    pub pagination: Pagination,
+    pub index_href: String,
+    pub filtered: bool,
+}
+
+#[derive(Serialize)]
+pub struct InitiativeView {
+    pub initiative: InitiativeCard,
+    pub body_html: String,
+    pub website: Option<String>,
+    pub founded: Option<DateView>,
+    pub goals: Vec<Link>,
+    pub index_href: String,
+}
+
+#[derive(Serialize)]
+pub struct FestivalListView {
+    pub title: String,
+    pub intro: String,
+    pub items: Vec<FestivalCard>,
+}
+
+#[derive(Serialize)]
+pub struct ProgrammeView {
+    pub time: String,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Serialize)]
+pub struct FestivalView {
+    pub festival: FestivalCard,
+    pub address: String,
+    pub body_html: String,
+    pub programme: Vec<ProgrammeView>,
+    pub partners: Vec<Link>,
+    pub ics_href: String,
+    pub index_href: String,
+}
+
+#[derive(Serialize)]
+pub struct PlainView {
+    pub title: String,
+    pub summary: String,
+    pub body_html: String,
+}
+
+#[derive(Serialize)]
+pub struct SearchView {
+    pub title: String,
+    pub index_href: String,
+    pub browse: Vec<Link>,
+}
+
+#[derive(Serialize)]
+pub struct NotFoundView {
+    pub title: String,
+    pub home_href: String,
+    pub browse: Vec<Link>,
+}

@@ -1,0 +1,273 @@
+//! The one place that calls the YAML crate: text → `Node` tree with line/column on every value.
+//! Knows nothing of content kinds; swapping the YAML crate means changing only this file.
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::Spanned;
+use std::fmt;
+
+/// A YAML value and where it stands. Lines and columns are 1-based and already shifted by the
+/// caller's offset, so they point into the real file (front matter starts on line 2 of a `.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub value: Value,
+    pub line: usize,
+    pub col: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Key, Node)>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Key {
+    pub name: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Node {
+    pub fn type_name(&self) -> &'static str {
+        match self.value {
+            Value::Null => "nothing",
+            Value::Bool(_) => "yes/no (true/false)",
+            Value::Int(_) => "a whole number",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a group of fields",
+        }
+    }
+
+    /// Scalars as text: `2024` and `true` are what the editor typed, so text fields take them.
+    pub fn as_text(&self) -> Option<String> {
+        match &self.value {
+            Value::Str(s) => Some(s.clone()),
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// A YAML syntax problem at a place in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+/// Parses YAML text. `line_offset` is added to every line number (the number of file lines
+/// before this text). An empty document is an empty map.
+pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
+    if let Some(error) = find_tab_indentation(text) {
+        return Err(SyntaxError {
+            line: error.line + line_offset,
+            ..error
+        });
+    }
+    let options = serde_saphyr::options! {
+        strict_booleans: true,
+        with_snippet: false,
+    };
+    match serde_saphyr::from_str_with_options::<Spanned<RawValue>>(text, options) {
+        Ok(raw) => Ok(convert(raw, line_offset)),
+        Err(error) => {
+            let (line, col) = error
+                .location()
+                .map(|l| (l.line() as usize, l.column() as usize))
+                .unwrap_or((1, 1));
+            Err(SyntaxError {
+                line: line.max(1) + line_offset,
+                col: col.max(1),
+                message: clean_message(&error.to_string()),
+            })
+        }
+    }
+}
+
+/// Tabs used for indentation are the most common YAML mistake of people who never wrote YAML;
+/// say so plainly instead of the parser's general message.
+fn find_tab_indentation(text: &str) -> Option<SyntaxError> {
+    for (index, line) in text.lines().enumerate() {
+        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        if let Some(pos) = indent.find('\t') {
+            return Some(SyntaxError {
+                line: index + 1,
+                col: pos + 1,
+                message: "a tab is used to indent this line; YAML only allows spaces".to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// The crate's message without its own "error: line X column Y:" prefix and snippet, which we
+/// print ourselves in the project's format.
+fn clean_message(message: &str) -> String {
+    let first = message.lines().next().unwrap_or(message).trim();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let without_position = match first.strip_prefix("line ") {
+        Some(rest) => rest
+            .split_once(": ")
+            .map(|(_, after)| after)
+            .unwrap_or(rest),
+        None => first,
+    };
+    let without_policy = without_position
+        .split(", set DuplicateKeyPolicy")
+        .next()
+        .unwrap_or(without_position);
+    without_policy.trim().to_string()
+}
+
+fn convert(raw: Spanned<RawValue>, line_offset: usize) -> Node {
+    let line = raw.referenced.line() as usize + line_offset;
+    let col = raw.referenced.column() as usize;
+    let value = match raw.value {
+        RawValue::Null => Value::Null,
+        RawValue::Bool(b) => Value::Bool(b),
+        RawValue::Int(i) => Value::Int(i),
+        RawValue::Float(f) => Value::Float(f),
+        RawValue::Str(s) => Value::Str(s),
+        RawValue::Seq(items) => Value::Seq(items.into_iter().map(|i| convert(i, line_offset)).collect()),
+        RawValue::Map(entries) => Value::Map(
+            entries
+                .into_iter()
+                .map(|(k, v)| {
+                    let key = Key {
+                        name: k.value,
+                        line: k.referenced.line() as usize + line_offset,
+                        col: k.referenced.column() as usize,
+                    };
+                    (key, convert(v, line_offset))
+                })
+                .collect(),
+        ),
+    };
+    Node { value, line, col }
+}
+
+enum RawValue {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Spanned<RawValue>>),
+    Map(Vec<(Spanned<String>, Spanned<RawValue>)>),
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawValue;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<RawValue, E> {
+        Ok(RawValue::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<RawValue, E> {
+        Ok(RawValue::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<RawValue, E> {
+        Ok(i64::try_from(v).map_or(RawValue::Float(v as f64), RawValue::Int))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<RawValue, E> {
+        Ok(i64::try_from(v).map_or(RawValue::Float(v as f64), RawValue::Int))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<RawValue, E> {
+        Ok(i64::try_from(v).map_or(RawValue::Float(v as f64), RawValue::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<RawValue, E> {
+        Ok(RawValue::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<RawValue, E> {
+        Ok(RawValue::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<RawValue, E> {
+        Ok(RawValue::Str(v))
+    }
+    fn visit_unit<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_none<E>(self) -> Result<RawValue, E> {
+        Ok(RawValue::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawValue, D::Error> {
+        RawValue::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut access: A) -> Result<RawValue, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = access.next_element()? {
+            items.push(item);
+        }
+        Ok(RawValue::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<RawValue, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(key) = access.next_key::<Spanned<String>>()? {
+            let value = access.next_value()?;
+            entries.push((key, value));
+        }
+        Ok(RawValue::Map(entries))
+    }
+}
+
+impl<'de> Deserialize<'de> for RawValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawValue, D::Error> {
+        d.deserialize_any(RawVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_are_shifted_by_the_offset() {
+        let node = parse("title: Hallo\nnumber: 3\n", 1).unwrap();
+        let Value::Map(entries) = node.value else { panic!("not a map") };
+        assert_eq!(entries[1].0.name, "number");
+        assert_eq!((entries[1].0.line, entries[1].0.col), (3, 1));
+        assert_eq!((entries[1].1.line, entries[1].1.col), (3, 9));
+    }
+
+    #[test]
+    fn syntax_errors_carry_a_position() {
+        let error = parse("a: [b, c\nd: 1\n", 1).unwrap_err();
+        assert_eq!((error.line, error.col), (3, 2));
+        let tab = parse("a:\n\tb: 1\n", 0).unwrap_err();
+        assert_eq!((tab.line, tab.col), (2, 1));
+        assert!(tab.message.contains("tab"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_errors() {
+        let error = parse("a: 1\na: 2\n", 0).unwrap_err();
+        assert_eq!(error.line, 2);
+        assert!(error.message.contains("duplicate"), "{}", error.message);
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_are_refused_quickly() {
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..9 {
+            let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
+            bomb.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        assert!(parse(&bomb, 0).is_err());
+        let deep = "[".repeat(100_000);
+        assert!(parse(&deep, 0).is_err());
+    }
+}
