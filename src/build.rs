@@ -1,17 +1,17 @@
 //! The `build` and `check` commands: load → parse → resolve → render → write, composed once so
 //! `check` is exactly `build` without writing.
 
-use crate::config::{config_path, parse_config, Config};
+use crate::config::{Config, config_path, parse_config};
 use crate::diagnostic::{Diagnostic, Diagnostics, SourceLookup};
 use crate::lang::Lang;
 use crate::load::{self, Loaded};
-use crate::model::{parse_entry, Entry, EntrySource, Vocabulary};
+use crate::model::{Entry, EntrySource, Vocabulary, parse_entry};
 use crate::render::{self, RenderStats, Renderer};
 use crate::resolve::{self, HeldBack, ResolveOptions, Site};
 use crate::yaml::{self, Node};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -26,7 +26,11 @@ pub struct BuildOptions {
 
 /// Today in the Netherlands: the day embargoed press releases are compared with.
 pub fn today() -> Date {
-    jiff::Zoned::now().with_time_zone(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC)).date()
+    jiff::Zoned::now()
+        .with_time_zone(
+            jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC),
+        )
+        .date()
 }
 
 pub struct Report {
@@ -67,7 +71,25 @@ pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compile
     let theme = crate::theme::load_theme(root, &config.languages, diagnostics);
     let renderer = render::prepare(theme, diagnostics);
     let entries = parse_all(&config, &loaded, diagnostics);
-    let site = resolve::resolve(config, entries, loaded.assets, &ResolveOptions { drafts: options.drafts, today: options.today }, diagnostics);
+    let files = loaded
+        .language_files
+        .iter()
+        .map(|f| (f.kind, f.stem.clone(), f.lang))
+        .collect();
+    let input = resolve::ResolveInput {
+        entries,
+        assets: loaded.assets,
+        files,
+    };
+    let site = resolve::resolve(
+        config,
+        input,
+        &ResolveOptions {
+            drafts: options.drafts,
+            today: options.today,
+        },
+        diagnostics,
+    );
     Compiled { site, renderer }
 }
 
@@ -79,37 +101,77 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
         .enumerate()
         .map(|(i, f)| {
             let parsed = yaml::parse(&f.file.text, 0).map_err(|e| {
-                Diagnostic::error(&f.file.path, e.line, e.col, format!("not valid YAML: {}", e.message)).with_hint(crate::model::yaml_hint(&e.message))
+                Diagnostic::error(
+                    &f.file.path,
+                    e.line,
+                    e.col,
+                    format!("not valid YAML: {}", e.message),
+                )
+                .with_hint(crate::model::yaml_hint(&e.message))
             });
             (i, parsed)
         })
         .collect();
     let mut shared_nodes: HashMap<(crate::model::Kind, &str), (&Path, Node)> = HashMap::new();
+    // Entries whose shared file is broken are not parsed: every field in it would be reported
+    // missing again.
+    let mut broken: HashSet<(crate::model::Kind, &str)> = HashSet::new();
     for (i, parsed) in shared {
         let file = &loaded.shared_files[i];
         match parsed {
             Ok(node) => {
-                shared_nodes.insert((file.kind, file.stem.as_str()), (file.file.path.as_path(), node));
+                shared_nodes.insert(
+                    (file.kind, file.stem.as_str()),
+                    (file.file.path.as_path(), node),
+                );
             }
-            Err(d) => diagnostics.push(d),
+            Err(d) => {
+                diagnostics.push(d);
+                broken.insert((file.kind, file.stem.as_str()));
+            }
         }
     }
     for file in &loaded.shared_files {
-        if !loaded.language_files.iter().any(|l| l.kind == file.kind && l.stem == file.stem) {
+        if !loaded
+            .language_files
+            .iter()
+            .any(|l| l.kind == file.kind && l.stem == file.stem)
+        {
             diagnostics.push(
-                Diagnostic::warning(&file.file.path, 0, 0, "there is no language file for these shared fields")
-                    .with_hint(format!("add {}.{}.md beside it, or delete it", file.stem, config.default_lang().code())),
+                Diagnostic::warning(
+                    &file.file.path,
+                    0,
+                    0,
+                    "there is no language file for these shared fields",
+                )
+                .with_hint(format!(
+                    "add {}.{}.md beside it, or delete it",
+                    file.stem,
+                    config.default_lang().code()
+                )),
             );
         }
     }
-    let vocabulary = Vocabulary { themes: config.themes.iter().map(|(id, _)| id.as_str()).collect() };
+    let vocabulary = Vocabulary {
+        themes: config.themes.iter().map(|(id, _)| id.as_str()).collect(),
+    };
     let parsed: Vec<(Option<Entry>, Diagnostics)> = loaded
         .language_files
         .par_iter()
+        .filter(|file| !broken.contains(&(file.kind, file.stem.as_str())))
         .map(|file| {
             let mut found = Diagnostics::new();
-            let shared = shared_nodes.get(&(file.kind, file.stem.as_str())).map(|(p, n)| (*p, n));
-            let source = EntrySource { kind: file.kind, stem: &file.stem, lang: file.lang, path: &file.file.path, text: &file.file.text, shared };
+            let shared = shared_nodes
+                .get(&(file.kind, file.stem.as_str()))
+                .map(|(p, n)| (*p, n));
+            let source = EntrySource {
+                kind: file.kind,
+                stem: &file.stem,
+                lang: file.lang,
+                path: &file.file.path,
+                text: &file.file.text,
+                shared,
+            };
             (parse_entry(&source, &vocabulary, &mut found), found)
         })
         .collect();
@@ -134,7 +196,11 @@ pub fn build(options: &BuildOptions) -> Report {
         elapsed: Duration::ZERO,
         io_error: None,
     };
-    let Some(renderer) = compiled.renderer.as_ref().filter(|_| !diagnostics.has_errors()) else {
+    let Some(renderer) = compiled
+        .renderer
+        .as_ref()
+        .filter(|_| !diagnostics.has_errors())
+    else {
         report.diagnostics = diagnostics;
         report.elapsed = started.elapsed();
         return report;
@@ -142,16 +208,27 @@ pub fn build(options: &BuildOptions) -> Report {
     let staging = match crate::write::stage(&options.output) {
         Ok(staging) => staging,
         Err(error) => {
-            report.io_error = Some(format!("cannot create the output folder next to {}: {error}", options.output.display()));
+            report.io_error = Some(format!(
+                "cannot create the output folder next to {}: {error}",
+                options.output.display()
+            ));
             report.diagnostics = diagnostics;
             return report;
         }
     };
-    report.stats = render::render_site(&compiled.site, renderer, &|path, bytes| staging.write(path, bytes), &mut diagnostics);
+    report.stats = render::render_site(
+        &compiled.site,
+        renderer,
+        &|path, bytes| staging.write(path, bytes),
+        &mut diagnostics,
+    );
     if diagnostics.has_errors() {
         staging.abandon();
     } else if let Err(error) = staging.commit() {
-        report.io_error = Some(format!("cannot replace {}: {error}", options.output.display()));
+        report.io_error = Some(format!(
+            "cannot replace {}: {error}",
+            options.output.display()
+        ));
     }
     report.diagnostics = diagnostics;
     report.elapsed = started.elapsed();
@@ -194,7 +271,8 @@ impl DiskSources {
     pub fn for_diagnostics(root: &Path, diagnostics: &Diagnostics) -> Self {
         let mut texts = BTreeMap::new();
         for d in diagnostics.sorted() {
-            if d.line > 0 && !texts.contains_key(&d.path)
+            if d.line > 0
+                && !texts.contains_key(&d.path)
                 && let Ok(text) = load::read_text(root, &d.path)
             {
                 texts.insert(d.path.clone(), text);

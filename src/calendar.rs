@@ -5,9 +5,20 @@ use crate::model::EntryData;
 use crate::resolve::{Page, Site};
 
 pub fn festival_ics(site: &Site, page: &Page) -> String {
-    let EntryData::Festival(festival) = &page.entry.data else { return String::new() };
-    let url = format!("{}{}{}", site.config.origin(), site.config.base_path(), page.url);
-    let host = site.config.origin().split_once("://").map_or_else(String::new, |(_, h)| h.to_string());
+    let EntryData::Festival(festival) = &page.entry.data else {
+        return String::new();
+    };
+    let url = format!(
+        "{}{}{}",
+        site.config.origin(),
+        site.config.base_path(),
+        page.url
+    );
+    let host = site
+        .config
+        .origin()
+        .split_once("://")
+        .map_or_else(String::new, |(_, h)| h.to_string());
     let next_day = festival.date.tomorrow().unwrap_or(festival.date);
     let date = |d: jiff::civil::Date| format!("{:04}{:02}{:02}", d.year(), d.month(), d.day());
     let lines = [
@@ -23,7 +34,13 @@ pub fn festival_ics(site: &Site, page: &Page) -> String {
         format!("DTEND;VALUE=DATE:{}", date(next_day)),
         format!("SUMMARY:{}", escape_text(&festival.title)),
         format!("DESCRIPTION:{}", escape_text(&festival.summary)),
-        format!("LOCATION:{}", escape_text(&format!("{}, {}, {}", festival.venue, festival.address, festival.city))),
+        format!(
+            "LOCATION:{}",
+            escape_text(&format!(
+                "{}, {}, {}",
+                festival.venue, festival.address, festival.city
+            ))
+        ),
         format!("URL:{url}"),
         "END:VEVENT".to_string(),
         "END:VCALENDAR".to_string(),
@@ -36,7 +53,11 @@ pub fn festival_ics(site: &Site, page: &Page) -> String {
 }
 
 fn escape_text(text: &str) -> String {
-    text.replace('\\', "\\\\").replace(';', "\\;").replace(',', "\\,").replace("\r\n", "\\n").replace('\n', "\\n")
+    text.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace("\r\n", "\\n")
+        .replace('\n', "\\n")
 }
 
 /// Folds a content line at 75 octets without splitting a UTF-8 character; ends with CRLF.

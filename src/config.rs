@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fields::Located;
 use crate::lang::Lang;
-use crate::model::{yaml_hint, Kind, KINDS};
+use crate::model::{KINDS, Kind, yaml_hint};
 use crate::yaml::{self, Key, Node, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -58,12 +58,19 @@ impl Config {
     }
 
     pub fn page_size(&self, kind: Kind) -> usize {
-        self.pagination.get(&kind).copied().unwrap_or(usize::MAX).max(1)
+        self.pagination
+            .get(&kind)
+            .copied()
+            .unwrap_or(usize::MAX)
+            .max(1)
     }
 
     /// The path part of the base URL, always starting and ending with `/`: "/" or "/wdhs/".
     pub fn base_path(&self) -> String {
-        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, rest)| rest);
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map_or(self.base_url.as_str(), |(_, rest)| rest);
         let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
         let trimmed = path.trim_matches('/');
         if trimmed.is_empty() {
@@ -75,7 +82,10 @@ impl Config {
 
     /// Scheme and host without a trailing slash: "https://example.org".
     pub fn origin(&self) -> String {
-        let (scheme, rest) = self.base_url.split_once("://").unwrap_or(("https", self.base_url.as_str()));
+        let (scheme, rest) = self
+            .base_url
+            .split_once("://")
+            .unwrap_or(("https", self.base_url.as_str()));
         let host = rest.split('/').next().unwrap_or(rest);
         format!("{scheme}://{host}")
     }
@@ -95,7 +105,16 @@ fn normalize_base_url(url: &str) -> String {
 }
 
 const FIELDS: &[&str] = &[
-    "base_url", "languages", "title", "tagline", "description", "sections", "menu", "themes", "contact", "pagination",
+    "base_url",
+    "languages",
+    "title",
+    "tagline",
+    "description",
+    "sections",
+    "menu",
+    "themes",
+    "contact",
+    "pagination",
     "feed_limit",
 ];
 
@@ -105,14 +124,26 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn error(&mut self, line: usize, col: usize, message: impl Into<String>, hint: impl Into<String>) {
-        self.diagnostics.push(Diagnostic::error(self.path, line, col, message).with_hint(hint));
+    fn error(
+        &mut self,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.diagnostics
+            .push(Diagnostic::error(self.path, line, col, message).with_hint(hint));
     }
 
     fn text(&mut self, node: &Node, what: &str) -> Option<String> {
         let text = node.as_text();
         if text.is_none() {
-            self.error(node.line, node.col, format!("`{what}` should be text, found {}", node.type_name()), format!("write it like `{what}: \"…\"`"));
+            self.error(
+                node.line,
+                node.col,
+                format!("`{what}` should be text, found {}", node.type_name()),
+                format!("write it like `{what}: \"…\"`"),
+            );
         }
         text
     }
@@ -121,13 +152,26 @@ impl Reader<'_> {
         match &node.value {
             Value::Map(entries) => entries,
             _ => {
-                self.error(node.line, node.col, format!("`{what}` should be a group of fields, found {}", node.type_name()), format!("write it like `{what}: {{ nl: …, en: … }}`"));
+                self.error(
+                    node.line,
+                    node.col,
+                    format!(
+                        "`{what}` should be a group of fields, found {}",
+                        node.type_name()
+                    ),
+                    format!("write it like `{what}: {{ nl: …, en: … }}`"),
+                );
                 &[]
             }
         }
     }
 
-    fn per_language(&mut self, node: &Node, what: &str, languages: &[Lang]) -> BTreeMap<Lang, String> {
+    fn per_language(
+        &mut self,
+        node: &Node,
+        what: &str,
+        languages: &[Lang],
+    ) -> BTreeMap<Lang, String> {
         let mut out = BTreeMap::new();
         for (key, value) in self.map(node, what) {
             match Lang::parse(&key.name).filter(|l| languages.contains(l)) {
@@ -136,12 +180,28 @@ impl Reader<'_> {
                         out.insert(lang, text);
                     }
                 }
-                None => self.error(key.line, key.col, format!("`{}` in `{what}` is not one of the site's languages", key.name), format!("use the language codes from `languages`: {}", codes(languages))),
+                None => self.error(
+                    key.line,
+                    key.col,
+                    format!(
+                        "`{}` in `{what}` is not one of the site's languages",
+                        key.name
+                    ),
+                    format!(
+                        "use the language codes from `languages`: {}",
+                        codes(languages)
+                    ),
+                ),
             }
         }
         for lang in languages {
             if !out.contains_key(lang) && matches!(node.value, Value::Map(_)) {
-                self.error(node.line, node.col, format!("`{what}` has no text for `{}`", lang.code()), format!("add `{}: …` under `{what}`", lang.code()));
+                self.error(
+                    node.line,
+                    node.col,
+                    format!("`{what}` has no text for `{}`", lang.code()),
+                    format!("add `{}: …` under `{what}`", lang.code()),
+                );
             }
         }
         out
@@ -149,7 +209,11 @@ impl Reader<'_> {
 }
 
 fn codes(languages: &[Lang]) -> String {
-    languages.iter().map(|l| l.code()).collect::<Vec<_>>().join(", ")
+    languages
+        .iter()
+        .map(|l| l.code())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Parses `site.yaml`; every problem goes into `diagnostics` and a best-effort config is returned
@@ -172,7 +236,13 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
         Ok(node) => node,
         Err(error) => {
             diagnostics.push(
-                Diagnostic::error(path, error.line, error.col, format!("site.yaml is not valid YAML: {}", error.message)).with_hint(yaml_hint(&error.message)),
+                Diagnostic::error(
+                    path,
+                    error.line,
+                    error.col,
+                    format!("site.yaml is not valid YAML: {}", error.message),
+                )
+                .with_hint(yaml_hint(&error.message)),
             );
             return config;
         }
@@ -190,7 +260,15 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
         for item in items {
             match item.as_text().as_deref().and_then(Lang::parse) {
                 Some(lang) if !parsed.contains(&lang) => parsed.push(lang),
-                _ => reader.error(item.line, item.col, format!("`{}` is not a supported language", item.as_text().unwrap_or_default()), "wdhs supports `nl` and `en`; write `languages: [nl, en]`"),
+                _ => reader.error(
+                    item.line,
+                    item.col,
+                    format!(
+                        "`{}` is not a supported language",
+                        item.as_text().unwrap_or_default()
+                    ),
+                    "wdhs supports `nl` and `en`; write `languages: [nl, en]`",
+                ),
             }
         }
         if !parsed.is_empty() {
@@ -203,7 +281,12 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
             "base_url" => {
                 if let Some(url) = reader.text(value, "base_url") {
                     if !(url.starts_with("https://") || url.starts_with("http://")) {
-                        reader.error(value.line, value.col, format!("`{url}` is not a full web address"), "write it like `base_url: \"https://www.wedoenhetsamen.nu/\"`");
+                        reader.error(
+                            value.line,
+                            value.col,
+                            format!("`{url}` is not a full web address"),
+                            "write it like `base_url: \"https://www.wedoenhetsamen.nu/\"`",
+                        );
                     }
                     config.base_url = normalize_base_url(&url);
                 }
@@ -211,23 +294,53 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
             "languages" => {}
             "title" => config.title = reader.per_language(value, "title", &languages),
             "tagline" => config.tagline = reader.per_language(value, "tagline", &languages),
-            "description" => config.description = reader.per_language(value, "description", &languages),
+            "description" => {
+                config.description = reader.per_language(value, "description", &languages)
+            }
             "sections" => {
                 for (section_key, names) in reader.map(value, "sections").to_vec() {
                     match Kind::from_folder(&section_key.name).filter(|k| k.has_section()) {
                         Some(kind) => {
-                            let names = reader.per_language(&names, &format!("sections.{}", section_key.name), &languages);
+                            let names = reader.per_language(
+                                &names,
+                                &format!("sections.{}", section_key.name),
+                                &languages,
+                            );
                             for (lang, name) in &names {
                                 if !crate::slug::is_valid_slug(name) {
-                                    reader.error(section_key.line, section_key.col, format!("`{name}` ({}) cannot be used in a URL", lang.code()), "use lowercase letters, digits and hyphens");
+                                    reader.error(
+                                        section_key.line,
+                                        section_key.col,
+                                        format!(
+                                            "`{name}` ({}) cannot be used in a URL",
+                                            lang.code()
+                                        ),
+                                        "use lowercase letters, digits and hyphens",
+                                    );
                                 }
                             }
                             config.sections.insert(kind, names);
                         }
                         None => {
-                            let known: Vec<&str> = KINDS.iter().filter(|k| k.has_section()).map(|k| k.folder()).collect();
-                            let hint = crate::diagnostic::suggest(&section_key.name, known.iter().copied()).map_or_else(|| format!("the sections are: {}", known.join(", ")), |c| format!("did you mean `{c}`?"));
-                            reader.error(section_key.line, section_key.col, format!("unknown section `{}`", section_key.name), hint);
+                            let known: Vec<&str> = KINDS
+                                .iter()
+                                .filter(|k| k.has_section())
+                                .map(|k| k.folder())
+                                .collect();
+                            let hint = crate::diagnostic::suggest(
+                                &section_key.name,
+                                known.iter().copied(),
+                            )
+                            .map_or_else(
+                                || format!("the sections are: {}", known.join(", ")),
+                                |c| format!("did you mean `{c}`?"),
+                            );
+                            reader.error(
+                                section_key.line,
+                                section_key.col,
+                                format!("unknown section `{}`", section_key.name),
+                                hint,
+                            );
                         }
                     }
                 }
@@ -238,7 +351,9 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                     _ => Vec::new(),
                 };
                 for item in items {
-                    let Some(text) = reader.text(&item, "menu") else { continue };
+                    let Some(text) = reader.text(&item, "menu") else {
+                        continue;
+                    };
                     if let Some(stem) = text.strip_prefix("page:") {
                         config.menu.push(MenuItem::Page(Located {
                             value: stem.trim().to_string(),
@@ -256,13 +371,18 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
             }
             "themes" => {
                 for (theme_key, labels) in reader.map(value, "themes").to_vec() {
-                    let labels = reader.per_language(&labels, &format!("themes.{}", theme_key.name), &languages);
+                    let labels = reader.per_language(
+                        &labels,
+                        &format!("themes.{}", theme_key.name),
+                        &languages,
+                    );
                     config.themes.push((theme_key.name.clone(), labels));
                 }
             }
             "contact" => {
                 for (contact_key, text) in reader.map(value, "contact").to_vec() {
-                    if let Some(text) = reader.text(&text, &format!("contact.{}", contact_key.name)) {
+                    if let Some(text) = reader.text(&text, &format!("contact.{}", contact_key.name))
+                    {
                         config.contact.insert(contact_key.name.clone(), text);
                     }
                 }
@@ -272,25 +392,55 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                     let kind = Kind::from_folder(&section_key.name);
                     match (kind, &size.value) {
                         (Some(kind), Value::Int(n)) if *n > 0 => {
-                            config.pagination.insert(kind, usize::try_from(*n).unwrap_or(usize::MAX));
+                            config
+                                .pagination
+                                .insert(kind, usize::try_from(*n).unwrap_or(usize::MAX));
                         }
-                        _ => reader.error(size.line, size.col, format!("`pagination.{}` should be a positive whole number for a section", section_key.name), "write it like `pagination: { press: 10 }`"),
+                        _ => reader.error(
+                            size.line,
+                            size.col,
+                            format!(
+                                "`pagination.{}` should be a positive whole number for a section",
+                                section_key.name
+                            ),
+                            "write it like `pagination: { press: 10 }`",
+                        ),
                     }
                 }
             }
             "feed_limit" => match value.value {
-                Value::Int(n) if n > 0 => config.feed_limit = usize::try_from(n).unwrap_or(usize::MAX),
-                _ => reader.error(value.line, value.col, "`feed_limit` should be a positive whole number", "write it like `feed_limit: 20`"),
+                Value::Int(n) if n > 0 => {
+                    config.feed_limit = usize::try_from(n).unwrap_or(usize::MAX)
+                }
+                _ => reader.error(
+                    value.line,
+                    value.col,
+                    "`feed_limit` should be a positive whole number",
+                    "write it like `feed_limit: 20`",
+                ),
             },
             other => {
-                let hint = crate::diagnostic::suggest(other, FIELDS.iter().copied()).map_or_else(|| format!("the fields of site.yaml are: {}", FIELDS.join(", ")), |c| format!("did you mean `{c}`?"));
-                reader.error(key.line, key.col, format!("unknown field `{other}` in site.yaml"), hint);
+                let hint = crate::diagnostic::suggest(other, FIELDS.iter().copied()).map_or_else(
+                    || format!("the fields of site.yaml are: {}", FIELDS.join(", ")),
+                    |c| format!("did you mean `{c}`?"),
+                );
+                reader.error(
+                    key.line,
+                    key.col,
+                    format!("unknown field `{other}` in site.yaml"),
+                    hint,
+                );
             }
         }
     }
     for (name, required) in [("base_url", true), ("title", true)] {
         if required && find(name).is_none() {
-            reader.error(1, 1, format!("missing required field `{name}` in site.yaml"), format!("add a line `{name}: …`"));
+            reader.error(
+                1,
+                1,
+                format!("missing required field `{name}` in site.yaml"),
+                format!("add a line `{name}: …`"),
+            );
         }
     }
     config

@@ -31,7 +31,12 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn error(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             path: path.into(),
             line,
@@ -42,7 +47,12 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(path: impl Into<PathBuf>, line: usize, col: usize, message: impl Into<String>) -> Self {
+    pub fn warning(
+        path: impl Into<PathBuf>,
+        line: usize,
+        col: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(path, line, col, message)
@@ -66,7 +76,12 @@ impl Diagnostic {
 
     /// The first line of the text format, without excerpt or hint.
     pub fn headline(&self) -> String {
-        format!("{}: {}: {}", self.location(), self.severity.as_str(), self.message)
+        format!(
+            "{}: {}: {}",
+            self.location(),
+            self.severity.as_str(),
+            self.message
+        )
     }
 }
 
@@ -98,8 +113,12 @@ impl Diagnostics {
         self.items.iter().any(|d| d.severity == Severity::Error)
     }
 
+    /// Counted once per distinct problem: a template error hit by every page is one error.
     pub fn count(&self, severity: Severity) -> usize {
-        self.items.iter().filter(|d| d.severity == severity).count()
+        self.sorted()
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -139,13 +158,20 @@ pub fn format_text(diagnostics: &Diagnostics, sources: &dyn SourceLookup) -> Str
             last_path = Some(d.path.clone());
         }
         let _ = writeln!(out, "{}", d.headline());
-        if let Some(line_text) = sources.source_text(&d.path).and_then(|text| text.lines().nth(d.line.wrapping_sub(1))) {
+        if let Some(line_text) = sources
+            .source_text(&d.path)
+            .and_then(|text| text.lines().nth(d.line.wrapping_sub(1)))
+        {
             let (shown, caret_col) = excerpt_window(line_text.trim_end_matches('\r'), d.col);
             let number = d.line.to_string();
             let pad = " ".repeat(number.len());
             let _ = writeln!(out, " {number} | {shown}");
             if caret_col > 0 {
-                let caret_offset: String = shown.chars().take(caret_col - 1).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+                let caret_offset: String = shown
+                    .chars()
+                    .take(caret_col - 1)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect();
                 let _ = writeln!(out, " {pad} | {caret_offset}^");
             }
         }
@@ -179,7 +205,12 @@ pub fn format_github(diagnostics: &Diagnostics) -> String {
             message.push_str(hint);
             message.push(')');
         }
-        let _ = write!(out, "::{} file={}", d.severity.as_str(), escape_github_property(&display_path(&d.path)));
+        let _ = write!(
+            out,
+            "::{} file={}",
+            d.severity.as_str(),
+            escape_github_property(&display_path(&d.path))
+        );
         if d.line > 0 {
             let _ = write!(out, ",line={}", d.line);
         }
@@ -192,11 +223,15 @@ pub fn format_github(diagnostics: &Diagnostics) -> String {
 }
 
 fn escape_github_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_github_property(text: &str) -> String {
-    escape_github_data(text).replace(':', "%3A").replace(',', "%2C")
+    escape_github_data(text)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 /// At most 100 characters of the line around `col`, with "…" where it was cut, and the
@@ -207,7 +242,9 @@ fn excerpt_window(line: &str, col: usize) -> (String, usize) {
     if chars.len() <= WIDTH {
         return (line.to_string(), col);
     }
-    let start = col.saturating_sub(WIDTH / 2).min(chars.len().saturating_sub(WIDTH));
+    let start = col
+        .saturating_sub(WIDTH / 2)
+        .min(chars.len().saturating_sub(WIDTH));
     let end = (start + WIDTH).min(chars.len());
     let mut shown = String::new();
     let mut caret = col.saturating_sub(start);
@@ -230,7 +267,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         let mut current = vec![i + 1; b_chars.len() + 1];
         for (j, cb) in b_chars.iter().enumerate() {
             let cost = usize::from(ca != *cb);
-            current[j + 1] = (previous[j] + cost).min(previous[j + 1] + 1).min(current[j] + 1);
+            current[j + 1] = (previous[j] + cost)
+                .min(previous[j + 1] + 1)
+                .min(current[j] + 1);
         }
         previous = current;
     }
@@ -254,7 +293,10 @@ mod tests {
 
     #[test]
     fn suggests_close_words_only() {
-        assert_eq!(suggest("titel", ["title", "summary", "date"]), Some("title"));
+        assert_eq!(
+            suggest("titel", ["title", "summary", "date"]),
+            Some("title")
+        );
         assert_eq!(suggest("Utrect", ["Utrecht", "Zeeland"]), Some("Utrecht"));
         assert_eq!(suggest("banana", ["title", "summary"]), None);
     }
@@ -263,6 +305,9 @@ mod tests {
     fn github_format_escapes() {
         let mut d = Diagnostics::new();
         d.push(Diagnostic::error("a,b.md", 2, 3, "bad\nthing"));
-        assert_eq!(format_github(&d), "::error file=a%2Cb.md,line=2,col=3::bad%0Athing\n");
+        assert_eq!(
+            format_github(&d),
+            "::error file=a%2Cb.md,line=2,col=3::bad%0Athing\n"
+        );
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind};
-use crate::resolve::{section_url, Site};
+use crate::resolve::{Site, section_url};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -30,7 +30,9 @@ fn absolute(site: &Site, url: &str) -> String {
 
 /// RFC 3339 at midnight Amsterdam time; fixed offsets keep the output the same on every machine.
 fn rfc3339(date: jiff::civil::Date) -> String {
-    match date.to_zoned(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC)) {
+    match date
+        .to_zoned(jiff::tz::TimeZone::get("Europe/Amsterdam").unwrap_or(jiff::tz::TimeZone::UTC))
+    {
         Ok(zoned) => zoned.timestamp().to_string(),
         Err(_) => format!("{date}T00:00:00Z"),
     }
@@ -41,30 +43,78 @@ fn rfc3339(date: jiff::civil::Date) -> String {
 pub fn atom(site: &Site, lang: Lang, title: &str) -> String {
     let section = section_url(&site.config, Kind::Press, lang);
     let feed_url = absolute(site, &format!("{section}atom.xml"));
-    let items: Vec<_> = site.list(Kind::Press, lang).take(site.config.feed_limit).collect();
-    let updated = items.iter().filter_map(|p| p.entry.date()).max().map_or_else(|| "1970-01-01T00:00:00Z".to_string(), rfc3339);
+    let items: Vec<_> = site
+        .list(Kind::Press, lang)
+        .take(site.config.feed_limit)
+        .collect();
+    let updated = items
+        .iter()
+        .filter_map(|p| p.entry.date())
+        .max()
+        .map_or_else(|| "1970-01-01T00:00:00Z".to_string(), rfc3339);
     let site_title = site.config.title.get(&lang).cloned().unwrap_or_default();
     let mut out = String::with_capacity(1024 + items.len() * 1024);
     out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    let _ = writeln!(out, "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">", lang.code());
-    let _ = writeln!(out, "  <title>{}</title>", escape_xml(&format!("{site_title} – {title}")));
+    let _ = writeln!(
+        out,
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">",
+        lang.code()
+    );
+    let _ = writeln!(
+        out,
+        "  <title>{}</title>",
+        escape_xml(&format!("{site_title} – {title}"))
+    );
     let _ = writeln!(out, "  <id>{}</id>", escape_xml(&feed_url));
-    let _ = writeln!(out, "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>", escape_xml(&feed_url));
-    let _ = writeln!(out, "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape_xml(&absolute(site, &section)));
+    let _ = writeln!(
+        out,
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>",
+        escape_xml(&feed_url)
+    );
+    let _ = writeln!(
+        out,
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+        escape_xml(&absolute(site, &section))
+    );
     let _ = writeln!(out, "  <updated>{updated}</updated>");
-    let _ = writeln!(out, "  <author><name>{}</name></author>", escape_xml(site.config.contact.get("organisation").map_or(site_title.as_str(), String::as_str)));
+    let _ = writeln!(
+        out,
+        "  <author><name>{}</name></author>",
+        escape_xml(
+            site.config
+                .contact
+                .get("organisation")
+                .map_or(site_title.as_str(), String::as_str)
+        )
+    );
     for page in items {
-        let EntryData::Press(press) = &page.entry.data else { continue };
+        let EntryData::Press(press) = &page.entry.data else {
+            continue;
+        };
         let url = absolute(site, &page.url);
-        let id = format!("tag:{},{}:{}/{}", host(site), press.date, lang.code(), page.key);
+        let id = format!(
+            "tag:{},{}:{}/{}",
+            host(site),
+            press.date,
+            lang.code(),
+            page.key
+        );
         let _ = writeln!(out, "  <entry>");
         let _ = writeln!(out, "    <title>{}</title>", escape_xml(&press.title));
         let _ = writeln!(out, "    <id>{}</id>", escape_xml(&id));
-        let _ = writeln!(out, "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>", escape_xml(&url));
+        let _ = writeln!(
+            out,
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>",
+            escape_xml(&url)
+        );
         let _ = writeln!(out, "    <published>{}</published>", rfc3339(press.date));
         let _ = writeln!(out, "    <updated>{}</updated>", rfc3339(press.date));
         let _ = writeln!(out, "    <summary>{}</summary>", escape_xml(&press.summary));
-        let _ = writeln!(out, "    <content type=\"html\">{}</content>", escape_xml(&page.rendered.html));
+        let _ = writeln!(
+            out,
+            "    <content type=\"html\">{}</content>",
+            escape_xml(&page.rendered.html)
+        );
         let _ = writeln!(out, "  </entry>");
     }
     out.push_str("</feed>\n");
@@ -73,7 +123,9 @@ pub fn atom(site: &Site, lang: Lang, title: &str) -> String {
 
 fn host(site: &Site) -> String {
     let origin = site.config.origin();
-    origin.split_once("://").map_or(origin.clone(), |(_, h)| h.split(':').next().unwrap_or(h).to_string())
+    origin.split_once("://").map_or(origin.clone(), |(_, h)| {
+        h.split(':').next().unwrap_or(h).to_string()
+    })
 }
 
 /// Every page, each with `xhtml:link` alternates to its translations and `x-default`.
@@ -92,10 +144,19 @@ pub fn sitemap(site: &Site, groups: &[BTreeMap<Lang, String>]) -> String {
         let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", escape_xml(&loc));
         if group.len() > 1 {
             for (lang, url) in group {
-                let _ = writeln!(out, "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>", lang.code(), escape_xml(&absolute(site, url)));
+                let _ = writeln!(
+                    out,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    lang.code(),
+                    escape_xml(&absolute(site, url))
+                );
             }
             if let Some(default) = group.get(&site.config.default_lang()) {
-                let _ = writeln!(out, "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape_xml(&absolute(site, default)));
+                let _ = writeln!(
+                    out,
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
+                    escape_xml(&absolute(site, default))
+                );
             }
         }
         out.push_str("  </url>\n");

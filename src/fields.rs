@@ -1,8 +1,8 @@
 //! Typed reading of front-matter fields with a diagnostic for every problem: wrong type, missing
 //! required field, unknown field ("did you mean"), a field written in two files. Knows no kinds.
 
-use crate::diagnostic::{suggest, Diagnostic, Diagnostics};
-use crate::lang::{parse_date, PartialDate};
+use crate::diagnostic::{Diagnostic, Diagnostics, suggest};
+use crate::lang::{PartialDate, parse_date};
 use crate::yaml::{Key, Node, Value};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
@@ -69,8 +69,16 @@ impl Fields {
             Value::Null => Vec::new(),
             _ => {
                 diagnostics.push(
-                    Diagnostic::error(path, node.line, node.col, format!("expected fields (`name: value` lines), found {}", node.type_name()))
-                        .with_hint("write one field per line, like `title: Mijn titel`"),
+                    Diagnostic::error(
+                        path,
+                        node.line,
+                        node.col,
+                        format!(
+                            "expected fields (`name: value` lines), found {}",
+                            node.type_name()
+                        ),
+                    )
+                    .with_hint("write one field per line, like `title: Mijn titel`"),
                 );
                 return;
             }
@@ -106,7 +114,9 @@ impl Fields {
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.fields.get(name).is_some_and(|f| f.node.value != Value::Null)
+        self.fields
+            .get(name)
+            .is_some_and(|f| f.node.value != Value::Null)
     }
 
     /// The node, removed so `finish` knows it was expected. `Null` counts as absent.
@@ -124,7 +134,13 @@ impl Fields {
             None => format!("add a line `{name}: {example}` to the front matter"),
         };
         diagnostics.push(
-            Diagnostic::error(&self.primary, 1, 1, format!("missing required field `{name}` for {}", self.kind_label)).with_hint(hint),
+            Diagnostic::error(
+                &self.primary,
+                1,
+                1,
+                format!("missing required field `{name}` for {}", self.kind_label),
+            )
+            .with_hint(hint),
         );
     }
 
@@ -134,17 +150,32 @@ impl Fields {
                 &field.path,
                 field.node.line,
                 field.node.col,
-                format!("field `{}` should be {expected}, found {}", field.key.name, field.node.type_name()),
+                format!(
+                    "field `{}` should be {expected}, found {}",
+                    field.key.name,
+                    field.node.type_name()
+                ),
             )
             .with_hint(format!("write it like `{}: {example}`", field.key.name)),
         );
     }
 
-    pub fn text(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<String> {
-        self.located_text(name, required, diagnostics).map(|l| l.value)
+    pub fn text(
+        &mut self,
+        name: &str,
+        required: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<String> {
+        self.located_text(name, required, diagnostics)
+            .map(|l| l.value)
     }
 
-    pub fn located_text(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<Located<String>> {
+    pub fn located_text(
+        &mut self,
+        name: &str,
+        required: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Located<String>> {
         let Some(field) = self.take(name) else {
             if required {
                 self.missing(name, "…", diagnostics);
@@ -170,7 +201,9 @@ impl Fields {
     }
 
     pub fn bool(&mut self, name: &str, diagnostics: &mut Diagnostics) -> bool {
-        let Some(field) = self.take(name) else { return false };
+        let Some(field) = self.take(name) else {
+            return false;
+        };
         match field.node.value {
             Value::Bool(b) => b,
             _ => {
@@ -180,7 +213,13 @@ impl Fields {
         }
     }
 
-    pub fn int(&mut self, name: &str, required: bool, range: std::ops::RangeInclusive<i64>, diagnostics: &mut Diagnostics) -> Option<i64> {
+    pub fn int(
+        &mut self,
+        name: &str,
+        required: bool,
+        range: std::ops::RangeInclusive<i64>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<i64> {
         let Some(field) = self.take(name) else {
             if required {
                 self.missing(name, &range.start().to_string(), diagnostics);
@@ -200,20 +239,38 @@ impl Fields {
                         &field.path,
                         field.node.line,
                         field.node.col,
-                        format!("field `{name}` is {n}, but must be between {} and {}", range.start(), range.end()),
+                        format!(
+                            "field `{name}` is {n}, but must be between {} and {}",
+                            range.start(),
+                            range.end()
+                        ),
                     )
-                    .with_hint(format!("use a whole number from {} to {}", range.start(), range.end())),
+                    .with_hint(format!(
+                        "use a whole number from {} to {}",
+                        range.start(),
+                        range.end()
+                    )),
                 );
                 None
             }
             None => {
-                Self::wrong_type(&field, "a whole number", &range.start().to_string(), diagnostics);
+                Self::wrong_type(
+                    &field,
+                    "a whole number",
+                    &range.start().to_string(),
+                    diagnostics,
+                );
                 None
             }
         }
     }
 
-    pub fn date(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<Date> {
+    pub fn date(
+        &mut self,
+        name: &str,
+        required: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Date> {
         let Some(field) = self.take(name) else {
             if required {
                 self.missing(name, "2024-04-13", diagnostics);
@@ -227,15 +284,25 @@ impl Fields {
                     &field.path,
                     field.node.line,
                     field.node.col,
-                    format!("field `{name}` is not a valid date: `{}`", field.node.as_text().unwrap_or_default()),
+                    format!(
+                        "field `{name}` is not a valid date: `{}`",
+                        field.node.as_text().unwrap_or_default()
+                    ),
                 )
-                .with_hint(format!("write dates as year-month-day, like `{name}: 2024-04-13`")),
+                .with_hint(format!(
+                    "write dates as year-month-day, like `{name}: 2024-04-13`"
+                )),
             );
         }
         parsed
     }
 
-    pub fn partial_date(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Option<PartialDate> {
+    pub fn partial_date(
+        &mut self,
+        name: &str,
+        required: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<PartialDate> {
         let Some(field) = self.take(name) else {
             if required {
                 self.missing(name, "2024-04-13", diagnostics);
@@ -249,16 +316,26 @@ impl Fields {
                     &field.path,
                     field.node.line,
                     field.node.col,
-                    format!("field `{name}` is not a valid date: `{}`", field.node.as_text().unwrap_or_default()),
+                    format!(
+                        "field `{name}` is not a valid date: `{}`",
+                        field.node.as_text().unwrap_or_default()
+                    ),
                 )
-                .with_hint(format!("write `{name}: 2024`, `{name}: 2024-04` or `{name}: 2024-04-13`")),
+                .with_hint(format!(
+                    "write `{name}: 2024`, `{name}: 2024-04` or `{name}: 2024-04-13`"
+                )),
             );
         }
         parsed
     }
 
     /// A list of text items; a single text value is accepted as a list of one.
-    pub fn text_list(&mut self, name: &str, required: bool, diagnostics: &mut Diagnostics) -> Vec<Located<String>> {
+    pub fn text_list(
+        &mut self,
+        name: &str,
+        required: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<Located<String>> {
         let Some(field) = self.take(name) else {
             if required {
                 self.missing(name, "[…]", diagnostics);
@@ -279,8 +356,16 @@ impl Fields {
                     col: item.col,
                 }),
                 None => diagnostics.push(
-                    Diagnostic::error(&field.path, item.line, item.col, format!("items of `{name}` should be text, found {}", item.type_name()))
-                        .with_hint(format!("write it like `{name}: [een, twee]`")),
+                    Diagnostic::error(
+                        &field.path,
+                        item.line,
+                        item.col,
+                        format!(
+                            "items of `{name}` should be text, found {}",
+                            item.type_name()
+                        ),
+                    )
+                    .with_hint(format!("write it like `{name}: [een, twee]`")),
                 ),
             }
         }
@@ -291,8 +376,15 @@ impl Fields {
     }
 
     /// A list of groups of fields (festival programme items); each is checked with `known`.
-    pub fn map_list(&mut self, name: &str, known: &[&str], diagnostics: &mut Diagnostics) -> Vec<BTreeMap<String, Located<String>>> {
-        let Some(field) = self.take(name) else { return Vec::new() };
+    pub fn map_list(
+        &mut self,
+        name: &str,
+        known: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<BTreeMap<String, Located<String>>> {
+        let Some(field) = self.take(name) else {
+            return Vec::new();
+        };
         let Value::Seq(items) = &field.node.value else {
             Self::wrong_type(&field, "a list", "\n  - title: …", diagnostics);
             return Vec::new();
@@ -301,15 +393,31 @@ impl Fields {
         for item in items {
             let Value::Map(entries) = &item.value else {
                 diagnostics.push(
-                    Diagnostic::error(&field.path, item.line, item.col, format!("items of `{name}` should be groups of fields, found {}", item.type_name()))
-                        .with_hint(format!("write each item as `- {}: …`", known.first().copied().unwrap_or("title"))),
+                    Diagnostic::error(
+                        &field.path,
+                        item.line,
+                        item.col,
+                        format!(
+                            "items of `{name}` should be groups of fields, found {}",
+                            item.type_name()
+                        ),
+                    )
+                    .with_hint(format!(
+                        "write each item as `- {}: …`",
+                        known.first().copied().unwrap_or("title")
+                    )),
                 );
                 continue;
             };
             let mut map = BTreeMap::new();
             for (key, value) in entries {
                 if !known.contains(&key.name.as_str()) {
-                    diagnostics.push(unknown_field(&field.path, key, &format!("an item of `{name}`"), known));
+                    diagnostics.push(unknown_field(
+                        &field.path,
+                        key,
+                        &format!("an item of `{name}`"),
+                        known,
+                    ));
                     continue;
                 }
                 match value.as_text() {
@@ -329,7 +437,11 @@ impl Fields {
                         &field.path,
                         value.line,
                         value.col,
-                        format!("field `{}` should be text, found {}", key.name, value.type_name()),
+                        format!(
+                            "field `{}` should be text, found {}",
+                            key.name,
+                            value.type_name()
+                        ),
                     )),
                 }
             }
@@ -341,13 +453,23 @@ impl Fields {
     /// Every field not taken is unknown to this kind.
     pub fn finish(self, known: &[&str], diagnostics: &mut Diagnostics) {
         for field in self.fields.into_values() {
-            diagnostics.push(unknown_field(&field.path, &field.key, self.kind_label, known));
+            diagnostics.push(unknown_field(
+                &field.path,
+                &field.key,
+                self.kind_label,
+                known,
+            ));
         }
     }
 }
 
 fn unknown_field(path: &Path, key: &Key, kind_label: &str, known: &[&str]) -> Diagnostic {
-    let diagnostic = Diagnostic::error(path, key.line, key.col, format!("unknown field `{}` for {kind_label}", key.name));
+    let diagnostic = Diagnostic::error(
+        path,
+        key.line,
+        key.col,
+        format!("unknown field `{}` for {kind_label}", key.name),
+    );
     match suggest(&key.name, known.iter().copied()) {
         Some(close) => diagnostic.with_hint(format!("did you mean `{close}`?")),
         None => diagnostic.with_hint(format!("the fields are: {}", known.join(", "))),
@@ -359,7 +481,10 @@ pub fn check_web_address(url: &Located<String>, diagnostics: &mut Diagnostics) {
     if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
         diagnostics.push(
             url.error(format!("`{}` is not a web address", url.value))
-                .with_hint(format!("write the full address, like `https://{}`", url.value.trim_start_matches("www."))),
+                .with_hint(format!(
+                    "write the full address, like `https://{}`",
+                    url.value.trim_start_matches("www.")
+                )),
         );
     }
 }
@@ -377,7 +502,11 @@ pub fn check_no_personal_contact(contact: &Located<String>, diagnostics: &mut Di
 }
 
 /// An image named in front matter needs a description for screen-reader users.
-pub fn check_image_alt(image: Option<&Located<String>>, alt: Option<&str>, diagnostics: &mut Diagnostics) {
+pub fn check_image_alt(
+    image: Option<&Located<String>>,
+    alt: Option<&str>,
+    diagnostics: &mut Diagnostics,
+) {
     if let Some(image) = image
         && alt.is_none_or(|a| a.trim().is_empty())
     {

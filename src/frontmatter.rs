@@ -81,7 +81,10 @@ mod tests {
 
     #[test]
     fn reports_unclosed_and_missing() {
-        assert_eq!(split("---\ntitle: a\n"), Err(SplitError::Unclosed { opening_line: 1 }));
+        assert_eq!(
+            split("---\ntitle: a\n"),
+            Err(SplitError::Unclosed { opening_line: 1 })
+        );
         assert_eq!(split("# Title\n"), Err(SplitError::NoFrontMatter));
         assert_eq!(split(""), Err(SplitError::NoFrontMatter));
     }

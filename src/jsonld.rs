@@ -4,12 +4,14 @@
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind};
 use crate::resolve::{Page, Site};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 /// JSON safe inside `<script type="application/ld+json">`: `<`, `>` and `&` as \u escapes.
 pub fn to_script(value: &Value) -> String {
     let text = serde_json::to_string(value).unwrap_or_else(|_| "{}".to_string());
-    text.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    text.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 fn publisher(site: &Site, lang: Lang) -> Value {
@@ -20,7 +22,12 @@ fn publisher(site: &Site, lang: Lang) -> Value {
     })
 }
 
-pub fn organization(site: &Site, lang: Lang, url: &str, absolute: &dyn Fn(&Page) -> String) -> String {
+pub fn organization(
+    site: &Site,
+    lang: Lang,
+    url: &str,
+    absolute: &dyn Fn(&Page) -> String,
+) -> String {
     let members: Vec<Value> = site
         .list(Kind::Partner, lang)
         .filter_map(|p| match &p.entry.data {
@@ -31,7 +38,13 @@ pub fn organization(site: &Site, lang: Lang, url: &str, absolute: &dyn Fn(&Page)
     let mut value = publisher(site, lang);
     value["@context"] = json!("https://schema.org");
     value["url"] = json!(url);
-    value["description"] = json!(site.config.description.get(&lang).cloned().unwrap_or_default());
+    value["description"] = json!(
+        site.config
+            .description
+            .get(&lang)
+            .cloned()
+            .unwrap_or_default()
+    );
     value["member"] = json!(members);
     if let Some(address) = site.config.contact.get("address") {
         value["address"] = json!(address);
@@ -40,7 +53,9 @@ pub fn organization(site: &Site, lang: Lang, url: &str, absolute: &dyn Fn(&Page)
 }
 
 pub fn news_article(site: &Site, page: &Page, url: &str) -> String {
-    let EntryData::Press(press) = &page.entry.data else { return "{}".to_string() };
+    let EntryData::Press(press) = &page.entry.data else {
+        return "{}".to_string();
+    };
     to_script(&json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -56,7 +71,9 @@ pub fn news_article(site: &Site, page: &Page, url: &str) -> String {
 }
 
 pub fn event(site: &Site, page: &Page, url: &str) -> String {
-    let EntryData::Festival(festival) = &page.entry.data else { return "{}".to_string() };
+    let EntryData::Festival(festival) = &page.entry.data else {
+        return "{}".to_string();
+    };
     to_script(&json!({
         "@context": "https://schema.org",
         "@type": "Event",
@@ -81,7 +98,8 @@ pub fn event(site: &Site, page: &Page, url: &str) -> String {
 mod tests {
     #[test]
     fn script_breakout_is_escaped() {
-        let text = super::to_script(&serde_json::json!({"a": "</script><script>alert(1)</script>"}));
+        let text =
+            super::to_script(&serde_json::json!({"a": "</script><script>alert(1)</script>"}));
         assert!(!text.contains("</script"));
         assert!(text.contains("\\u003c/script\\u003e"));
     }

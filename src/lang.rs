@@ -33,6 +33,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in English, for messages.
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Dutch",
+            Lang::En => "English",
+        }
+    }
+
     /// `og:locale` and similar.
     pub fn locale(self) -> &'static str {
         match self {
@@ -44,12 +52,32 @@ impl Lang {
     fn month_names(self) -> [&'static str; 12] {
         match self {
             Lang::Nl => [
-                "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                "september", "oktober", "november", "december",
+                "januari",
+                "februari",
+                "maart",
+                "april",
+                "mei",
+                "juni",
+                "juli",
+                "augustus",
+                "september",
+                "oktober",
+                "november",
+                "december",
             ],
             Lang::En => [
-                "January", "February", "March", "April", "May", "June", "July", "August",
-                "September", "October", "November", "December",
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
             ],
         }
     }
@@ -61,7 +89,12 @@ impl Lang {
 
     /// "13 april 2024" / "13 April 2024".
     pub fn format_date(self, date: Date) -> String {
-        format!("{} {} {}", date.day(), self.month_name(date.month()), date.year())
+        format!(
+            "{} {} {}",
+            date.day(),
+            self.month_name(date.month()),
+            date.year()
+        )
     }
 
     pub fn format_partial_date(self, date: PartialDate) -> String {
@@ -74,8 +107,24 @@ impl Lang {
 
     fn weekday_names(self) -> [&'static str; 7] {
         match self {
-            Lang::Nl => ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"],
-            Lang::En => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+            Lang::Nl => [
+                "maandag",
+                "dinsdag",
+                "woensdag",
+                "donderdag",
+                "vrijdag",
+                "zaterdag",
+                "zondag",
+            ],
+            Lang::En => [
+                "Monday",
+                "Tuesday",
+                "Wednesday",
+                "Thursday",
+                "Friday",
+                "Saturday",
+                "Sunday",
+            ],
         }
     }
 
@@ -102,7 +151,9 @@ impl PartialDate {
             1 => Some(PartialDate::Year(year)),
             2 => {
                 let month: i8 = parse_fixed(parts[1], 2)?;
-                (1..=12).contains(&month).then_some(PartialDate::Month(year, month))
+                (1..=12)
+                    .contains(&month)
+                    .then_some(PartialDate::Month(year, month))
             }
             3 => parse_date(text).map(PartialDate::Day),
             _ => None,
@@ -153,7 +204,10 @@ mod tests {
         let date = parse_date("2024-04-13").unwrap();
         assert_eq!(Lang::Nl.format_date(date), "13 april 2024");
         assert_eq!(Lang::En.format_date(date), "13 April 2024");
-        assert_eq!(Lang::Nl.format_date_with_weekday(date), "zaterdag 13 april 2024");
+        assert_eq!(
+            Lang::Nl.format_date_with_weekday(date),
+            "zaterdag 13 april 2024"
+        );
     }
 
     #[test]
@@ -162,7 +216,10 @@ mod tests {
         assert!(parse_date("13-04-2024").is_none());
         assert!(parse_date("2024-4-13").is_none());
         assert_eq!(PartialDate::parse("2017"), Some(PartialDate::Year(2017)));
-        assert_eq!(PartialDate::parse("2024-04"), Some(PartialDate::Month(2024, 4)));
+        assert_eq!(
+            PartialDate::parse("2024-04"),
+            Some(PartialDate::Month(2024, 4))
+        );
         assert!(PartialDate::parse("2024-13").is_none());
     }
 }

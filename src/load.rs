@@ -88,8 +88,17 @@ pub fn is_ignored_name(name: &str) -> bool {
 
 enum Found {
     Config(PathBuf),
-    Language { kind: Kind, stem: String, lang: Lang, path: PathBuf },
-    Shared { kind: Kind, stem: String, path: PathBuf },
+    Language {
+        kind: Kind,
+        stem: String,
+        lang: Lang,
+        path: PathBuf,
+    },
+    Shared {
+        kind: Kind,
+        stem: String,
+        path: PathBuf,
+    },
     Asset(Asset),
 }
 
@@ -114,13 +123,24 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
         let entry = match item {
             Ok(entry) => entry,
             Err(error) => {
-                let path = error.path().map(|p| relative(root, p)).unwrap_or_else(|| PathBuf::from("content"));
+                let path = error
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
                 let message = if error.loop_ancestor().is_some() {
                     "this link points back to a folder that contains it (a symlink loop); it was skipped".to_string()
                 } else {
-                    format!("cannot read: {}", error.io_error().map_or_else(|| error.to_string(), ToString::to_string))
+                    format!(
+                        "cannot read: {}",
+                        error
+                            .io_error()
+                            .map_or_else(|| error.to_string(), ToString::to_string)
+                    )
                 };
-                diagnostics.push(Diagnostic::error(path, 0, 0, message).with_hint("remove or fix the link or file"));
+                diagnostics.push(
+                    Diagnostic::error(path, 0, 0, message)
+                        .with_hint("remove or fix the link or file"),
+                );
                 continue;
             }
         };
@@ -136,7 +156,9 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
         .into_par_iter()
         .map(|item| {
             let text = match &item {
-                Found::Config(path) | Found::Language { path, .. } | Found::Shared { path, .. } => read_text(root, path).map(Some),
+                Found::Config(path) | Found::Language { path, .. } | Found::Shared { path, .. } => {
+                    read_text(root, path).map(Some)
+                }
                 Found::Asset(_) => Ok(None),
             };
             (item, text)
@@ -152,13 +174,22 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
         };
         match item {
             Found::Config(path) => loaded.config = Some(TextFile { path, text }),
-            Found::Language { kind, stem, lang, path } => loaded.language_files.push(LanguageFile {
+            Found::Language {
+                kind,
+                stem,
+                lang,
+                path,
+            } => loaded.language_files.push(LanguageFile {
                 kind,
                 stem,
                 lang,
                 file: TextFile { path, text },
             }),
-            Found::Shared { kind, stem, path } => loaded.shared_files.push(SharedFile { kind, stem, file: TextFile { path, text } }),
+            Found::Shared { kind, stem, path } => loaded.shared_files.push(SharedFile {
+                kind,
+                stem,
+                file: TextFile { path, text },
+            }),
             Found::Asset(asset) => loaded.assets.push(asset),
         }
     }
@@ -166,13 +197,24 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn classify(root: &Path, content: &Path, path: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> Option<Found> {
+fn classify(
+    root: &Path,
+    content: &Path,
+    path: &Path,
+    languages: &[Lang],
+    diagnostics: &mut Diagnostics,
+) -> Option<Found> {
     let rel_root = relative(root, path);
     let inside = path.strip_prefix(content).ok()?;
-    let parts: Vec<String> = inside.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let parts: Vec<String> = inside
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
     let name = parts.last()?.clone();
     if parts.len() == 1 {
         if name == "site.yaml" {
@@ -181,38 +223,79 @@ fn classify(root: &Path, content: &Path, path: &Path, languages: &[Lang], diagno
         if let Some((stem, lang)) = language_file_name(&name, languages)
             && stem == "home"
         {
-            return Some(Found::Language { kind: Kind::Home, stem: stem.to_string(), lang, path: rel_root });
+            return Some(Found::Language {
+                kind: Kind::Home,
+                stem: stem.to_string(),
+                lang,
+                path: rel_root,
+            });
         }
         // Other files at the top (CREDITS.md, README.md) are for the people who edit the site.
         return None;
     }
     let Some(kind) = Kind::from_folder(&parts[0]) else {
         if parts.len() == 2 {
-            let known: Vec<&str> = crate::model::KINDS.iter().filter(|k| **k != Kind::Home).map(|k| k.folder()).collect();
+            let known: Vec<&str> = crate::model::KINDS
+                .iter()
+                .filter(|k| **k != Kind::Home)
+                .map(|k| k.folder())
+                .collect();
             diagnostics.push(
-                Diagnostic::warning(relative(root, &content.join(&parts[0])), 0, 0, format!("the folder `{}` is not a kind of content; its files are not used", parts[0]))
-                    .with_hint(match crate::diagnostic::suggest(&parts[0], known.iter().copied()) {
+                Diagnostic::warning(
+                    relative(root, &content.join(&parts[0])),
+                    0,
+                    0,
+                    format!(
+                        "the folder `{}` is not a kind of content; its files are not used",
+                        parts[0]
+                    ),
+                )
+                .with_hint(
+                    match crate::diagnostic::suggest(&parts[0], known.iter().copied()) {
                         Some(close) => format!("did you mean `{close}`?"),
                         None => format!("the content folders are: {}", known.join(", ")),
-                    }),
+                    },
+                ),
             );
         }
         return None;
     };
     if parts.len() == 2 {
         if let Some((stem, lang)) = language_file_name(&name, languages) {
-            return Some(Found::Language { kind, stem: stem.to_string(), lang, path: rel_root });
+            return Some(Found::Language {
+                kind,
+                stem: stem.to_string(),
+                lang,
+                path: rel_root,
+            });
         }
-        if let Some(stem) = name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) {
-            return Some(Found::Shared { kind, stem: stem.to_string(), path: rel_root });
+        if let Some(stem) = name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))
+        {
+            return Some(Found::Shared {
+                kind,
+                stem: stem.to_string(),
+                path: rel_root,
+            });
         }
         if let Some(stem) = name.strip_suffix(".md") {
             let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
             let hint = match stem.rsplit_once('.') {
-                Some((_, code)) => format!("`{code}` is not one of the site's languages ({})", codes.join(", ")),
-                None => format!("name it `{stem}.{}.md` (and `{stem}.{}.md` for the translation)", codes.first().unwrap_or(&"nl"), codes.get(1).unwrap_or(&"en")),
+                Some((_, code)) => format!(
+                    "`{code}` is not one of the site's languages ({})",
+                    codes.join(", ")
+                ),
+                None => format!(
+                    "name it `{stem}.{}.md` (and `{stem}.{}.md` for the translation)",
+                    codes.first().unwrap_or(&"nl"),
+                    codes.get(1).unwrap_or(&"en")
+                ),
             };
-            diagnostics.push(Diagnostic::error(rel_root, 0, 0, "the file name does not say its language").with_hint(hint));
+            diagnostics.push(
+                Diagnostic::error(rel_root, 0, 0, "the file name does not say its language")
+                    .with_hint(hint),
+            );
             return None;
         }
     }
@@ -235,12 +318,22 @@ pub fn language_file_name<'a>(name: &'a str, languages: &[Lang]) -> Option<(&'a 
 /// Reads a text file: UTF-8 only (a BOM is fine), with the position of the first bad byte.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     let full = root.join(rel);
-    let metadata = std::fs::metadata(&full).map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
+    let metadata = std::fs::metadata(&full)
+        .map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
     if metadata.len() > MAX_TEXT_BYTES {
-        return Err(Diagnostic::error(rel, 0, 0, format!("the file is too large ({} bytes; the limit is {MAX_TEXT_BYTES})", metadata.len()))
-            .with_hint("split the text over several pages"));
+        return Err(Diagnostic::error(
+            rel,
+            0,
+            0,
+            format!(
+                "the file is too large ({} bytes; the limit is {MAX_TEXT_BYTES})",
+                metadata.len()
+            ),
+        )
+        .with_hint("split the text over several pages"));
     }
-    let bytes = std::fs::read(&full).map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
+    let bytes = std::fs::read(&full)
+        .map_err(|e| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}")))?;
     decode_utf8(rel, bytes)
 }
 
@@ -250,8 +343,14 @@ pub fn decode_utf8(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         let valid = error.utf8_error().valid_up_to();
         let before = &error.as_bytes()[..valid];
         let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-        let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
-        let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        let line_start = before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&before[line_start..])
+            .chars()
+            .count()
+            + 1;
         Diagnostic::error(rel, line, col, "the file is not UTF-8 text")
             .with_hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
     })

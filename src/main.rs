@@ -8,7 +8,11 @@ use wdhs::build::{self, BuildOptions, DiskSources, Report};
 use wdhs::diagnostic::{self, Severity};
 
 #[derive(Parser)]
-#[command(name = "wdhs", version, about = "Static site generator for the We Doen Het Samen coalition website")]
+#[command(
+    name = "wdhs",
+    version,
+    about = "Static site generator for the We Doen Het Samen coalition website"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -63,12 +67,22 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if error.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     match cli.command {
-        Command::Build { site, output, base_url } => {
-            let Some(options) = options(&site, output, base_url) else { return ExitCode::from(2) };
+        Command::Build {
+            site,
+            output,
+            base_url,
+        } => {
+            let Some(options) = options(&site, output, base_url) else {
+                return ExitCode::from(2);
+            };
             let report = build::build(&options);
             print_diagnostics(&options, &report, Format::Text);
             if let Some(error) = &report.io_error {
@@ -76,31 +90,54 @@ fn main() -> ExitCode {
                 return ExitCode::from(2);
             }
             if report.diagnostics.has_errors() {
-                eprintln!("build failed: {}; {} was not changed", diagnostic::summary(&report.diagnostics), options.output.display());
+                eprintln!(
+                    "build failed: {}; {} was not changed",
+                    diagnostic::summary(&report.diagnostics),
+                    options.output.display()
+                );
                 return ExitCode::from(1);
             }
             println!("{}", summary_line(&report, &options));
             ExitCode::SUCCESS
         }
-        Command::Check { site, format, strict } => {
-            let Some(options) = options(&site, None, None) else { return ExitCode::from(2) };
+        Command::Check {
+            site,
+            format,
+            strict,
+        } => {
+            let Some(options) = options(&site, None, None) else {
+                return ExitCode::from(2);
+            };
             let report = build::check(&options);
             print_diagnostics(&options, &report, format);
             for held in &report.held_back {
                 if matches!(format, Format::Text) {
-                    println!("held back: {} ({})", diagnostic::display_path(&held.path), held.reason);
+                    println!(
+                        "held back: {} ({})",
+                        diagnostic::display_path(&held.path),
+                        held.reason
+                    );
                 }
             }
-            let failed = report.diagnostics.has_errors() || (strict && report.diagnostics.count(Severity::Warning) > 0);
+            let failed = report.diagnostics.has_errors()
+                || (strict && report.diagnostics.count(Severity::Warning) > 0);
             if matches!(format, Format::Text) {
                 println!("{}", diagnostic::summary(&report.diagnostics));
             }
-            if failed { ExitCode::from(1) } else { ExitCode::SUCCESS }
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
     }
 }
 
-fn options(site: &SiteArgs, output: Option<PathBuf>, base_url: Option<String>) -> Option<BuildOptions> {
+fn options(
+    site: &SiteArgs,
+    output: Option<PathBuf>,
+    base_url: Option<String>,
+) -> Option<BuildOptions> {
     let today = match &site.today {
         Some(text) => match wdhs::lang::parse_date(text) {
             Some(date) => date,
@@ -112,7 +149,13 @@ fn options(site: &SiteArgs, output: Option<PathBuf>, base_url: Option<String>) -
         None => build::today(),
     };
     Some(BuildOptions {
-        output: output.unwrap_or_else(|| site.root.join("public")),
+        output: output.unwrap_or_else(|| {
+            if site.root == std::path::Path::new(".") {
+                PathBuf::from("public")
+            } else {
+                site.root.join("public")
+            }
+        }),
         root: site.root.clone(),
         base_url,
         drafts: site.drafts,
@@ -134,7 +177,11 @@ fn print_diagnostics(options: &BuildOptions, report: &Report, format: Format) {
 }
 
 fn summary_line(report: &Report, options: &BuildOptions) -> String {
-    let per_lang: Vec<String> = report.pages_per_lang.iter().map(|(lang, n)| format!("{n} {}", lang.code())).collect();
+    let per_lang: Vec<String> = report
+        .pages_per_lang
+        .iter()
+        .map(|(lang, n)| format!("{n} {}", lang.code()))
+        .collect();
     let warnings = report.diagnostics.count(Severity::Warning);
     format!(
         "built {} pages ({} entries: {}), {} files copied, {} warning{} into {} in {} ms",

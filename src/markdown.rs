@@ -64,7 +64,19 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
-const VAGUE_LINK_TEXTS: &[&str] = &["klik hier", "hier", "click here", "here", "lees meer", "read more", "meer", "more", "link", "deze link", "this link"];
+const VAGUE_LINK_TEXTS: &[&str] = &[
+    "klik hier",
+    "hier",
+    "click here",
+    "here",
+    "lees meer",
+    "read more",
+    "meer",
+    "more",
+    "link",
+    "deze link",
+    "this link",
+];
 
 struct LineIndex {
     starts: Vec<usize>,
@@ -79,7 +91,10 @@ impl LineIndex {
 
     /// 0-based line and 1-based column (in characters) of a byte offset.
     fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let line = self.starts.partition_point(|s| *s <= offset).saturating_sub(1);
+        let line = self
+            .starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1);
         let start = self.starts[line];
         let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line, col)
@@ -94,7 +109,9 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
         let (line, col) = lines.position(markdown, offset);
         (line + input.first_line, col)
     };
-    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(markdown, options()).into_offset_iter().collect();
+    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .collect();
 
     // Pass 1: heading ids and texts (ids from `{#id}` or the text), checking the order.
     let mut used_ids: BTreeSet<String> = BTreeSet::new();
@@ -127,7 +144,11 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
             previous_level = level_number;
             let base = id.as_ref().map(|i| i.to_string()).unwrap_or_else(|| {
                 let slug = crate::slug::slugify(&text);
-                if slug.is_empty() { "section".to_string() } else { slug }
+                if slug.is_empty() {
+                    "section".to_string()
+                } else {
+                    slug
+                }
             });
             let mut unique = base.clone();
             let mut counter = 1;
@@ -139,7 +160,11 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[index].0 {
                 *id = Some(CowStr::from(unique.clone()));
             }
-            out.headings.push(Heading { level: level_number, id: unique, text: text.trim().to_string() });
+            out.headings.push(Heading {
+                level: level_number,
+                id: unique,
+                text: text.trim().to_string(),
+            });
             index = end;
         }
         index += 1;
@@ -154,7 +179,16 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
             Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => {
                 let is_image = matches!(event, Event::Start(Tag::Image { .. }));
                 let (link_type, destination) = match &*event {
-                    Event::Start(Tag::Link { link_type, dest_url, .. }) | Event::Start(Tag::Image { link_type, dest_url, .. }) => (*link_type, dest_url.to_string()),
+                    Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        ..
+                    })
+                    | Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        ..
+                    }) => (*link_type, dest_url.to_string()),
                     _ => continue,
                 };
                 if matches!(link_type, LinkType::Email) {
@@ -173,17 +207,26 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
                         Ok(Resolved::Url { url, target }) => {
                             if let Some(target) = target {
                                 if let Some((_, anchor)) = destination.split_once('#') {
-                                    out.anchor_links.push(AnchorLink { target: target.clone(), anchor: anchor.to_string(), line, col });
+                                    out.anchor_links.push(AnchorLink {
+                                        target: target.clone(),
+                                        anchor: anchor.to_string(),
+                                        line,
+                                        col,
+                                    });
                                 }
                                 out.links_to.insert(target);
                             }
                             let new_dest = CowStr::from(url);
-                            if let Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) = event {
+                            if let Event::Start(Tag::Link { dest_url, .. })
+                            | Event::Start(Tag::Image { dest_url, .. }) = event
+                            {
                                 *dest_url = new_dest;
                             }
                         }
                         Ok(Resolved::Unchanged) => {}
-                        Err((message, hint)) => out.diagnostics.push(Diagnostic::error(input.path, line, col, message).with_hint(hint)),
+                        Err((message, hint)) => out.diagnostics.push(
+                            Diagnostic::error(input.path, line, col, message).with_hint(hint),
+                        ),
                     }
                 }
                 if is_image {
@@ -230,7 +273,11 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
                 }
                 out.plain_text.push_str(text);
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Item) => {
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Heading(_))
+            | Event::End(TagEnd::Item) => {
                 out.plain_text.push(' ');
             }
             _ => {}
@@ -256,7 +303,13 @@ pub fn suggest_anchor(anchor: &str, ids: &BTreeSet<String>) -> String {
     match crate::diagnostic::suggest(anchor, ids.iter().map(String::as_str)) {
         Some(close) => format!("did you mean `#{close}`?"),
         None if ids.is_empty() => "the page has no headings to link to".to_string(),
-        None => format!("the anchors on that page are: {}", ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ")),
+        None => format!(
+            "the anchors on that page are: {}",
+            ids.iter()
+                .map(|i| format!("#{i}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
     }
 }
 
@@ -269,14 +322,24 @@ mod tests {
         fn resolve(&self, destination: &str, _: bool) -> Result<Resolved, (String, String)> {
             match destination.strip_prefix("@/") {
                 Some("missing") => Err(("no such page".into(), "fix it".into())),
-                Some(rest) => Ok(Resolved::Url { url: format!("/x/{rest}"), target: Some(rest.split('#').next().unwrap_or("").to_string()) }),
+                Some(rest) => Ok(Resolved::Url {
+                    url: format!("/x/{rest}"),
+                    target: Some(rest.split('#').next().unwrap_or("").to_string()),
+                }),
                 None => Ok(Resolved::Unchanged),
             }
         }
     }
 
     fn run(md: &str) -> Rendered {
-        render(&RenderInput { markdown: md, path: Path::new("a.md"), first_line: 5 }, &Echo)
+        render(
+            &RenderInput {
+                markdown: md,
+                path: Path::new("a.md"),
+                first_line: 5,
+            },
+            &Echo,
+        )
     }
 
     #[test]
@@ -293,17 +356,33 @@ mod tests {
         let r = run("Tekst\n\n[doelen](@/goals#twee) en [weg](@/missing) en [](@/goals)\n");
         assert!(r.html.contains("href=\"/x/goals#twee\""), "{}", r.html);
         assert_eq!(r.anchor_links[0].anchor, "twee");
-        let messages: Vec<String> = r.diagnostics.iter().map(|d| format!("{}:{} {}", d.line, d.col, d.message)).collect();
-        assert_eq!(messages, vec!["7:27 no such page".to_string(), "7:42 the link has no text".to_string()]);
+        let messages: Vec<String> = r
+            .diagnostics
+            .iter()
+            .map(|d| format!("{}:{} {}", d.line, d.col, d.message))
+            .collect();
+        assert_eq!(
+            messages,
+            vec![
+                "7:27 no such page".to_string(),
+                "7:42 the link has no text".to_string()
+            ]
+        );
     }
 
     #[test]
     fn accessibility_checks() {
-        let r = run("## A\n\n#### B\n\n![](x.jpg)\n\n[klik hier](https://example.org)\n\n[x](#nergens)\n");
+        let r = run(
+            "## A\n\n#### B\n\n![](x.jpg)\n\n[klik hier](https://example.org)\n\n[x](#nergens)\n",
+        );
         let messages: Vec<&str> = r.diagnostics.iter().map(|d| d.message.as_str()).collect();
         assert!(messages[0].contains("level is skipped"), "{messages:?}");
         assert!(messages.iter().any(|m| m.contains("no alt text")));
-        assert!(messages.iter().any(|m| m.contains("does not say where it leads")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("does not say where it leads"))
+        );
         assert!(messages.iter().any(|m| m.contains("#nergens")));
     }
 }

@@ -4,8 +4,8 @@
 use crate::config::MenuItem;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
-use crate::model::{EntryData, Kind, Role, PROVINCES};
-use crate::resolve::{lang_prefix, section_url, Page, Site};
+use crate::model::{EntryData, Kind, PROVINCES, Role};
+use crate::resolve::{Page, Site, lang_prefix, section_url};
 use crate::theme::Theme;
 use crate::views::*;
 use rayon::prelude::*;
@@ -31,21 +31,51 @@ pub struct Renderer {
 /// Compiles the templates once. Template syntax errors are diagnostics with file:line:col.
 pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> {
     let mut tera = tera::Tera::default();
-    let template_paths: BTreeMap<String, PathBuf> = theme.templates.iter().map(|(name, _, path)| (name.clone(), path.clone())).collect();
-    let sources: Vec<(&str, &str)> = theme.templates.iter().map(|(n, t, _)| (n.as_str(), t.as_str())).collect();
+    let template_paths: BTreeMap<String, PathBuf> = theme
+        .templates
+        .iter()
+        .map(|(name, _, path)| (name.clone(), path.clone()))
+        .collect();
+    let sources: Vec<(&str, &str)> = theme
+        .templates
+        .iter()
+        .map(|(n, t, _)| (n.as_str(), t.as_str()))
+        .collect();
     if let Err(error) = tera.add_raw_templates(sources) {
         diagnostics.push(template_diagnostic(&error, &template_paths));
         return None;
     }
-    for required in ["home.html", "goals.html", "goal.html", "partners.html", "partner.html", "press_list.html", "press.html", "initiatives.html", "initiative.html", "festival_list.html", "festival.html", "page.html", "search.html", "404.html"] {
+    for required in [
+        "home.html",
+        "goals.html",
+        "goal.html",
+        "partners.html",
+        "partner.html",
+        "press_list.html",
+        "press.html",
+        "initiatives.html",
+        "initiative.html",
+        "festival_list.html",
+        "festival.html",
+        "page.html",
+        "search.html",
+        "404.html",
+    ] {
         if !tera.contains_template(required) {
             diagnostics.push(
-                Diagnostic::error(format!("{}/templates/{required}", crate::theme::THEME_DIR), 0, 0, format!("the theme has no template `{required}`"))
-                    .with_hint("restore it from git, or copy it from the default theme"),
+                Diagnostic::error(
+                    format!("{}/templates/{required}", crate::theme::THEME_DIR),
+                    0,
+                    0,
+                    format!("the theme has no template `{required}`"),
+                )
+                .with_hint("restore it from git, or copy it from the default theme"),
             );
         }
     }
-    let hash = |text: &str| format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))[..10].to_string();
+    let hash = |text: &str| {
+        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))[..10].to_string()
+    };
     Some(Renderer {
         css_name: format!("assets/style.{}.css", hash(&theme.css)),
         js_name: format!("assets/site.{}.js", hash(&theme.js)),
@@ -60,15 +90,25 @@ pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> 
 
 fn template_diagnostic(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> Diagnostic {
     let (report, kind_message) = match error.kind() {
-        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => (Some(report), String::new()),
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            (Some(report), String::new())
+        }
         other => (None, other.to_string()),
     };
     match report {
         Some(report) => {
-            let path = paths.get(report.filename()).cloned().unwrap_or_else(|| PathBuf::from(report.filename()));
+            let path = paths
+                .get(report.filename())
+                .cloned()
+                .unwrap_or_else(|| PathBuf::from(report.filename()));
             let span = report.span();
-            Diagnostic::error(path, span.start_line.max(1), span.start_col + 1, format!("template error: {}", report.message()))
-                .with_hint("fix the template; `wdhs serve` reloads it as soon as you save")
+            Diagnostic::error(
+                path,
+                span.start_line.max(1),
+                span.start_col + 1,
+                format!("template error: {}", report.message()),
+            )
+            .with_hint("fix the template; `wdhs serve` reloads it as soon as you save")
         }
         None => {
             let mut message = kind_message;
@@ -78,7 +118,12 @@ fn template_diagnostic(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -
                 message.push_str(&inner.to_string());
                 source = inner.source();
             }
-            Diagnostic::error(PathBuf::from(crate::theme::THEME_DIR), 0, 0, format!("template error: {message}"))
+            Diagnostic::error(
+                PathBuf::from(crate::theme::THEME_DIR),
+                0,
+                0,
+                format!("template error: {message}"),
+            )
         }
     }
 }
@@ -125,7 +170,10 @@ struct Text<'a> {
 
 impl Text<'_> {
     fn get(&self, key: &str) -> String {
-        self.strings.get(key).cloned().unwrap_or_else(|| key.to_string())
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
     }
 }
 
@@ -140,7 +188,12 @@ pub struct RenderContext<'a> {
 static NO_STRINGS: BTreeMap<String, String> = BTreeMap::new();
 
 /// Renders every output file of the site into `sink`, in parallel.
-pub fn render_site(site: &Site, renderer: &Renderer, sink: &Sink<'_>, diagnostics: &mut Diagnostics) -> RenderStats {
+pub fn render_site(
+    site: &Site,
+    renderer: &Renderer,
+    sink: &Sink<'_>,
+    diagnostics: &mut Diagnostics,
+) -> RenderStats {
     let context = RenderContext {
         site,
         renderer,
@@ -160,7 +213,12 @@ pub fn render_site(site: &Site, renderer: &Renderer, sink: &Sink<'_>, diagnostic
                             pages.fetch_add(1, Ordering::Relaxed);
                         }
                         if let Err(error) = sink(&path, &bytes) {
-                            problems.push(Diagnostic::error(PathBuf::from(&path), 0, 0, format!("cannot write the output file: {error}")));
+                            problems.push(Diagnostic::error(
+                                PathBuf::from(&path),
+                                0,
+                                0,
+                                format!("cannot write the output file: {error}"),
+                            ));
                         }
                     }
                 }
@@ -181,7 +239,10 @@ pub fn render_site(site: &Site, renderer: &Renderer, sink: &Sink<'_>, diagnostic
 
 fn plan(site: &Site, renderer: &Renderer) -> Vec<Job> {
     let config = &site.config;
-    let mut jobs: Vec<Job> = (0..site.pages.len()).filter(|i| site.pages[*i].entry.kind != Kind::Home).map(Job::Entry).collect();
+    let mut jobs: Vec<Job> = (0..site.pages.len())
+        .filter(|i| site.pages[*i].entry.kind != Kind::Home)
+        .map(Job::Entry)
+        .collect();
     for lang in &config.languages {
         jobs.push(Job::Home(*lang));
         for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
@@ -191,9 +252,20 @@ fn plan(site: &Site, renderer: &Renderer) -> Vec<Job> {
             }
         }
         for province in PROVINCES {
-            let count = site.list(Kind::Initiative, *lang).filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.province == province)).count();
-            for page in 0..page_count(count, config.page_size(Kind::Initiative)).min(if count == 0 { 0 } else { usize::MAX }) {
-                jobs.push(Job::InitiativeFilter(*lang, Filter::Province(province), page));
+            let count = site
+                .list(Kind::Initiative, *lang)
+                .filter(
+                    |p| matches!(&p.entry.data, EntryData::Initiative(i) if i.province == province),
+                )
+                .count();
+            for page in 0..page_count(count, config.page_size(Kind::Initiative))
+                .min(if count == 0 { 0 } else { usize::MAX })
+            {
+                jobs.push(Job::InitiativeFilter(
+                    *lang,
+                    Filter::Province(province),
+                    page,
+                ));
             }
         }
         for (theme, _) in &config.themes {
@@ -201,8 +273,16 @@ fn plan(site: &Site, renderer: &Renderer) -> Vec<Job> {
                 .list(Kind::Initiative, *lang)
                 .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.themes.iter().any(|t| &t.value == theme)))
                 .count();
-            for page in 0..if count == 0 { 0 } else { page_count(count, config.page_size(Kind::Initiative)) } {
-                jobs.push(Job::InitiativeFilter(*lang, Filter::Theme(theme.clone()), page));
+            for page in 0..if count == 0 {
+                0
+            } else {
+                page_count(count, config.page_size(Kind::Initiative))
+            } {
+                jobs.push(Job::InitiativeFilter(
+                    *lang,
+                    Filter::Theme(theme.clone()),
+                    page,
+                ));
             }
         }
         jobs.push(Job::Search(*lang));
@@ -262,7 +342,9 @@ impl<'a> RenderContext<'a> {
     }
 
     fn text(&self, lang: Lang) -> Text<'_> {
-        Text { strings: self.renderer.strings.get(&lang).unwrap_or(&NO_STRINGS) }
+        Text {
+            strings: self.renderer.strings.get(&lang).unwrap_or(&NO_STRINGS),
+        }
     }
 
     fn run(&self, job: &Job) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
@@ -273,40 +355,87 @@ impl<'a> RenderContext<'a> {
                 let page = &site.pages[*i];
                 one(html_path(&page.url), self.entry_page(page)?.into_bytes())
             }
-            Job::Home(lang) => one(html_path(&lang_prefix(&site.config, *lang)), self.home(*lang)?.into_bytes()),
+            Job::Home(lang) => one(
+                html_path(&lang_prefix(&site.config, *lang)),
+                self.home(*lang)?.into_bytes(),
+            ),
             Job::SectionIndex(kind, lang, n) => {
                 let url = paginated_url(&section_url(&site.config, *kind, *lang), *lang, *n);
-                one(html_path(&url), self.section_index(*kind, *lang, *n)?.into_bytes())
+                one(
+                    html_path(&url),
+                    self.section_index(*kind, *lang, *n)?.into_bytes(),
+                )
             }
             Job::InitiativeFilter(lang, filter, n) => {
                 let url = paginated_url(&filter_url(site, *lang, filter), *lang, *n);
-                one(html_path(&url), self.initiatives(*lang, Some(filter), *n)?.into_bytes())
+                one(
+                    html_path(&url),
+                    self.initiatives(*lang, Some(filter), *n)?.into_bytes(),
+                )
             }
-            Job::Search(lang) => one(html_path(&search_url(site, *lang)), self.search(*lang)?.into_bytes()),
-            Job::SearchIndex(lang) => one(format!("{}index.json", search_url(site, *lang)), crate::search_index::build(site, *lang, &self.base_path).into_bytes()),
-            Job::NotFound(lang) => one(format!("{}404.html", lang_prefix(&site.config, *lang)), self.not_found(*lang)?.into_bytes()),
+            Job::Search(lang) => one(
+                html_path(&search_url(site, *lang)),
+                self.search(*lang)?.into_bytes(),
+            ),
+            Job::SearchIndex(lang) => one(
+                format!("{}index.json", search_url(site, *lang)),
+                crate::search_index::build(site, *lang, &self.base_path).into_bytes(),
+            ),
+            Job::NotFound(lang) => one(
+                format!("{}404.html", lang_prefix(&site.config, *lang)),
+                self.not_found(*lang)?.into_bytes(),
+            ),
             Job::Feed(lang) => {
                 let url = section_url(&site.config, Kind::Press, *lang);
-                one(format!("{url}atom.xml"), crate::feed::atom(site, *lang, &self.text(*lang).get("press_feed_title")).into_bytes())
+                one(
+                    format!("{url}atom.xml"),
+                    crate::feed::atom(site, *lang, &self.text(*lang).get("press_feed_title"))
+                        .into_bytes(),
+                )
             }
-            Job::Sitemap => one("sitemap.xml".to_string(), crate::feed::sitemap(site, &self.sitemap_urls()).into_bytes()),
-            Job::Robots => one("robots.txt".to_string(), format!("User-agent: *\nAllow: /\n\nSitemap: {}\n", self.absolute("sitemap.xml")).into_bytes()),
+            Job::Sitemap => one(
+                "sitemap.xml".to_string(),
+                crate::feed::sitemap(site, &self.sitemap_urls()).into_bytes(),
+            ),
+            Job::Robots => one(
+                "robots.txt".to_string(),
+                format!(
+                    "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+                    self.absolute("sitemap.xml")
+                )
+                .into_bytes(),
+            ),
             Job::Calendar(i) => {
                 let page = &site.pages[*i];
-                one(format!("{}festival.ics", page.url), crate::calendar::festival_ics(site, page).into_bytes())
+                one(
+                    format!("{}festival.ics", page.url),
+                    crate::calendar::festival_ics(site, page).into_bytes(),
+                )
             }
             Job::Asset(i) => {
                 let asset = &site.assets[*i];
-                let bytes = std::fs::read(&asset.source.absolute)
-                    .map_err(|e| Diagnostic::error(&asset.source.path, 0, 0, format!("cannot read the file: {e}")))?;
+                let bytes = std::fs::read(&asset.source.absolute).map_err(|e| {
+                    Diagnostic::error(
+                        &asset.source.path,
+                        0,
+                        0,
+                        format!("cannot read the file: {e}"),
+                    )
+                })?;
                 one(asset.url.clone(), bytes)
             }
             Job::ThemeFile(i) => {
                 let (name, bytes) = &self.renderer.static_files[*i];
                 one(format!("assets/{name}"), bytes.clone())
             }
-            Job::Css => one(self.renderer.css_name.clone(), self.renderer.css.clone().into_bytes()),
-            Job::Js => one(self.renderer.js_name.clone(), self.renderer.js.clone().into_bytes()),
+            Job::Css => one(
+                self.renderer.css_name.clone(),
+                self.renderer.css.clone().into_bytes(),
+            ),
+            Job::Js => one(
+                self.renderer.js_name.clone(),
+                self.renderer.js.clone().into_bytes(),
+            ),
         }
     }
 
@@ -316,18 +445,32 @@ impl<'a> RenderContext<'a> {
         let config = &site.config;
         let mut groups: BTreeMap<String, BTreeMap<Lang, String>> = BTreeMap::new();
         for page in &site.pages {
-            groups.entry(page.key.clone()).or_default().insert(page.entry.lang, page.url.clone());
+            groups
+                .entry(page.key.clone())
+                .or_default()
+                .insert(page.entry.lang, page.url.clone());
         }
         for lang in &config.languages {
-            groups.entry("/home".to_string()).or_default().insert(*lang, lang_prefix(config, *lang));
+            groups
+                .entry("/home".to_string())
+                .or_default()
+                .insert(*lang, lang_prefix(config, *lang));
             for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
-                groups.entry(format!("/section/{}", kind.folder())).or_default().insert(*lang, section_url(config, kind, *lang));
+                groups
+                    .entry(format!("/section/{}", kind.folder()))
+                    .or_default()
+                    .insert(*lang, section_url(config, kind, *lang));
             }
         }
         groups.into_values().collect()
     }
 
-    fn render(&self, template: &str, layout: LayoutView<'_>, page: &impl Serialize) -> Result<String, Diagnostic> {
+    fn render(
+        &self,
+        template: &str,
+        layout: LayoutView<'_>,
+        page: &impl Serialize,
+    ) -> Result<String, Diagnostic> {
         let mut context = tera::Context::new();
         context.insert("layout", &layout);
         context.insert("page", page);
@@ -339,28 +482,60 @@ impl<'a> RenderContext<'a> {
 
     /// The layout of a page at `url` whose translations are `translations` (lang → url); a
     /// missing one falls back to `fallback` (the section in that language).
-    fn layout(&self, lang: Lang, url: &str, title: &str, description: &str, translations: &BTreeMap<Lang, String>, fallbacks: &BTreeMap<Lang, String>) -> LayoutView<'a> {
+    fn layout(
+        &self,
+        lang: Lang,
+        url: &str,
+        title: &str,
+        description: &str,
+        translations: &BTreeMap<Lang, String>,
+        fallbacks: &BTreeMap<Lang, String>,
+    ) -> LayoutView<'a> {
         let site = self.site;
         let config = &site.config;
         let strings = self.renderer.strings.get(&lang).unwrap_or(&NO_STRINGS);
         let text = self.text(lang);
         let site_title = config.title.get(&lang).map(String::as_str).unwrap_or("");
-        let full_title = if title.is_empty() || title == site_title { site_title.to_string() } else { format!("{title} | {site_title}") };
-        let mut alternates: Vec<Alternate> = translations.iter().map(|(l, u)| Alternate { hreflang: l.code().to_string(), href: self.absolute(u) }).collect();
+        let full_title = if title.is_empty() || title == site_title {
+            site_title.to_string()
+        } else {
+            format!("{title} | {site_title}")
+        };
+        let mut alternates: Vec<Alternate> = translations
+            .iter()
+            .map(|(l, u)| Alternate {
+                hreflang: l.code().to_string(),
+                href: self.absolute(u),
+            })
+            .collect();
         if translations.len() > 1
             && let Some(default_url) = translations.get(&config.default_lang())
         {
-            alternates.push(Alternate { hreflang: "x-default".to_string(), href: self.absolute(default_url) });
+            alternates.push(Alternate {
+                hreflang: "x-default".to_string(),
+                href: self.absolute(default_url),
+            });
         }
         let switcher = config
             .languages
             .iter()
             .map(|l| match translations.get(l) {
-                Some(u) => SwitchLink { code: l.code(), name: l.native_name(), href: self.href(u), current: *l == lang, fallback: false },
+                Some(u) => SwitchLink {
+                    code: l.code(),
+                    name: l.native_name(),
+                    href: self.href(u),
+                    current: *l == lang,
+                    fallback: false,
+                },
                 None => SwitchLink {
                     code: l.code(),
                     name: l.native_name(),
-                    href: self.href(fallbacks.get(l).map(String::as_str).unwrap_or(&lang_prefix(config, *l))),
+                    href: self.href(
+                        fallbacks
+                            .get(l)
+                            .map(String::as_str)
+                            .unwrap_or(&lang_prefix(config, *l)),
+                    ),
                     current: false,
                     fallback: true,
                 },
@@ -372,28 +547,48 @@ impl<'a> RenderContext<'a> {
             .filter_map(|item| match item {
                 MenuItem::Section(kind) => {
                     let href = section_url(config, *kind, lang);
-                    Some(MenuLink { label: text.get(&format!("{}_title", kind.folder())), current: url.starts_with(&href), href: self.href(&href) })
+                    Some(MenuLink {
+                        label: text.get(&format!("{}_title", kind.folder())),
+                        current: url.starts_with(&href),
+                        href: self.href(&href),
+                    })
                 }
-                MenuItem::Page(stem) => site.page(Kind::Page, &stem.value, lang).map(|p| MenuLink { label: p.entry.title().to_string(), href: self.href(&p.url), current: p.url == url }),
+                MenuItem::Page(stem) => {
+                    site.page(Kind::Page, &stem.value, lang).map(|p| MenuLink {
+                        label: p.entry.title().to_string(),
+                        href: self.href(&p.url),
+                        current: p.url == url,
+                    })
+                }
             })
             .collect();
         let footer_links = ["contact", "privacy"]
             .iter()
             .filter_map(|stem| site.page(Kind::Page, stem, lang))
-            .map(|p| Link { label: p.entry.title().to_string(), href: self.href(&p.url) })
+            .map(|p| Link {
+                label: p.entry.title().to_string(),
+                href: self.href(&p.url),
+            })
             .collect();
         LayoutView {
             lang: lang.code(),
             site_title,
             tagline: config.tagline.get(&lang).map(String::as_str).unwrap_or(""),
             title: full_title,
-            description: if description.is_empty() { config.description.get(&lang).cloned().unwrap_or_default() } else { description.to_string() },
+            description: if description.is_empty() {
+                config.description.get(&lang).cloned().unwrap_or_default()
+            } else {
+                description.to_string()
+            },
             canonical: self.absolute(url),
             home_href: self.href(&lang_prefix(config, lang)),
             css_href: self.href(&self.renderer.css_name),
             js_href: self.href(&self.renderer.js_name),
             search_href: self.href(&search_url(site, lang)),
-            feed_href: self.href(&format!("{}atom.xml", section_url(config, Kind::Press, lang))),
+            feed_href: self.href(&format!(
+                "{}atom.xml",
+                section_url(config, Kind::Press, lang)
+            )),
             feed_title: text.get("press_feed_title"),
             alternates,
             switcher,
@@ -428,15 +623,25 @@ impl<'a> RenderContext<'a> {
     }
 
     fn all_languages(&self, url_of: impl Fn(Lang) -> String) -> BTreeMap<Lang, String> {
-        self.site.config.languages.iter().map(|l| (*l, url_of(*l))).collect()
+        self.site
+            .config
+            .languages
+            .iter()
+            .map(|l| (*l, url_of(*l)))
+            .collect()
     }
 
     fn date(&self, lang: Lang, date: jiff::civil::Date) -> DateView {
-        DateView { iso: date.to_string(), label: lang.format_date(date) }
+        DateView {
+            iso: date.to_string(),
+            label: lang.format_date(date),
+        }
     }
 
     fn goal_card(&self, page: &Page) -> Option<GoalCard> {
-        let EntryData::Goal(goal) = &page.entry.data else { return None };
+        let EntryData::Goal(goal) = &page.entry.data else {
+            return None;
+        };
         Some(GoalCard {
             number: goal.number.value,
             title: goal.title.clone(),
@@ -448,59 +653,123 @@ impl<'a> RenderContext<'a> {
     }
 
     fn partner_card(&self, page: &Page) -> Option<PartnerCard> {
-        let EntryData::Partner(partner) = &page.entry.data else { return None };
+        let EntryData::Partner(partner) = &page.entry.data else {
+            return None;
+        };
         let logo_href = partner
             .logo
             .as_ref()
             .and_then(|l| crate::resolve::normalize_relative(&l.value))
-            .map(|relative| self.href(&crate::resolve::asset_url(&self.site.config, Kind::Partner, &relative)));
+            .map(|relative| {
+                self.href(&crate::resolve::asset_url(
+                    &self.site.config,
+                    Kind::Partner,
+                    &relative,
+                ))
+            });
         Some(PartnerCard {
             name: partner.name.clone(),
-            short_name: partner.short_name.clone().unwrap_or_else(|| partner.name.clone()),
+            short_name: partner
+                .short_name
+                .clone()
+                .unwrap_or_else(|| partner.name.clone()),
             summary: partner.summary.clone(),
             href: self.href(&page.url),
             website: partner.url.value.clone(),
             logo_href,
             core: partner.role == Role::Core,
-            joined: DateView { iso: partner.joined.iso(), label: page.entry.lang.format_partial_date(partner.joined) },
+            joined: DateView {
+                iso: partner.joined.iso(),
+                label: page.entry.lang.format_partial_date(partner.joined),
+            },
         })
     }
 
     fn press_card(&self, page: &Page) -> Option<PressCard> {
-        let EntryData::Press(press) = &page.entry.data else { return None };
-        Some(PressCard { title: press.title.clone(), summary: press.summary.clone(), href: self.href(&page.url), date: self.date(page.entry.lang, press.date) })
+        let EntryData::Press(press) = &page.entry.data else {
+            return None;
+        };
+        Some(PressCard {
+            title: press.title.clone(),
+            summary: press.summary.clone(),
+            href: self.href(&page.url),
+            date: self.date(page.entry.lang, press.date),
+        })
     }
 
-    fn image(&self, kind: Kind, image: Option<&crate::fields::Located<String>>, alt: Option<&String>) -> Option<ImageView> {
+    fn image(
+        &self,
+        kind: Kind,
+        image: Option<&crate::fields::Located<String>>,
+        alt: Option<&String>,
+    ) -> Option<ImageView> {
         let relative = crate::resolve::normalize_relative(&image?.value)?;
-        Some(ImageView { src: self.href(&crate::resolve::asset_url(&self.site.config, kind, &relative)), alt: alt.cloned().unwrap_or_default() })
+        Some(ImageView {
+            src: self.href(&crate::resolve::asset_url(
+                &self.site.config,
+                kind,
+                &relative,
+            )),
+            alt: alt.cloned().unwrap_or_default(),
+        })
     }
 
     fn initiative_card(&self, page: &Page) -> Option<InitiativeCard> {
-        let EntryData::Initiative(initiative) = &page.entry.data else { return None };
+        let EntryData::Initiative(initiative) = &page.entry.data else {
+            return None;
+        };
         let lang = page.entry.lang;
         Some(InitiativeCard {
             name: initiative.name.clone(),
             place: initiative.place.clone(),
-            province: Link { label: initiative.province.to_string(), href: self.href(&filter_url(self.site, lang, &Filter::Province(initiative.province))) },
+            province: Link {
+                label: initiative.province.clone(),
+                href: self.href(&filter_url(
+                    self.site,
+                    lang,
+                    &Filter::Province(
+                        PROVINCES
+                            .iter()
+                            .find(|p| **p == initiative.province)
+                            .copied()
+                            .unwrap_or(""),
+                    ),
+                )),
+            },
             themes: initiative
                 .themes
                 .iter()
-                .map(|t| Link { label: self.site.config.theme_label(&t.value, lang), href: self.href(&filter_url(self.site, lang, &Filter::Theme(t.value.clone()))) })
+                .map(|t| Link {
+                    label: self.site.config.theme_label(&t.value, lang),
+                    href: self.href(&filter_url(
+                        self.site,
+                        lang,
+                        &Filter::Theme(t.value.clone()),
+                    )),
+                })
                 .collect(),
             summary: initiative.summary.clone(),
             href: self.href(&page.url),
-            image: self.image(Kind::Initiative, initiative.image.as_ref(), initiative.image_alt.as_ref()),
+            image: self.image(
+                Kind::Initiative,
+                initiative.image.as_ref(),
+                initiative.image_alt.as_ref(),
+            ),
         })
     }
 
     fn festival_card(&self, page: &Page) -> Option<FestivalCard> {
-        let EntryData::Festival(festival) = &page.entry.data else { return None };
+        let EntryData::Festival(festival) = &page.entry.data else {
+            return None;
+        };
         Some(FestivalCard {
             title: festival.title.clone(),
             summary: festival.summary.clone(),
             href: self.href(&page.url),
-            date: DateView { iso: festival.date.to_string(), label: page.entry.lang.format_date_with_weekday(festival.date) },
+            date: DateView {
+                iso: festival.date.to_string(),
+                label: page.entry.lang.format_date_with_weekday(festival.date),
+            },
             venue: festival.venue.clone(),
             city: festival.city.clone(),
             upcoming: false,
@@ -512,7 +781,10 @@ impl<'a> RenderContext<'a> {
             .iter()
             .filter_map(|n| self.site.goal(n.value, lang))
             .filter_map(|p| self.goal_card(p))
-            .map(|g| Link { label: format!("{}. {}", g.number, g.title), href: g.href })
+            .map(|g| Link {
+                label: format!("{}. {}", g.number, g.title),
+                href: g.href,
+            })
             .collect()
     }
 
@@ -520,8 +792,17 @@ impl<'a> RenderContext<'a> {
         stems
             .iter()
             .filter_map(|s| {
-                let page = self.site.page(Kind::Partner, &s.value, lang).or_else(|| self.site.config.languages.iter().find_map(|l| self.site.page(Kind::Partner, &s.value, *l)))?;
-                Some(Link { label: page.entry.title().to_string(), href: self.href(&page.url) })
+                let page = self.site.page(Kind::Partner, &s.value, lang).or_else(|| {
+                    self.site
+                        .config
+                        .languages
+                        .iter()
+                        .find_map(|l| self.site.page(Kind::Partner, &s.value, *l))
+                })?;
+                Some(Link {
+                    label: page.entry.title().to_string(),
+                    href: self.href(&page.url),
+                })
             })
             .collect()
     }
@@ -529,7 +810,14 @@ impl<'a> RenderContext<'a> {
     fn entry_page(&self, page: &Page) -> Result<String, Diagnostic> {
         let lang = page.entry.lang;
         let (translations, fallbacks) = self.entry_alternates(page);
-        let mut layout = self.layout(lang, &page.url, page.entry.title(), page.entry.summary(), &translations, &fallbacks);
+        let mut layout = self.layout(
+            lang,
+            &page.url,
+            page.entry.title(),
+            page.entry.summary(),
+            &translations,
+            &fallbacks,
+        );
         let index_href = self.href(&section_url(&self.site.config, page.entry.kind, lang));
         let body_html = page.rendered.html.clone();
         match &page.entry.data {
@@ -546,7 +834,13 @@ impl<'a> RenderContext<'a> {
                     .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if pr.goals.iter().any(|g| g.value == goal.number.value)))
                     .filter_map(|p| self.press_card(p))
                     .collect();
-                let view = GoalView { goal: self.goal_card(page).ok_or_else(|| internal(page))?, body_html, initiatives, press, index_href };
+                let view = GoalView {
+                    goal: self.goal_card(page).ok_or_else(|| internal(page))?,
+                    body_html,
+                    initiatives,
+                    press,
+                    index_href,
+                };
                 self.render("goal.html", layout, &view)
             }
             EntryData::Partner(_) => {
@@ -556,12 +850,21 @@ impl<'a> RenderContext<'a> {
                     .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if pr.partners.iter().any(|s| s.value == page.entry.stem)))
                     .filter_map(|p| self.press_card(p))
                     .collect();
-                let view = PartnerView { partner: self.partner_card(page).ok_or_else(|| internal(page))?, body_html, press, index_href };
+                let view = PartnerView {
+                    partner: self.partner_card(page).ok_or_else(|| internal(page))?,
+                    body_html,
+                    press,
+                    index_href,
+                };
                 self.render("partner.html", layout, &view)
             }
             EntryData::Press(press) => {
                 layout.og_type = "article";
-                layout.json_ld = Some(crate::jsonld::news_article(self.site, page, &self.absolute(&page.url)));
+                layout.json_ld = Some(crate::jsonld::news_article(
+                    self.site,
+                    page,
+                    &self.absolute(&page.url),
+                ));
                 let view = PressView {
                     title: press.title.clone(),
                     summary: press.summary.clone(),
@@ -580,19 +883,34 @@ impl<'a> RenderContext<'a> {
                     initiative: self.initiative_card(page).ok_or_else(|| internal(page))?,
                     body_html,
                     website: initiative.website.as_ref().map(|w| w.value.clone()),
-                    founded: initiative.founded.map(|f| DateView { iso: f.iso(), label: lang.format_partial_date(f) }),
+                    founded: initiative.founded.map(|f| DateView {
+                        iso: f.iso(),
+                        label: lang.format_partial_date(f),
+                    }),
                     goals: self.goal_links(&initiative.goals, lang),
                     index_href,
                 };
                 self.render("initiative.html", layout, &view)
             }
             EntryData::Festival(festival) => {
-                layout.json_ld = Some(crate::jsonld::event(self.site, page, &self.absolute(&page.url)));
+                layout.json_ld = Some(crate::jsonld::event(
+                    self.site,
+                    page,
+                    &self.absolute(&page.url),
+                ));
                 let view = FestivalView {
                     festival: self.festival_card(page).ok_or_else(|| internal(page))?,
                     address: festival.address.clone(),
                     body_html,
-                    programme: festival.programme.iter().map(|p| ProgrammeView { time: p.time.clone(), title: p.title.clone(), description: p.description.clone() }).collect(),
+                    programme: festival
+                        .programme
+                        .iter()
+                        .map(|p| ProgrammeView {
+                            time: p.time.clone(),
+                            title: p.title.clone(),
+                            description: p.description.clone(),
+                        })
+                        .collect(),
                     partners: self.partner_links(&festival.partners, lang),
                     ics_href: self.href(&format!("{}festival.ics", page.url)),
                     index_href,
@@ -600,7 +918,11 @@ impl<'a> RenderContext<'a> {
                 self.render("festival.html", layout, &view)
             }
             EntryData::Page(p) => {
-                let view = PlainView { title: p.title.clone(), summary: p.summary.clone().unwrap_or_default(), body_html };
+                let view = PlainView {
+                    title: p.title.clone(),
+                    summary: p.summary.clone().unwrap_or_default(),
+                    body_html,
+                };
                 self.render("page.html", layout, &view)
             }
             EntryData::Home(_) => Err(internal(page)),
@@ -613,9 +935,23 @@ impl<'a> RenderContext<'a> {
         let url = lang_prefix(config, lang);
         let translations = self.all_languages(|l| lang_prefix(config, l));
         let home = site.page(Kind::Home, "home", lang);
-        let title = home.map(|h| h.entry.title().to_string()).unwrap_or_else(|| config.title.get(&lang).cloned().unwrap_or_default());
-        let mut layout = self.layout(lang, &url, "", home.map(|h| h.entry.summary()).unwrap_or(""), &translations, &BTreeMap::new());
-        layout.json_ld = Some(crate::jsonld::organization(site, lang, &self.absolute(&url), &|p: &Page| self.absolute(&p.url)));
+        let title = home
+            .map(|h| h.entry.title().to_string())
+            .unwrap_or_else(|| config.title.get(&lang).cloned().unwrap_or_default());
+        let mut layout = self.layout(
+            lang,
+            &url,
+            "",
+            home.map(|h| h.entry.summary()).unwrap_or(""),
+            &translations,
+            &BTreeMap::new(),
+        );
+        layout.json_ld = Some(crate::jsonld::organization(
+            site,
+            lang,
+            &self.absolute(&url),
+            &|p: &Page| self.absolute(&p.url),
+        ));
         layout.body_class = "home";
         let mut initiatives: Vec<InitiativeCard> = site
             .list(Kind::Initiative, lang)
@@ -624,20 +960,38 @@ impl<'a> RenderContext<'a> {
             .take(6)
             .collect();
         if initiatives.is_empty() {
-            initiatives = site.list(Kind::Initiative, lang).filter_map(|p| self.initiative_card(p)).take(3).collect();
+            initiatives = site
+                .list(Kind::Initiative, lang)
+                .filter_map(|p| self.initiative_card(p))
+                .take(3)
+                .collect();
         }
         let view = HomeView {
             title,
-            intro: home.map(|h| h.entry.summary().to_string()).unwrap_or_default(),
+            intro: home
+                .map(|h| h.entry.summary().to_string())
+                .unwrap_or_default(),
             body_html: home.map(|h| h.rendered.html.clone()).unwrap_or_default(),
-            goals: site.list(Kind::Goal, lang).filter_map(|p| self.goal_card(p)).collect(),
-            press: site.list(Kind::Press, lang).filter_map(|p| self.press_card(p)).take(3).collect(),
+            goals: site
+                .list(Kind::Goal, lang)
+                .filter_map(|p| self.goal_card(p))
+                .collect(),
+            press: site
+                .list(Kind::Press, lang)
+                .filter_map(|p| self.press_card(p))
+                .take(3)
+                .collect(),
             initiatives,
-            festival: site.list(Kind::Festival, lang).find_map(|p| self.festival_card(p)),
+            festival: site
+                .list(Kind::Festival, lang)
+                .find_map(|p| self.festival_card(p)),
             goals_href: self.href(&section_url(config, Kind::Goal, lang)),
             press_href: self.href(&section_url(config, Kind::Press, lang)),
             initiatives_href: self.href(&section_url(config, Kind::Initiative, lang)),
-            partners: site.list(Kind::Partner, lang).filter_map(|p| self.partner_card(p)).collect(),
+            partners: site
+                .list(Kind::Partner, lang)
+                .filter_map(|p| self.partner_card(p))
+                .collect(),
             partners_href: self.href(&section_url(config, Kind::Partner, lang)),
         };
         self.render("home.html", layout, &view)
@@ -645,7 +999,11 @@ impl<'a> RenderContext<'a> {
 
     fn pagination(&self, lang: Lang, first_url: &str, n: usize, total: usize) -> Pagination {
         Pagination {
-            label: self.text(lang).get("page_of").replace("{current}", &(n + 1).to_string()).replace("{total}", &total.to_string()),
+            label: self
+                .text(lang)
+                .get("page_of")
+                .replace("{current}", &(n + 1).to_string())
+                .replace("{total}", &total.to_string()),
             current: n + 1,
             total,
             prev_href: (n > 0).then(|| self.href(&paginated_url(first_url, lang, n - 1))),
@@ -661,27 +1019,64 @@ impl<'a> RenderContext<'a> {
         let text = self.text(lang);
         let title = text.get(&format!("{}_title", kind.folder()));
         let intro = text.get(&format!("{}_intro", kind.folder()));
-        let translations = self.all_languages(|l| paginated_url(&section_url(config, kind, l), l, if site.list(kind, l).count() > n * config.page_size(kind) { n } else { 0 }));
+        let translations = self.all_languages(|l| {
+            paginated_url(
+                &section_url(config, kind, l),
+                l,
+                if site.list(kind, l).count() > n * config.page_size(kind) {
+                    n
+                } else {
+                    0
+                },
+            )
+        });
         let layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
         match kind {
             Kind::Goal => {
                 let mut timeline: BTreeMap<i16, Vec<GoalCard>> = BTreeMap::new();
-                for card in site.list(Kind::Goal, lang).filter_map(|p| self.goal_card(p)) {
+                for card in site
+                    .list(Kind::Goal, lang)
+                    .filter_map(|p| self.goal_card(p))
+                {
                     timeline.entry(card.target_year).or_default().push(card);
                 }
-                let view = GoalsView { title, intro, timeline: timeline.into_iter().map(|(year, goals)| TimelineYear { year, goals }).collect() };
+                let view = GoalsView {
+                    title,
+                    intro,
+                    timeline: timeline
+                        .into_iter()
+                        .map(|(year, goals)| TimelineYear { year, goals })
+                        .collect(),
+                };
                 self.render("goals.html", layout, &view)
             }
             Kind::Partner => {
-                let cards: Vec<PartnerCard> = site.list(Kind::Partner, lang).filter_map(|p| self.partner_card(p)).collect();
+                let cards: Vec<PartnerCard> = site
+                    .list(Kind::Partner, lang)
+                    .filter_map(|p| self.partner_card(p))
+                    .collect();
                 let (core, signatories) = cards.into_iter().partition(|c| c.core);
-                self.render("partners.html", layout, &PartnersView { title, intro, core, signatories })
+                self.render(
+                    "partners.html",
+                    layout,
+                    &PartnersView {
+                        title,
+                        intro,
+                        core,
+                        signatories,
+                    },
+                )
             }
             Kind::Press => {
                 let size = config.page_size(Kind::Press);
                 let all: Vec<&Page> = site.list(Kind::Press, lang).collect();
                 let total = page_count(all.len(), size);
-                let items = all.iter().skip(n * size).take(size).filter_map(|p| self.press_card(p)).collect();
+                let items = all
+                    .iter()
+                    .skip(n * size)
+                    .take(size)
+                    .filter_map(|p| self.press_card(p))
+                    .collect();
                 let view = PressListView {
                     title,
                     intro,
@@ -693,14 +1088,35 @@ impl<'a> RenderContext<'a> {
             }
             Kind::Initiative => self.initiatives(lang, None, n),
             Kind::Festival => {
-                let items = site.list(Kind::Festival, lang).filter_map(|p| self.festival_card(p)).collect();
-                self.render("festival_list.html", layout, &FestivalListView { title, intro, items })
+                let items = site
+                    .list(Kind::Festival, lang)
+                    .filter_map(|p| self.festival_card(p))
+                    .collect();
+                self.render(
+                    "festival_list.html",
+                    layout,
+                    &FestivalListView {
+                        title,
+                        intro,
+                        items,
+                    },
+                )
             }
-            Kind::Home | Kind::Page => Err(Diagnostic::error(PathBuf::from("content"), 0, 0, "internal error: no section index for this kind")),
+            Kind::Home | Kind::Page => Err(Diagnostic::error(
+                PathBuf::from("content"),
+                0,
+                0,
+                "internal error: no section index for this kind",
+            )),
         }
     }
 
-    fn initiatives(&self, lang: Lang, filter: Option<&Filter>, n: usize) -> Result<String, Diagnostic> {
+    fn initiatives(
+        &self,
+        lang: Lang,
+        filter: Option<&Filter>,
+        n: usize,
+    ) -> Result<String, Diagnostic> {
         let site = self.site;
         let config = &site.config;
         let text = self.text(lang);
@@ -712,49 +1128,106 @@ impl<'a> RenderContext<'a> {
         let matches = |page: &&Page, filter: Option<&Filter>| match (&page.entry.data, filter) {
             (EntryData::Initiative(_), None) => true,
             (EntryData::Initiative(i), Some(Filter::Province(p))) => i.province == *p,
-            (EntryData::Initiative(i), Some(Filter::Theme(t))) => i.themes.iter().any(|x| &x.value == t),
+            (EntryData::Initiative(i), Some(Filter::Theme(t))) => {
+                i.themes.iter().any(|x| &x.value == t)
+            }
             _ => false,
         };
-        let all: Vec<&Page> = site.list(Kind::Initiative, lang).filter(|p| matches(p, filter)).collect();
+        let all: Vec<&Page> = site
+            .list(Kind::Initiative, lang)
+            .filter(|p| matches(p, filter))
+            .collect();
         let size = config.page_size(Kind::Initiative);
         let total = page_count(all.len(), size);
         let title = match filter {
             None => text.get("initiatives_title"),
             Some(Filter::Province(p)) => format!("{}: {p}", text.get("initiatives_in_province")),
-            Some(Filter::Theme(t)) => format!("{}: {}", text.get("initiatives_with_theme"), config.theme_label(t, lang)),
+            Some(Filter::Theme(t)) => format!(
+                "{}: {}",
+                text.get("initiatives_with_theme"),
+                config.theme_label(t, lang)
+            ),
         };
         let mut province_links = Vec::new();
         for province in PROVINCES {
-            let count = site.list(Kind::Initiative, lang).filter(|p| matches(p, Some(&Filter::Province(province)))).count();
+            let count = site
+                .list(Kind::Initiative, lang)
+                .filter(|p| matches(p, Some(&Filter::Province(province))))
+                .count();
             if count > 0 {
                 let f = Filter::Province(province);
-                province_links.push(FilterLink { label: province.to_string(), href: self.href(&filter_url(site, lang, &f)), count, current: filter == Some(&f) });
+                province_links.push(FilterLink {
+                    label: province.to_string(),
+                    href: self.href(&filter_url(site, lang, &f)),
+                    count,
+                    current: filter == Some(&f),
+                });
             }
         }
         let mut theme_links = Vec::new();
         for (theme, _) in &config.themes {
             let f = Filter::Theme(theme.clone());
-            let count = site.list(Kind::Initiative, lang).filter(|p| matches(p, Some(&f))).count();
+            let count = site
+                .list(Kind::Initiative, lang)
+                .filter(|p| matches(p, Some(&f)))
+                .count();
             if count > 0 {
-                theme_links.push(FilterLink { label: config.theme_label(theme, lang), href: self.href(&filter_url(site, lang, &f)), count, current: filter == Some(&f) });
+                theme_links.push(FilterLink {
+                    label: config.theme_label(theme, lang),
+                    href: self.href(&filter_url(site, lang, &f)),
+                    count,
+                    current: filter == Some(&f),
+                });
             }
         }
         let goal_links = site
             .list(Kind::Goal, lang)
             .filter_map(|p| self.goal_card(p))
-            .map(|g| FilterLink { label: format!("{}. {}", g.number, g.short_label.clone().unwrap_or(g.title)), href: g.href, count: 0, current: false })
+            .map(|g| FilterLink {
+                label: format!("{}. {}", g.number, g.short_label.clone().unwrap_or(g.title)),
+                href: g.href,
+                count: 0,
+                current: false,
+            })
             .collect();
-        let translations = self.all_languages(|l| paginated_url(&filter.map_or_else(|| section_url(config, Kind::Initiative, l), |f| filter_url(site, l, f)), l, n));
-        let intro = if filter.is_none() { text.get("initiatives_intro") } else { String::new() };
+        let translations = self.all_languages(|l| {
+            paginated_url(
+                &filter.map_or_else(
+                    || section_url(config, Kind::Initiative, l),
+                    |f| filter_url(site, l, f),
+                ),
+                l,
+                n,
+            )
+        });
+        let intro = if filter.is_none() {
+            text.get("initiatives_intro")
+        } else {
+            String::new()
+        };
         let layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
         let view = InitiativesView {
             title,
             intro,
-            items: all.iter().skip(n * size).take(size).filter_map(|p| self.initiative_card(p)).collect(),
+            items: all
+                .iter()
+                .skip(n * size)
+                .take(size)
+                .filter_map(|p| self.initiative_card(p))
+                .collect(),
             filters: vec![
-                FilterGroup { title: text.get("filter_province"), links: province_links },
-                FilterGroup { title: text.get("filter_theme"), links: theme_links },
-                FilterGroup { title: text.get("filter_goal"), links: goal_links },
+                FilterGroup {
+                    title: text.get("filter_province"),
+                    links: province_links,
+                },
+                FilterGroup {
+                    title: text.get("filter_theme"),
+                    links: theme_links,
+                },
+                FilterGroup {
+                    title: text.get("filter_goal"),
+                    links: goal_links,
+                },
             ],
             pagination: self.pagination(lang, &first_url, n, total),
             index_href: self.href(&section_url(config, Kind::Initiative, lang)),
@@ -769,7 +1242,10 @@ impl<'a> RenderContext<'a> {
         crate::model::KINDS
             .into_iter()
             .filter(|k| k.has_section())
-            .map(|k| Link { label: text.get(&format!("{}_title", k.folder())), href: self.href(&section_url(config, k, lang)) })
+            .map(|k| Link {
+                label: text.get(&format!("{}_title", k.folder())),
+                href: self.href(&section_url(config, k, lang)),
+            })
             .collect()
     }
 
@@ -779,7 +1255,11 @@ impl<'a> RenderContext<'a> {
         let title = self.text(lang).get("search_title");
         let translations = self.all_languages(|l| search_url(site, l));
         let layout = self.layout(lang, &url, &title, "", &translations, &BTreeMap::new());
-        let view = SearchView { title, index_href: self.href(&format!("{url}index.json")), browse: self.browse_links(lang) };
+        let view = SearchView {
+            title,
+            index_href: self.href(&format!("{url}index.json")),
+            browse: self.browse_links(lang),
+        };
         self.render("search.html", layout, &view)
     }
 
@@ -787,9 +1267,20 @@ impl<'a> RenderContext<'a> {
         let config = &self.site.config;
         let title = self.text(lang).get("not_found_title");
         let translations = self.all_languages(|l| format!("{}404.html", lang_prefix(config, l)));
-        let mut layout = self.layout(lang, &format!("{}404.html", lang_prefix(config, lang)), &title, "", &BTreeMap::new(), &translations);
+        let mut layout = self.layout(
+            lang,
+            &format!("{}404.html", lang_prefix(config, lang)),
+            &title,
+            "",
+            &BTreeMap::new(),
+            &translations,
+        );
         layout.switcher.iter_mut().for_each(|s| s.fallback = false);
-        let view = NotFoundView { title, home_href: self.href(&lang_prefix(config, lang)), browse: self.browse_links(lang) };
+        let view = NotFoundView {
+            title,
+            home_href: self.href(&lang_prefix(config, lang)),
+            browse: self.browse_links(lang),
+        };
         self.render("404.html", layout, &view)
     }
 }
@@ -800,5 +1291,10 @@ pub fn search_url(site: &Site, lang: Lang) -> String {
 }
 
 fn internal(page: &Page) -> Diagnostic {
-    Diagnostic::error(&page.entry.path, 0, 0, "internal error: the page does not match its kind")
+    Diagnostic::error(
+        &page.entry.path,
+        0,
+        0,
+        "internal error: the page does not match its kind",
+    )
 }

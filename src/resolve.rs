@@ -3,7 +3,7 @@
 //! sorted and indexed once. Pure: no I/O, no HTML templates.
 
 use crate::config::{Config, MenuItem};
-use crate::diagnostic::{display_path, suggest, Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path, suggest};
 use crate::lang::Lang;
 use crate::load::Asset;
 use crate::markdown::{self, LinkResolver, RenderInput, Rendered, Resolved};
@@ -59,16 +59,23 @@ pub struct Site {
 
 impl Site {
     pub fn page(&self, kind: Kind, stem: &str, lang: Lang) -> Option<&Page> {
-        self.index.get(&(kind, stem.to_string(), lang)).map(|i| &self.pages[*i])
+        self.index
+            .get(&(kind, stem.to_string(), lang))
+            .map(|i| &self.pages[*i])
     }
 
     pub fn list(&self, kind: Kind, lang: Lang) -> impl Iterator<Item = &Page> {
-        self.lists.get(&(kind, lang)).into_iter().flatten().map(|i| &self.pages[*i])
+        self.lists
+            .get(&(kind, lang))
+            .into_iter()
+            .flatten()
+            .map(|i| &self.pages[*i])
     }
 
     /// The goal with this number in this language.
     pub fn goal(&self, number: u8, lang: Lang) -> Option<&Page> {
-        self.list(Kind::Goal, lang).find(|p| matches!(&p.entry.data, EntryData::Goal(g) if g.number.value == number))
+        self.list(Kind::Goal, lang)
+            .find(|p| matches!(&p.entry.data, EntryData::Goal(g) if g.number.value == number))
     }
 
     /// The URL of the entry in another language, if it is published there.
@@ -90,7 +97,11 @@ pub fn lang_prefix(config: &Config, lang: Lang) -> String {
 pub fn section_url(config: &Config, kind: Kind, lang: Lang) -> String {
     match kind {
         Kind::Home | Kind::Page => lang_prefix(config, lang),
-        _ => format!("{}{}/", lang_prefix(config, lang), config.section_name(kind, lang)),
+        _ => format!(
+            "{}{}/",
+            lang_prefix(config, lang),
+            config.section_name(kind, lang)
+        ),
     }
 }
 
@@ -98,7 +109,11 @@ fn entry_url(config: &Config, entry: &Entry) -> String {
     match entry.kind {
         Kind::Home => lang_prefix(config, entry.lang),
         Kind::Page => format!("{}{}/", lang_prefix(config, entry.lang), entry.slug.value),
-        kind => format!("{}{}/", section_url(config, kind, entry.lang), entry.slug.value),
+        kind => format!(
+            "{}{}/",
+            section_url(config, kind, entry.lang),
+            entry.slug.value
+        ),
     }
 }
 
@@ -106,7 +121,10 @@ fn entry_url(config: &Config, entry: &Entry) -> String {
 pub fn asset_url(config: &Config, kind: Kind, relative: &str) -> String {
     match kind {
         Kind::Home | Kind::Page => format!("media/{relative}"),
-        _ => format!("{}/{relative}", config.section_name(kind, config.default_lang())),
+        _ => format!(
+            "{}/{relative}",
+            config.section_name(kind, config.default_lang())
+        ),
     }
 }
 
@@ -126,18 +144,45 @@ fn date_number(date: Date) -> i64 {
     i64::from(date.year()) * 10_000 + i64::from(date.month()) * 100 + i64::from(date.day())
 }
 
-pub fn resolve(config: Config, entries: Vec<Entry>, assets: Vec<Asset>, options: &ResolveOptions, diagnostics: &mut Diagnostics) -> Site {
+/// What `resolve` works from: the parsed entries, the files beside them, and which language
+/// files exist at all (also those that failed to parse or are drafts), so one mistake is not
+/// reported again as a missing page.
+pub struct ResolveInput {
+    pub entries: Vec<Entry>,
+    pub assets: Vec<Asset>,
+    pub files: BTreeSet<(Kind, String, Lang)>,
+}
+
+pub fn resolve(
+    config: Config,
+    input: ResolveInput,
+    options: &ResolveOptions,
+    diagnostics: &mut Diagnostics,
+) -> Site {
+    let ResolveInput {
+        entries,
+        assets,
+        files,
+    } = input;
     let mut held_back = Vec::new();
+    let mut held_keys: BTreeSet<(Kind, String)> = BTreeSet::new();
     // Every stem that exists in some language, published or not, to tell "missing" from "draft".
-    let all_keys: BTreeSet<(Kind, String)> = entries.iter().map(|e| (e.kind, e.stem.clone())).collect();
+    let all_keys: BTreeSet<(Kind, String)> =
+        files.iter().map(|(k, s, _)| (*k, s.clone())).collect();
     let mut published: Vec<Entry> = Vec::with_capacity(entries.len());
     for entry in entries {
         if options.drafts {
             published.push(entry);
             continue;
         }
+        if entry.draft || matches!(&entry.data, EntryData::Press(p) if p.date > options.today) {
+            held_keys.insert((entry.kind, entry.stem.clone()));
+        }
         if entry.draft {
-            held_back.push(HeldBack { path: entry.path.clone(), reason: "draft: true".to_string() });
+            held_back.push(HeldBack {
+                path: entry.path.clone(),
+                reason: "draft: true".to_string(),
+            });
             continue;
         }
         if let EntryData::Press(press) = &entry.data
@@ -151,7 +196,9 @@ pub fn resolve(config: Config, entries: Vec<Entry>, assets: Vec<Asset>, options:
         }
         published.push(entry);
     }
-    published.sort_by(|a, b| (a.kind, sort_key(a), &a.stem, a.lang).cmp(&(b.kind, sort_key(b), &b.stem, b.lang)));
+    published.sort_by(|a, b| {
+        (a.kind, sort_key(a), &a.stem, a.lang).cmp(&(b.kind, sort_key(b), &b.stem, b.lang))
+    });
     held_back.sort();
 
     let mut pages: Vec<Page> = published
@@ -166,19 +213,31 @@ pub fn resolve(config: Config, entries: Vec<Entry>, assets: Vec<Asset>, options:
     let mut index = HashMap::with_capacity(pages.len());
     let mut lists: BTreeMap<(Kind, Lang), Vec<usize>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
-        index.insert((page.entry.kind, page.entry.stem.clone(), page.entry.lang), i);
-        lists.entry((page.entry.kind, page.entry.lang)).or_default().push(i);
+        index.insert(
+            (page.entry.kind, page.entry.stem.clone(), page.entry.lang),
+            i,
+        );
+        lists
+            .entry((page.entry.kind, page.entry.lang))
+            .or_default()
+            .push(i);
     }
 
     check_urls(&config, &pages, diagnostics);
-    check_translations(&config, &pages, &index, diagnostics);
+    check_translations(&config, &pages, &index, &files, diagnostics);
     check_references(&config, &pages, &index, &all_keys, diagnostics);
 
     let published_assets: Vec<PublishedAsset> = assets
         .into_iter()
-        .map(|source| PublishedAsset { url: asset_url(&config, source.kind, &source.relative), source })
+        .map(|source| PublishedAsset {
+            url: asset_url(&config, source.kind, &source.relative),
+            source,
+        })
         .collect();
-    let asset_set: BTreeSet<(Kind, &str)> = published_assets.iter().map(|a| (a.source.kind, a.source.relative.as_str())).collect();
+    let asset_set: BTreeSet<(Kind, &str)> = published_assets
+        .iter()
+        .map(|a| (a.source.kind, a.source.relative.as_str()))
+        .collect();
     check_front_matter_files(&pages, &asset_set, diagnostics);
 
     let base_path = config.base_path();
@@ -190,12 +249,17 @@ pub fn resolve(config: Config, entries: Vec<Entry>, assets: Vec<Asset>, options:
                 pages: &pages,
                 index: &index,
                 all_keys: &all_keys,
+                held_back: &held_keys,
                 assets: &asset_set,
                 from: &page.entry,
                 base_path: &base_path,
             };
             let mut rendered = markdown::render(
-                &RenderInput { markdown: &page.entry.body, path: &page.entry.path, first_line: page.entry.body_line },
+                &RenderInput {
+                    markdown: &page.entry.body,
+                    path: &page.entry.path,
+                    first_line: page.entry.body_line,
+                },
                 &resolver,
             );
             let found = std::mem::take(&mut rendered.diagnostics);
@@ -210,7 +274,14 @@ pub fn resolve(config: Config, entries: Vec<Entry>, assets: Vec<Asset>, options:
     }
     check_anchors(&pages, diagnostics);
 
-    Site { config, pages, index, lists, assets: published_assets, held_back }
+    Site {
+        config,
+        pages,
+        index,
+        lists,
+        assets: published_assets,
+        held_back,
+    }
 }
 
 /// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
@@ -220,7 +291,13 @@ fn check_urls(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
         for kind in crate::model::KINDS {
             if kind.has_section() {
                 let url = section_url(config, kind, *lang);
-                seen.insert(url.to_lowercase(), (crate::config::config_path(), format!("the {} section", kind.folder())));
+                seen.insert(
+                    url.to_lowercase(),
+                    (
+                        crate::config::config_path(),
+                        format!("the {} section", kind.folder()),
+                    ),
+                );
             }
         }
     }
@@ -230,7 +307,15 @@ fn check_urls(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
             diagnostics.push(
                 page.entry
                     .slug
-                    .error(format!("this page would be written to /{} , which {} already uses", page.url, if other_path == &crate::config::config_path() { other_what.clone() } else { display_path(other_path) }))
+                    .error(format!(
+                        "this page would be written to /{}, which {} already uses",
+                        page.url,
+                        if other_path == &crate::config::config_path() {
+                            other_what.clone()
+                        } else {
+                            display_path(other_path)
+                        }
+                    ))
                     .with_hint("give one of them another `slug:`"),
             );
             continue;
@@ -239,27 +324,55 @@ fn check_urls(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
     }
 }
 
-fn check_translations(config: &Config, pages: &[Page], index: &HashMap<(Kind, String, Lang), usize>, diagnostics: &mut Diagnostics) {
+fn check_translations(
+    config: &Config,
+    pages: &[Page],
+    index: &HashMap<(Kind, String, Lang), usize>,
+    files: &BTreeSet<(Kind, String, Lang)>,
+    diagnostics: &mut Diagnostics,
+) {
     for page in pages {
         for lang in &config.languages {
-            if *lang == page.entry.lang || index.contains_key(&(page.entry.kind, page.entry.stem.clone(), *lang)) {
+            if *lang == page.entry.lang
+                || files.contains(&(page.entry.kind, page.entry.stem.clone(), *lang))
+            {
                 continue;
             }
             // Say it once per entry: from the first language that has it.
-            let first_present = config.languages.iter().find(|l| index.contains_key(&(page.entry.kind, page.entry.stem.clone(), **l)));
+            let first_present = config
+                .languages
+                .iter()
+                .find(|l| index.contains_key(&(page.entry.kind, page.entry.stem.clone(), **l)));
             if first_present != Some(&page.entry.lang) {
                 continue;
             }
-            let expected = page.entry.path.with_file_name(format!("{}.{}.md", page.entry.stem, lang.code()));
+            let expected =
+                page.entry
+                    .path
+                    .with_file_name(format!("{}.{}.md", page.entry.stem, lang.code()));
             diagnostics.push(
-                Diagnostic::warning(&page.entry.path, 0, 0, format!("there is no {} translation of this page", lang.native_name()))
-                    .with_hint(format!("readers of the {} site get a notice instead; add {}", lang.native_name(), display_path(&expected))),
+                Diagnostic::warning(
+                    &page.entry.path,
+                    0,
+                    0,
+                    format!(
+                        "there is no {} translation of this page",
+                        lang.english_name()
+                    ),
+                )
+                .with_hint(format!(
+                    "readers of the {} site get a notice instead; add {}",
+                    lang.english_name(),
+                    display_path(&expected)
+                )),
             );
         }
         // Values both languages must agree on, when written in each language file.
         if page.entry.lang == config.default_lang() {
             for lang in &config.languages {
-                if let Some(other) = index.get(&(page.entry.kind, page.entry.stem.clone(), *lang)).map(|i| &pages[*i])
+                if let Some(other) = index
+                    .get(&(page.entry.kind, page.entry.stem.clone(), *lang))
+                    .map(|i| &pages[*i])
                     && other.entry.lang != page.entry.lang
                 {
                     check_agreement(&page.entry, &other.entry, diagnostics);
@@ -273,35 +386,89 @@ fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics)
     let differ = |field: &str, a: String, b: String, diagnostics: &mut Diagnostics| {
         if a != b {
             diagnostics.push(
-                Diagnostic::error(&second.path, 1, 1, format!("`{field}` is `{b}` here but `{a}` in {}", display_path(&first.path)))
-                    .with_hint(format!("both languages must agree; write `{field}` once in {}.yaml", second.stem)),
+                Diagnostic::error(
+                    &second.path,
+                    1,
+                    1,
+                    format!(
+                        "`{field}` is `{b}` here but `{a}` in {}",
+                        display_path(&first.path)
+                    ),
+                )
+                .with_hint(format!(
+                    "both languages must agree; write `{field}` once in {}.yaml",
+                    second.stem
+                )),
             );
         }
     };
     match (&first.data, &second.data) {
         (EntryData::Goal(a), EntryData::Goal(b)) => {
-            differ("number", a.number.value.to_string(), b.number.value.to_string(), diagnostics);
-            differ("target_year", a.target_year.to_string(), b.target_year.to_string(), diagnostics);
+            differ(
+                "number",
+                a.number.value.to_string(),
+                b.number.value.to_string(),
+                diagnostics,
+            );
+            differ(
+                "target_year",
+                a.target_year.to_string(),
+                b.target_year.to_string(),
+                diagnostics,
+            );
         }
-        (EntryData::Press(a), EntryData::Press(b)) => differ("date", a.date.to_string(), b.date.to_string(), diagnostics),
-        (EntryData::Festival(a), EntryData::Festival(b)) => differ("date", a.date.to_string(), b.date.to_string(), diagnostics),
-        (EntryData::Initiative(a), EntryData::Initiative(b)) => differ("province", a.province.to_string(), b.province.to_string(), diagnostics),
-        (EntryData::Partner(a), EntryData::Partner(b)) => differ("role", format!("{:?}", a.role).to_lowercase(), format!("{:?}", b.role).to_lowercase(), diagnostics),
+        (EntryData::Press(a), EntryData::Press(b)) => {
+            differ("date", a.date.to_string(), b.date.to_string(), diagnostics)
+        }
+        (EntryData::Festival(a), EntryData::Festival(b)) => {
+            differ("date", a.date.to_string(), b.date.to_string(), diagnostics)
+        }
+        (EntryData::Initiative(a), EntryData::Initiative(b)) => differ(
+            "province",
+            a.province.clone(),
+            b.province.clone(),
+            diagnostics,
+        ),
+        (EntryData::Partner(a), EntryData::Partner(b)) => differ(
+            "role",
+            format!("{:?}", a.role).to_lowercase(),
+            format!("{:?}", b.role).to_lowercase(),
+            diagnostics,
+        ),
         _ => {}
     }
 }
 
-fn check_references(config: &Config, pages: &[Page], index: &HashMap<(Kind, String, Lang), usize>, all_keys: &BTreeSet<(Kind, String)>, diagnostics: &mut Diagnostics) {
-    let partner_stems: Vec<&str> = all_keys.iter().filter(|(k, _)| *k == Kind::Partner).map(|(_, s)| s.as_str()).collect();
+fn check_references(
+    config: &Config,
+    pages: &[Page],
+    index: &HashMap<(Kind, String, Lang), usize>,
+    all_keys: &BTreeSet<(Kind, String)>,
+    diagnostics: &mut Diagnostics,
+) {
+    let partner_stems: Vec<&str> = all_keys
+        .iter()
+        .filter(|(k, _)| *k == Kind::Partner)
+        .map(|(_, s)| s.as_str())
+        .collect();
     let mut goal_numbers: BTreeMap<u8, &Page> = BTreeMap::new();
     for page in pages {
         if let EntryData::Goal(goal) = &page.entry.data {
             match goal_numbers.get(&goal.number.value) {
-                Some(other) if other.entry.stem != page.entry.stem && other.entry.lang == page.entry.lang => diagnostics.push(
-                    goal.number
-                        .error(format!("goal number {} is also used by {}", goal.number.value, display_path(&other.entry.path)))
-                        .with_hint("every goal needs its own number"),
-                ),
+                Some(other)
+                    if other.entry.stem != page.entry.stem
+                        && other.entry.lang == page.entry.lang =>
+                {
+                    diagnostics.push(
+                        goal.number
+                            .error(format!(
+                                "goal number {} is also used by {}",
+                                goal.number.value,
+                                display_path(&other.entry.path)
+                            ))
+                            .with_hint("every goal needs its own number"),
+                    )
+                }
                 Some(_) => {}
                 None => {
                     goal_numbers.insert(goal.number.value, page);
@@ -310,27 +477,54 @@ fn check_references(config: &Config, pages: &[Page], index: &HashMap<(Kind, Stri
         }
     }
     let numbers: Vec<String> = goal_numbers.keys().map(u8::to_string).collect();
-    let check_partners = |list: &[crate::fields::Located<String>], diagnostics: &mut Diagnostics| {
+    let check_partners = |list: &[crate::fields::Located<String>],
+                          diagnostics: &mut Diagnostics| {
         for partner in list {
             if !all_keys.contains(&(Kind::Partner, partner.value.clone())) {
                 let hint = match suggest(&partner.value, partner_stems.iter().copied()) {
-                    Some(close) => format!("did you mean `{close}`? Partners are named by their file name in content/partners/"),
-                    None => format!("partners are named by their file name in content/partners/: {}", partner_stems.join(", ")),
+                    Some(close) => format!(
+                        "did you mean `{close}`? Partners are named by their file name in content/partners/"
+                    ),
+                    None => format!(
+                        "partners are named by their file name in content/partners/: {}",
+                        partner_stems.join(", ")
+                    ),
                 };
-                diagnostics.push(partner.error(format!("there is no partner `{}`", partner.value)).with_hint(hint));
+                diagnostics.push(
+                    partner
+                        .error(format!("there is no partner `{}`", partner.value))
+                        .with_hint(hint),
+                );
             }
         }
     };
+    // A goal file that failed to parse has no known number: do not report its references again.
+    let goal_stems_parsed: BTreeSet<&str> = pages
+        .iter()
+        .filter(|p| p.entry.kind == Kind::Goal)
+        .map(|p| p.entry.stem.as_str())
+        .collect();
+    let goals_complete =
+        all_keys.iter().filter(|(k, _)| *k == Kind::Goal).count() == goal_stems_parsed.len();
     let check_goals = |list: &[crate::fields::Located<u8>], diagnostics: &mut Diagnostics| {
-        for goal in list {
+        for goal in list.iter().filter(|_| goals_complete) {
             if !goal_numbers.contains_key(&goal.value) {
-                diagnostics.push(goal.error(format!("there is no goal {}", goal.value)).with_hint(format!("the goals are numbered {}", numbers.join(", "))));
+                diagnostics.push(
+                    goal.error(format!("there is no goal {}", goal.value))
+                        .with_hint(format!("the goals are numbered {}", numbers.join(", "))),
+                );
             }
         }
     };
     for page in pages {
         // References are written in the shared file most of the time: check them once.
-        if page.entry.lang != config.default_lang() && index.contains_key(&(page.entry.kind, page.entry.stem.clone(), config.default_lang())) {
+        if page.entry.lang != config.default_lang()
+            && index.contains_key(&(
+                page.entry.kind,
+                page.entry.stem.clone(),
+                config.default_lang(),
+            ))
+        {
             continue;
         }
         match &page.entry.data {
@@ -347,17 +541,31 @@ fn check_references(config: &Config, pages: &[Page], index: &HashMap<(Kind, Stri
         if let MenuItem::Page(stem) = item
             && !all_keys.contains(&(Kind::Page, stem.value.clone()))
         {
-            let pages: Vec<&str> = all_keys.iter().filter(|(k, _)| *k == Kind::Page).map(|(_, s)| s.as_str()).collect();
-            diagnostics.push(stem.error(format!("the menu names page `{}`, which does not exist", stem.value)).with_hint(match suggest(&stem.value, pages.iter().copied()) {
-                Some(close) => format!("did you mean `page:{close}`?"),
-                None => "pages are named by their file name in content/pages/".to_string(),
-            }));
+            let pages: Vec<&str> = all_keys
+                .iter()
+                .filter(|(k, _)| *k == Kind::Page)
+                .map(|(_, s)| s.as_str())
+                .collect();
+            diagnostics.push(
+                stem.error(format!(
+                    "the menu names page `{}`, which does not exist",
+                    stem.value
+                ))
+                .with_hint(match suggest(&stem.value, pages.iter().copied()) {
+                    Some(close) => format!("did you mean `page:{close}`?"),
+                    None => "pages are named by their file name in content/pages/".to_string(),
+                }),
+            );
         }
     }
 }
 
 /// Files named in front matter (`logo:`, `image:`) must exist beside the entry.
-fn check_front_matter_files(pages: &[Page], assets: &BTreeSet<(Kind, &str)>, diagnostics: &mut Diagnostics) {
+fn check_front_matter_files(
+    pages: &[Page],
+    assets: &BTreeSet<(Kind, &str)>,
+    diagnostics: &mut Diagnostics,
+) {
     for page in pages {
         let files = match &page.entry.data {
             EntryData::Partner(p) => vec![p.logo.as_ref()],
@@ -367,7 +575,10 @@ fn check_front_matter_files(pages: &[Page], assets: &BTreeSet<(Kind, &str)>, dia
         };
         for file in files.into_iter().flatten() {
             let relative = normalize_relative(&file.value);
-            if !relative.as_deref().is_some_and(|r| assets.contains(&(page.entry.kind, r))) {
+            if !relative
+                .as_deref()
+                .is_some_and(|r| assets.contains(&(page.entry.kind, r)))
+            {
                 diagnostics.push(
                     file.error(format!("the file `{}` does not exist", file.value))
                         .with_hint(format!("put it in content/{}/ beside the entry, and write its name relative to that folder", page.entry.kind.folder())),
@@ -391,18 +602,36 @@ pub fn normalize_relative(path: &str) -> Option<String> {
 }
 
 fn check_anchors(pages: &[Page], diagnostics: &mut Diagnostics) {
-    let by_key: HashMap<(&str, Lang), &Page> = pages.iter().map(|p| ((p.key.as_str(), p.entry.lang), p)).collect();
+    let by_key: HashMap<(&str, Lang), &Page> = pages
+        .iter()
+        .map(|p| ((p.key.as_str(), p.entry.lang), p))
+        .collect();
     for page in pages {
         for link in &page.rendered.anchor_links {
-            let target = by_key
-                .get(&(link.target.as_str(), page.entry.lang))
-                .or_else(|| pages.iter().find(|p| p.key == link.target).and_then(|p| by_key.get(&(p.key.as_str(), p.entry.lang))));
-            let Some(target) = target else { continue };
-            let ids: BTreeSet<String> = target.rendered.headings.iter().map(|h| h.id.clone()).collect();
+            // Only against the page in the same language: headings differ per language, and a
+            // target that failed to parse has been reported already.
+            let Some(target) = by_key.get(&(link.target.as_str(), page.entry.lang)) else {
+                continue;
+            };
+            let ids: BTreeSet<String> = target
+                .rendered
+                .headings
+                .iter()
+                .map(|h| h.id.clone())
+                .collect();
             if !ids.contains(&link.anchor) {
                 diagnostics.push(
-                    Diagnostic::error(&page.entry.path, link.line, link.col, format!("the link points to `#{}`, but {} has no heading with that anchor", link.anchor, display_path(&target.entry.path)))
-                        .with_hint(markdown::suggest_anchor(&link.anchor, &ids)),
+                    Diagnostic::error(
+                        &page.entry.path,
+                        link.line,
+                        link.col,
+                        format!(
+                            "the link points to `#{}`, but {} has no heading with that anchor",
+                            link.anchor,
+                            display_path(&target.entry.path)
+                        ),
+                    )
+                    .with_hint(markdown::suggest_anchor(&link.anchor, &ids)),
                 );
             }
         }
@@ -414,6 +643,8 @@ struct SiteLinks<'a> {
     pages: &'a [Page],
     index: &'a HashMap<(Kind, String, Lang), usize>,
     all_keys: &'a BTreeSet<(Kind, String)>,
+    /// Entries left out as drafts or embargoed, in any language.
+    held_back: &'a BTreeSet<(Kind, String)>,
     assets: &'a BTreeSet<(Kind, &'a str)>,
     from: &'a Entry,
     base_path: &'a str,
@@ -424,8 +655,17 @@ impl LinkResolver for SiteLinks<'_> {
         if let Some(rest) = destination.strip_prefix("@/") {
             return self.internal(rest);
         }
-        let has_scheme = destination.split_once(':').is_some_and(|(scheme, _)| !scheme.contains('/') && scheme.chars().all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.'));
-        if has_scheme || destination.starts_with("//") || destination.starts_with('/') || destination.is_empty() {
+        let has_scheme = destination.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.contains('/')
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.')
+        });
+        if has_scheme
+            || destination.starts_with("//")
+            || destination.starts_with('/')
+            || destination.is_empty()
+        {
             return Ok(Resolved::Unchanged);
         }
         let (path, suffix) = match destination.find(['#', '?']) {
@@ -433,21 +673,34 @@ impl LinkResolver for SiteLinks<'_> {
             None => (destination, ""),
         };
         let what = if is_image { "image" } else { "file" };
-        let folder = if self.from.kind == Kind::Home { String::from("content/") } else { format!("content/{}/", self.from.kind.folder()) };
+        let folder = if self.from.kind == Kind::Home {
+            String::from("content/")
+        } else {
+            format!("content/{}/", self.from.kind.folder())
+        };
         if path.ends_with(".md") {
             return Err((
                 format!("`{destination}` links to a Markdown file"),
-                format!("link to pages with `@/<kind>/<name>`, like `[het festival](@/festival/2024)`"),
+                "link to pages with `@/<kind>/<name>`, like `[het festival](@/festival/2024)`"
+                    .to_string(),
             ));
         }
         match normalize_relative(path) {
-            Some(relative) if self.assets.contains(&(self.from.kind, relative.as_str())) => Ok(Resolved::Url {
-                url: format!("{}{}{suffix}", self.base_path, asset_url(self.config, self.from.kind, &relative)),
-                target: None,
-            }),
+            Some(relative) if self.assets.contains(&(self.from.kind, relative.as_str())) => {
+                Ok(Resolved::Url {
+                    url: format!(
+                        "{}{}{suffix}",
+                        self.base_path,
+                        asset_url(self.config, self.from.kind, &relative)
+                    ),
+                    target: None,
+                })
+            }
             _ => Err((
                 format!("the {what} `{path}` does not exist"),
-                format!("put the {what} in {folder} and write its name relative to that folder; link to pages with `@/<kind>/<name>`"),
+                format!(
+                    "put the {what} in {folder} and write its name relative to that folder; link to pages with `@/<kind>/<name>`"
+                ),
             )),
         }
     }
@@ -470,45 +723,93 @@ impl SiteLinks<'_> {
             None => format!("{}{url}", self.base_path),
         };
         if folder.is_empty() || folder == "home" {
-            return Ok(Resolved::Url { url: with_anchor(lang_prefix(self.config, lang)), target: Some("/home".to_string()) });
+            return Ok(Resolved::Url {
+                url: with_anchor(lang_prefix(self.config, lang)),
+                target: Some("/home".to_string()),
+            });
         }
         let Some(kind) = crate::model::Kind::from_folder(folder) else {
-            let known: Vec<&str> = crate::model::KINDS.iter().filter(|k| **k != Kind::Home).map(|k| k.folder()).collect();
+            let known: Vec<&str> = crate::model::KINDS
+                .iter()
+                .filter(|k| **k != Kind::Home)
+                .map(|k| k.folder())
+                .collect();
             return Err((
                 format!("`@/{rest}` does not name a kind of content"),
                 match suggest(folder, known.iter().copied()) {
                     Some(close) => format!("did you mean `@/{close}`?"),
-                    None => format!("write `@/<kind>/<name>` with a kind from: {}", known.join(", ")),
+                    None => format!(
+                        "write `@/<kind>/<name>` with a kind from: {}",
+                        known.join(", ")
+                    ),
                 },
             ));
         };
         let Some(stem) = stem else {
             if kind == Kind::Page {
-                return Err(("`@/pages` is not a page".to_string(), "link to one page, like `@/pages/about`".to_string()));
+                return Err((
+                    "`@/pages` is not a page".to_string(),
+                    "link to one page, like `@/pages/about`".to_string(),
+                ));
             }
-            return Ok(Resolved::Url { url: with_anchor(section_url(self.config, kind, lang)), target: None });
+            return Ok(Resolved::Url {
+                url: with_anchor(section_url(self.config, kind, lang)),
+                target: None,
+            });
         };
-        let stem = stem.trim_end_matches(".md").trim_end_matches(&format!(".{}", lang.code()));
+        let stem = stem
+            .trim_end_matches(".md")
+            .trim_end_matches(&format!(".{}", lang.code()));
         let key = format!("{}/{stem}", kind.folder());
         if let Some(i) = self.index.get(&(kind, stem.to_string(), lang)) {
-            return Ok(Resolved::Url { url: with_anchor(self.pages[*i].url.clone()), target: Some(key) });
+            return Ok(Resolved::Url {
+                url: with_anchor(self.pages[*i].url.clone()),
+                target: Some(key),
+            });
         }
         // Published in another language only: link there rather than to nothing.
-        if let Some(i) = self.config.languages.iter().find_map(|l| self.index.get(&(kind, stem.to_string(), *l))) {
-            return Ok(Resolved::Url { url: with_anchor(self.pages[*i].url.clone()), target: Some(key) });
+        if let Some(i) = self
+            .config
+            .languages
+            .iter()
+            .find_map(|l| self.index.get(&(kind, stem.to_string(), *l)))
+        {
+            return Ok(Resolved::Url {
+                url: with_anchor(self.pages[*i].url.clone()),
+                target: Some(key),
+            });
+        }
+        if self.all_keys.contains(&(kind, stem.to_string()))
+            && !self.held_back.contains(&(kind, stem.to_string()))
+        {
+            // The target failed to parse and has been reported; say nothing more here.
+            return Ok(Resolved::Url {
+                url: with_anchor(section_url(self.config, kind, lang)),
+                target: None,
+            });
         }
         if self.all_keys.contains(&(kind, stem.to_string())) {
             return Err((
                 format!("`@/{rest}` links to a page that is not published (a draft or embargoed)"),
-                "publish that page first, or remove the link; `wdhs serve --drafts` shows drafts".to_string(),
+                "publish that page first, or remove the link; `wdhs serve --drafts` shows drafts"
+                    .to_string(),
             ));
         }
-        let stems: Vec<&str> = self.all_keys.iter().filter(|(k, _)| *k == kind).map(|(_, s)| s.as_str()).collect();
+        let stems: Vec<&str> = self
+            .all_keys
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, s)| s.as_str())
+            .collect();
         Err((
             format!("`@/{rest}` links to a page that does not exist"),
             match suggest(stem, stems.iter().copied()) {
                 Some(close) => format!("did you mean `@/{}/{close}`?", kind.folder()),
-                None => format!("pages are named by their file name without the language: content/{}/<name>.{}.md", kind.folder(), lang.code()),
+                None => format!(
+                    "pages are named by their file name without the language: content/{}/<name>.{}.md",
+                    kind.folder(),
+                    lang.code()
+                ),
             },
         ))
     }

@@ -24,7 +24,9 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         let base = match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => 'a',
+            'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
+                'a'
+            }
             'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
             'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
             'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Õ' => 'o',
@@ -54,7 +56,15 @@ pub fn build(site: &Site, lang: Lang, base_path: &str) -> String {
                 u: format!("{base_path}{}", p.url),
                 k: p.entry.kind.folder(),
                 s: p.entry.summary(),
-                x: fold(&format!("{} {} {}", p.entry.title(), p.entry.summary(), body)).split_whitespace().collect::<Vec<_>>().join(" "),
+                x: fold(&format!(
+                    "{} {} {}",
+                    p.entry.title(),
+                    p.entry.summary(),
+                    body
+                ))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
             }
         })
         .collect();

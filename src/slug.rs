@@ -12,7 +12,9 @@ pub fn is_valid_slug(text: &str) -> bool {
         && !text.starts_with('-')
         && !text.ends_with('-')
         && !text.contains("--")
-        && text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]

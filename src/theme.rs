@@ -26,13 +26,30 @@ macro_rules! embedded_templates {
 }
 
 const EMBEDDED_TEMPLATES: &[(&str, &str)] = embedded_templates![
-    "base.html", "partial_goal_card.html", "partial_press_card.html", "partial_initiative_card.html",
-    "partial_partner_card.html", "partial_pagination.html", "home.html", "goals.html", "goal.html", "partners.html", "partner.html", "press_list.html",
-    "press.html", "initiatives.html", "initiative.html", "festival_list.html", "festival.html", "page.html", "search.html",
+    "base.html",
+    "partial_goal_card.html",
+    "partial_press_card.html",
+    "partial_initiative_card.html",
+    "partial_partner_card.html",
+    "partial_pagination.html",
+    "home.html",
+    "goals.html",
+    "goal.html",
+    "partners.html",
+    "partner.html",
+    "press_list.html",
+    "press.html",
+    "initiatives.html",
+    "initiative.html",
+    "festival_list.html",
+    "festival.html",
+    "page.html",
+    "search.html",
     "404.html",
 ];
 const EMBEDDED_CSS: &str = include_str!("../themes/default/static/style.css");
 const EMBEDDED_JS: &str = include_str!("../themes/default/static/site.js");
+const EMBEDDED_OG_IMAGE: &[u8] = include_bytes!("../themes/default/static/og-default.png");
 const EMBEDDED_STRINGS: &[(Lang, &str)] = &[
     (Lang::Nl, include_str!("../themes/default/i18n/nl.yaml")),
     (Lang::En, include_str!("../themes/default/i18n/en.yaml")),
@@ -41,7 +58,11 @@ const EMBEDDED_STRINGS: &[(Lang, &str)] = &[
 /// The theme in `root/themes/default`, or the built-in one.
 pub fn load_theme(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> Theme {
     let dir = root.join(THEME_DIR);
-    let mut theme = if dir.is_dir() { read_theme_dir(root, &dir, languages, diagnostics) } else { embedded(languages, diagnostics) };
+    let mut theme = if dir.is_dir() {
+        read_theme_dir(root, &dir, languages, diagnostics)
+    } else {
+        embedded(languages, diagnostics)
+    };
     theme.templates.sort_by(|a, b| a.0.cmp(&b.0));
     theme
 }
@@ -57,17 +78,32 @@ fn embedded(languages: &[Lang], diagnostics: &mut Diagnostics) -> Theme {
     Theme {
         templates: EMBEDDED_TEMPLATES
             .iter()
-            .map(|(name, text)| (name.to_string(), text.to_string(), PathBuf::from(format!("{THEME_DIR}/templates/{name}"))))
+            .map(|(name, text)| {
+                (
+                    name.to_string(),
+                    text.to_string(),
+                    PathBuf::from(format!("{THEME_DIR}/templates/{name}")),
+                )
+            })
             .collect(),
         css: EMBEDDED_CSS.to_string(),
         js: EMBEDDED_JS.to_string(),
         strings,
-        static_files: Vec::new(),
+        static_files: vec![("og-default.png".to_string(), EMBEDDED_OG_IMAGE.to_vec())],
     }
 }
 
-fn read_theme_dir(root: &Path, dir: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> Theme {
-    let rel = |p: &Path| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| p.to_path_buf());
+fn read_theme_dir(
+    root: &Path,
+    dir: &Path,
+    languages: &[Lang],
+    diagnostics: &mut Diagnostics,
+) -> Theme {
+    let rel = |p: &Path| {
+        p.strip_prefix(root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
     let read = |path: &Path, diagnostics: &mut Diagnostics| -> Option<String> {
         match std::fs::read(path) {
             Ok(bytes) => match crate::load::decode_utf8(&rel(path), bytes) {
@@ -78,19 +114,33 @@ fn read_theme_dir(root: &Path, dir: &Path, languages: &[Lang], diagnostics: &mut
                 }
             },
             Err(error) => {
-                diagnostics.push(Diagnostic::error(rel(path), 0, 0, format!("cannot read the theme file: {error}")).with_hint("restore it from git (`git checkout themes/`)"));
+                diagnostics.push(
+                    Diagnostic::error(
+                        rel(path),
+                        0,
+                        0,
+                        format!("cannot read the theme file: {error}"),
+                    )
+                    .with_hint("restore it from git (`git checkout themes/`)"),
+                );
                 None
             }
         }
     };
     let mut templates = Vec::new();
     let templates_dir = dir.join("templates");
-    for entry in walkdir::WalkDir::new(&templates_dir).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(&templates_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
         if !entry.file_type().is_file() || crate::load::is_ignored_name(&name) {
             continue;
         }
-        let Ok(inner) = entry.path().strip_prefix(&templates_dir) else { continue };
+        let Ok(inner) = entry.path().strip_prefix(&templates_dir) else {
+            continue;
+        };
         let template_name = inner.to_string_lossy().replace('\\', "/");
         if let Some(text) = read(entry.path(), diagnostics) {
             templates.push((template_name, text, rel(entry.path())));
@@ -100,12 +150,23 @@ fn read_theme_dir(root: &Path, dir: &Path, languages: &[Lang], diagnostics: &mut
     let js = read(&dir.join("static/site.js"), diagnostics).unwrap_or_default();
     let mut static_files = Vec::new();
     let static_dir = dir.join("static");
-    for entry in walkdir::WalkDir::new(&static_dir).sort_by_file_name().into_iter().flatten() {
+    for entry in walkdir::WalkDir::new(&static_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .flatten()
+    {
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !entry.file_type().is_file() || crate::load::is_ignored_name(&name) || name == "style.css" || name == "site.js" {
+        if !entry.file_type().is_file()
+            || crate::load::is_ignored_name(&name)
+            || name == "style.css"
+            || name == "site.js"
+        {
             continue;
         }
-        if let (Ok(inner), Ok(bytes)) = (entry.path().strip_prefix(&static_dir), std::fs::read(entry.path())) {
+        if let (Ok(inner), Ok(bytes)) = (
+            entry.path().strip_prefix(&static_dir),
+            std::fs::read(entry.path()),
+        ) {
             static_files.push((inner.to_string_lossy().replace('\\', "/"), bytes));
         }
     }
@@ -117,11 +178,21 @@ fn read_theme_dir(root: &Path, dir: &Path, languages: &[Lang], diagnostics: &mut
         }
     }
     check_same_keys(&strings, diagnostics);
-    Theme { templates, css, js, strings, static_files }
+    Theme {
+        templates,
+        css,
+        js,
+        strings,
+        static_files,
+    }
 }
 
 /// `key: text` lines.
-pub fn parse_strings(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> BTreeMap<String, String> {
+pub fn parse_strings(
+    text: &str,
+    path: &Path,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     match yaml::parse(text, 0) {
         Ok(node) => {
@@ -131,25 +202,47 @@ pub fn parse_strings(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> 
                         Some(text) => {
                             out.insert(key.name, text);
                         }
-                        None => diagnostics.push(Diagnostic::error(path, value.line, value.col, format!("UI string `{}` should be text", key.name))),
+                        None => diagnostics.push(Diagnostic::error(
+                            path,
+                            value.line,
+                            value.col,
+                            format!("UI string `{}` should be text", key.name),
+                        )),
                     }
                 }
             }
         }
-        Err(error) => diagnostics.push(Diagnostic::error(path, error.line, error.col, format!("not valid YAML: {}", error.message)).with_hint(crate::model::yaml_hint(&error.message))),
+        Err(error) => diagnostics.push(
+            Diagnostic::error(
+                path,
+                error.line,
+                error.col,
+                format!("not valid YAML: {}", error.message),
+            )
+            .with_hint(crate::model::yaml_hint(&error.message)),
+        ),
     }
     out
 }
 
 /// Every language must have every UI string, or a template would fail in one language only.
-fn check_same_keys(strings: &BTreeMap<Lang, BTreeMap<String, String>>, diagnostics: &mut Diagnostics) {
-    let all: std::collections::BTreeSet<&String> = strings.values().flat_map(|m| m.keys()).collect();
+fn check_same_keys(
+    strings: &BTreeMap<Lang, BTreeMap<String, String>>,
+    diagnostics: &mut Diagnostics,
+) {
+    let all: std::collections::BTreeSet<&String> =
+        strings.values().flat_map(|m| m.keys()).collect();
     for (lang, map) in strings {
         for key in &all {
             if !map.contains_key(*key) {
                 diagnostics.push(
-                    Diagnostic::error(format!("{THEME_DIR}/i18n/{}.yaml", lang.code()), 0, 0, format!("the UI string `{key}` is missing"))
-                        .with_hint(format!("add `{key}: …` in {}", lang.native_name())),
+                    Diagnostic::error(
+                        format!("{THEME_DIR}/i18n/{}.yaml", lang.code()),
+                        0,
+                        0,
+                        format!("the UI string `{key}` is missing"),
+                    )
+                    .with_hint(format!("add `{key}: …` in {}", lang.native_name())),
                 );
             }
         }

@@ -17,16 +17,28 @@ pub fn stage(output: &Path) -> io::Result<Staging> {
         _ => PathBuf::from("."),
     };
     std::fs::create_dir_all(&parent)?;
-    let name = output.file_name().map_or_else(|| "public".to_string(), |n| n.to_string_lossy().into_owned());
-    let dir = tempfile::Builder::new().prefix(&format!(".{name}.staging-")).tempdir_in(&parent)?.keep();
-    Ok(Staging { dir, target: output.to_path_buf() })
+    let name = output.file_name().map_or_else(
+        || "public".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let dir = tempfile::Builder::new()
+        .prefix(&format!(".{name}.staging-"))
+        .tempdir_in(&parent)?
+        .keep();
+    Ok(Staging {
+        dir,
+        target: output.to_path_buf(),
+    })
 }
 
 /// Output paths come from slugs and asset names; refuse anything that could leave the folder.
 fn safe_relative(relative: &str) -> io::Result<PathBuf> {
     let path = Path::new(relative);
     if relative.is_empty() || !path.components().all(|c| matches!(c, Component::Normal(_))) {
-        return Err(io::Error::new(io::ErrorKind::InvalidInput, format!("unsafe output path `{relative}`")));
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("unsafe output path `{relative}`"),
+        ));
     }
     Ok(path.to_path_buf())
 }
@@ -67,8 +79,15 @@ impl Staging {
     /// Replaces the output with the staged folder.
     pub fn commit(self) -> io::Result<()> {
         if self.target.exists() {
-            let parent = self.dir.parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."));
-            let old = tempfile::Builder::new().prefix(".old-output-").tempdir_in(&parent)?.keep();
+            let parent = self
+                .dir
+                .parent()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| PathBuf::from("."));
+            let old = tempfile::Builder::new()
+                .prefix(".old-output-")
+                .tempdir_in(&parent)?
+                .keep();
             let old_site = old.join("site");
             std::fs::rename(&self.target, &old_site)?;
             if let Err(error) = std::fs::rename(&self.dir, &self.target) {

@@ -98,7 +98,10 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
 /// say so plainly instead of the parser's general message.
 fn find_tab_indentation(text: &str) -> Option<SyntaxError> {
     for (index, line) in text.lines().enumerate() {
-        let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        let indent: String = line
+            .chars()
+            .take_while(|c| *c == ' ' || *c == '\t')
+            .collect();
         if let Some(pos) = indent.find('\t') {
             return Some(SyntaxError {
                 line: index + 1,
@@ -122,6 +125,11 @@ fn clean_message(message: &str) -> String {
             .unwrap_or(rest),
         None => first,
     };
+    // Some parser messages end with the position inside the YAML text, which is not the file's.
+    let without_position = match without_position.rfind(" at line ") {
+        Some(i) if without_position[i..].contains("column") => &without_position[..i],
+        _ => without_position,
+    };
     let without_policy = without_position
         .split(", set DuplicateKeyPolicy")
         .next()
@@ -138,7 +146,9 @@ fn convert(raw: Spanned<RawValue>, line_offset: usize) -> Node {
         RawValue::Int(i) => Value::Int(i),
         RawValue::Float(f) => Value::Float(f),
         RawValue::Str(s) => Value::Str(s),
-        RawValue::Seq(items) => Value::Seq(items.into_iter().map(|i| convert(i, line_offset)).collect()),
+        RawValue::Seq(items) => {
+            Value::Seq(items.into_iter().map(|i| convert(i, line_offset)).collect())
+        }
         RawValue::Map(entries) => Value::Map(
             entries
                 .into_iter()
@@ -237,7 +247,9 @@ mod tests {
     #[test]
     fn positions_are_shifted_by_the_offset() {
         let node = parse("title: Hallo\nnumber: 3\n", 1).unwrap();
-        let Value::Map(entries) = node.value else { panic!("not a map") };
+        let Value::Map(entries) = node.value else {
+            panic!("not a map")
+        };
         assert_eq!(entries[1].0.name, "number");
         assert_eq!((entries[1].0.line, entries[1].0.col), (3, 1));
         assert_eq!((entries[1].1.line, entries[1].1.col), (3, 9));
@@ -263,7 +275,11 @@ mod tests {
     fn alias_bombs_and_deep_nesting_are_refused_quickly() {
         let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
         for i in 0..9 {
-            let prev = if i == 0 { "a".to_string() } else { format!("l{}", i - 1) };
+            let prev = if i == 0 {
+                "a".to_string()
+            } else {
+                format!("l{}", i - 1)
+            };
             bomb.push_str(&format!("l{i}: &l{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
         }
         assert!(parse(&bomb, 0).is_err());

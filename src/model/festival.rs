@@ -4,7 +4,16 @@ use crate::diagnostic::Diagnostics;
 use crate::fields::{Fields, Located};
 use jiff::civil::Date;
 
-pub const FIELDS: &[&str] = &["title", "date", "venue", "address", "city", "summary", "programme", "partners"];
+pub const FIELDS: &[&str] = &[
+    "title",
+    "date",
+    "venue",
+    "address",
+    "city",
+    "summary",
+    "programme",
+    "partners",
+];
 const PROGRAMME_FIELDS: &[&str] = &["time", "title", "description"];
 
 #[derive(Debug, Clone)]

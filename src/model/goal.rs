@@ -32,7 +32,10 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Goal>
             _ => {
                 diagnostics.push(
                     located
-                        .error(format!("field `number` should be a whole number from 1 to 99, found `{}`", located.value))
+                        .error(format!(
+                            "field `number` should be a whole number from 1 to 99, found `{}`",
+                            located.value
+                        ))
                         .with_hint("write it like `number: 1`"),
                 );
                 None

@@ -14,5 +14,8 @@ pub struct Home {
 pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Home> {
     let title = fields.text("title", true, diagnostics);
     let intro = fields.text("intro", true, diagnostics);
-    Some(Home { title: title?, intro: intro? })
+    Some(Home {
+        title: title?,
+        intro: intro?,
+    })
 }

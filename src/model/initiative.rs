@@ -1,25 +1,46 @@
 //! A residents' initiative: where it is (place, province), what it works on (themes), which goals.
 
-use crate::diagnostic::{suggest, Diagnostics};
+use crate::diagnostic::{Diagnostics, suggest};
 use crate::fields::{Fields, Located};
 use crate::lang::PartialDate;
 use crate::model::Vocabulary;
 
 pub const FIELDS: &[&str] = &[
-    "name", "place", "province", "themes", "summary", "goals", "website", "founded", "featured", "image", "image_alt",
+    "name",
+    "place",
+    "province",
+    "themes",
+    "summary",
+    "goals",
+    "website",
+    "founded",
+    "featured",
+    "image",
+    "image_alt",
 ];
 
 /// The twelve provinces, spelled as editors must write them.
 pub const PROVINCES: [&str; 12] = [
-    "Drenthe", "Flevoland", "Friesland", "Gelderland", "Groningen", "Limburg", "Noord-Brabant", "Noord-Holland",
-    "Overijssel", "Utrecht", "Zeeland", "Zuid-Holland",
+    "Drenthe",
+    "Flevoland",
+    "Friesland",
+    "Gelderland",
+    "Groningen",
+    "Limburg",
+    "Noord-Brabant",
+    "Noord-Holland",
+    "Overijssel",
+    "Utrecht",
+    "Zeeland",
+    "Zuid-Holland",
 ];
 
 #[derive(Debug, Clone)]
 pub struct Initiative {
     pub name: String,
     pub place: String,
-    pub province: &'static str,
+    /// One of `PROVINCES` when the entry has no errors.
+    pub province: String,
     pub themes: Vec<Located<String>>,
     pub summary: String,
     pub goals: Vec<Located<u8>>,
@@ -30,28 +51,48 @@ pub struct Initiative {
     pub image_alt: Option<String>,
 }
 
-pub fn parse(fields: &mut Fields, vocabulary: &Vocabulary<'_>, diagnostics: &mut Diagnostics) -> Option<Initiative> {
+pub fn parse(
+    fields: &mut Fields,
+    vocabulary: &Vocabulary<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Initiative> {
     let name = fields.text("name", true, diagnostics);
     let place = fields.text("place", true, diagnostics);
-    let province = fields.located_text("province", true, diagnostics).and_then(|p| {
-        let found = PROVINCES.iter().find(|known| known.eq_ignore_ascii_case(&p.value)).copied();
+    let province = fields.located_text("province", true, diagnostics).map(|p| {
+        let found = PROVINCES
+            .iter()
+            .find(|known| known.eq_ignore_ascii_case(&p.value))
+            .copied();
+        // An unknown province is reported but does not stop the other checks of the entry.
         if found.is_none() {
             let hint = match suggest(&p.value, PROVINCES) {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("use one of: {}", PROVINCES.join(", ")),
             };
-            diagnostics.push(p.error(format!("`{}` is not a Dutch province", p.value)).with_hint(hint));
+            diagnostics.push(
+                p.error(format!("`{}` is not a Dutch province", p.value))
+                    .with_hint(hint),
+            );
         }
-        found
+        Some(found.map_or(p.value, str::to_string))
     });
     let themes = fields.text_list("themes", true, diagnostics);
     for theme in &themes {
         if !vocabulary.themes.contains(&theme.value.as_str()) {
             let hint = match suggest(&theme.value, vocabulary.themes.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`? The themes are listed in content/site.yaml"),
-                None => format!("use one of the themes from content/site.yaml: {}", vocabulary.themes.join(", ")),
+                Some(close) => {
+                    format!("did you mean `{close}`? The themes are listed in content/site.yaml")
+                }
+                None => format!(
+                    "use one of the themes from content/site.yaml: {}",
+                    vocabulary.themes.join(", ")
+                ),
             };
-            diagnostics.push(theme.error(format!("`{}` is not a theme", theme.value)).with_hint(hint));
+            diagnostics.push(
+                theme
+                    .error(format!("`{}` is not a theme", theme.value))
+                    .with_hint(hint),
+            );
         }
     }
     let summary = fields.text("summary", true, diagnostics);

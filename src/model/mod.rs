@@ -37,7 +37,15 @@ pub enum Kind {
     Page,
 }
 
-pub const KINDS: [Kind; 7] = [Kind::Home, Kind::Goal, Kind::Partner, Kind::Press, Kind::Initiative, Kind::Festival, Kind::Page];
+pub const KINDS: [Kind; 7] = [
+    Kind::Home,
+    Kind::Goal,
+    Kind::Partner,
+    Kind::Press,
+    Kind::Initiative,
+    Kind::Festival,
+    Kind::Page,
+];
 
 impl Kind {
     /// The folder under `content/`, also the key of the section in `site.yaml` and in `@/` links.
@@ -54,7 +62,9 @@ impl Kind {
     }
 
     pub fn from_folder(folder: &str) -> Option<Kind> {
-        KINDS.into_iter().find(|k| k.folder() == folder && *k != Kind::Home)
+        KINDS
+            .into_iter()
+            .find(|k| k.folder() == folder && *k != Kind::Home)
     }
 
     /// Has a section with an index page and a localized URL name.
@@ -174,12 +184,17 @@ pub struct EntrySource<'a> {
 
 /// Parses one language file into an entry. Every problem goes into `diagnostics`; `None` when
 /// the entry cannot be built at all.
-pub fn parse_entry(source: &EntrySource<'_>, vocabulary: &Vocabulary<'_>, diagnostics: &mut Diagnostics) -> Option<Entry> {
+pub fn parse_entry(
+    source: &EntrySource<'_>,
+    vocabulary: &Vocabulary<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Entry> {
     let path = source.path;
     if source.text.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error(path, 0, 0, "the file is empty")
-                .with_hint("start the file with front matter between two `---` lines, or delete it"),
+            Diagnostic::error(path, 0, 0, "the file is empty").with_hint(
+                "start the file with front matter between two `---` lines, or delete it",
+            ),
         );
         return None;
     }
@@ -204,19 +219,32 @@ pub fn parse_entry(source: &EntrySource<'_>, vocabulary: &Vocabulary<'_>, diagno
         Ok(node) => node,
         Err(error) => {
             diagnostics.push(
-                Diagnostic::error(path, error.line, error.col, format!("the front matter is not valid YAML: {}", error.message))
-                    .with_hint(yaml_hint(&error.message)),
+                Diagnostic::error(
+                    path,
+                    error.line,
+                    error.col,
+                    format!("the front matter is not valid YAML: {}", error.message),
+                )
+                .with_hint(yaml_hint(&error.message)),
             );
             return None;
         }
     };
-    let mut fields = Fields::merge(source.kind.label(), (path, node), source.shared, diagnostics);
+    let mut fields = Fields::merge(
+        source.kind.label(),
+        (path, node),
+        source.shared,
+        diagnostics,
+    );
     let slug = match fields.located_text("slug", false, diagnostics) {
         Some(slug) => {
             if !crate::slug::is_valid_slug(&slug.value) {
                 diagnostics.push(
                     slug.error(format!("`{}` cannot be used as a slug", slug.value))
-                        .with_hint(format!("use lowercase letters, digits and hyphens, like `{}`", crate::slug::slugify(&slug.value))),
+                        .with_hint(format!(
+                            "use lowercase letters, digits and hyphens, like `{}`",
+                            crate::slug::slugify(&slug.value)
+                        )),
                 );
             }
             slug
@@ -234,11 +262,17 @@ pub fn parse_entry(source: &EntrySource<'_>, vocabulary: &Vocabulary<'_>, diagno
         Kind::Goal => goal::parse(&mut fields, diagnostics).map(EntryData::Goal),
         Kind::Partner => partner::parse(&mut fields, diagnostics).map(EntryData::Partner),
         Kind::Press => press::parse(&mut fields, diagnostics).map(EntryData::Press),
-        Kind::Initiative => initiative::parse(&mut fields, vocabulary, diagnostics).map(EntryData::Initiative),
+        Kind::Initiative => {
+            initiative::parse(&mut fields, vocabulary, diagnostics).map(EntryData::Initiative)
+        }
         Kind::Festival => festival::parse(&mut fields, diagnostics).map(EntryData::Festival),
         Kind::Page => page::parse(&mut fields, diagnostics).map(EntryData::Page),
     };
-    let known: Vec<&str> = COMMON_FIELDS.iter().chain(source.kind.fields()).copied().collect();
+    let known: Vec<&str> = COMMON_FIELDS
+        .iter()
+        .chain(source.kind.fields())
+        .copied()
+        .collect();
     fields.finish(&known, diagnostics);
     Some(Entry {
         kind: source.kind,
@@ -261,7 +295,10 @@ pub fn yaml_hint(message: &str) -> String {
         "each field may appear only once; remove one of the two lines".to_string()
     } else if message.contains("':'") || message.contains("mapping") {
         "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`; also check that lists `[…]` are closed".to_string()
-    } else if message.contains("budget") || message.contains("recursion") || message.contains("depth") {
+    } else if message.contains("budget")
+        || message.contains("recursion")
+        || message.contains("depth")
+    {
         "the YAML is too large or nested too deeply; write the fields out plainly".to_string()
     } else {
         "check the line for a missing quote, bracket or space after the colon".to_string()

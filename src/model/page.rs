@@ -14,5 +14,8 @@ pub struct Page {
 pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Page> {
     let title = fields.text("title", true, diagnostics);
     let summary = fields.text("summary", false, diagnostics);
-    Some(Page { title: title?, summary })
+    Some(Page {
+        title: title?,
+        summary,
+    })
 }

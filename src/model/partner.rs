@@ -4,7 +4,15 @@ use crate::diagnostic::Diagnostics;
 use crate::fields::{Fields, Located};
 use crate::lang::PartialDate;
 
-pub const FIELDS: &[&str] = &["name", "short_name", "url", "role", "joined", "summary", "logo"];
+pub const FIELDS: &[&str] = &[
+    "name",
+    "short_name",
+    "url",
+    "role",
+    "joined",
+    "summary",
+    "logo",
+];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Role {

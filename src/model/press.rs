@@ -4,7 +4,16 @@ use crate::diagnostic::Diagnostics;
 use crate::fields::{Fields, Located};
 use jiff::civil::Date;
 
-pub const FIELDS: &[&str] = &["title", "date", "summary", "partners", "goals", "press_contact", "image", "image_alt"];
+pub const FIELDS: &[&str] = &[
+    "title",
+    "date",
+    "summary",
+    "partners",
+    "goals",
+    "press_contact",
+    "image",
+    "image_alt",
+];
 
 #[derive(Debug, Clone)]
 pub struct Press {

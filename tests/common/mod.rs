@@ -1,0 +1,137 @@
+//! Shared helpers for the integration tests: copy a fixture site to a temporary folder, run the
+//! real `wdhs` binary on it, and read what it wrote.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of `tests/fixtures/<name>` in a fresh temporary folder.
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    pub fn fixture(name: &str) -> Site {
+        let dir = tempfile::tempdir().expect("temp dir");
+        copy_dir(&fixtures().join(name), dir.path());
+        Site { dir }
+    }
+
+    pub fn empty() -> Site {
+        Site {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, relative: &str, text: &str) {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, text).expect("write");
+    }
+
+    pub fn remove(&self, relative: &str) {
+        std::fs::remove_file(self.path().join(relative)).expect("remove");
+    }
+
+    /// Runs `wdhs <args> --root <site>` in the site's folder.
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_wdhs"))
+            .args(args)
+            .current_dir(self.path())
+            .output()
+            .expect("run wdhs");
+        Run::from(output)
+    }
+
+    pub fn build(&self) -> Run {
+        self.run(&["build", "--today", "2026-01-01"])
+    }
+
+    pub fn check(&self) -> Run {
+        self.run(&["check", "--today", "2026-01-01"])
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path().join(relative))
+            .unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
+    }
+
+    pub fn exists(&self, relative: &str) -> bool {
+        self.path().join(relative).exists()
+    }
+
+    /// Every file below `relative` with its bytes, sorted: for comparing two builds.
+    pub fn snapshot(&self, relative: &str) -> Vec<(String, Vec<u8>)> {
+        let base = self.path().join(relative);
+        let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&base)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(&base)
+                    .expect("prefix")
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                (rel, std::fs::read(e.path()).expect("read"))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Self {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+}
+
+impl Run {
+    pub fn assert_code(&self, code: i32) -> &Self {
+        assert_eq!(
+            self.code, code,
+            "exit code\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout, self.stderr
+        );
+        self
+    }
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let rel = entry.path().strip_prefix(from).expect("prefix");
+        let target = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
