@@ -74,7 +74,7 @@ pub fn parse(
                     .with_hint(hint),
             );
         }
-        Some(found.map_or(p.value, str::to_string))
+        found.map_or(p.value, str::to_string)
     });
     let themes = fields.text_list("themes", true, diagnostics);
     for theme in &themes {
