@@ -365,7 +365,7 @@ mod tests {
             messages,
             vec![
                 "7:27 no such page".to_string(),
-                "7:42 the link has no text".to_string()
+                "7:47 the link has no text".to_string()
             ]
         );
     }
