@@ -16,6 +16,7 @@ pub mod model;
 pub mod render;
 pub mod resolve;
 pub mod search_index;
+pub mod serve;
 pub mod slug;
 pub mod theme;
 pub mod views;

@@ -60,6 +60,23 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Preview the site: build, serve on 127.0.0.1, rebuild and reload the browser on every save.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The address to listen on. Keep 127.0.0.1 unless you know why not.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// The port; if it is busy the next free one is used (0: any free port).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Open the site in a browser.
+        #[arg(long)]
+        open: bool,
+        /// Look for changes every 300 ms instead of being told by the system (network drives, WSL, Docker).
+        #[arg(long)]
+        poll: bool,
+    },
 }
 
 fn main() -> ExitCode {
@@ -75,6 +92,29 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::Serve {
+            site,
+            bind,
+            port,
+            open,
+            poll,
+        } => {
+            let options = wdhs::serve::ServeOptions {
+                root: site.root,
+                bind,
+                port,
+                drafts: site.drafts,
+                open,
+                poll,
+            };
+            match wdhs::serve::serve(options) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Build {
             site,
             output,

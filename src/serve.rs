@@ -1,0 +1,754 @@
+//! `wdhs serve`: builds the site for the local address into a private folder, serves it over
+//! HTTP on 127.0.0.1, watches `content/` and `themes/`, rebuilds on change and tells open
+//! browser tabs to reload (Server-Sent Events). A failed build never stops the server: the
+//! last good site stays served and the error is shown in every tab until it is fixed.
+
+use crate::build::{self, BuildOptions, DiskSources};
+use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
+use crate::render;
+use notify::RecursiveMode;
+use notify_debouncer_full::DebounceEventResult;
+use std::collections::{HashMap, HashSet};
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+pub const EVENTS_PATH: &str = "/__wdhs/events";
+pub const SCRIPT_PATH: &str = "/__wdhs/live.js";
+/// More open tabs than this are refused a live-reload stream (they still get pages).
+const MAX_CLIENTS: usize = 64;
+/// Requests longer than this are refused before any path handling.
+const MAX_URL_BYTES: usize = 2048;
+const LIVE_SCRIPT: &str = include_str!("live.js");
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: String,
+    /// 0 lets the system choose a free port.
+    pub port: u16,
+    pub drafts: bool,
+    pub open: bool,
+    pub poll: bool,
+}
+
+/// What the server shows: the folder with the last good site, and the last build's problems.
+struct Shared {
+    output: PathBuf,
+    /// Errors of the last build; `None` when it succeeded.
+    failure: RwLock<Option<FailureView>>,
+    clients: Mutex<Vec<SyncSender<String>>>,
+}
+
+#[derive(Clone, serde::Serialize)]
+struct FailureView {
+    summary: String,
+    problems: Vec<ProblemView>,
+}
+
+#[derive(Clone, serde::Serialize)]
+struct ProblemView {
+    location: String,
+    severity: &'static str,
+    message: String,
+    hint: String,
+}
+
+impl Shared {
+    /// Sends an event to every open tab; a tab that is slow or gone is dropped, never waited for.
+    fn broadcast(&self, event: &str, data: &str) {
+        let message = format!(
+            "event: {event}\ndata: {}\n\n",
+            data.replace('\n', "\ndata: ")
+        );
+        let Ok(mut clients) = self.clients.lock() else {
+            return;
+        };
+        clients.retain(|client| match client.try_send(message.clone()) {
+            Ok(()) => true,
+            Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => false,
+        });
+    }
+}
+
+/// Runs until Ctrl-C. Returns an error message for problems that stop it from starting.
+pub fn serve(options: ServeOptions) -> Result<(), String> {
+    let output_dir = tempfile::Builder::new()
+        .prefix("wdhs-serve-")
+        .tempdir()
+        .map_err(|e| format!("cannot create a folder for the preview: {e}"))?;
+    let (server, address) = bind(&options)?;
+    let server = Arc::new(server);
+    let shared = Arc::new(Shared {
+        output: output_dir.path().to_path_buf(),
+        failure: RwLock::new(None),
+        clients: Mutex::new(Vec::new()),
+    });
+    let url = format!("http://{address}/");
+    let build_options = BuildOptions {
+        root: options.root.clone(),
+        output: shared.output.clone(),
+        base_url: Some(url.clone()),
+        drafts: options.drafts,
+        today: build::today(),
+    };
+    let mut session = Session {
+        options: build_options,
+        written: HashMap::new(),
+    };
+    let first = session.rebuild(&shared);
+    println!("{first}");
+    println!("Serving the site on {url} (press Ctrl-C to stop)");
+    if options.port != 0 && address.port() != options.port {
+        println!(
+            "note: port {} was busy, so port {} is used instead",
+            options.port,
+            address.port()
+        );
+    }
+    let _ = std::io::stdout().flush();
+
+    for _ in 0..4 {
+        let server = Arc::clone(&server);
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || {
+            while let Ok(request) = server.recv() {
+                handle(request, &shared);
+            }
+        });
+    }
+
+    let (stop_tx, stop_rx) = mpsc::channel::<()>();
+    ctrlc::set_handler(move || {
+        let _ = stop_tx.send(());
+    })
+    .map_err(|e| format!("cannot listen for Ctrl-C: {e}"))?;
+
+    if options.open {
+        open_browser(&url);
+    }
+
+    let (change_tx, change_rx) = mpsc::channel::<DebounceEventResult>();
+    let _watcher = watch(&options, change_tx)?;
+    let keepalive = Arc::clone(&shared);
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(15));
+            // A comment line keeps proxies from closing idle streams and finds dead tabs.
+            keepalive.broadcast("ping", "");
+        }
+    });
+    run_loop(&mut session, &shared, &change_rx, &stop_rx, &options.root);
+    println!("Stopped.");
+    drop(output_dir);
+    Ok(())
+}
+
+fn run_loop(
+    session: &mut Session,
+    shared: &Arc<Shared>,
+    changes: &Receiver<DebounceEventResult>,
+    stop: &Receiver<()>,
+    root: &Path,
+) {
+    loop {
+        if stop.try_recv().is_ok() {
+            return;
+        }
+        match changes.recv_timeout(Duration::from_millis(100)) {
+            Ok(Ok(events)) => {
+                let mut paths: Vec<PathBuf> = events
+                    .iter()
+                    .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
+                    .flat_map(|e| e.event.paths.iter().cloned())
+                    .filter(|p| is_relevant(p))
+                    .collect();
+                // More changes may already be waiting: take them into this rebuild.
+                while let Ok(Ok(more)) = changes.try_recv() {
+                    paths.extend(
+                        more.iter()
+                            .flat_map(|e| e.event.paths.iter().cloned())
+                            .filter(|p| is_relevant(p)),
+                    );
+                }
+                if paths.is_empty() {
+                    continue;
+                }
+                paths.sort();
+                paths.dedup();
+                let shown: Vec<String> = paths
+                    .iter()
+                    .take(3)
+                    .map(|p| diagnostic::display_path(p.strip_prefix(root).unwrap_or(p)))
+                    .collect();
+                println!(
+                    "changed: {}{}",
+                    shown.join(", "),
+                    if paths.len() > 3 {
+                        format!(" and {} more", paths.len() - 3)
+                    } else {
+                        String::new()
+                    }
+                );
+                println!("{}", session.rebuild(shared));
+                let _ = std::io::stdout().flush();
+            }
+            Ok(Err(errors)) => {
+                for error in errors {
+                    eprintln!("watch error: {error}");
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
+/// Editor swap and backup files never trigger a rebuild.
+fn is_relevant(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| !crate::load::is_ignored_name(&name.to_string_lossy()))
+}
+
+struct Session {
+    options: BuildOptions,
+    /// Output path → hash of what was written last, so unchanged files are not touched.
+    written: HashMap<String, u64>,
+}
+
+impl Session {
+    /// Builds the site into the served folder, writing only what changed; on errors keeps the
+    /// last good site and pushes the errors to every tab. Returns the line to print.
+    fn rebuild(&mut self, shared: &Shared) -> String {
+        let started = Instant::now();
+        let mut diagnostics = Diagnostics::new();
+        let compiled = build::compile(&self.options, &mut diagnostics);
+        let Some(renderer) = compiled
+            .renderer
+            .as_ref()
+            .filter(|_| !diagnostics.has_errors())
+        else {
+            return self.fail(shared, diagnostics, started);
+        };
+        let outputs: Mutex<(Vec<(String, Vec<u8>, u64)>, HashSet<String>)> =
+            Mutex::new((Vec::new(), HashSet::new()));
+        let previous = &self.written;
+        render::render_site(
+            &compiled.site,
+            renderer,
+            &|path, bytes| {
+                let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+                let changed = previous.get(path) != Some(&hash);
+                if let Ok(mut outputs) = outputs.lock() {
+                    if changed {
+                        outputs.0.push((path.to_string(), bytes.to_vec(), hash));
+                    }
+                    outputs.1.insert(path.to_string());
+                }
+                Ok(())
+            },
+            &mut diagnostics,
+        );
+        if diagnostics.has_errors() {
+            return self.fail(shared, diagnostics, started);
+        }
+        // Only now, with a complete good build, is the served folder changed.
+        let (changed, current) = outputs.into_inner().unwrap_or_default();
+        let mut produced: HashMap<String, u64> = self.written.clone();
+        let mut css_only = !changed.is_empty();
+        for (path, bytes, hash) in &changed {
+            if let Err(error) = crate::write::write_file(&shared.output, path, bytes) {
+                let mut failed = Diagnostics::new();
+                failed.push(Diagnostic::error(
+                    PathBuf::from(path),
+                    0,
+                    0,
+                    format!("cannot write the preview: {error}"),
+                ));
+                return self.fail(shared, failed, started);
+            }
+            if !path.ends_with(".css") {
+                css_only = false;
+            }
+            produced.insert(path.clone(), *hash);
+        }
+        let stale: Vec<String> = produced
+            .keys()
+            .filter(|p| !current.contains(p.as_str()) && !changed.iter().any(|(c, _, _)| c == *p))
+            .cloned()
+            .collect();
+        for path in &stale {
+            let _ = crate::write::remove_file(&shared.output, path);
+            produced.remove(path);
+        }
+        self.written = produced;
+        let had_failure = shared
+            .failure
+            .write()
+            .map(|mut f| f.take().is_some())
+            .unwrap_or(false);
+        let warnings = diagnostics.count(Severity::Warning);
+        if warnings > 0 {
+            eprint!(
+                "{}",
+                diagnostic::format_text(
+                    &diagnostics,
+                    &DiskSources::for_diagnostics(&self.options.root, &diagnostics)
+                )
+            );
+        }
+        if had_failure {
+            shared.broadcast("fixed", "");
+        }
+        if css_only {
+            shared.broadcast("css", "");
+        } else if !changed.is_empty() || !stale.is_empty() || had_failure {
+            shared.broadcast("reload", "");
+        }
+        format!(
+            "rebuilt in {} ms: {} file{} changed, {} removed{}",
+            started.elapsed().as_millis(),
+            changed.len(),
+            if changed.len() == 1 { "" } else { "s" },
+            stale.len(),
+            if warnings > 0 {
+                format!(
+                    ", {warnings} warning{}",
+                    if warnings == 1 { "" } else { "s" }
+                )
+            } else {
+                String::new()
+            }
+        )
+    }
+
+    fn fail(&self, shared: &Shared, diagnostics: Diagnostics, started: Instant) -> String {
+        let sources = DiskSources::for_diagnostics(&self.options.root, &diagnostics);
+        eprint!("{}", diagnostic::format_text(&diagnostics, &sources));
+        let view = FailureView {
+            summary: diagnostic::summary(&diagnostics),
+            problems: diagnostics
+                .sorted()
+                .into_iter()
+                .map(|d| ProblemView {
+                    location: d.location(),
+                    severity: d.severity.as_str(),
+                    message: d.message.clone(),
+                    hint: d.hint.clone().unwrap_or_default(),
+                })
+                .collect(),
+        };
+        let json = serde_json::to_string(&view).unwrap_or_else(|_| "{}".to_string());
+        if let Ok(mut failure) = shared.failure.write() {
+            *failure = Some(view);
+        }
+        shared.broadcast("failed", &json);
+        format!(
+            "build failed in {} ms: {}; still serving the last good site",
+            started.elapsed().as_millis(),
+            diagnostic::summary(&diagnostics)
+        )
+    }
+}
+
+fn bind(options: &ServeOptions) -> Result<(tiny_http::Server, SocketAddr), String> {
+    let attempts: Vec<u16> = if options.port == 0 {
+        vec![0]
+    } else {
+        (0..10).map(|i| options.port.saturating_add(i)).collect()
+    };
+    let mut last_error = String::new();
+    for port in attempts {
+        let address = format!("{}:{port}", options.bind);
+        match tiny_http::Server::http(&address) {
+            Ok(server) => {
+                let actual = server
+                    .server_addr()
+                    .to_ip()
+                    .ok_or_else(|| "the server has no IP address".to_string())?;
+                return Ok((server, actual));
+            }
+            Err(error) => last_error = error.to_string(),
+        }
+    }
+    Err(format!(
+        "cannot listen on {}:{} or the next ports ({last_error}); another program is using them: stop it, or pass --port with another number",
+        options.bind, options.port
+    ))
+}
+
+fn watch(
+    options: &ServeOptions,
+    sender: mpsc::Sender<DebounceEventResult>,
+) -> Result<Box<dyn std::any::Any>, String> {
+    let roots: Vec<PathBuf> = ["content", "themes"]
+        .iter()
+        .map(|d| options.root.join(d))
+        .filter(|p| p.is_dir())
+        .collect();
+    let timeout = Duration::from_millis(15);
+    let handler = move |result: DebounceEventResult| {
+        let _ = sender.send(result);
+    };
+    let explain = |error: notify::Error| -> String {
+        if matches!(error.kind, notify::ErrorKind::MaxFilesWatch) {
+            "the system's limit on watched folders is reached. Raise it with `sudo sysctl fs.inotify.max_user_watches=524288`, or run `wdhs serve --poll`".to_string()
+        } else {
+            format!("cannot watch the site for changes: {error}; try `wdhs serve --poll`")
+        }
+    };
+    if options.poll {
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
+        let mut debouncer = notify_debouncer_full::new_debouncer_opt::<
+            _,
+            notify::PollWatcher,
+            notify_debouncer_full::NoCache,
+        >(
+            timeout,
+            None,
+            handler,
+            notify_debouncer_full::NoCache,
+            config,
+        )
+        .map_err(explain)?;
+        for root in &roots {
+            debouncer
+                .watch(root, RecursiveMode::Recursive)
+                .map_err(explain)?;
+        }
+        Ok(Box::new(debouncer))
+    } else {
+        let mut debouncer =
+            notify_debouncer_full::new_debouncer(timeout, Some(Duration::from_millis(5)), handler)
+                .map_err(explain)?;
+        for root in &roots {
+            debouncer
+                .watch(root, RecursiveMode::Recursive)
+                .map_err(explain)?;
+        }
+        Ok(Box::new(debouncer))
+    }
+}
+
+fn open_browser(url: &str) {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(program)
+        .arg(url)
+        .spawn()
+        .is_err()
+    {
+        println!("note: could not open a browser; open {url} yourself");
+    }
+}
+
+/// Why a request path is refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum PathError {
+    BadRequest,
+    TooLong,
+}
+
+/// The request path as a relative file path inside the output folder, or why not. Decodes
+/// percent escapes once and refuses anything that could name a file outside the folder.
+pub fn safe_path(url: &str) -> Result<PathBuf, PathError> {
+    if url.len() > MAX_URL_BYTES {
+        return Err(PathError::TooLong);
+    }
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    if !path.starts_with('/') {
+        return Err(PathError::BadRequest);
+    }
+    let mut relative = PathBuf::new();
+    for raw in path.split('/').filter(|s| !s.is_empty()) {
+        let segment = percent_decode(raw).ok_or(PathError::BadRequest)?;
+        if segment == "."
+            || segment == ".."
+            || segment.contains(['/', '\\', '\0', ':'])
+            || segment.starts_with('~')
+        {
+            return Err(PathError::BadRequest);
+        }
+        relative.push(segment);
+    }
+    Ok(relative)
+}
+
+fn percent_decode(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = segment.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "ics" => "text/calendar; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "avif" => "image/avif",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+fn header(name: &str, value: &str) -> tiny_http::Header {
+    // Only our own constant names and values reach here, never request bytes.
+    tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
+        tiny_http::Header::from_bytes(&b"X-Invalid"[..], &b"1"[..])
+            .unwrap_or_else(|_| unreachable!())
+    })
+}
+
+fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: Vec<u8>) {
+    let head = request.method() == &tiny_http::Method::Head;
+    let length = body.len();
+    let response = tiny_http::Response::new(
+        tiny_http::StatusCode(status),
+        vec![
+            header("Content-Type", content_type),
+            header("Cache-Control", "no-store"),
+            header("X-Content-Type-Options", "nosniff"),
+        ],
+        std::io::Cursor::new(if head { Vec::new() } else { body }),
+        Some(if head { 0 } else { length }),
+        None,
+    );
+    let _ = request.respond(response);
+}
+
+fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
+    let method = request.method().clone();
+    if method != tiny_http::Method::Get && method != tiny_http::Method::Head {
+        return respond(
+            request,
+            405,
+            "text/plain; charset=utf-8",
+            b"Method not allowed\n".to_vec(),
+        );
+    }
+    let url = request.url().to_string();
+    if url.split('?').next() == Some(EVENTS_PATH) {
+        return open_stream(request, shared);
+    }
+    if url.split('?').next() == Some(SCRIPT_PATH) {
+        return respond(
+            request,
+            200,
+            "text/javascript; charset=utf-8",
+            LIVE_SCRIPT.as_bytes().to_vec(),
+        );
+    }
+    let relative = match safe_path(&url) {
+        Ok(relative) => relative,
+        Err(PathError::TooLong) => {
+            return respond(
+                request,
+                414,
+                "text/plain; charset=utf-8",
+                b"URI too long\n".to_vec(),
+            );
+        }
+        Err(PathError::BadRequest) => {
+            return respond(
+                request,
+                400,
+                "text/plain; charset=utf-8",
+                b"Bad request\n".to_vec(),
+            );
+        }
+    };
+    let mut file = shared.output.join(&relative);
+    if file.is_dir() {
+        if !url.split('?').next().unwrap_or("").ends_with('/') {
+            // Redirect to the folder URL; the Location is rebuilt from the checked path only.
+            let location: String = relative
+                .components()
+                .map(|c| format!("/{}", encode_segment(&c.as_os_str().to_string_lossy())))
+                .collect::<String>()
+                + "/";
+            let response = tiny_http::Response::empty(tiny_http::StatusCode(301))
+                .with_header(header("Location", &location));
+            let _ = request.respond(response);
+            return;
+        }
+        file = file.join("index.html");
+    }
+    // Never follow a link out of the output folder.
+    let inside = std::fs::canonicalize(&file)
+        .ok()
+        .zip(std::fs::canonicalize(&shared.output).ok())
+        .is_some_and(|(f, root)| f.starts_with(root));
+    match std::fs::read(&file) {
+        Ok(bytes) if inside && file.is_file() => {
+            let kind = content_type(&file);
+            let body = if kind.starts_with("text/html") {
+                inject_live_script(bytes)
+            } else {
+                bytes
+            };
+            respond(request, 200, kind, body)
+        }
+        _ => not_found(request, shared, &relative),
+    }
+}
+
+fn encode_segment(segment: &str) -> String {
+    segment
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// The site's own 404 page, in the language of the requested path, with status 404.
+fn not_found(request: tiny_http::Request, shared: &Arc<Shared>, relative: &Path) {
+    let first = relative
+        .components()
+        .next()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let localized = shared.output.join(&first).join("404.html");
+    let page = if crate::lang::Lang::parse(&first).is_some() && localized.is_file() {
+        localized
+    } else {
+        shared.output.join("404.html")
+    };
+    let body = std::fs::read(&page)
+        .map(inject_live_script)
+        .unwrap_or_else(|_| error_page(shared));
+    respond(request, 404, "text/html; charset=utf-8", body)
+}
+
+/// Shown when there is no site yet because the first build failed.
+fn error_page(shared: &Arc<Shared>) -> Vec<u8> {
+    let html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>wdhs: build failed</title></head><body><main><h1>The site could not be built</h1><p>The problems are listed on top of this page and in the terminal. Save a fix and this page reloads by itself.</p></main></body></html>";
+    let _ = shared;
+    inject_live_script(html.as_bytes().to_vec())
+}
+
+/// Adds the live-reload script before `</body>`: only in served pages, never in `wdhs build`.
+fn inject_live_script(mut html: Vec<u8>) -> Vec<u8> {
+    let tag = format!("<script src=\"{SCRIPT_PATH}\"></script>");
+    let position = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    html.splice(position..position, tag.into_bytes());
+    html
+}
+
+/// A Server-Sent Events stream for one tab, served by its own thread so a slow tab only slows
+/// itself; it is dropped when its queue is full or the socket fails.
+fn open_stream(request: tiny_http::Request, shared: &Arc<Shared>) {
+    let Ok(mut clients) = shared.clients.lock() else {
+        return;
+    };
+    if clients.len() >= MAX_CLIENTS {
+        drop(clients);
+        return respond(
+            request,
+            503,
+            "text/plain; charset=utf-8",
+            b"Too many live-reload connections\n".to_vec(),
+        );
+    }
+    let (sender, receiver) = mpsc::sync_channel::<String>(16);
+    clients.push(sender.clone());
+    drop(clients);
+    let initial = match shared.failure.read().ok().and_then(|f| f.clone()) {
+        Some(failure) => format!(
+            "event: failed\ndata: {}\n\n",
+            serde_json::to_string(&failure).unwrap_or_default()
+        ),
+        None => "event: hello\ndata: \n\n".to_string(),
+    };
+    let _ = sender.try_send(initial);
+    drop(sender);
+    let mut writer = request.into_writer();
+    std::thread::spawn(move || {
+        if writer.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n").is_err() || writer.flush().is_err() {
+            return;
+        }
+        while let Ok(message) = receiver.recv() {
+            if writer.write_all(message.as_bytes()).is_err() || writer.flush().is_err() {
+                return;
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_out_of_the_folder() {
+        for url in [
+            "/../etc/passwd",
+            "/%2e%2e/x",
+            "/a/%2e%2e/%2e%2e/x",
+            "/a%2fb",
+            "/a%5c..%5cb",
+            "/x%00",
+            "/C:/x",
+            "/%zz",
+            "relative",
+        ] {
+            assert_eq!(safe_path(url), Err(PathError::BadRequest), "{url}");
+        }
+        assert_eq!(
+            safe_path(&format!("/{}", "a".repeat(3000))),
+            Err(PathError::TooLong)
+        );
+        assert_eq!(
+            safe_path("/en/press/x/?q=1"),
+            Ok(PathBuf::from("en/press/x"))
+        );
+        assert_eq!(safe_path("/"), Ok(PathBuf::new()));
+    }
+
+    #[test]
+    fn script_goes_before_the_closing_body_tag() {
+        let html = inject_live_script(b"<html><body><p>x</p></body></html>".to_vec());
+        assert_eq!(
+            String::from_utf8(html).unwrap(),
+            format!("<html><body><p>x</p><script src=\"{SCRIPT_PATH}\"></script></body></html>")
+        );
+    }
+}

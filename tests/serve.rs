@@ -1,0 +1,339 @@
+//! `wdhs serve` as an editor uses it: the real binary on a free port, plain HTTP requests, and a
+//! live-reload stream that must announce every save, error and fix.
+
+mod common;
+use common::Site;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    address: String,
+    _lines: Receiver<String>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &Site) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wdhs"))
+        .args(["serve", "--port", "0"])
+        .current_dir(site.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start wdhs serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let line = rx
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("serve printed its address");
+        if let Some(rest) = line.strip_prefix("Serving the site on http://") {
+            let address = rest.split('/').next().expect("address").to_string();
+            return Server {
+                child,
+                address,
+                _lines: rx,
+            };
+        }
+    }
+}
+
+struct Response {
+    status: u16,
+    head: String,
+    body: String,
+}
+
+fn request(address: &str, raw_path: &str) -> Response {
+    let mut stream = TcpStream::connect(address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET {raw_path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut bytes = Vec::new();
+    let _ = stream.read_to_end(&mut bytes);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    Response {
+        status,
+        head: head.to_string(),
+        body: body.to_string(),
+    }
+}
+
+/// An open live-reload stream; `wait_for` reads events until one arrives.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(address: &str) -> Events {
+        let mut stream = TcpStream::connect(address).expect("connect");
+        write!(
+            stream,
+            "GET /__wdhs/events HTTP/1.1\r\nHost: {address}\r\n\r\n"
+        )
+        .expect("send");
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .expect("timeout");
+        let mut events = Events {
+            reader: BufReader::new(stream),
+        };
+        events.wait_for("hello", Duration::from_secs(10));
+        events
+    }
+
+    /// Waits for `event: <name>` and returns its data.
+    fn wait_for(&mut self, name: &str, limit: Duration) -> String {
+        let deadline = Instant::now() + limit;
+        let mut current = String::new();
+        let mut data = String::new();
+        while Instant::now() < deadline {
+            let mut line = String::new();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => panic!("the event stream closed"),
+                Ok(_) => {
+                    let line = line.trim_end();
+                    if let Some(event) = line.strip_prefix("event: ") {
+                        current = event.to_string();
+                        data.clear();
+                    } else if let Some(d) = line.strip_prefix("data: ") {
+                        data.push_str(d);
+                    } else if line.is_empty() && current == name {
+                        return data;
+                    }
+                }
+                Err(_) => continue,
+            }
+        }
+        panic!("no `{name}` event within {limit:?}");
+    }
+}
+
+const WAIT: Duration = Duration::from_secs(20);
+
+#[test]
+fn serves_pages_with_the_live_script_and_the_sites_own_404() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let home = request(&server.address, "/");
+    assert_eq!(home.status, 200);
+    assert!(
+        home.head
+            .to_lowercase()
+            .contains("content-type: text/html; charset=utf-8")
+    );
+    assert!(home.body.contains("Welkom"));
+    assert!(
+        home.body
+            .contains("<script src=\"/__wdhs/live.js\"></script></body>")
+    );
+    // Links point at the local server, whatever base_url says.
+    assert!(home.body.contains(&format!(
+        "<link rel=\"canonical\" href=\"http://{}/\">",
+        server.address
+    )));
+    let en = request(&server.address, "/en/goals/together-is-normal/");
+    assert_eq!(en.status, 200);
+    let css = request(&server.address, "/assets/");
+    assert_eq!(css.status, 404, "no directory listings");
+    let missing = request(&server.address, "/bestaat-niet/");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Pagina niet gevonden"));
+    let missing_en = request(&server.address, "/en/does-not-exist/");
+    assert_eq!(missing_en.status, 404);
+    assert!(missing_en.body.contains("Page not found"));
+    let feed = request(&server.address, "/pers/atom.xml");
+    assert!(
+        feed.head
+            .to_lowercase()
+            .contains("content-type: application/xml")
+    );
+    let ics = request(&server.address, "/festival/2024/festival.ics");
+    assert!(
+        ics.head
+            .to_lowercase()
+            .contains("content-type: text/calendar")
+    );
+}
+
+#[test]
+fn traversal_probes_are_refused() {
+    let site = Site::fixture("basic");
+    site.write("SECRET.txt", "top secret");
+    let server = start(&site);
+    for probe in [
+        "/../SECRET.txt",
+        "/%2e%2e/SECRET.txt",
+        "/%2E%2E/%2E%2E/SECRET.txt",
+        "/doelen/..%2f..%2fSECRET.txt",
+        "/..%5cSECRET.txt",
+        "/%00",
+        "/C:/Windows/win.ini",
+        "//etc/passwd",
+        "/%2fetc%2fpasswd",
+        "/etc/passwd",
+    ] {
+        let response = request(&server.address, probe);
+        assert!(
+            response.status == 400 || response.status == 404,
+            "{probe}: {}",
+            response.status
+        );
+        assert!(
+            !response.body.contains("top secret"),
+            "{probe} leaked a file"
+        );
+        assert!(!response.body.contains("root:"), "{probe} leaked a file");
+    }
+    let long = format!("/{}", "a".repeat(5000));
+    assert_eq!(request(&server.address, &long).status, 414);
+}
+
+#[test]
+fn an_edit_reloads_and_the_new_text_is_served() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let mut events = Events::open(&server.address);
+    site.write(
+        "content/pages/about.nl.md",
+        "---\ntitle: \"Over ons\"\nslug: over-ons\n---\nWij zijn een nieuwe coalitie.\n",
+    );
+    events.wait_for("reload", WAIT);
+    assert!(
+        request(&server.address, "/over-ons/")
+            .body
+            .contains("Wij zijn een nieuwe coalitie.")
+    );
+}
+
+#[test]
+fn a_rename_save_is_seen() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let mut events = Events::open(&server.address);
+    // How vim and JetBrains save: write a temporary file, then rename it over the original.
+    site.write(
+        "content/pages/.about.en.md.swp",
+        "---\ntitle: \"About us\"\nslug: about\n---\nSaved by rename.\n",
+    );
+    std::fs::rename(
+        site.path().join("content/pages/.about.en.md.swp"),
+        site.path().join("content/pages/about.en.md"),
+    )
+    .expect("rename");
+    events.wait_for("reload", WAIT);
+    assert!(
+        request(&server.address, "/en/about/")
+            .body
+            .contains("Saved by rename.")
+    );
+}
+
+#[test]
+fn a_broken_file_shows_the_error_and_keeps_the_last_good_site_until_fixed() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let mut events = Events::open(&server.address);
+    site.write(
+        "content/pages/about.nl.md",
+        "---\ntitle: \"Over ons\nslug: over-ons\n---\nKapot.\n",
+    );
+    let data = events.wait_for("failed", WAIT);
+    assert!(data.contains("content/pages/about.nl.md:2:"), "{data}");
+    assert!(data.contains("not valid YAML"), "{data}");
+    let page = request(&server.address, "/over-ons/");
+    assert_eq!(page.status, 200);
+    assert!(
+        page.body.contains("Wij zijn een coalitie."),
+        "the last good page is still served"
+    );
+    // A tab opened while the site is broken is told at once.
+    let mut late = Events::open_raw(&server.address);
+    late.wait_for("failed", WAIT);
+    site.write(
+        "content/pages/about.nl.md",
+        "---\ntitle: \"Over ons\"\nslug: over-ons\n---\nWeer heel.\n",
+    );
+    events.wait_for("fixed", WAIT);
+    assert!(
+        request(&server.address, "/over-ons/")
+            .body
+            .contains("Weer heel.")
+    );
+}
+
+impl Events {
+    /// Opens a stream without waiting for `hello` (a broken site sends `failed` first).
+    fn open_raw(address: &str) -> Events {
+        let mut stream = TcpStream::connect(address).expect("connect");
+        write!(
+            stream,
+            "GET /__wdhs/events HTTP/1.1\r\nHost: {address}\r\n\r\n"
+        )
+        .expect("send");
+        stream
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .expect("timeout");
+        Events {
+            reader: BufReader::new(stream),
+        }
+    }
+}
+
+#[test]
+fn a_broken_first_build_keeps_the_server_up() {
+    let site = Site::fixture("basic");
+    site.write("content/site.yaml", "base_url: [\n");
+    let server = start(&site);
+    let page = request(&server.address, "/");
+    assert_eq!(page.status, 404);
+    assert!(page.body.contains("The site could not be built"));
+    assert!(page.body.contains("/__wdhs/live.js"));
+    let mut events = Events::open_raw(&server.address);
+    let data = events.wait_for("failed", WAIT);
+    assert!(data.contains("content/site.yaml:"), "{data}");
+    common::copy_dir(
+        &common::fixtures().join("basic/content"),
+        &site.path().join("content"),
+    );
+    events.wait_for("fixed", WAIT);
+    assert_eq!(request(&server.address, "/").status, 200);
+}
+
+#[test]
+fn build_output_never_has_the_live_script() {
+    let site = Site::fixture("basic");
+    site.build().assert_code(0);
+    for (path, bytes) in site.snapshot("public") {
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__wdhs"),
+            "{path}"
+        );
+    }
+}
