@@ -213,6 +213,9 @@ fn is_relevant(path: &Path) -> bool {
         .is_some_and(|name| !crate::load::is_ignored_name(&name.to_string_lossy()))
 }
 
+/// Files whose bytes changed since the last build (path, bytes, hash), and every path produced.
+type RenderedOutputs = (Vec<(String, Vec<u8>, u64)>, HashSet<String>);
+
 struct Session {
     options: BuildOptions,
     /// Output path → hash of what was written last, so unchanged files are not touched.
@@ -233,8 +236,7 @@ impl Session {
         else {
             return self.fail(shared, diagnostics, started);
         };
-        let outputs: Mutex<(Vec<(String, Vec<u8>, u64)>, HashSet<String>)> =
-            Mutex::new((Vec::new(), HashSet::new()));
+        let outputs: Mutex<RenderedOutputs> = Mutex::new((Vec::new(), HashSet::new()));
         let previous = &self.written;
         render::render_site(
             &compiled.site,
