@@ -30,8 +30,17 @@ fn start(site: &Site) -> Server {
         .stderr(Stdio::null())
         .spawn()
         .expect("start wdhs serve");
-    let stdout = child.stdout.take().expect("stdout");
+    let stdout = child.stdout.take();
     let (tx, rx) = mpsc::channel();
+    // Owned by the guard from here on, so the server is stopped whatever happens below.
+    let mut server = Server {
+        child,
+        address: String::new(),
+        _lines: mpsc::channel().1,
+    };
+    let Some(stdout) = stdout else {
+        panic!("no stdout")
+    };
     std::thread::spawn(move || {
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             let _ = tx.send(line);
