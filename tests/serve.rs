@@ -52,12 +52,9 @@ fn start(site: &Site) -> Server {
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             .expect("serve printed its address");
         if let Some(rest) = line.strip_prefix("Serving the site on http://") {
-            let address = rest.split('/').next().expect("address").to_string();
-            return Server {
-                child,
-                address,
-                _lines: rx,
-            };
+            server.address = rest.split('/').next().expect("address").to_string();
+            server._lines = rx;
+            return server;
         }
     }
 }
