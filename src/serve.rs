@@ -95,6 +95,9 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         drafts: options.drafts,
         today: build::today(),
     };
+    // Watch before the first build, so no save is missed between the two.
+    let (change_tx, change_rx) = mpsc::channel::<DebounceEventResult>();
+    let _watcher = watch(&options, change_tx)?;
     let mut session = Session {
         options: build_options,
         written: HashMap::new(),
@@ -131,8 +134,6 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         open_browser(&url);
     }
 
-    let (change_tx, change_rx) = mpsc::channel::<DebounceEventResult>();
-    let _watcher = watch(&options, change_tx)?;
     let keepalive = Arc::clone(&shared);
     std::thread::spawn(move || {
         loop {
