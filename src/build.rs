@@ -41,6 +41,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// An I/O problem with the output (exit code 2), as opposed to content errors.
     pub io_error: Option<String>,
+    /// Things `check` could not check, said once ("not a git repository").
+    pub notes: Vec<String>,
 }
 
 /// Everything before rendering: the typed site and the compiled templates.
@@ -195,6 +197,7 @@ pub fn build(options: &BuildOptions) -> Report {
         diagnostics: Diagnostics::new(),
         elapsed: Duration::ZERO,
         io_error: None,
+        notes: Vec::new(),
     };
     let Some(renderer) = compiled
         .renderer
@@ -244,7 +247,19 @@ pub fn check(options: &BuildOptions) -> Report {
     if let Some(renderer) = &compiled.renderer {
         stats = render::render_site(&compiled.site, renderer, &|_, _| Ok(()), &mut diagnostics);
     }
+    let mut notes = Vec::new();
+    match crate::history::last_changes(&options.root) {
+        Ok(changes) => {
+            for d in outdated_translations(&compiled.site, &changes) {
+                diagnostics.push(d);
+            }
+        }
+        Err(reason) => notes.push(format!(
+            "{reason}, so translations were not compared with their sources"
+        )),
+    }
     Report {
+        notes,
         pages_per_lang: pages_per_lang(&compiled.site),
         held_back: compiled.site.held_back.clone(),
         diagnostics,
@@ -252,6 +267,27 @@ pub fn check(options: &BuildOptions) -> Report {
         elapsed: started.elapsed(),
         io_error: None,
     }
+}
+
+/// Every translation whose source (the default language) changed after it, by git history.
+pub fn outdated_translations(
+    site: &Site,
+    changes: &HashMap<PathBuf, crate::history::Change>,
+) -> Vec<Diagnostic> {
+    let source_lang = site.config.default_lang();
+    site.pages
+        .iter()
+        .filter(|p| p.entry.lang != source_lang)
+        .filter_map(|translation| {
+            let source = site.translation(translation, source_lang)?;
+            crate::history::outdated(
+                &source.entry.path,
+                &translation.entry.path,
+                translation.entry.lang,
+                changes,
+            )
+        })
+        .collect()
 }
 
 pub fn pages_per_lang(site: &Site) -> BTreeMap<Lang, usize> {

@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod feed;
 pub mod fields;
 pub mod frontmatter;
+pub mod history;
 pub mod jsonld;
 pub mod lang;
 pub mod load;

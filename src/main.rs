@@ -159,6 +159,11 @@ fn main() -> ExitCode {
                     );
                 }
             }
+            if matches!(format, Format::Text) {
+                for note in &report.notes {
+                    println!("note: {note}");
+                }
+            }
             let failed = report.diagnostics.has_errors()
                 || (strict && report.diagnostics.count(Severity::Warning) > 0);
             if matches!(format, Format::Text) {

@@ -1,0 +1,67 @@
+//! Translations older than their Dutch source, found from git history by `wdhs check`.
+
+mod common;
+use common::Site;
+use std::process::Command;
+
+fn git(site: &Site, args: &[&str]) {
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(site.path())
+        .env("GIT_AUTHOR_DATE", "2024-04-01T12:00:00+02:00")
+        .env("GIT_COMMITTER_DATE", "2024-04-01T12:00:00+02:00")
+        .status()
+        .expect("git");
+    assert!(status.success(), "git {args:?}");
+}
+
+#[test]
+fn a_source_changed_after_its_translation_is_reported_with_both_dates() {
+    let site = Site::fixture("basic");
+    git(&site, &["init", "-q"]);
+    git(&site, &["add", "-A"]);
+    git(&site, &["commit", "-qm", "first"]);
+    let page = site.read("content/pages/about.nl.md");
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("{page}\nNieuwe alinea.\n"),
+    );
+    let run = site.check();
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("content/pages/about.en.md: warning: the English translation may be out of date: content/pages/about.nl.md changed in edits not committed yet, this file last in "),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "(2024-04-01)\n  hint: bring the translation up to date, then commit both files\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    // Once the translation is updated too, the warning goes.
+    let page = site.read("content/pages/about.en.md");
+    site.write(
+        "content/pages/about.en.md",
+        &format!("{page}\nNew paragraph.\n"),
+    );
+    assert!(!site.check().stderr.contains("out of date"));
+}
+
+#[test]
+fn without_git_the_check_is_skipped_and_said_once() {
+    let site = Site::fixture("basic");
+    let run = site.check();
+    run.assert_code(0);
+    assert_eq!(run.stdout.matches("note: ").count(), 1, "{}", run.stdout);
+    assert!(run.stdout.contains("note: the site is not in a git repository, so translations were not compared with their sources\n"), "{}", run.stdout);
+}
