@@ -1,8 +1,20 @@
 //! URL names: folding titles to slugs ("Coöperatie Één" → `cooperatie-een`) and checking them.
 
+/// Slugs longer than this are cut at a hyphen: URLs stay readable and file names legal.
+pub const MAX_SLUG_CHARS: usize = 80;
+
 /// Lowercase ASCII letters and digits joined by single hyphens; diacritics are folded.
 pub fn slugify(text: &str) -> String {
-    slug::slugify(text)
+    let full = slug::slugify(text);
+    if full.len() <= MAX_SLUG_CHARS {
+        return full;
+    }
+    let cut = &full[..MAX_SLUG_CHARS];
+    let cut = match cut.rfind('-') {
+        Some(i) if i > MAX_SLUG_CHARS / 2 => &cut[..i],
+        _ => cut,
+    };
+    cut.trim_end_matches('-').to_string()
 }
 
 /// What `slug:` may hold: what `slugify` produces, so URLs never need escaping.
@@ -26,6 +38,11 @@ mod tests {
         assert_eq!(slugify("Coöperatie Één"), "cooperatie-een");
         assert_eq!(slugify("Doarpsmûne Reduzum"), "doarpsmune-reduzum");
         assert_eq!(slugify("  Samen = normaal!  "), "samen-normaal");
+        let long = slugify(&"woord ".repeat(40));
+        assert!(
+            long.len() <= MAX_SLUG_CHARS && is_valid_slug(&long),
+            "{long}"
+        );
     }
 
     #[test]
