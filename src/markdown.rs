@@ -283,6 +283,22 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
             _ => {}
         }
     }
+    // Raw HTML is shown as text, never passed through: a pasted `<script>` or `<iframe>` must not
+    // reach readers (Hugo's default too). Editors are told, with the place.
+    for (event, range) in events.iter_mut() {
+        if let Event::Html(html) | Event::InlineHtml(html) = event {
+            if !html.trim().is_empty() && !html.trim_start().starts_with("<!--") {
+                let (line, col) = at(range.start);
+                out.diagnostics.push(
+                    Diagnostic::warning(input.path, line, col, format!("HTML in the text is shown as text, not as HTML: `{}`", html.trim().chars().take(40).collect::<String>()))
+                        .with_hint("use Markdown instead (links `[text](url)`, images `![alt](file.jpg)`), or write `\\<` to show a `<`"),
+                );
+                *event = Event::Text(html.clone());
+            } else {
+                *event = Event::Text(CowStr::from(""));
+            }
+        }
+    }
     out.html.reserve(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
     out
@@ -368,6 +384,20 @@ mod tests {
                 "7:47 the link has no text".to_string()
             ]
         );
+    }
+
+    #[test]
+    fn raw_html_is_shown_as_text() {
+        let r = run("Hallo <script>alert(1)</script> en <b>vet</b>\n\n<iframe src=x></iframe>\n");
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        assert!(!r.html.contains("<iframe"), "{}", r.html);
+        assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
+        assert!(
+            r.diagnostics
+                .iter()
+                .all(|d| d.message.starts_with("HTML in the text"))
+        );
+        assert_eq!(r.diagnostics[0].line, 5);
     }
 
     #[test]
