@@ -154,6 +154,27 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
             );
         }
     }
+    for file in loaded
+        .language_files
+        .iter()
+        .filter(|f| crate::scaffold::is_placeholder(&f.file.text))
+    {
+        diagnostics.push(
+            Diagnostic::warning(
+                &file.file.path,
+                0,
+                0,
+                format!(
+                    "the {} version is still the placeholder from `wdhs new`",
+                    file.lang.english_name()
+                ),
+            )
+            .with_hint(format!(
+                "translate it and delete the line `{}`; until then readers get a notice instead",
+                crate::scaffold::PLACEHOLDER_MARKER
+            )),
+        );
+    }
     let vocabulary = Vocabulary {
         themes: config.themes.iter().map(|(id, _)| id.as_str()).collect(),
     };
@@ -161,6 +182,7 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
         .language_files
         .par_iter()
         .filter(|file| !broken.contains(&(file.kind, file.stem.as_str())))
+        .filter(|file| !crate::scaffold::is_placeholder(&file.file.text))
         .map(|file| {
             let mut found = Diagnostics::new();
             let shared = shared_nodes

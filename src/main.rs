@@ -37,6 +37,13 @@ enum Format {
     Github,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum TableFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (default public/).
@@ -59,6 +66,28 @@ enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+    },
+    /// Create a new entry (both language files, and the shared fields file where the kind has one).
+    New {
+        /// press, initiative, partner, goal, page or festival
+        kind: String,
+        /// The title (or name) in the language you write first; the file name is made from it.
+        title: String,
+        /// The language you write first; the other gets a placeholder to translate.
+        #[arg(long, default_value = "nl")]
+        lang: String,
+        /// The date for kinds that have one (YYYY-MM-DD); default today.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// List every entry with the state of its translations; work left on top.
+    Translations {
+        #[arg(long, value_enum, default_value = "text")]
+        format: TableFormat,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
     /// Preview the site: build, serve on 127.0.0.1, rebuild and reload the browser on every save.
     Serve {
@@ -92,6 +121,54 @@ fn main() -> ExitCode {
         }
     };
     match cli.command {
+        Command::New {
+            kind,
+            title,
+            lang,
+            date,
+            root,
+        } => {
+            let request = wdhs::scaffold::NewRequest {
+                root: &root,
+                kind: &kind,
+                title: &title,
+                lang: &lang,
+                date: date.as_deref(),
+                today: build::today(),
+            };
+            match wdhs::scaffold::create(&request) {
+                Ok(paths) => {
+                    for path in paths {
+                        println!("wrote {path}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("error: {}", error.message);
+                    if !error.hint.is_empty() {
+                        eprintln!("  hint: {}", error.hint);
+                    }
+                    ExitCode::from(if error.usage { 2 } else { 1 })
+                }
+            }
+        }
+        Command::Translations { format, root } => {
+            let format = match format {
+                TableFormat::Text => wdhs::translations::Format::Text,
+                TableFormat::Markdown => wdhs::translations::Format::Markdown,
+                TableFormat::Json => wdhs::translations::Format::Json,
+            };
+            match wdhs::translations::report(&root, format) {
+                Ok(table) => {
+                    print!("{table}");
+                    ExitCode::SUCCESS
+                }
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Serve {
             site,
             bind,

@@ -71,6 +71,18 @@ pub fn remove_file(root: &Path, relative: &str) -> io::Result<()> {
     }
 }
 
+/// Creates a new file for `wdhs new`; never overwrites one that exists.
+pub fn create_new_file(path: &Path, text: &str) -> io::Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+}
+
 impl Staging {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         write_file(&self.dir, relative, bytes)

@@ -1,0 +1,277 @@
+//! `wdhs new`: the files of a new entry — both language files and the shared file where the
+//! kind has one — with every required field, hints for the fields that take a vocabulary, and
+//! `draft: true`. The language not chosen gets a placeholder that is never published as if it
+//! were a translation. Builds text only; `write` creates the files.
+
+use crate::config::Config;
+use crate::lang::Lang;
+use crate::model::{Kind, PROVINCES};
+use jiff::civil::Date;
+
+/// The marker line `new` puts in a language file that still needs translating.
+pub const PLACEHOLDER_MARKER: &str = "# wdhs:placeholder";
+
+/// Is this language file still the untranslated placeholder?
+pub fn is_placeholder(text: &str) -> bool {
+    text.lines()
+        .take(40)
+        .any(|line| line.trim_start().starts_with(PLACEHOLDER_MARKER))
+}
+
+pub struct NewEntry {
+    pub kind: Kind,
+    pub title: String,
+    /// The language the editor writes first.
+    pub lang: Lang,
+    pub date: Date,
+}
+
+/// The kinds `new` accepts, by the names editors type.
+pub fn parse_kind(name: &str) -> Option<Kind> {
+    match name {
+        "press" | "pers" | "persbericht" => Some(Kind::Press),
+        "initiative" | "initiatief" => Some(Kind::Initiative),
+        "partner" => Some(Kind::Partner),
+        "goal" | "doel" => Some(Kind::Goal),
+        "page" | "pagina" => Some(Kind::Page),
+        "festival" => Some(Kind::Festival),
+        _ => None,
+    }
+}
+
+pub const KIND_NAMES: &str = "press, initiative, partner, goal, page, festival";
+
+/// (file name, text) for each file to create, in the kind's folder.
+pub fn files(
+    entry: &NewEntry,
+    stem: &str,
+    config: &Config,
+    next_goal_number: u8,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    if let Some(shared) = shared_fields(entry, config, next_goal_number) {
+        out.push((format!("{stem}.yaml"), shared));
+    }
+    for lang in &config.languages {
+        let placeholder = *lang != entry.lang;
+        out.push((
+            format!("{stem}.{}.md", lang.code()),
+            language_file(entry, *lang, placeholder),
+        ));
+    }
+    out
+}
+
+fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+fn shared_fields(entry: &NewEntry, config: &Config, next_goal_number: u8) -> Option<String> {
+    let date = entry.date;
+    let title = quoted(&entry.title);
+    let themes: Vec<&str> = config.themes.iter().map(|(id, _)| id.as_str()).collect();
+    let first_theme = themes.first().copied().unwrap_or("");
+    let text = match entry.kind {
+        Kind::Press => format!(
+            "# Velden die beide talen delen. / Fields both languages share.\ndate: {date}\n# Partners over wie dit bericht gaat: de bestandsnamen in content/partners/, bijvoorbeeld [katalys, lvkk].\npartners: []\n# Doelen van het actieprogramma (nummers 1–5), bijvoorbeeld [2, 3].\ngoals: []\n# Een organisatie, nooit een persoonlijk telefoonnummer of e-mailadres.\npress_contact: \"We Doen Het Samen-coalitie\"\n"
+        ),
+        Kind::Initiative => format!(
+            "# Velden die beide talen delen. / Fields both languages share.\nname: {title}\nplace: \"Plaatsnaam\"\n# Kies één van: {}.\nprovince: Utrecht\n# Kies uit: {}.\nthemes: [{first_theme}]\n# Doelen van het actieprogramma (nummers 1–5).\ngoals: []\n# website: \"https://…\"\n# founded: 2020\nfeatured: false\n",
+            PROVINCES.join(", "),
+            themes.join(", ")
+        ),
+        Kind::Partner => format!(
+            "# Velden die beide talen delen. / Fields both languages share.\nname: {title}\n# Het webadres van de organisatie.\nurl: \"https://www.example.nl\"\n# core (kernpartner) of signatory (ondertekenaar van de intentieverklaring).\nrole: signatory\njoined: {date}\n# logo: logos/naam.svg\n"
+        ),
+        Kind::Goal => format!(
+            "# Velden die beide talen delen. / Fields both languages share.\n# Het nummer van het doel; de doelen 1 tot en met {} bestaan al.\nnumber: {next_goal_number}\ntarget_year: {}\n",
+            next_goal_number.saturating_sub(1),
+            date.year() + 1
+        ),
+        Kind::Festival => format!(
+            "# Velden die beide talen delen. / Fields both languages share.\ndate: {date}\nvenue: \"Naam van de locatie\"\naddress: \"Straat 1\"\ncity: \"Plaats\"\n# Kernpartners: de bestandsnamen in content/partners/.\npartners: []\n"
+        ),
+        Kind::Page | Kind::Home => return None,
+    };
+    Some(text)
+}
+
+fn language_file(entry: &NewEntry, lang: Lang, placeholder: bool) -> String {
+    let nl = lang == Lang::Nl;
+    let title = if placeholder {
+        quoted(&if nl {
+            format!("Nog te vertalen: {}", entry.title)
+        } else {
+            format!("To be translated: {}", entry.title)
+        })
+    } else {
+        quoted(&entry.title)
+    };
+    let summary = quoted(if nl {
+        "Schrijf hier in één zin waar het over gaat."
+    } else {
+        "Say in one sentence what this is about."
+    });
+    let body = if placeholder {
+        if nl {
+            "Deze tekst moet nog vertaald worden.\n"
+        } else {
+            "This text still needs to be translated.\n"
+        }
+    } else if nl {
+        "Schrijf hier de tekst. Een kopje begint met `## `.\n"
+    } else {
+        "Write the text here. A heading starts with `## `.\n"
+    };
+    let mut front = String::from("---\n");
+    if placeholder {
+        front.push_str(&format!(
+            "{PLACEHOLDER_MARKER} — {}\n",
+            if nl {
+                "vertaal deze pagina en haal dan deze regel weg"
+            } else {
+                "translate this page, then delete this line"
+            }
+        ));
+    }
+    match entry.kind {
+        Kind::Press | Kind::Goal | Kind::Festival | Kind::Home => {
+            front.push_str(&format!("title: {title}\nsummary: {summary}\n"));
+        }
+        Kind::Page => front.push_str(&format!("title: {title}\n")),
+        Kind::Partner | Kind::Initiative => front.push_str(&format!("summary: {summary}\n")),
+    }
+    if entry.kind == Kind::Festival {
+        front.push_str(if nl {
+            "programme:\n  - time: \"10.00 uur\"\n    title: \"Opening\"\n    description: \"\"\n"
+        } else {
+            "programme:\n  - time: \"10 am\"\n    title: \"Opening\"\n    description: \"\"\n"
+        });
+    }
+    front.push_str("# Haal deze regel weg om te publiceren. / Delete this line to publish.\ndraft: true\n---\n");
+    front.push_str(body);
+    front
+}
+
+/// What `wdhs new` was asked for, as typed.
+pub struct NewRequest<'a> {
+    pub root: &'a std::path::Path,
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub lang: &'a str,
+    pub date: Option<&'a str>,
+    pub today: Date,
+}
+
+/// Why nothing was written; `usage` errors exit with 2, an existing entry with 1.
+pub struct NewError {
+    pub message: String,
+    pub hint: String,
+    pub usage: bool,
+}
+
+fn usage(message: String, hint: &str) -> NewError {
+    NewError {
+        message,
+        hint: hint.to_string(),
+        usage: true,
+    }
+}
+
+/// Creates the entry's files; returns their paths relative to the site root.
+pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
+    let kind = parse_kind(request.kind).ok_or_else(|| {
+        usage(
+            format!("`{}` is not a kind of entry", request.kind),
+            &format!("use one of: {KIND_NAMES}"),
+        )
+    })?;
+    let lang = Lang::parse(request.lang).ok_or_else(|| {
+        usage(
+            format!("`{}` is not a language of the site", request.lang),
+            "use --lang nl or --lang en",
+        )
+    })?;
+    let date = match request.date {
+        Some(text) => crate::lang::parse_date(text).ok_or_else(|| {
+            usage(
+                format!("`{text}` is not a date"),
+                "write it like --date 2024-04-13",
+            )
+        })?,
+        None => request.today,
+    };
+    let stem = crate::slug::slugify(request.title);
+    if stem.is_empty() {
+        return Err(usage(
+            format!(
+                "the title `{}` has no letters or digits to make a file name from",
+                request.title
+            ),
+            "give a title with words in it",
+        ));
+    }
+    let config_text =
+        crate::load::read_text(request.root, &crate::config::config_path()).map_err(|_| {
+            usage(
+                "there is no content/site.yaml here".to_string(),
+                "run wdhs new in the site's folder, or pass --root",
+            )
+        })?;
+    let config = crate::config::parse_config(
+        &config_text,
+        &crate::config::config_path(),
+        &mut crate::diagnostic::Diagnostics::new(),
+    );
+    if !config.languages.contains(&lang) {
+        return Err(usage(
+            format!("`{}` is not a language of the site", request.lang),
+            "use one of the languages in content/site.yaml",
+        ));
+    }
+    let folder = request.root.join("content").join(kind.folder());
+    let names_in = |dir: &std::path::Path| -> Vec<String> {
+        std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let prefix = format!("{stem}.");
+    if names_in(&folder)
+        .iter()
+        .any(|n| n.starts_with(&prefix) && (n.ends_with(".md") || n.ends_with(".yaml")))
+    {
+        return Err(NewError {
+            message: format!(
+                "content/{}/{stem} already exists; nothing was written",
+                kind.folder()
+            ),
+            hint: "choose another title, or edit the existing files".to_string(),
+            usage: false,
+        });
+    }
+    let goals = names_in(&request.root.join("content/goals"))
+        .iter()
+        .filter(|n| n.ends_with(".yaml"))
+        .count();
+    let next_goal = u8::try_from(goals + 1).unwrap_or(u8::MAX);
+    let entry = NewEntry {
+        kind,
+        title: request.title.to_string(),
+        lang,
+        date,
+    };
+    let mut written = Vec::new();
+    for (name, text) in files(&entry, &stem, &config, next_goal) {
+        crate::write::create_new_file(&folder.join(&name), &text).map_err(|e| NewError {
+            message: format!("cannot write content/{}/{name}: {e}", kind.folder()),
+            hint: String::new(),
+            usage: true,
+        })?;
+        written.push(format!("content/{}/{name}", kind.folder()));
+    }
+    Ok(written)
+}

@@ -1,0 +1,192 @@
+//! `wdhs translations`: one row per entry with the state of each language (present, missing,
+//! placeholder) and whether a translation is older than its source, sorted so the work left is
+//! on top; as text, Markdown (for CI summaries) or JSON.
+
+use crate::history::Change;
+use crate::lang::Lang;
+use crate::load::Loaded;
+use crate::model::Kind;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    Missing,
+    Placeholder,
+    Present,
+}
+
+impl State {
+    fn word(self) -> &'static str {
+        match self {
+            State::Missing => "missing",
+            State::Placeholder => "placeholder",
+            State::Present => "present",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub kind: &'static str,
+    pub stem: String,
+    pub languages: BTreeMap<&'static str, State>,
+    /// "yes", "no" or "unknown" (no git history).
+    pub outdated: &'static str,
+}
+
+impl Row {
+    fn work_left(&self) -> bool {
+        self.outdated == "yes" || self.languages.values().any(|s| *s != State::Present)
+    }
+}
+
+/// Every entry of the site, work left first, then by kind and stem.
+pub fn rows(
+    loaded: &Loaded,
+    languages: &[Lang],
+    history: Option<&HashMap<PathBuf, Change>>,
+) -> Vec<Row> {
+    let mut entries: BTreeMap<(Kind, String), BTreeMap<Lang, (State, PathBuf)>> = BTreeMap::new();
+    for file in &loaded.language_files {
+        let state = if crate::scaffold::is_placeholder(&file.file.text) {
+            State::Placeholder
+        } else {
+            State::Present
+        };
+        entries
+            .entry((file.kind, file.stem.clone()))
+            .or_default()
+            .insert(file.lang, (state, file.file.path.clone()));
+    }
+    let source = languages.first().copied().unwrap_or(Lang::Nl);
+    let mut rows: Vec<Row> = entries
+        .into_iter()
+        .map(|((kind, stem), present)| {
+            let outdated = match history {
+                None => "unknown",
+                Some(changes) => {
+                    let source_change = present.get(&source).filter(|(s, _)| *s == State::Present).and_then(|(_, p)| changes.get(p));
+                    let older = present
+                        .iter()
+                        .filter(|(l, (s, _))| **l != source && *s == State::Present)
+                        .any(|(_, (_, p))| matches!((source_change, changes.get(p)), (Some(a), Some(b)) if a.time > b.time));
+                    if older { "yes" } else { "no" }
+                }
+            };
+            Row {
+                kind: if kind == Kind::Home { "home" } else { kind.folder() },
+                stem,
+                languages: languages.iter().map(|l| (l.code(), present.get(l).map_or(State::Missing, |(s, _)| *s))).collect(),
+                outdated,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| (!a.work_left(), a.kind, &a.stem).cmp(&(!b.work_left(), b.kind, &b.stem)));
+    rows
+}
+
+pub fn format_text(rows: &[Row], languages: &[Lang]) -> String {
+    let mut table: Vec<Vec<String>> = vec![header(languages)];
+    for row in rows {
+        table.push(cells(row, languages));
+    }
+    let widths: Vec<usize> = (0..table[0].len())
+        .map(|i| {
+            table
+                .iter()
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in &table {
+        let line: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        out.push_str(line.join("  ").trim_end());
+        out.push('\n');
+    }
+    out.push_str(&summary(rows));
+    out
+}
+
+pub fn format_markdown(rows: &[Row], languages: &[Lang]) -> String {
+    let mut out = String::from("### Translations\n\n");
+    let head = header(languages);
+    out.push_str(&format!("| {} |\n", head.join(" | ")));
+    out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
+    for row in rows {
+        out.push_str(&format!("| {} |\n", cells(row, languages).join(" | ")));
+    }
+    out.push('\n');
+    out.push_str(&summary(rows));
+    out
+}
+
+pub fn format_json(rows: &[Row]) -> String {
+    serde_json::to_string_pretty(rows).unwrap_or_else(|_| "[]".to_string()) + "\n"
+}
+
+fn header(languages: &[Lang]) -> Vec<String> {
+    let mut head = vec!["kind".to_string(), "stem".to_string()];
+    head.extend(languages.iter().map(|l| l.code().to_string()));
+    head.push("outdated".to_string());
+    head
+}
+
+fn cells(row: &Row, languages: &[Lang]) -> Vec<String> {
+    let mut cells = vec![row.kind.to_string(), row.stem.clone()];
+    cells.extend(languages.iter().map(|l| {
+        row.languages
+            .get(l.code())
+            .map_or("missing", |s| s.word())
+            .to_string()
+    }));
+    cells.push(row.outdated.to_string());
+    cells
+}
+
+fn summary(rows: &[Row]) -> String {
+    let left = rows.iter().filter(|r| r.work_left()).count();
+    format!(
+        "{} entries, {} with translation work left\n",
+        rows.len(),
+        left
+    )
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Format {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// The whole `wdhs translations` output for the site at `root`.
+pub fn report(root: &std::path::Path, format: Format) -> Result<String, String> {
+    let mut diagnostics = crate::diagnostic::Diagnostics::new();
+    let text = crate::load::read_text(root, &crate::config::config_path()).map_err(|_| {
+        "there is no content/site.yaml here; run wdhs in the site's folder, or pass --root"
+            .to_string()
+    })?;
+    let config =
+        crate::config::parse_config(&text, &crate::config::config_path(), &mut diagnostics);
+    let loaded = crate::load::load(root, &config.languages, &mut diagnostics);
+    let history = crate::history::last_changes(root);
+    let rows = rows(&loaded, &config.languages, history.as_ref().ok());
+    let mut out = match format {
+        Format::Text => format_text(&rows, &config.languages),
+        Format::Markdown => format_markdown(&rows, &config.languages),
+        Format::Json => format_json(&rows),
+    };
+    if let (Err(reason), false) = (&history, matches!(format, Format::Json)) {
+        out.push_str(&format!("note: {reason}, so `outdated` is unknown\n"));
+    }
+    Ok(out)
+}
