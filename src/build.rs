@@ -78,10 +78,12 @@ pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compile
         .iter()
         .map(|f| (f.kind, f.stem.clone(), f.lang))
         .collect();
+    let images = inspect_assets(&loaded.assets, diagnostics);
     let input = resolve::ResolveInput {
         entries,
         assets: loaded.assets,
         files,
+        images,
     };
     let site = resolve::resolve(
         config,
@@ -207,6 +209,56 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
     entries
 }
 
+pub fn render_options(options: &BuildOptions) -> render::RenderOptions {
+    render::RenderOptions {
+        image_cache: crate::images::cache_dir(&options.root),
+    }
+}
+
+/// Reads the header of every raster image and checks every SVG, in parallel.
+fn inspect_assets(assets: &[load::Asset], diagnostics: &mut Diagnostics) -> crate::images::Headers {
+    let inspected: Vec<AssetInspection> = assets.par_iter().map(inspect_asset).collect();
+    let mut headers = crate::images::Headers::new();
+    for (asset, inspection) in assets.iter().zip(inspected) {
+        match inspection {
+            AssetInspection::Raster(info) => {
+                headers.insert((asset.kind, asset.relative.clone()), info);
+            }
+            AssetInspection::Problem(problem) => diagnostics.push(problem),
+            AssetInspection::Fine => {}
+        }
+    }
+    headers
+}
+
+enum AssetInspection {
+    Raster(Result<crate::images::ImageInfo, String>),
+    Problem(Diagnostic),
+    Fine,
+}
+
+fn inspect_asset(asset: &load::Asset) -> AssetInspection {
+    if crate::images::is_raster(&asset.relative) {
+        let info = std::fs::read(&asset.absolute)
+            .map_err(|e| format!("cannot read the file: {e}"))
+            .and_then(|bytes| crate::images::inspect(&bytes));
+        return AssetInspection::Raster(info);
+    }
+    if !asset.relative.to_ascii_lowercase().ends_with(".svg") {
+        return AssetInspection::Fine;
+    }
+    match std::fs::read(&asset.absolute) {
+        Ok(bytes) => match crate::images::check_svg(&String::from_utf8_lossy(&bytes)) {
+            Ok(()) => AssetInspection::Fine,
+            Err((line, col, message)) => AssetInspection::Problem(
+                Diagnostic::error(&asset.path, line, col, message)
+                    .with_hint("remove it, or export the drawing again as a plain SVG; it is not published until then"),
+            ),
+        },
+        Err(e) => AssetInspection::Problem(Diagnostic::error(&asset.path, 0, 0, format!("cannot read the file: {e}"))),
+    }
+}
+
 /// `wdhs build`: renders into a staging folder and swaps it in only when there are no errors.
 pub fn build(options: &BuildOptions) -> Report {
     let started = Instant::now();
@@ -244,6 +296,7 @@ pub fn build(options: &BuildOptions) -> Report {
     report.stats = render::render_site(
         &compiled.site,
         renderer,
+        &render_options(options),
         &|path, bytes| staging.write(path, bytes),
         &mut diagnostics,
     );
@@ -267,7 +320,13 @@ pub fn check(options: &BuildOptions) -> Report {
     let compiled = compile(options, &mut diagnostics);
     let mut stats = RenderStats::default();
     if let Some(renderer) = &compiled.renderer {
-        stats = render::render_site(&compiled.site, renderer, &|_, _| Ok(()), &mut diagnostics);
+        stats = render::render_site(
+            &compiled.site,
+            renderer,
+            &render_options(options),
+            &|_, _| Ok(()),
+            &mut diagnostics,
+        );
     }
     let mut notes = Vec::new();
     match crate::history::last_changes(&options.root) {

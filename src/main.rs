@@ -306,11 +306,19 @@ fn summary_line(report: &Report, options: &BuildOptions) -> String {
         .collect();
     let warnings = report.diagnostics.count(Severity::Warning);
     format!(
-        "built {} pages ({} entries: {}), {} files copied, {} warning{} into {} in {} ms",
+        "built {} pages ({} entries: {}), {} files copied{}, {} warning{} into {} in {} ms",
         report.stats.pages,
         report.pages_per_lang.values().sum::<usize>(),
         per_lang.join(", "),
         report.stats.assets,
+        if report.stats.images_processed + report.stats.images_cached > 0 {
+            format!(
+                " ({} images processed, {} from the cache)",
+                report.stats.images_processed, report.stats.images_cached
+            )
+        } else {
+            String::new()
+        },
         warnings,
         if warnings == 1 { "" } else { "s" },
         options.output.display(),

@@ -13,6 +13,8 @@ pub enum Resolved {
     Url { url: String, target: Option<String> },
     /// Left alone (external, mailto:, tel:).
     Unchanged,
+    /// A raster image with variants: published as `<picture>`.
+    Picture(crate::images::Picture),
 }
 
 /// Turns `@/…` and relative destinations into URLs, or says why it cannot.
@@ -174,7 +176,10 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
     let mut open_link: Option<(usize, String)> = None;
     let mut link_text = String::new();
     let mut image_alt: Option<(usize, String)> = None;
-    for (event, range) in events.iter_mut() {
+    // (index of the image's start event, its picture) for images published as `<picture>`.
+    let mut pictures: Vec<(usize, crate::images::Picture, String)> = Vec::new();
+    let mut open_picture: Option<(usize, crate::images::Picture)> = None;
+    for (index, (event, range)) in events.iter_mut().enumerate() {
         match event {
             Event::Start(Tag::Link { .. }) | Event::Start(Tag::Image { .. }) => {
                 let is_image = matches!(event, Event::Start(Tag::Image { .. }));
@@ -224,6 +229,7 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
                             }
                         }
                         Ok(Resolved::Unchanged) => {}
+                        Ok(Resolved::Picture(picture)) => open_picture = Some((index, picture)),
                         Err((message, hint)) => out.diagnostics.push(
                             Diagnostic::error(input.path, line, col, message).with_hint(hint),
                         ),
@@ -237,6 +243,11 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
                 }
             }
             Event::End(TagEnd::Image) => {
+                if let (Some((start_index, picture)), Some((_, alt))) =
+                    (open_picture.take(), image_alt.as_ref())
+                {
+                    pictures.push((start_index, picture, alt.clone()));
+                }
                 if let Some((start, alt)) = image_alt.take()
                     && alt.trim().is_empty()
                 {
@@ -297,6 +308,22 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
             } else {
                 *event = Event::Text(CowStr::from(""));
             }
+        }
+    }
+    // Images with variants become one `<picture>`: the start event carries the markup, the alt
+    // text and end events are emptied.
+    for (start, picture, alt) in pictures {
+        let mut end = start;
+        while end < events.len() && !matches!(events[end].0, Event::End(TagEnd::Image)) {
+            end += 1;
+        }
+        events[start].0 = Event::InlineHtml(CowStr::from(picture.to_html(
+            &alt,
+            crate::images::SIZES_TEXT,
+            true,
+        )));
+        for event in events.iter_mut().take(end + 1).skip(start + 1) {
+            event.0 = Event::Text(CowStr::from(""));
         }
     }
     out.html.reserve(markdown.len() * 3 / 2);

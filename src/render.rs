@@ -134,6 +134,15 @@ pub struct RenderStats {
     pub pages: usize,
     pub files: usize,
     pub assets: usize,
+    /// Images decoded and encoded in this build, and images taken from the cache.
+    pub images_processed: usize,
+    pub images_cached: usize,
+}
+
+/// Where rendering may keep work between builds.
+pub struct RenderOptions {
+    /// The image cache folder (see `images::cache_dir`).
+    pub image_cache: PathBuf,
 }
 
 /// One output file to produce.
@@ -182,6 +191,8 @@ pub struct RenderContext<'a> {
     renderer: &'a Renderer,
     base_path: String,
     origin: String,
+    image_cache: &'a std::path::Path,
+    counters: &'a crate::images::Counters,
 }
 
 /// UI strings of a language the theme has no file for: templates then show the keys.
@@ -191,14 +202,18 @@ static NO_STRINGS: BTreeMap<String, String> = BTreeMap::new();
 pub fn render_site(
     site: &Site,
     renderer: &Renderer,
+    options: &RenderOptions,
     sink: &Sink<'_>,
     diagnostics: &mut Diagnostics,
 ) -> RenderStats {
+    let counters = crate::images::Counters::default();
     let context = RenderContext {
         site,
         renderer,
         base_path: site.config.base_path(),
         origin: site.config.origin(),
+        image_cache: &options.image_cache,
+        counters: &counters,
     };
     let jobs = plan(site, renderer);
     let pages = AtomicUsize::new(0);
@@ -230,10 +245,13 @@ pub fn render_site(
     for d in found {
         diagnostics.push(d);
     }
+    let (images_processed, images_cached) = counters.get();
     RenderStats {
         pages: pages.into_inner(),
         files: jobs.len(),
         assets: site.assets.len(),
+        images_processed,
+        images_cached,
     }
 }
 
@@ -422,7 +440,32 @@ impl<'a> RenderContext<'a> {
                         format!("cannot read the file: {e}"),
                     )
                 })?;
-                one(asset.url.clone(), bytes)
+                let key = (asset.source.kind, asset.source.relative.clone());
+                if !crate::images::is_raster(&asset.source.relative) {
+                    return one(asset.url.clone(), bytes);
+                }
+                if !site.images.contains_key(&key) {
+                    // Unreadable images are reported where they are used; never publish one
+                    // with its metadata.
+                    return Ok(Vec::new());
+                }
+                let outputs = crate::images::process(
+                    &asset.url,
+                    &bytes,
+                    site.keep_metadata.contains(&key),
+                    self.image_cache,
+                    self.counters,
+                )
+                .map_err(|message| {
+                    Diagnostic::error(
+                        &asset.source.path,
+                        0,
+                        0,
+                        format!("the image cannot be published: {message}"),
+                    )
+                    .with_hint("open it in a photo editor and save it again as JPEG or PNG")
+                })?;
+                Ok(outputs.into_iter().map(|o| (o.path, o.bytes)).collect())
             }
             Job::ThemeFile(i) => {
                 let (name, bytes) = &self.renderer.static_files[*i];
@@ -704,13 +747,33 @@ impl<'a> RenderContext<'a> {
         alt: Option<&String>,
     ) -> Option<ImageView> {
         let relative = crate::resolve::normalize_relative(&image?.value)?;
+        if let Some(picture) = self.site.picture(kind, &relative) {
+            let alt = alt.cloned().unwrap_or_default();
+            return Some(ImageView {
+                src: picture.src.clone(),
+                html: picture.to_html(&alt, crate::images::SIZES_CARD, true),
+                hero_html: picture.to_html(&alt, crate::images::SIZES_TEXT, false),
+                social: Some(format!("{}{}", self.origin, picture.social)),
+                alt,
+            });
+        }
+        let src = self.href(&crate::resolve::asset_url(
+            &self.site.config,
+            kind,
+            &relative,
+        ));
+        let alt = alt.cloned().unwrap_or_default();
+        let tag = format!(
+            "<img src=\"{}\" alt=\"{}\" loading=\"lazy\">",
+            escape_attribute(&src),
+            escape_attribute(&alt)
+        );
         Some(ImageView {
-            src: self.href(&crate::resolve::asset_url(
-                &self.site.config,
-                kind,
-                &relative,
-            )),
-            alt: alt.cloned().unwrap_or_default(),
+            html: tag.clone(),
+            hero_html: tag,
+            social: None,
+            src,
+            alt,
         })
     }
 
@@ -860,6 +923,12 @@ impl<'a> RenderContext<'a> {
             }
             EntryData::Press(press) => {
                 layout.og_type = "article";
+                if let Some(social) = self
+                    .image(Kind::Press, press.image.as_ref(), press.image_alt.as_ref())
+                    .and_then(|i| i.social)
+                {
+                    layout.og_image = social;
+                }
                 layout.json_ld = Some(crate::jsonld::news_article(
                     self.site,
                     page,
@@ -879,6 +948,16 @@ impl<'a> RenderContext<'a> {
                 self.render("press.html", layout, &view)
             }
             EntryData::Initiative(initiative) => {
+                if let Some(social) = self
+                    .image(
+                        Kind::Initiative,
+                        initiative.image.as_ref(),
+                        initiative.image_alt.as_ref(),
+                    )
+                    .and_then(|i| i.social)
+                {
+                    layout.og_image = social;
+                }
                 let view = InitiativeView {
                     initiative: self.initiative_card(page).ok_or_else(|| internal(page))?,
                     body_html,
@@ -898,7 +977,16 @@ impl<'a> RenderContext<'a> {
                     page,
                     &self.absolute(&page.url),
                 ));
+                let image = self.image(
+                    Kind::Festival,
+                    festival.image.as_ref(),
+                    festival.image_alt.as_ref(),
+                );
+                if let Some(social) = image.as_ref().and_then(|i| i.social.clone()) {
+                    layout.og_image = social;
+                }
                 let view = FestivalView {
+                    image,
                     festival: self.festival_card(page).ok_or_else(|| internal(page))?,
                     address: festival.address.clone(),
                     body_html,
@@ -1297,4 +1385,11 @@ fn internal(page: &Page) -> Diagnostic {
         0,
         "internal error: the page does not match its kind",
     )
+}
+
+fn escape_attribute(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }

@@ -4,6 +4,7 @@
 
 use crate::config::{Config, MenuItem};
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path, suggest};
+use crate::images::{ImageInfo, Picture};
 use crate::lang::Lang;
 use crate::load::Asset;
 use crate::markdown::{self, LinkResolver, RenderInput, Rendered, Resolved};
@@ -55,9 +56,25 @@ pub struct Site {
     lists: BTreeMap<(Kind, Lang), Vec<usize>>,
     pub assets: Vec<PublishedAsset>,
     pub held_back: Vec<HeldBack>,
+    /// Raster images that can be published, by kind and path in the kind's folder.
+    pub images: HashMap<(Kind, String), ImageInfo>,
+    /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
+    pub keep_metadata: BTreeSet<(Kind, String)>,
 }
 
 impl Site {
+    /// The `<picture>` sources of an image named in an entry's front matter or text.
+    pub fn picture(&self, kind: Kind, file: &str) -> Option<Picture> {
+        let relative = normalize_relative(file)?;
+        let info = self.images.get(&(kind, relative.clone()))?;
+        let base = self.config.base_path();
+        Some(Picture::new(
+            info,
+            &asset_url(&self.config, kind, &relative),
+            &|p| format!("{base}{p}"),
+        ))
+    }
+
     pub fn page(&self, kind: Kind, stem: &str, lang: Lang) -> Option<&Page> {
         self.index
             .get(&(kind, stem.to_string(), lang))
@@ -151,6 +168,8 @@ pub struct ResolveInput {
     pub entries: Vec<Entry>,
     pub assets: Vec<Asset>,
     pub files: BTreeSet<(Kind, String, Lang)>,
+    /// What the header of each raster asset says, or why it cannot be used.
+    pub images: crate::images::Headers,
 }
 
 pub fn resolve(
@@ -163,6 +182,7 @@ pub fn resolve(
         entries,
         assets,
         files,
+        images,
     } = input;
     let mut held_back = Vec::new();
     let mut held_keys: BTreeSet<(Kind, String)> = BTreeSet::new();
@@ -238,7 +258,7 @@ pub fn resolve(
         .iter()
         .map(|a| (a.source.kind, a.source.relative.as_str()))
         .collect();
-    check_front_matter_files(&pages, &asset_set, diagnostics);
+    check_front_matter_files(&pages, &asset_set, &images, diagnostics);
 
     let base_path = config.base_path();
     let rendered: Vec<(Rendered, Vec<Diagnostic>)> = pages
@@ -251,6 +271,7 @@ pub fn resolve(
                 all_keys: &all_keys,
                 held_back: &held_keys,
                 assets: &asset_set,
+                images: &images,
                 from: &page.entry,
                 base_path: &base_path,
             };
@@ -274,6 +295,19 @@ pub fn resolve(
     }
     check_anchors(&pages, diagnostics);
 
+    let keep_metadata = pages
+        .iter()
+        .flat_map(|p| {
+            p.entry
+                .keep_metadata
+                .iter()
+                .filter_map(move |k| normalize_relative(&k.value).map(|r| (p.entry.kind, r)))
+        })
+        .collect();
+    let images = images
+        .into_iter()
+        .filter_map(|(key, info)| info.ok().map(|i| (key, i)))
+        .collect();
     Site {
         config,
         pages,
@@ -281,6 +315,8 @@ pub fn resolve(
         lists,
         assets: published_assets,
         held_back,
+        images,
+        keep_metadata,
     }
 }
 
@@ -564,6 +600,7 @@ fn check_references(
 fn check_front_matter_files(
     pages: &[Page],
     assets: &BTreeSet<(Kind, &str)>,
+    images: &crate::images::Headers,
     diagnostics: &mut Diagnostics,
 ) {
     for page in pages {
@@ -571,21 +608,59 @@ fn check_front_matter_files(
             EntryData::Partner(p) => vec![p.logo.as_ref()],
             EntryData::Press(p) => vec![p.image.as_ref()],
             EntryData::Initiative(i) => vec![i.image.as_ref()],
+            EntryData::Festival(f) => vec![f.image.as_ref()],
             _ => vec![],
         };
-        for file in files.into_iter().flatten() {
-            let relative = normalize_relative(&file.value);
-            if !relative
-                .as_deref()
-                .is_some_and(|r| assets.contains(&(page.entry.kind, r)))
+        for file in files
+            .into_iter()
+            .flatten()
+            .chain(page.entry.keep_metadata.iter())
+        {
+            if let Err((message, hint)) =
+                check_image_reference(page.entry.kind, &file.value, assets, images)
             {
-                diagnostics.push(
-                    file.error(format!("the file `{}` does not exist", file.value))
-                        .with_hint(format!("put it in content/{}/ beside the entry, and write its name relative to that folder", page.entry.kind.folder())),
-                );
+                diagnostics.push(file.error(message).with_hint(hint));
             }
         }
     }
+}
+
+/// A file named by an entry exists, and if it is an image, it can be published.
+fn check_image_reference(
+    kind: Kind,
+    file: &str,
+    assets: &BTreeSet<(Kind, &str)>,
+    images: &crate::images::Headers,
+) -> Result<(), (String, String)> {
+    let folder = if kind == Kind::Home {
+        "content/".to_string()
+    } else {
+        format!("content/{}/", kind.folder())
+    };
+    let relative = normalize_relative(file).filter(|r| assets.contains(&(kind, r.as_str())));
+    let Some(relative) = relative else {
+        let what = if crate::images::is_raster(file) || file.ends_with(".svg") {
+            "image"
+        } else {
+            "file"
+        };
+        return Err((
+            format!("the {what} `{file}` does not exist"),
+            format!(
+                "put it in {folder} beside the entry, and write its name relative to that folder"
+            ),
+        ));
+    };
+    if let Some(advice) = crate::images::unsupported(&relative) {
+        return Err((
+            format!("`{file}` is in a format browsers cannot show"),
+            advice.to_string(),
+        ));
+    }
+    if let Some(Err(problem)) = images.get(&(kind, relative)) {
+        return Err((format!("the image `{file}` cannot be used: {problem}"), "open it in a photo editor and save it again as JPEG or PNG (at most 50 million pixels)".to_string()));
+    }
+    Ok(())
 }
 
 /// `./logos/a.svg` → `logos/a.svg`; `None` for paths that leave the folder.
@@ -646,6 +721,7 @@ struct SiteLinks<'a> {
     /// Entries left out as drafts or embargoed, in any language.
     held_back: &'a BTreeSet<(Kind, String)>,
     assets: &'a BTreeSet<(Kind, &'a str)>,
+    images: &'a crate::images::Headers,
     from: &'a Entry,
     base_path: &'a str,
 }
@@ -685,7 +761,21 @@ impl LinkResolver for SiteLinks<'_> {
                     .to_string(),
             ));
         }
+        if is_image {
+            check_image_reference(self.from.kind, path, self.assets, self.images)?;
+        }
         match normalize_relative(path) {
+            Some(relative) if is_image && crate::images::is_raster(&relative) => {
+                let info = self
+                    .images
+                    .get(&(self.from.kind, relative.clone()))
+                    .and_then(|i| i.as_ref().ok())
+                    .ok_or_else(|| (format!("the image `{path}` cannot be used"), String::new()))?;
+                let published = asset_url(self.config, self.from.kind, &relative);
+                Ok(Resolved::Picture(Picture::new(info, &published, &|p| {
+                    format!("{}{p}", self.base_path)
+                })))
+            }
             Some(relative) if self.assets.contains(&(self.from.kind, relative.as_str())) => {
                 Ok(Resolved::Url {
                     url: format!(

@@ -242,6 +242,7 @@ impl Session {
         render::render_site(
             &compiled.site,
             renderer,
+            &build::render_options(&self.options),
             &|path, bytes| {
                 let hash = xxhash_rust::xxh3::xxh3_64(bytes);
                 let changed = previous.get(path) != Some(&hash);

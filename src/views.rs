@@ -114,6 +114,12 @@ pub struct InitiativeCard {
 pub struct ImageView {
     pub src: String,
     pub alt: String,
+    /// `<picture>` for a card (lazy), escaped in Rust.
+    pub html: String,
+    /// `<picture>` at the top of a page (not lazy).
+    pub hero_html: String,
+    /// The absolute URL of the 1200×630 crop, for `og:image`.
+    pub social: Option<String>,
 }
 
 #[derive(Serialize, Clone)]
@@ -265,6 +271,7 @@ pub struct ProgrammeView {
 #[derive(Serialize)]
 pub struct FestivalView {
     pub festival: FestivalCard,
+    pub image: Option<ImageView>,
     pub address: String,
     pub body_html: String,
     pub programme: Vec<ProgrammeView>,

@@ -26,6 +26,8 @@ pub struct Festival {
     pub summary: String,
     pub programme: Vec<ProgrammeItem>,
     pub partners: Vec<Located<String>>,
+    pub image: Option<Located<String>>,
+    pub image_alt: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -55,7 +57,12 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Festi
         })
         .collect();
     let partners = fields.text_list("partners", false, diagnostics);
+    let image = fields.located_text("image", false, diagnostics);
+    let image_alt = fields.text("image_alt", false, diagnostics);
+    crate::fields::check_image_alt(image.as_ref(), image_alt.as_deref(), diagnostics);
     Some(Festival {
+        image,
+        image_alt,
         title: title?,
         date: date?,
         venue: venue?,

@@ -101,7 +101,7 @@ impl Kind {
 }
 
 /// Fields every language file may have, whatever its kind.
-pub const COMMON_FIELDS: &[&str] = &["slug", "draft"];
+pub const COMMON_FIELDS: &[&str] = &["slug", "draft", "keep_metadata"];
 
 /// What the model needs from `site.yaml` to validate values.
 pub struct Vocabulary<'a> {
@@ -117,6 +117,9 @@ pub struct Entry {
     /// The URL name; the stem unless `slug:` says otherwise.
     pub slug: Located<String>,
     pub draft: bool,
+    /// Images (relative to the entry's folder) whose original is published byte for byte,
+    /// metadata included, because the editor asked for it.
+    pub keep_metadata: Vec<Located<String>>,
     /// The language file, relative to the site root.
     pub path: PathBuf,
     pub body: String,
@@ -257,6 +260,7 @@ pub fn parse_entry(
         },
     };
     let draft = fields.bool("draft", diagnostics);
+    let keep_metadata = fields.text_list("keep_metadata", false, diagnostics);
     let data = match source.kind {
         Kind::Home => home::parse(&mut fields, diagnostics).map(EntryData::Home),
         Kind::Goal => goal::parse(&mut fields, diagnostics).map(EntryData::Goal),
@@ -280,6 +284,7 @@ pub fn parse_entry(
         lang: source.lang,
         slug,
         draft,
+        keep_metadata,
         path: path.to_path_buf(),
         body: split.body.to_string(),
         body_line: split.body_line,

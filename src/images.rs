@@ -1,0 +1,574 @@
+//! Images: reads raster headers (size, orientation, transparency) without decoding, refuses
+//! decompression bombs, makes resized variants (WebP + JPEG/PNG fallback) and a 1200×630 social
+//! crop with every bit of metadata dropped, checks SVG files for scripts, and keeps a cache of
+//! processed images beside the site so unchanged images are never processed twice. The codecs
+//! (image, fast_image_resize, libwebp) are used here and nowhere else.
+
+use image::{DynamicImage, ImageDecoder, ImageReader};
+use serde::{Deserialize, Serialize};
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Widths of the published variants; an image is never made wider than it is.
+pub const WIDTHS: [u32; 3] = [480, 960, 1600];
+/// The largest published copy of an original (the file at the original's own path).
+pub const MAX_ORIGINAL_WIDTH: u32 = 2400;
+/// More pixels than this is refused before decoding: a 30 000 × 30 000 PNG is a few KB on
+/// disk but gigabytes in memory.
+pub const MAX_PIXELS: u64 = 50_000_000;
+pub const SOCIAL_SIZE: (u32, u32) = (1200, 630);
+const JPEG_QUALITY: u8 = 80;
+const WEBP_QUALITY: f32 = 75.0;
+/// Part of every cache key: bump it when the processing changes.
+const PROCESS_VERSION: &str = "wdhs-images-1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Fallback {
+    Jpeg,
+    Png,
+}
+
+impl Fallback {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Fallback::Jpeg => "jpg",
+            Fallback::Png => "png",
+        }
+    }
+}
+
+/// What the header says, after EXIF orientation (a portrait photo taken sideways is portrait).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageInfo {
+    pub width: u32,
+    pub height: u32,
+    pub fallback: Fallback,
+}
+
+/// What the header of each raster asset says, or why it cannot be used, by kind and path.
+pub type Headers =
+    std::collections::HashMap<(crate::model::Kind, String), Result<ImageInfo, String>>;
+
+/// Raster files wdhs processes; other files are copied as they are.
+pub fn is_raster(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp", ".gif"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+}
+
+/// Image files wdhs cannot publish, with the advice to give.
+pub fn unsupported(path: &str) -> Option<&'static str> {
+    let lower = path.to_ascii_lowercase();
+    [
+        ".heic", ".heif", ".tif", ".tiff", ".bmp", ".avif", ".raw", ".cr2", ".nef", ".psd",
+    ]
+    .iter()
+    .any(|e| lower.ends_with(e))
+    .then_some("save it as JPEG (photos) or PNG (logos, drawings) and use that file")
+}
+
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
+    let mut reader = ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|e| format!("cannot read the image: {e}"))?;
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
+    reader.limits(limits);
+    Ok(reader)
+}
+
+/// Reads only the header. Errors are sentences for the editor.
+pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, String> {
+    let reader = reader(bytes)?;
+    if reader.format().is_none() {
+        return Err(
+            "the file is not an image wdhs can read (JPEG, PNG, WebP or GIF), or it is damaged"
+                .to_string(),
+        );
+    }
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| format!("the image is damaged or incomplete: {e}"))?;
+    let (width, height) = decoder.dimensions();
+    if width == 0 || height == 0 {
+        return Err("the image has no pixels".to_string());
+    }
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(format!(
+            "the image is {width} × {height} pixels, more than wdhs processes ({} million pixels at most)",
+            MAX_PIXELS / 1_000_000
+        ));
+    }
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let (width, height) = if rotates(orientation) {
+        (height, width)
+    } else {
+        (width, height)
+    };
+    let fallback = if decoder.color_type().has_alpha() {
+        Fallback::Png
+    } else {
+        Fallback::Jpeg
+    };
+    Ok(ImageInfo {
+        width,
+        height,
+        fallback,
+    })
+}
+
+fn rotates(orientation: image::metadata::Orientation) -> bool {
+    use image::metadata::Orientation as O;
+    matches!(
+        orientation,
+        O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH
+    )
+}
+
+/// The widths of the variants of an image this wide.
+pub fn variant_widths(width: u32) -> Vec<u32> {
+    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < width).collect();
+    if width <= WIDTHS[WIDTHS.len() - 1] {
+        widths.push(width);
+    } else {
+        widths.push(WIDTHS[WIDTHS.len() - 1]);
+    }
+    widths.dedup();
+    widths
+}
+
+/// `photos/molen.jpg` + 480 + "webp" → `photos/molen-480.webp`
+pub fn variant_path(relative: &str, suffix: &str, extension: &str) -> String {
+    let stem = relative.rsplit_once('.').map_or(relative, |(s, _)| s);
+    format!("{stem}-{suffix}.{extension}")
+}
+
+pub fn height_for(info: &ImageInfo, width: u32) -> u32 {
+    let h = (u64::from(info.height) * u64::from(width) + u64::from(info.width) / 2)
+        / u64::from(info.width).max(1);
+    u32::try_from(h).unwrap_or(u32::MAX).max(1)
+}
+
+/// One output file of an image, relative to the image's own folder URL.
+pub struct Output {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// How many images were processed and how many came from the cache, for the build summary.
+#[derive(Default)]
+pub struct Counters {
+    pub processed: AtomicUsize,
+    pub cached: AtomicUsize,
+}
+
+impl Counters {
+    pub fn get(&self) -> (usize, usize) {
+        (
+            self.processed.load(Ordering::Relaxed),
+            self.cached.load(Ordering::Relaxed),
+        )
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct Manifest {
+    files: Vec<String>,
+}
+
+/// The cache folder beside the site; safe to delete.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    root.join(".wdhs-cache").join("images")
+}
+
+/// Every published file of a raster image: the stripped original (at its own path, at most
+/// `MAX_ORIGINAL_WIDTH` wide), the variants in WebP and the fallback format, and the social
+/// crop. From the cache when the same bytes were processed before with the same settings.
+pub fn process(
+    relative: &str,
+    bytes: &[u8],
+    keep_original: bool,
+    cache: &Path,
+    counters: &Counters,
+) -> Result<Vec<Output>, String> {
+    let key = format!(
+        "{:032x}",
+        xxhash_rust::xxh3::xxh3_128(
+            &[
+                PROCESS_VERSION.as_bytes(),
+                &[u8::from(keep_original)],
+                bytes
+            ]
+            .concat()
+        )
+    );
+    let folder = cache.join(&key[..2]).join(&key);
+    if let Some(outputs) = read_cached(&folder, relative) {
+        counters.cached.fetch_add(1, Ordering::Relaxed);
+        return Ok(outputs);
+    }
+    let outputs = process_fresh(relative, bytes, keep_original)?;
+    counters.processed.fetch_add(1, Ordering::Relaxed);
+    write_cache(&folder, relative, &outputs);
+    Ok(outputs)
+}
+
+/// Cached files are stored under names relative to the image (`-480.webp`), so the same photo
+/// used under two names is processed once.
+fn suffix_of<'a>(relative: &str, path: &'a str) -> &'a str {
+    let stem = relative.rsplit_once('.').map_or(relative, |(s, _)| s);
+    path.strip_prefix(stem).unwrap_or(path)
+}
+
+fn read_cached(folder: &Path, relative: &str) -> Option<Vec<Output>> {
+    let manifest: Manifest =
+        serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).ok()?).ok()?;
+    let stem = relative.rsplit_once('.').map_or(relative, |(s, _)| s);
+    manifest
+        .files
+        .iter()
+        .map(|suffix| {
+            let bytes =
+                std::fs::read(folder.join(format!("file{}", suffix.replace('/', "_")))).ok()?;
+            Some(Output {
+                path: format!("{stem}{suffix}"),
+                bytes,
+            })
+        })
+        .collect()
+}
+
+/// A failed cache write only costs time on the next build, so it is not an error.
+fn write_cache(folder: &Path, relative: &str, outputs: &[Output]) {
+    let Some(parent) = folder.parent() else {
+        return;
+    };
+    let Ok(staging) = tempfile::Builder::new().prefix(".tmp-").tempdir_in({
+        let _ = std::fs::create_dir_all(parent);
+        parent
+    }) else {
+        return;
+    };
+    let mut files = Vec::new();
+    for output in outputs {
+        let suffix = suffix_of(relative, &output.path).to_string();
+        if std::fs::write(
+            staging
+                .path()
+                .join(format!("file{}", suffix.replace('/', "_"))),
+            &output.bytes,
+        )
+        .is_err()
+        {
+            return;
+        }
+        files.push(suffix);
+    }
+    let manifest = serde_json::to_vec(&Manifest { files }).unwrap_or_default();
+    if std::fs::write(staging.path().join("manifest.json"), manifest).is_ok() {
+        let path = staging.keep();
+        if std::fs::rename(&path, folder).is_err() {
+            let _ = std::fs::remove_dir_all(&path);
+        }
+    }
+}
+
+fn process_fresh(relative: &str, bytes: &[u8], keep_original: bool) -> Result<Vec<Output>, String> {
+    let info = inspect(bytes)?;
+    let mut decoder = reader(bytes)?
+        .into_decoder()
+        .map_err(|e| format!("the image is damaged or incomplete: {e}"))?;
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let mut image = DynamicImage::from_decoder(decoder)
+        .map_err(|e| format!("the image is damaged or incomplete: {e}"))?;
+    image.apply_orientation(orientation);
+    let image = match info.fallback {
+        Fallback::Png => DynamicImage::ImageRgba8(image.into_rgba8()),
+        Fallback::Jpeg => DynamicImage::ImageRgb8(image.into_rgb8()),
+    };
+    let mut outputs = Vec::new();
+    let original = if keep_original {
+        bytes.to_vec()
+    } else {
+        let width = info.width.min(MAX_ORIGINAL_WIDTH);
+        let resized = resize(&image, width, height_for(&info, width))?;
+        encode_like(relative, &resized, info.fallback)?
+    };
+    outputs.push(Output {
+        path: relative.to_string(),
+        bytes: original,
+    });
+    for width in variant_widths(info.width) {
+        let resized = resize(&image, width, height_for(&info, width))?;
+        outputs.push(Output {
+            path: variant_path(relative, &width.to_string(), "webp"),
+            bytes: encode_webp(&resized)?,
+        });
+        outputs.push(Output {
+            path: variant_path(relative, &width.to_string(), info.fallback.extension()),
+            bytes: encode(&resized, info.fallback)?,
+        });
+    }
+    let social = crop(&image, SOCIAL_SIZE.0, SOCIAL_SIZE.1)?;
+    outputs.push(Output {
+        path: variant_path(relative, "social", "jpg"),
+        bytes: encode(&DynamicImage::ImageRgb8(social.into_rgb8()), Fallback::Jpeg)?,
+    });
+    Ok(outputs)
+}
+
+fn resize(image: &DynamicImage, width: u32, height: u32) -> Result<DynamicImage, String> {
+    if image.width() == width && image.height() == height {
+        return Ok(image.clone());
+    }
+    let mut target = DynamicImage::new(width, height, image.color());
+    let options = fast_image_resize::ResizeOptions::new().resize_alg(
+        fast_image_resize::ResizeAlg::Convolution(fast_image_resize::FilterType::Lanczos3),
+    );
+    fast_image_resize::Resizer::new()
+        .resize(image, &mut target, &options)
+        .map_err(|e| format!("cannot resize the image: {e}"))?;
+    Ok(target)
+}
+
+/// Fills `width` × `height` and cuts off what sticks out, keeping the middle.
+fn crop(image: &DynamicImage, width: u32, height: u32) -> Result<DynamicImage, String> {
+    let mut target = DynamicImage::new(width, height, image.color());
+    let options = fast_image_resize::ResizeOptions::new()
+        .resize_alg(fast_image_resize::ResizeAlg::Convolution(
+            fast_image_resize::FilterType::Lanczos3,
+        ))
+        .fit_into_destination(Some((0.5, 0.5)));
+    fast_image_resize::Resizer::new()
+        .resize(image, &mut target, &options)
+        .map_err(|e| format!("cannot crop the image: {e}"))?;
+    Ok(target)
+}
+
+fn encode(image: &DynamicImage, format: Fallback) -> Result<Vec<u8>, String> {
+    let mut out = Vec::new();
+    match format {
+        Fallback::Jpeg => {
+            let encoder =
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
+            image
+                .write_with_encoder(encoder)
+                .map_err(|e| format!("cannot encode JPEG: {e}"))?;
+        }
+        Fallback::Png => {
+            let encoder = image::codecs::png::PngEncoder::new_with_quality(
+                &mut out,
+                image::codecs::png::CompressionType::Best,
+                image::codecs::png::FilterType::Adaptive,
+            );
+            image
+                .write_with_encoder(encoder)
+                .map_err(|e| format!("cannot encode PNG: {e}"))?;
+        }
+    }
+    Ok(out)
+}
+
+/// The original's own format for the stripped copy at its path (GIF and WebP become the fallback).
+fn encode_like(
+    relative: &str,
+    image: &DynamicImage,
+    fallback: Fallback,
+) -> Result<Vec<u8>, String> {
+    let lower = relative.to_ascii_lowercase();
+    if lower.ends_with(".png") {
+        encode(image, Fallback::Png)
+    } else if lower.ends_with(".webp") {
+        encode_webp(image)
+    } else if lower.ends_with(".jpg") || lower.ends_with(".jpeg") {
+        encode(&DynamicImage::ImageRgb8(image.to_rgb8()), Fallback::Jpeg)
+    } else {
+        encode(image, fallback)
+    }
+}
+
+fn encode_webp(image: &DynamicImage) -> Result<Vec<u8>, String> {
+    let encoder =
+        webp::Encoder::from_image(image).map_err(|e| format!("cannot encode WebP: {e}"))?;
+    Ok(encoder.encode(WEBP_QUALITY).to_vec())
+}
+
+/// A script in an SVG runs in the reader's browser when the file is opened directly.
+pub fn check_svg(text: &str) -> Result<(), (usize, usize, String)> {
+    let lower = text.to_ascii_lowercase();
+    let mut problem: Option<(usize, &str)> = None;
+    for (needle, what) in [
+        ("<script", "a <script> element"),
+        ("javascript:", "a javascript: link"),
+        ("<foreignobject", "embedded HTML (<foreignObject>)"),
+    ] {
+        if let Some(i) = lower.find(needle) {
+            problem = problem.filter(|(j, _)| *j < i).or(Some((i, what)));
+        }
+    }
+    // Event handler attributes: ` onload=`, ` onclick =`, …
+    let bytes = lower.as_bytes();
+    for (i, window) in bytes.windows(3).enumerate() {
+        if (window[0] == b' ' || window[0] == b'\n' || window[0] == b'\t')
+            && window[1] == b'o'
+            && window[2] == b'n'
+        {
+            let name: String = lower[i + 1..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .collect();
+            let after = lower[i + 1 + name.len()..].trim_start();
+            if name.len() > 2 && after.starts_with('=') {
+                if problem.is_none_or(|(j, _)| i + 1 < j) {
+                    problem = Some((i + 1, "an event handler attribute (on…=)"));
+                }
+                break;
+            }
+        }
+    }
+    match problem {
+        None => Ok(()),
+        Some((offset, what)) => {
+            let before = &text[..offset.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            Err((
+                line,
+                col,
+                format!("the SVG contains {what}, which could run code in a reader's browser"),
+            ))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_never_upscale() {
+        assert_eq!(variant_widths(4000), vec![480, 960, 1600]);
+        assert_eq!(variant_widths(1200), vec![480, 960, 1200]);
+        assert_eq!(variant_widths(300), vec![300]);
+        assert_eq!(variant_widths(960), vec![480, 960]);
+    }
+
+    #[test]
+    fn svg_scripts_are_found_with_their_position() {
+        assert!(check_svg("<svg><title>x</title></svg>").is_ok());
+        let (line, col, message) = check_svg("<svg>\n  <rect onload=\"x()\"/></svg>").unwrap_err();
+        assert_eq!((line, col), (2, 9));
+        assert!(message.contains("event handler"));
+        assert!(check_svg("<svg><script>alert(1)</script></svg>").is_err());
+        assert!(check_svg("<svg><a href=\"javascript:alert(1)\">x</a></svg>").is_err());
+        assert!(check_svg("<svg role=\"img\" font-family=\"x\"><text>one</text></svg>").is_ok());
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = 0xffff_ffffu32;
+        for byte in bytes {
+            crc ^= u32::from(*byte);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xedb8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    #[test]
+    fn bombs_are_refused_from_the_header() {
+        let mut png = Vec::new();
+        let encoder = image::codecs::png::PngEncoder::new(&mut png);
+        let small = DynamicImage::new_luma8(1, 1);
+        small.write_with_encoder(encoder).unwrap();
+        // Patch the IHDR width and height to 30 000 × 30 000: a few bytes, billions of pixels.
+        png[16..20].copy_from_slice(&30_000u32.to_be_bytes());
+        png[20..24].copy_from_slice(&30_000u32.to_be_bytes());
+        let crc = crc32(&png[12..29]);
+        png[29..33].copy_from_slice(&crc.to_be_bytes());
+        let error = inspect(&png).unwrap_err();
+        assert!(error.contains("30000 × 30000"), "{error}");
+    }
+}
+
+/// The URLs of an image's variants, ready for `<picture>`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Picture {
+    /// The fallback at the largest width up to 960 px.
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub webp_srcset: String,
+    pub fallback_srcset: String,
+    /// The 1200×630 crop for social media.
+    pub social: String,
+}
+
+impl Picture {
+    /// `url_of` turns an output path (relative to the site root) into a link.
+    pub fn new(info: &ImageInfo, published: &str, url_of: &dyn Fn(&str) -> String) -> Picture {
+        let widths = variant_widths(info.width);
+        let ext = info.fallback.extension();
+        let srcset = |extension: &str| {
+            widths
+                .iter()
+                .map(|w| {
+                    format!(
+                        "{} {w}w",
+                        url_of(&variant_path(published, &w.to_string(), extension))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let main = widths
+            .iter()
+            .copied()
+            .filter(|w| *w <= 960)
+            .max()
+            .unwrap_or(widths[0]);
+        Picture {
+            src: url_of(&variant_path(published, &main.to_string(), ext)),
+            width: main,
+            height: height_for(info, main),
+            webp_srcset: srcset("webp"),
+            fallback_srcset: srcset(ext),
+            social: url_of(&variant_path(published, "social", "jpg")),
+        }
+    }
+
+    /// `<picture>` with explicit size (no layout shift); `lazy` for images below the fold.
+    pub fn to_html(&self, alt: &str, sizes: &str, lazy: bool) -> String {
+        let escape = |s: &str| {
+            s.replace('&', "&amp;")
+                .replace('"', "&quot;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;")
+        };
+        format!(
+            "<picture><source type=\"image/webp\" srcset=\"{}\" sizes=\"{sizes}\"><img src=\"{}\" srcset=\"{}\" sizes=\"{sizes}\" width=\"{}\" height=\"{}\" alt=\"{}\"{} decoding=\"async\"></picture>",
+            escape(&self.webp_srcset),
+            escape(&self.src),
+            escape(&self.fallback_srcset),
+            self.width,
+            self.height,
+            escape(alt),
+            if lazy { " loading=\"lazy\"" } else { "" }
+        )
+    }
+}
+
+/// `sizes` for an image in the text column (max 44rem).
+pub const SIZES_TEXT: &str = "(min-width: 48rem) 44rem, 100vw";
+/// `sizes` for an image on a card in a grid.
+pub const SIZES_CARD: &str = "(min-width: 72rem) 22rem, (min-width: 40rem) 45vw, 100vw";

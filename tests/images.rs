@@ -1,0 +1,338 @@
+//! Images as editors drop them in: big phone photos rotated by EXIF and carrying GPS data, PNG
+//! and SVG logos, and the broken and hostile cases, each with its message.
+
+mod common;
+use common::Site;
+use image::{DynamicImage, ImageEncoder, RgbImage, RgbaImage};
+
+const ARTIST: &str = "Jan Jansen uit Reduzum";
+const SERIAL: &str = "CAMERA-SERIAL-0042";
+
+/// A minimal EXIF block: orientation 6 (turn 90° clockwise), artist, camera serial and a GPS
+/// position, as a phone writes them.
+fn exif() -> Vec<u8> {
+    let mut tiff: Vec<u8> = b"II*\0".to_vec();
+    tiff.extend(8u32.to_le_bytes());
+    let entries: u16 = 4;
+    let ifd0_size = 2 + 12 * u32::from(entries) + 4;
+    let artist_offset = 8 + ifd0_size;
+    let artist = format!("{ARTIST}\0");
+    let serial_offset = artist_offset + artist.len() as u32;
+    let serial = format!("{SERIAL}\0");
+    let gps_offset = serial_offset + serial.len() as u32;
+    let entry = |tiff: &mut Vec<u8>, tag: u16, kind: u16, count: u32, value: u32| {
+        tiff.extend(tag.to_le_bytes());
+        tiff.extend(kind.to_le_bytes());
+        tiff.extend(count.to_le_bytes());
+        tiff.extend(value.to_le_bytes());
+    };
+    tiff.extend(entries.to_le_bytes());
+    entry(&mut tiff, 0x0112, 3, 1, 6); // Orientation
+    entry(&mut tiff, 0x013b, 2, artist.len() as u32, artist_offset); // Artist
+    entry(&mut tiff, 0xa431, 2, serial.len() as u32, serial_offset); // BodySerialNumber
+    entry(&mut tiff, 0x8825, 4, 1, gps_offset); // GPS IFD
+    tiff.extend(0u32.to_le_bytes());
+    tiff.extend(artist.as_bytes());
+    tiff.extend(serial.as_bytes());
+    let rationals_offset = gps_offset + 2 + 12 * 2 + 4;
+    tiff.extend(2u16.to_le_bytes());
+    entry(&mut tiff, 0x0001, 2, 2, u32::from_le_bytes(*b"N\0\0\0")); // GPSLatitudeRef
+    entry(&mut tiff, 0x0002, 5, 3, rationals_offset); // GPSLatitude
+    tiff.extend(0u32.to_le_bytes());
+    for (n, d) in [(53u32, 1u32), (9, 1), (4242, 100)] {
+        tiff.extend(n.to_le_bytes());
+        tiff.extend(d.to_le_bytes());
+    }
+    let mut block = b"Exif\0\0".to_vec();
+    block.extend(tiff);
+    block
+}
+
+/// A landscape JPEG as the sensor stored it, with EXIF saying it must be shown turned.
+fn phone_photo(width: u32, height: u32) -> Vec<u8> {
+    let image = RgbImage::from_fn(width, height, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 128])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .write_image(&image, width, height, image::ExtendedColorType::Rgb8)
+        .expect("encode");
+    let exif = exif();
+    let mut out = jpeg[..2].to_vec(); // SOI
+    out.extend([0xff, 0xe1]);
+    out.extend(((exif.len() + 2) as u16).to_be_bytes());
+    out.extend(&exif);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+fn png_logo() -> Vec<u8> {
+    let image = RgbaImage::from_fn(600, 300, |x, _| {
+        image::Rgba([240, 125, 0, if x < 300 { 255 } else { 0 }])
+    });
+    let mut png = Vec::new();
+    DynamicImage::ImageRgba8(image)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .expect("png");
+    png
+}
+
+fn write_bytes(site: &Site, relative: &str, bytes: &[u8]) {
+    let path = site.path().join(relative);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, bytes).expect("write");
+}
+
+fn site_with_images() -> Site {
+    let site = Site::fixture("basic");
+    write_bytes(
+        &site,
+        "content/initiatives/molen.jpg",
+        &phone_photo(2000, 1500),
+    );
+    write_bytes(
+        &site,
+        "content/initiatives/binnen.jpg",
+        &phone_photo(1200, 900),
+    );
+    write_bytes(&site, "content/partners/logos/beta.png", &png_logo());
+    let shared = site.read("content/initiatives/molen.yaml");
+    site.write(
+        "content/initiatives/molen.yaml",
+        &format!("{shared}image: molen.jpg\n"),
+    );
+    site.write("content/initiatives/molen.nl.md", "---\nsummary: \"Een molen van het dorp.\"\nimage_alt: \"De molen boven het dorp\"\n---\nDe molen draait.\n\n![Binnen in de molen](binnen.jpg)\n");
+    site.write("content/initiatives/molen.en.md", "---\nsummary: \"A village-owned turbine.\"\nimage_alt: \"The turbine above the village\"\n---\nThe turbine turns.\n");
+    let beta = site.read("content/partners/beta.yaml");
+    site.write(
+        "content/partners/beta.yaml",
+        &format!("{beta}logo: logos/beta.png\n"),
+    );
+    site
+}
+
+fn decode(site: &Site, relative: &str) -> DynamicImage {
+    image::open(site.path().join(relative)).unwrap_or_else(|e| panic!("{relative}: {e}"))
+}
+
+#[test]
+fn photos_get_responsive_variants_turned_upright() {
+    let site = site_with_images();
+    let run = site.build();
+    run.assert_code(0);
+    // Turned upright by EXIF: 2000 × 1500 stored, 1500 × 2000 shown.
+    for (width, height) in [(480, 640), (960, 1280), (1500, 2000)] {
+        let variant = decode(&site, &format!("public/initiatieven/molen-{width}.jpg"));
+        assert_eq!((variant.width(), variant.height()), (width, height));
+        assert!(site.exists(&format!("public/initiatieven/molen-{width}.webp")));
+    }
+    assert!(
+        !site.exists("public/initiatieven/molen-1600.jpg"),
+        "never upscaled"
+    );
+    let social = decode(&site, "public/initiatieven/molen-social.jpg");
+    assert_eq!((social.width(), social.height()), (1200, 630));
+    let original = decode(&site, "public/initiatieven/molen.jpg");
+    assert_eq!((original.width(), original.height()), (1500, 2000));
+
+    let page = site.read("public/initiatieven/molen/index.html");
+    assert!(page.contains("<picture><source type=\"image/webp\" srcset=\"/initiatieven/molen-480.webp 480w, /initiatieven/molen-960.webp 960w, /initiatieven/molen-1500.webp 1500w\" sizes=\"(min-width: 48rem) 44rem, 100vw\"><img src=\"/initiatieven/molen-960.jpg\" srcset=\"/initiatieven/molen-480.jpg 480w, /initiatieven/molen-960.jpg 960w, /initiatieven/molen-1500.jpg 1500w\" sizes=\"(min-width: 48rem) 44rem, 100vw\" width=\"960\" height=\"1280\" alt=\"De molen boven het dorp\" decoding=\"async\"></picture>"), "{page}");
+    // In the text: below the fold, so lazy.
+    assert!(
+        page.contains("alt=\"Binnen in de molen\" loading=\"lazy\" decoding=\"async\"></picture>"),
+        "{page}"
+    );
+    assert!(page.contains(
+        "<meta property=\"og:image\" content=\"https://example.org/initiatieven/molen-social.jpg\">"
+    ));
+    // A logo with transparency keeps it: PNG fallback.
+    assert!(site.exists("public/partners/logos/beta-480.png"));
+    assert!(
+        decode(&site, "public/partners/logos/beta-480.png")
+            .color()
+            .has_alpha()
+    );
+}
+
+#[test]
+fn no_published_byte_carries_the_metadata() {
+    let site = site_with_images();
+    site.build().assert_code(0);
+    let mut checked = 0;
+    for (path, bytes) in site.snapshot("public") {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(ARTIST), "{path} carries the artist");
+        assert!(!text.contains(SERIAL), "{path} carries the camera serial");
+        assert!(
+            !bytes.windows(6).any(|w| w == b"Exif\0\0"),
+            "{path} carries EXIF (GPS)"
+        );
+        checked += 1;
+    }
+    assert!(checked > 60);
+}
+
+#[test]
+fn an_editor_can_keep_the_original_of_one_image() {
+    let site = site_with_images();
+    let text = site.read("content/initiatives/molen.yaml");
+    site.write(
+        "content/initiatives/molen.yaml",
+        &format!("{text}keep_metadata: [molen.jpg]\n"),
+    );
+    site.build().assert_code(0);
+    let original = std::fs::read(site.path().join("public/initiatieven/molen.jpg")).expect("read");
+    assert_eq!(original, phone_photo(2000, 1500), "published byte for byte");
+    let variant =
+        std::fs::read(site.path().join("public/initiatieven/molen-480.jpg")).expect("read");
+    assert!(
+        !variant.windows(6).any(|w| w == b"Exif\0\0"),
+        "variants are stripped anyway"
+    );
+}
+
+#[test]
+fn unchanged_images_come_from_the_cache() {
+    let site = site_with_images();
+    let first = site.build();
+    first.assert_code(0);
+    assert!(
+        first
+            .stdout
+            .contains("(3 images processed, 0 from the cache)"),
+        "{}",
+        first.stdout
+    );
+    let before = site.snapshot("public");
+    let second = site.build();
+    second.assert_code(0);
+    assert!(
+        second
+            .stdout
+            .contains("(0 images processed, 3 from the cache)"),
+        "{}",
+        second.stdout
+    );
+    assert_eq!(
+        before,
+        site.snapshot("public"),
+        "the same bytes from the cache"
+    );
+    // Deleting the cache is safe: the images are simply made again.
+    std::fs::remove_dir_all(site.path().join(".wdhs-cache")).expect("rm");
+    assert!(
+        site.build()
+            .stdout
+            .contains("(3 images processed, 0 from the cache)")
+    );
+}
+
+fn expect_error(site: &Site, expected: &str) {
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(expected),
+        "expected\n{expected}\nin\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_missing_image_is_an_error_at_its_reference() {
+    let site = site_with_images();
+    site.remove("content/initiatives/binnen.jpg");
+    expect_error(
+        &site,
+        "content/initiatives/molen.nl.md:7:1: error: the image `binnen.jpg` does not exist\n",
+    );
+}
+
+#[test]
+fn a_damaged_image_is_an_error_at_its_reference() {
+    let site = site_with_images();
+    write_bytes(
+        &site,
+        "content/initiatives/binnen.jpg",
+        &phone_photo(1200, 900)[..120],
+    );
+    expect_error(
+        &site,
+        "content/initiatives/molen.nl.md:7:1: error: the image `binnen.jpg` cannot be used: the image is damaged or incomplete",
+    );
+}
+
+#[test]
+fn an_unsupported_format_says_what_to_do() {
+    let site = site_with_images();
+    write_bytes(
+        &site,
+        "content/initiatives/foto.heic",
+        b"\0\0\0\x18ftypheic",
+    );
+    site.write(
+        "content/initiatives/molen.nl.md",
+        "---\nsummary: \"x\"\nimage_alt: \"x\"\n---\n![Een foto](foto.heic)\n",
+    );
+    expect_error(
+        &site,
+        "content/initiatives/molen.nl.md:5:1: error: `foto.heic` is in a format browsers cannot show\n",
+    );
+    expect_error(
+        &site,
+        "  hint: save it as JPEG (photos) or PNG (logos, drawings) and use that file\n",
+    );
+}
+
+#[test]
+fn a_decompression_bomb_is_refused_quickly() {
+    let site = site_with_images();
+    // A PNG header claiming 30 000 × 30 000 pixels: a few bytes on disk.
+    let mut png = png_logo();
+    png[16..20].copy_from_slice(&30_000u32.to_be_bytes());
+    png[20..24].copy_from_slice(&30_000u32.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    write_bytes(&site, "content/initiatives/binnen.jpg", &png);
+    let started = std::time::Instant::now();
+    expect_error(
+        &site,
+        "content/initiatives/molen.nl.md:7:1: error: the image `binnen.jpg` cannot be used: the image is 30000 × 30000 pixels, more than wdhs processes (50 million pixels at most)\n",
+    );
+    assert!(started.elapsed().as_secs() < 20);
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn an_image_without_alt_text_is_an_error() {
+    let site = site_with_images();
+    site.write(
+        "content/initiatives/molen.en.md",
+        "---\nsummary: \"A village-owned turbine.\"\n---\n",
+    );
+    expect_error(&site, "content/initiatives/molen.yaml:");
+    expect_error(&site, "error: the image has no description (`image_alt`)\n");
+}
+
+#[test]
+fn an_svg_with_a_script_is_refused() {
+    let site = Site::fixture("basic");
+    site.write("content/partners/logos/alfa.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\">\n  <circle r=\"4\" onclick=\"steal()\"/>\n</svg>\n");
+    expect_error(
+        &site,
+        "content/partners/logos/alfa.svg:2:17: error: the SVG contains an event handler attribute (on…=), which could run code in a reader's browser\n",
+    );
+}
