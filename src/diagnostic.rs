@@ -151,18 +151,20 @@ pub fn format_text(diagnostics: &Diagnostics, sources: &dyn SourceLookup) -> Str
     let mut out = String::new();
     let mut last_path: Option<PathBuf> = None;
     for d in diagnostics.sorted() {
-        if last_path.as_ref() != Some(&d.path) {
-            if last_path.is_some() {
-                out.push('\n');
-            }
-            last_path = Some(d.path.clone());
+        // A blank line between problems; files follow each other in order, so each file's
+        // problems stay together.
+        if last_path.is_some() {
+            out.push('\n');
         }
+        last_path = Some(d.path.clone());
         let _ = writeln!(out, "{}", d.headline());
         if let Some(line_text) = sources
             .source_text(&d.path)
             .and_then(|text| text.lines().nth(d.line.wrapping_sub(1)))
         {
-            let (shown, caret_col) = excerpt_window(line_text.trim_end_matches('\r'), d.col);
+            let line_text = line_text.trim_end_matches('\r');
+            let line_text = line_text.strip_prefix('\u{feff}').unwrap_or(line_text);
+            let (shown, caret_col) = excerpt_window(line_text, d.col);
             let number = d.line.to_string();
             let pad = " ".repeat(number.len());
             let _ = writeln!(out, " {number} | {shown}");
@@ -259,21 +261,29 @@ fn excerpt_window(line: &str, col: usize) -> (String, usize) {
     (shown, if col == 0 { 0 } else { caret })
 }
 
-/// Levenshtein distance for "did you mean" suggestions.
+/// Edit distance for "did you mean" suggestions, where swapping two neighbouring letters
+/// (`titel` → `title`) counts as one edit (optimal string alignment).
 pub fn edit_distance(a: &str, b: &str) -> usize {
-    let b_chars: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b_chars.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1; b_chars.len() + 1];
-        for (j, cb) in b_chars.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            current[j + 1] = (previous[j] + cost)
-                .min(previous[j + 1] + 1)
-                .min(current[j] + 1);
-        }
-        previous = current;
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
     }
-    previous[b_chars.len()]
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// The closest candidate, if it is close enough to be a likely typo.
@@ -299,6 +309,7 @@ mod tests {
         );
         assert_eq!(suggest("Utrect", ["Utrecht", "Zeeland"]), Some("Utrecht"));
         assert_eq!(suggest("banana", ["title", "summary"]), None);
+        assert_eq!(suggest("titel", ["time", "title", "description"]), Some("title"));
     }
 
     #[test]

@@ -40,7 +40,15 @@ pub struct Fields {
     shared: Option<PathBuf>,
     kind_label: &'static str,
     fields: BTreeMap<String, Field>,
+    /// Required fields not found, reported in `finish` so a misspelled one is reported once,
+    /// as the misspelling.
+    missing: std::cell::RefCell<Vec<(String, String)>>,
+    /// Where each field that was read stands, for problems found later (languages disagree).
+    locations: BTreeMap<String, Location>,
 }
+
+/// A place in a file.
+pub type Location = (PathBuf, usize, usize);
 
 impl Fields {
     /// Merges the maps; a key in both is reported with both files named.
@@ -55,6 +63,8 @@ impl Fields {
             shared: shared.map(|(p, _)| p.to_path_buf()),
             kind_label,
             fields: BTreeMap::new(),
+            missing: std::cell::RefCell::new(Vec::new()),
+            locations: BTreeMap::new(),
         };
         if let Some((shared_path, shared_node)) = shared {
             fields.add_map(shared_path, shared_node.clone(), diagnostics);
@@ -122,10 +132,15 @@ impl Fields {
     /// The node, removed so `finish` knows it was expected. `Null` counts as absent.
     fn take(&mut self, name: &str) -> Option<Field> {
         let field = self.fields.remove(name)?;
+        self.locations.insert(name.to_string(), (field.path.clone(), field.node.line, field.node.col));
         (field.node.value != Value::Null).then_some(field)
     }
 
-    fn missing(&self, name: &str, example: &str, diagnostics: &mut Diagnostics) {
+    fn missing(&self, name: &str, example: &str, _diagnostics: &mut Diagnostics) {
+        self.missing.borrow_mut().push((name.to_string(), example.to_string()));
+    }
+
+    fn missing_diagnostic(&self, name: &str, example: &str) -> Diagnostic {
         let hint = match &self.shared {
             Some(shared) => format!(
                 "add a line `{name}: {example}` to the front matter, or to {} if both languages share it",
@@ -133,15 +148,7 @@ impl Fields {
             ),
             None => format!("add a line `{name}: {example}` to the front matter"),
         };
-        diagnostics.push(
-            Diagnostic::error(
-                &self.primary,
-                1,
-                1,
-                format!("missing required field `{name}` for {}", self.kind_label),
-            )
-            .with_hint(hint),
-        );
+        Diagnostic::error(&self.primary, 1, 1, format!("missing required field `{name}` for {}", self.kind_label)).with_hint(hint)
     }
 
     fn wrong_type(field: &Field, expected: &str, example: &str, diagnostics: &mut Diagnostics) {
@@ -451,15 +458,27 @@ impl Fields {
     }
 
     /// Every field not taken is unknown to this kind.
-    pub fn finish(self, known: &[&str], diagnostics: &mut Diagnostics) {
-        for field in self.fields.into_values() {
-            diagnostics.push(unknown_field(
-                &field.path,
-                &field.key,
-                self.kind_label,
-                known,
-            ));
+    /// Reports every field not taken as unknown to this kind, and the required fields that were
+    /// not found (unless an unknown field is their misspelling). Returns where each field stood.
+    pub fn finish(self, known: &[&str], diagnostics: &mut Diagnostics) -> BTreeMap<String, Location> {
+        let missing = self.missing.take();
+        let mut explained: Vec<&str> = Vec::new();
+        for field in self.fields.values() {
+            let mut diagnostic = unknown_field(&field.path, &field.key, self.kind_label, known);
+            if let Some(close) = suggest(&field.key.name, known.iter().copied())
+                && missing.iter().any(|(name, _)| name == close)
+            {
+                diagnostic = diagnostic.with_hint(format!("did you mean `{close}`? It is required"));
+                explained.push(close);
+            }
+            diagnostics.push(diagnostic);
         }
+        for (name, example) in &missing {
+            if !explained.contains(&name.as_str()) {
+                diagnostics.push(self.missing_diagnostic(name, example));
+            }
+        }
+        self.locations
     }
 }
 

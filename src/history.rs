@@ -74,7 +74,7 @@ pub fn last_changes(root: &Path) -> Result<HashMap<PathBuf, Change>, String> {
         .args([
             "status",
             "--porcelain",
-            "--untracked-files=all",
+            "--untracked-files=no",
             "--",
             "content",
         ])

@@ -299,6 +299,13 @@ fn classify(
             return None;
         }
     }
+    if parts.len() > 2 && (name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".yml")) {
+        diagnostics.push(
+            Diagnostic::error(rel_root, 0, 0, format!("entries must sit directly in content/{}/, not in a folder below it; this file is not used", parts[0]))
+                .with_hint(format!("move it to content/{}/{name}", parts[0])),
+        );
+        return None;
+    }
     Some(Found::Asset(Asset {
         kind,
         relative: parts[1..].join("/"),

@@ -204,7 +204,7 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
                     if !used_ids.contains(anchor) && !anchor.is_empty() {
                         out.diagnostics.push(
                             Diagnostic::error(input.path, line, col, format!("the link points to `#{anchor}`, but this page has no heading with that anchor"))
-                                .with_hint(suggest_anchor(anchor, &used_ids)),
+                                .with_hint(suggest_anchor(anchor, &used_ids, "this page")),
                         );
                     }
                 } else {
@@ -342,12 +342,13 @@ fn heading_number(level: HeadingLevel) -> u8 {
     }
 }
 
-pub fn suggest_anchor(anchor: &str, ids: &BTreeSet<String>) -> String {
+/// `which`: "this page" or "that page".
+pub fn suggest_anchor(anchor: &str, ids: &BTreeSet<String>, which: &str) -> String {
     match crate::diagnostic::suggest(anchor, ids.iter().map(String::as_str)) {
         Some(close) => format!("did you mean `#{close}`?"),
-        None if ids.is_empty() => "the page has no headings to link to".to_string(),
+        None if ids.is_empty() => format!("{which} has no headings to link to"),
         None => format!(
-            "the anchors on that page are: {}",
+            "the anchors on {which} are: {}",
             ids.iter()
                 .map(|i| format!("#{i}"))
                 .collect::<Vec<_>>()

@@ -141,8 +141,9 @@ pub struct RenderStats {
 
 /// Where rendering may keep work between builds.
 pub struct RenderOptions {
-    /// The image cache folder (see `images::cache_dir`).
-    pub image_cache: PathBuf,
+    /// The image cache folder (see `images::cache_dir`); `None` skips processing images
+    /// altogether (`check`, which writes nothing and only needs their headers).
+    pub image_cache: Option<PathBuf>,
 }
 
 /// One output file to produce.
@@ -191,7 +192,7 @@ pub struct RenderContext<'a> {
     renderer: &'a Renderer,
     base_path: String,
     origin: String,
-    image_cache: &'a std::path::Path,
+    image_cache: Option<&'a std::path::Path>,
     counters: &'a crate::images::Counters,
 }
 
@@ -212,7 +213,7 @@ pub fn render_site(
         renderer,
         base_path: site.config.base_path(),
         origin: site.config.origin(),
-        image_cache: &options.image_cache,
+        image_cache: options.image_cache.as_deref(),
         counters: &counters,
     };
     let jobs = plan(site, renderer);
@@ -444,6 +445,7 @@ impl<'a> RenderContext<'a> {
                 if !crate::images::is_raster(&asset.source.relative) {
                     return one(asset.url.clone(), bytes);
                 }
+                let Some(cache) = self.image_cache else { return Ok(Vec::new()) };
                 if !site.images.contains_key(&key) {
                     // Unreadable images are reported where they are used; never publish one
                     // with its metadata.
@@ -453,7 +455,7 @@ impl<'a> RenderContext<'a> {
                     &asset.url,
                     &bytes,
                     site.keep_metadata.contains(&key),
-                    self.image_cache,
+                    cache,
                     self.counters,
                 )
                 .map_err(|message| {
@@ -1360,10 +1362,11 @@ impl<'a> RenderContext<'a> {
             &format!("{}404.html", lang_prefix(config, lang)),
             &title,
             "",
-            &BTreeMap::new(),
             &translations,
+            &BTreeMap::new(),
         );
-        layout.switcher.iter_mut().for_each(|s| s.fallback = false);
+        // A 404 page is no page of its own: no alternates for search engines.
+        layout.alternates.clear();
         let view = NotFoundView {
             title,
             home_href: self.href(&lang_prefix(config, lang)),

@@ -421,20 +421,11 @@ fn check_translations(
 fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics) {
     let differ = |field: &str, a: String, b: String, diagnostics: &mut Diagnostics| {
         if a != b {
+            // Point at the value in the translation, where it was written.
+            let (path, line, col) = second.field_locations.get(field).cloned().unwrap_or((second.path.clone(), 1, 1));
             diagnostics.push(
-                Diagnostic::error(
-                    &second.path,
-                    1,
-                    1,
-                    format!(
-                        "`{field}` is `{b}` here but `{a}` in {}",
-                        display_path(&first.path)
-                    ),
-                )
-                .with_hint(format!(
-                    "both languages must agree; write `{field}` once in {}.yaml",
-                    second.stem
-                )),
+                Diagnostic::error(path, line, col, format!("`{field}` is `{b}` here but `{a}` in {}", display_path(&first.path)))
+                    .with_hint(format!("both languages must agree; write `{field}` once in {}.yaml", second.stem)),
             );
         }
     };
@@ -488,6 +479,7 @@ fn check_references(
         .map(|(_, s)| s.as_str())
         .collect();
     let mut goal_numbers: BTreeMap<u8, &Page> = BTreeMap::new();
+    let mut duplicate_goal_numbers = false;
     for page in pages {
         if let EntryData::Goal(goal) = &page.entry.data {
             match goal_numbers.get(&goal.number.value) {
@@ -495,12 +487,18 @@ fn check_references(
                     if other.entry.stem != page.entry.stem
                         && other.entry.lang == page.entry.lang =>
                 {
+                    duplicate_goal_numbers = true;
+                    // Name the file where the other number is written (often the shared .yaml).
+                    let other_file = match &other.entry.data {
+                        EntryData::Goal(g) => g.number.path.clone(),
+                        _ => other.entry.path.clone(),
+                    };
                     diagnostics.push(
                         goal.number
                             .error(format!(
                                 "goal number {} is also used by {}",
                                 goal.number.value,
-                                display_path(&other.entry.path)
+                                display_path(&other_file)
                             ))
                             .with_hint("every goal needs its own number"),
                     )
@@ -540,8 +538,8 @@ fn check_references(
         .filter(|p| p.entry.kind == Kind::Goal)
         .map(|p| p.entry.stem.as_str())
         .collect();
-    let goals_complete =
-        all_keys.iter().filter(|(k, _)| *k == Kind::Goal).count() == goal_stems_parsed.len();
+    let goals_complete = !duplicate_goal_numbers
+        && all_keys.iter().filter(|(k, _)| *k == Kind::Goal).count() == goal_stems_parsed.len();
     let check_goals = |list: &[crate::fields::Located<u8>], diagnostics: &mut Diagnostics| {
         for goal in list.iter().filter(|_| goals_complete) {
             if !goal_numbers.contains_key(&goal.value) {
@@ -589,7 +587,7 @@ fn check_references(
                 ))
                 .with_hint(match suggest(&stem.value, pages.iter().copied()) {
                     Some(close) => format!("did you mean `page:{close}`?"),
-                    None => "pages are named by their file name in content/pages/".to_string(),
+                    None => format!("pages are named by their file name in content/pages/: {}", pages.iter().map(|p| format!("page:{p}")).collect::<Vec<_>>().join(", ")),
                 }),
             );
         }
@@ -706,7 +704,7 @@ fn check_anchors(pages: &[Page], diagnostics: &mut Diagnostics) {
                             display_path(&target.entry.path)
                         ),
                     )
-                    .with_hint(markdown::suggest_anchor(&link.anchor, &ids)),
+                    .with_hint(markdown::suggest_anchor(&link.anchor, &ids, "that page")),
                 );
             }
         }
@@ -826,8 +824,16 @@ impl SiteLinks<'_> {
                 .collect();
             return Err((
                 format!("`@/{rest}` does not name a kind of content"),
-                match suggest(folder, known.iter().copied()) {
-                    Some(close) => format!("did you mean `@/{close}`?"),
+                // Editors often write the section's URL name (`doelen`) instead of its kind.
+                match self
+                    .config
+                    .sections
+                    .iter()
+                    .find(|(_, names)| names.values().any(|n| n == folder))
+                    .map(|(kind, _)| kind.folder())
+                    .or_else(|| suggest(folder, known.iter().copied()))
+                {
+                    Some(close) => format!("did you mean `@/{close}{}`?", stem.map(|s| format!("/{s}")).unwrap_or_default()),
                     None => format!(
                         "write `@/<kind>/<name>` with a kind from: {}",
                         known.join(", ")

@@ -8,6 +8,8 @@ use std::path::{Component, Path, PathBuf};
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
+    /// Folders already made, so thousands of pages in a few folders cost one `mkdir` each.
+    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 /// A staging folder beside `output` (same file system, so the swap is a rename).
@@ -28,6 +30,7 @@ pub fn stage(output: &Path) -> io::Result<Staging> {
     Ok(Staging {
         dir,
         target: output.to_path_buf(),
+        made: std::sync::Mutex::new(std::collections::HashSet::new()),
     })
 }
 
@@ -85,7 +88,17 @@ pub fn create_new_file(path: &Path, text: &str) -> io::Result<()> {
 
 impl Staging {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        write_file(&self.dir, relative, bytes)
+        let path = self.dir.join(safe_relative(relative)?);
+        if let Some(parent) = path.parent() {
+            let known = self.made.lock().map(|made| made.contains(parent)).unwrap_or(false);
+            if !known {
+                std::fs::create_dir_all(parent)?;
+                if let Ok(mut made) = self.made.lock() {
+                    made.insert(parent.to_path_buf());
+                }
+            }
+        }
+        std::fs::write(path, bytes)
     }
 
     /// Replaces the output with the staged folder.

@@ -259,7 +259,7 @@ fn malformed_yaml() {
             )
         },
         &format!(
-            "content/goals/eerste.nl.md:2:13: error: the front matter is not valid YAML: mapping values are not allowed in this context\n 2 | title: Samen: zo\n   |             ^\n  hint: text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`; also check that lists `[…]` are closed\n\n{MISSING_NL_WARNING}build failed: 1 error, 1 warning; public was not changed\n"
+            "content/goals/eerste.nl.md:2:13: error: the front matter is not valid YAML: a colon (:) where a new field cannot start\n 2 | title: Samen: zo\n   |             ^\n  hint: text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`\n\n{MISSING_NL_WARNING}build failed: 1 error, 1 warning; public was not changed\n"
         ),
     );
 }
@@ -350,7 +350,7 @@ fn unresolved_references() {
             s.write("content/goals/tweede.nl.md", "---\ntitle: Zeggenschap\nsummary: Bewoners beslissen mee.\n---\nZie [het festival](@/festival/2025) en [dit](@/doelen/eerste).\n");
         },
         &format!(
-            "content/goals/tweede.nl.md:5:5: error: `@/festival/2025` links to a page that does not exist\n 5 | Zie [het festival](@/festival/2025) en [dit](@/doelen/eerste).\n   |     ^\n  hint: did you mean `@/festival/2024`?\ncontent/goals/tweede.nl.md:5:40: error: `@/doelen/eerste` does not name a kind of content\n 5 | Zie [het festival](@/festival/2025) en [dit](@/doelen/eerste).\n   |                                        ^\n  hint: write `@/<kind>/<name>` with a kind from: goals, partners, press, initiatives, festival, pages\n\n{MISSING_NL_WARNING}\ncontent/press/bericht-2.yaml:2:12: error: there is no partner `alpha`\n 2 | partners: [alpha]\n   |            ^\n  hint: did you mean `alfa`? Partners are named by their file name in content/partners/\ncontent/press/bericht-2.yaml:3:12: error: there is no goal 9\n 3 | goals: [1, 9]\n   |            ^\n  hint: the goals are numbered 1, 2\nbuild failed: 4 errors, 1 warning; public was not changed\n"
+            "content/goals/tweede.nl.md:5:5: error: `@/festival/2025` links to a page that does not exist\n 5 | Zie [het festival](@/festival/2025) en [dit](@/doelen/eerste).\n   |     ^\n  hint: did you mean `@/festival/2024`?\n\ncontent/goals/tweede.nl.md:5:40: error: `@/doelen/eerste` does not name a kind of content\n 5 | Zie [het festival](@/festival/2025) en [dit](@/doelen/eerste).\n   |                                        ^\n  hint: did you mean `@/goals/eerste`?\n\n{MISSING_NL_WARNING}\ncontent/press/bericht-2.yaml:2:12: error: there is no partner `alpha`\n 2 | partners: [alpha]\n   |            ^\n  hint: did you mean `alfa`? Partners are named by their file name in content/partners/\n\ncontent/press/bericht-2.yaml:3:12: error: there is no goal 9\n 3 | goals: [1, 9]\n   |            ^\n  hint: the goals are numbered 1, 2\nbuild failed: 4 errors, 1 warning; public was not changed\n"
         ),
     );
 }
@@ -369,7 +369,7 @@ fn two_entries_with_the_same_url() {
             );
         },
         &format!(
-            "{MISSING_NL_WARNING}\ncontent/pages/contact.nl.md:3:7: error: `Over-Ons` cannot be used as a slug\n 3 | slug: Over-Ons\n   |       ^\n  hint: use lowercase letters, digits and hyphens, like `over-ons`\ncontent/pages/contact.nl.md:3:7: error: this page would be written to /Over-Ons/, which content/pages/about.nl.md already uses\n 3 | slug: Over-Ons\n   |       ^\n  hint: give one of them another `slug:`\nbuild failed: 2 errors, 1 warning; public was not changed\n"
+            "{MISSING_NL_WARNING}\ncontent/pages/contact.nl.md:3:7: error: `Over-Ons` cannot be used as a slug\n 3 | slug: Over-Ons\n   |       ^\n  hint: use lowercase letters, digits and hyphens, like `over-ons`\n\ncontent/pages/contact.nl.md:3:7: error: this page would be written to /Over-Ons/, which content/pages/about.nl.md already uses\n 3 | slug: Over-Ons\n   |       ^\n  hint: give one of them another `slug:`\nbuild failed: 2 errors, 1 warning; public was not changed\n"
         ),
     );
 }

@@ -9,17 +9,33 @@ use std::process::{Command, Stdio};
 use std::sync::{PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
-/// What `check` prints on stderr for `tests/fixtures/mistakes`: every diagnostic, grouped per
-/// file. `<TAB>` stands for the tab character the editor typed.
+/// What `check` prints on stderr for `tests/fixtures/mistakes`: every diagnostic, sorted by file
+/// and separated by a blank line. `<TAB>` stands for the tab character the editor typed.
+/// `<NOT CHECKED>` marks the one part not locked in: for `website: www.buurtsite.nl` wdhs suggests
+/// `https://buurtsite.nl`, dropping `www.`, which may name another host (or none); it should
+/// suggest `https://www.buurtsite.nl`. See `unchecked`.
+///
+/// Two files start with a byte-order mark (`festival/2025.yaml`, `pages/colofon.nl.md`): their
+/// excerpts and columns must not show or count it.
 const MISTAKES_STDERR: &str = r##"content/festival/2024.en.md:7:5: error: unknown field `descripton` for an item of `programme`
  7 |     descripton: "Welcome."
    |     ^
   hint: did you mean `description`?
 
+content/festival/2024.nl.md:6:5: error: unknown field `titel` for an item of `programme`
+ 6 |     titel: "Opening"
+   |     ^
+  hint: did you mean `title`?
+
 content/festival/2025.yaml:1:7: error: field `date` is not a valid date: `12-04-2025`
  1 | date: 12-04-2025
    |       ^
   hint: write dates as year-month-day, like `date: 2024-04-13`
+
+content/goals/tweede.en.md:5:14: error: `target_year` is `2028` here but `2027` in content/goals/tweede.nl.md
+ 5 | target_year: 2028
+   |              ^
+  hint: both languages must agree; write `target_year` once in tweede.yaml
 
 content/initiatives/alleen-nl.nl.md: warning: there is no English translation of this page
   hint: readers of the English site get a notice instead; add content/initiatives/alleen-nl.en.md
@@ -27,7 +43,12 @@ content/initiatives/alleen-nl.nl.md: warning: there is no English translation of
 content/initiatives/buurtsite.yaml:5:10: error: `www.buurtsite.nl` is not a web address
  5 | website: www.buurtsite.nl
    |          ^
-  hint: write the full address, like `https://buurtsite.nl`
+  hint: write the full address, like `https://<NOT CHECKED>`
+
+content/initiatives/dorpstuin.yaml:1:1: error: missing required field `place` for an initiative
+ 1 | name: "Dorpstuin"
+   | ^
+  hint: add a line `place: …` here, or to each language file if it differs per language
 
 content/initiatives/klimaat.yaml:4:19: error: `klimaat` is not a theme
  4 | themes: [energie, klimaat]
@@ -42,7 +63,7 @@ content/initiatives/molen.en.md:6:1: error: the image has no alt text
 content/initiatives/molen.nl.md:4:18: error: the link points to `#geschiedenis`, but this page has no heading with that anchor
  4 | De molen draait. [Lees verder](#geschiedenis) over de bouw.
    |                  ^
-  hint: the anchors on that page are: #bouw
+  hint: the anchors on this page are: #bouw
 
 content/initiatives/noord.yaml:3:11: error: `Noord Holland` is not a Dutch province
  3 | province: Noord Holland
@@ -95,12 +116,20 @@ content/pages/colofon.nl.md:1:1: error: missing required field `title` for a pag
 content/pages/leeg.nl.md: error: the file is empty
   hint: start the file with front matter between two `---` lines, or delete it
 
+content/pages/missie.nl.md:2:1: error: unknown field `titel` for a page
+ 2 | titel: "Onze missie"
+   | ^
+  hint: did you mean `title`? It is required
+
 content/pages/nieuwsbrief.nl.md:3:1: error: the front matter is not valid YAML: a tab is used to indent this line; YAML only allows spaces
  3 | <TAB>summary: "Schrijf je in."
    | ^
   hint: replace the tab at the start of the line with spaces
 
-content/pages/privacy.nl.md:4:1: error: the front matter is not valid YAML: duplicate mapping key: title
+content/pages/oud/archief.nl.md: error: entries must sit directly in content/pages/, not in a folder below it; this file is not used
+  hint: move it to content/pages/archief.nl.md
+
+content/pages/privacy.nl.md:4:1: error: the front matter is not valid YAML: the field `title` is written twice
  4 | title: "Privacyverklaring"
    | ^
   hint: each field may appear only once; remove one of the two lines
@@ -118,10 +147,10 @@ content/pages/vragen.nl.md:1:1: error: the front matter is not closed
    | ^
   hint: add a line with three dashes `---` after the last field
 
-content/pages/werkwijze.nl.md:2:13: error: the front matter is not valid YAML: mapping values are not allowed in this context
+content/pages/werkwijze.nl.md:2:13: error: the front matter is not valid YAML: a colon (:) where a new field cannot start
  2 | title: Samen: zo werkt het
    |             ^
-  hint: text with a colon (:) must be put between quotes, like `title: "Samen: zo werkt het"`; also check that lists `[…]` are closed
+  hint: text with a colon (:) must be put between quotes, like `title: "Samen: zo werkt het"`
 
 content/partners/alfa.en.md:4:35: error: the link has no text
  4 | Alfa is an association working on [](@/goals/eerste).
@@ -161,6 +190,11 @@ content/press/bericht-2.nl.md:7:10: error: `@/press/bericht-0` links to a page t
    |          ^
   hint: did you mean `@/press/bericht-1`?
 
+content/press/bericht-3.nl.md:7:9: error: `@/doelen/eerste` does not name a kind of content
+ 7 | Zie ook [het eerste doel](@/doelen/eerste).
+   |         ^
+  hint: did you mean `@/goals/eerste`?
+
 content/press/bericht-4.yaml:2:18: error: there is no partner `omega`
  2 | partners: [alfa, omega]
    |                  ^
@@ -184,11 +218,13 @@ content/press/bericht-7.yaml:1:7: error: field `date` is not a valid date: `2024
 content/site.yaml:12:69: error: the menu names page `contact`, which does not exist
  12 | menu: [goals, initiatives, press, partners, festival, "page:about", "page:contact"]
     |                                                                     ^
-  hint: pages are named by their file name in content/pages/
+  hint: pages are named by their file name in content/pages/: page:aanpak, page:about, page:agenda, page:colofon, page:leeg, page:missie, page:nieuwsbrief, page:privacy, page:team, page:toegankelijkheid, page:vragen, page:werkwijze
+
 content/site.yaml:18:22: error: `pagination.press` should be a positive whole number for a section
  18 | pagination: { press: twee, initiatives: 2 }
     |                      ^
   hint: write it like `pagination: { press: 10 }`
+
 content/site.yaml:19:1: error: unknown field `feed_limt` in site.yaml
  19 | feed_limt: 2
     | ^
@@ -200,17 +236,20 @@ const MISTAKES_STDOUT: &str = r##"held back: content/press/concept.nl.md (draft:
 held back: content/press/toekomst.en.md (embargoed until 2030-01-01)
 held back: content/press/toekomst.nl.md (embargoed until 2030-01-01)
 note: the site is not in a git repository, so translations were not compared with their sources
-33 errors, 6 warnings
+39 errors, 6 warnings
 "##;
 
 /// The same problems as GitHub Actions annotations, on stdout.
 const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=7,col=5::unknown field `descripton` for an item of `programme` (hint: did you mean `description`?)
+::error file=content/festival/2024.nl.md,line=6,col=5::unknown field `titel` for an item of `programme` (hint: did you mean `title`?)
 ::error file=content/festival/2025.yaml,line=1,col=7::field `date` is not a valid date: `12-04-2025` (hint: write dates as year-month-day, like `date: 2024-04-13`)
+::error file=content/goals/tweede.en.md,line=5,col=14::`target_year` is `2028` here but `2027` in content/goals/tweede.nl.md (hint: both languages must agree; write `target_year` once in tweede.yaml)
 ::warning file=content/initiatives/alleen-nl.nl.md::there is no English translation of this page (hint: readers of the English site get a notice instead; add content/initiatives/alleen-nl.en.md)
-::error file=content/initiatives/buurtsite.yaml,line=5,col=10::`www.buurtsite.nl` is not a web address (hint: write the full address, like `https://buurtsite.nl`)
+::error file=content/initiatives/buurtsite.yaml,line=5,col=10::`www.buurtsite.nl` is not a web address (hint: write the full address, like `https://<NOT CHECKED>`)
+::error file=content/initiatives/dorpstuin.yaml,line=1,col=1::missing required field `place` for an initiative (hint: add a line `place: …` here, or to each language file if it differs per language)
 ::error file=content/initiatives/klimaat.yaml,line=4,col=19::`klimaat` is not a theme (hint: use one of the themes from content/site.yaml: energie, zorg)
 ::error file=content/initiatives/molen.en.md,line=6,col=1::the image has no alt text (hint: describe the picture between the brackets: `![Bewoners bij de dorpsmolen](molen.jpg)`)
-::error file=content/initiatives/molen.nl.md,line=4,col=18::the link points to `#geschiedenis`, but this page has no heading with that anchor (hint: the anchors on that page are: #bouw)
+::error file=content/initiatives/molen.nl.md,line=4,col=18::the link points to `#geschiedenis`, but this page has no heading with that anchor (hint: the anchors on this page are: #bouw)
 ::error file=content/initiatives/noord.yaml,line=3,col=11::`Noord Holland` is not a Dutch province (hint: did you mean `Noord-Holland`?)
 ::error file=content/initiatives/twee-namen.yaml,line=1,col=7::field `name` should be text, found a list (hint: write it like `name: …`)
 ::error file=content/initiatives/zorg.nl.md,line=4,col=1::the image `koffie.jpg` does not exist (hint: put it in content/initiatives/ beside the entry, and write its name relative to that folder)
@@ -222,12 +261,14 @@ const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=
 ::error file=content/pages/agenda.nl.md,line=3,col=7::`Onze Agenda` cannot be used as a slug (hint: use lowercase letters, digits and hyphens, like `onze-agenda`)
 ::error file=content/pages/colofon.nl.md,line=1,col=1::missing required field `title` for a page (hint: add a line `title: …` to the front matter)
 ::error file=content/pages/leeg.nl.md::the file is empty (hint: start the file with front matter between two `---` lines, or delete it)
+::error file=content/pages/missie.nl.md,line=2,col=1::unknown field `titel` for a page (hint: did you mean `title`? It is required)
 ::error file=content/pages/nieuwsbrief.nl.md,line=3,col=1::the front matter is not valid YAML: a tab is used to indent this line; YAML only allows spaces (hint: replace the tab at the start of the line with spaces)
-::error file=content/pages/privacy.nl.md,line=4,col=1::the front matter is not valid YAML: duplicate mapping key: title (hint: each field may appear only once; remove one of the two lines)
+::error file=content/pages/oud/archief.nl.md::entries must sit directly in content/pages/, not in a folder below it; this file is not used (hint: move it to content/pages/archief.nl.md)
+::error file=content/pages/privacy.nl.md,line=4,col=1::the front matter is not valid YAML: the field `title` is written twice (hint: each field may appear only once; remove one of the two lines)
 ::error file=content/pages/team.nl.md,line=3,col=7::this page would be written to /over-ons/, which content/pages/about.nl.md already uses (hint: give one of them another `slug:`)
 ::error file=content/pages/vacatures.md::the file name does not say its language (hint: name it `vacatures.nl.md` (and `vacatures.en.md` for the translation))
 ::error file=content/pages/vragen.nl.md,line=1,col=1::the front matter is not closed (hint: add a line with three dashes `---` after the last field)
-::error file=content/pages/werkwijze.nl.md,line=2,col=13::the front matter is not valid YAML: mapping values are not allowed in this context (hint: text with a colon (:) must be put between quotes, like `title: "Samen: zo werkt het"`; also check that lists `[…]` are closed)
+::error file=content/pages/werkwijze.nl.md,line=2,col=13::the front matter is not valid YAML: a colon (:) where a new field cannot start (hint: text with a colon (:) must be put between quotes, like `title: "Samen: zo werkt het"`)
 ::error file=content/partners/alfa.en.md,line=4,col=35::the link has no text (hint: write what the link leads to between the brackets: `[het actieprogramma](@/goals)`)
 ::warning file=content/partners/alfa.nl.md,line=4,col=37::the link text `Klik hier` does not say where it leads (hint: use words that make sense on their own, like `[lees het actieprogramma](@/goals)`)
 ::error file=content/partners/beta.nl.md,line=2,col=1::field `name` is set twice: in content/partners/beta.yaml (line 1) and in content/partners/beta.nl.md (hint: keep it in one place: fields both languages share go in the .yaml file, translated fields in the .md files)
@@ -236,11 +277,12 @@ const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=
 ::warning file=content/partners/zeta.yaml::there is no language file for these shared fields (hint: add zeta.nl.md beside it, or delete it)
 ::error file=content/press/bericht-2.en.md,line=8,col=5::the link points to `#reasons`, but content/goals/eerste.en.md has no heading with that anchor (hint: the anchors on that page are: #why)
 ::error file=content/press/bericht-2.nl.md,line=7,col=10::`@/press/bericht-0` links to a page that does not exist (hint: did you mean `@/press/bericht-1`?)
+::error file=content/press/bericht-3.nl.md,line=7,col=9::`@/doelen/eerste` does not name a kind of content (hint: did you mean `@/goals/eerste`?)
 ::error file=content/press/bericht-4.yaml,line=2,col=18::there is no partner `omega` (hint: partners are named by their file name in content/partners/: alfa, beta, delta, gamma)
 ::error file=content/press/bericht-5.yaml,line=3,col=12::there is no goal 7 (hint: the goals are numbered 1, 2)
 ::error file=content/press/bericht-6.yaml,line=2,col=16::a press contact may not contain an e-mail address or phone number (hint: name the organisation (for example `Katalys`); journalists reach its press office through its website)
 ::error file=content/press/bericht-7.yaml,line=1,col=7::field `date` is not a valid date: `2024-02-30` (hint: write dates as year-month-day, like `date: 2024-04-13`)
-::error file=content/site.yaml,line=12,col=69::the menu names page `contact`, which does not exist (hint: pages are named by their file name in content/pages/)
+::error file=content/site.yaml,line=12,col=69::the menu names page `contact`, which does not exist (hint: pages are named by their file name in content/pages/: page:aanpak, page:about, page:agenda, page:colofon, page:leeg, page:missie, page:nieuwsbrief, page:privacy, page:team, page:toegankelijkheid, page:vragen, page:werkwijze)
 ::error file=content/site.yaml,line=18,col=22::`pagination.press` should be a positive whole number for a section (hint: write it like `pagination: { press: 10 }`)
 ::error file=content/site.yaml,line=19,col=1::unknown field `feed_limt` in site.yaml (hint: did you mean `feed_limit`?)
 "##;
@@ -264,11 +306,31 @@ fn check_mistakes() -> common::Run {
     run
 }
 
+/// Replaces the address suggested for a web address without `https://` by `<NOT CHECKED>`: that
+/// the hint is there is asserted, its (wrong) address is not.
+fn unchecked(output: &str) -> String {
+    const SUGGESTION: &str = "write the full address, like `https://";
+    let mut out = String::new();
+    let mut rest = output;
+    while let Some(start) = rest.find(SUGGESTION) {
+        let after = start + SUGGESTION.len();
+        out.push_str(&rest[..after]);
+        out.push_str("<NOT CHECKED>");
+        rest = &rest[after..];
+        rest = &rest[rest.find('`').unwrap_or(rest.len())..];
+    }
+    out.push_str(rest);
+    out
+}
+
 #[test]
 fn text_report_lists_every_mistake_once_with_place_excerpt_and_hint() {
     let _shared = shared();
     let run = check_mistakes();
-    assert_eq!(run.stderr, MISTAKES_STDERR.replace("<TAB>", "\t"));
+    assert_eq!(
+        unchecked(&run.stderr),
+        MISTAKES_STDERR.replace("<TAB>", "\t")
+    );
     assert_eq!(run.stdout, MISTAKES_STDOUT);
 }
 
@@ -278,7 +340,7 @@ fn github_report_has_one_annotation_per_mistake() {
     let site = Site::fixture("mistakes");
     let run = site.run(&["check", "--today", "2026-01-01", "--format", "github"]);
     run.assert_code(1);
-    assert_eq!(run.stdout, MISTAKES_GITHUB);
+    assert_eq!(unchecked(&run.stdout), MISTAKES_GITHUB);
     assert_eq!(run.stderr, "");
 }
 
@@ -286,13 +348,20 @@ fn github_report_has_one_annotation_per_mistake() {
 fn editor_files_are_ignored_and_crlf_and_bom_files_accepted() {
     let _shared = shared();
     let run = check_mistakes();
-    for name in ["toegankelijkheid", ".swp", "about.nl.md~"] {
+    // No diagnostic is about them (the menu hint may name the page `page:toegankelijkheid`).
+    for name in [
+        "content/pages/toegankelijkheid.",
+        "content/pages/.toegankelijkheid.nl.md.swp",
+        "content/pages/about.nl.md~",
+    ] {
         assert!(
-            !run.stderr.contains(name),
+            !run.stderr.lines().any(|l| l.starts_with(name)),
             "{name} should not be reported:\n{}",
             run.stderr
         );
     }
+    assert!(!run.stderr.contains(".swp"), "{}", run.stderr);
+    assert!(!run.stderr.contains("about.nl.md~"), "{}", run.stderr);
 }
 
 #[test]
@@ -321,12 +390,11 @@ fn exit_codes() {
     );
 }
 
-/// Every file and folder below the site, with the bytes of the files. Leaves out the image
-/// cache, which `check` fills today although it should write nothing (reported, not locked in).
+/// Every file and folder below the site, with the bytes of the files (the image cache too:
+/// `check` must not fill it).
 fn everything(site: &Site) -> Vec<(String, Option<Vec<u8>>)> {
     let mut all: Vec<(String, Option<Vec<u8>>)> = walkdir::WalkDir::new(site.path())
         .into_iter()
-        .filter_entry(|e| e.file_name() != ".wdhs-cache")
         .map(|e| e.expect("walk"))
         .map(|e| {
             let rel = e
@@ -354,6 +422,10 @@ fn check_writes_nothing() {
         let before = everything(&site);
         site.check().assert_code(code);
         assert!(!site.exists("public"), "{fixture}: check wrote public/");
+        assert!(
+            !site.exists(".wdhs-cache"),
+            "{fixture}: check wrote an image cache"
+        );
         assert_eq!(
             everything(&site),
             before,
@@ -402,10 +474,13 @@ fn check_within(site: &Site, limit: Duration) -> (common::Run, Duration) {
     (run, elapsed)
 }
 
-/// A generous upper bound: a refused document costs well under a second in a release build.
-const FAST: Duration = Duration::from_secs(5);
+/// A refused document costs milliseconds (the YAML budget is tight); the bound leaves room for
+/// a slow test machine.
+const FAST: Duration = Duration::from_secs(2);
 
-fn assert_refused_quickly(page: &str, front_matter: &str) {
+/// Checks a page whose front matter is hostile: refused within `FAST`, with `message` at a place
+/// in the page, and nothing else reported about it.
+fn assert_refused_quickly(page: &str, front_matter: &str, message: &str) {
     let _alone = timed();
     let site = Site::fixture("basic");
     site.write(
@@ -426,16 +501,20 @@ fn assert_refused_quickly(page: &str, front_matter: &str) {
         .find(|l| l.starts_with(&headline))
         .unwrap_or_else(|| panic!("no diagnostic for {page}:\n{}", run.stderr));
     assert!(
-        diagnostic.contains(": error: the front matter is not valid YAML: "),
+        diagnostic.ends_with(&format!(
+            ": error: the front matter is not valid YAML: {message}"
+        )),
         "{diagnostic}"
     );
-    assert!(
-        run.stderr.contains(
-            "  hint: the YAML is too large or nested too deeply; write the fields out plainly\n"
-        ),
-        "{}",
-        run.stderr
-    );
+    // Not asserted: the hint's words. Today it is the general "check the line for a missing
+    // quote, bracket or space after the colon", which does not fit; it should say to write
+    // the fields out plainly, without anchors (`&`, `*`) or deep nesting.
+    let block = run
+        .stderr
+        .split("\n\n")
+        .find(|b| b.starts_with(&headline))
+        .expect("diagnostic block");
+    assert!(block.contains("\n  hint: "), "{block}");
     assert!(
         run.stdout.ends_with("1 error, 1 warning\n"),
         "{}",
@@ -453,13 +532,17 @@ fn alias_bomb_in_front_matter_fails_fast() {
         bomb.push_str(&format!("\nl{level}: &l{level} [{aliases}]"));
         previous = format!("l{level}");
     }
-    assert_refused_quickly("bom", &bomb);
+    assert_refused_quickly(
+        "bom",
+        &bomb,
+        "the YAML is too large or repeats anchors (`&name`, `*name`) too often",
+    );
 }
 
 #[test]
 fn deeply_nested_front_matter_fails_fast() {
     let deep = format!("summary: {}", "[".repeat(100_000));
-    assert_refused_quickly("diep", &deep);
+    assert_refused_quickly("diep", &deep, "the YAML is nested too deeply");
 }
 
 #[test]
@@ -483,14 +566,12 @@ fn symlink_loop_is_reported_and_check_finishes() {
     );
 }
 
-// The two mistakes below are reported at the right place with the right hint, but wdhs words
-// or shows them imperfectly (see the notes in each test); only what is right is asserted.
-
 #[test]
 fn non_utf8_file_is_reported_at_its_first_bad_byte() {
     let _shared = shared();
     let site = Site::fixture("basic");
-    // Latin-1, as old Windows editors save it: é is the single byte 0xE9.
+    // Latin-1, as old Windows editors save it: é is the single byte 0xE9. The excerpt shows it
+    // as the replacement character, under the caret.
     std::fs::write(
         site.path().join("content/pages/cafe.nl.md"),
         b"---\ntitle: \"Caf\xe9 de Zon\"\n---\nEen caf\xe9.\n",
@@ -498,20 +579,52 @@ fn non_utf8_file_is_reported_at_its_first_bad_byte() {
     .expect("write");
     let run = site.check();
     run.assert_code(1);
-    // Not asserted: the excerpt of line 2, which is missing today.
     assert!(
-        run.stderr
-            .contains("content/pages/cafe.nl.md:2:12: error: the file is not UTF-8 text\n"),
+        run.stderr.contains(concat!(
+            "content/pages/cafe.nl.md:2:12: error: the file is not UTF-8 text\n",
+            " 2 | title: \"Caf\u{FFFD} de Zon\"\n",
+            "   |            ^\n",
+            "  hint: save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")\n",
+        )),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains(
-            "  hint: save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")\n"
-        ),
+        run.stdout.ends_with("1 error, 1 warning\n"),
+        "{}",
+        run.stdout
+    );
+    // Not asserted, because it is wrong today: with a translation `cafe.en.md` beside it, wdhs
+    // also warns "there is no Dutch translation of this page" and asks to add
+    // content/pages/cafe.nl.md, which exists (a second report for the same mistake).
+}
+
+#[test]
+fn duplicate_goal_number_names_the_other_file_and_does_not_cascade() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    site.write(
+        "content/goals/tweede.yaml",
+        "number: 1\ntarget_year: 2027\n",
+    );
+    // A reference to goal 2, which the misnumbered goal was meant to be, is not reported.
+    site.write(
+        "content/press/bericht-2.yaml",
+        "date: 2024-02-12\npartners: [alfa]\ngoals: [1, 2]\npress_contact: \"Alfa Vereniging\"\n",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(concat!(
+            "content/goals/tweede.yaml:1:9: error: goal number 1 is also used by content/goals/eerste.yaml\n",
+            " 1 | number: 1\n",
+            "   |         ^\n",
+            "  hint: every goal needs its own number\n",
+        )),
         "{}",
         run.stderr
     );
+    assert!(!run.stderr.contains("there is no goal"), "{}", run.stderr);
     assert!(
         run.stdout.ends_with("1 error, 1 warning\n"),
         "{}",
@@ -529,8 +642,9 @@ fn language_code_that_is_not_a_site_language() {
     );
     let run = site.check();
     run.assert_code(1);
-    // Not asserted: the message, which says the name "does not say its language" although it
-    // names one (`de`); only the hint says what is wrong.
+    // Not asserted: the message, which still says "the file name does not say its language"
+    // although the name says `de`; it should say that `de` is not one of the site's languages.
+    // Only the hint says so today.
     assert!(
         run.stderr
             .contains("content/pages/partner-worden.de.md: error: "),
@@ -561,6 +675,15 @@ fn fixture_has_the_accepted_and_ignored_files() {
             .any(|w| w == b"\r\n")
     );
     assert!(read("toegankelijkheid.en.md").starts_with(b"\xef\xbb\xbf---"));
+    // Byte-order marks in files with mistakes: the excerpts must not show them.
+    assert!(read("colofon.nl.md").starts_with(b"\xef\xbb\xbf---"));
+    assert!(
+        std::fs::read(pages.join("../festival/2025.yaml"))
+            .expect("2025.yaml")
+            .starts_with(b"\xef\xbb\xbfdate:")
+    );
+    // A page in a folder below content/pages/ (reported, not published).
+    assert!(pages.join("oud/archief.nl.md").exists());
     assert!(pages.join(".toegankelijkheid.nl.md.swp").exists());
     assert!(pages.join("about.nl.md~").exists());
 }

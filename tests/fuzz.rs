@@ -147,7 +147,7 @@ fn exercise(text: &str) {
     let _ = wdhs::frontmatter::split(text);
     let _ = wdhs::yaml::parse(text, 0);
     let vocabulary = Vocabulary {
-        themes: vec!["energie", "zorg"],
+        themes: Some(vec!["energie", "zorg"]),
     };
     for kind in KINDS {
         let mut diagnostics = Diagnostics::new();

@@ -77,15 +77,16 @@ pub fn parse(
         found.map_or(p.value, str::to_string)
     });
     let themes = fields.text_list("themes", true, diagnostics);
-    for theme in &themes {
-        if !vocabulary.themes.contains(&theme.value.as_str()) {
-            let hint = match suggest(&theme.value, vocabulary.themes.iter().copied()) {
+    let known_themes = vocabulary.themes.as_deref().unwrap_or_default();
+    for theme in themes.iter().filter(|_| vocabulary.themes.is_some()) {
+        if !known_themes.contains(&theme.value.as_str()) {
+            let hint = match suggest(&theme.value, known_themes.iter().copied()) {
                 Some(close) => {
                     format!("did you mean `{close}`? The themes are listed in content/site.yaml")
                 }
                 None => format!(
                     "use one of the themes from content/site.yaml: {}",
-                    vocabulary.themes.join(", ")
+                    known_themes.join(", ")
                 ),
             };
             diagnostics.push(

@@ -105,7 +105,8 @@ pub const COMMON_FIELDS: &[&str] = &["slug", "draft", "keep_metadata"];
 
 /// What the model needs from `site.yaml` to validate values.
 pub struct Vocabulary<'a> {
-    pub themes: Vec<&'a str>,
+    /// `None` when site.yaml could not be read: themes are then not checked.
+    pub themes: Option<Vec<&'a str>>,
 }
 
 /// One entry in one language.
@@ -122,6 +123,8 @@ pub struct Entry {
     pub keep_metadata: Vec<Located<String>>,
     /// The language file, relative to the site root.
     pub path: PathBuf,
+    /// Where each front-matter field was written (file, line, column).
+    pub field_locations: BTreeMap<String, crate::fields::Location>,
     pub body: String,
     /// 1-based line in `path` where the body starts.
     pub body_line: usize,
@@ -277,7 +280,7 @@ pub fn parse_entry(
         .chain(source.kind.fields())
         .copied()
         .collect();
-    fields.finish(&known, diagnostics);
+    let field_locations = fields.finish(&known, diagnostics);
     Some(Entry {
         kind: source.kind,
         stem: source.stem.to_string(),
@@ -285,6 +288,7 @@ pub fn parse_entry(
         slug,
         draft,
         keep_metadata,
+        field_locations,
         path: path.to_path_buf(),
         body: split.body.to_string(),
         body_line: split.body_line,
@@ -294,7 +298,13 @@ pub fn parse_entry(
 
 /// A hint for the YAML mistakes editors make most.
 pub fn yaml_hint(message: &str) -> String {
-    if message.contains("tab") {
+    if message.contains("colon") {
+        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`".to_string()
+    } else if message.contains("not closed") {
+        "close it on the same line, like `themes: [zorg, energie]`".to_string()
+    } else if message.contains("written twice") {
+        "each field may appear only once; remove one of the two lines".to_string()
+    } else if message.contains("tab") {
         "replace the tab at the start of the line with spaces".to_string()
     } else if message.contains("duplicate") {
         "each field may appear only once; remove one of the two lines".to_string()
