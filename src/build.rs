@@ -77,6 +77,7 @@ pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compile
         .language_files
         .iter()
         .map(|f| (f.kind, f.stem.clone(), f.lang))
+        .chain(loaded.unreadable.iter().cloned())
         .collect();
     let images = inspect_assets(&loaded.assets, diagnostics);
     let input = resolve::ResolveInput {
@@ -215,24 +216,38 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
 
 /// A required field missing in every language of an entry that has a shared file belongs in
 /// that shared file: say so once, there, instead of once per language.
-fn merge_missing_shared_fields(found: Vec<Diagnostic>, shared: &HashMap<(crate::model::Kind, &str), (&Path, Node)>) -> Vec<Diagnostic> {
+fn merge_missing_shared_fields(
+    found: Vec<Diagnostic>,
+    shared: &HashMap<(crate::model::Kind, &str), (&Path, Node)>,
+) -> Vec<Diagnostic> {
     let shared_for = |path: &Path| -> Option<PathBuf> {
         let name = path.file_name()?.to_str()?;
         let stem = name.strip_suffix(".md")?.rsplit_once('.')?.0;
-        shared.values().map(|(p, _)| *p).find(|p| p.parent() == path.parent() && p.file_stem().and_then(|s| s.to_str()) == Some(stem)).map(Path::to_path_buf)
+        shared
+            .values()
+            .map(|(p, _)| *p)
+            .find(|p| {
+                p.parent() == path.parent() && p.file_stem().and_then(|s| s.to_str()) == Some(stem)
+            })
+            .map(Path::to_path_buf)
     };
     let is_missing = |d: &Diagnostic| d.message.starts_with("missing required field `");
     // In how many language files each required field is missing, per shared file.
     let mut missing_in: HashMap<(PathBuf, String), usize> = HashMap::new();
     for d in found.iter().filter(|d| is_missing(d)) {
         if let Some(shared_path) = shared_for(&d.path) {
-            *missing_in.entry((shared_path, d.message.clone())).or_default() += 1;
+            *missing_in
+                .entry((shared_path, d.message.clone()))
+                .or_default() += 1;
         }
     }
     let mut out = Vec::new();
-    let mut merged: std::collections::BTreeSet<(PathBuf, String)> = std::collections::BTreeSet::new();
+    let mut merged: std::collections::BTreeSet<(PathBuf, String)> =
+        std::collections::BTreeSet::new();
     for d in found {
-        let key = shared_for(&d.path).filter(|_| is_missing(&d)).map(|p| (p, d.message.clone()));
+        let key = shared_for(&d.path)
+            .filter(|_| is_missing(&d))
+            .map(|p| (p, d.message.clone()));
         match key {
             // Missing in more than one language: with two languages, that is all of them.
             Some(key) if missing_in.get(&key).copied().unwrap_or(0) > 1 => {

@@ -248,6 +248,7 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                 )
                 .with_hint(yaml_hint(&error.message)),
             );
+            config.broken = true;
             return config;
         }
     };

@@ -276,7 +276,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
@@ -309,7 +311,10 @@ mod tests {
         );
         assert_eq!(suggest("Utrect", ["Utrecht", "Zeeland"]), Some("Utrecht"));
         assert_eq!(suggest("banana", ["title", "summary"]), None);
-        assert_eq!(suggest("titel", ["time", "title", "description"]), Some("title"));
+        assert_eq!(
+            suggest("titel", ["time", "title", "description"]),
+            Some("title")
+        );
     }
 
     #[test]

@@ -132,12 +132,17 @@ impl Fields {
     /// The node, removed so `finish` knows it was expected. `Null` counts as absent.
     fn take(&mut self, name: &str) -> Option<Field> {
         let field = self.fields.remove(name)?;
-        self.locations.insert(name.to_string(), (field.path.clone(), field.node.line, field.node.col));
+        self.locations.insert(
+            name.to_string(),
+            (field.path.clone(), field.node.line, field.node.col),
+        );
         (field.node.value != Value::Null).then_some(field)
     }
 
     fn missing(&self, name: &str, example: &str, _diagnostics: &mut Diagnostics) {
-        self.missing.borrow_mut().push((name.to_string(), example.to_string()));
+        self.missing
+            .borrow_mut()
+            .push((name.to_string(), example.to_string()));
     }
 
     fn missing_diagnostic(&self, name: &str, example: &str) -> Diagnostic {
@@ -148,7 +153,13 @@ impl Fields {
             ),
             None => format!("add a line `{name}: {example}` to the front matter"),
         };
-        Diagnostic::error(&self.primary, 1, 1, format!("missing required field `{name}` for {}", self.kind_label)).with_hint(hint)
+        Diagnostic::error(
+            &self.primary,
+            1,
+            1,
+            format!("missing required field `{name}` for {}", self.kind_label),
+        )
+        .with_hint(hint)
     }
 
     fn wrong_type(field: &Field, expected: &str, example: &str, diagnostics: &mut Diagnostics) {
@@ -460,7 +471,11 @@ impl Fields {
     /// Every field not taken is unknown to this kind.
     /// Reports every field not taken as unknown to this kind, and the required fields that were
     /// not found (unless an unknown field is their misspelling). Returns where each field stood.
-    pub fn finish(self, known: &[&str], diagnostics: &mut Diagnostics) -> BTreeMap<String, Location> {
+    pub fn finish(
+        self,
+        known: &[&str],
+        diagnostics: &mut Diagnostics,
+    ) -> BTreeMap<String, Location> {
         let missing = self.missing.take();
         let mut explained: Vec<&str> = Vec::new();
         for field in self.fields.values() {
@@ -468,7 +483,8 @@ impl Fields {
             if let Some(close) = suggest(&field.key.name, known.iter().copied())
                 && missing.iter().any(|(name, _)| name == close)
             {
-                diagnostic = diagnostic.with_hint(format!("did you mean `{close}`? It is required"));
+                diagnostic =
+                    diagnostic.with_hint(format!("did you mean `{close}`? It is required"));
                 explained.push(close);
             }
             diagnostics.push(diagnostic);
@@ -502,7 +518,7 @@ pub fn check_web_address(url: &Located<String>, diagnostics: &mut Diagnostics) {
             url.error(format!("`{}` is not a web address", url.value))
                 .with_hint(format!(
                     "write the full address, like `https://{}`",
-                    url.value.trim_start_matches("www.")
+                    url.value
                 )),
         );
     }

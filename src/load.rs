@@ -52,6 +52,9 @@ pub struct Loaded {
     pub language_files: Vec<LanguageFile>,
     pub shared_files: Vec<SharedFile>,
     pub assets: Vec<Asset>,
+    /// Language files that exist but could not be read (reported already): they still count as
+    /// present, so no "missing translation" follows.
+    pub unreadable: Vec<(Kind, String, Lang)>,
 }
 
 impl Loaded {
@@ -169,6 +172,12 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
             Ok(text) => text.unwrap_or_default(),
             Err(diagnostic) => {
                 diagnostics.push(diagnostic);
+                if let Found::Language {
+                    kind, stem, lang, ..
+                } = item
+                {
+                    loaded.unreadable.push((kind, stem, lang));
+                }
                 continue;
             }
         };
@@ -281,25 +290,30 @@ fn classify(
         }
         if let Some(stem) = name.strip_suffix(".md") {
             let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
-            let hint = match stem.rsplit_once('.') {
-                Some((_, code)) => format!(
-                    "`{code}` is not one of the site's languages ({})",
-                    codes.join(", ")
+            let first = codes.first().copied().unwrap_or("nl");
+            let second = codes.get(1).copied().unwrap_or("en");
+            let (message, hint) = match stem.rsplit_once('.') {
+                Some((base, code)) => (
+                    format!(
+                        "`{code}` is not one of the site's languages ({})",
+                        codes.join(", ")
+                    ),
+                    format!("rename it to `{base}.{first}.md` or `{base}.{second}.md`"),
                 ),
-                None => format!(
-                    "name it `{stem}.{}.md` (and `{stem}.{}.md` for the translation)",
-                    codes.first().unwrap_or(&"nl"),
-                    codes.get(1).unwrap_or(&"en")
+                None => (
+                    "the file name does not say its language".to_string(),
+                    format!(
+                        "name it `{stem}.{first}.md` (and `{stem}.{second}.md` for the translation)"
+                    ),
                 ),
             };
-            diagnostics.push(
-                Diagnostic::error(rel_root, 0, 0, "the file name does not say its language")
-                    .with_hint(hint),
-            );
+            diagnostics.push(Diagnostic::error(rel_root, 0, 0, message).with_hint(hint));
             return None;
         }
     }
-    if parts.len() > 2 && (name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".yml")) {
+    if parts.len() > 2
+        && (name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".yml"))
+    {
         diagnostics.push(
             Diagnostic::error(rel_root, 0, 0, format!("entries must sit directly in content/{}/, not in a folder below it; this file is not used", parts[0]))
                 .with_hint(format!("move it to content/{}/{name}", parts[0])),

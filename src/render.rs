@@ -445,7 +445,9 @@ impl<'a> RenderContext<'a> {
                 if !crate::images::is_raster(&asset.source.relative) {
                     return one(asset.url.clone(), bytes);
                 }
-                let Some(cache) = self.image_cache else { return Ok(Vec::new()) };
+                let Some(cache) = self.image_cache else {
+                    return Ok(Vec::new());
+                };
                 if !site.images.contains_key(&key) {
                     // Unreadable images are reported where they are used; never publish one
                     // with its metadata.

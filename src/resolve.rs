@@ -422,10 +422,26 @@ fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics)
     let differ = |field: &str, a: String, b: String, diagnostics: &mut Diagnostics| {
         if a != b {
             // Point at the value in the translation, where it was written.
-            let (path, line, col) = second.field_locations.get(field).cloned().unwrap_or((second.path.clone(), 1, 1));
+            let (path, line, col) =
+                second
+                    .field_locations
+                    .get(field)
+                    .cloned()
+                    .unwrap_or((second.path.clone(), 1, 1));
             diagnostics.push(
-                Diagnostic::error(path, line, col, format!("`{field}` is `{b}` here but `{a}` in {}", display_path(&first.path)))
-                    .with_hint(format!("both languages must agree; write `{field}` once in {}.yaml", second.stem)),
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    format!(
+                        "`{field}` is `{b}` here but `{a}` in {}",
+                        display_path(&first.path)
+                    ),
+                )
+                .with_hint(format!(
+                    "both languages must agree; write `{field}` once in {}.yaml",
+                    second.stem
+                )),
             );
         }
     };
@@ -587,7 +603,14 @@ fn check_references(
                 ))
                 .with_hint(match suggest(&stem.value, pages.iter().copied()) {
                     Some(close) => format!("did you mean `page:{close}`?"),
-                    None => format!("pages are named by their file name in content/pages/: {}", pages.iter().map(|p| format!("page:{p}")).collect::<Vec<_>>().join(", ")),
+                    None => format!(
+                        "pages are named by their file name in content/pages/: {}",
+                        pages
+                            .iter()
+                            .map(|p| format!("page:{p}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 }),
             );
         }
@@ -704,7 +727,11 @@ fn check_anchors(pages: &[Page], diagnostics: &mut Diagnostics) {
                             display_path(&target.entry.path)
                         ),
                     )
-                    .with_hint(markdown::suggest_anchor(&link.anchor, &ids, "that page")),
+                    .with_hint(markdown::suggest_anchor(
+                        &link.anchor,
+                        &ids,
+                        "that page",
+                    )),
                 );
             }
         }
@@ -833,7 +860,10 @@ impl SiteLinks<'_> {
                     .map(|(kind, _)| kind.folder())
                     .or_else(|| suggest(folder, known.iter().copied()))
                 {
-                    Some(close) => format!("did you mean `@/{close}{}`?", stem.map(|s| format!("/{s}")).unwrap_or_default()),
+                    Some(close) => format!(
+                        "did you mean `@/{close}{}`?",
+                        stem.map(|s| format!("/{s}")).unwrap_or_default()
+                    ),
                     None => format!(
                         "write `@/<kind>/<name>` with a kind from: {}",
                         known.join(", ")

@@ -90,7 +90,11 @@ impl Staging {
     pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(safe_relative(relative)?);
         if let Some(parent) = path.parent() {
-            let known = self.made.lock().map(|made| made.contains(parent)).unwrap_or(false);
+            let known = self
+                .made
+                .lock()
+                .map(|made| made.contains(parent))
+                .unwrap_or(false);
             if !known {
                 std::fs::create_dir_all(parent)?;
                 if let Ok(mut made) = self.made.lock() {

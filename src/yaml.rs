@@ -157,17 +157,34 @@ fn plain_message(message: &str) -> String {
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
         return format!("the field `{}` is written twice", key.trim());
     }
-    if message.contains("mapping values are not allowed") || message.contains("illegal placement of ':'") {
+    if message.contains("mapping values are not allowed")
+        || message.contains("illegal placement of ':'")
+    {
         return "a colon (:) where a new field cannot start".to_string();
     }
-    if message.contains("did not find expected ',' or ']'") || message.contains("flow sequence") {
+    if message.contains("did not find expected ',' or ']'")
+        || message.contains("flow sequence")
+        || message.contains("unclosed bracket '['")
+    {
         return "a list `[…]` is not closed".to_string();
     }
-    if message.contains("did not find expected ',' or '}'") || message.contains("flow mapping") {
+    if message.contains("did not find expected ',' or '}'")
+        || message.contains("flow mapping")
+        || message.contains("unclosed bracket '{'")
+    {
         return "a group `{…}` is not closed".to_string();
     }
-    if message.contains("found unexpected end of stream") || message.contains("unclosed quoted") || message.contains("quoted scalar") {
+    if message.contains("trailing content after") {
+        return "there is text after the closing quote".to_string();
+    }
+    if message.contains("unclosed quote") || message.contains("while scanning a quoted scalar") {
         return "a quote (\") is opened but not closed".to_string();
+    }
+    if message.contains("did not find expected key")
+        || message.contains("block mapping")
+        || message.contains("block sequence")
+    {
+        return "this line does not fit here".to_string();
     }
     message.to_string()
 }

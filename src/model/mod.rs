@@ -299,9 +299,18 @@ pub fn parse_entry(
 /// A hint for the YAML mistakes editors make most.
 pub fn yaml_hint(message: &str) -> String {
     if message.contains("colon") {
-        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`".to_string()
-    } else if message.contains("not closed") {
-        "close it on the same line, like `themes: [zorg, energie]`".to_string()
+        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`"
+            .to_string()
+    } else if message.contains("list `[…]` is not closed") {
+        "close the list on the same line, like `themes: [zorg, energie]`".to_string()
+    } else if message.contains("group `{…}` is not closed") {
+        "close the group on the same line, like `{ nl: …, en: … }`".to_string()
+    } else if message.contains("quote") {
+        "a text in quotes must end with the same quote, and nothing may follow it on the line"
+            .to_string()
+    } else if message.contains("does not fit here") {
+        "each line is `name: value`; list items start with `- ` and are indented under their field"
+            .to_string()
     } else if message.contains("written twice") {
         "each field may appear only once; remove one of the two lines".to_string()
     } else if message.contains("tab") {
@@ -309,10 +318,10 @@ pub fn yaml_hint(message: &str) -> String {
     } else if message.contains("duplicate") {
         "each field may appear only once; remove one of the two lines".to_string()
     } else if message.contains("':'") || message.contains("mapping") {
-        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`; also check that lists `[…]` are closed".to_string()
-    } else if message.contains("budget")
-        || message.contains("recursion")
-        || message.contains("depth")
+        "check that lists `[…]` are closed on their own line, and that text with a colon is between quotes".to_string()
+    } else if message.contains("too large")
+        || message.contains("anchors")
+        || message.contains("nested too deeply")
     {
         "the YAML is too large or nested too deeply; write the fields out plainly".to_string()
     } else {
