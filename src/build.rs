@@ -80,9 +80,11 @@ pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compile
         .chain(loaded.unreadable.iter().cloned())
         .collect();
     let images = inspect_assets(&loaded.assets, diagnostics);
+    let Loaded { assets, .. } = loaded;
+    // The file texts are parsed: they are dropped here, before resolve renders the Markdown.
     let input = resolve::ResolveInput {
         entries,
-        assets: loaded.assets,
+        assets,
         files,
         images,
     };
@@ -136,12 +138,13 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
             }
         }
     }
+    let with_language_file: HashSet<(crate::model::Kind, &str)> = loaded
+        .language_files
+        .iter()
+        .map(|l| (l.kind, l.stem.as_str()))
+        .collect();
     for file in &loaded.shared_files {
-        if !loaded
-            .language_files
-            .iter()
-            .any(|l| l.kind == file.kind && l.stem == file.stem)
-        {
+        if !with_language_file.contains(&(file.kind, file.stem.as_str())) {
             diagnostics.push(
                 Diagnostic::warning(
                     &file.file.path,

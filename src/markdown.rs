@@ -66,6 +66,10 @@ pub fn options() -> Options {
         | Options::ENABLE_SMART_PUNCTUATION
 }
 
+/// The start of the text is enough for the search index; keeping all of it for 20,000 pages
+/// costs memory for nothing.
+pub const PLAIN_TEXT_LIMIT: usize = 700;
+
 const VAGUE_LINK_TEXTS: &[&str] = &[
     "klik hier",
     "hier",
@@ -282,7 +286,9 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
                 } else if open_link.is_some() {
                     link_text.push_str(text);
                 }
-                out.plain_text.push_str(text);
+                if out.plain_text.len() < PLAIN_TEXT_LIMIT {
+                    out.plain_text.push_str(text);
+                }
             }
             Event::SoftBreak
             | Event::HardBreak
@@ -328,6 +334,9 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
     }
     out.html.reserve(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    // Thousands of pages are held until they are written: keep only what is used.
+    out.html.shrink_to_fit();
+    out.plain_text.shrink_to_fit();
     out
 }
 

@@ -18,7 +18,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub type Sink<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
 
 pub struct Renderer {
-    tera: tera::Tera,
+    /// One compiled set of templates per language, whose global context holds that language's
+    /// UI strings as `t`: they are converted for tera once, not for every page.
+    tera: BTreeMap<Lang, tera::Tera>,
     strings: BTreeMap<Lang, BTreeMap<String, String>>,
     css: String,
     js: String,
@@ -76,6 +78,15 @@ pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> 
     let hash = |text: &str| {
         format!("{:016x}", xxhash_rust::xxh3::xxh3_64(text.as_bytes()))[..10].to_string()
     };
+    let tera = theme
+        .strings
+        .iter()
+        .map(|(lang, strings)| {
+            let mut per_language = tera.clone();
+            per_language.global_context().insert("t", strings);
+            (*lang, per_language)
+        })
+        .collect();
     Some(Renderer {
         css_name: format!("assets/style.{}.css", hash(&theme.css)),
         js_name: format!("assets/site.{}.js", hash(&theme.js)),
@@ -166,7 +177,7 @@ enum Job {
     Js,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Filter {
     Province(&'static str),
     Theme(String),
@@ -194,6 +205,37 @@ pub struct RenderContext<'a> {
     origin: String,
     image_cache: Option<&'a std::path::Path>,
     counters: &'a crate::images::Counters,
+    /// The initiatives of each directory page (all, per province, per theme), built once so
+    /// no page scans the whole list.
+    facets: Facets,
+}
+
+/// (language, filter) → indices into `Site::pages`, in list order.
+type Facets = std::collections::HashMap<(Lang, Option<Filter>), Vec<usize>>;
+
+fn facets(site: &Site) -> Facets {
+    let mut facets = Facets::new();
+    for lang in &site.config.languages {
+        for &i in site.list_indices(Kind::Initiative, *lang) {
+            let EntryData::Initiative(initiative) = &site.pages[i].entry.data else {
+                continue;
+            };
+            facets.entry((*lang, None)).or_default().push(i);
+            if let Some(province) = PROVINCES.iter().find(|p| **p == initiative.province) {
+                facets
+                    .entry((*lang, Some(Filter::Province(province))))
+                    .or_default()
+                    .push(i);
+            }
+            for theme in &initiative.themes {
+                facets
+                    .entry((*lang, Some(Filter::Theme(theme.value.clone()))))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    facets
 }
 
 /// UI strings of a language the theme has no file for: templates then show the keys.
@@ -215,8 +257,9 @@ pub fn render_site(
         origin: site.config.origin(),
         image_cache: options.image_cache.as_deref(),
         counters: &counters,
+        facets: facets(site),
     };
-    let jobs = plan(site, renderer);
+    let jobs = plan(site, renderer, &context.facets);
     let pages = AtomicUsize::new(0);
     let found: Vec<Diagnostic> = jobs
         .par_iter()
@@ -256,7 +299,7 @@ pub fn render_site(
     }
 }
 
-fn plan(site: &Site, renderer: &Renderer) -> Vec<Job> {
+fn plan(site: &Site, renderer: &Renderer, facets: &Facets) -> Vec<Job> {
     let config = &site.config;
     let mut jobs: Vec<Job> = (0..site.pages.len())
         .filter(|i| site.pages[*i].entry.kind != Kind::Home)
@@ -265,43 +308,24 @@ fn plan(site: &Site, renderer: &Renderer) -> Vec<Job> {
     for lang in &config.languages {
         jobs.push(Job::Home(*lang));
         for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
-            let count = site.list(kind, *lang).count();
+            let count = site.list_indices(kind, *lang).len();
             for page in 0..page_count(count, config.page_size(kind)) {
                 jobs.push(Job::SectionIndex(kind, *lang, page));
             }
         }
-        for province in PROVINCES {
-            let count = site
-                .list(Kind::Initiative, *lang)
-                .filter(
-                    |p| matches!(&p.entry.data, EntryData::Initiative(i) if i.province == province),
-                )
-                .count();
-            for page in 0..page_count(count, config.page_size(Kind::Initiative))
-                .min(if count == 0 { 0 } else { usize::MAX })
-            {
-                jobs.push(Job::InitiativeFilter(
-                    *lang,
-                    Filter::Province(province),
-                    page,
-                ));
-            }
-        }
-        for (theme, _) in &config.themes {
-            let count = site
-                .list(Kind::Initiative, *lang)
-                .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.themes.iter().any(|t| &t.value == theme)))
-                .count();
-            for page in 0..if count == 0 {
-                0
-            } else {
-                page_count(count, config.page_size(Kind::Initiative))
-            } {
-                jobs.push(Job::InitiativeFilter(
-                    *lang,
-                    Filter::Theme(theme.clone()),
-                    page,
-                ));
+        // Directory pages only for provinces and themes that have initiatives.
+        let filters = PROVINCES
+            .iter()
+            .map(|p| Filter::Province(p))
+            .chain(config.themes.iter().map(|(t, _)| Filter::Theme(t.clone())));
+        for filter in filters {
+            let count = facets
+                .get(&(*lang, Some(filter.clone())))
+                .map_or(0, Vec::len);
+            if count > 0 {
+                for page in 0..page_count(count, config.page_size(Kind::Initiative)) {
+                    jobs.push(Job::InitiativeFilter(*lang, filter.clone(), page));
+                }
             }
         }
         jobs.push(Job::Search(*lang));
@@ -521,9 +545,16 @@ impl<'a> RenderContext<'a> {
         let mut context = tera::Context::new();
         context.insert("layout", &layout);
         context.insert("page", page);
-        self.renderer
-            .tera
-            .render(template, &context)
+        let lang = Lang::parse(layout.lang).unwrap_or(Lang::Nl);
+        let Some(tera) = self.renderer.tera.get(&lang) else {
+            return Err(Diagnostic::error(
+                format!("{}/i18n/{}.yaml", crate::theme::THEME_DIR, lang.code()),
+                0,
+                0,
+                "the theme has no UI strings for this language",
+            ));
+        };
+        tera.render(template, &context)
             .map_err(|e| template_diagnostic(&e, &self.renderer.template_paths))
     }
 
@@ -540,7 +571,6 @@ impl<'a> RenderContext<'a> {
     ) -> LayoutView<'a> {
         let site = self.site;
         let config = &site.config;
-        let strings = self.renderer.strings.get(&lang).unwrap_or(&NO_STRINGS);
         let text = self.text(lang);
         let site_title = config.title.get(&lang).map(String::as_str).unwrap_or("");
         let full_title = if title.is_empty() || title == site_title {
@@ -646,7 +676,6 @@ impl<'a> RenderContext<'a> {
             og_image: self.absolute(&format!("{}og-default.png", "assets/")),
             og_locale: lang.locale(),
             json_ld: None,
-            t: strings,
             body_class: "",
         }
     }
@@ -1161,13 +1190,13 @@ impl<'a> RenderContext<'a> {
             }
             Kind::Press => {
                 let size = config.page_size(Kind::Press);
-                let all: Vec<&Page> = site.list(Kind::Press, lang).collect();
+                let all = site.list_indices(Kind::Press, lang);
                 let total = page_count(all.len(), size);
                 let items = all
                     .iter()
                     .skip(n * size)
                     .take(size)
-                    .filter_map(|p| self.press_card(p))
+                    .filter_map(|i| self.press_card(&site.pages[*i]))
                     .collect();
                 let view = PressListView {
                     title,
@@ -1217,18 +1246,12 @@ impl<'a> RenderContext<'a> {
             None => section_url(config, Kind::Initiative, lang),
         };
         let url = paginated_url(&first_url, lang, n);
-        let matches = |page: &&Page, filter: Option<&Filter>| match (&page.entry.data, filter) {
-            (EntryData::Initiative(_), None) => true,
-            (EntryData::Initiative(i), Some(Filter::Province(p))) => i.province == *p,
-            (EntryData::Initiative(i), Some(Filter::Theme(t))) => {
-                i.themes.iter().any(|x| &x.value == t)
-            }
-            _ => false,
+        let facet = |filter: Option<&Filter>| {
+            self.facets
+                .get(&(lang, filter.cloned()))
+                .map_or(&[][..], Vec::as_slice)
         };
-        let all: Vec<&Page> = site
-            .list(Kind::Initiative, lang)
-            .filter(|p| matches(p, filter))
-            .collect();
+        let all = facet(filter);
         let size = config.page_size(Kind::Initiative);
         let total = page_count(all.len(), size);
         let title = match filter {
@@ -1242,10 +1265,7 @@ impl<'a> RenderContext<'a> {
         };
         let mut province_links = Vec::new();
         for province in PROVINCES {
-            let count = site
-                .list(Kind::Initiative, lang)
-                .filter(|p| matches(p, Some(&Filter::Province(province))))
-                .count();
+            let count = facet(Some(&Filter::Province(province))).len();
             if count > 0 {
                 let f = Filter::Province(province);
                 province_links.push(FilterLink {
@@ -1259,10 +1279,7 @@ impl<'a> RenderContext<'a> {
         let mut theme_links = Vec::new();
         for (theme, _) in &config.themes {
             let f = Filter::Theme(theme.clone());
-            let count = site
-                .list(Kind::Initiative, lang)
-                .filter(|p| matches(p, Some(&f)))
-                .count();
+            let count = facet(Some(&f)).len();
             if count > 0 {
                 theme_links.push(FilterLink {
                     label: config.theme_label(theme, lang),
@@ -1305,7 +1322,7 @@ impl<'a> RenderContext<'a> {
                 .iter()
                 .skip(n * size)
                 .take(size)
-                .filter_map(|p| self.initiative_card(p))
+                .filter_map(|i| self.initiative_card(&site.pages[*i]))
                 .collect(),
             filters: vec![
                 FilterGroup {

@@ -89,6 +89,11 @@ impl Site {
             .map(|i| &self.pages[*i])
     }
 
+    /// Indices into `pages` of a kind's list, for slicing pages of a paginated list.
+    pub fn list_indices(&self, kind: Kind, lang: Lang) -> &[usize] {
+        self.lists.get(&(kind, lang)).map_or(&[], Vec::as_slice)
+    }
+
     /// The goal with this number in this language.
     pub fn goal(&self, number: u8, lang: Lang) -> Option<&Page> {
         self.list(Kind::Goal, lang)
@@ -289,6 +294,8 @@ pub fn resolve(
         .collect();
     for (page, (rendered, found)) in pages.iter_mut().zip(rendered) {
         page.rendered = rendered;
+        // The Markdown is rendered: its source is not needed any more.
+        page.entry.body = String::new();
         for d in found {
             diagnostics.push(d);
         }

@@ -58,8 +58,6 @@ pub struct LayoutView<'a> {
     pub og_locale: &'static str,
     /// JSON-LD, already escaped for a `<script>` element.
     pub json_ld: Option<String>,
-    /// UI strings of the page's language.
-    pub t: &'a BTreeMap<String, String>,
     pub body_class: &'static str,
 }
 
