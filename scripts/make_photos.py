@@ -137,8 +137,10 @@ def grade(img: Image.Image, r: float, g: float, b: float, lift: int = 0) -> Imag
     return Image.merge("RGB", out)
 
 
-def soft_layer(size: tuple[int, int]) -> tuple[Image.Image, ImageDraw.ImageDraw]:
-    layer = Image.new("RGBA", size, (0, 0, 0, 0))
+def soft_layer(size: tuple[int, int], color: Color = (0, 0, 0)) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    """A transparent layer to draw on and blur. Its transparent pixels carry `color` (the colour
+    drawn on it), because the blur mixes them in: black would leave a dark halo."""
+    layer = Image.new("RGBA", size, tuple(color) + (0,))
     return layer, ImageDraw.Draw(layer)
 
 
@@ -288,7 +290,7 @@ def reduzum(rng: random.Random) -> Image.Image:
     d.ellipse((sun_x - 95, sun_y - 95, sun_x + 95, sun_y + 95), fill=(255, 236, 196))
 
     # long thin dusk clouds
-    layer, ld = soft_layer(img.size)
+    layer, ld = soft_layer(img.size, (220, 150, 150))
     for _ in range(16):
         cx, cy = rng.uniform(-200, W + 200), rng.uniform(250, horizon - 450)
         w, h = rng.uniform(600, 1600), rng.uniform(30, 80)
@@ -452,7 +454,7 @@ def festival(rng: random.Random) -> Image.Image:
     d.polygon([(1900, sy), (1960, sy), (1950, sy - 220), (1910, sy - 220)], fill=(70, 50, 40))  # lectern
     d.rectangle((1880, sy - 240, 1980, sy - 210), fill=(90, 64, 50))
     person(d, rng, 2160, sy, 420, (236, 120, 60), SKINS[2], HAIRS[0], arms_up=False)
-    light, ld = soft_layer(img.size)
+    light, ld = soft_layer(img.size, (255, 230, 170))
     ld.polygon([(1980, 0), (2120, 0), (2500, sy + 60), (1800, sy + 60)], fill=(255, 230, 170, 60))
     img = blur_onto(img, light, 40)
     img = screen_glow(img, 2150, sy - 200, 420, (120, 90, 40), 0.8)
@@ -465,7 +467,7 @@ def festival(rng: random.Random) -> Image.Image:
 
     # bunting and string lights hanging in curves across the hall
     colours = [(222, 70, 60), (250, 190, 60), (60, 150, 150), (240, 130, 60), (120, 80, 160), (90, 170, 90), (230, 110, 150)]
-    lights, lg = soft_layer(img.size)
+    lights, lg = soft_layer(img.size, (255, 200, 120))
     for line in range(6):
         x0, x1 = -300 + rng.uniform(-200, 200), W + 300 + rng.uniform(-200, 200)
         y0 = 260 + line * 150 + rng.uniform(-40, 40)
@@ -516,7 +518,7 @@ def festival(rng: random.Random) -> Image.Image:
 
 def sky_with_clouds(rng: random.Random, horizon: int, top: Color, low: Color, n: int = 7) -> Image.Image:
     img = vgradient(W, H, [(0, top), (horizon / H, low), (1, low)])
-    layer, ld = soft_layer(img.size)
+    layer, ld = soft_layer(img.size, (232, 236, 242))
     for _ in range(n):
         cloud(ld, rng, rng.uniform(0, W), rng.uniform(250, horizon * 0.55), rng.uniform(600, 1300), rng.uniform(120, 220),
               (255, 255, 252), (200, 206, 218), 235)
@@ -604,7 +606,7 @@ def wijkpaleis(rng: random.Random) -> Image.Image:
     d = ImageDraw.Draw(img)
     person(d, rng, 1960, ground - 70, 420, (60, 120, 90), SKINS[3], HAIRS[0])
     # afternoon sun from the left: light the facade, shadow the right wing
-    light, ld = soft_layer(img.size)
+    light, ld = soft_layer(img.size, (20, 20, 60))
     ld.rectangle((mx1 + 2, top - 90, x1 + 40, ground), fill=(20, 20, 60, 60))
     img = blur_onto(img, light, 50)
     img = screen_glow(img, 600, 500, 2600, (50, 36, 10), 1.0)
@@ -773,7 +775,7 @@ def hoogeloon(rng: random.Random) -> Image.Image:
         for x in range(-80 + off, W, 80):
             d.rectangle((x + 2, y + 2, x + 78, y + 34), fill=jitter(rng, (190, 170, 150), 10))
     # shadows of the trees across the road
-    sh, sd = soft_layer(img.size)
+    sh, sd = soft_layer(img.size, (20, 20, 50))
     for x in tree_xs:
         sd.ellipse((x + 150, ground + 300, x + 1000, ground + 640), fill=(20, 20, 50, 90))
     img = blur_onto(img, sh, 40)

@@ -51,8 +51,28 @@ pub struct Compiled {
     pub renderer: Option<Renderer>,
 }
 
+/// Work kept between the builds of `serve`: parsed entries and rendered Markdown, each keyed
+/// by a hash of everything it depends on, so an edit re-parses and re-renders one file.
+#[derive(Default)]
+pub struct Caches {
+    /// Language file → (hash of its text and its shared file, parse result).
+    entries: std::sync::Mutex<HashMap<PathBuf, (u64, Option<Entry>, Diagnostics)>>,
+    /// Shared-fields file → (hash of its text, parse result).
+    shared: std::sync::Mutex<HashMap<PathBuf, (u64, Result<Node, Diagnostic>)>>,
+    pub markdown: resolve::MarkdownCache,
+}
+
 /// Reads and checks the whole site. Problems go into `diagnostics`.
 pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compiled {
+    compile_with(options, None, diagnostics)
+}
+
+/// `compile`, reusing what `caches` holds from the previous build (`serve`).
+pub fn compile_with(
+    options: &BuildOptions,
+    caches: Option<&Caches>,
+    diagnostics: &mut Diagnostics,
+) -> Compiled {
     let root = &options.root;
     let config_text = load::read_text(root, &config_path());
     let mut config = match config_text {
@@ -69,10 +89,21 @@ pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compile
     if let Some(url) = &options.base_url {
         config.set_base_url(url);
     }
+    let phase = std::time::Instant::now();
+    let trace = std::env::var_os("WDHS_SERVE_TRACE").is_some();
     let loaded = load::load(root, &config.languages, diagnostics);
+    if trace {
+        println!("  load {} ms", phase.elapsed().as_millis());
+    }
     let theme = crate::theme::load_theme(root, &config.languages, diagnostics);
     let renderer = render::prepare(theme, diagnostics);
-    let entries = parse_all(&config, &loaded, diagnostics);
+    if trace {
+        println!("  theme {} ms", phase.elapsed().as_millis());
+    }
+    let entries = parse_all(&config, &loaded, caches, diagnostics);
+    if trace {
+        println!("  parse {} ms", phase.elapsed().as_millis());
+    }
     let files = loaded
         .language_files
         .iter()
@@ -87,6 +118,7 @@ pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compile
         assets,
         files,
         images,
+        markdown_cache: caches.map(|c| &c.markdown),
     };
     let site = resolve::resolve(
         config,
@@ -101,12 +133,35 @@ pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compile
 }
 
 /// Parses shared files, then every language file, in parallel.
-pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics) -> Vec<Entry> {
+pub fn parse_all(
+    config: &Config,
+    loaded: &Loaded,
+    caches: Option<&Caches>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Entry> {
+    let shared_hash: HashMap<(crate::model::Kind, &str), u64> = loaded
+        .shared_files
+        .iter()
+        .map(|f| {
+            (
+                (f.kind, f.stem.as_str()),
+                xxhash_rust::xxh3::xxh3_64(f.file.text.as_bytes()),
+            )
+        })
+        .collect();
     let shared: Vec<(usize, Result<Node, Diagnostic>)> = loaded
         .shared_files
         .par_iter()
         .enumerate()
         .map(|(i, f)| {
+            let hash = xxhash_rust::xxh3::xxh3_64(f.file.text.as_bytes());
+            if let Some(cache) = caches
+                && let Ok(shared) = cache.shared.lock()
+                && let Some((cached, parsed)) = shared.get(&f.file.path)
+                && *cached == hash
+            {
+                return (i, parsed.clone());
+            }
             let parsed = yaml::parse(&f.file.text, 0).map_err(|e| {
                 Diagnostic::error(
                     &f.file.path,
@@ -116,6 +171,11 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
                 )
                 .with_hint(crate::model::yaml_hint(&e.message))
             });
+            if let Some(cache) = caches
+                && let Ok(mut shared) = cache.shared.lock()
+            {
+                shared.insert(f.file.path.clone(), (hash, parsed.clone()));
+            }
             (i, parsed)
         })
         .collect();
@@ -190,6 +250,20 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
         .filter(|file| !broken.contains(&(file.kind, file.stem.as_str())))
         .filter(|file| !crate::scaffold::is_placeholder(&file.file.text))
         .map(|file| {
+            // The vocabulary comes from site.yaml, which when changed means a fresh cache.
+            let hash = xxhash_rust::xxh3::xxh3_64(file.file.text.as_bytes())
+                ^ shared_hash
+                    .get(&(file.kind, file.stem.as_str()))
+                    .copied()
+                    .unwrap_or(0)
+                    .rotate_left(1);
+            if let Some(cache) = caches
+                && let Ok(entries) = cache.entries.lock()
+                && let Some((cached_hash, entry, found)) = entries.get(&file.file.path)
+                && *cached_hash == hash
+            {
+                return (entry.clone(), found.clone());
+            }
             let mut found = Diagnostics::new();
             let shared = shared_nodes
                 .get(&(file.kind, file.stem.as_str()))
@@ -202,7 +276,13 @@ pub fn parse_all(config: &Config, loaded: &Loaded, diagnostics: &mut Diagnostics
                 text: &file.file.text,
                 shared,
             };
-            (parse_entry(&source, &vocabulary, &mut found), found)
+            let entry = parse_entry(&source, &vocabulary, &mut found);
+            if let Some(cache) = caches
+                && let Ok(mut entries) = cache.entries.lock()
+            {
+                entries.insert(file.file.path.clone(), (hash, entry.clone(), found.clone()));
+            }
+            (entry, found)
         })
         .collect();
     let mut entries = Vec::with_capacity(parsed.len());
@@ -271,6 +351,7 @@ fn merge_missing_shared_fields(
 pub fn render_options(options: &BuildOptions) -> render::RenderOptions {
     render::RenderOptions {
         image_cache: Some(crate::images::cache_dir(&options.root)),
+        only: None,
     }
 }
 
@@ -382,7 +463,10 @@ pub fn check(options: &BuildOptions) -> Report {
         stats = render::render_site(
             &compiled.site,
             renderer,
-            &render::RenderOptions { image_cache: None },
+            &render::RenderOptions {
+                image_cache: None,
+                only: None,
+            },
             &|_, _| Ok(()),
             &mut diagnostics,
         );

@@ -195,17 +195,12 @@ pub fn process(
     cache: &Path,
     counters: &Counters,
 ) -> Result<Vec<Output>, String> {
-    let key = format!(
-        "{:032x}",
-        xxhash_rust::xxh3::xxh3_128(
-            &[
-                PROCESS_VERSION.as_bytes(),
-                &[u8::from(keep_original)],
-                bytes
-            ]
-            .concat()
-        )
-    );
+    // Hashed in place: no copy of a 5 MB photo just to name its cache folder.
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(PROCESS_VERSION.as_bytes());
+    hasher.update(&[u8::from(keep_original)]);
+    hasher.update(bytes);
+    let key = format!("{:032x}", hasher.digest128());
     let folder = cache.join(&key[..2]).join(&key);
     if let Some(outputs) = read_cached(&folder, relative) {
         counters.cached.fetch_add(1, Ordering::Relaxed);

@@ -14,6 +14,10 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+/// Goal and partner pages show at most this many related initiatives and press releases (the
+/// newest first): the full lists are in the sections, and a page stays light on a phone.
+const RELATED_LIMIT: usize = 24;
+
 /// Receives each output file: its path below the output root and its bytes.
 pub type Sink<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
 
@@ -155,6 +159,58 @@ pub struct RenderOptions {
     /// The image cache folder (see `images::cache_dir`); `None` skips processing images
     /// altogether (`check`, which writes nothing and only needs their headers).
     pub image_cache: Option<PathBuf>,
+    /// Render only the files that depend on these changed entries (`serve`, when no URL
+    /// moved); `None` renders everything.
+    pub only: Option<Changes>,
+}
+
+/// Entries changed since the last build, by key (`press/x`) and by kind.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    pub keys: std::collections::BTreeSet<String>,
+    pub kinds: std::collections::BTreeSet<Kind>,
+}
+
+impl Job {
+    /// Does this output depend on any of the changed entries? One table for every kind of
+    /// output: what each page shows of which entries. (Menus and footers show page titles.)
+    fn depends_on(&self, site: &Site, changes: &Changes) -> bool {
+        let kinds = |list: &[Kind]| list.iter().any(|k| changes.kinds.contains(k));
+        match self {
+            Job::Entry(i) | Job::Calendar(i) => {
+                let page = &site.pages[*i];
+                let shown: &[Kind] = match page.entry.kind {
+                    Kind::Goal => &[Kind::Initiative, Kind::Press, Kind::Page],
+                    Kind::Partner => &[Kind::Press, Kind::Page],
+                    Kind::Press => &[Kind::Partner, Kind::Goal, Kind::Page],
+                    Kind::Initiative => &[Kind::Goal, Kind::Page],
+                    Kind::Festival => &[Kind::Partner, Kind::Page],
+                    Kind::Page | Kind::Home => &[Kind::Page],
+                };
+                changes.keys.contains(&page.key) || kinds(shown)
+            }
+            Job::Home(_) => kinds(&[
+                Kind::Home,
+                Kind::Goal,
+                Kind::Press,
+                Kind::Initiative,
+                Kind::Festival,
+                Kind::Partner,
+                Kind::Page,
+            ]),
+            Job::SectionIndex(kind, _, _) => {
+                kinds(&[*kind, Kind::Page]) || (*kind == Kind::Initiative && kinds(&[Kind::Goal]))
+            }
+            Job::InitiativeFilter(..) => kinds(&[Kind::Initiative, Kind::Goal, Kind::Page]),
+            Job::Search(_) | Job::NotFound(_) => kinds(&[Kind::Page]),
+            Job::SearchIndex(_) => true,
+            Job::Feed(_) => kinds(&[Kind::Press]),
+            // Only URLs, files and the theme change these, and those changes rebuild everything.
+            Job::Sitemap | Job::Robots | Job::Asset(_) | Job::ThemeFile(_) | Job::Css | Job::Js => {
+                false
+            }
+        }
+    }
 }
 
 /// One output file to produce.
@@ -259,7 +315,10 @@ pub fn render_site(
         counters: &counters,
         facets: facets(site),
     };
-    let jobs = plan(site, renderer, &context.facets);
+    let mut jobs = plan(site, renderer, &context.facets);
+    if let Some(changes) = &options.only {
+        jobs.retain(|job| job.depends_on(site, changes));
+    }
     let pages = AtomicUsize::new(0);
     let found: Vec<Diagnostic> = jobs
         .par_iter()
@@ -922,12 +981,14 @@ impl<'a> RenderContext<'a> {
                     .site
                     .list(Kind::Initiative, lang)
                     .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.goals.iter().any(|g| g.value == goal.number.value)))
+                    .take(RELATED_LIMIT)
                     .filter_map(|p| self.initiative_card(p))
                     .collect();
                 let press = self
                     .site
                     .list(Kind::Press, lang)
                     .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if pr.goals.iter().any(|g| g.value == goal.number.value)))
+                    .take(RELATED_LIMIT)
                     .filter_map(|p| self.press_card(p))
                     .collect();
                 let view = GoalView {
@@ -944,6 +1005,7 @@ impl<'a> RenderContext<'a> {
                     .site
                     .list(Kind::Press, lang)
                     .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if pr.partners.iter().any(|s| s.value == page.entry.stem)))
+                    .take(RELATED_LIMIT)
                     .filter_map(|p| self.press_card(p))
                     .collect();
                 let view = PartnerView {

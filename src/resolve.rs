@@ -58,6 +58,8 @@ pub struct Site {
     pub held_back: Vec<HeldBack>,
     /// Raster images that can be published, by kind and path in the kind's folder.
     pub images: HashMap<(Kind, String), ImageInfo>,
+    /// See `structure_hash`: equal between two builds when no URL, file or image changed.
+    pub structure: u64,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
 }
@@ -169,12 +171,47 @@ fn date_number(date: Date) -> i64 {
 /// What `resolve` works from: the parsed entries, the files beside them, and which language
 /// files exist at all (also those that failed to parse or are drafts), so one mistake is not
 /// reported again as a missing page.
-pub struct ResolveInput {
+pub struct ResolveInput<'a> {
     pub entries: Vec<Entry>,
     pub assets: Vec<Asset>,
     pub files: BTreeSet<(Kind, String, Lang)>,
     /// What the header of each raster asset says, or why it cannot be used.
     pub images: crate::images::Headers,
+    /// Rendered Markdown from the previous build (`serve`).
+    pub markdown_cache: Option<&'a MarkdownCache>,
+}
+
+/// Language file → (hash of its body and of everything links resolve against, the result).
+pub type MarkdownCache = std::sync::Mutex<HashMap<PathBuf, (u64, Rendered, Vec<Diagnostic>)>>;
+
+/// A hash of everything a link can resolve to: every page's URL, what is held back, the files
+/// beside the content and the image headers. When it is unchanged, a page whose Markdown did
+/// not change renders to the same HTML, and no page moved (`serve` uses this).
+fn structure_hash(
+    pages: &[Page],
+    all_keys: &BTreeSet<(Kind, String)>,
+    held: &BTreeSet<(Kind, String)>,
+    assets: &BTreeSet<(Kind, &str)>,
+    images: &crate::images::Headers,
+    config: &Config,
+) -> u64 {
+    let mut text = String::with_capacity(pages.len() * 48);
+    for page in pages {
+        text.push_str(&page.key);
+        text.push(' ');
+        text.push_str(page.entry.lang.code());
+        text.push(' ');
+        text.push_str(&page.url);
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "{all_keys:?}{held:?}{assets:?}{}",
+        config.base_url
+    ));
+    let mut image_keys: Vec<String> = images.iter().map(|(k, v)| format!("{k:?}{v:?}")).collect();
+    image_keys.sort();
+    text.push_str(&image_keys.concat());
+    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
 }
 
 pub fn resolve(
@@ -188,6 +225,7 @@ pub fn resolve(
         assets,
         files,
         images,
+        markdown_cache,
     } = input;
     let mut held_back = Vec::new();
     let mut held_keys: BTreeSet<(Kind, String)> = BTreeSet::new();
@@ -266,9 +304,19 @@ pub fn resolve(
     check_front_matter_files(&pages, &asset_set, &images, diagnostics);
 
     let base_path = config.base_path();
+    let structure = structure_hash(&pages, &all_keys, &held_keys, &asset_set, &images, &config);
     let rendered: Vec<(Rendered, Vec<Diagnostic>)> = pages
         .par_iter()
         .map(|page| {
+            let hash =
+                xxhash_rust::xxh3::xxh3_64(page.entry.body.as_bytes()) ^ structure.rotate_left(7);
+            if let Some(cache) = markdown_cache
+                && let Ok(cache) = cache.lock()
+                && let Some((cached, rendered, found)) = cache.get(&page.entry.path)
+                && *cached == hash
+            {
+                return (rendered.clone(), found.clone());
+            }
             let resolver = SiteLinks {
                 config: &config,
                 pages: &pages,
@@ -289,6 +337,14 @@ pub fn resolve(
                 &resolver,
             );
             let found = std::mem::take(&mut rendered.diagnostics);
+            if let Some(cache) = markdown_cache
+                && let Ok(mut cache) = cache.lock()
+            {
+                cache.insert(
+                    page.entry.path.clone(),
+                    (hash, rendered.clone(), found.clone()),
+                );
+            }
             (rendered, found)
         })
         .collect();
@@ -324,6 +380,7 @@ pub fn resolve(
         held_back,
         images,
         keep_metadata,
+        structure,
     }
 }
 

@@ -101,8 +101,10 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let mut session = Session {
         options: build_options,
         written: HashMap::new(),
+        caches: build::Caches::default(),
+        structure: None,
     };
-    let first = session.rebuild(&shared);
+    let first = session.rebuild(&shared, &[]);
     println!("{first}");
     println!("Serving the site on {url} (press Ctrl-C to stop)");
     if options.port != 0 && address.port() != options.port {
@@ -161,19 +163,10 @@ fn run_loop(
         }
         match changes.recv_timeout(Duration::from_millis(100)) {
             Ok(Ok(events)) => {
-                let mut paths: Vec<PathBuf> = events
-                    .iter()
-                    .filter(|e| !matches!(e.event.kind, notify::EventKind::Access(_)))
-                    .flat_map(|e| e.event.paths.iter().cloned())
-                    .filter(|p| is_relevant(p))
-                    .collect();
+                let mut paths = changed_paths(&events);
                 // More changes may already be waiting: take them into this rebuild.
                 while let Ok(Ok(more)) = changes.try_recv() {
-                    paths.extend(
-                        more.iter()
-                            .flat_map(|e| e.event.paths.iter().cloned())
-                            .filter(|p| is_relevant(p)),
-                    );
+                    paths.extend(changed_paths(&more));
                 }
                 if paths.is_empty() {
                     continue;
@@ -194,7 +187,7 @@ fn run_loop(
                         String::new()
                     }
                 );
-                println!("{}", session.rebuild(shared));
+                println!("{}", session.rebuild(shared, &paths));
                 let _ = std::io::stdout().flush();
             }
             Ok(Err(errors)) => {
@@ -208,6 +201,62 @@ fn run_loop(
     }
 }
 
+/// The entries behind changed paths, when every path is an entry's Markdown or shared-fields
+/// file; `None` (render everything) for anything else: site.yaml, the theme, images, files.
+fn entry_changes(root: &Path, paths: &[PathBuf]) -> Option<render::Changes> {
+    let content = root.join("content");
+    let content = std::fs::canonicalize(&content).unwrap_or(content);
+    let mut changes = render::Changes::default();
+    if paths.is_empty() {
+        return None;
+    }
+    for path in paths {
+        let path = path
+            .parent()
+            .and_then(|p| std::fs::canonicalize(p).ok())
+            .map_or_else(
+                || path.clone(),
+                |p| p.join(path.file_name().unwrap_or_default()),
+            );
+        let relative = path.strip_prefix(&content).ok()?;
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let (kind, name) = match parts.as_slice() {
+            [name] if name.starts_with("home.") && name.ends_with(".md") => {
+                (crate::model::Kind::Home, name.clone())
+            }
+            [folder, name] => (crate::model::Kind::from_folder(folder)?, name.clone()),
+            _ => return None,
+        };
+        let stem = if let Some(stem) = name.strip_suffix(".yaml") {
+            stem.to_string()
+        } else {
+            name.strip_suffix(".md")?.rsplit_once('.')?.0.to_string()
+        };
+        changes.keys.insert(format!("{}/{stem}", kind.folder()));
+        changes.kinds.insert(kind);
+    }
+    Some(changes)
+}
+
+/// The files an event batch changed. Reading a file is no change: the build itself reads every
+/// file, and counting that would rebuild forever.
+fn changed_paths(events: &[notify_debouncer_full::DebouncedEvent]) -> Vec<PathBuf> {
+    events
+        .iter()
+        .filter(|e| {
+            !matches!(
+                e.event.kind,
+                notify::EventKind::Access(_) | notify::EventKind::Other
+            )
+        })
+        .flat_map(|e| e.event.paths.iter().cloned())
+        .filter(|p| is_relevant(p))
+        .collect()
+}
+
 /// Editor swap and backup files never trigger a rebuild.
 fn is_relevant(path: &Path) -> bool {
     path.file_name()
@@ -219,6 +268,9 @@ type RenderedOutputs = (Vec<(String, Vec<u8>, u64)>, HashSet<String>);
 
 struct Session {
     options: BuildOptions,
+    caches: build::Caches,
+    /// `Site::structure` of the last good build.
+    structure: Option<u64>,
     /// Output path → hash of what was written last, so unchanged files are not touched.
     written: HashMap<String, u64>,
 }
@@ -226,10 +278,15 @@ struct Session {
 impl Session {
     /// Builds the site into the served folder, writing only what changed; on errors keeps the
     /// last good site and pushes the errors to every tab. Returns the line to print.
-    fn rebuild(&mut self, shared: &Shared) -> String {
+    fn rebuild(&mut self, shared: &Shared, changed_paths: &[PathBuf]) -> String {
         let started = Instant::now();
         let mut diagnostics = Diagnostics::new();
-        let compiled = build::compile(&self.options, &mut diagnostics);
+        let compiled = build::compile_with(&self.options, Some(&self.caches), &mut diagnostics);
+        // Re-render only what depends on the edited entries when no URL, file or setting moved.
+        let only = (self.structure == Some(compiled.site.structure))
+            .then(|| entry_changes(&self.options.root, changed_paths))
+            .flatten();
+        self.structure = Some(compiled.site.structure);
         let Some(renderer) = compiled
             .renderer
             .as_ref()
@@ -239,11 +296,21 @@ impl Session {
         };
         let outputs: Mutex<RenderedOutputs> = Mutex::new((Vec::new(), HashSet::new()));
         let previous = &self.written;
-        render::render_site(
+        let partial = only.is_some();
+        let mut render_options = build::render_options(&self.options);
+        render_options.only = only;
+        let trace = std::env::var_os("WDHS_SERVE_TRACE").is_some();
+        if trace {
+            println!("compiled in {} ms", started.elapsed().as_millis());
+        }
+        let stats = render::render_site(
             &compiled.site,
             renderer,
-            &build::render_options(&self.options),
+            &render_options,
             &|path, bytes| {
+                if trace {
+                    println!("rendered {path}");
+                }
                 let hash = xxhash_rust::xxh3::xxh3_64(bytes);
                 let changed = previous.get(path) != Some(&hash);
                 if let Ok(mut outputs) = outputs.lock() {
@@ -279,11 +346,16 @@ impl Session {
             }
             produced.insert(path.clone(), *hash);
         }
-        let stale: Vec<String> = produced
-            .keys()
-            .filter(|p| !current.contains(p.as_str()) && !changed.iter().any(|(c, _, _)| c == *p))
-            .cloned()
-            .collect();
+        // A partial render produced only some paths: nothing can have gone stale (no URL moved).
+        let stale: Vec<String> = if partial {
+            Vec::new()
+        } else {
+            produced
+                .keys()
+                .filter(|p| !current.contains(p.as_str()))
+                .cloned()
+                .collect()
+        };
         for path in &stale {
             let _ = crate::write::remove_file(&shared.output, path);
             produced.remove(path);
@@ -313,8 +385,14 @@ impl Session {
             shared.broadcast("reload", "");
         }
         format!(
-            "rebuilt in {} ms: {} file{} changed, {} removed{}",
+            "rebuilt in {} ms ({} {} pages): {} file{} changed, {} removed{}",
             started.elapsed().as_millis(),
+            if partial {
+                "re-rendered"
+            } else {
+                "rendered all"
+            },
+            stats.pages,
             changed.len(),
             if changed.len() == 1 { "" } else { "s" },
             stale.len(),

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 struct Server {
     child: Child,
     address: String,
-    _lines: Receiver<String>,
+    lines: Receiver<String>,
 }
 
 impl Drop for Server {
@@ -26,6 +26,7 @@ fn start(site: &Site) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_wdhs"))
         .args(["serve", "--port", "0"])
         .current_dir(site.path())
+        .env("WDHS_SERVE_TRACE", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -36,7 +37,7 @@ fn start(site: &Site) -> Server {
     let mut server = Server {
         child,
         address: String::new(),
-        _lines: mpsc::channel().1,
+        lines: mpsc::channel().1,
     };
     let Some(stdout) = stdout else {
         panic!("no stdout")
@@ -53,7 +54,7 @@ fn start(site: &Site) -> Server {
             .expect("serve printed its address");
         if let Some(rest) = line.strip_prefix("Serving the site on http://") {
             server.address = rest.split('/').next().expect("address").to_string();
-            server._lines = rx;
+            server.lines = rx;
             return server;
         }
     }
@@ -342,4 +343,98 @@ fn build_output_never_has_the_live_script() {
             "{path}"
         );
     }
+}
+
+impl Server {
+    /// The files rendered by the next rebuild, and its summary line.
+    fn next_rebuild(&self) -> (Vec<String>, String) {
+        let mut rendered = Vec::new();
+        let deadline = Instant::now() + WAIT;
+        while Instant::now() < deadline {
+            let Ok(line) = self.lines.recv_timeout(Duration::from_millis(200)) else {
+                continue;
+            };
+            if let Some(path) = line.strip_prefix("rendered ") {
+                rendered.push(path.to_string());
+            } else if line.starts_with("rebuilt in ") || line.starts_with("build failed") {
+                return (rendered, line);
+            }
+        }
+        panic!("no rebuild within {WAIT:?}");
+    }
+}
+
+#[test]
+fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let mut events = Events::open(&server.address);
+    // Drain what the first build printed.
+    while server.lines.try_recv().is_ok() {}
+    let text = site.read("content/press/bericht-1.nl.md");
+    site.write(
+        "content/press/bericht-1.nl.md",
+        &format!("{text}\nEen nieuwe zin.\n"),
+    );
+    let (rendered, summary) = server.next_rebuild();
+    events.wait_for("reload", WAIT);
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    // Every page that shows the release, or lists it, is rendered again…
+    for path in [
+        "pers/bericht-1/index.html",
+        "pers/index.html",
+        "pers/pagina/2/index.html",
+        "pers/atom.xml",
+        "index.html",
+        "doelen/eerste/index.html",
+        "partners/alfa/index.html",
+        "zoeken/index.json",
+    ] {
+        assert!(
+            rendered.iter().any(|r| r == path),
+            "{path} was not re-rendered: {rendered:?}"
+        );
+    }
+    // …and pages that do not show it are not.
+    for path in [
+        "initiatieven/zorg/index.html",
+        "en/press/release-2/index.html",
+        "over-ons/index.html",
+        "sitemap.xml",
+        "pers/bericht-2/index.html",
+    ] {
+        assert!(
+            !rendered.iter().any(|r| r == path),
+            "{path} was re-rendered needlessly"
+        );
+    }
+    assert!(
+        request(&server.address, "/pers/bericht-1/")
+            .body
+            .contains("Een nieuwe zin.")
+    );
+    // A change that moves a page (a new slug) renders everything, so no link goes stale.
+    site.write("content/press/bericht-1.nl.md", &format!("---\ntitle: \"Bericht 1\"\nsummary: \"Samenvatting 1.\"\nslug: nieuw-adres\n---\nTekst.\n"));
+    let (_, summary) = server.next_rebuild();
+    assert!(summary.contains("(rendered all "), "{summary}");
+    assert_eq!(
+        request(&server.address, "/pers/bericht-1/").status,
+        404,
+        "the old address is gone"
+    );
+    assert_eq!(request(&server.address, "/pers/nieuw-adres/").status, 200);
+}
+
+#[test]
+fn serving_an_idle_site_does_not_rebuild() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    while server.lines.try_recv().is_ok() {}
+    request(&server.address, "/");
+    std::thread::sleep(Duration::from_millis(1500));
+    let lines: Vec<String> = server.lines.try_iter().collect();
+    assert!(
+        !lines.iter().any(|l| l.starts_with("rebuilt")),
+        "rebuilt without a change: {lines:?}"
+    );
 }

@@ -13,6 +13,8 @@ pub const FIELDS: &[&str] = &[
     "summary",
     "programme",
     "partners",
+    "image",
+    "image_alt",
 ];
 const PROGRAMME_FIELDS: &[&str] = &["time", "title", "description"];
 

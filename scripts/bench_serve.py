@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Edit → reload latency of `wdhs serve`: starts the server on a site, opens the live-reload
+stream, then repeatedly appends a line to one Markdown file and measures the time until the
+`reload` event arrives. Prints the median, min and max in milliseconds.
+
+Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS]
+The site is edited in place and restored afterwards; use a copy.
+"""
+import os, socket, statistics, subprocess, sys, time, pathlib
+
+binary, root = sys.argv[1], pathlib.Path(sys.argv[2])
+edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+target = sorted((root / "content" / "press").glob("*.nl.md"))[0]
+original = target.read_text(encoding="utf-8")
+
+server = subprocess.Popen([binary, "serve", "--port", "0", "--root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+try:
+    address = None
+    while address is None:
+        line = server.stdout.readline()
+        if not line:
+            sys.exit("serve stopped before printing its address")
+        if line.startswith("Serving the site on http://"):
+            address = line.split("http://", 1)[1].split("/", 1)[0]
+    host, port = address.split(":")
+    stream = socket.create_connection((host, int(port)))
+    stream.sendall(f"GET /__wdhs/events HTTP/1.1\r\nHost: {address}\r\n\r\n".encode())
+    stream.settimeout(30)
+    buffer = b""
+
+    def wait_for(event):
+        global buffer
+        marker = f"event: {event}\n".encode()
+        while marker not in buffer:
+            chunk = stream.recv(65536)
+            if not chunk:
+                sys.exit("the event stream closed")
+            buffer += chunk
+        buffer = buffer[buffer.index(marker) + len(marker):]
+
+    wait_for("hello")
+    samples = []
+    for i in range(edits):
+        time.sleep(0.3)  # let the previous rebuild settle
+        started = time.perf_counter()
+        target.write_text(original + f"\nBewerking {i}.\n", encoding="utf-8")
+        wait_for("reload")
+        samples.append((time.perf_counter() - started) * 1000)
+    print(f"edit → reload over {edits} edits: median {statistics.median(samples):.0f} ms, min {min(samples):.0f} ms, max {max(samples):.0f} ms")
+finally:
+    target.write_text(original, encoding="utf-8")
+    server.terminate()
+    server.wait()
