@@ -51,14 +51,19 @@ pub struct Compiled {
     pub renderer: Option<Renderer>,
 }
 
+/// (hash of the language file and its shared file, the entry parsed from them, its problems)
+type CachedEntry = (u64, Option<Entry>, Diagnostics);
+/// (hash of the shared-fields file, its parsed YAML or the problem)
+type CachedShared = (u64, Result<Node, Diagnostic>);
+
 /// Work kept between the builds of `serve`: parsed entries and rendered Markdown, each keyed
 /// by a hash of everything it depends on, so an edit re-parses and re-renders one file.
 #[derive(Default)]
 pub struct Caches {
     /// Language file → (hash of its text and its shared file, parse result).
-    entries: std::sync::Mutex<HashMap<PathBuf, (u64, Option<Entry>, Diagnostics)>>,
+    entries: std::sync::Mutex<HashMap<PathBuf, CachedEntry>>,
     /// Shared-fields file → (hash of its text, parse result).
-    shared: std::sync::Mutex<HashMap<PathBuf, (u64, Result<Node, Diagnostic>)>>,
+    shared: std::sync::Mutex<HashMap<PathBuf, CachedShared>>,
     pub markdown: resolve::MarkdownCache,
 }
 
