@@ -414,7 +414,10 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
             .contains("Een nieuwe zin.")
     );
     // A change that moves a page (a new slug) renders everything, so no link goes stale.
-    site.write("content/press/bericht-1.nl.md", &format!("---\ntitle: \"Bericht 1\"\nsummary: \"Samenvatting 1.\"\nslug: nieuw-adres\n---\nTekst.\n"));
+    site.write(
+        "content/press/bericht-1.nl.md",
+        "---\ntitle: \"Bericht 1\"\nsummary: \"Samenvatting 1.\"\nslug: nieuw-adres\n---\nTekst.\n",
+    );
     let (_, summary) = server.next_rebuild();
     assert!(summary.contains("(rendered all "), "{summary}");
     assert_eq!(
