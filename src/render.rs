@@ -977,13 +977,23 @@ impl<'a> RenderContext<'a> {
         let body_html = page.rendered.html.clone();
         match &page.entry.data {
             EntryData::Goal(goal) => {
-                let initiatives = self
+                let related: Vec<&Page> = self
                     .site
                     .list(Kind::Initiative, lang)
                     .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.goals.iter().any(|g| g.value == goal.number.value)))
+                    .collect();
+                let initiatives = related
+                    .iter()
                     .take(RELATED_LIMIT)
                     .filter_map(|p| self.initiative_card(p))
                     .collect();
+                let more_initiatives = (related.len() > RELATED_LIMIT).then(|| Link {
+                    label: self
+                        .text(lang)
+                        .get("all_n_initiatives")
+                        .replace("{count}", &related.len().to_string()),
+                    href: self.href(&section_url(&self.site.config, Kind::Initiative, lang)),
+                });
                 let press = self
                     .site
                     .list(Kind::Press, lang)
@@ -995,6 +1005,7 @@ impl<'a> RenderContext<'a> {
                     goal: self.goal_card(page).ok_or_else(|| internal(page))?,
                     body_html,
                     initiatives,
+                    more_initiatives,
                     press,
                     index_href,
                 };

@@ -175,6 +175,8 @@ pub struct GoalView {
     pub goal: GoalCard,
     pub body_html: String,
     pub initiatives: Vec<InitiativeCard>,
+    /// "Alle 312 initiatieven": shown when the list above is cut short.
+    pub more_initiatives: Option<Link>,
     pub press: Vec<PressCard>,
     pub index_href: String,
 }

@@ -327,3 +327,33 @@ fn not_found_pages_per_language() {
     );
     assert!(site.read("public/en/404.html").contains("Page not found"));
 }
+
+#[test]
+fn long_related_lists_are_cut_with_a_link_to_the_overview() {
+    let site = Site::fixture("basic");
+    for i in 0..30 {
+        site.write(&format!("content/initiatives/extra-{i:02}.yaml"), &format!("name: \"Extra {i:02}\"\nplace: \"Ede\"\nprovince: Gelderland\nthemes: [zorg]\ngoals: [1]\n"));
+        site.write(
+            &format!("content/initiatives/extra-{i:02}.nl.md"),
+            "---\nsummary: \"Een extra initiatief.\"\n---\n",
+        );
+        site.write(
+            &format!("content/initiatives/extra-{i:02}.en.md"),
+            "---\nsummary: \"An extra initiative.\"\n---\n",
+        );
+    }
+    site.build().assert_code(0);
+    let goal = site.read("public/doelen/eerste/index.html");
+    assert_eq!(
+        goal.matches("class=\"card initiative-card\"").count(),
+        24,
+        "at most 24 on the goal page"
+    );
+    assert!(goal.contains("<a class=\"more\" href=\"/initiatieven/\">Bekijk alle 31 initiatieven in het overzicht</a>"), "{goal}");
+    assert!(
+        !site
+            .read("public/doelen/tweede/index.html")
+            .contains("Bekijk alle"),
+        "short lists have no link"
+    );
+}
