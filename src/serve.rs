@@ -496,23 +496,26 @@ fn watch(
             config,
         )
         .map_err(explain)?;
-        for root in &roots {
-            debouncer
-                .watch(root, RecursiveMode::Recursive)
-                .map_err(explain)?;
-        }
+        watch_roots(&mut debouncer, &roots).map_err(explain)?;
         Ok(Box::new(debouncer))
     } else {
         let mut debouncer =
             notify_debouncer_full::new_debouncer(timeout, Some(Duration::from_millis(5)), handler)
                 .map_err(explain)?;
-        for root in &roots {
-            debouncer
-                .watch(root, RecursiveMode::Recursive)
-                .map_err(explain)?;
-        }
+        watch_roots(&mut debouncer, &roots).map_err(explain)?;
         Ok(Box::new(debouncer))
     }
+}
+
+/// Folders, never single files: editors that save by rename replace the file's inode.
+fn watch_roots<T: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
+    debouncer: &mut notify_debouncer_full::Debouncer<T, C>,
+    roots: &[PathBuf],
+) -> Result<(), notify::Error> {
+    for root in roots {
+        debouncer.watch(root, RecursiveMode::Recursive)?;
+    }
+    Ok(())
 }
 
 fn open_browser(url: &str) {
