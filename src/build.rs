@@ -61,21 +61,79 @@ type CachedShared = (u64, Result<Node, Diagnostic>);
 #[derive(Default)]
 pub struct Caches {
     /// Language file → (hash of its text and its shared file, parse result).
-    entries: std::sync::Mutex<HashMap<PathBuf, CachedEntry>>,
+    entries: std::sync::RwLock<HashMap<PathBuf, CachedEntry>>,
     /// Shared-fields file → (hash of its text, parse result).
-    shared: std::sync::Mutex<HashMap<PathBuf, CachedShared>>,
+    shared: std::sync::RwLock<HashMap<PathBuf, CachedShared>>,
     pub markdown: resolve::MarkdownCache,
+    /// The content as last read, with what reading it reported.
+    loaded: std::sync::Mutex<Option<(Loaded, Diagnostics)>>,
+}
+
+/// Reads the content folder, or — when `serve` knows exactly which entry files changed and all
+/// of them were there before — only those files. A new, deleted or unreadable file, site.yaml,
+/// an asset or the theme means the whole folder is read again.
+fn load_with_cache(
+    root: &Path,
+    languages: &[crate::lang::Lang],
+    caches: Option<&Caches>,
+    changed: Option<&[PathBuf]>,
+    diagnostics: &mut Diagnostics,
+) -> Loaded {
+    if let (Some(cache), Some(changed)) = (caches, changed.filter(|c| !c.is_empty()))
+        && let Ok(mut guard) = cache.loaded.lock()
+        && let Some((previous, reported)) = guard.as_ref()
+        && let Some(updated) = reread(root, previous, changed)
+    {
+        let reported = reported.clone();
+        diagnostics.extend(reported.clone());
+        *guard = Some((updated.clone(), reported));
+        return updated;
+    }
+    let mut found = Diagnostics::new();
+    let loaded = load::load(root, languages, &mut found);
+    if let Some(cache) = caches
+        && let Ok(mut guard) = cache.loaded.lock()
+    {
+        *guard = Some((loaded.clone(), found.clone()));
+    }
+    diagnostics.extend(found);
+    loaded
+}
+
+fn reread(root: &Path, previous: &Loaded, changed: &[PathBuf]) -> Option<Loaded> {
+    let root = std::fs::canonicalize(root).ok()?;
+    let mut updated = previous.clone();
+    for path in changed {
+        let parent = std::fs::canonicalize(path.parent()?).ok()?;
+        let relative = parent
+            .join(path.file_name()?)
+            .strip_prefix(&root)
+            .ok()?
+            .to_path_buf();
+        let text = load::read_text(&root, &relative).ok()?;
+        let known = updated
+            .language_files
+            .iter_mut()
+            .map(|f| &mut f.file)
+            .chain(updated.shared_files.iter_mut().map(|f| &mut f.file))
+            .find(|f| f.path == relative)?;
+        known.text = text;
+    }
+    Some(updated)
 }
 
 /// Reads and checks the whole site. Problems go into `diagnostics`.
 pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compiled {
-    compile_with(options, None, diagnostics)
+    compile_with(options, None, None, diagnostics)
 }
 
 /// `compile`, reusing what `caches` holds from the previous build (`serve`).
+/// `changed`: the files `serve` was told about; when they are all known entry files, only they
+/// are read again instead of the whole content folder.
 pub fn compile_with(
     options: &BuildOptions,
     caches: Option<&Caches>,
+    changed: Option<&[PathBuf]>,
     diagnostics: &mut Diagnostics,
 ) -> Compiled {
     let root = &options.root;
@@ -96,7 +154,7 @@ pub fn compile_with(
     }
     let phase = std::time::Instant::now();
     let trace = std::env::var_os("WDHS_SERVE_TRACE").is_some();
-    let loaded = load::load(root, &config.languages, diagnostics);
+    let loaded = load_with_cache(root, &config.languages, caches, changed, diagnostics);
     if trace {
         println!("  load {} ms", phase.elapsed().as_millis());
     }
@@ -161,7 +219,7 @@ pub fn parse_all(
         .map(|(i, f)| {
             let hash = xxhash_rust::xxh3::xxh3_64(f.file.text.as_bytes());
             if let Some(cache) = caches
-                && let Ok(shared) = cache.shared.lock()
+                && let Ok(shared) = cache.shared.read()
                 && let Some((cached, parsed)) = shared.get(&f.file.path)
                 && *cached == hash
             {
@@ -177,7 +235,7 @@ pub fn parse_all(
                 .with_hint(crate::model::yaml_hint(&e.message))
             });
             if let Some(cache) = caches
-                && let Ok(mut shared) = cache.shared.lock()
+                && let Ok(mut shared) = cache.shared.write()
             {
                 shared.insert(f.file.path.clone(), (hash, parsed.clone()));
             }
@@ -263,7 +321,7 @@ pub fn parse_all(
                     .unwrap_or(0)
                     .rotate_left(1);
             if let Some(cache) = caches
-                && let Ok(entries) = cache.entries.lock()
+                && let Ok(entries) = cache.entries.read()
                 && let Some((cached_hash, entry, found)) = entries.get(&file.file.path)
                 && *cached_hash == hash
             {
@@ -283,7 +341,7 @@ pub fn parse_all(
             };
             let entry = parse_entry(&source, &vocabulary, &mut found);
             if let Some(cache) = caches
-                && let Ok(mut entries) = cache.entries.lock()
+                && let Ok(mut entries) = cache.entries.write()
             {
                 entries.insert(file.file.path.clone(), (hash, entry.clone(), found.clone()));
             }

@@ -46,7 +46,7 @@ pub struct Asset {
     pub absolute: PathBuf,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Loaded {
     pub config: Option<TextFile>,
     pub language_files: Vec<LanguageFile>,

@@ -182,7 +182,7 @@ pub struct ResolveInput<'a> {
 }
 
 /// Language file → (hash of its body and of everything links resolve against, the result).
-pub type MarkdownCache = std::sync::Mutex<HashMap<PathBuf, (u64, Rendered, Vec<Diagnostic>)>>;
+pub type MarkdownCache = std::sync::RwLock<HashMap<PathBuf, (u64, Rendered, Vec<Diagnostic>)>>;
 
 /// A hash of everything a link can resolve to: every page's URL, what is held back, the files
 /// beside the content and the image headers. When it is unchanged, a page whose Markdown did
@@ -311,7 +311,7 @@ pub fn resolve(
             let hash =
                 xxhash_rust::xxh3::xxh3_64(page.entry.body.as_bytes()) ^ structure.rotate_left(7);
             if let Some(cache) = markdown_cache
-                && let Ok(cache) = cache.lock()
+                && let Ok(cache) = cache.read()
                 && let Some((cached, rendered, found)) = cache.get(&page.entry.path)
                 && *cached == hash
             {
@@ -338,7 +338,7 @@ pub fn resolve(
             );
             let found = std::mem::take(&mut rendered.diagnostics);
             if let Some(cache) = markdown_cache
-                && let Ok(mut cache) = cache.lock()
+                && let Ok(mut cache) = cache.write()
             {
                 cache.insert(
                     page.entry.path.clone(),

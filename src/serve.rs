@@ -281,7 +281,12 @@ impl Session {
     fn rebuild(&mut self, shared: &Shared, changed_paths: &[PathBuf]) -> String {
         let started = Instant::now();
         let mut diagnostics = Diagnostics::new();
-        let compiled = build::compile_with(&self.options, Some(&self.caches), &mut diagnostics);
+        let compiled = build::compile_with(
+            &self.options,
+            Some(&self.caches),
+            Some(changed_paths),
+            &mut diagnostics,
+        );
         // Re-render only what depends on the edited entries when no URL, file or setting moved.
         let only = (self.structure == Some(compiled.site.structure))
             .then(|| entry_changes(&self.options.root, changed_paths))
