@@ -225,15 +225,7 @@ pub fn parse_all(
             {
                 return (i, parsed.clone());
             }
-            let parsed = yaml::parse(&f.file.text, 0).map_err(|e| {
-                Diagnostic::error(
-                    &f.file.path,
-                    e.line,
-                    e.col,
-                    format!("not valid YAML: {}", e.message),
-                )
-                .with_hint(crate::model::yaml_hint(&e.message))
-            });
+            let parsed = yaml::parse(&f.file.text, 0).map_err(|e| e.diagnostic(&f.file.path, ""));
             if let Some(cache) = caches
                 && let Ok(mut shared) = cache.shared.write()
             {

@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fields::Located;
 use crate::lang::Lang;
-use crate::model::{KINDS, Kind, yaml_hint};
+use crate::model::{KINDS, Kind};
 use crate::yaml::{self, Key, Node, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -239,15 +239,7 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
     let node = match yaml::parse(text, 0) {
         Ok(node) => node,
         Err(error) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    path,
-                    error.line,
-                    error.col,
-                    format!("site.yaml is not valid YAML: {}", error.message),
-                )
-                .with_hint(yaml_hint(&error.message)),
-            );
+            diagnostics.push(error.diagnostic(path, "site.yaml is "));
             config.broken = true;
             return config;
         }

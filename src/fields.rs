@@ -289,30 +289,8 @@ impl Fields {
         required: bool,
         diagnostics: &mut Diagnostics,
     ) -> Option<Date> {
-        let Some(field) = self.take(name) else {
-            if required {
-                self.missing(name, "2024-04-13", diagnostics);
-            }
-            return None;
-        };
-        let parsed = field.node.as_text().and_then(|t| parse_date(&t));
-        if parsed.is_none() {
-            diagnostics.push(
-                Diagnostic::error(
-                    &field.path,
-                    field.node.line,
-                    field.node.col,
-                    format!(
-                        "field `{name}` is not a valid date: `{}`",
-                        field.node.as_text().unwrap_or_default()
-                    ),
-                )
-                .with_hint(format!(
-                    "write dates as year-month-day, like `{name}: 2024-04-13`"
-                )),
-            );
-        }
-        parsed
+        let hint = format!("write dates as year-month-day, like `{name}: 2024-04-13`");
+        self.date_like(name, required, parse_date, hint, diagnostics)
     }
 
     pub fn partial_date(
@@ -321,13 +299,27 @@ impl Fields {
         required: bool,
         diagnostics: &mut Diagnostics,
     ) -> Option<PartialDate> {
+        let hint = format!("write `{name}: 2024`, `{name}: 2024-04` or `{name}: 2024-04-13`");
+        self.date_like(name, required, PartialDate::parse, hint, diagnostics)
+    }
+
+    /// A date field read with `parse`; anything it refuses is reported with `hint`.
+    fn date_like<T>(
+        &mut self,
+        name: &str,
+        required: bool,
+        parse: impl Fn(&str) -> Option<T>,
+        hint: String,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<T> {
         let Some(field) = self.take(name) else {
             if required {
                 self.missing(name, "2024-04-13", diagnostics);
             }
             return None;
         };
-        let parsed = field.node.as_text().and_then(|t| PartialDate::parse(&t));
+        let text = field.node.as_text();
+        let parsed = text.as_deref().and_then(&parse);
         if parsed.is_none() {
             diagnostics.push(
                 Diagnostic::error(
@@ -336,12 +328,10 @@ impl Fields {
                     field.node.col,
                     format!(
                         "field `{name}` is not a valid date: `{}`",
-                        field.node.as_text().unwrap_or_default()
+                        text.unwrap_or_default()
                     ),
                 )
-                .with_hint(format!(
-                    "write `{name}: 2024`, `{name}: 2024-04` or `{name}: 2024-04-13`"
-                )),
+                .with_hint(hint),
             );
         }
         parsed

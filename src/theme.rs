@@ -212,15 +212,7 @@ pub fn parse_strings(
                 }
             }
         }
-        Err(error) => diagnostics.push(
-            Diagnostic::error(
-                path,
-                error.line,
-                error.col,
-                format!("not valid YAML: {}", error.message),
-            )
-            .with_hint(crate::model::yaml_hint(&error.message)),
-        ),
+        Err(error) => diagnostics.push(error.diagnostic(path, "")),
     }
     out
 }

@@ -65,6 +65,23 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+impl SyntaxError {
+    /// "<subject>not valid YAML: …" at the error's place, with a hint for the usual mistake.
+    pub fn diagnostic(
+        &self,
+        path: &std::path::Path,
+        subject: &str,
+    ) -> crate::diagnostic::Diagnostic {
+        crate::diagnostic::Diagnostic::error(
+            path,
+            self.line,
+            self.col,
+            format!("{subject}not valid YAML: {}", self.message),
+        )
+        .with_hint(yaml_hint(&self.message))
+    }
+}
+
 /// Parses YAML text. `line_offset` is added to every line number (the number of file lines
 /// before this text). An empty document is an empty map.
 pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
@@ -289,6 +306,39 @@ impl<'de> Visitor<'de> for RawVisitor {
 impl<'de> Deserialize<'de> for RawValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<RawValue, D::Error> {
         d.deserialize_any(RawVisitor)
+    }
+}
+
+/// A hint for the YAML mistakes editors make most.
+pub fn yaml_hint(message: &str) -> String {
+    if message.contains("colon") {
+        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`"
+            .to_string()
+    } else if message.contains("list `[…]` is not closed") {
+        "close the list on the same line, like `themes: [zorg, energie]`".to_string()
+    } else if message.contains("group `{…}` is not closed") {
+        "close the group on the same line, like `{ nl: …, en: … }`".to_string()
+    } else if message.contains("quote") {
+        "a text in quotes must end with the same quote, and nothing may follow it on the line"
+            .to_string()
+    } else if message.contains("does not fit here") {
+        "each line is `name: value`; list items start with `- ` and are indented under their field"
+            .to_string()
+    } else if message.contains("written twice") {
+        "each field may appear only once; remove one of the two lines".to_string()
+    } else if message.contains("tab") {
+        "replace the tab at the start of the line with spaces".to_string()
+    } else if message.contains("duplicate") {
+        "each field may appear only once; remove one of the two lines".to_string()
+    } else if message.contains("':'") || message.contains("mapping") {
+        "check that lists `[…]` are closed on their own line, and that text with a colon is between quotes".to_string()
+    } else if message.contains("too large")
+        || message.contains("anchors")
+        || message.contains("nested too deeply")
+    {
+        "the YAML is too large or nested too deeply; write the fields out plainly".to_string()
+    } else {
+        "check the line for a missing quote, bracket or space after the colon".to_string()
     }
 }
 

@@ -224,15 +224,7 @@ pub fn parse_entry(
     let node = match yaml::parse(split.yaml, split.yaml_line_offset) {
         Ok(node) => node,
         Err(error) => {
-            diagnostics.push(
-                Diagnostic::error(
-                    path,
-                    error.line,
-                    error.col,
-                    format!("the front matter is not valid YAML: {}", error.message),
-                )
-                .with_hint(yaml_hint(&error.message)),
-            );
+            diagnostics.push(error.diagnostic(path, "the front matter is "));
             return None;
         }
     };
@@ -294,39 +286,6 @@ pub fn parse_entry(
         body_line: split.body_line,
         data: data?,
     })
-}
-
-/// A hint for the YAML mistakes editors make most.
-pub fn yaml_hint(message: &str) -> String {
-    if message.contains("colon") {
-        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`"
-            .to_string()
-    } else if message.contains("list `[…]` is not closed") {
-        "close the list on the same line, like `themes: [zorg, energie]`".to_string()
-    } else if message.contains("group `{…}` is not closed") {
-        "close the group on the same line, like `{ nl: …, en: … }`".to_string()
-    } else if message.contains("quote") {
-        "a text in quotes must end with the same quote, and nothing may follow it on the line"
-            .to_string()
-    } else if message.contains("does not fit here") {
-        "each line is `name: value`; list items start with `- ` and are indented under their field"
-            .to_string()
-    } else if message.contains("written twice") {
-        "each field may appear only once; remove one of the two lines".to_string()
-    } else if message.contains("tab") {
-        "replace the tab at the start of the line with spaces".to_string()
-    } else if message.contains("duplicate") {
-        "each field may appear only once; remove one of the two lines".to_string()
-    } else if message.contains("':'") || message.contains("mapping") {
-        "check that lists `[…]` are closed on their own line, and that text with a colon is between quotes".to_string()
-    } else if message.contains("too large")
-        || message.contains("anchors")
-        || message.contains("nested too deeply")
-    {
-        "the YAML is too large or nested too deeply; write the fields out plainly".to_string()
-    } else {
-        "check the line for a missing quote, bracket or space after the colon".to_string()
-    }
 }
 
 /// Goal numbers in a list field (`goals: [1, 3]`), checked to be 1–9; that the goal exists is
