@@ -434,9 +434,7 @@ enum AssetInspection {
 
 fn inspect_asset(asset: &load::Asset) -> AssetInspection {
     if crate::images::is_raster(&asset.relative) {
-        let info = std::fs::read(&asset.absolute)
-            .map_err(|e| format!("cannot read the file: {e}"))
-            .and_then(|bytes| crate::images::inspect(&bytes));
+        let info = crate::images::inspect_file(&asset.absolute);
         return AssetInspection::Raster(info);
     }
     if !asset.relative.to_ascii_lowercase().ends_with(".svg") {

@@ -70,7 +70,13 @@ pub fn unsupported(path: &str) -> Option<&'static str> {
 }
 
 fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
-    let mut reader = ImageReader::new(Cursor::new(bytes))
+    limited(ImageReader::new(Cursor::new(bytes)))
+}
+
+fn limited<R: std::io::BufRead + std::io::Seek>(
+    reader: ImageReader<R>,
+) -> Result<ImageReader<R>, String> {
+    let mut reader = reader
         .with_guessed_format()
         .map_err(|e| format!("cannot read the image: {e}"))?;
     let mut limits = image::Limits::default();
@@ -79,9 +85,20 @@ fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
     Ok(reader)
 }
 
+/// Reads only the header of the file, not the whole photo.
+pub fn inspect_file(path: &Path) -> Result<ImageInfo, String> {
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    inspect_reader(limited(ImageReader::new(std::io::BufReader::new(file)))?)
+}
+
 /// Reads only the header. Errors are sentences for the editor.
 pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, String> {
-    let reader = reader(bytes)?;
+    inspect_reader(reader(bytes)?)
+}
+
+fn inspect_reader<R: std::io::BufRead + std::io::Seek>(
+    reader: ImageReader<R>,
+) -> Result<ImageInfo, String> {
     if reader.format().is_none() {
         return Err(
             "the file is not an image wdhs can read (JPEG, PNG, WebP or GIF), or it is damaged"
@@ -190,18 +207,78 @@ pub fn cache_dir(root: &Path) -> PathBuf {
 /// crop. From the cache when the same bytes were processed before with the same settings.
 pub fn process(
     relative: &str,
-    bytes: &[u8],
+    source: &Path,
     keep_original: bool,
     cache: &Path,
     counters: &Counters,
 ) -> Result<Vec<Output>, String> {
+    // A file with the same name, size and modification time as last time is not read at all:
+    // a note remembers which processed result it had.
+    let note = source_note(relative, source, keep_original).map(|n| cache.join("by-file").join(n));
+    if let Some(note) = &note
+        && let Ok(key) = std::fs::read_to_string(note)
+        && let Some(outputs) = read_cached(
+            &cache.join(key.get(..2).unwrap_or("")).join(key.trim()),
+            relative,
+        )
+    {
+        counters.cached.fetch_add(1, Ordering::Relaxed);
+        return Ok(outputs);
+    }
+    let bytes = std::fs::read(source).map_err(|e| format!("cannot read the file: {e}"))?;
+    let key = content_key(&bytes, keep_original);
+    let outputs = process_bytes(relative, &bytes, keep_original, &key, cache, counters)?;
+    // Written whole and renamed: a half-written note is never read.
+    if let Some(note) = &note
+        && let Some(parent) = note.parent()
+        && std::fs::create_dir_all(parent).is_ok()
+    {
+        let temp = note.with_extension("tmp");
+        if std::fs::write(&temp, &key).is_ok() {
+            let _ = std::fs::rename(&temp, note);
+        }
+    }
+    Ok(outputs)
+}
+
+/// Name, size and modification time of a source file, as a file name; `None` when unknown.
+fn source_note(relative: &str, source: &Path, keep_original: bool) -> Option<String> {
+    let metadata = std::fs::metadata(source).ok()?;
+    let modified = metadata
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let text = format!(
+        "{PROCESS_VERSION}|{relative}|{}|{}|{keep_original}",
+        metadata.len(),
+        modified.as_nanos()
+    );
+    Some(format!(
+        "{:032x}",
+        xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+    ))
+}
+
+fn content_key(bytes: &[u8], keep_original: bool) -> String {
     // Hashed in place: no copy of a 5 MB photo just to name its cache folder.
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(PROCESS_VERSION.as_bytes());
     hasher.update(&[u8::from(keep_original)]);
     hasher.update(bytes);
-    let key = format!("{:032x}", hasher.digest128());
-    let folder = cache.join(&key[..2]).join(&key);
+    format!("{:032x}", hasher.digest128())
+}
+
+/// `process` for bytes already read: from the cache when the same bytes were processed before.
+fn process_bytes(
+    relative: &str,
+    bytes: &[u8],
+    keep_original: bool,
+    key: &str,
+    cache: &Path,
+    counters: &Counters,
+) -> Result<Vec<Output>, String> {
+    let folder = cache.join(&key[..2]).join(key);
     if let Some(outputs) = read_cached(&folder, relative) {
         counters.cached.fetch_add(1, Ordering::Relaxed);
         return Ok(outputs);

@@ -516,16 +516,17 @@ impl<'a> RenderContext<'a> {
             }
             Job::Asset(i) => {
                 let asset = &site.assets[*i];
-                let bytes = std::fs::read(&asset.source.absolute).map_err(|e| {
+                let read_error = |e: std::io::Error| {
                     Diagnostic::error(
                         &asset.source.path,
                         0,
                         0,
                         format!("cannot read the file: {e}"),
                     )
-                })?;
+                };
                 let key = (asset.source.kind, asset.source.relative.clone());
                 if !crate::images::is_raster(&asset.source.relative) {
+                    let bytes = std::fs::read(&asset.source.absolute).map_err(read_error)?;
                     return one(asset.url.clone(), bytes);
                 }
                 let Some(cache) = self.image_cache else {
@@ -538,7 +539,7 @@ impl<'a> RenderContext<'a> {
                 }
                 let outputs = crate::images::process(
                     &asset.url,
-                    &bytes,
+                    &asset.source.absolute,
                     site.keep_metadata.contains(&key),
                     cache,
                     self.counters,
