@@ -2,7 +2,6 @@
 
 mod common;
 use common::Site;
-use std::process::Command;
 
 /// Turns a new entry into a finished one: translates the placeholder and publishes both files.
 fn fill_in(site: &Site, files: &[String]) {
@@ -145,33 +144,14 @@ fn new_never_overwrites() {
     );
 }
 
-fn git(site: &Site, args: &[&str], date: &str) {
-    let status = Command::new("git")
-        .args([
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "user.name=Test",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(site.path())
-        .env("GIT_AUTHOR_DATE", date)
-        .env("GIT_COMMITTER_DATE", date)
-        .output()
-        .expect("git");
-    assert!(status.status.success(), "git {args:?}");
-}
-
 #[test]
 fn translations_overview_puts_work_left_on_top() {
     let site = Site::fixture("basic");
     site.run(&["new", "press", "Nieuw bericht", "--date", "2025-05-01"])
         .assert_code(0);
-    git(&site, &["init", "-q"], "2024-04-01T12:00:00+02:00");
-    git(&site, &["add", "-A"], "2024-04-01T12:00:00+02:00");
-    git(
+    common::git(&site, &["init", "-q"], "2024-04-01T12:00:00+02:00");
+    common::git(&site, &["add", "-A"], "2024-04-01T12:00:00+02:00");
+    common::git(
         &site,
         &["commit", "-qm", "first"],
         "2024-04-01T12:00:00+02:00",
@@ -181,7 +161,7 @@ fn translations_overview_puts_work_left_on_top() {
         "content/goals/eerste.nl.md",
         &format!("{text}\nEen nieuwe alinea.\n"),
     );
-    git(
+    common::git(
         &site,
         &["commit", "-qam", "second"],
         "2024-05-01T12:00:00+02:00",

@@ -2,33 +2,17 @@
 
 mod common;
 use common::Site;
-use std::process::Command;
-
-fn git(site: &Site, args: &[&str]) {
-    let status = Command::new("git")
-        .args([
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "user.name=Test",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(site.path())
-        .env("GIT_AUTHOR_DATE", "2024-04-01T12:00:00+02:00")
-        .env("GIT_COMMITTER_DATE", "2024-04-01T12:00:00+02:00")
-        .status()
-        .expect("git");
-    assert!(status.success(), "git {args:?}");
-}
 
 #[test]
 fn a_source_changed_after_its_translation_is_reported_with_both_dates() {
     let site = Site::fixture("basic");
-    git(&site, &["init", "-q"]);
-    git(&site, &["add", "-A"]);
-    git(&site, &["commit", "-qm", "first"]);
+    common::git(&site, &["init", "-q"], "2024-04-01T12:00:00+02:00");
+    common::git(&site, &["add", "-A"], "2024-04-01T12:00:00+02:00");
+    common::git(
+        &site,
+        &["commit", "-qm", "first"],
+        "2024-04-01T12:00:00+02:00",
+    );
     let page = site.read("content/pages/about.nl.md");
     site.write(
         "content/pages/about.nl.md",

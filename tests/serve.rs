@@ -99,18 +99,7 @@ struct Events {
 
 impl Events {
     fn open(address: &str) -> Events {
-        let mut stream = TcpStream::connect(address).expect("connect");
-        write!(
-            stream,
-            "GET /__wdhs/events HTTP/1.1\r\nHost: {address}\r\n\r\n"
-        )
-        .expect("send");
-        stream
-            .set_read_timeout(Some(Duration::from_millis(200)))
-            .expect("timeout");
-        let mut events = Events {
-            reader: BufReader::new(stream),
-        };
+        let mut events = Events::open_raw(address);
         events.wait_for("hello", Duration::from_secs(10));
         events
     }

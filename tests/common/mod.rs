@@ -135,3 +135,23 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs git in the site's folder as a fixed author, with both commit dates set to `date`.
+pub fn git(site: &Site, args: &[&str], date: &str) {
+    let output = Command::new("git")
+        .args([
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "user.name=Test",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(site.path())
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
+        .output()
+        .expect("git");
+    assert!(output.status.success(), "git {args:?}");
+}
