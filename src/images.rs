@@ -4,6 +4,7 @@
 //! processed images beside the site so unchanged images are never processed twice. The codecs
 //! (image, fast_image_resize, libwebp) are used here and nowhere else.
 
+use crate::write::Content;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use serde::{Deserialize, Serialize};
 use std::io::Cursor;
@@ -211,7 +212,7 @@ pub fn process(
     keep_original: bool,
     cache: &Path,
     counters: &Counters,
-) -> Result<Vec<Output>, String> {
+) -> Result<Vec<(String, Content)>, String> {
     // A file with the same name, size and modification time as last time is not read at all:
     // a note remembers which processed result it had.
     let note = source_note(relative, source, keep_original).map(|n| cache.join("by-file").join(n));
@@ -277,7 +278,7 @@ fn process_bytes(
     key: &str,
     cache: &Path,
     counters: &Counters,
-) -> Result<Vec<Output>, String> {
+) -> Result<Vec<(String, Content)>, String> {
     let folder = cache.join(&key[..2]).join(key);
     if let Some(outputs) = read_cached(&folder, relative) {
         counters.cached.fetch_add(1, Ordering::Relaxed);
@@ -286,7 +287,13 @@ fn process_bytes(
     let outputs = process_fresh(relative, bytes, keep_original)?;
     counters.processed.fetch_add(1, Ordering::Relaxed);
     write_cache(&folder, relative, &outputs);
-    Ok(outputs)
+    // Published from the cache, like on the next build, unless the cache could not be written.
+    Ok(read_cached(&folder, relative).unwrap_or_else(|| {
+        outputs
+            .into_iter()
+            .map(|o| (o.path, Content::Bytes(o.bytes)))
+            .collect()
+    }))
 }
 
 /// Cached files are stored under names relative to the image (`-480.webp`), so the same photo
@@ -296,7 +303,8 @@ fn suffix_of<'a>(relative: &str, path: &'a str) -> &'a str {
     path.strip_prefix(stem).unwrap_or(path)
 }
 
-fn read_cached(folder: &Path, relative: &str) -> Option<Vec<Output>> {
+/// The published files of a cached result, as links to the cache's files (not read here).
+fn read_cached(folder: &Path, relative: &str) -> Option<Vec<(String, Content)>> {
     let manifest: Manifest =
         serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).ok()?).ok()?;
     let stem = relative.rsplit_once('.').map_or(relative, |(s, _)| s);
@@ -304,12 +312,9 @@ fn read_cached(folder: &Path, relative: &str) -> Option<Vec<Output>> {
         .files
         .iter()
         .map(|suffix| {
-            let bytes =
-                std::fs::read(folder.join(format!("file{}", suffix.replace('/', "_")))).ok()?;
-            Some(Output {
-                path: format!("{stem}{suffix}"),
-                bytes,
-            })
+            let file = folder.join(format!("file{}", suffix.replace('/', "_")));
+            file.is_file()
+                .then(|| (format!("{stem}{suffix}"), Content::Link(file)))
         })
         .collect()
 }

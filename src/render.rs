@@ -8,6 +8,7 @@ use crate::model::{EntryData, Kind, PROVINCES, Role};
 use crate::resolve::{Page, Site, lang_prefix, section_url};
 use crate::theme::Theme;
 use crate::views::*;
+use crate::write::Content;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -19,7 +20,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const RELATED_LIMIT: usize = 24;
 
 /// Receives each output file: its path below the output root and its bytes.
-pub type Sink<'a> = dyn Fn(&str, &[u8]) -> std::io::Result<()> + Sync + 'a;
+pub type Sink<'a> = dyn Fn(&str, &Content) -> std::io::Result<()> + Sync + 'a;
 
 pub struct Renderer {
     /// One compiled set of templates per language, whose global context holds that language's
@@ -326,11 +327,11 @@ pub fn render_site(
             let mut problems = Vec::new();
             match context.run(job) {
                 Ok(outputs) => {
-                    for (path, bytes) in outputs {
+                    for (path, content) in outputs {
                         if path.ends_with(".html") {
                             pages.fetch_add(1, Ordering::Relaxed);
                         }
-                        if let Err(error) = sink(&path, &bytes) {
+                        if let Err(error) = sink(&path, &content) {
                             problems.push(Diagnostic::error(
                                 PathBuf::from(&path),
                                 0,
@@ -449,9 +450,9 @@ impl<'a> RenderContext<'a> {
         }
     }
 
-    fn run(&self, job: &Job) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    fn run(&self, job: &Job) -> Result<Vec<(String, Content)>, Diagnostic> {
         let site = self.site;
-        let one = |path: String, bytes: Vec<u8>| Ok(vec![(path, bytes)]);
+        let one = |path: String, bytes: Vec<u8>| Ok(vec![(path, Content::Bytes(bytes))]);
         match job {
             Job::Entry(i) => {
                 let page = &site.pages[*i];
@@ -553,7 +554,7 @@ impl<'a> RenderContext<'a> {
                     )
                     .with_hint("open it in a photo editor and save it again as JPEG or PNG")
                 })?;
-                Ok(outputs.into_iter().map(|o| (o.path, o.bytes)).collect())
+                Ok(outputs)
             }
             Job::ThemeFile(i) => {
                 let (name, bytes) = &self.renderer.static_files[*i];

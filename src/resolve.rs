@@ -305,11 +305,17 @@ pub fn resolve(
 
     let base_path = config.base_path();
     let structure = structure_hash(&pages, &all_keys, &held_keys, &asset_set, &images, &config);
+    // Each Markdown source is dropped as soon as it is rendered, so the sources and the HTML of
+    // every page are never all held at once.
+    let bodies: Vec<String> = pages
+        .iter_mut()
+        .map(|page| std::mem::take(&mut page.entry.body))
+        .collect();
     let rendered: Vec<(Rendered, Vec<Diagnostic>)> = pages
         .par_iter()
-        .map(|page| {
-            let hash =
-                xxhash_rust::xxh3::xxh3_64(page.entry.body.as_bytes()) ^ structure.rotate_left(7);
+        .zip(bodies)
+        .map(|(page, body)| {
+            let hash = xxhash_rust::xxh3::xxh3_64(body.as_bytes()) ^ structure.rotate_left(7);
             if let Some(cache) = markdown_cache
                 && let Ok(cache) = cache.read()
                 && let Some((cached, rendered, found)) = cache.get(&page.entry.path)
@@ -330,7 +336,7 @@ pub fn resolve(
             };
             let mut rendered = markdown::render(
                 &RenderInput {
-                    markdown: &page.entry.body,
+                    markdown: &body,
                     path: &page.entry.path,
                     first_line: page.entry.body_line,
                 },
@@ -350,8 +356,6 @@ pub fn resolve(
         .collect();
     for (page, (rendered, found)) in pages.iter_mut().zip(rendered) {
         page.rendered = rendered;
-        // The Markdown is rendered: its source is not needed any more.
-        page.entry.body = String::new();
         for d in found {
             diagnostics.push(d);
         }

@@ -304,7 +304,7 @@ impl Session {
         let partial = only.is_some();
         let mut render_options = build::render_options(&self.options);
         render_options.only = only;
-        let trace = std::env::var_os("WDHS_SERVE_TRACE").is_some();
+        let trace = build::Trace::start().enabled();
         if trace {
             println!("compiled in {} ms", started.elapsed().as_millis());
         }
@@ -312,11 +312,12 @@ impl Session {
             &compiled.site,
             renderer,
             &render_options,
-            &|path, bytes| {
+            &|path, content| {
                 if trace {
                     println!("rendered {path}");
                 }
-                let hash = xxhash_rust::xxh3::xxh3_64(bytes);
+                let bytes = content.bytes()?;
+                let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
                 let changed = previous.get(path) != Some(&hash);
                 if let Ok(mut outputs) = outputs.lock() {
                     if changed {

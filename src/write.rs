@@ -1,18 +1,63 @@
-//! The only module that writes the site to disk. Files stream into a staging folder beside the
-//! output; a successful build swaps it in, a failed one removes it, so `public/` is never half
-//! written.
+//! The only module that writes the site to disk. Nothing in the output changes until the whole
+//! site has rendered without errors, so a failed build leaves `public/` as it was.
+//!
+//! Two ways to get there, chosen by what is on disk:
+//! - no output yet: every file goes into a staging folder beside it, renamed into place at once;
+//! - an output from an earlier build: each file is compared with the one already there and only
+//!   changed files are staged (flat, in one folder); the commit renames them into place one by
+//!   one and removes what this build no longer produces. Unchanged files keep their inode and
+//!   modification time, and no build deletes and recreates the whole tree, which on a large site
+//!   costs more than rendering it.
 
-use std::io;
+use std::collections::HashSet;
+use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What one output file holds.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// Bytes made by this build.
+    Bytes(Vec<u8>),
+    /// A file wdhs keeps itself (a processed image in the cache): published as a hard link
+    /// where the file system allows, so a rebuild neither reads nor copies it.
+    Link(PathBuf),
+}
+
+impl Content {
+    /// The bytes, read from the file when the content is one (`serve` keeps them in memory).
+    pub fn bytes(&self) -> io::Result<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Content::Bytes(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            Content::Link(path) => std::fs::read(path).map(Into::into),
+        }
+    }
+}
 
 pub struct Staging {
     dir: PathBuf,
     target: PathBuf,
-    /// Folders already made, so thousands of pages in a few folders cost one `mkdir` each.
-    made: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
+    mode: Mode,
 }
 
-/// A staging folder beside `output` (same file system, so the swap is a rename).
+enum Mode {
+    /// No earlier output: the staging folder becomes the output.
+    Fresh {
+        /// Folders already made, so thousands of pages in a few folders cost one `mkdir` each.
+        made: Mutex<HashSet<PathBuf>>,
+    },
+    /// An earlier output folder is updated in place at commit.
+    Update {
+        next: AtomicUsize,
+        /// (output path, staged file) of every file that differs from the output.
+        staged: Mutex<Vec<(PathBuf, PathBuf)>>,
+        /// Every path this build produces, changed or not.
+        produced: Mutex<HashSet<PathBuf>>,
+    },
+}
+
+/// A staging folder beside `output` (same file system, so moving files in is a rename).
 pub fn stage(output: &Path) -> io::Result<Staging> {
     let parent = match output.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -27,10 +72,21 @@ pub fn stage(output: &Path) -> io::Result<Staging> {
         .prefix(&format!(".{name}.staging-"))
         .tempdir_in(&parent)?
         .keep();
+    let mode = if std::fs::metadata(output).is_ok_and(|m| m.is_dir()) {
+        Mode::Update {
+            next: AtomicUsize::new(0),
+            staged: Mutex::new(Vec::new()),
+            produced: Mutex::new(HashSet::new()),
+        }
+    } else {
+        Mode::Fresh {
+            made: Mutex::new(HashSet::new()),
+        }
+    };
     Ok(Staging {
         dir,
         target: output.to_path_buf(),
-        made: std::sync::Mutex::new(std::collections::HashSet::new()),
+        mode,
     })
 }
 
@@ -58,7 +114,7 @@ pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> io::Result<()> {
 /// Writes only when the bytes differ, so `serve` leaves unchanged files (and their mtimes) alone.
 pub fn write_file_if_changed(root: &Path, relative: &str, bytes: &[u8]) -> io::Result<bool> {
     let path = root.join(safe_relative(relative)?);
-    if std::fs::read(&path).is_ok_and(|old| old == bytes) {
+    if holds_bytes(&path, bytes) {
         return Ok(false);
     }
     write_file(root, relative, bytes)?;
@@ -86,57 +142,177 @@ pub fn create_new_file(path: &Path, text: &str) -> io::Result<()> {
     std::io::Write::write_all(&mut file, text.as_bytes())
 }
 
+/// Whether the file at `path` holds exactly `bytes` (the size is compared before any reading).
+fn holds_bytes(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if !file
+        .metadata()
+        .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+    {
+        return false;
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    file.read_to_end(&mut old).is_ok() && old == bytes
+}
+
+/// Whether `path` already is `source`, by hard link. (A copy of it is copied again: only
+/// caches on another file system give copies, and those are small sites' worth of images.)
+fn holds_link(path: &Path, source: &Path) -> bool {
+    match (std::fs::symlink_metadata(path), std::fs::metadata(source)) {
+        (Ok(old), Ok(new)) => old.is_file() && same_inode(&old, &new),
+        _ => false,
+    }
+}
+
+#[cfg(unix)]
+fn same_inode(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Puts `body` at `path`, which does not exist yet.
+fn put(path: &Path, content: &Content) -> io::Result<()> {
+    match content {
+        Content::Bytes(bytes) => std::fs::write(path, bytes),
+        // A cache on another file system, or one that has no hard links: copy instead.
+        Content::Link(source) => {
+            std::fs::hard_link(source, path).or_else(|_| std::fs::copy(source, path).map(|_| ()))
+        }
+    }
+}
+
 impl Staging {
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
-        let path = self.dir.join(safe_relative(relative)?);
-        if let Some(parent) = path.parent() {
-            let known = self
-                .made
-                .lock()
-                .map(|made| made.contains(parent))
-                .unwrap_or(false);
-            if !known {
-                std::fs::create_dir_all(parent)?;
-                if let Ok(mut made) = self.made.lock() {
-                    made.insert(parent.to_path_buf());
+    pub fn write(&self, relative: &str, content: &Content) -> io::Result<()> {
+        let relative = safe_relative(relative)?;
+        match &self.mode {
+            Mode::Fresh { made } => {
+                let path = self.dir.join(&relative);
+                if let Some(parent) = path.parent() {
+                    let known = made.lock().map(|m| m.contains(parent)).unwrap_or(false);
+                    if !known {
+                        std::fs::create_dir_all(parent)?;
+                        if let Ok(mut made) = made.lock() {
+                            made.insert(parent.to_path_buf());
+                        }
+                    }
                 }
+                put(&path, content)
+            }
+            Mode::Update {
+                next,
+                staged,
+                produced,
+            } => {
+                let current = self.target.join(&relative);
+                let unchanged = match content {
+                    Content::Bytes(bytes) => holds_bytes(&current, bytes),
+                    Content::Link(source) => holds_link(&current, source),
+                };
+                if !unchanged {
+                    let file = self
+                        .dir
+                        .join(next.fetch_add(1, Ordering::Relaxed).to_string());
+                    put(&file, content)?;
+                    lock(staged)?.push((relative.clone(), file));
+                }
+                lock(produced)?.insert(relative);
+                Ok(())
             }
         }
-        std::fs::write(path, bytes)
     }
 
-    /// Replaces the output with the staged folder.
+    /// Puts the staged files in place of the output.
     pub fn commit(self) -> io::Result<()> {
-        if self.target.exists() {
-            let parent = self
-                .dir
-                .parent()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| PathBuf::from("."));
-            let old = tempfile::Builder::new()
-                .prefix(".old-output-")
-                .tempdir_in(&parent)?
-                .keep();
-            let old_site = old.join("site");
-            std::fs::rename(&self.target, &old_site)?;
-            if let Err(error) = std::fs::rename(&self.dir, &self.target) {
-                // Put the previous site back: a failed swap must not lose it.
-                let _ = std::fs::rename(&old_site, &self.target);
-                let _ = std::fs::remove_dir_all(&self.dir);
-                let _ = std::fs::remove_dir_all(&old);
-                return Err(error);
+        match self.mode {
+            Mode::Fresh { .. } => swap_in(&self.dir, &self.target),
+            Mode::Update {
+                staged, produced, ..
+            } => {
+                let staged = staged.into_inner().map_err(poisoned)?;
+                let produced = produced.into_inner().map_err(poisoned)?;
+                remove_stale(&self.target, &produced)?;
+                let mut made: HashSet<PathBuf> = HashSet::new();
+                for (relative, file) in staged {
+                    let path = self.target.join(&relative);
+                    if let Some(parent) = path.parent()
+                        && !made.contains(parent)
+                    {
+                        std::fs::create_dir_all(parent)?;
+                        made.insert(parent.to_path_buf());
+                    }
+                    if std::fs::rename(&file, &path).is_err() {
+                        // The output is a link to another file system: copy across.
+                        std::fs::copy(&file, &path)?;
+                    }
+                }
+                std::fs::remove_dir_all(&self.dir)
             }
-            std::fs::remove_dir_all(&old)?;
-        } else {
-            std::fs::rename(&self.dir, &self.target)?;
         }
-        Ok(())
     }
 
     /// Drops the staged files; the output stays as it was.
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> io::Result<std::sync::MutexGuard<'_, T>> {
+    mutex.lock().map_err(poisoned)
+}
+
+fn poisoned<T>(_: std::sync::PoisonError<T>) -> io::Error {
+    io::Error::other("a writer thread failed")
+}
+
+/// Renames `staged` to `target`; whatever was at `target` (not a folder, or nothing) goes.
+fn swap_in(staged: &Path, target: &Path) -> io::Result<()> {
+    if std::fs::symlink_metadata(target).is_err() {
+        return std::fs::rename(staged, target);
+    }
+    let parent = staged
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    let old = tempfile::Builder::new()
+        .prefix(".old-output-")
+        .tempdir_in(&parent)?
+        .keep();
+    let old_site = old.join("site");
+    std::fs::rename(target, &old_site)?;
+    if let Err(error) = std::fs::rename(staged, target) {
+        // Put the previous output back: a failed swap must not lose it.
+        let _ = std::fs::rename(&old_site, target);
+        let _ = std::fs::remove_dir_all(staged);
+        let _ = std::fs::remove_dir_all(&old);
+        return Err(error);
+    }
+    std::fs::remove_dir_all(&old)
+}
+
+/// Removes every file below `root` that is not in `produced`, then the folders left empty.
+/// Links are removed, never followed.
+fn remove_stale(root: &Path, produced: &HashSet<PathBuf>) -> io::Result<()> {
+    for item in walkdir::WalkDir::new(root)
+        .min_depth(1)
+        .contents_first(true)
+    {
+        let item = item.map_err(io::Error::other)?;
+        let relative = item.path().strip_prefix(root).map_err(io::Error::other)?;
+        if item.file_type().is_dir() {
+            // Fails when something is left inside, which is what should stay.
+            let _ = std::fs::remove_dir(item.path());
+        } else if !produced.contains(relative) {
+            std::fs::remove_file(item.path())?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

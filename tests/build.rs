@@ -450,3 +450,76 @@ fn the_real_site_builds_without_errors_or_missing_translations() {
             .exists()
     );
 }
+
+/// Inode and modification time: a file rewritten by a build gets a new one of either.
+fn identity(site: &Site, relative: &str) -> (u64, std::time::SystemTime) {
+    let metadata = std::fs::metadata(site.path().join(relative)).expect("stat");
+    (
+        std::os::unix::fs::MetadataExt::ino(&metadata),
+        metadata.modified().expect("mtime"),
+    )
+}
+
+#[test]
+fn a_rebuild_leaves_unchanged_files_alone_and_rewrites_changed_ones() {
+    let site = built();
+    let about = identity(&site, "public/en/about/index.html");
+    let molen = identity(&site, "public/initiatieven/molen/index.html");
+    let text = site
+        .read("content/initiatives/molen.nl.md")
+        .replace("De molen draait.", "Een nieuwe alinea over de molen.");
+    site.write("content/initiatives/molen.nl.md", &text);
+    site.build().assert_code(0);
+    assert_eq!(
+        about,
+        identity(&site, "public/en/about/index.html"),
+        "an unrelated page was rewritten"
+    );
+    assert_ne!(
+        molen,
+        identity(&site, "public/initiatieven/molen/index.html")
+    );
+    assert!(
+        site.read("public/initiatieven/molen/index.html")
+            .contains("Een nieuwe alinea over de molen.")
+    );
+}
+
+#[test]
+fn a_rebuild_over_an_old_output_equals_a_clean_build() {
+    let site = built();
+    // Since the last build: a page edited, an entry deleted, and the output tampered with — a
+    // stray file, a stray folder, and a file where the build needs a folder.
+    let text = site
+        .read("content/initiatives/molen.en.md")
+        .replace("The turbine turns.", "A new paragraph about the mill.");
+    site.write("content/initiatives/molen.en.md", &text);
+    for file in ["zorg.nl.md", "zorg.en.md", "zorg.yaml"] {
+        site.remove(&format!("content/initiatives/{file}"));
+    }
+    assert!(site.exists("public/initiatieven/zorg/index.html"));
+    site.write("public/stray.txt", "left over");
+    site.write("public/old/deep/index.html", "<p>an old page</p>");
+    std::fs::remove_dir_all(site.path().join("public/en/about")).expect("rm");
+    site.write("public/en/about", "a file in the way");
+
+    site.build().assert_code(0);
+    site.run(&["build", "--today", "2026-01-01", "--output", "clean"])
+        .assert_code(0);
+    assert_eq!(site.snapshot("clean"), site.snapshot("public"));
+    assert!(
+        !site.exists("public/initiatieven/zorg"),
+        "a deleted entry's folder stays"
+    );
+    assert!(!site.exists("public/old"), "a stray folder stays");
+    let leftovers: Vec<String> = std::fs::read_dir(site.path())
+        .expect("dir")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+}

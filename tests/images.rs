@@ -218,6 +218,22 @@ fn unchanged_images_come_from_the_cache() {
         site.snapshot("public"),
         "the same bytes from the cache"
     );
+    // Published as links to the cache's files: a warm build neither reads nor copies them.
+    let variants: Vec<std::path::PathBuf> = walkdir::WalkDir::new(site.path().join("public"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "webp"))
+        .collect();
+    assert!(!variants.is_empty());
+    for variant in &variants {
+        assert_eq!(
+            std::os::unix::fs::MetadataExt::nlink(&std::fs::metadata(variant).expect("stat")),
+            2,
+            "{} is not shared with the cache",
+            variant.display()
+        );
+    }
     // Deleting the cache is safe: the images are simply made again.
     std::fs::remove_dir_all(site.path().join(".wdhs-cache")).expect("rm");
     assert!(

@@ -26,7 +26,7 @@ fn start(site: &Site) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_wdhs"))
         .args(["serve", "--port", "0"])
         .current_dir(site.path())
-        .env("WDHS_SERVE_TRACE", "1")
+        .env("WDHS_TRACE", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
