@@ -117,7 +117,7 @@ fn reread(root: &Path, previous: &Loaded, changed: &[PathBuf]) -> Option<Loaded>
             .map(|f| &mut f.file)
             .chain(updated.shared_files.iter_mut().map(|f| &mut f.file))
             .find(|f| f.path == relative)?;
-        known.text = text;
+        known.text = text.into();
     }
     Some(updated)
 }
@@ -175,7 +175,7 @@ pub fn compile_with(
     let entries = parse_all(&config, language_files, &shared_files, caches, diagnostics);
     drop(shared_files);
     trace.phase("parse");
-    let images = inspect_assets(&assets, diagnostics);
+    let images = inspect_assets(&assets, &crate::images::cache_dir(root), diagnostics);
     let input = resolve::ResolveInput {
         entries,
         assets,
@@ -454,8 +454,15 @@ pub fn render_options(options: &BuildOptions) -> render::RenderOptions {
 }
 
 /// Reads the header of every raster image and checks every SVG, in parallel.
-fn inspect_assets(assets: &[load::Asset], diagnostics: &mut Diagnostics) -> crate::images::Headers {
-    let inspected: Vec<AssetInspection> = assets.par_iter().map(inspect_asset).collect();
+fn inspect_assets(
+    assets: &[load::Asset],
+    image_cache: &Path,
+    diagnostics: &mut Diagnostics,
+) -> crate::images::Headers {
+    let inspected: Vec<AssetInspection> = assets
+        .par_iter()
+        .map(|asset| inspect_asset(asset, image_cache))
+        .collect();
     let mut headers = crate::images::Headers::new();
     for (asset, inspection) in assets.iter().zip(inspected) {
         match inspection {
@@ -475,9 +482,9 @@ enum AssetInspection {
     Fine,
 }
 
-fn inspect_asset(asset: &load::Asset) -> AssetInspection {
+fn inspect_asset(asset: &load::Asset, image_cache: &Path) -> AssetInspection {
     if crate::images::is_raster(&asset.relative) {
-        let info = crate::images::inspect_file(&asset.absolute);
+        let info = crate::images::inspect_file_cached(&asset.absolute, image_cache);
         return AssetInspection::Raster(info);
     }
     if !asset.relative.to_ascii_lowercase().ends_with(".svg") {

@@ -354,7 +354,7 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                     if let Some(stem) = text.strip_prefix("page:") {
                         config.menu.push(MenuItem::Page(Located {
                             value: stem.trim().to_string(),
-                            path: path.to_path_buf(),
+                            path: path.into(),
                             line: item.line,
                             col: item.col,
                         }));

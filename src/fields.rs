@@ -7,29 +7,31 @@ use crate::yaml::{Key, Node, Value};
 use jiff::civil::Date;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// A value together with the file and position it came from, for errors found later (resolve).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Located<T> {
     pub value: T,
-    pub path: PathBuf,
+    /// Shared by every value of a file: entries hold many, and `serve` copies them per build.
+    pub path: Arc<Path>,
     pub line: usize,
     pub col: usize,
 }
 
 impl<T> Located<T> {
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(&self.path, self.line, self.col, message)
+        Diagnostic::error(&*self.path, self.line, self.col, message)
     }
     pub fn warning(&self, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::warning(&self.path, self.line, self.col, message)
+        Diagnostic::warning(&*self.path, self.line, self.col, message)
     }
 }
 
 struct Field {
     key: Key,
     node: Node,
-    path: PathBuf,
+    path: Arc<Path>,
 }
 
 /// The merged fields of one entry in one language: shared file + language file.
@@ -48,7 +50,7 @@ pub struct Fields {
 }
 
 /// A place in a file.
-pub type Location = (PathBuf, usize, usize);
+pub type Location = (Arc<Path>, usize, usize);
 
 impl Fields {
     /// Merges the maps; a key in both is reported with both files named.
@@ -74,6 +76,7 @@ impl Fields {
     }
 
     fn add_map(&mut self, path: &Path, node: Node, diagnostics: &mut Diagnostics) {
+        let shared_path: Arc<Path> = path.into();
         let entries = match node.value {
             Value::Map(entries) => entries,
             Value::Null => Vec::new(),
@@ -117,7 +120,7 @@ impl Fields {
                 Field {
                     key,
                     node: value,
-                    path: path.to_path_buf(),
+                    path: shared_path.clone(),
                 },
             );
         }
@@ -165,7 +168,7 @@ impl Fields {
     fn wrong_type(field: &Field, expected: &str, example: &str, diagnostics: &mut Diagnostics) {
         diagnostics.push(
             Diagnostic::error(
-                &field.path,
+                &*field.path,
                 field.node.line,
                 field.node.col,
                 format!(
@@ -254,7 +257,7 @@ impl Fields {
             Some(n) => {
                 diagnostics.push(
                     Diagnostic::error(
-                        &field.path,
+                        &*field.path,
                         field.node.line,
                         field.node.col,
                         format!(
@@ -323,7 +326,7 @@ impl Fields {
         if parsed.is_none() {
             diagnostics.push(
                 Diagnostic::error(
-                    &field.path,
+                    &*field.path,
                     field.node.line,
                     field.node.col,
                     format!(
@@ -365,7 +368,7 @@ impl Fields {
                 }),
                 None => diagnostics.push(
                     Diagnostic::error(
-                        &field.path,
+                        &*field.path,
                         item.line,
                         item.col,
                         format!(
@@ -402,7 +405,7 @@ impl Fields {
             let Value::Map(entries) = &item.value else {
                 diagnostics.push(
                     Diagnostic::error(
-                        &field.path,
+                        &*field.path,
                         item.line,
                         item.col,
                         format!(
@@ -442,7 +445,7 @@ impl Fields {
                     }
                     None if value.value == Value::Null => {}
                     None => diagnostics.push(Diagnostic::error(
-                        &field.path,
+                        &*field.path,
                         value.line,
                         value.col,
                         format!(

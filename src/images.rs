@@ -40,7 +40,7 @@ impl Fallback {
 }
 
 /// What the header says, after EXIF orientation (a portrait photo taken sideways is portrait).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImageInfo {
     pub width: u32,
     pub height: u32,
@@ -84,6 +84,50 @@ fn limited<R: std::io::BufRead + std::io::Seek>(
     limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
     reader.limits(limits);
     Ok(reader)
+}
+
+/// `inspect_file`, answered from a note in the cache when the file has the same path, size and
+/// modification time as when a build last published it: the JPEG decoder reads whole files, so
+/// without the note every build would read every photo. Only `remember_header` writes notes,
+/// and only readable images get one, so a broken image is inspected (and reported) every time.
+pub fn inspect_file_cached(path: &Path, cache: &Path) -> Result<ImageInfo, String> {
+    if let Some(note) = header_note(path, cache)
+        && let Ok(text) = std::fs::read(&note)
+        && let Ok(info) = serde_json::from_slice::<ImageInfo>(&text)
+    {
+        return Ok(info);
+    }
+    inspect_file(path)
+}
+
+/// Notes what `inspect_file` found for `path`, for `inspect_file_cached`. A failed write only
+/// costs a header read next time.
+pub fn remember_header(path: &Path, cache: &Path, info: &ImageInfo) {
+    let Some(note) = header_note(path, cache) else {
+        return;
+    };
+    if note.exists() {
+        return;
+    }
+    if let Some(parent) = note.parent()
+        && std::fs::create_dir_all(parent).is_ok()
+        && let Ok(json) = serde_json::to_vec(info)
+    {
+        write_whole(&note, &json);
+    }
+}
+
+fn header_note(path: &Path, cache: &Path) -> Option<PathBuf> {
+    let name = file_note(&path.to_string_lossy(), path, "header")?;
+    Some(cache.join("headers").join(name))
+}
+
+/// Written whole and renamed: a half-written note is never read.
+fn write_whole(path: &Path, bytes: &[u8]) {
+    let temp = path.with_extension(format!("tmp-{}", std::process::id()));
+    if std::fs::write(&temp, bytes).is_ok() && std::fs::rename(&temp, path).is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
 }
 
 /// Reads only the header of the file, not the whole photo.
@@ -215,7 +259,8 @@ pub fn process(
 ) -> Result<Vec<(String, Content)>, String> {
     // A file with the same name, size and modification time as last time is not read at all:
     // a note remembers which processed result it had.
-    let note = source_note(relative, source, keep_original).map(|n| cache.join("by-file").join(n));
+    let note = file_note(relative, source, &keep_original.to_string())
+        .map(|n| cache.join("by-file").join(n));
     if let Some(note) = &note
         && let Ok(key) = std::fs::read_to_string(note)
         && let Some(outputs) = read_cached(
@@ -229,21 +274,18 @@ pub fn process(
     let bytes = std::fs::read(source).map_err(|e| format!("cannot read the file: {e}"))?;
     let key = content_key(&bytes, keep_original);
     let outputs = process_bytes(relative, &bytes, keep_original, &key, cache, counters)?;
-    // Written whole and renamed: a half-written note is never read.
     if let Some(note) = &note
         && let Some(parent) = note.parent()
         && std::fs::create_dir_all(parent).is_ok()
     {
-        let temp = note.with_extension("tmp");
-        if std::fs::write(&temp, &key).is_ok() {
-            let _ = std::fs::rename(&temp, note);
-        }
+        write_whole(note, key.as_bytes());
     }
     Ok(outputs)
 }
 
-/// Name, size and modification time of a source file, as a file name; `None` when unknown.
-fn source_note(relative: &str, source: &Path, keep_original: bool) -> Option<String> {
+/// Name, size and modification time of a source file (and what the note is for), as a file
+/// name; `None` when unknown.
+fn file_note(relative: &str, source: &Path, purpose: &str) -> Option<String> {
     let metadata = std::fs::metadata(source).ok()?;
     let modified = metadata
         .modified()
@@ -251,7 +293,7 @@ fn source_note(relative: &str, source: &Path, keep_original: bool) -> Option<Str
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?;
     let text = format!(
-        "{PROCESS_VERSION}|{relative}|{}|{}|{keep_original}",
+        "{PROCESS_VERSION}|{relative}|{}|{}|{purpose}",
         metadata.len(),
         modified.as_nanos()
     );

@@ -15,7 +15,8 @@ pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct TextFile {
     pub path: PathBuf,
-    pub text: String,
+    /// Shared, so `serve` keeps the texts between builds without copying them.
+    pub text: std::sync::Arc<str>,
 }
 
 /// `<stem>.<lang>.md`
@@ -69,7 +70,7 @@ impl Loaded {
             .map(|f| &f.file)
             .chain(self.shared_files.iter().map(|f| &f.file))
             .find(|f| f.path == path)
-            .map(|f| f.text.as_str())
+            .map(|f| &*f.text)
     }
 }
 
@@ -182,7 +183,12 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
             }
         };
         match item {
-            Found::Config(path) => loaded.config = Some(TextFile { path, text }),
+            Found::Config(path) => {
+                loaded.config = Some(TextFile {
+                    path,
+                    text: text.into(),
+                })
+            }
             Found::Language {
                 kind,
                 stem,
@@ -192,12 +198,18 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
                 kind,
                 stem,
                 lang,
-                file: TextFile { path, text },
+                file: TextFile {
+                    path,
+                    text: text.into(),
+                },
             }),
             Found::Shared { kind, stem, path } => loaded.shared_files.push(SharedFile {
                 kind,
                 stem,
-                file: TextFile { path, text },
+                file: TextFile {
+                    path,
+                    text: text.into(),
+                },
             }),
             Found::Asset(asset) => loaded.assets.push(asset),
         }

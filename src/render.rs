@@ -533,11 +533,12 @@ impl<'a> RenderContext<'a> {
                 let Some(cache) = self.image_cache else {
                     return Ok(Vec::new());
                 };
-                if !site.images.contains_key(&key) {
+                let Some(info) = site.images.get(&key) else {
                     // Unreadable images are reported where they are used; never publish one
                     // with its metadata.
                     return Ok(Vec::new());
-                }
+                };
+                crate::images::remember_header(&asset.source.absolute, cache, info);
                 let outputs = crate::images::process(
                     &asset.url,
                     &asset.source.absolute,

@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct ResolveOptions {
@@ -30,7 +31,8 @@ pub struct Page {
     pub key: String,
     /// Path below the site root, without the base path: "" (home), "pers/x/", "en/press/x/".
     pub url: String,
-    pub rendered: Rendered,
+    /// Shared with the Markdown cache of `serve`.
+    pub rendered: Arc<Rendered>,
 }
 
 /// Something left out of the build, for `check` to list.
@@ -182,7 +184,7 @@ pub struct ResolveInput<'a> {
 }
 
 /// Language file → (hash of its body and of everything links resolve against, the result).
-pub type MarkdownCache = std::sync::RwLock<HashMap<PathBuf, (u64, Rendered, Vec<Diagnostic>)>>;
+pub type MarkdownCache = std::sync::RwLock<HashMap<PathBuf, (u64, Arc<Rendered>, Vec<Diagnostic>)>>;
 
 /// A hash of everything a link can resolve to: every page's URL, what is held back, the files
 /// beside the content and the image headers. When it is unchanged, a page whose Markdown did
@@ -270,7 +272,7 @@ pub fn resolve(
             key: format!("{}/{}", entry.kind.folder(), entry.stem),
             url: entry_url(&config, &entry),
             entry,
-            rendered: Rendered::default(),
+            rendered: Arc::default(),
         })
         .collect();
     let mut index = HashMap::with_capacity(pages.len());
@@ -307,11 +309,11 @@ pub fn resolve(
     let structure = structure_hash(&pages, &all_keys, &held_keys, &asset_set, &images, &config);
     // Each Markdown source is dropped as soon as it is rendered, so the sources and the HTML of
     // every page are never all held at once.
-    let bodies: Vec<String> = pages
+    let bodies: Vec<Arc<str>> = pages
         .iter_mut()
         .map(|page| std::mem::take(&mut page.entry.body))
         .collect();
-    let rendered: Vec<(Rendered, Vec<Diagnostic>)> = pages
+    let rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>)> = pages
         .par_iter()
         .zip(bodies)
         .map(|(page, body)| {
@@ -343,6 +345,7 @@ pub fn resolve(
                 &resolver,
             );
             let found = std::mem::take(&mut rendered.diagnostics);
+            let rendered = Arc::new(rendered);
             if let Some(cache) = markdown_cache
                 && let Ok(mut cache) = cache.write()
             {
@@ -490,15 +493,14 @@ fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics)
     let differ = |field: &str, a: String, b: String, diagnostics: &mut Diagnostics| {
         if a != b {
             // Point at the value in the translation, where it was written.
-            let (path, line, col) =
-                second
-                    .field_locations
-                    .get(field)
-                    .cloned()
-                    .unwrap_or((second.path.clone(), 1, 1));
+            let (path, line, col) = second.field_locations.get(field).cloned().unwrap_or((
+                second.path.as_path().into(),
+                1,
+                1,
+            ));
             diagnostics.push(
                 Diagnostic::error(
-                    path,
+                    &*path,
                     line,
                     col,
                     format!(
@@ -574,7 +576,7 @@ fn check_references(
                     duplicate_goal_numbers = true;
                     // Name the file where the other number is written (often the shared .yaml).
                     let other_file = match &other.entry.data {
-                        EntryData::Goal(g) => g.number.path.clone(),
+                        EntryData::Goal(g) => g.number.path.to_path_buf(),
                         _ => other.entry.path.clone(),
                     };
                     diagnostics.push(

@@ -352,3 +352,35 @@ fn an_svg_with_a_script_is_refused() {
         "content/partners/logos/alfa.svg:2:17: error: the SVG contains an event handler attribute (on…=), which could run code in a reader's browser\n",
     );
 }
+
+#[test]
+fn a_photo_replaced_under_the_same_name_is_measured_again() {
+    let site = site_with_images();
+    site.build().assert_code(0);
+    // Same name, other size: the remembered header of the old photo must not be used.
+    write_bytes(
+        &site,
+        "content/initiatives/binnen.jpg",
+        &phone_photo(1000, 800),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("(1 images processed, 2 from the cache)"),
+        "{}",
+        run.stdout
+    );
+    let page = site.read("public/initiatieven/molen/index.html");
+    assert!(
+        page.contains(
+            "srcset=\"/initiatieven/binnen-480.jpg 480w, /initiatieven/binnen-800.jpg 800w\""
+        ),
+        "{page}"
+    );
+    assert!(site.exists("public/initiatieven/binnen-800.webp"));
+    assert!(
+        !site.exists("public/initiatieven/binnen-900.webp"),
+        "a variant of the old photo stays"
+    );
+}

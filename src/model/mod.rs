@@ -125,7 +125,8 @@ pub struct Entry {
     pub path: PathBuf,
     /// Where each front-matter field was written (file, line, column).
     pub field_locations: BTreeMap<String, crate::fields::Location>,
-    pub body: String,
+    /// Shared, so `serve` keeps parsed entries between builds without copying the text.
+    pub body: std::sync::Arc<str>,
     /// 1-based line in `path` where the body starts.
     pub body_line: usize,
     pub data: EntryData,
@@ -249,7 +250,7 @@ pub fn parse_entry(
         }
         None => Located {
             value: source.stem.to_string(),
-            path: path.to_path_buf(),
+            path: path.into(),
             line: 1,
             col: 1,
         },
@@ -282,7 +283,7 @@ pub fn parse_entry(
         keep_metadata,
         field_locations,
         path: path.to_path_buf(),
-        body: split.body.to_string(),
+        body: split.body.into(),
         body_line: split.body_line,
         data: data?,
     })
