@@ -175,8 +175,19 @@ pub struct Changes {
 impl Job {
     /// Does this output depend on any of the changed entries? One table for every kind of
     /// output: what each page shows of which entries. (Menus and footers show page titles.)
-    fn depends_on(&self, site: &Site, changes: &Changes) -> bool {
+    ///
+    /// A list page depends on the entries it lists, not on every entry of the kind: which
+    /// entry stands on which page, and in which province or theme, is part of the site's
+    /// structure, and a change there renders everything.
+    fn depends_on(&self, site: &Site, facets: &Facets, changes: &Changes) -> bool {
         let kinds = |list: &[Kind]| list.iter().any(|k| changes.kinds.contains(k));
+        let lists_changed = |all: &[usize], size: usize, n: usize| {
+            let start = n.saturating_mul(size).min(all.len());
+            let end = (n + 1).saturating_mul(size).min(all.len());
+            all[start..end]
+                .iter()
+                .any(|i| changes.keys.contains(&site.pages[*i].key))
+        };
         match self {
             Job::Entry(i) | Job::Calendar(i) => {
                 let page = &site.pages[*i];
@@ -199,10 +210,21 @@ impl Job {
                 Kind::Partner,
                 Kind::Page,
             ]),
-            Job::SectionIndex(kind, _, _) => {
-                kinds(&[*kind, Kind::Page]) || (*kind == Kind::Initiative && kinds(&[Kind::Goal]))
+            Job::SectionIndex(kind, lang, n) => {
+                lists_changed(
+                    site.list_indices(*kind, *lang),
+                    site.config.page_size(*kind),
+                    *n,
+                ) || kinds(&[Kind::Page])
+                    || (*kind == Kind::Initiative && kinds(&[Kind::Goal]))
             }
-            Job::InitiativeFilter(..) => kinds(&[Kind::Initiative, Kind::Goal, Kind::Page]),
+            Job::InitiativeFilter(lang, filter, n) => {
+                let all = facets
+                    .get(&(*lang, Some(filter.clone())))
+                    .map_or(&[][..], Vec::as_slice);
+                lists_changed(all, site.config.page_size(Kind::Initiative), *n)
+                    || kinds(&[Kind::Goal, Kind::Page])
+            }
             Job::Search(_) | Job::NotFound(_) => kinds(&[Kind::Page]),
             Job::SearchIndex(_) => true,
             Job::Feed(_) => kinds(&[Kind::Press]),
@@ -318,7 +340,7 @@ pub fn render_site(
     };
     let mut jobs = plan(site, renderer, &context.facets);
     if let Some(changes) = &options.only {
-        jobs.retain(|job| job.depends_on(site, changes));
+        jobs.retain(|job| job.depends_on(site, &context.facets, changes));
     }
     let pages = AtomicUsize::new(0);
     let found: Vec<Diagnostic> = jobs

@@ -204,6 +204,15 @@ fn structure_hash(
         text.push_str(page.entry.lang.code());
         text.push(' ');
         text.push_str(&page.url);
+        // Where an initiative is listed: its province's and themes' directory pages.
+        if let EntryData::Initiative(initiative) = &page.entry.data {
+            text.push(' ');
+            text.push_str(&initiative.province);
+            for theme in &initiative.themes {
+                text.push(' ');
+                text.push_str(&theme.value);
+            }
+        }
         text.push('\n');
     }
     text.push_str(&format!(

@@ -368,10 +368,10 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
     let (rendered, summary) = server.next_rebuild();
     events.wait_for("reload", WAIT);
     assert!(summary.contains("(re-rendered "), "{summary}");
-    // Every page that shows the release, or lists it, is rendered again…
+    // Every page that shows the release, or lists it, is rendered again (the list is newest
+    // first, two a page: this release is on the second page)…
     for path in [
         "pers/bericht-1/index.html",
-        "pers/index.html",
         "pers/pagina/2/index.html",
         "pers/atom.xml",
         "index.html",
@@ -386,6 +386,7 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
     }
     // …and pages that do not show it are not.
     for path in [
+        "pers/index.html",
         "initiatieven/zorg/index.html",
         "en/press/release-2/index.html",
         "over-ons/index.html",
@@ -415,6 +416,20 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
         "the old address is gone"
     );
     assert_eq!(request(&server.address, "/pers/nieuw-adres/").status, 200);
+    // So does a change of the themes an initiative is listed under: the counts on every
+    // directory page change with it.
+    let shared = site.read("content/initiatives/molen.yaml");
+    site.write(
+        "content/initiatives/molen.yaml",
+        &shared.replace("themes: [energie]", "themes: [energie, zorg]"),
+    );
+    let (_, summary) = server.next_rebuild();
+    assert!(summary.contains("(rendered all "), "{summary}");
+    assert!(
+        request(&server.address, "/initiatieven/thema/zorg/")
+            .body
+            .contains("Dorpsmolen")
+    );
 }
 
 #[test]
