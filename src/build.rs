@@ -13,6 +13,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone)]
@@ -48,11 +49,12 @@ pub struct Report {
 /// Everything before rendering: the typed site and the compiled templates.
 pub struct Compiled {
     pub site: Site,
-    pub renderer: Option<Renderer>,
+    /// Shared with the cache of `serve`, which keeps it while the theme is unchanged.
+    pub renderer: Option<Arc<Renderer>>,
 }
 
 /// (hash of the language file and its shared file, the entry parsed from them, its problems)
-type CachedEntry = (u64, Option<Entry>, Diagnostics);
+type CachedEntry = (u64, Option<Arc<Entry>>, Diagnostics);
 /// (hash of the shared-fields file, its parsed YAML or the problem)
 type CachedShared = (u64, Result<Node, Diagnostic>);
 
@@ -65,6 +67,9 @@ pub struct Caches {
     /// Shared-fields file → (hash of its text, parse result).
     shared: std::sync::RwLock<HashMap<PathBuf, CachedShared>>,
     pub markdown: resolve::MarkdownCache,
+    pub search_records: Arc<crate::search_index::Records>,
+    /// The compiled theme, when compiling it reported nothing.
+    renderer: std::sync::Mutex<Option<Arc<Renderer>>>,
     /// The content as last read, with what reading it reported.
     loaded: std::sync::Mutex<Option<(Loaded, Diagnostics)>>,
 }
@@ -122,6 +127,48 @@ fn reread(root: &Path, previous: &Loaded, changed: &[PathBuf]) -> Option<Loaded>
     Some(updated)
 }
 
+/// Loads and compiles the theme, or — when `serve` knows only entry files changed — takes the
+/// one compiled for the previous build.
+fn prepare_theme(
+    root: &Path,
+    config: &Config,
+    caches: Option<&Caches>,
+    changed: Option<&[PathBuf]>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Arc<Renderer>> {
+    let only_entries = changed.is_some_and(|c| !c.is_empty() && only_entry_files(root, c));
+    if only_entries
+        && let Some(cache) = caches
+        && let Ok(cached) = cache.renderer.lock()
+        && let Some(renderer) = cached.as_ref()
+    {
+        return Some(renderer.clone());
+    }
+    let mut found = Diagnostics::new();
+    let theme = crate::theme::load_theme(root, &config.languages, &mut found);
+    let renderer = render::prepare(theme, &mut found).map(Arc::new);
+    if let Some(cache) = caches
+        && let Ok(mut cached) = cache.renderer.lock()
+    {
+        *cached = renderer.clone().filter(|_| found.is_empty());
+    }
+    diagnostics.extend(found);
+    renderer
+}
+
+/// Whether every path is a file in `content/` other than site.yaml (whose languages the theme
+/// is compiled for).
+fn only_entry_files(root: &Path, changed: &[PathBuf]) -> bool {
+    let Ok(content) = std::fs::canonicalize(root.join("content")) else {
+        return false;
+    };
+    changed.iter().all(|path| {
+        let parent = path.parent().and_then(|p| std::fs::canonicalize(p).ok());
+        parent.is_some_and(|p| p.starts_with(&content))
+            && path.file_name().is_some_and(|n| n != "site.yaml")
+    })
+}
+
 /// Reads and checks the whole site. Problems go into `diagnostics`.
 pub fn compile(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Compiled {
     compile_with(options, None, None, diagnostics)
@@ -155,8 +202,7 @@ pub fn compile_with(
     let trace = Trace::start();
     let loaded = load_with_cache(root, &config.languages, caches, changed, diagnostics);
     trace.phase("load");
-    let theme = crate::theme::load_theme(root, &config.languages, diagnostics);
-    let renderer = render::prepare(theme, diagnostics);
+    let renderer = prepare_theme(root, &config, caches, changed, diagnostics);
     trace.phase("theme");
     let Loaded {
         language_files,
@@ -248,7 +294,7 @@ pub fn parse_all(
     shared_files: &[load::SharedFile],
     caches: Option<&Caches>,
     diagnostics: &mut Diagnostics,
-) -> Vec<Entry> {
+) -> Vec<Arc<Entry>> {
     let shared_hash: HashMap<(crate::model::Kind, &str), u64> = shared_files
         .iter()
         .map(|f| {
@@ -343,7 +389,7 @@ pub fn parse_all(
         themes: (!config.broken).then(|| config.themes.iter().map(|(id, _)| id.as_str()).collect()),
     };
     drop(with_language_file);
-    let parsed: Vec<(Option<Entry>, Diagnostics)> = language_files
+    let parsed: Vec<(Option<Arc<Entry>>, Diagnostics)> = language_files
         .into_par_iter()
         .filter(|file| !broken.contains(&(file.kind, file.stem.as_str())))
         .filter(|file| !crate::scaffold::is_placeholder(&file.file.text))
@@ -374,7 +420,7 @@ pub fn parse_all(
                 text: &file.file.text,
                 shared,
             };
-            let entry = parse_entry(&source, &vocabulary, &mut found);
+            let entry = parse_entry(&source, &vocabulary, &mut found).map(Arc::new);
             if let Some(cache) = caches
                 && let Ok(mut entries) = cache.entries.write()
             {
@@ -449,6 +495,7 @@ fn merge_missing_shared_fields(
 pub fn render_options(options: &BuildOptions) -> render::RenderOptions {
     render::RenderOptions {
         image_cache: Some(crate::images::cache_dir(&options.root)),
+        search_records: None,
         only: None,
     }
 }
@@ -570,6 +617,7 @@ pub fn check(options: &BuildOptions) -> Report {
             renderer,
             &render::RenderOptions {
                 image_cache: None,
+                search_records: None,
                 only: None,
             },
             &|_, _| Ok(()),

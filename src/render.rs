@@ -160,6 +160,8 @@ pub struct RenderOptions {
     /// The image cache folder (see `images::cache_dir`); `None` skips processing images
     /// altogether (`check`, which writes nothing and only needs their headers).
     pub image_cache: Option<PathBuf>,
+    /// Search-index records kept between the builds of `serve`.
+    pub search_records: Option<std::sync::Arc<crate::search_index::Records>>,
     /// Render only the files that depend on these changed entries (`serve`, when no URL
     /// moved); `None` renders everything.
     pub only: Option<Changes>,
@@ -283,6 +285,7 @@ pub struct RenderContext<'a> {
     base_path: String,
     origin: String,
     image_cache: Option<&'a std::path::Path>,
+    search_records: Option<&'a crate::search_index::Records>,
     counters: &'a crate::images::Counters,
     /// The initiatives of each directory page (all, per province, per theme), built once so
     /// no page scans the whole list.
@@ -335,6 +338,7 @@ pub fn render_site(
         base_path: site.config.base_path(),
         origin: site.config.origin(),
         image_cache: options.image_cache.as_deref(),
+        search_records: options.search_records.as_deref(),
         counters: &counters,
         facets: facets(site),
     };
@@ -504,7 +508,13 @@ impl<'a> RenderContext<'a> {
             ),
             Job::SearchIndex(lang) => one(
                 format!("{}index.json", search_url(site, *lang)),
-                crate::search_index::build(site, *lang, &self.base_path).into_bytes(),
+                crate::search_index::build(
+                    site,
+                    *lang,
+                    &self.base_path,
+                    self.search_records,
+                )
+                .into_bytes(),
             ),
             Job::NotFound(lang) => one(
                 format!("{}404.html", lang_prefix(&site.config, *lang)),

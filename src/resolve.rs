@@ -26,7 +26,8 @@ pub struct ResolveOptions {
 /// An entry with its place on the site.
 #[derive(Debug, Clone)]
 pub struct Page {
-    pub entry: Entry,
+    /// Shared with the parse cache of `serve`.
+    pub entry: Arc<Entry>,
     /// `kind/stem`: the same for every language of the entry.
     pub key: String,
     /// Path below the site root, without the base path: "" (home), "pers/x/", "en/press/x/".
@@ -174,7 +175,7 @@ fn date_number(date: Date) -> i64 {
 /// files exist at all (also those that failed to parse or are drafts), so one mistake is not
 /// reported again as a missing page.
 pub struct ResolveInput<'a> {
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Arc<Entry>>,
     pub assets: Vec<Asset>,
     pub files: BTreeSet<(Kind, String, Lang)>,
     /// What the header of each raster asset says, or why it cannot be used.
@@ -243,7 +244,7 @@ pub fn resolve(
     // Every stem that exists in some language, published or not, to tell "missing" from "draft".
     let all_keys: BTreeSet<(Kind, String)> =
         files.iter().map(|(k, s, _)| (*k, s.clone())).collect();
-    let mut published: Vec<Entry> = Vec::with_capacity(entries.len());
+    let mut published: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
     for entry in entries {
         if options.drafts {
             published.push(entry);
@@ -320,7 +321,11 @@ pub fn resolve(
     // every page are never all held at once.
     let bodies: Vec<Arc<str>> = pages
         .iter_mut()
-        .map(|page| std::mem::take(&mut page.entry.body))
+        .map(|page| match Arc::get_mut(&mut page.entry) {
+            Some(entry) => std::mem::take(&mut entry.body),
+            // Shared with the cache of `serve`, which keeps it anyway.
+            None => page.entry.body.clone(),
+        })
         .collect();
     let rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>)> = pages
         .par_iter()

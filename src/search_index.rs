@@ -2,8 +2,15 @@
 //! folded words, read by the search page's small script.
 
 use crate::lang::Lang;
-use crate::resolve::Site;
+use crate::resolve::{Page, Site};
+use rayon::prelude::*;
 use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+/// Records kept between the builds of `serve`, by URL: (hash of everything the record is made
+/// of, the record's JSON), so an edit folds and serializes one page instead of all of them.
+pub type Records = RwLock<HashMap<String, (u64, Arc<str>)>>;
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -44,31 +51,61 @@ pub fn fold(text: &str) -> String {
 /// Words of the body beyond this many characters add little to finding a page.
 const TEXT_LIMIT: usize = 600;
 
-pub fn build(site: &Site, lang: Lang, base_path: &str) -> String {
-    let documents: Vec<Document<'_>> = site
-        .pages
-        .iter()
-        .filter(|p| p.entry.lang == lang)
-        .map(|p| {
-            let body: String = p.rendered.plain_text.chars().take(TEXT_LIMIT).collect();
-            Document {
-                t: p.entry.title(),
-                u: format!("{base_path}{}", p.url),
-                k: p.entry.kind.folder(),
-                s: p.entry.summary(),
-                x: fold(&format!(
-                    "{} {} {}",
-                    p.entry.title(),
-                    p.entry.summary(),
-                    body
-                ))
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            }
-        })
+/// The JSON list of every page of `lang`, in site order.
+pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&Records>) -> String {
+    let pages: Vec<&Page> = site.pages.iter().filter(|p| p.entry.lang == lang).collect();
+    let records: Vec<Arc<str>> = pages
+        .par_iter()
+        .map(|page| record(page, base_path, cache))
         .collect();
-    serde_json::to_string(&documents).unwrap_or_else(|_| "[]".to_string())
+    let mut out = String::with_capacity(records.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
+    out.push('[');
+    for (i, record) in records.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(record);
+    }
+    out.push(']');
+    out
+}
+
+fn record(page: &Page, base_path: &str, cache: Option<&Records>) -> Arc<str> {
+    let url = format!("{base_path}{}", page.url);
+    let (title, summary, kind) = (page.entry.title(), page.entry.summary(), page.entry.kind);
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for part in [title, summary, kind.folder(), &page.rendered.plain_text] {
+        hasher.update(part.as_bytes());
+        hasher.update(&[0]);
+    }
+    let hash = hasher.digest();
+    if let Some(cache) = cache
+        && let Ok(records) = cache.read()
+        && let Some((cached, record)) = records.get(&url)
+        && *cached == hash
+    {
+        return record.clone();
+    }
+    let body: String = page.rendered.plain_text.chars().take(TEXT_LIMIT).collect();
+    let document = Document {
+        t: title,
+        u: url.clone(),
+        k: kind.folder(),
+        s: summary,
+        x: fold(&format!("{title} {summary} {body}"))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let record: Arc<str> = serde_json::to_string(&document)
+        .unwrap_or_else(|_| "{}".to_string())
+        .into();
+    if let Some(cache) = cache
+        && let Ok(mut records) = cache.write()
+    {
+        records.insert(url, (hash, record.clone()));
+    }
+    record
 }
 
 #[cfg(test)]
