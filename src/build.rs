@@ -56,7 +56,7 @@ pub struct Compiled {
 /// (hash of the language file and its shared file, the entry parsed from them, its problems)
 type CachedEntry = (u64, Option<Arc<Entry>>, Diagnostics);
 /// (hash of the shared-fields file, its parsed YAML or the problem)
-type CachedShared = (u64, Result<Node, Diagnostic>);
+type CachedShared = (u64, Result<Arc<Node>, Diagnostic>);
 
 /// Work kept between the builds of `serve`: parsed entries and rendered Markdown, each keyed
 /// by a hash of everything it depends on, so an edit re-parses and re-renders one file.
@@ -86,13 +86,11 @@ fn load_with_cache(
 ) -> Loaded {
     if let (Some(cache), Some(changed)) = (caches, changed.filter(|c| !c.is_empty()))
         && let Ok(mut guard) = cache.loaded.lock()
-        && let Some((previous, reported)) = guard.as_ref()
-        && let Some(updated) = reread(root, previous, changed)
+        && let Some((previous, reported)) = guard.as_mut()
+        && reread(root, previous, changed).is_some()
     {
-        let reported = reported.clone();
         diagnostics.extend(reported.clone());
-        *guard = Some((updated.clone(), reported));
-        return updated;
+        return previous.clone();
     }
     let mut found = Diagnostics::new();
     let loaded = load::load(root, languages, &mut found);
@@ -105,9 +103,10 @@ fn load_with_cache(
     loaded
 }
 
-fn reread(root: &Path, previous: &Loaded, changed: &[PathBuf]) -> Option<Loaded> {
+/// Reads the changed files into `loaded`; `None` when one of them is not a known entry file
+/// (then `loaded` may be half updated, and the caller reads everything again).
+fn reread(root: &Path, loaded: &mut Loaded, changed: &[PathBuf]) -> Option<()> {
     let root = std::fs::canonicalize(root).ok()?;
-    let mut updated = previous.clone();
     for path in changed {
         let parent = std::fs::canonicalize(path.parent()?).ok()?;
         let relative = parent
@@ -116,15 +115,15 @@ fn reread(root: &Path, previous: &Loaded, changed: &[PathBuf]) -> Option<Loaded>
             .ok()?
             .to_path_buf();
         let text = load::read_text(&root, &relative).ok()?;
-        let known = updated
+        let known = loaded
             .language_files
             .iter_mut()
             .map(|f| &mut f.file)
-            .chain(updated.shared_files.iter_mut().map(|f| &mut f.file))
+            .chain(loaded.shared_files.iter_mut().map(|f| &mut f.file))
             .find(|f| f.path == relative)?;
         known.text = text.into();
     }
-    Some(updated)
+    Some(())
 }
 
 /// Loads and compiles the theme, or — when `serve` knows only entry files changed — takes the
@@ -304,7 +303,7 @@ pub fn parse_all(
             )
         })
         .collect();
-    let shared: Vec<(usize, Result<Node, Diagnostic>)> = shared_files
+    let shared: Vec<(usize, Result<Arc<Node>, Diagnostic>)> = shared_files
         .par_iter()
         .enumerate()
         .map(|(i, f)| {
@@ -316,7 +315,9 @@ pub fn parse_all(
             {
                 return (i, parsed.clone());
             }
-            let parsed = yaml::parse(&f.file.text, 0).map_err(|e| e.diagnostic(&f.file.path, ""));
+            let parsed = yaml::parse(&f.file.text, 0)
+                .map(Arc::new)
+                .map_err(|e| e.diagnostic(&f.file.path, ""));
             if let Some(cache) = caches
                 && let Ok(mut shared) = cache.shared.write()
             {
@@ -325,7 +326,8 @@ pub fn parse_all(
             (i, parsed)
         })
         .collect();
-    let mut shared_nodes: HashMap<(crate::model::Kind, &str), (&Path, Node)> = HashMap::new();
+    let mut shared_nodes: HashMap<(crate::model::Kind, &str), (&Path, Arc<Node>)> =
+        HashMap::new();
     // Entries whose shared file is broken are not parsed: every field in it would be reported
     // missing again.
     let mut broken: HashSet<(crate::model::Kind, &str)> = HashSet::new();
@@ -411,7 +413,7 @@ pub fn parse_all(
             let mut found = Diagnostics::new();
             let shared = shared_nodes
                 .get(&(file.kind, file.stem.as_str()))
-                .map(|(p, n)| (*p, n));
+                .map(|(p, n)| (*p, &**n));
             let source = EntrySource {
                 kind: file.kind,
                 stem: &file.stem,
@@ -445,7 +447,7 @@ pub fn parse_all(
 /// that shared file: say so once, there, instead of once per language.
 fn merge_missing_shared_fields(
     found: Vec<Diagnostic>,
-    shared: &HashMap<(crate::model::Kind, &str), (&Path, Node)>,
+    shared: &HashMap<(crate::model::Kind, &str), (&Path, Arc<Node>)>,
 ) -> Vec<Diagnostic> {
     let shared_for = |path: &Path| -> Option<PathBuf> {
         let name = path.file_name()?.to_str()?;

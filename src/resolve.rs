@@ -271,9 +271,8 @@ pub fn resolve(
         }
         published.push(entry);
     }
-    published.sort_by(|a, b| {
-        (a.kind, sort_key(a), &a.stem, a.lang).cmp(&(b.kind, sort_key(b), &b.stem, b.lang))
-    });
+    // Keys computed once per entry, not once per comparison (they lowercase names).
+    published.sort_by_cached_key(|e| (e.kind, sort_key(e), e.stem.clone(), e.lang));
     held_back.sort();
 
     let mut pages: Vec<Page> = published

@@ -13,7 +13,10 @@ pub const PLACEHOLDER_MARKER: &str = "# wdhs:placeholder";
 
 /// Is this language file still the untranslated placeholder?
 pub fn is_placeholder(text: &str) -> bool {
-    text.lines()
+    // Most files do not hold the marker at all: one fast search before looking line by line.
+    text.contains(PLACEHOLDER_MARKER)
+        && text
+            .lines()
         .take(40)
         .any(|line| line.trim_start().starts_with(PLACEHOLDER_MARKER))
 }
