@@ -104,13 +104,27 @@ fi
 
 now_ns() { date +%s%N; }
 
-# run_once NAME OUTDIR CMD... : a clean build (OUTDIR deleted first); sets last_ms, last_rss_kb.
+# run_once NAME OUTDIR CMD... : a clean build (OUTDIR emptied first); sets last_ms, last_rss_kb.
 # The tool's output is kept in $out/logs/NAME.log. Fails the benchmark when the tool fails.
+# The previous output is moved aside, not deleted: deleting tens of thousands of files right
+# before a build makes the next build's file creation several times slower on ext4 (it skips
+# inodes freed in the last ~30 s), which would measure the file system, not the tool. The moved
+# outputs are deleted when the benchmark ends. `sync` first, so no tool pays for the write-back
+# of the one before it.
+trash=$out/trash
+trash_n=0
+rm -rf "$trash"
+trap 'rm -rf "$trash"' EXIT
 run_once() {
     local name=$1 dir=$2
     shift 2
-    rm -rf "$dir"
+    if [[ -e $dir ]]; then
+        mkdir -p "$trash"
+        trash_n=$((trash_n + 1))
+        mv "$dir" "$trash/$trash_n"
+    fi
     mkdir -p "$dir" "$out/logs"
+    sync
     local logfile=$out/logs/$name.log timefile=$out/logs/$name.time start end status=0
     start=$(now_ns)
     if [[ -n $timer ]]; then
@@ -246,7 +260,7 @@ done
 if ((real_runs > 0)); then
     log "the real site: $real_runs clean builds of $root"
     real_work=$(mktemp -d "${TMPDIR:-/tmp}/wdhs-bench-real.XXXXXX")
-    trap 'rm -rf "$real_work"' EXIT
+    trap 'rm -rf "$real_work" "$trash"' EXIT
     real_times=() real_rss=()
     for ((i = 0; i < warmup + real_runs; i++)); do
         run_once "wdhs-real" "$real_work/wdhs" "$wdhs" build --root "$root" --output "$real_work/wdhs/site"

@@ -326,8 +326,7 @@ pub fn parse_all(
             (i, parsed)
         })
         .collect();
-    let mut shared_nodes: HashMap<(crate::model::Kind, &str), (&Path, Arc<Node>)> =
-        HashMap::new();
+    let mut shared_nodes: HashMap<(crate::model::Kind, &str), (&Path, Arc<Node>)> = HashMap::new();
     // Entries whose shared file is broken are not parsed: every field in it would be reported
     // missing again.
     let mut broken: HashSet<(crate::model::Kind, &str)> = HashSet::new();

@@ -15,8 +15,9 @@ pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct TextFile {
     pub path: PathBuf,
-    /// Shared, so `serve` keeps the texts between builds without copying them.
-    pub text: std::sync::Arc<str>,
+    /// Shared, so `serve` keeps the texts between builds without copying them. (`Arc<String>`,
+    /// not `Arc<str>`: made from the `String` read without copying it.)
+    pub text: std::sync::Arc<String>,
 }
 
 /// `<stem>.<lang>.md`
@@ -70,7 +71,7 @@ impl Loaded {
             .map(|f| &f.file)
             .chain(self.shared_files.iter().map(|f| &f.file))
             .find(|f| f.path == path)
-            .map(|f| &*f.text)
+            .map(|f| f.text.as_str())
     }
 }
 

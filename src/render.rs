@@ -508,13 +508,8 @@ impl<'a> RenderContext<'a> {
             ),
             Job::SearchIndex(lang) => one(
                 format!("{}index.json", search_url(site, *lang)),
-                crate::search_index::build(
-                    site,
-                    *lang,
-                    &self.base_path,
-                    self.search_records,
-                )
-                .into_bytes(),
+                crate::search_index::build(site, *lang, &self.base_path, self.search_records)
+                    .into_bytes(),
             ),
             Job::NotFound(lang) => one(
                 format!("{}404.html", lang_prefix(&site.config, *lang)),

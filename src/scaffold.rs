@@ -17,8 +17,8 @@ pub fn is_placeholder(text: &str) -> bool {
     text.contains(PLACEHOLDER_MARKER)
         && text
             .lines()
-        .take(40)
-        .any(|line| line.trim_start().starts_with(PLACEHOLDER_MARKER))
+            .take(40)
+            .any(|line| line.trim_start().starts_with(PLACEHOLDER_MARKER))
 }
 
 pub struct NewEntry {

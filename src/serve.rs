@@ -478,7 +478,9 @@ fn watch(
         .map(|d| options.root.join(d))
         .filter(|p| p.is_dir())
         .collect();
-    let timeout = Duration::from_millis(15);
+    // An editor's save (write, or temp file + rename) comes as events within a millisecond or
+    // two; 10 ms groups them while keeping edit → reload short (scripts/bench-serve.sh).
+    let timeout = Duration::from_millis(10);
     let handler = move |result: DebounceEventResult| {
         let _ = sender.send(result);
     };
