@@ -53,10 +53,42 @@ pub struct Compiled {
     pub renderer: Option<Arc<Renderer>>,
 }
 
-/// (hash of the language file and its shared file, the entry parsed from them, its problems)
-type CachedEntry = (u64, Option<Arc<Entry>>, Diagnostics);
-/// (hash of the shared-fields file, its parsed YAML or the problem)
-type CachedShared = (u64, Result<Arc<Node>, Diagnostic>);
+/// (what the entry was parsed from: the language file and its shared file, the entry, its
+/// problems)
+type CachedEntry = (Sources, Option<Arc<Entry>>, Diagnostics);
+/// (the shared-fields file's text, its parsed YAML or the problem)
+type CachedShared = (Sources, Result<Arc<Node>, Diagnostic>);
+
+/// The texts a cached result was made from, kept alive so that a file `serve` did not read
+/// again (the same `Arc`) is recognised without hashing it, and their hash for files that were.
+struct Sources {
+    texts: Vec<Arc<String>>,
+    hash: u64,
+}
+
+impl Sources {
+    fn new(texts: &[&Arc<String>]) -> Sources {
+        Sources {
+            texts: texts.iter().map(|t| Arc::clone(t)).collect(),
+            hash: hash_texts(texts),
+        }
+    }
+
+    fn matches(&self, texts: &[&Arc<String>]) -> bool {
+        let same = self.texts.len() == texts.len()
+            && self.texts.iter().zip(texts).all(|(a, b)| Arc::ptr_eq(a, b));
+        same || self.hash == hash_texts(texts)
+    }
+}
+
+fn hash_texts(texts: &[&Arc<String>]) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for text in texts {
+        hasher.update(text.as_bytes());
+        hasher.update(&[0]);
+    }
+    hasher.digest()
+}
 
 /// Work kept between the builds of `serve`: parsed entries and rendered Markdown, each keyed
 /// by a hash of everything it depends on, so an edit re-parses and re-renders one file.
@@ -294,24 +326,19 @@ pub fn parse_all(
     caches: Option<&Caches>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Arc<Entry>> {
-    let shared_hash: HashMap<(crate::model::Kind, &str), u64> = shared_files
+    let shared_text: HashMap<(crate::model::Kind, &str), &Arc<String>> = shared_files
         .iter()
-        .map(|f| {
-            (
-                (f.kind, f.stem.as_str()),
-                xxhash_rust::xxh3::xxh3_64(f.file.text.as_bytes()),
-            )
-        })
+        .map(|f| ((f.kind, f.stem.as_str()), &f.file.text))
         .collect();
     let shared: Vec<(usize, Result<Arc<Node>, Diagnostic>)> = shared_files
         .par_iter()
         .enumerate()
         .map(|(i, f)| {
-            let hash = xxhash_rust::xxh3::xxh3_64(f.file.text.as_bytes());
+            let texts = [&f.file.text];
             if let Some(cache) = caches
                 && let Ok(shared) = cache.shared.read()
-                && let Some((cached, parsed)) = shared.get(&f.file.path)
-                && *cached == hash
+                && let Some((sources, parsed)) = shared.get(&f.file.path)
+                && sources.matches(&texts)
             {
                 return (i, parsed.clone());
             }
@@ -321,7 +348,7 @@ pub fn parse_all(
             if let Some(cache) = caches
                 && let Ok(mut shared) = cache.shared.write()
             {
-                shared.insert(f.file.path.clone(), (hash, parsed.clone()));
+                shared.insert(f.file.path.clone(), (Sources::new(&texts), parsed.clone()));
             }
             (i, parsed)
         })
@@ -396,16 +423,12 @@ pub fn parse_all(
         .filter(|file| !crate::scaffold::is_placeholder(&file.file.text))
         .map(|file| {
             // The vocabulary comes from site.yaml, which when changed means a fresh cache.
-            let hash = xxhash_rust::xxh3::xxh3_64(file.file.text.as_bytes())
-                ^ shared_hash
-                    .get(&(file.kind, file.stem.as_str()))
-                    .copied()
-                    .unwrap_or(0)
-                    .rotate_left(1);
+            let mut texts = vec![&file.file.text];
+            texts.extend(shared_text.get(&(file.kind, file.stem.as_str())).copied());
             if let Some(cache) = caches
                 && let Ok(entries) = cache.entries.read()
-                && let Some((cached_hash, entry, found)) = entries.get(&file.file.path)
-                && *cached_hash == hash
+                && let Some((sources, entry, found)) = entries.get(&file.file.path)
+                && sources.matches(&texts)
             {
                 return (entry.clone(), found.clone());
             }
@@ -425,7 +448,10 @@ pub fn parse_all(
             if let Some(cache) = caches
                 && let Ok(mut entries) = cache.entries.write()
             {
-                entries.insert(file.file.path.clone(), (hash, entry.clone(), found.clone()));
+                entries.insert(
+                    file.file.path.clone(),
+                    (Sources::new(&texts), entry.clone(), found.clone()),
+                );
             }
             (entry, found)
         })

@@ -272,11 +272,11 @@ pub fn resolve(
         published.push(entry);
     }
     // Keys computed once per entry, not once per comparison (they lowercase names).
-    published.sort_by_cached_key(|e| (e.kind, sort_key(e), e.stem.clone(), e.lang));
+    published.par_sort_by_cached_key(|e| (e.kind, sort_key(e), e.stem.clone(), e.lang));
     held_back.sort();
 
     let mut pages: Vec<Page> = published
-        .into_iter()
+        .into_par_iter()
         .map(|entry| Page {
             key: format!("{}/{}", entry.kind.folder(), entry.stem),
             url: entry_url(&config, &entry),
