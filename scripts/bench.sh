@@ -275,7 +275,7 @@ fi
 
 {
     echo
-    echo "Wall time of a clean build (output deleted first), median of the timed runs after $warmup warm-up run(s);"
+    echo "Wall time of a clean build into an empty folder (the previous output moved aside, see bench/README.md), median of the timed runs after $warmup warm-up run(s);"
     echo "peak RSS from /usr/bin/time -v. 'wdhs/this' below 1: wdhs is faster / smaller than that tool."
 } >>"$results.tmp"
 mv "$results.tmp" "$results"

@@ -225,16 +225,8 @@ fn broken(mutate: impl Fn(&Site)) -> (Site, Vec<(String, Vec<u8>)>) {
     (site, before)
 }
 
-fn expect_failure(mutate: impl Fn(&Site), expected: &str) {
-    let (site, before) = broken(mutate);
-    let run = site.build();
-    run.assert_code(1);
-    assert_eq!(run.stderr, expected, "\n--- got\n{}", run.stderr);
-    assert_eq!(
-        before,
-        site.snapshot("public"),
-        "public/ changed after a failed build"
-    );
+/// A build, failed or not, leaves no staging folder (they start with a dot) beside the output.
+fn assert_no_staging_left(site: &Site) {
     let leftovers: Vec<String> = std::fs::read_dir(site.path())
         .expect("dir")
         .filter_map(Result::ok)
@@ -245,6 +237,19 @@ fn expect_failure(mutate: impl Fn(&Site), expected: &str) {
         leftovers.is_empty(),
         "staging folders left behind: {leftovers:?}"
     );
+}
+
+fn expect_failure(mutate: impl Fn(&Site), expected: &str) {
+    let (site, before) = broken(mutate);
+    let run = site.build();
+    run.assert_code(1);
+    assert_eq!(run.stderr, expected, "\n--- got\n{}", run.stderr);
+    assert_eq!(
+        before,
+        site.snapshot("public"),
+        "public/ changed after a failed build"
+    );
+    assert_no_staging_left(&site);
 }
 
 const MISSING_NL_WARNING: &str = "content/initiatives/alleen-nl.nl.md: warning: there is no English translation of this page\n  hint: readers of the English site get a notice instead; add content/initiatives/alleen-nl.en.md\n";
@@ -512,14 +517,5 @@ fn a_rebuild_over_an_old_output_equals_a_clean_build() {
         "a deleted entry's folder stays"
     );
     assert!(!site.exists("public/old"), "a stray folder stays");
-    let leftovers: Vec<String> = std::fs::read_dir(site.path())
-        .expect("dir")
-        .filter_map(Result::ok)
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.'))
-        .collect();
-    assert!(
-        leftovers.is_empty(),
-        "staging folders left behind: {leftovers:?}"
-    );
+    assert_no_staging_left(&site);
 }
