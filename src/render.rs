@@ -961,6 +961,33 @@ impl<'a> RenderContext<'a> {
         })
     }
 
+    /// The newest press releases that `about` selects, at most `RELATED_LIMIT`, and a link to
+    /// the press overview saying how many more there are when the list is cut short.
+    fn related_press(
+        &self,
+        lang: Lang,
+        about: impl Fn(&crate::model::Press) -> bool,
+    ) -> (Vec<PressCard>, Option<Link>) {
+        let related: Vec<&Page> = self
+            .site
+            .list(Kind::Press, lang)
+            .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if about(pr)))
+            .collect();
+        let cards = related
+            .iter()
+            .take(RELATED_LIMIT)
+            .filter_map(|p| self.press_card(p))
+            .collect();
+        let more = (related.len() > RELATED_LIMIT).then(|| Link {
+            label: self
+                .text(lang)
+                .get("more_press")
+                .replace("{count}", &(related.len() - RELATED_LIMIT).to_string()),
+            href: self.href(&section_url(&self.site.config, Kind::Press, lang)),
+        });
+        (cards, more)
+    }
+
     fn goal_links(&self, numbers: &[crate::fields::Located<u8>], lang: Lang) -> Vec<Link> {
         numbers
             .iter()
@@ -1024,35 +1051,29 @@ impl<'a> RenderContext<'a> {
                         .replace("{count}", &related.len().to_string()),
                     href: self.href(&section_url(&self.site.config, Kind::Initiative, lang)),
                 });
-                let press = self
-                    .site
-                    .list(Kind::Press, lang)
-                    .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if pr.goals.iter().any(|g| g.value == goal.number.value)))
-                    .take(RELATED_LIMIT)
-                    .filter_map(|p| self.press_card(p))
-                    .collect();
+                let (press, more_press) = self.related_press(lang, |pr| {
+                    pr.goals.iter().any(|g| g.value == goal.number.value)
+                });
                 let view = GoalView {
                     goal: self.goal_card(page).ok_or_else(|| internal(page))?,
                     body_html,
                     initiatives,
                     more_initiatives,
                     press,
+                    more_press,
                     index_href,
                 };
                 self.render("goal.html", layout, &view)
             }
             EntryData::Partner(_) => {
-                let press = self
-                    .site
-                    .list(Kind::Press, lang)
-                    .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if pr.partners.iter().any(|s| s.value == page.entry.stem)))
-                    .take(RELATED_LIMIT)
-                    .filter_map(|p| self.press_card(p))
-                    .collect();
+                let (press, more_press) = self.related_press(lang, |pr| {
+                    pr.partners.iter().any(|s| s.value == page.entry.stem)
+                });
                 let view = PartnerView {
                     partner: self.partner_card(page).ok_or_else(|| internal(page))?,
                     body_html,
                     press,
+                    more_press,
                     index_href,
                 };
                 self.render("partner.html", layout, &view)

@@ -178,6 +178,7 @@ pub struct GoalView {
     /// "Alle 312 initiatieven": shown when the list above is cut short.
     pub more_initiatives: Option<Link>,
     pub press: Vec<PressCard>,
+    pub more_press: Option<Link>,
     pub index_href: String,
 }
 
@@ -194,6 +195,8 @@ pub struct PartnerView {
     pub partner: PartnerCard,
     pub body_html: String,
     pub press: Vec<PressCard>,
+    /// "12 older press releases": shown when the list above is cut short.
+    pub more_press: Option<Link>,
     pub index_href: String,
 }
 

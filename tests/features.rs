@@ -357,3 +357,47 @@ fn long_related_lists_are_cut_with_a_link_to_the_overview() {
         "short lists have no link"
     );
 }
+
+#[test]
+fn long_press_lists_on_partner_and_goal_pages_say_how_many_more_there_are() {
+    let site = Site::fixture("basic");
+    // 27 more releases with partner alfa and goal 1: 30 in all, of which the newest 24 show.
+    for i in 0..27 {
+        site.write(
+            &format!("content/press/extra-{i:02}.yaml"),
+            &format!("date: 2023-01-{:02}\npartners: [alfa]\ngoals: [1]\n", i + 1),
+        );
+        for lang in ["nl", "en"] {
+            site.write(
+                &format!("content/press/extra-{i:02}.{lang}.md"),
+                &format!("---\ntitle: \"Extra {i:02}\"\nsummary: \"Extra.\"\n---\n"),
+            );
+        }
+    }
+    site.build().assert_code(0);
+    for (page, more) in [
+        (
+            "public/partners/alfa/index.html",
+            "<a class=\"more\" href=\"/pers/\">Nog 6 oudere persberichten: bekijk het overzicht</a>",
+        ),
+        (
+            "public/doelen/eerste/index.html",
+            "<a class=\"more\" href=\"/pers/\">Nog 6 oudere persberichten: bekijk het overzicht</a>",
+        ),
+        (
+            "public/en/partners/alfa/index.html",
+            "<a class=\"more\" href=\"/en/press/\">6 older press releases: see the overview</a>",
+        ),
+    ] {
+        let html = site.read(page);
+        assert!(html.contains(more), "{page}: {html}");
+        assert!(html.contains("Extra 06"), "{page}: the newest are listed");
+        assert!(!html.contains("Extra 05"), "{page}: older ones are not");
+    }
+    assert!(
+        !site
+            .read("public/partners/beta/index.html")
+            .contains("oudere persberichten"),
+        "short lists have no link"
+    );
+}
