@@ -393,9 +393,15 @@ pub fn parse_all(
             );
         }
     }
-    for file in language_files
+    // Looked for once, in parallel: every text is searched for the marker.
+    let placeholder: Vec<bool> = language_files
+        .par_iter()
+        .map(|f| crate::scaffold::is_placeholder(&f.file.text))
+        .collect();
+    for (file, _) in language_files
         .iter()
-        .filter(|f| crate::scaffold::is_placeholder(&f.file.text))
+        .zip(&placeholder)
+        .filter(|(_, placeholder)| **placeholder)
     {
         diagnostics.push(
             Diagnostic::warning(
@@ -419,9 +425,11 @@ pub fn parse_all(
     drop(with_language_file);
     let parsed: Vec<(Option<Arc<Entry>>, Diagnostics)> = language_files
         .into_par_iter()
-        .filter(|file| !broken.contains(&(file.kind, file.stem.as_str())))
-        .filter(|file| !crate::scaffold::is_placeholder(&file.file.text))
-        .map(|file| {
+        .zip(placeholder)
+        .filter(|(file, placeholder)| {
+            !placeholder && !broken.contains(&(file.kind, file.stem.as_str()))
+        })
+        .map(|(file, _)| {
             // The vocabulary comes from site.yaml, which when changed means a fresh cache.
             let mut texts = vec![&file.file.text];
             texts.extend(shared_text.get(&(file.kind, file.stem.as_str())).copied());

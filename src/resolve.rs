@@ -50,11 +50,34 @@ pub struct PublishedAsset {
     pub url: String,
 }
 
+/// Pages by kind, stem and language; looked up by `&str`, without making a key `String`.
+#[derive(Default)]
+pub struct PageIndex {
+    by_kind: HashMap<(Kind, Lang), HashMap<String, usize>>,
+}
+
+impl PageIndex {
+    fn insert(&mut self, entry: &Entry, page: usize) {
+        self.by_kind
+            .entry((entry.kind, entry.lang))
+            .or_default()
+            .insert(entry.stem.clone(), page);
+    }
+
+    pub fn get(&self, kind: Kind, stem: &str, lang: Lang) -> Option<usize> {
+        self.by_kind.get(&(kind, lang))?.get(stem).copied()
+    }
+
+    pub fn contains(&self, kind: Kind, stem: &str, lang: Lang) -> bool {
+        self.get(kind, stem, lang).is_some()
+    }
+}
+
 pub struct Site {
     pub config: Config,
     /// Sorted by kind, then the kind's list order, then language.
     pub pages: Vec<Page>,
-    index: HashMap<(Kind, String, Lang), usize>,
+    index: PageIndex,
     /// Per kind and language, in list order (press newest first, goals by number, …).
     lists: BTreeMap<(Kind, Lang), Vec<usize>>,
     pub assets: Vec<PublishedAsset>,
@@ -81,9 +104,7 @@ impl Site {
     }
 
     pub fn page(&self, kind: Kind, stem: &str, lang: Lang) -> Option<&Page> {
-        self.index
-            .get(&(kind, stem.to_string(), lang))
-            .map(|i| &self.pages[*i])
+        self.index.get(kind, stem, lang).map(|i| &self.pages[i])
     }
 
     pub fn list(&self, kind: Kind, lang: Lang) -> impl Iterator<Item = &Page> {
@@ -185,7 +206,17 @@ pub struct ResolveInput<'a> {
 }
 
 /// Language file → (hash of its body and of everything links resolve against, the result).
-pub type MarkdownCache = std::sync::RwLock<HashMap<PathBuf, (u64, Arc<Rendered>, Vec<Diagnostic>)>>;
+/// Rendered Markdown kept between the builds of `serve`, by language file.
+pub type MarkdownCache = std::sync::RwLock<HashMap<PathBuf, CachedMarkdown>>;
+
+pub struct CachedMarkdown {
+    /// The source, kept so an unchanged one is recognised by pointer, without reading it.
+    body: Arc<str>,
+    /// `Site::structure` when it was rendered: links and images depend on it.
+    structure: u64,
+    rendered: Arc<Rendered>,
+    found: Vec<Diagnostic>,
+}
 
 /// A hash of everything a link can resolve to: every page's URL, what is held back, the files
 /// beside the content and the image headers. When it is unchanged, a page whose Markdown did
@@ -284,13 +315,10 @@ pub fn resolve(
             rendered: Arc::default(),
         })
         .collect();
-    let mut index = HashMap::with_capacity(pages.len());
+    let mut index = PageIndex::default();
     let mut lists: BTreeMap<(Kind, Lang), Vec<usize>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
-        index.insert(
-            (page.entry.kind, page.entry.stem.clone(), page.entry.lang),
-            i,
-        );
+        index.insert(&page.entry, i);
         lists
             .entry((page.entry.kind, page.entry.lang))
             .or_default()
@@ -330,13 +358,13 @@ pub fn resolve(
         .par_iter()
         .zip(bodies)
         .map(|(page, body)| {
-            let hash = xxhash_rust::xxh3::xxh3_64(body.as_bytes()) ^ structure.rotate_left(7);
             if let Some(cache) = markdown_cache
                 && let Ok(cache) = cache.read()
-                && let Some((cached, rendered, found)) = cache.get(&page.entry.path)
-                && *cached == hash
+                && let Some(cached) = cache.get(&page.entry.path)
+                && cached.structure == structure
+                && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
             {
-                return (rendered.clone(), found.clone());
+                return (cached.rendered.clone(), cached.found.clone());
             }
             let resolver = SiteLinks {
                 config: &config,
@@ -364,7 +392,12 @@ pub fn resolve(
             {
                 cache.insert(
                     page.entry.path.clone(),
-                    (hash, rendered.clone(), found.clone()),
+                    CachedMarkdown {
+                        body: body.clone(),
+                        structure,
+                        rendered: rendered.clone(),
+                        found: found.clone(),
+                    },
                 );
             }
             (rendered, found)
@@ -406,55 +439,56 @@ pub fn resolve(
 
 /// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
 fn check_urls(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
-    let mut seen: BTreeMap<String, (PathBuf, String)> = BTreeMap::new();
+    /// Who already has a URL: a section of `site.yaml`, or a page.
+    enum Owner<'a> {
+        Section(Kind),
+        Page(&'a std::path::Path),
+    }
+    let mut seen: HashMap<String, Owner<'_>> = HashMap::with_capacity(pages.len() + 16);
     for lang in &config.languages {
         for kind in crate::model::KINDS {
             if kind.has_section() {
                 let url = section_url(config, kind, *lang);
-                seen.insert(
-                    url.to_lowercase(),
-                    (
-                        crate::config::config_path(),
-                        format!("the {} section", kind.folder()),
-                    ),
-                );
+                seen.insert(url.to_lowercase(), Owner::Section(kind));
             }
         }
     }
     for page in pages {
         let folded = page.url.to_lowercase();
-        if let Some((other_path, other_what)) = seen.get(&folded) {
+        if let Some(owner) = seen.get(&folded) {
+            let other = match owner {
+                Owner::Section(kind) => format!("the {} section", kind.folder()),
+                Owner::Page(path) => display_path(path),
+            };
             diagnostics.push(
                 page.entry
                     .slug
                     .error(format!(
-                        "this page would be written to /{}, which {} already uses",
+                        "this page would be written to /{}, which {other} already uses",
                         page.url,
-                        if other_path == &crate::config::config_path() {
-                            other_what.clone()
-                        } else {
-                            display_path(other_path)
-                        }
                     ))
                     .with_hint("give one of them another `slug:`"),
             );
             continue;
         }
-        seen.insert(folded, (page.entry.path.clone(), page.key.clone()));
+        seen.insert(folded, Owner::Page(&page.entry.path));
     }
 }
 
 fn check_translations(
     config: &Config,
     pages: &[Page],
-    index: &HashMap<(Kind, String, Lang), usize>,
+    index: &PageIndex,
     files: &BTreeSet<(Kind, String, Lang)>,
     diagnostics: &mut Diagnostics,
 ) {
+    // Borrowed keys: looking a page up makes no `String`.
+    let files: std::collections::HashSet<(Kind, &str, Lang)> =
+        files.iter().map(|(k, s, l)| (*k, s.as_str(), *l)).collect();
     for page in pages {
         for lang in &config.languages {
             if *lang == page.entry.lang
-                || files.contains(&(page.entry.kind, page.entry.stem.clone(), *lang))
+                || files.contains(&(page.entry.kind, page.entry.stem.as_str(), *lang))
             {
                 continue;
             }
@@ -462,7 +496,7 @@ fn check_translations(
             let first_present = config
                 .languages
                 .iter()
-                .find(|l| index.contains_key(&(page.entry.kind, page.entry.stem.clone(), **l)));
+                .find(|l| index.contains(page.entry.kind, &page.entry.stem, **l));
             if first_present != Some(&page.entry.lang) {
                 continue;
             }
@@ -491,8 +525,8 @@ fn check_translations(
         if page.entry.lang == config.default_lang() {
             for lang in &config.languages {
                 if let Some(other) = index
-                    .get(&(page.entry.kind, page.entry.stem.clone(), *lang))
-                    .map(|i| &pages[*i])
+                    .get(page.entry.kind, &page.entry.stem, *lang)
+                    .map(|i| &pages[i])
                     && other.entry.lang != page.entry.lang
                 {
                     check_agreement(&page.entry, &other.entry, diagnostics);
@@ -568,7 +602,7 @@ fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics)
 fn check_references(
     config: &Config,
     pages: &[Page],
-    index: &HashMap<(Kind, String, Lang), usize>,
+    index: &PageIndex,
     all_keys: &BTreeSet<(Kind, String)>,
     diagnostics: &mut Diagnostics,
 ) {
@@ -652,11 +686,7 @@ fn check_references(
     for page in pages {
         // References are written in the shared file most of the time: check them once.
         if page.entry.lang != config.default_lang()
-            && index.contains_key(&(
-                page.entry.kind,
-                page.entry.stem.clone(),
-                config.default_lang(),
-            ))
+            && index.contains(page.entry.kind, &page.entry.stem, config.default_lang())
         {
             continue;
         }
@@ -824,7 +854,7 @@ fn check_anchors(pages: &[Page], diagnostics: &mut Diagnostics) {
 struct SiteLinks<'a> {
     config: &'a Config,
     pages: &'a [Page],
-    index: &'a HashMap<(Kind, String, Lang), usize>,
+    index: &'a PageIndex,
     all_keys: &'a BTreeSet<(Kind, String)>,
     /// Entries left out as drafts or embargoed, in any language.
     held_back: &'a BTreeSet<(Kind, String)>,
@@ -970,9 +1000,9 @@ impl SiteLinks<'_> {
             .trim_end_matches(".md")
             .trim_end_matches(&format!(".{}", lang.code()));
         let key = format!("{}/{stem}", kind.folder());
-        if let Some(i) = self.index.get(&(kind, stem.to_string(), lang)) {
+        if let Some(i) = self.index.get(kind, stem, lang) {
             return Ok(Resolved::Url {
-                url: with_anchor(self.pages[*i].url.clone()),
+                url: with_anchor(self.pages[i].url.clone()),
                 target: Some(key),
             });
         }
@@ -981,10 +1011,10 @@ impl SiteLinks<'_> {
             .config
             .languages
             .iter()
-            .find_map(|l| self.index.get(&(kind, stem.to_string(), *l)))
+            .find_map(|l| self.index.get(kind, stem, *l))
         {
             return Ok(Resolved::Url {
-                url: with_anchor(self.pages[*i].url.clone()),
+                url: with_anchor(self.pages[i].url.clone()),
                 target: Some(key),
             });
         }

@@ -335,7 +335,8 @@ impl Session {
         }
         // Only now, with a complete good build, is the served folder changed.
         let (changed, current) = outputs.into_inner().unwrap_or_default();
-        let mut produced: HashMap<String, u64> = self.written.clone();
+        // Taken, not copied (it names every output file); put back below whatever happens.
+        let mut produced: HashMap<String, u64> = std::mem::take(&mut self.written);
         let mut css_only = !changed.is_empty();
         for (path, bytes, hash) in &changed {
             if let Err(error) = crate::write::write_file(&shared.output, path, bytes) {
@@ -346,6 +347,7 @@ impl Session {
                     0,
                     format!("cannot write the preview: {error}"),
                 ));
+                self.written = produced;
                 return self.fail(shared, failed, started);
             }
             if !path.ends_with(".css") {
