@@ -99,7 +99,7 @@ pub struct Caches {
     /// Shared-fields file → (hash of its text, parse result).
     shared: std::sync::RwLock<HashMap<PathBuf, CachedShared>>,
     pub markdown: resolve::MarkdownCache,
-    pub search_records: Arc<crate::search_index::Records>,
+    pub render: Arc<render::RenderCache>,
     /// The compiled theme, when compiling it reported nothing.
     renderer: std::sync::Mutex<Option<Arc<Renderer>>>,
     /// The content as last read, with what reading it reported.
@@ -530,7 +530,7 @@ fn merge_missing_shared_fields(
 pub fn render_options(options: &BuildOptions) -> render::RenderOptions {
     render::RenderOptions {
         image_cache: Some(crate::images::cache_dir(&options.root)),
-        search_records: None,
+        cache: None,
         only: None,
     }
 }
@@ -652,7 +652,7 @@ pub fn check(options: &BuildOptions) -> Report {
             renderer,
             &render::RenderOptions {
                 image_cache: None,
-                search_records: None,
+                cache: None,
                 only: None,
             },
             &|_, _| Ok(()),

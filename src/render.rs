@@ -161,10 +161,35 @@ pub struct RenderOptions {
     /// altogether (`check`, which writes nothing and only needs their headers).
     pub image_cache: Option<PathBuf>,
     /// Search-index records kept between the builds of `serve`.
-    pub search_records: Option<std::sync::Arc<crate::search_index::Records>>,
+    pub cache: Option<std::sync::Arc<RenderCache>>,
     /// Render only the files that depend on these changed entries (`serve`, when no URL
     /// moved); `None` renders everything.
     pub only: Option<Changes>,
+}
+
+/// What rendering keeps between the builds of `serve`.
+#[derive(Default)]
+pub struct RenderCache {
+    search_records: crate::search_index::Records,
+    /// The directory facets and the `Site::structure` they were made for: the same structure
+    /// lists the same initiatives under the same provinces and themes.
+    facets: std::sync::Mutex<Option<(u64, std::sync::Arc<Facets>)>>,
+}
+
+impl RenderCache {
+    fn facets(&self, site: &Site) -> std::sync::Arc<Facets> {
+        let Ok(mut cached) = self.facets.lock() else {
+            return std::sync::Arc::new(facets(site));
+        };
+        match cached.as_ref() {
+            Some((structure, facets)) if *structure == site.structure => facets.clone(),
+            _ => {
+                let made = std::sync::Arc::new(facets(site));
+                *cached = Some((site.structure, made.clone()));
+                made
+            }
+        }
+    }
 }
 
 /// Entries changed since the last build, by key (`press/x`) and by kind.
@@ -289,7 +314,7 @@ pub struct RenderContext<'a> {
     counters: &'a crate::images::Counters,
     /// The initiatives of each directory page (all, per province, per theme), built once so
     /// no page scans the whole list.
-    facets: Facets,
+    facets: std::sync::Arc<Facets>,
 }
 
 /// (language, filter) → indices into `Site::pages`, in list order.
@@ -338,9 +363,12 @@ pub fn render_site(
         base_path: site.config.base_path(),
         origin: site.config.origin(),
         image_cache: options.image_cache.as_deref(),
-        search_records: options.search_records.as_deref(),
+        search_records: options.cache.as_ref().map(|c| &c.search_records),
         counters: &counters,
-        facets: facets(site),
+        facets: match &options.cache {
+            Some(cache) => cache.facets(site),
+            None => std::sync::Arc::new(facets(site)),
+        },
     };
     let mut jobs = plan(site, renderer, &context.facets);
     if let Some(changes) = &options.only {

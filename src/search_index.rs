@@ -8,9 +8,18 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
-/// Records kept between the builds of `serve`, by URL: (hash of everything the record is made
-/// of, the record's JSON), so an edit folds and serializes one page instead of all of them.
-pub type Records = RwLock<HashMap<String, (u64, Arc<str>)>>;
+/// Records kept between the builds of `serve`, by page URL, so an edit folds and serializes one
+/// page instead of all of them.
+pub type Records = RwLock<HashMap<String, Record>>;
+
+/// One page's record and what it was made from: the entry and its rendered Markdown (the same
+/// `Arc`s while the page is unchanged) and the base path.
+pub struct Record {
+    entry: Arc<crate::model::Entry>,
+    rendered: Arc<crate::markdown::Rendered>,
+    base_path: String,
+    json: Arc<str>,
+}
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -71,25 +80,21 @@ pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&Records>) 
 }
 
 fn record(page: &Page, base_path: &str, cache: Option<&Records>) -> Arc<str> {
-    let url = format!("{base_path}{}", page.url);
-    let (title, summary, kind) = (page.entry.title(), page.entry.summary(), page.entry.kind);
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for part in [title, summary, kind.folder(), &page.rendered.plain_text] {
-        hasher.update(part.as_bytes());
-        hasher.update(&[0]);
-    }
-    let hash = hasher.digest();
     if let Some(cache) = cache
         && let Ok(records) = cache.read()
-        && let Some((cached, record)) = records.get(&url)
-        && *cached == hash
+        && let Some(record) = records.get(page.url.as_str())
+        && Arc::ptr_eq(&record.entry, &page.entry)
+        && Arc::ptr_eq(&record.rendered, &page.rendered)
+        && record.base_path == base_path
     {
-        return record.clone();
+        return record.json.clone();
     }
+    let url = format!("{base_path}{}", page.url);
+    let (title, summary, kind) = (page.entry.title(), page.entry.summary(), page.entry.kind);
     let body: String = page.rendered.plain_text.chars().take(TEXT_LIMIT).collect();
     let document = Document {
         t: title,
-        u: url.clone(),
+        u: url,
         k: kind.folder(),
         s: summary,
         x: fold(&format!("{title} {summary} {body}"))
@@ -103,7 +108,15 @@ fn record(page: &Page, base_path: &str, cache: Option<&Records>) -> Arc<str> {
     if let Some(cache) = cache
         && let Ok(mut records) = cache.write()
     {
-        records.insert(url, (hash, record.clone()));
+        records.insert(
+            page.url.clone(),
+            Record {
+                entry: page.entry.clone(),
+                rendered: page.rendered.clone(),
+                base_path: base_path.to_string(),
+                json: record.clone(),
+            },
+        );
     }
     record
 }

@@ -304,7 +304,7 @@ impl Session {
         let partial = only.is_some();
         let mut render_options = build::render_options(&self.options);
         render_options.only = only;
-        render_options.search_records = Some(self.caches.search_records.clone());
+        render_options.cache = Some(self.caches.render.clone());
         let trace = build::Trace::start().enabled();
         if trace {
             println!("compiled in {} ms", started.elapsed().as_millis());
