@@ -90,15 +90,17 @@ fn hash_texts(texts: &[&Arc<String>]) -> u64 {
     hasher.digest()
 }
 
-/// Work kept between the builds of `serve`: parsed entries and rendered Markdown, each keyed
-/// by a hash of everything it depends on, so an edit re-parses and re-renders one file.
+/// Work kept between the builds of `serve`, each piece with what it was made from, so an edit
+/// re-parses and re-renders one file.
 #[derive(Default)]
 pub struct Caches {
-    /// Language file → (hash of its text and its shared file, parse result).
+    /// Language file → (its text and its shared file's, parse result).
     entries: std::sync::RwLock<HashMap<PathBuf, CachedEntry>>,
-    /// Shared-fields file → (hash of its text, parse result).
+    /// Shared-fields file → (its text, parse result).
     shared: std::sync::RwLock<HashMap<PathBuf, CachedShared>>,
+    /// Rendered Markdown per language file.
     pub markdown: resolve::MarkdownCache,
+    /// Search-index records and directory facets.
     pub render: Arc<render::RenderCache>,
     /// The compiled theme, when compiling it reported nothing.
     renderer: std::sync::Mutex<Option<Arc<Renderer>>>,
@@ -608,6 +610,11 @@ pub fn build(options: &BuildOptions) -> Report {
         report.elapsed = started.elapsed();
         return report;
     };
+    if let Some(reason) = output_in_the_way(&options.root, &options.output) {
+        report.io_error = Some(reason);
+        report.diagnostics = diagnostics;
+        return report;
+    }
     let staging = match crate::write::stage(&options.output) {
         Ok(staging) => staging,
         Err(error) => {
@@ -638,6 +645,31 @@ pub fn build(options: &BuildOptions) -> Report {
     report.diagnostics = diagnostics;
     report.elapsed = started.elapsed();
     report
+}
+
+/// Why `output` must not be written to, if it must not: a build leaves exactly the site in its
+/// output folder, so an output that holds the site's own folder, or lies in `content/` or
+/// `themes/`, would lose the editors' work.
+fn output_in_the_way(root: &Path, output: &Path) -> Option<String> {
+    let root = std::fs::canonicalize(root).ok()?;
+    let output = std::fs::canonicalize(output).ok().or_else(|| {
+        let parent = match output.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        Some(
+            std::fs::canonicalize(parent)
+                .ok()?
+                .join(output.file_name()?),
+        )
+    })?;
+    let sources = ["content", "themes"].map(|d| root.join(d));
+    (root.starts_with(&output) || sources.iter().any(|s| output.starts_with(s))).then(|| {
+        format!(
+            "will not build into {}: a build leaves only the site there, and the folder holds the site's own files; choose an output folder of its own, such as public/",
+            output.display()
+        )
+    })
 }
 
 /// `wdhs check`: everything `build` does, without writing.

@@ -519,3 +519,24 @@ fn a_rebuild_over_an_old_output_equals_a_clean_build() {
     assert!(!site.exists("public/old"), "a stray folder stays");
     assert_no_staging_left(&site);
 }
+
+#[test]
+fn an_output_folder_that_holds_the_sources_is_refused() {
+    let site = Site::fixture("basic");
+    let before = site.snapshot("content");
+    for output in [".", "content", "content/initiatives/out", "themes"] {
+        let run = site.run(&["build", "--today", "2026-01-01", "--output", output]);
+        run.assert_code(2);
+        assert!(
+            run.stderr.contains("will not build into ")
+                && run
+                    .stderr
+                    .contains("choose an output folder of its own, such as public/"),
+            "{output}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(before, site.snapshot("content"), "content/ changed");
+    site.run(&["build", "--today", "2026-01-01", "--output", "site-out"])
+        .assert_code(0);
+}
