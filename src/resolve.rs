@@ -325,10 +325,6 @@ pub fn resolve(
             .push(i);
     }
 
-    check_urls(&config, &pages, diagnostics);
-    check_translations(&config, &pages, &index, &files, diagnostics);
-    check_references(&config, &pages, &index, &all_keys, diagnostics);
-
     let published_assets: Vec<PublishedAsset> = assets
         .into_iter()
         .map(|source| PublishedAsset {
@@ -340,10 +336,35 @@ pub fn resolve(
         .iter()
         .map(|a| (a.source.kind, a.source.relative.as_str()))
         .collect();
-    check_front_matter_files(&pages, &asset_set, &images, diagnostics);
+
+    // The checks read the pages and each other's nothing: run side by side, reported in the
+    // same order as one after the other.
+    let mut found: [Diagnostics; 4] = Default::default();
+    let [urls, translations, references, files_named] = &mut found;
+    let ((), ((), ((), structure))) = rayon::join(
+        || check_urls(&config, &pages, urls),
+        || {
+            rayon::join(
+                || check_translations(&config, &pages, &index, &files, translations),
+                || {
+                    rayon::join(
+                        || check_references(&config, &pages, &index, &all_keys, references),
+                        || {
+                            check_front_matter_files(&pages, &asset_set, &images, files_named);
+                            structure_hash(
+                                &pages, &all_keys, &held_keys, &asset_set, &images, &config,
+                            )
+                        },
+                    )
+                },
+            )
+        },
+    );
+    for found in found {
+        diagnostics.extend(found);
+    }
 
     let base_path = config.base_path();
-    let structure = structure_hash(&pages, &all_keys, &held_keys, &asset_set, &images, &config);
     // Each Markdown source is dropped as soon as it is rendered, so the sources and the HTML of
     // every page are never all held at once.
     let bodies: Vec<Arc<str>> = pages
