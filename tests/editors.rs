@@ -149,13 +149,7 @@ fn translations_overview_puts_work_left_on_top() {
     let site = Site::fixture("basic");
     site.run(&["new", "press", "Nieuw bericht", "--date", "2025-05-01"])
         .assert_code(0);
-    common::git(&site, &["init", "-q"], "2024-04-01T12:00:00+02:00");
-    common::git(&site, &["add", "-A"], "2024-04-01T12:00:00+02:00");
-    common::git(
-        &site,
-        &["commit", "-qm", "first"],
-        "2024-04-01T12:00:00+02:00",
-    );
+    common::git_first_commit(&site, "2024-04-01T12:00:00+02:00");
     let text = site.read("content/goals/eerste.nl.md");
     site.write(
         "content/goals/eerste.nl.md",

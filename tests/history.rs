@@ -6,13 +6,7 @@ use common::Site;
 #[test]
 fn a_source_changed_after_its_translation_is_reported_with_both_dates() {
     let site = Site::fixture("basic");
-    common::git(&site, &["init", "-q"], "2024-04-01T12:00:00+02:00");
-    common::git(&site, &["add", "-A"], "2024-04-01T12:00:00+02:00");
-    common::git(
-        &site,
-        &["commit", "-qm", "first"],
-        "2024-04-01T12:00:00+02:00",
-    );
+    common::git_first_commit(&site, "2024-04-01T12:00:00+02:00");
     let page = site.read("content/pages/about.nl.md");
     site.write(
         "content/pages/about.nl.md",

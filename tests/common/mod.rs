@@ -155,3 +155,10 @@ pub fn git(site: &Site, args: &[&str], date: &str) {
         .expect("git");
     assert!(output.status.success(), "git {args:?}");
 }
+
+/// Makes the site a git repository with everything in one first commit made on `date`.
+pub fn git_first_commit(site: &Site, date: &str) {
+    git(site, &["init", "-q"], date);
+    git(site, &["add", "-A"], date);
+    git(site, &["commit", "-qm", "first"], date);
+}
