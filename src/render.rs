@@ -1001,17 +1001,37 @@ impl<'a> RenderContext<'a> {
             .list(Kind::Press, lang)
             .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if about(pr)))
             .collect();
+        self.cut_related(
+            &related,
+            Kind::Press,
+            lang,
+            |p| self.press_card(p),
+            |total| {
+                self.text(lang)
+                    .get("more_press")
+                    .replace("{count}", &(total - RELATED_LIMIT).to_string())
+            },
+        )
+    }
+
+    /// Cards for at most `RELATED_LIMIT` of `related`, and — when the list is cut short — a
+    /// link to the kind's overview labelled from the full count.
+    fn cut_related<T>(
+        &self,
+        related: &[&Page],
+        kind: Kind,
+        lang: Lang,
+        card: impl Fn(&Page) -> Option<T>,
+        label: impl FnOnce(usize) -> String,
+    ) -> (Vec<T>, Option<Link>) {
         let cards = related
             .iter()
             .take(RELATED_LIMIT)
-            .filter_map(|p| self.press_card(p))
+            .filter_map(|p| card(p))
             .collect();
         let more = (related.len() > RELATED_LIMIT).then(|| Link {
-            label: self
-                .text(lang)
-                .get("more_press")
-                .replace("{count}", &(related.len() - RELATED_LIMIT).to_string()),
-            href: self.href(&section_url(&self.site.config, Kind::Press, lang)),
+            label: label(related.len()),
+            href: self.href(&section_url(&self.site.config, kind, lang)),
         });
         (cards, more)
     }
@@ -1067,18 +1087,17 @@ impl<'a> RenderContext<'a> {
                     .list(Kind::Initiative, lang)
                     .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.goals.iter().any(|g| g.value == goal.number.value)))
                     .collect();
-                let initiatives = related
-                    .iter()
-                    .take(RELATED_LIMIT)
-                    .filter_map(|p| self.initiative_card(p))
-                    .collect();
-                let more_initiatives = (related.len() > RELATED_LIMIT).then(|| Link {
-                    label: self
-                        .text(lang)
-                        .get("all_n_initiatives")
-                        .replace("{count}", &related.len().to_string()),
-                    href: self.href(&section_url(&self.site.config, Kind::Initiative, lang)),
-                });
+                let (initiatives, more_initiatives) = self.cut_related(
+                    &related,
+                    Kind::Initiative,
+                    lang,
+                    |p| self.initiative_card(p),
+                    |total| {
+                        self.text(lang)
+                            .get("all_n_initiatives")
+                            .replace("{count}", &total.to_string())
+                    },
+                );
                 let (press, more_press) = self.related_press(lang, |pr| {
                     pr.goals.iter().any(|g| g.value == goal.number.value)
                 });

@@ -309,37 +309,73 @@ impl<'de> Deserialize<'de> for RawValue {
     }
 }
 
+/// The YAML mistakes editors make most: a word in the parser's message (as rewritten here),
+/// and the hint for it. The first match wins.
+const YAML_HINTS: &[(&str, &str)] = &[
+    (
+        "colon",
+        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`",
+    ),
+    (
+        "list `[…]` is not closed",
+        "close the list on the same line, like `themes: [zorg, energie]`",
+    ),
+    (
+        "group `{…}` is not closed",
+        "close the group on the same line, like `{ nl: …, en: … }`",
+    ),
+    (
+        "quote",
+        "a text in quotes must end with the same quote, and nothing may follow it on the line",
+    ),
+    (
+        "does not fit here",
+        "each line is `name: value`; list items start with `- ` and are indented under their field",
+    ),
+    (
+        "written twice",
+        "each field may appear only once; remove one of the two lines",
+    ),
+    (
+        "tab",
+        "replace the tab at the start of the line with spaces",
+    ),
+    (
+        "duplicate",
+        "each field may appear only once; remove one of the two lines",
+    ),
+    (
+        "':'",
+        "check that lists `[…]` are closed on their own line, and that text with a colon is between quotes",
+    ),
+    (
+        "mapping",
+        "check that lists `[…]` are closed on their own line, and that text with a colon is between quotes",
+    ),
+    (
+        "too large",
+        "the YAML is too large or nested too deeply; write the fields out plainly",
+    ),
+    (
+        "anchors",
+        "the YAML is too large or nested too deeply; write the fields out plainly",
+    ),
+    (
+        "nested too deeply",
+        "the YAML is too large or nested too deeply; write the fields out plainly",
+    ),
+];
+
 /// A hint for the YAML mistakes editors make most.
 pub fn yaml_hint(message: &str) -> String {
-    if message.contains("colon") {
-        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`"
-            .to_string()
-    } else if message.contains("list `[…]` is not closed") {
-        "close the list on the same line, like `themes: [zorg, energie]`".to_string()
-    } else if message.contains("group `{…}` is not closed") {
-        "close the group on the same line, like `{ nl: …, en: … }`".to_string()
-    } else if message.contains("quote") {
-        "a text in quotes must end with the same quote, and nothing may follow it on the line"
-            .to_string()
-    } else if message.contains("does not fit here") {
-        "each line is `name: value`; list items start with `- ` and are indented under their field"
-            .to_string()
-    } else if message.contains("written twice") {
-        "each field may appear only once; remove one of the two lines".to_string()
-    } else if message.contains("tab") {
-        "replace the tab at the start of the line with spaces".to_string()
-    } else if message.contains("duplicate") {
-        "each field may appear only once; remove one of the two lines".to_string()
-    } else if message.contains("':'") || message.contains("mapping") {
-        "check that lists `[…]` are closed on their own line, and that text with a colon is between quotes".to_string()
-    } else if message.contains("too large")
-        || message.contains("anchors")
-        || message.contains("nested too deeply")
-    {
-        "the YAML is too large or nested too deeply; write the fields out plainly".to_string()
-    } else {
-        "check the line for a missing quote, bracket or space after the colon".to_string()
-    }
+    YAML_HINTS
+        .iter()
+        .find(|(word, _)| message.contains(word))
+        .map_or(
+            "check the line for a missing quote, bracket or space after the colon",
+            |(_, hint)| hint,
+        )
+        .to_string()
 }
 
 #[cfg(test)]
