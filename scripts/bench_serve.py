@@ -13,7 +13,7 @@ edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
 target = sorted((root / "content" / "press").glob("*.nl.md"))[0]
 original = target.read_text(encoding="utf-8")
 
-server = subprocess.Popen([binary, "serve", "--port", "0", "--root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+server = subprocess.Popen([binary, "serve", "--port", "0", "--root", str(root)], stdout=subprocess.PIPE, stderr=None if os.environ.get("WDHS_TRACE") else subprocess.DEVNULL, text=True)
 try:
     address = None
     while address is None:

@@ -106,6 +106,18 @@ pub struct Caches {
     renderer: std::sync::Mutex<Option<Arc<Renderer>>>,
     /// The content as last read, with what reading it reported.
     loaded: std::sync::Mutex<Option<(Loaded, Diagnostics)>>,
+    /// The site of the last build, given back by `serve` after rendering it, to be patched
+    /// when only Markdown bodies change.
+    site: std::sync::Mutex<Option<Site>>,
+}
+
+impl Caches {
+    /// Keeps the site `serve` just rendered for the next build (see `patch_bodies`).
+    pub fn keep_site(&self, site: Site) {
+        if let Ok(mut kept) = self.site.lock() {
+            *kept = Some(site);
+        }
+    }
 }
 
 /// Reads the content folder, or — when `serve` knows exactly which entry files changed and all
@@ -139,8 +151,9 @@ fn load_with_cache(
 
 /// Reads the changed files into `loaded`; `None` when one of them is not a known entry file
 /// (then `loaded` may be half updated, and the caller reads everything again).
-fn reread(root: &Path, loaded: &mut Loaded, changed: &[PathBuf]) -> Option<()> {
+fn reread(root: &Path, loaded: &mut Loaded, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
     let root = std::fs::canonicalize(root).ok()?;
+    let mut paths = Vec::with_capacity(changed.len());
     for path in changed {
         let parent = std::fs::canonicalize(path.parent()?).ok()?;
         let relative = parent
@@ -156,8 +169,103 @@ fn reread(root: &Path, loaded: &mut Loaded, changed: &[PathBuf]) -> Option<()> {
             .chain(loaded.shared_files.iter_mut().map(|f| &mut f.file))
             .find(|f| f.path == relative)?;
         known.text = text.into();
+        paths.push(relative);
     }
-    Some(())
+    Some(paths)
+}
+
+/// The fast path of `serve` for the most common edit, the text of a page: when every changed
+/// file is a known language file whose front matter is byte for byte as before and still
+/// parses without a problem, nothing a URL, list or check between pages reads has changed, so
+/// the previous site is patched (`resolve::patch`) instead of resolved again. `None` when that
+/// does not hold; then the whole site is compiled.
+fn patch_bodies(
+    root: &Path,
+    caches: &Caches,
+    changed: &[PathBuf],
+    diagnostics: &mut Diagnostics,
+) -> Option<Compiled> {
+    let all_markdown = changed
+        .iter()
+        .all(|p| p.extension().is_some_and(|e| e == "md"));
+    if changed.is_empty() || !all_markdown || !only_entry_files(root, changed) {
+        return None;
+    }
+    let mut site = caches.site.lock().ok()?.take()?;
+    let renderer = caches.renderer.lock().ok()?.clone()?;
+    let mut loaded = caches.loaded.lock().ok()?;
+    let (loaded, _) = loaded.as_mut()?;
+    let paths = reread(root, loaded, changed)?;
+    let vocabulary = Vocabulary {
+        themes: (!site.config.broken).then(|| {
+            site.config
+                .themes
+                .iter()
+                .map(|(id, _)| id.as_str())
+                .collect()
+        }),
+    };
+    let mut entries = caches.entries.write().ok()?;
+    let shared = caches.shared.read().ok()?;
+    let mut edited = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let file = loaded
+            .language_files
+            .iter()
+            .find(|f| &f.file.path == path)?;
+        let (sources, before, found) = entries.get(path)?;
+        if before.is_none() || !found.is_empty() || crate::scaffold::is_placeholder(&file.file.text)
+        {
+            return None;
+        }
+        let (old, new) = (
+            crate::frontmatter::split(sources.texts.first()?).ok()?,
+            crate::frontmatter::split(&file.file.text).ok()?,
+        );
+        if (old.yaml, old.yaml_line_offset, old.body_line)
+            != (new.yaml, new.yaml_line_offset, new.body_line)
+        {
+            return None;
+        }
+        // Its shared file did not change (only Markdown files did): the same text, and the
+        // same parsed node.
+        let shared_file = loaded
+            .shared_files
+            .iter()
+            .find(|s| s.kind == file.kind && s.stem == file.stem);
+        let shared_node = match shared_file {
+            Some(s) => match shared.get(&s.file.path)? {
+                (_, Ok(node)) => Some((s.file.path.as_path(), node.clone())),
+                (_, Err(_)) => return None,
+            },
+            None => None,
+        };
+        let mut texts = vec![&file.file.text];
+        texts.extend(shared_file.map(|s| &s.file.text));
+        let mut found = Diagnostics::new();
+        let source = EntrySource {
+            kind: file.kind,
+            stem: &file.stem,
+            lang: file.lang,
+            path: &file.file.path,
+            text: &file.file.text,
+            shared: shared_node.as_ref().map(|(p, n)| (*p, &**n)),
+        };
+        let entry = Arc::new(parse_entry(&source, &vocabulary, &mut found)?);
+        if !found.is_empty() {
+            return None;
+        }
+        entries.insert(
+            path.clone(),
+            (Sources::new(&texts), Some(entry.clone()), found),
+        );
+        edited.push(entry);
+    }
+    diagnostics.extend(resolve::patch(&mut site, edited, &caches.markdown)?);
+    Some(Compiled {
+        site,
+        renderer: Some(renderer),
+    })
 }
 
 /// Loads and compiles the theme, or — when `serve` knows only entry files changed — takes the
@@ -217,6 +325,19 @@ pub fn compile_with(
     diagnostics: &mut Diagnostics,
 ) -> Compiled {
     let root = &options.root;
+    if let Some(caches) = caches {
+        let trace = Trace::start();
+        if let Some(changed) = changed
+            && let Some(compiled) = patch_bodies(root, caches, changed, diagnostics)
+        {
+            trace.phase("patched");
+            return compiled;
+        }
+        // Resolved again below: the previous site only takes memory meanwhile.
+        if let Ok(mut kept) = caches.site.lock() {
+            kept.take();
+        }
+    }
     let config_text = load::read_text(root, &config_path());
     let mut config = match config_text {
         Ok(text) => parse_config(&text, &config_path(), diagnostics),

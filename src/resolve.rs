@@ -88,6 +88,21 @@ pub struct Site {
     pub structure: u64,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
+    /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
+    incremental: Option<Incremental>,
+}
+
+/// What `patch` needs to render one page's Markdown again without resolving the whole site:
+/// what links resolve against besides the pages, and the problems found so far, by stage.
+struct Incremental {
+    all_keys: BTreeSet<(Kind, String)>,
+    held_keys: BTreeSet<(Kind, String)>,
+    headers: crate::images::Headers,
+    /// Every problem reported before the Markdown was rendered: settings, files, entries and
+    /// the checks between pages, none of which reads a Markdown body.
+    before_markdown: Diagnostics,
+    /// Per page (same order as `Site::pages`), what rendering its Markdown found.
+    markdown_found: Vec<Vec<Diagnostic>>,
 }
 
 impl Site {
@@ -332,10 +347,7 @@ pub fn resolve(
             source,
         })
         .collect();
-    let asset_set: BTreeSet<(Kind, &str)> = published_assets
-        .iter()
-        .map(|a| (a.source.kind, a.source.relative.as_str()))
-        .collect();
+    let asset_set = asset_set(&published_assets);
 
     // The checks read the pages and each other's nothing: run side by side, reported in the
     // same order as one after the other.
@@ -375,60 +387,31 @@ pub fn resolve(
             None => page.entry.body.clone(),
         })
         .collect();
+    let targets = LinkTargets {
+        config: &config,
+        pages: &pages,
+        index: &index,
+        all_keys: &all_keys,
+        held_back: &held_keys,
+        assets: &asset_set,
+        images: &images,
+        base_path: &base_path,
+        structure,
+        cache: markdown_cache,
+    };
     let rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>)> = pages
         .par_iter()
         .zip(bodies)
-        .map(|(page, body)| {
-            if let Some(cache) = markdown_cache
-                && let Ok(cache) = cache.read()
-                && let Some(cached) = cache.get(&page.entry.path)
-                && cached.structure == structure
-                && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
-            {
-                return (cached.rendered.clone(), cached.found.clone());
-            }
-            let resolver = SiteLinks {
-                config: &config,
-                pages: &pages,
-                index: &index,
-                all_keys: &all_keys,
-                held_back: &held_keys,
-                assets: &asset_set,
-                images: &images,
-                from: &page.entry,
-                base_path: &base_path,
-            };
-            let mut rendered = markdown::render(
-                &RenderInput {
-                    markdown: &body,
-                    path: &page.entry.path,
-                    first_line: page.entry.body_line,
-                },
-                &resolver,
-            );
-            let found = std::mem::take(&mut rendered.diagnostics);
-            let rendered = Arc::new(rendered);
-            if let Some(cache) = markdown_cache
-                && let Ok(mut cache) = cache.write()
-            {
-                cache.insert(
-                    page.entry.path.clone(),
-                    CachedMarkdown {
-                        body: body.clone(),
-                        structure,
-                        rendered: rendered.clone(),
-                        found: found.clone(),
-                    },
-                );
-            }
-            (rendered, found)
-        })
+        .map(|(page, body)| targets.render_markdown(page, body))
         .collect();
+    let before_markdown = markdown_cache.map(|_| diagnostics.clone());
+    let mut markdown_found = Vec::with_capacity(pages.len());
     for (page, (rendered, found)) in pages.iter_mut().zip(rendered) {
         page.rendered = rendered;
-        for d in found {
-            diagnostics.push(d);
+        for d in &found {
+            diagnostics.push(d.clone());
         }
+        markdown_found.push(found);
     }
     check_anchors(&pages, diagnostics);
 
@@ -441,6 +424,13 @@ pub fn resolve(
                 .filter_map(move |k| normalize_relative(&k.value).map(|r| (p.entry.kind, r)))
         })
         .collect();
+    let incremental = before_markdown.map(|before_markdown| Incremental {
+        all_keys,
+        held_keys,
+        headers: images.clone(),
+        before_markdown,
+        markdown_found,
+    });
     let images = images
         .into_iter()
         .filter_map(|(key, info)| info.ok().map(|i| (key, i)))
@@ -455,6 +445,136 @@ pub fn resolve(
         images,
         keep_metadata,
         structure,
+        incremental,
+    }
+}
+
+/// Puts edited entries into the site of the previous build when only their Markdown bodies
+/// changed — front matter, files and so every URL and check between pages as before: renders
+/// their Markdown again and checks every page's anchors again. Returns all the problems of the
+/// site, or `None` when the site was not resolved for this (`ResolveInput::markdown_cache`).
+pub fn patch(
+    site: &mut Site,
+    edited: Vec<Arc<Entry>>,
+    markdown_cache: &MarkdownCache,
+) -> Option<Diagnostics> {
+    site.incremental.as_ref()?;
+    let mut changed = Vec::with_capacity(edited.len());
+    for entry in edited {
+        // A draft has no page: it stays held back, as its front matter did not change.
+        if let Some(i) = site.index.get(entry.kind, &entry.stem, entry.lang) {
+            site.pages[i].entry = entry;
+            changed.push(i);
+        }
+    }
+    let state = site.incremental.as_ref()?;
+    let asset_set = asset_set(&site.assets);
+    let base_path = site.config.base_path();
+    let targets = LinkTargets {
+        config: &site.config,
+        pages: &site.pages,
+        index: &site.index,
+        all_keys: &state.all_keys,
+        held_back: &state.held_keys,
+        assets: &asset_set,
+        images: &state.headers,
+        base_path: &base_path,
+        structure: site.structure,
+        cache: Some(markdown_cache),
+    };
+    let rendered: Vec<(usize, Arc<Rendered>, Vec<Diagnostic>)> = changed
+        .iter()
+        .map(|&i| {
+            let page = &site.pages[i];
+            let (rendered, found) = targets.render_markdown(page, page.entry.body.clone());
+            (i, rendered, found)
+        })
+        .collect();
+    drop(asset_set);
+    let state = site.incremental.as_mut()?;
+    for (i, rendered, found) in rendered {
+        site.pages[i].rendered = rendered;
+        state.markdown_found[i] = found;
+    }
+    let mut diagnostics = state.before_markdown.clone();
+    for found in &state.markdown_found {
+        for d in found {
+            diagnostics.push(d.clone());
+        }
+    }
+    check_anchors(&site.pages, &mut diagnostics);
+    Some(diagnostics)
+}
+
+/// The files beside the content, by kind and path in the kind's folder.
+fn asset_set(assets: &[PublishedAsset]) -> BTreeSet<(Kind, &str)> {
+    assets
+        .iter()
+        .map(|a| (a.source.kind, a.source.relative.as_str()))
+        .collect()
+}
+
+/// Everything a page's Markdown links resolve against, and where rendered Markdown is kept.
+struct LinkTargets<'a> {
+    config: &'a Config,
+    pages: &'a [Page],
+    index: &'a PageIndex,
+    all_keys: &'a BTreeSet<(Kind, String)>,
+    held_back: &'a BTreeSet<(Kind, String)>,
+    assets: &'a BTreeSet<(Kind, &'a str)>,
+    images: &'a crate::images::Headers,
+    base_path: &'a str,
+    structure: u64,
+    cache: Option<&'a MarkdownCache>,
+}
+
+impl LinkTargets<'_> {
+    /// The page's Markdown as HTML and what rendering it found; taken from the cache when the
+    /// body and everything links resolve against are as when it was rendered.
+    fn render_markdown(&self, page: &Page, body: Arc<str>) -> (Arc<Rendered>, Vec<Diagnostic>) {
+        if let Some(cache) = self.cache
+            && let Ok(cache) = cache.read()
+            && let Some(cached) = cache.get(&page.entry.path)
+            && cached.structure == self.structure
+            && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
+        {
+            return (cached.rendered.clone(), cached.found.clone());
+        }
+        let resolver = SiteLinks {
+            config: self.config,
+            pages: self.pages,
+            index: self.index,
+            all_keys: self.all_keys,
+            held_back: self.held_back,
+            assets: self.assets,
+            images: self.images,
+            from: &page.entry,
+            base_path: self.base_path,
+        };
+        let mut rendered = markdown::render(
+            &RenderInput {
+                markdown: &body,
+                path: &page.entry.path,
+                first_line: page.entry.body_line,
+            },
+            &resolver,
+        );
+        let found = std::mem::take(&mut rendered.diagnostics);
+        let rendered = Arc::new(rendered);
+        if let Some(cache) = self.cache
+            && let Ok(mut cache) = cache.write()
+        {
+            cache.insert(
+                page.entry.path.clone(),
+                CachedMarkdown {
+                    body,
+                    structure: self.structure,
+                    rendered: rendered.clone(),
+                    found: found.clone(),
+                },
+            );
+        }
+        (rendered, found)
     }
 }
 

@@ -103,6 +103,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         written: HashMap::new(),
         caches: build::Caches::default(),
         structure: None,
+        unwritten: Vec::new(),
     };
     let first = session.rebuild(&shared, &[]);
     println!("{first}");
@@ -271,6 +272,8 @@ struct Session {
     caches: build::Caches,
     /// `Site::structure` of the last good build.
     structure: Option<u64>,
+    /// Files changed since the last good build: what failed builds did not write.
+    unwritten: Vec<PathBuf>,
     /// Output path → hash of what was written last, so unchanged files are not touched.
     written: HashMap<String, u64>,
 }
@@ -287,11 +290,26 @@ impl Session {
             Some(changed_paths),
             &mut diagnostics,
         );
-        // Re-render only what depends on the edited entries when no URL, file or setting moved.
+        self.unwritten.extend_from_slice(changed_paths);
+        let line = self.render(shared, &compiled, diagnostics, started);
+        // The next edit of a Markdown body patches this site instead of resolving a new one.
+        self.caches.keep_site(compiled.site);
+        line
+    }
+
+    /// The rendering half of `rebuild`.
+    fn render(
+        &mut self,
+        shared: &Shared,
+        compiled: &build::Compiled,
+        mut diagnostics: Diagnostics,
+        started: Instant,
+    ) -> String {
+        // Re-render only what depends on the entries edited since the last good build, when no
+        // URL, file or setting moved.
         let only = (self.structure == Some(compiled.site.structure))
-            .then(|| entry_changes(&self.options.root, changed_paths))
+            .then(|| entry_changes(&self.options.root, &self.unwritten))
             .flatten();
-        self.structure = Some(compiled.site.structure);
         let Some(renderer) = compiled
             .renderer
             .as_ref()
@@ -370,6 +388,8 @@ impl Session {
             produced.remove(path);
         }
         self.written = produced;
+        self.structure = Some(compiled.site.structure);
+        self.unwritten.clear();
         let had_failure = shared
             .failure
             .write()

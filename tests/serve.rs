@@ -337,7 +337,15 @@ fn build_output_never_has_the_live_script() {
 impl Server {
     /// The files rendered by the next rebuild, and its summary line.
     fn next_rebuild(&self) -> (Vec<String>, String) {
+        let (rendered, summary, _) = self.next_rebuild_traced();
+        (rendered, summary)
+    }
+
+    /// `next_rebuild`, and whether the site was patched rather than resolved again (the
+    /// `WDHS_TRACE` line of `build::patch_bodies`).
+    fn next_rebuild_traced(&self) -> (Vec<String>, String, bool) {
         let mut rendered = Vec::new();
+        let mut patched = false;
         let deadline = Instant::now() + WAIT;
         while Instant::now() < deadline {
             let Ok(line) = self.lines.recv_timeout(Duration::from_millis(200)) else {
@@ -345,12 +353,91 @@ impl Server {
             };
             if let Some(path) = line.strip_prefix("rendered ") {
                 rendered.push(path.to_string());
+            } else if line.trim_start().starts_with("patched ") {
+                patched = true;
             } else if line.starts_with("rebuilt in ") || line.starts_with("build failed") {
-                return (rendered, line);
+                return (rendered, line, patched);
             }
         }
         panic!("no rebuild within {WAIT:?}");
     }
+}
+
+#[test]
+fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let mut events = Events::open(&server.address);
+    while server.lines.try_recv().is_ok() {}
+    let about = "content/pages/about.nl.md";
+    let front_matter = "---\ntitle: \"Over ons\"\nslug: over-ons\n---\n";
+    let with_heading =
+        format!("{front_matter}Wij zijn een coalitie.\n\n## Wie wij zijn\n\nTekst.\n");
+    site.write(about, &with_heading);
+    let (_, summary, patched) = server.next_rebuild_traced();
+    assert!(patched, "a text edit patches the site: {summary}");
+    // A link to that heading, written in another page's text, resolves.
+    let press = "content/press/bericht-1.nl.md";
+    let press_text = site.read(press);
+    site.write(
+        press,
+        &format!("{press_text}\nZie [wie wij zijn](@/pages/about#wie-wij-zijn).\n"),
+    );
+    let (_, summary, patched) = server.next_rebuild_traced();
+    assert!(patched && summary.starts_with("rebuilt"), "{summary}");
+    events.wait_for("reload", WAIT);
+    assert!(
+        request(&server.address, "/pers/bericht-1/")
+            .body
+            .contains("/over-ons/#wie-wij-zijn\""),
+        "the new link is resolved"
+    );
+    // Removing the heading breaks that link: reported in the file that has the link.
+    site.write(about, &format!("{front_matter}Wij zijn een coalitie.\n"));
+    let (_, summary, patched) = server.next_rebuild_traced();
+    assert!(patched && summary.starts_with("build failed"), "{summary}");
+    let data = events.wait_for("failed", WAIT);
+    assert!(data.contains("content/press/bericht-1.nl.md:"), "{data}");
+    assert!(data.contains("wie-wij-zijn"), "{data}");
+    // An edit made while the site is broken is not lost: published with the fix.
+    let zorg = "content/initiatives/zorg.nl.md";
+    let zorg_text = site.read(zorg);
+    site.write(
+        zorg,
+        &format!("{zorg_text}\nNieuw bij de zorgcoöperatie.\n"),
+    );
+    let (_, summary, _) = server.next_rebuild_traced();
+    assert!(summary.starts_with("build failed"), "{summary}");
+    // (Fixed in the press release, whose edits do not re-render the initiative's page.)
+    site.write(press, &format!("{press_text}\nWeer heel.\n"));
+    let (_, summary, patched) = server.next_rebuild_traced();
+    assert!(patched && summary.starts_with("rebuilt"), "{summary}");
+    events.wait_for("fixed", WAIT);
+    assert!(
+        request(&server.address, "/initiatieven/zorg/")
+            .body
+            .contains("Nieuw bij de zorgcoöperatie."),
+        "the edit made while the site was broken is published"
+    );
+    assert!(
+        request(&server.address, "/pers/bericht-1/")
+            .body
+            .contains("Weer heel.")
+    );
+    // A front-matter edit is not a text edit: the site is resolved again, and the new title
+    // is in the press list.
+    let press_text = site.read(press);
+    site.write(
+        press,
+        &press_text.replace("title: \"Bericht 1\"", "title: \"Bericht één\""),
+    );
+    let (_, summary, patched) = server.next_rebuild_traced();
+    assert!(!patched && summary.starts_with("rebuilt"), "{summary}");
+    assert!(
+        request(&server.address, "/pers/pagina/2/")
+            .body
+            .contains("Bericht één")
+    );
 }
 
 #[test]
