@@ -3,13 +3,18 @@
 stream, then repeatedly appends a line to one Markdown file and measures the time until the
 `reload` event arrives. Prints the median, min and max in milliseconds.
 
-Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS]
+Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title]
+`body` (the default) edits the text of the page; `title` its title in the front matter, which
+makes `serve` resolve the whole site again instead of patching it.
 The site is edited in place and restored afterwards; use a copy.
 """
-import os, socket, statistics, subprocess, sys, time, pathlib
+import json, os, socket, statistics, subprocess, sys, time, pathlib
 
 binary, root = sys.argv[1], pathlib.Path(sys.argv[2])
 edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+mode = sys.argv[4] if len(sys.argv) > 4 else "body"
+if mode not in ("body", "title"):
+    sys.exit("the edit is `body` or `title`")
 target = sorted((root / "content" / "press").glob("*.nl.md"))[0]
 original = target.read_text(encoding="utf-8")
 
@@ -43,7 +48,15 @@ try:
     for i in range(edits):
         time.sleep(0.3)  # let the previous rebuild settle
         started = time.perf_counter()
-        target.write_text(original + f"\nBewerking {i}.\n", encoding="utf-8")
+        if mode == "body":
+            edited = original + f"\nBewerking {i}.\n"
+        else:
+            lines = original.split("\n")
+            at = next(n for n, line in enumerate(lines) if line.startswith("title:"))
+            title = lines[at][len("title:"):].strip().strip('"')
+            lines[at] = "title: " + json.dumps(f"{title} ({i})")
+            edited = "\n".join(lines)
+        target.write_text(edited, encoding="utf-8")
         wait_for("reload")
         samples.append((time.perf_counter() - started) * 1000)
     print(f"edit → reload over {edits} edits: median {statistics.median(samples):.0f} ms, min {min(samples):.0f} ms, max {max(samples):.0f} ms")

@@ -174,11 +174,11 @@ fn reread(root: &Path, loaded: &mut Loaded, changed: &[PathBuf]) -> Option<Vec<P
     Some(paths)
 }
 
-/// The fast path of `serve` for the most common edit, the text of a page: when every changed
-/// file is a known language file whose front matter is byte for byte as before and still
-/// parses without a problem, nothing a URL, list or check between pages reads has changed, so
-/// the previous site is patched (`resolve::patch`) instead of resolved again. `None` when that
-/// does not hold; then the whole site is compiled.
+/// The fast path of `serve` for the most common edits, a page's text or title: when every
+/// changed file is a known language file that still parses without a problem into an entry
+/// `resolve::same_to_resolve` as before, nothing a URL, list or check between pages reads has
+/// changed, so the previous site is patched (`resolve::patch`) instead of resolved again.
+/// `None` when that does not hold; then the whole site is compiled.
 fn patch_bodies(
     root: &Path,
     caches: &Caches,
@@ -213,18 +213,9 @@ fn patch_bodies(
             .language_files
             .iter()
             .find(|f| &f.file.path == path)?;
-        let (sources, before, found) = entries.get(path)?;
-        if before.is_none() || !found.is_empty() || crate::scaffold::is_placeholder(&file.file.text)
-        {
-            return None;
-        }
-        let (old, new) = (
-            crate::frontmatter::split(sources.texts.first()?).ok()?,
-            crate::frontmatter::split(&file.file.text).ok()?,
-        );
-        if (old.yaml, old.yaml_line_offset, old.body_line)
-            != (new.yaml, new.yaml_line_offset, new.body_line)
-        {
+        let (_, before, found) = entries.get(path)?;
+        let before = before.clone()?;
+        if !found.is_empty() || crate::scaffold::is_placeholder(&file.file.text) {
             return None;
         }
         // Its shared file did not change (only Markdown files did): the same text, and the
@@ -252,7 +243,7 @@ fn patch_bodies(
             shared: shared_node.as_ref().map(|(p, n)| (*p, &**n)),
         };
         let entry = Arc::new(parse_entry(&source, &vocabulary, &mut found)?);
-        if !found.is_empty() {
+        if !found.is_empty() || !resolve::same_to_resolve(&before, &entry) {
             return None;
         }
         entries.insert(
@@ -327,10 +318,14 @@ pub fn compile_with(
     let root = &options.root;
     if let Some(caches) = caches {
         let trace = Trace::start();
+        let mut found = Diagnostics::new();
         if let Some(changed) = changed
-            && let Some(compiled) = patch_bodies(root, caches, changed, diagnostics)
+            && let Some(compiled) = patch_bodies(root, caches, changed, &mut found)
         {
             trace.phase("patched");
+            #[cfg(debug_assertions)]
+            assert_same_as_full_compile(options, caches, &compiled, &found);
+            diagnostics.extend(found);
             return compiled;
         }
         // Resolved again below: the previous site only takes memory meanwhile.
@@ -394,6 +389,59 @@ pub fn compile_with(
     );
     trace.phase("resolve");
     Compiled { site, renderer }
+}
+
+/// Debug builds (the tests) compile the whole site again after every patch and compare: a patch
+/// must give exactly the pages, Markdown and problems of a full compile of the same files.
+#[cfg(debug_assertions)]
+fn assert_same_as_full_compile(
+    options: &BuildOptions,
+    caches: &Caches,
+    patched: &Compiled,
+    found: &Diagnostics,
+) {
+    let mut full_found = Diagnostics::new();
+    let full = compile_with(options, None, None, &mut full_found);
+    // A file saved again since the patch read it makes the two differ rightly: no comparison.
+    let texts = |loaded: &Loaded| {
+        let language = loaded.language_files.iter().map(|f| &f.file);
+        let shared = loaded.shared_files.iter().map(|f| &f.file);
+        language
+            .chain(shared)
+            .map(|f| (f.path.clone(), f.text.to_string()))
+            .collect::<Vec<_>>()
+    };
+    let on_disk = load::load(
+        &options.root,
+        &patched.site.config.languages,
+        &mut Diagnostics::new(),
+    );
+    let read = caches
+        .loaded
+        .lock()
+        .ok()
+        .and_then(|l| l.as_ref().map(|(l, _)| texts(l)));
+    if read != Some(texts(&on_disk)) {
+        return;
+    }
+    let pages = |site: &Site| {
+        site.pages
+            .iter()
+            .map(|p| {
+                (
+                    p.key.clone(),
+                    p.entry.lang,
+                    p.url.clone(),
+                    p.rendered.html.clone(),
+                    p.rendered.links_to.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(pages(&patched.site), pages(&full.site), "patched pages");
+    assert_eq!(patched.site.structure, full.site.structure);
+    assert_eq!(patched.site.held_back, full.site.held_back);
+    assert_eq!(found.sorted(), full_found.sorted(), "patched problems");
 }
 
 /// Phase timings and memory on stdout when `WDHS_TRACE` is set, for benchmarks and for the

@@ -203,6 +203,50 @@ fn sort_key(entry: &Entry) -> (i64, String) {
     }
 }
 
+/// Whether two versions of an entry are the same to everything resolving reads from an entry
+/// besides its Markdown body: its URL, whether it is published, its place in lists, the values
+/// both languages must agree on, what it refers to, the files it names, where it is listed in
+/// the directory, and where each field was written (for the positions of problems). When this
+/// holds, `patch` gives exactly what a full resolve would. A check that reads another field
+/// must add it here; the tests of `serve` compare every patch with a full build.
+pub fn same_to_resolve(a: &Entry, b: &Entry) -> bool {
+    let common = a.kind == b.kind
+        && a.stem == b.stem
+        && a.lang == b.lang
+        && a.slug == b.slug
+        && a.draft == b.draft
+        && a.keep_metadata == b.keep_metadata
+        && a.path == b.path
+        && a.field_locations == b.field_locations
+        && sort_key(a) == sort_key(b);
+    common
+        && match (&a.data, &b.data) {
+            (EntryData::Goal(x), EntryData::Goal(y)) => {
+                x.number == y.number && x.target_year == y.target_year
+            }
+            (EntryData::Partner(x), EntryData::Partner(y)) => x.role == y.role && x.logo == y.logo,
+            (EntryData::Press(x), EntryData::Press(y)) => {
+                x.date == y.date
+                    && x.partners == y.partners
+                    && x.goals == y.goals
+                    && x.image == y.image
+            }
+            (EntryData::Initiative(x), EntryData::Initiative(y)) => {
+                x.province == y.province
+                    && x.themes == y.themes
+                    && x.goals == y.goals
+                    && x.image == y.image
+            }
+            (EntryData::Festival(x), EntryData::Festival(y)) => {
+                x.date == y.date && x.partners == y.partners && x.image == y.image
+            }
+            (EntryData::Page(_), EntryData::Page(_)) | (EntryData::Home(_), EntryData::Home(_)) => {
+                true
+            }
+            _ => false,
+        }
+}
+
 fn date_number(date: Date) -> i64 {
     i64::from(date.year()) * 10_000 + i64::from(date.month()) * 100 + i64::from(date.day())
 }
@@ -449,9 +493,9 @@ pub fn resolve(
     }
 }
 
-/// Puts edited entries into the site of the previous build when only their Markdown bodies
-/// changed — front matter, files and so every URL and check between pages as before: renders
-/// their Markdown again and checks every page's anchors again. Returns all the problems of the
+/// Puts edited entries into the site of the previous build when each is `same_to_resolve` as
+/// before (so every URL, list and check between pages is as before): renders their Markdown
+/// again and checks every page's anchors again. Returns all the problems of the
 /// site, or `None` when the site was not resolved for this (`ResolveInput::markdown_cache`).
 pub fn patch(
     site: &mut Site,

@@ -424,20 +424,30 @@ fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
             .body
             .contains("Weer heel.")
     );
-    // A front-matter edit is not a text edit: the site is resolved again, and the new title
-    // is in the press list.
+    // A new title changes no URL, list order or check: patched too, and in the press list.
     let press_text = site.read(press);
     site.write(
         press,
         &press_text.replace("title: \"Bericht 1\"", "title: \"Bericht één\""),
     );
-    let (_, summary, patched) = server.next_rebuild_traced();
-    assert!(!patched && summary.starts_with("rebuilt"), "{summary}");
+    let (rendered, summary, patched) = server.next_rebuild_traced();
+    assert!(patched && summary.starts_with("rebuilt"), "{summary}");
+    assert!(rendered.iter().any(|r| r == "pers/pagina/2/index.html"));
     assert!(
         request(&server.address, "/pers/pagina/2/")
             .body
             .contains("Bericht één")
     );
+    // A new slug moves the page: the whole site is resolved again.
+    let about_text = site.read(about);
+    site.write(
+        about,
+        &about_text.replace("slug: over-ons", "slug: over-de-coalitie"),
+    );
+    let (_, summary, patched) = server.next_rebuild_traced();
+    assert!(!patched && summary.starts_with("rebuilt"), "{summary}");
+    assert_eq!(request(&server.address, "/over-de-coalitie/").status, 200);
+    assert_eq!(request(&server.address, "/over-ons/").status, 404);
 }
 
 #[test]
