@@ -8,7 +8,7 @@ Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title]
 makes `serve` resolve the whole site again instead of patching it.
 The site is edited in place and restored afterwards; use a copy.
 """
-import json, os, socket, statistics, subprocess, sys, time, pathlib
+import json, os, socket, threading, statistics, subprocess, sys, time, pathlib
 
 binary, root = sys.argv[1], pathlib.Path(sys.argv[2])
 edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
@@ -18,7 +18,7 @@ if mode not in ("body", "title"):
 target = sorted((root / "content" / "press").glob("*.nl.md"))[0]
 original = target.read_text(encoding="utf-8")
 
-server = subprocess.Popen([binary, "serve", "--port", "0", "--root", str(root)], stdout=subprocess.PIPE, stderr=None if os.environ.get("WDHS_TRACE") else subprocess.DEVNULL, text=True)
+server = subprocess.Popen([binary, "serve", "--port", "0", "--root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 try:
     address = None
     while address is None:
@@ -28,6 +28,15 @@ try:
         if line.startswith("Serving the site on http://"):
             address = line.split("http://", 1)[1].split("/", 1)[0]
     host, port = address.split(":")
+
+    def echo_trace():
+        # Keeps the pipe drained (a full pipe would stop the server) and shows the phase times
+        # and summaries that WDHS_TRACE adds, without the list of rendered files.
+        for line in server.stdout:
+            if os.environ.get("WDHS_TRACE") and not line.startswith("rendered "):
+                sys.stderr.write(line)
+
+    threading.Thread(target=echo_trace, daemon=True).start()
     stream = socket.create_connection((host, int(port)))
     stream.sendall(f"GET /__wdhs/events HTTP/1.1\r\nHost: {address}\r\n\r\n".encode())
     stream.settimeout(30)
