@@ -2,7 +2,8 @@
 //! site has rendered without errors, so a failed build leaves `public/` as it was.
 //!
 //! Two ways to get there, chosen by what is on disk:
-//! - no output yet: every file goes into a staging folder beside it, renamed into place at once;
+//! - no output yet, or an empty folder: every file goes into a staging folder beside it, renamed
+//!   into place at once (into an empty folder: its top-level entries are);
 //! - an output from an earlier build: each file is compared with the one already there and only
 //!   changed files are staged (flat, in one folder); the commit renames them into place one by
 //!   one and removes what this build no longer produces. Unchanged files keep their inode and
@@ -46,6 +47,9 @@ enum Mode {
     Fresh {
         /// Folders already made, so thousands of pages in a few folders cost one `mkdir` each.
         made: Mutex<HashSet<PathBuf>>,
+        /// The output is an empty folder, kept (it may be a mount point or have its own
+        /// permissions): what is staged is moved into it.
+        into_empty: bool,
     },
     /// An earlier output folder is updated in place at commit.
     Update {
@@ -72,7 +76,9 @@ pub fn stage(output: &Path) -> io::Result<Staging> {
         .prefix(&format!(".{name}.staging-"))
         .tempdir_in(&parent)?
         .keep();
-    let mode = if std::fs::metadata(output).is_ok_and(|m| m.is_dir()) {
+    let is_dir = std::fs::metadata(output).is_ok_and(|m| m.is_dir());
+    let is_empty = || std::fs::read_dir(output).is_ok_and(|mut items| items.next().is_none());
+    let mode = if is_dir && !is_empty() {
         Mode::Update {
             next: AtomicUsize::new(0),
             staged: Mutex::new(Vec::new()),
@@ -81,6 +87,7 @@ pub fn stage(output: &Path) -> io::Result<Staging> {
     } else {
         Mode::Fresh {
             made: Mutex::new(HashSet::new()),
+            into_empty: is_dir,
         }
     };
     Ok(Staging {
@@ -192,7 +199,7 @@ impl Staging {
     pub fn write(&self, relative: &str, content: &Content) -> io::Result<()> {
         let relative = safe_relative(relative)?;
         match &self.mode {
-            Mode::Fresh { made } => {
+            Mode::Fresh { made, .. } => {
                 let path = self.dir.join(&relative);
                 if let Some(parent) = path.parent() {
                     let known = made.lock().map(|m| m.contains(parent)).unwrap_or(false);
@@ -231,6 +238,9 @@ impl Staging {
     /// Puts the staged files in place of the output.
     pub fn commit(self) -> io::Result<()> {
         match self.mode {
+            Mode::Fresh {
+                into_empty: true, ..
+            } => move_into(&self.dir, &self.target),
             Mode::Fresh { .. } => swap_in(&self.dir, &self.target),
             Mode::Update {
                 staged, produced, ..
@@ -294,6 +304,34 @@ fn swap_in(staged: &Path, target: &Path) -> io::Result<()> {
         return Err(error);
     }
     std::fs::remove_dir_all(&old)
+}
+
+/// Moves what is in `staged` into the folder `target`, then removes `staged`. Each top-level
+/// entry is one rename; one that cannot be renamed (another file system) is copied.
+fn move_into(staged: &Path, target: &Path) -> io::Result<()> {
+    for item in std::fs::read_dir(staged)? {
+        let item = item?;
+        let destination = target.join(item.file_name());
+        if std::fs::rename(item.path(), &destination).is_err() {
+            copy_tree(&item.path(), &destination)?;
+        }
+    }
+    std::fs::remove_dir_all(staged)
+}
+
+/// Copies a file or a folder with everything in it (links are copied as the files they are).
+fn copy_tree(source: &Path, destination: &Path) -> io::Result<()> {
+    for item in walkdir::WalkDir::new(source) {
+        let item = item.map_err(io::Error::other)?;
+        let relative = item.path().strip_prefix(source).map_err(io::Error::other)?;
+        let path = destination.join(relative);
+        if item.file_type().is_dir() {
+            std::fs::create_dir_all(&path)?;
+        } else {
+            std::fs::copy(item.path(), &path)?;
+        }
+    }
+    Ok(())
 }
 
 /// Removes every file below `root` that is not in `produced`, then the folders left empty.

@@ -540,3 +540,17 @@ fn an_output_folder_that_holds_the_sources_is_refused() {
     site.run(&["build", "--today", "2026-01-01", "--output", "site-out"])
         .assert_code(0);
 }
+
+#[test]
+fn a_build_into_an_empty_output_folder_keeps_the_folder() {
+    let site = Site::fixture("basic");
+    std::fs::create_dir(site.path().join("public")).expect("mkdir");
+    let folder = identity(&site, "public").0;
+    site.run(&["build", "--today", "2026-01-01"]).assert_code(0);
+    site.run(&["build", "--today", "2026-01-01", "--output", "clean"])
+        .assert_code(0);
+    assert_eq!(site.snapshot("clean"), site.snapshot("public"));
+    // The same folder (it may be a mount point, or have permissions of its own).
+    assert_eq!(folder, identity(&site, "public").0);
+    assert_no_staging_left(&site);
+}
