@@ -48,6 +48,7 @@ pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> 
         .iter()
         .map(|(n, t, _)| (n.as_str(), t.as_str()))
         .collect();
+    tera.set_escape_fn(escape_html);
     if let Err(error) = tera.add_raw_templates(sources) {
         diagnostics.push(template_diagnostic(&error, &template_paths));
         return None;
@@ -1580,9 +1581,58 @@ fn internal(page: &Page) -> Diagnostic {
     )
 }
 
+/// Tera's escaping, the same five characters (`&<>"'`, so single-quoted attributes are safe
+/// too), but copying the text between them in one piece: tera's own writes byte by byte, which
+/// was an eighth of rendering the site.
+fn escape_html(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let bytes = text.as_bytes();
+    let mut plain_from = 0;
+    for (i, byte) in bytes.iter().enumerate() {
+        let replacement: &[u8] = match byte {
+            b'&' => b"&amp;",
+            b'<' => b"&lt;",
+            b'>' => b"&gt;",
+            b'"' => b"&quot;",
+            b'\'' => b"&#39;",
+            _ => continue,
+        };
+        out.write_all(&bytes[plain_from..i])?;
+        out.write_all(replacement)?;
+        plain_from = i + 1;
+    }
+    out.write_all(&bytes[plain_from..])
+}
+
 fn escape_attribute(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    fn escaped(f: fn(&str, &mut dyn std::io::Write) -> std::io::Result<()>, text: &str) -> String {
+        let mut out = Vec::new();
+        f(text, &mut out).expect("writing to a Vec");
+        String::from_utf8(out).expect("escaping keeps UTF-8")
+    }
+
+    #[test]
+    fn escapes_exactly_as_tera_does() {
+        for text in [
+            "",
+            "plain",
+            "<script>alert('x')</script>",
+            "Tom & Jerry's \"café\" > <",
+            "&&",
+            "coöperatie’s één",
+        ] {
+            assert_eq!(
+                escaped(super::escape_html, text),
+                escaped(tera::escape_html, text),
+                "{text}"
+            );
+        }
+    }
 }

@@ -158,14 +158,13 @@ pub fn lang_prefix(config: &Config, lang: Lang) -> String {
 
 /// Path below the site root of a section index: "pers/" or "en/press/".
 pub fn section_url(config: &Config, kind: Kind, lang: Lang) -> String {
-    match kind {
-        Kind::Home | Kind::Page => lang_prefix(config, lang),
-        _ => format!(
-            "{}{}/",
-            lang_prefix(config, lang),
-            config.section_name(kind, lang)
-        ),
+    // Built in place: pages ask for section URLs many times each.
+    let mut url = lang_prefix(config, lang);
+    if !matches!(kind, Kind::Home | Kind::Page) {
+        url.push_str(config.section_name(kind, lang));
+        url.push('/');
     }
+    url
 }
 
 fn entry_url(config: &Config, entry: &Entry) -> String {

@@ -35,10 +35,24 @@ struct Document<'a> {
     x: String,
 }
 
-/// Lowercase with diacritics removed, so "coöperatie" finds "Cooperatie".
+/// Lowercase with diacritics removed and every run of white space one space, so "Coöperatie
+/// Één" finds "cooperatie een". ASCII, most of any text, skips the tables.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    let mut space_before = false;
     for c in text.chars() {
+        if c.is_whitespace() {
+            space_before = !out.is_empty();
+            continue;
+        }
+        if space_before {
+            out.push(' ');
+            space_before = false;
+        }
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
         let base = match c {
             'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
                 'a'
@@ -91,16 +105,18 @@ fn record(page: &Page, base_path: &str, cache: Option<&Records>) -> Arc<str> {
     }
     let url = format!("{base_path}{}", page.url);
     let (title, summary, kind) = (page.entry.title(), page.entry.summary(), page.entry.kind);
-    let body: String = page.rendered.plain_text.chars().take(TEXT_LIMIT).collect();
+    let text = &page.rendered.plain_text;
+    let body_end = text
+        .char_indices()
+        .nth(TEXT_LIMIT)
+        .map_or(text.len(), |(at, _)| at);
+    let body = &text[..body_end];
     let document = Document {
         t: title,
         u: url,
         k: kind.folder(),
         s: summary,
-        x: fold(&format!("{title} {summary} {body}"))
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        x: fold(&format!("{title} {summary} {body}")),
     };
     let record: Arc<str> = serde_json::to_string(&document)
         .unwrap_or_else(|_| "{}".to_string())
@@ -126,5 +142,10 @@ mod tests {
     #[test]
     fn folds_dutch_diacritics_and_case() {
         assert_eq!(super::fold("Coöperatie Één"), "cooperatie een");
+        assert_eq!(
+            super::fold("  Wij\tDOEN\n\n het\u{a0}samen  "),
+            "wij doen het samen"
+        );
+        assert_eq!(super::fold("İstanbul ẞ"), "i̇stanbul ß");
     }
 }
