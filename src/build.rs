@@ -461,8 +461,9 @@ impl Trace {
         self.started.is_some()
     }
 
-    /// "  parse 28 ms, memory 199 MB (peak 209 MB)": time since the start, and the resident
-    /// memory now and at its highest (Linux only; left out elsewhere).
+    /// "  parse 28 ms, cpu 51 ms, memory 199 MB (peak 209 MB)": time since the start, the
+    /// processor time of all threads so far (cpu ÷ time is how parallel the work was), and the
+    /// resident memory now and at its highest (Linux only; left out elsewhere).
     pub fn phase(&self, label: &str) {
         let Some(started) = self.started else {
             return;
@@ -485,7 +486,18 @@ impl Trace {
             (Some(now), Some(peak)) => format!(", memory {now} MB (peak {peak} MB)"),
             _ => String::new(),
         };
-        println!("  {label} {} ms{memory}", started.elapsed().as_millis());
+        // utime and stime, fields 14 and 15, in ticks of 10 ms; the command name (field 2)
+        // may hold spaces, so count from the `)` that ends it.
+        let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+        let ticks: Option<u64> = stat.rsplit_once(')').and_then(|(_, rest)| {
+            let fields: Vec<&str> = rest.split_whitespace().collect();
+            Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+        });
+        let cpu = ticks.map_or(String::new(), |t| format!(", cpu {} ms", t * 10));
+        println!(
+            "  {label} {} ms{cpu}{memory}",
+            started.elapsed().as_millis()
+        );
     }
 }
 
