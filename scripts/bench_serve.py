@@ -3,9 +3,10 @@
 stream, then repeatedly appends a line to one Markdown file and measures the time until the
 `reload` event arrives. Prints the median, min and max in milliseconds.
 
-Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title]
-`body` (the default) edits the text of the page; `title` its title in the front matter, which
-makes `serve` resolve the whole site again instead of patching it.
+Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title|date]
+`body` (the default) edits the text of the page and `title` its title in the front matter, both
+of which `serve` patches into the previous site; `date` changes the press release's date, which
+moves it in the lists, so the whole site is resolved again.
 The site is edited in place and restored afterwards; use a copy.
 """
 import json, os, socket, threading, statistics, subprocess, sys, time, pathlib
@@ -13,8 +14,8 @@ import json, os, socket, threading, statistics, subprocess, sys, time, pathlib
 binary, root = sys.argv[1], pathlib.Path(sys.argv[2])
 edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
 mode = sys.argv[4] if len(sys.argv) > 4 else "body"
-if mode not in ("body", "title"):
-    sys.exit("the edit is `body` or `title`")
+if mode not in ("body", "title", "date"):
+    sys.exit("the edit is `body`, `title` or `date`")
 target = sorted((root / "content" / "press").glob("*.nl.md"))[0]
 original = target.read_text(encoding="utf-8")
 
@@ -59,6 +60,11 @@ try:
         started = time.perf_counter()
         if mode == "body":
             edited = original + f"\nBewerking {i}.\n"
+        elif mode == "date":
+            lines = original.split("\n")
+            at = next(n for n, line in enumerate(lines) if line.startswith("date:"))
+            lines[at] = f"date: 2021-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+            edited = "\n".join(lines)
         else:
             lines = original.split("\n")
             at = next(n for n, line in enumerate(lines) if line.startswith("title:"))

@@ -316,6 +316,9 @@ pub struct RenderContext<'a> {
     /// The initiatives of each directory page (all, per province, per theme), built once so
     /// no page scans the whole list.
     facets: std::sync::Arc<Facets>,
+    /// Initiative cards by index in `Site::pages`, made on first use: every initiative is on
+    /// several directory pages (all, its province, each of its themes).
+    initiative_cards: Vec<std::sync::OnceLock<Option<InitiativeCard>>>,
 }
 
 /// (language, filter) → indices into `Site::pages`, in list order.
@@ -370,6 +373,11 @@ pub fn render_site(
             Some(cache) => cache.facets(site),
             None => std::sync::Arc::new(facets(site)),
         },
+        initiative_cards: site
+            .pages
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect(),
     };
     let mut jobs = plan(site, renderer, &context.facets);
     if let Some(changes) = &options.only {
@@ -926,6 +934,15 @@ impl<'a> RenderContext<'a> {
             src,
             alt,
         })
+    }
+
+    /// The card of the initiative at `index` in `Site::pages`, made once per build.
+    fn initiative_card_at(&self, index: usize) -> Option<&InitiativeCard> {
+        let page = self.site.pages.get(index)?;
+        self.initiative_cards
+            .get(index)?
+            .get_or_init(|| self.initiative_card(page))
+            .as_ref()
     }
 
     fn initiative_card(&self, page: &Page) -> Option<InitiativeCard> {
@@ -1494,7 +1511,7 @@ impl<'a> RenderContext<'a> {
                 .iter()
                 .skip(n * size)
                 .take(size)
-                .filter_map(|i| self.initiative_card(&site.pages[*i]))
+                .filter_map(|i| self.initiative_card_at(*i))
                 .collect(),
             filters: vec![
                 FilterGroup {

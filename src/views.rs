@@ -237,10 +237,11 @@ pub struct FilterLink {
 }
 
 #[derive(Serialize)]
-pub struct InitiativesView {
+pub struct InitiativesView<'a> {
     pub title: String,
     pub intro: String,
-    pub items: Vec<InitiativeCard>,
+    /// Borrowed: each card is made once and shown on several directory pages.
+    pub items: Vec<&'a InitiativeCard>,
     pub filters: Vec<FilterGroup>,
     pub pagination: Pagination,
     pub index_href: String,
