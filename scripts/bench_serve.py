@@ -17,6 +17,11 @@ mode = sys.argv[4] if len(sys.argv) > 4 else "body"
 if mode not in ("body", "title", "date"):
     sys.exit("the edit is `body`, `title` or `date`")
 target = sorted((root / "content" / "press").glob("*.nl.md"))[0]
+if mode == "date" and not any(
+    line.startswith("date:") for line in target.read_text(encoding="utf-8").split("\n")
+):
+    # The date is shared by both languages: it is in `<stem>.yaml` beside them.
+    target = target.with_name(target.name.removesuffix(".nl.md") + ".yaml")
 original = target.read_text(encoding="utf-8")
 
 server = subprocess.Popen([binary, "serve", "--port", "0", "--root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)

@@ -440,6 +440,7 @@ fn assert_same_as_full_compile(
     };
     assert_eq!(pages(&patched.site), pages(&full.site), "patched pages");
     assert_eq!(patched.site.structure, full.site.structure);
+    assert_eq!(patched.site.page_order, full.site.page_order);
     assert_eq!(patched.site.held_back, full.site.held_back);
     assert_eq!(found.sorted(), full_found.sorted(), "patched problems");
 }

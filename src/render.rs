@@ -172,41 +172,112 @@ pub struct RenderOptions {
 #[derive(Default)]
 pub struct RenderCache {
     search_records: crate::search_index::Records,
-    /// The directory facets and the `Site::structure` they were made for: the same structure
-    /// lists the same initiatives under the same provinces and themes.
-    facets: std::sync::Mutex<Option<(u64, std::sync::Arc<Facets>)>>,
+    /// The directory facets and the `Site::structure` and `Site::page_order` they were made
+    /// for: the same structure lists the same initiatives under the same provinces and themes,
+    /// and the same order keeps their indices valid.
+    facets: std::sync::Mutex<Option<(FacetsMadeFor, std::sync::Arc<Facets>)>>,
 }
+
+/// `Site::structure` and `Site::page_order`.
+type FacetsMadeFor = (u64, u64);
 
 impl RenderCache {
     fn facets(&self, site: &Site) -> std::sync::Arc<Facets> {
         let Ok(mut cached) = self.facets.lock() else {
             return std::sync::Arc::new(facets(site));
         };
+        let made_for = (site.structure, site.page_order);
         match cached.as_ref() {
-            Some((structure, facets)) if *structure == site.structure => facets.clone(),
+            Some((key, facets)) if *key == made_for => facets.clone(),
             _ => {
                 let made = std::sync::Arc::new(facets(site));
-                *cached = Some((site.structure, made.clone()));
+                *cached = Some((made_for, made.clone()));
                 made
             }
         }
     }
 }
 
-/// Entries changed since the last build, by key (`press/x`) and by kind.
+/// The entries of every list, in order, as hashes of their keys: kept by `serve` after a good
+/// build, so when an edit reorders a list (a new date) only the list pages whose entries moved
+/// are rendered again.
+#[derive(Debug, Default)]
+pub struct ListOrder {
+    sections: std::collections::HashMap<(Kind, Lang), Vec<u64>>,
+    filters: std::collections::HashMap<(Lang, Filter), Vec<u64>>,
+}
+
+pub fn list_order(site: &Site, cache: &RenderCache) -> ListOrder {
+    let hashes = |indices: &[usize]| -> Vec<u64> {
+        indices
+            .iter()
+            .map(|i| key_hash(&site.pages[*i].key))
+            .collect()
+    };
+    let mut order = ListOrder::default();
+    for kind in crate::model::KINDS {
+        for lang in &site.config.languages {
+            order
+                .sections
+                .insert((kind, *lang), hashes(site.list_indices(kind, *lang)));
+        }
+    }
+    for ((lang, filter), indices) in cache.facets(site).iter() {
+        if let Some(filter) = filter {
+            order
+                .filters
+                .insert((*lang, filter.clone()), hashes(indices));
+        }
+    }
+    order
+}
+
+fn key_hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// Do the entries on page `n` of a list (`all`, `size` a page) differ from the same page of
+/// the list before (`previous`; unknown counts as different)?
+fn page_moved(
+    previous: Option<&Vec<u64>>,
+    site: &Site,
+    all: &[usize],
+    size: usize,
+    n: usize,
+) -> bool {
+    let Some(previous) = previous else {
+        return true;
+    };
+    let page = |len: usize| {
+        let start = n.saturating_mul(size).min(len);
+        start..(n + 1).saturating_mul(size).min(len)
+    };
+    let now = &all[page(all.len())];
+    let before = &previous[page(previous.len())];
+    now.len() != before.len()
+        || now
+            .iter()
+            .zip(before)
+            .any(|(i, hash)| key_hash(&site.pages[*i].key) != *hash)
+}
+
+/// Entries changed since the last build, by key (`press/x`) and by kind, and the order of the
+/// lists in that build.
 #[derive(Debug, Clone, Default)]
 pub struct Changes {
     pub keys: std::collections::BTreeSet<String>,
     pub kinds: std::collections::BTreeSet<Kind>,
+    pub previous_order: std::sync::Arc<ListOrder>,
 }
 
 impl Job {
     /// Does this output depend on any of the changed entries? One table for every kind of
     /// output: what each page shows of which entries. (Menus and footers show page titles.)
     ///
-    /// A list page depends on the entries it lists, not on every entry of the kind: which
-    /// entry stands on which page, and in which province or theme, is part of the site's
-    /// structure, and a change there renders everything.
+    /// A list page depends on the entries it lists, not on every entry of the kind, and on
+    /// which entries stand on it (`ListOrder`: a new date moves a press release to another
+    /// page, and the ones between shift). In which province or theme an initiative is listed
+    /// is part of the site's structure, and a change there renders everything.
     fn depends_on(&self, site: &Site, facets: &Facets, changes: &Changes) -> bool {
         let kinds = |list: &[Kind]| list.iter().any(|k| changes.kinds.contains(k));
         let lists_changed = |all: &[usize], size: usize, n: usize| {
@@ -239,18 +310,22 @@ impl Job {
                 Kind::Page,
             ]),
             Job::SectionIndex(kind, lang, n) => {
-                lists_changed(
-                    site.list_indices(*kind, *lang),
-                    site.config.page_size(*kind),
-                    *n,
-                ) || kinds(&[Kind::Page])
+                let all = site.list_indices(*kind, *lang);
+                let size = site.config.page_size(*kind);
+                let before = changes.previous_order.sections.get(&(*kind, *lang));
+                lists_changed(all, size, *n)
+                    || page_moved(before, site, all, size, *n)
+                    || kinds(&[Kind::Page])
                     || (*kind == Kind::Initiative && kinds(&[Kind::Goal]))
             }
             Job::InitiativeFilter(lang, filter, n) => {
                 let all = facets
                     .get(&(*lang, Some(filter.clone())))
                     .map_or(&[][..], Vec::as_slice);
-                lists_changed(all, site.config.page_size(Kind::Initiative), *n)
+                let size = site.config.page_size(Kind::Initiative);
+                let before = changes.previous_order.filters.get(&(*lang, filter.clone()));
+                lists_changed(all, size, *n)
+                    || page_moved(before, site, all, size, *n)
                     || kinds(&[Kind::Goal, Kind::Page])
             }
             Job::Search(_) | Job::NotFound(_) => kinds(&[Kind::Page]),

@@ -84,8 +84,11 @@ pub struct Site {
     pub held_back: Vec<HeldBack>,
     /// Raster images that can be published, by kind and path in the kind's folder.
     pub images: HashMap<(Kind, String), ImageInfo>,
-    /// See `structure_hash`: equal between two builds when no URL, file or image changed.
+    /// See `structure_hash`: equal between two builds when no URL, file or image changed,
+    /// whatever the order of the lists.
     pub structure: u64,
+    /// A hash of the pages' order (`pages`): indices into it stay valid while it is equal.
+    pub page_order: u64,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
     /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
@@ -278,7 +281,8 @@ pub struct CachedMarkdown {
 
 /// A hash of everything a link can resolve to: every page's URL, what is held back, the files
 /// beside the content and the image headers. When it is unchanged, a page whose Markdown did
-/// not change renders to the same HTML, and no page moved (`serve` uses this).
+/// not change renders to the same HTML, and no page moved (`serve` uses this). The order of the
+/// pages is left out: a new date moves a press release in the lists, not its address.
 fn structure_hash(
     pages: &[Page],
     all_keys: &BTreeSet<(Kind, String)>,
@@ -287,23 +291,32 @@ fn structure_hash(
     images: &crate::images::Headers,
     config: &Config,
 ) -> u64 {
-    let mut text = String::with_capacity(pages.len() * 48);
-    for page in pages {
-        text.push_str(&page.key);
-        text.push(' ');
-        text.push_str(page.entry.lang.code());
-        text.push(' ');
-        text.push_str(&page.url);
-        // Where an initiative is listed: its province's and themes' directory pages.
-        if let EntryData::Initiative(initiative) = &page.entry.data {
-            text.push(' ');
-            text.push_str(&initiative.province);
-            for theme in &initiative.themes {
-                text.push(' ');
-                text.push_str(&theme.value);
+    let mut line = String::new();
+    let mut page_hashes: Vec<u64> = pages
+        .iter()
+        .map(|page| {
+            line.clear();
+            line.push_str(&page.key);
+            line.push(' ');
+            line.push_str(page.entry.lang.code());
+            line.push(' ');
+            line.push_str(&page.url);
+            // Where an initiative is listed: its province's and themes' directory pages.
+            if let EntryData::Initiative(initiative) = &page.entry.data {
+                line.push(' ');
+                line.push_str(&initiative.province);
+                for theme in &initiative.themes {
+                    line.push(' ');
+                    line.push_str(&theme.value);
+                }
             }
-        }
-        text.push('\n');
+            xxhash_rust::xxh3::xxh3_64(line.as_bytes())
+        })
+        .collect();
+    page_hashes.sort_unstable();
+    let mut text = String::with_capacity(page_hashes.len() * 17 + 4096);
+    for hash in page_hashes {
+        text.push_str(&format!("{hash:016x}\n"));
     }
     text.push_str(&format!(
         "{all_keys:?}{held:?}{assets:?}{}",
@@ -313,6 +326,17 @@ fn structure_hash(
     image_keys.sort();
     text.push_str(&image_keys.concat());
     xxhash_rust::xxh3::xxh3_64(text.as_bytes())
+}
+
+/// A hash of the pages in their order, by key and language.
+fn page_order_hash(pages: &[Page]) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for page in pages {
+        hasher.update(page.key.as_bytes());
+        hasher.update(page.entry.lang.code().as_bytes());
+        hasher.update(&[0]);
+    }
+    hasher.digest()
 }
 
 pub fn resolve(
@@ -478,6 +502,7 @@ pub fn resolve(
         .into_iter()
         .filter_map(|(key, info)| info.ok().map(|i| (key, i)))
         .collect();
+    let page_order = page_order_hash(&pages);
     Site {
         config,
         pages,
@@ -488,6 +513,7 @@ pub fn resolve(
         images,
         keep_metadata,
         structure,
+        page_order,
         incremental,
     }
 }

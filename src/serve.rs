@@ -103,6 +103,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         written: HashMap::new(),
         caches: build::Caches::default(),
         structure: None,
+        order: Arc::default(),
         unwritten: Vec::new(),
     };
     let first = session.rebuild(&shared, &[]);
@@ -272,6 +273,8 @@ struct Session {
     caches: build::Caches,
     /// `Site::structure` of the last good build.
     structure: Option<u64>,
+    /// The order of its lists, to render only the list pages an edit reorders.
+    order: Arc<render::ListOrder>,
     /// Files changed since the last good build: what failed builds did not write.
     unwritten: Vec<PathBuf>,
     /// Output path → hash of what was written last, so unchanged files are not touched.
@@ -309,7 +312,11 @@ impl Session {
         // URL, file or setting moved.
         let only = (self.structure == Some(compiled.site.structure))
             .then(|| entry_changes(&self.options.root, &self.unwritten))
-            .flatten();
+            .flatten()
+            .map(|changes| render::Changes {
+                previous_order: self.order.clone(),
+                ..changes
+            });
         let Some(renderer) = compiled
             .renderer
             .as_ref()
@@ -389,6 +396,7 @@ impl Session {
         }
         self.written = produced;
         self.structure = Some(compiled.site.structure);
+        self.order = Arc::new(render::list_order(&compiled.site, &self.caches.render));
         self.unwritten.clear();
         let had_failure = shared
             .failure

@@ -530,6 +530,85 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
 }
 
 #[test]
+fn a_new_date_re_renders_only_the_list_pages_it_reorders() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let mut events = Events::open(&server.address);
+    while server.lines.try_recv().is_ok() {}
+    let set_date = |date: &str| {
+        let shared = site.read("content/press/bericht-1.yaml");
+        let old = shared
+            .lines()
+            .find(|l| l.starts_with("date:"))
+            .unwrap_or("date:")
+            .to_string();
+        site.write(
+            "content/press/bericht-1.yaml",
+            &shared.replace(&old, &format!("date: {date}")),
+        );
+    };
+    // Newest first, two a page: releases 3 and 2, then 1. Release 1 becomes the newest, so
+    // release 2 moves to the second page, which does not show the edited release itself.
+    set_date("2024-03-20");
+    let (rendered, summary) = server.next_rebuild();
+    events.wait_for("reload", WAIT);
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    let was_rendered = |rendered: &[String], path: &str| rendered.iter().any(|r| r == path);
+    for path in [
+        "pers/index.html",
+        "pers/pagina/2/index.html",
+        "en/press/index.html",
+        "en/press/page/2/index.html",
+        "pers/bericht-1/index.html",
+        "pers/atom.xml",
+        "index.html",
+    ] {
+        assert!(
+            was_rendered(&rendered, path),
+            "{path} was not re-rendered: {rendered:?}"
+        );
+    }
+    for path in [
+        "pers/bericht-2/index.html",
+        "initiatieven/index.html",
+        "sitemap.xml",
+    ] {
+        assert!(
+            !was_rendered(&rendered, path),
+            "{path} was re-rendered needlessly"
+        );
+    }
+    // What is served is what a full build makes (serve's pages name the local address).
+    let base_url = format!("http://{}/", server.address);
+    site.run(&["build", "--output", "fresh", "--base-url", &base_url])
+        .assert_code(0);
+    let live_script = "<script src=\"/__wdhs/live.js\"></script>";
+    for (url, file) in [
+        ("/pers/", "fresh/pers/index.html"),
+        ("/pers/pagina/2/", "fresh/pers/pagina/2/index.html"),
+        ("/en/press/", "fresh/en/press/index.html"),
+        ("/en/press/page/2/", "fresh/en/press/page/2/index.html"),
+    ] {
+        let served = request(&server.address, url).body.replace(live_script, "");
+        assert_eq!(served, site.read(file), "{url}");
+    }
+    assert!(
+        request(&server.address, "/pers/pagina/2/")
+            .body
+            .contains("Bericht 2")
+    );
+    // A date that keeps the order leaves the second page alone.
+    set_date("2024-03-21");
+    let (rendered, summary) = server.next_rebuild();
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    assert!(was_rendered(&rendered, "pers/index.html"), "{rendered:?}");
+    assert!(
+        !was_rendered(&rendered, "pers/pagina/2/index.html"),
+        "{rendered:?}"
+    );
+}
+
+#[test]
 fn serving_an_idle_site_does_not_rebuild() {
     let site = Site::fixture("basic");
     let server = start(&site);
