@@ -406,8 +406,9 @@ pub struct RenderContext<'a> {
     /// no page scans the whole list.
     facets: std::sync::Arc<Facets>,
     /// Initiative cards by index in `Site::pages`, made on first use: every initiative is on
-    /// several directory pages (all, its province, each of its themes).
-    initiative_cards: Vec<std::sync::OnceLock<Option<InitiativeCard>>>,
+    /// several directory pages (all, its province, each of its themes). Boxed: a slot for
+    /// every page is made even when `serve` renders a few.
+    initiative_cards: Vec<std::sync::OnceLock<Option<Box<InitiativeCard>>>>,
 }
 
 /// (language, filter) → indices into `Site::pages`, in list order.
@@ -1030,8 +1031,8 @@ impl<'a> RenderContext<'a> {
         let page = self.site.pages.get(index)?;
         self.initiative_cards
             .get(index)?
-            .get_or_init(|| self.initiative_card(page))
-            .as_ref()
+            .get_or_init(|| self.initiative_card(page).map(Box::new))
+            .as_deref()
     }
 
     fn initiative_card(&self, page: &Page) -> Option<InitiativeCard> {
