@@ -248,14 +248,7 @@ fn patch_bodies(
         let mut texts = vec![&file.file.text];
         texts.extend(shared_file.map(|s| &s.file.text));
         let mut found = Diagnostics::new();
-        let source = EntrySource {
-            kind: file.kind,
-            stem: &file.stem,
-            lang: file.lang,
-            path: &file.file.path,
-            text: &file.file.text,
-            shared: shared_node.as_ref().map(|(p, n)| (*p, &**n)),
-        };
+        let source = entry_source(file, shared_node.as_ref().map(|(p, n)| (*p, &**n)));
         let entry = Arc::new(parse_entry(&source, &vocabulary, &mut found)?);
         if !found.is_empty() || !resolve::same_to_resolve(&before, &entry) {
             return None;
@@ -525,6 +518,21 @@ impl Trace {
     }
 }
 
+/// What `parse_entry` reads of a language file, with its parsed shared file if it has one.
+fn entry_source<'a>(
+    file: &'a load::LanguageFile,
+    shared: Option<(&'a Path, &'a Node)>,
+) -> EntrySource<'a> {
+    EntrySource {
+        kind: file.kind,
+        stem: &file.stem,
+        lang: file.lang,
+        path: &file.file.path,
+        text: &file.file.text,
+        shared,
+    }
+}
+
 /// Parses shared files, then every language file, in parallel.
 pub fn parse_all(
     config: &Config,
@@ -635,14 +643,7 @@ pub fn parse_all(
                         found,
                     };
                 }
-                let source = EntrySource {
-                    kind: file.kind,
-                    stem: &file.stem,
-                    lang: file.lang,
-                    path: &file.file.path,
-                    text: &file.file.text,
-                    shared: shared_nodes.get(&key).map(|(p, n)| (*p, &**n)),
-                };
+                let source = entry_source(&file, shared_nodes.get(&key).map(|(p, n)| (*p, &**n)));
                 let entry = parse_entry(&source, &vocabulary, &mut found).map(Arc::new);
                 let parsed = ParsedFile {
                     placeholder,
