@@ -252,13 +252,7 @@ fn key_hash(key: &str) -> u64 {
 
 /// Do the entries on page `n` of a list (`all`, `size` a page) differ from the same page of
 /// the list before (`previous`; unknown counts as different)?
-fn page_moved(
-    previous: Option<&Vec<u64>>,
-    site: &Site,
-    all: &[usize],
-    size: usize,
-    n: usize,
-) -> bool {
+fn page_moved(previous: Option<&[u64]>, site: &Site, all: &[usize], size: usize, n: usize) -> bool {
     let Some(previous) = previous else {
         return true;
     };
@@ -326,7 +320,11 @@ impl Job {
             Job::SectionIndex(kind, lang, n) => {
                 let all = site.list_indices(*kind, *lang);
                 let size = site.config.page_size(*kind);
-                let before = changes.previous_order.sections.get(&(*kind, *lang));
+                let before = changes
+                    .previous_order
+                    .sections
+                    .get(&(*kind, *lang))
+                    .map(Vec::as_slice);
                 lists_changed(all, size, *n)
                     || page_moved(before, site, all, size, *n)
                     || kinds(&[Kind::Page])
@@ -337,7 +335,11 @@ impl Job {
                     .get(&(*lang, Some(filter.clone())))
                     .map_or(&[][..], Vec::as_slice);
                 let size = site.config.page_size(Kind::Initiative);
-                let before = changes.previous_order.filters.get(&(*lang, filter.clone()));
+                let before = changes
+                    .previous_order
+                    .filters
+                    .get(&(*lang, filter.clone()))
+                    .map(Vec::as_slice);
                 lists_changed(all, size, *n)
                     || page_moved(before, site, all, size, *n)
                     || kinds(&[Kind::Goal, Kind::Page])

@@ -60,6 +60,15 @@ fn start(site: &Site) -> Server {
     }
 }
 
+/// A server with a live-reload stream open, and what its first build printed read, so the
+/// next lines are those of the next rebuild.
+fn start_listening(site: &Site) -> (Server, Events) {
+    let server = start(site);
+    let events = Events::open(&server.address);
+    while server.lines.try_recv().is_ok() {}
+    (server, events)
+}
+
 struct Response {
     status: u16,
     head: String,
@@ -366,9 +375,7 @@ impl Server {
 #[test]
 fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
     let site = Site::fixture("basic");
-    let server = start(&site);
-    let mut events = Events::open(&server.address);
-    while server.lines.try_recv().is_ok() {}
+    let (server, mut events) = start_listening(&site);
     let about = "content/pages/about.nl.md";
     let front_matter = "---\ntitle: \"Over ons\"\nslug: over-ons\n---\n";
     let with_heading =
@@ -453,10 +460,7 @@ fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
 #[test]
 fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
     let site = Site::fixture("basic");
-    let server = start(&site);
-    let mut events = Events::open(&server.address);
-    // Drain what the first build printed.
-    while server.lines.try_recv().is_ok() {}
+    let (server, mut events) = start_listening(&site);
     let text = site.read("content/press/bericht-1.nl.md");
     site.write(
         "content/press/bericht-1.nl.md",
@@ -532,9 +536,7 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
 #[test]
 fn a_new_date_re_renders_only_the_list_pages_it_reorders() {
     let site = Site::fixture("basic");
-    let server = start(&site);
-    let mut events = Events::open(&server.address);
-    while server.lines.try_recv().is_ok() {}
+    let (server, mut events) = start_listening(&site);
     let set_date = |date: &str| {
         let shared = site.read("content/press/bericht-1.yaml");
         let old = shared
