@@ -347,7 +347,7 @@ pub fn compile_with(
         if let Ok(mut kept) = caches.site.lock()
             && let Some(previous) = kept.take()
         {
-            std::thread::spawn(move || drop(previous));
+            free_beside(previous);
         }
     }
     let config_text = load::read_text(root, &config_path());
@@ -865,7 +865,14 @@ pub fn build(options: &BuildOptions) -> Report {
     }
     report.diagnostics = diagnostics;
     report.elapsed = started.elapsed();
+    free_beside(compiled);
     report
+}
+
+/// Frees `value` on a thread of its own. A site of 20,000 pages takes a tenth of a second to
+/// free, one allocation at a time; the command is done by then, and the process may end first.
+fn free_beside<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 /// Why `output` must not be written to, if it must not: a build leaves exactly the site in its
@@ -923,7 +930,7 @@ pub fn check(options: &BuildOptions) -> Report {
             "{reason}, so translations were not compared with their sources"
         )),
     }
-    Report {
+    let report = Report {
         notes,
         pages_per_lang: pages_per_lang(&compiled.site),
         held_back: compiled.site.held_back.clone(),
@@ -931,7 +938,9 @@ pub fn check(options: &BuildOptions) -> Report {
         stats,
         elapsed: started.elapsed(),
         io_error: None,
-    }
+    };
+    free_beside(compiled);
+    report
 }
 
 /// Every translation whose source (the default language) changed after it, by git history.

@@ -11,7 +11,7 @@ use crate::views::*;
 use crate::write::Content;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -408,13 +408,61 @@ pub struct RenderContext<'a> {
     /// no page scans the whole list.
     facets: std::sync::Arc<Facets>,
     /// Initiative cards by index in `Site::pages`, made on first use: every initiative is on
-    /// several directory pages (all, its province, each of its themes). Boxed: a slot for
-    /// every page is made even when `serve` renders a few.
-    initiative_cards: Vec<std::sync::OnceLock<Option<Box<InitiativeCard>>>>,
+    /// several directory pages (all, its province, each of its themes) and goal pages.
+    initiative_cards: Vec<std::sync::OnceLock<Option<tera::Value>>>,
+    /// Who names each goal and partner, made on first use.
+    related: std::sync::OnceLock<Related>,
+}
+
+/// The initiatives and press releases that name each goal, and the press releases that name
+/// each partner, per language in list order: a goal or partner page looks its list up instead
+/// of scanning every entry.
+#[derive(Default)]
+struct Related {
+    initiatives_by_goal: HashMap<(Lang, u8), Vec<usize>>,
+    press_by_goal: HashMap<(Lang, u8), Vec<usize>>,
+    press_by_partner: HashMap<(Lang, String), Vec<usize>>,
+}
+
+impl Related {
+    fn of(site: &Site) -> Related {
+        fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, i: usize) {
+            let list = map.entry(key).or_default();
+            // An entry that names the same goal twice is listed once.
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+        let mut related = Related::default();
+        for lang in &site.config.languages {
+            for &i in site.list_indices(Kind::Initiative, *lang) {
+                if let EntryData::Initiative(initiative) = &site.pages[i].entry.data {
+                    for goal in &initiative.goals {
+                        add(&mut related.initiatives_by_goal, (*lang, goal.value), i);
+                    }
+                }
+            }
+            for &i in site.list_indices(Kind::Press, *lang) {
+                if let EntryData::Press(press) = &site.pages[i].entry.data {
+                    for goal in &press.goals {
+                        add(&mut related.press_by_goal, (*lang, goal.value), i);
+                    }
+                    for partner in &press.partners {
+                        add(
+                            &mut related.press_by_partner,
+                            (*lang, partner.value.clone()),
+                            i,
+                        );
+                    }
+                }
+            }
+        }
+        related
+    }
 }
 
 /// (language, filter) → indices into `Site::pages`, in list order.
-type Facets = std::collections::HashMap<(Lang, Option<Filter>), Vec<usize>>;
+type Facets = HashMap<(Lang, Option<Filter>), Vec<usize>>;
 
 fn facets(site: &Site) -> Facets {
     let mut facets = Facets::new();
@@ -470,6 +518,7 @@ pub fn render_site(
             .iter()
             .map(|_| std::sync::OnceLock::new())
             .collect(),
+        related: std::sync::OnceLock::new(),
     };
     let mut jobs = plan(site, renderer, &context.facets);
     if let Some(changes) = &options.only {
@@ -1029,12 +1078,21 @@ impl<'a> RenderContext<'a> {
     }
 
     /// The card of the initiative at `index` in `Site::pages`, made once per build.
-    fn initiative_card_at(&self, index: usize) -> Option<&InitiativeCard> {
+    /// The card of the initiative at `index` in `Site::pages`, as a template value (cloning one
+    /// shares it).
+    fn initiative_card_at(&self, index: usize) -> Option<tera::Value> {
         let page = self.site.pages.get(index)?;
         self.initiative_cards
             .get(index)?
-            .get_or_init(|| self.initiative_card(page).map(Box::new))
-            .as_deref()
+            .get_or_init(|| {
+                self.initiative_card(page)
+                    .and_then(|card| tera::Value::try_from_serializable(&card).ok())
+            })
+            .clone()
+    }
+
+    fn related(&self) -> &Related {
+        self.related.get_or_init(|| Related::of(self.site))
     }
 
     fn initiative_card(&self, page: &Page) -> Option<InitiativeCard> {
@@ -1101,21 +1159,12 @@ impl<'a> RenderContext<'a> {
 
     /// The newest press releases that `about` selects, at most `RELATED_LIMIT`, and a link to
     /// the press overview saying how many more there are when the list is cut short.
-    fn related_press(
-        &self,
-        lang: Lang,
-        about: impl Fn(&crate::model::Press) -> bool,
-    ) -> (Vec<PressCard>, Option<Link>) {
-        let related: Vec<&Page> = self
-            .site
-            .list(Kind::Press, lang)
-            .filter(|p| matches!(&p.entry.data, EntryData::Press(pr) if about(pr)))
-            .collect();
+    fn related_press(&self, lang: Lang, related: &[usize]) -> (Vec<PressCard>, Option<Link>) {
         self.cut_related(
-            &related,
+            related,
             Kind::Press,
             lang,
-            |p| self.press_card(p),
+            |i| self.press_card(self.site.pages.get(i)?),
             |total| {
                 self.text(lang)
                     .get("more_press")
@@ -1124,20 +1173,20 @@ impl<'a> RenderContext<'a> {
         )
     }
 
-    /// Cards for at most `RELATED_LIMIT` of `related`, and — when the list is cut short — a
-    /// link to the kind's overview labelled from the full count.
+    /// Cards for at most `RELATED_LIMIT` of `related` (indices in `Site::pages`), and — when
+    /// the list is cut short — a link to the kind's overview labelled from the full count.
     fn cut_related<T>(
         &self,
-        related: &[&Page],
+        related: &[usize],
         kind: Kind,
         lang: Lang,
-        card: impl Fn(&Page) -> Option<T>,
+        card: impl Fn(usize) -> Option<T>,
         label: impl FnOnce(usize) -> String,
     ) -> (Vec<T>, Option<Link>) {
         let cards = related
             .iter()
             .take(RELATED_LIMIT)
-            .filter_map(|p| card(p))
+            .filter_map(|i| card(*i))
             .collect();
         let more = (related.len() > RELATED_LIMIT).then(|| Link {
             label: label(related.len()),
@@ -1192,25 +1241,29 @@ impl<'a> RenderContext<'a> {
         let body_html = page.rendered.html.clone();
         match &page.entry.data {
             EntryData::Goal(goal) => {
-                let related: Vec<&Page> = self
-                    .site
-                    .list(Kind::Initiative, lang)
-                    .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.goals.iter().any(|g| g.value == goal.number.value)))
-                    .collect();
+                let related = self.related();
+                let number = (lang, goal.number.value);
                 let (initiatives, more_initiatives) = self.cut_related(
-                    &related,
+                    related
+                        .initiatives_by_goal
+                        .get(&number)
+                        .map_or(&[], Vec::as_slice),
                     Kind::Initiative,
                     lang,
-                    |p| self.initiative_card(p),
+                    |i| self.initiative_card_at(i),
                     |total| {
                         self.text(lang)
                             .get("all_n_initiatives")
                             .replace("{count}", &total.to_string())
                     },
                 );
-                let (press, more_press) = self.related_press(lang, |pr| {
-                    pr.goals.iter().any(|g| g.value == goal.number.value)
-                });
+                let (press, more_press) = self.related_press(
+                    lang,
+                    related
+                        .press_by_goal
+                        .get(&number)
+                        .map_or(&[], Vec::as_slice),
+                );
                 let view = GoalView {
                     goal: self.goal_card(page).ok_or_else(|| internal(page))?,
                     body_html,
@@ -1223,9 +1276,13 @@ impl<'a> RenderContext<'a> {
                 self.render("goal.html", layout, &view)
             }
             EntryData::Partner(_) => {
-                let (press, more_press) = self.related_press(lang, |pr| {
-                    pr.partners.iter().any(|s| s.value == page.entry.stem)
-                });
+                let (press, more_press) = self.related_press(
+                    lang,
+                    self.related()
+                        .press_by_partner
+                        .get(&(lang, page.entry.stem.clone()))
+                        .map_or(&[], Vec::as_slice),
+                );
                 let view = PartnerView {
                     partner: self.partner_card(page).ok_or_else(|| internal(page))?,
                     body_html,

@@ -174,7 +174,8 @@ pub struct GoalsView {
 pub struct GoalView {
     pub goal: GoalCard,
     pub body_html: String,
-    pub initiatives: Vec<InitiativeCard>,
+    /// `InitiativeCard`s, each made into a template value once per build (see `InitiativesView`).
+    pub initiatives: Vec<tera::Value>,
     /// "Alle 312 initiatieven": shown when the list above is cut short.
     pub more_initiatives: Option<Link>,
     pub press: Vec<PressCard>,
@@ -237,11 +238,13 @@ pub struct FilterLink {
 }
 
 #[derive(Serialize)]
-pub struct InitiativesView<'a> {
+pub struct InitiativesView {
     pub title: String,
     pub intro: String,
-    /// Borrowed: each card is made once and shown on several directory pages.
-    pub items: Vec<&'a InitiativeCard>,
+    /// `InitiativeCard`s, each made into a template value once per build: a card is on several
+    /// directory pages (all, its province, each of its themes), and a value is shared, not
+    /// copied, by every page that shows it.
+    pub items: Vec<tera::Value>,
     pub filters: Vec<FilterGroup>,
     pub pagination: Pagination,
     pub index_href: String,
