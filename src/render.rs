@@ -412,6 +412,72 @@ pub struct RenderContext<'a> {
     initiative_cards: Vec<std::sync::OnceLock<Option<tera::Value>>>,
     /// Who names each goal and partner, made on first use.
     related: std::sync::OnceLock<Related>,
+    /// What the layout of every page shares, per language, made on first use.
+    language_layouts: [std::sync::OnceLock<LanguageLayout>; crate::lang::SUPPORTED.len()],
+}
+
+/// What the layout of every page in one language shares, as template values.
+struct LanguageLayout {
+    home_href: tera::Value,
+    css_href: tera::Value,
+    js_href: tera::Value,
+    search_href: tera::Value,
+    feed_href: tera::Value,
+    feed_title: tera::Value,
+    footer_links: tera::Value,
+    contact: tera::Value,
+    og_image: tera::Value,
+    /// The menu with no item current, then with each item current in turn.
+    menus: Vec<tera::Value>,
+    /// When each menu item is current.
+    menu: Vec<CurrentWhen>,
+    /// The menu's links, for a page where more than one item is current.
+    links: Vec<MenuLink>,
+}
+
+/// When a menu item is the current one.
+enum CurrentWhen {
+    /// On its section's overview and every page below it.
+    Below(String),
+    /// On its page.
+    At(String),
+}
+
+impl LanguageLayout {
+    /// The menu of the page at `url`.
+    fn menu(&self, url: &str) -> tera::Value {
+        let current: Vec<usize> = (self.menu.iter().enumerate())
+            .filter(|(_, when)| match when {
+                CurrentWhen::Below(section) => url.starts_with(section.as_str()),
+                CurrentWhen::At(page) => page == url,
+            })
+            .map(|(k, _)| k)
+            .collect();
+        match current[..] {
+            [] => self
+                .menus
+                .first()
+                .cloned()
+                .unwrap_or_else(tera::Value::none),
+            [k] => self
+                .menus
+                .get(k + 1)
+                .cloned()
+                .unwrap_or_else(tera::Value::none),
+            _ => {
+                let mut links = self.links.clone();
+                for k in current {
+                    links[k].current = true;
+                }
+                value(&links)
+            }
+        }
+    }
+}
+
+/// `view` as a template value (cloning one shares it).
+fn value(view: &impl Serialize) -> tera::Value {
+    tera::Value::try_from_serializable(view).unwrap_or_else(|_| tera::Value::none())
 }
 
 /// The initiatives and press releases that name each goal, and the press releases that name
@@ -519,6 +585,7 @@ pub fn render_site(
             .map(|_| std::sync::OnceLock::new())
             .collect(),
         related: std::sync::OnceLock::new(),
+        language_layouts: Default::default(),
     };
     let mut jobs = plan(site, renderer, &context.facets);
     if let Some(changes) = &options.only {
@@ -838,7 +905,7 @@ impl<'a> RenderContext<'a> {
     ) -> LayoutView<'a> {
         let site = self.site;
         let config = &site.config;
-        let text = self.text(lang);
+        let shared = self.language_layout(lang);
         let site_title = config.title.get(&lang).map(String::as_str).unwrap_or("");
         let full_title = if title.is_empty() || title == site_title {
             site_title.to_string()
@@ -885,35 +952,6 @@ impl<'a> RenderContext<'a> {
                 },
             })
             .collect();
-        let menu = config
-            .menu
-            .iter()
-            .filter_map(|item| match item {
-                MenuItem::Section(kind) => {
-                    let href = section_url(config, *kind, lang);
-                    Some(MenuLink {
-                        label: text.get(&format!("{}_title", kind.folder())),
-                        current: url.starts_with(&href),
-                        href: self.href(&href),
-                    })
-                }
-                MenuItem::Page(stem) => {
-                    site.page(Kind::Page, &stem.value, lang).map(|p| MenuLink {
-                        label: p.entry.title().to_string(),
-                        href: self.href(&p.url),
-                        current: p.url == url,
-                    })
-                }
-            })
-            .collect();
-        let footer_links = ["contact", "privacy"]
-            .iter()
-            .filter_map(|stem| site.page(Kind::Page, stem, lang))
-            .map(|p| Link {
-                label: p.entry.title().to_string(),
-                href: self.href(&p.url),
-            })
-            .collect();
         LayoutView {
             lang: lang.code(),
             site_title,
@@ -925,25 +963,96 @@ impl<'a> RenderContext<'a> {
                 description.to_string()
             },
             canonical: self.absolute(url),
-            home_href: self.href(&lang_prefix(config, lang)),
-            css_href: self.href(&self.renderer.css_name),
-            js_href: self.href(&self.renderer.js_name),
-            search_href: self.href(&search_url(site, lang)),
-            feed_href: self.href(&format!(
-                "{}atom.xml",
-                section_url(config, Kind::Press, lang)
-            )),
-            feed_title: text.get("press_feed_title"),
+            home_href: shared.home_href.clone(),
+            css_href: shared.css_href.clone(),
+            js_href: shared.js_href.clone(),
+            search_href: shared.search_href.clone(),
+            feed_href: shared.feed_href.clone(),
+            feed_title: shared.feed_title.clone(),
             alternates,
             switcher,
-            menu,
-            footer_links,
-            contact: &config.contact,
+            menu: shared.menu(url),
+            footer_links: shared.footer_links.clone(),
+            contact: shared.contact.clone(),
             og_type: "website",
-            og_image: self.absolute(&format!("{}og-default.png", "assets/")),
+            og_image: shared.og_image.clone(),
             og_locale: lang.locale(),
             json_ld: None,
             body_class: "",
+        }
+    }
+
+    fn language_layout(&self, lang: Lang) -> &LanguageLayout {
+        let slot = crate::lang::SUPPORTED
+            .iter()
+            .position(|l| *l == lang)
+            .unwrap_or(0);
+        self.language_layouts[slot].get_or_init(|| self.make_language_layout(lang))
+    }
+
+    fn make_language_layout(&self, lang: Lang) -> LanguageLayout {
+        let site = self.site;
+        let config = &site.config;
+        let text = self.text(lang);
+        let menu: Vec<(MenuLink, CurrentWhen)> = config
+            .menu
+            .iter()
+            .filter_map(|item| match item {
+                MenuItem::Section(kind) => {
+                    let href = section_url(config, *kind, lang);
+                    Some((
+                        MenuLink {
+                            label: text.get(&format!("{}_title", kind.folder())),
+                            current: false,
+                            href: self.href(&href),
+                        },
+                        CurrentWhen::Below(href),
+                    ))
+                }
+                MenuItem::Page(stem) => site.page(Kind::Page, &stem.value, lang).map(|p| {
+                    (
+                        MenuLink {
+                            label: p.entry.title().to_string(),
+                            href: self.href(&p.url),
+                            current: false,
+                        },
+                        CurrentWhen::At(p.url.clone()),
+                    )
+                }),
+            })
+            .collect();
+        let links: Vec<MenuLink> = menu.iter().map(|(link, _)| link.clone()).collect();
+        let menus = std::iter::once(value(&links))
+            .chain((0..links.len()).map(|k| {
+                let mut links = links.clone();
+                links[k].current = true;
+                value(&links)
+            }))
+            .collect();
+        let footer_links: Vec<Link> = ["contact", "privacy"]
+            .iter()
+            .filter_map(|stem| site.page(Kind::Page, stem, lang))
+            .map(|p| Link {
+                label: p.entry.title().to_string(),
+                href: self.href(&p.url),
+            })
+            .collect();
+        LanguageLayout {
+            home_href: value(&self.href(&lang_prefix(config, lang))),
+            css_href: value(&self.href(&self.renderer.css_name)),
+            js_href: value(&self.href(&self.renderer.js_name)),
+            search_href: value(&self.href(&search_url(site, lang))),
+            feed_href: value(&self.href(&format!(
+                "{}atom.xml",
+                section_url(config, Kind::Press, lang)
+            ))),
+            feed_title: value(&text.get("press_feed_title")),
+            footer_links: value(&footer_links),
+            contact: value(&config.contact),
+            og_image: value(&self.absolute(&format!("{}og-default.png", "assets/"))),
+            menus,
+            menu: menu.into_iter().map(|(_, when)| when).collect(),
+            links,
         }
     }
 
@@ -1298,7 +1407,7 @@ impl<'a> RenderContext<'a> {
                     .image(Kind::Press, press.image.as_ref(), press.image_alt.as_ref())
                     .and_then(|i| i.social)
                 {
-                    layout.og_image = social;
+                    layout.og_image = social.into();
                 }
                 layout.json_ld = Some(crate::jsonld::news_article(
                     self.site,
@@ -1327,7 +1436,7 @@ impl<'a> RenderContext<'a> {
                     )
                     .and_then(|i| i.social)
                 {
-                    layout.og_image = social;
+                    layout.og_image = social.into();
                 }
                 let view = InitiativeView {
                     initiative: self.initiative_card(page).ok_or_else(|| internal(page))?,
@@ -1354,7 +1463,7 @@ impl<'a> RenderContext<'a> {
                     festival.image_alt.as_ref(),
                 );
                 if let Some(social) = image.as_ref().and_then(|i| i.social.clone()) {
-                    layout.og_image = social;
+                    layout.og_image = social.into();
                 }
                 let view = FestivalView {
                     image,

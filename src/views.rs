@@ -2,7 +2,6 @@
 //! the local form, URLs with the base path), so templates only place and escape them.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 #[derive(Serialize, Clone)]
 pub struct Link {
@@ -33,7 +32,9 @@ pub struct Alternate {
     pub href: String,
 }
 
-/// What every page shares: head, header, navigation, footer.
+/// What every page shares: head, header, navigation, footer. The fields typed `tera::Value`
+/// are the same on every page of a language (the menu: but for which item is current); they
+/// are made into template values once per build and shared, not copied, by every page.
 #[derive(Serialize)]
 pub struct LayoutView<'a> {
     pub lang: &'static str,
@@ -42,19 +43,29 @@ pub struct LayoutView<'a> {
     pub title: String,
     pub description: String,
     pub canonical: String,
-    pub home_href: String,
-    pub css_href: String,
-    pub js_href: String,
-    pub search_href: String,
-    pub feed_href: String,
-    pub feed_title: String,
+    /// String
+    pub home_href: tera::Value,
+    /// String
+    pub css_href: tera::Value,
+    /// String
+    pub js_href: tera::Value,
+    /// String
+    pub search_href: tera::Value,
+    /// String
+    pub feed_href: tera::Value,
+    /// String
+    pub feed_title: tera::Value,
     pub alternates: Vec<Alternate>,
     pub switcher: Vec<SwitchLink>,
-    pub menu: Vec<MenuLink>,
-    pub footer_links: Vec<Link>,
-    pub contact: &'a BTreeMap<String, String>,
+    /// `Vec<MenuLink>`
+    pub menu: tera::Value,
+    /// `Vec<Link>`
+    pub footer_links: tera::Value,
+    /// `BTreeMap<String, String>`
+    pub contact: tera::Value,
     pub og_type: &'static str,
-    pub og_image: String,
+    /// String
+    pub og_image: tera::Value,
     pub og_locale: &'static str,
     /// JSON-LD, already escaped for a `<script>` element.
     pub json_ld: Option<String>,
