@@ -4,9 +4,9 @@ stream, then repeatedly appends a line to one Markdown file and measures the tim
 `reload` event arrives. Prints the median, min and max in milliseconds.
 
 Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title|date]
-`body` (the default) edits the text of the page and `title` its title in the front matter, both
-of which `serve` patches into the previous site; `date` changes the press release's date, which
-moves it in the lists, so the whole site is resolved again.
+`body` (the default) edits the text of the page, `title` its title in the front matter and
+`date` the press release's date, which moves it in the lists; `serve` patches all three into
+the previous site.
 The site is edited in place and restored afterwards; use a copy.
 """
 import json, os, socket, threading, statistics, subprocess, sys, time, pathlib

@@ -188,21 +188,22 @@ fn reread(root: &Path, loaded: &mut Loaded, changed: &[PathBuf]) -> Option<Vec<P
     Some(paths)
 }
 
-/// The fast path of `serve` for the most common edits, a page's text or title: when every
-/// changed file is a known language file that still parses without a problem into an entry
-/// `resolve::same_to_resolve` as before, nothing a URL, list or check between pages reads has
-/// changed, so the previous site is patched (`resolve::patch`) instead of resolved again.
-/// `None` when that does not hold; then the whole site is compiled.
+/// The fast path of `serve` for the most common edits, a page's text, title or date: when
+/// every changed file is a known language or shared-fields file that still parses without a
+/// problem, and every entry made from them is `resolve::same_but_place` as before, nothing a
+/// URL, reference or check between pages reads has changed, so the previous site is patched
+/// (`resolve::patch`) instead of resolved again. `None` when that does not hold; then the whole
+/// site is compiled.
 fn patch_bodies(
     root: &Path,
     caches: &Caches,
     changed: &[PathBuf],
     diagnostics: &mut Diagnostics,
 ) -> Option<Compiled> {
-    let all_markdown = changed
+    let entry_files = changed
         .iter()
-        .all(|p| p.extension().is_some_and(|e| e == "md"));
-    if changed.is_empty() || !all_markdown || !only_entry_files(root, changed) {
+        .all(|p| p.extension().is_some_and(|e| e == "md" || e == "yaml"));
+    if changed.is_empty() || !entry_files || !only_entry_files(root, changed) {
         return None;
     }
     let mut site = caches.site.lock().ok()?.take()?;
@@ -220,20 +221,35 @@ fn patch_bodies(
         }),
     };
     let mut entries = caches.entries.write().ok()?;
-    let shared = caches.shared.read().ok()?;
-    let mut edited = Vec::with_capacity(paths.len());
+    let mut shared = caches.shared.write().ok()?;
+    // The language files to parse again: those edited, and every one of an edited shared file.
+    let mut language_files: Vec<&load::LanguageFile> = Vec::with_capacity(paths.len());
     for path in &paths {
-        let file = loaded
-            .language_files
-            .iter()
-            .find(|f| &f.file.path == path)?;
+        if let Some(file) = loaded.language_files.iter().find(|f| &f.file.path == path) {
+            language_files.push(file);
+            continue;
+        }
+        let file = loaded.shared_files.iter().find(|f| &f.file.path == path)?;
+        // A problem in it is reported by the full compile.
+        let node = yaml::parse(&file.file.text, 0).ok()?;
+        shared.insert(
+            path.as_os_str().to_owned(),
+            (Sources::new(&[&file.file.text]), Ok(Arc::new(node))),
+        );
+        language_files.extend(
+            (loaded.language_files.iter()).filter(|f| f.kind == file.kind && f.stem == file.stem),
+        );
+    }
+    language_files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
+    language_files.dedup_by(|a, b| a.file.path == b.file.path);
+    let mut edited = Vec::with_capacity(language_files.len());
+    for file in language_files {
+        let path = &file.file.path;
         let before = &entries.get(path.as_os_str())?.parsed;
         if !before.found.is_empty() || crate::scaffold::is_placeholder(&file.file.text) {
             return None;
         }
         let before = before.entry.clone()?;
-        // Its shared file did not change (only Markdown files did): the same text, and the
-        // same parsed node.
         let shared_file = loaded
             .shared_files
             .iter()
@@ -250,7 +266,7 @@ fn patch_bodies(
         let mut found = Diagnostics::new();
         let source = entry_source(file, shared_node.as_ref().map(|(p, n)| (*p, &**n)));
         let entry = Arc::new(parse_entry(&source, &vocabulary, &mut found)?);
-        if !found.is_empty() || !resolve::same_to_resolve(&before, &entry) {
+        if !found.is_empty() || !resolve::same_but_place(&before, &entry) {
             return None;
         }
         entries.insert(
@@ -264,7 +280,7 @@ fn patch_bodies(
                 },
             },
         );
-        edited.push(entry);
+        edited.push((before, entry));
     }
     diagnostics.extend(resolve::patch(&mut site, edited, &caches.markdown)?);
     Some(Compiled {
@@ -420,13 +436,18 @@ fn assert_same_as_full_compile(
     let mut full_found = Diagnostics::new();
     let full = compile_with(options, None, None, &mut full_found);
     // A file saved again since the patch read it makes the two differ rightly: no comparison.
+    // (Also site.yaml and the files beside the content: a copy of a whole site is seen in
+    // several batches of events.)
     let texts = |loaded: &Loaded| {
         let language = loaded.language_files.iter().map(|f| &f.file);
         let shared = loaded.shared_files.iter().map(|f| &f.file);
-        language
-            .chain(shared)
+        let texts = (loaded.config.iter().chain(language).chain(shared))
             .map(|f| (f.path.clone(), f.text.to_string()))
-            .collect::<Vec<_>>()
+            .collect::<Vec<_>>();
+        let assets = (loaded.assets.iter())
+            .map(|a| a.path.clone())
+            .collect::<Vec<_>>();
+        (texts, assets)
     };
     let on_disk = load::load(
         &options.root,

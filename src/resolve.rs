@@ -96,6 +96,8 @@ pub struct Site {
 /// What `patch` needs to render one page's Markdown again without resolving the whole site:
 /// what links resolve against besides the pages, and the problems found so far, by stage.
 struct Incremental {
+    /// Drafts and "today", which decide what is published.
+    options: ResolveOptions,
     all_keys: BTreeSet<(Kind, String)>,
     held_keys: BTreeSet<(Kind, String)>,
     headers: crate::images::Headers,
@@ -210,6 +212,13 @@ fn sort_key(entry: &Entry) -> (i64, String) {
 /// holds, `patch` gives exactly what a full resolve would. A check that reads another field
 /// must add it here; the tests of `serve` compare every patch with a full build.
 pub fn same_to_resolve(a: &Entry, b: &Entry) -> bool {
+    same_but_place(a, b) && sort_key(a) == sort_key(b) && list_date(a) == list_date(b)
+}
+
+/// `same_to_resolve`, except that the entry may have moved in its list: a new date of a press
+/// release or festival, a new name of an initiative or partner. `patch` puts such an entry in
+/// its new place when it stays published and both languages still agree on the date.
+pub fn same_but_place(a: &Entry, b: &Entry) -> bool {
     let common = a.kind == b.kind
         && a.stem == b.stem
         && a.lang == b.lang
@@ -217,8 +226,7 @@ pub fn same_to_resolve(a: &Entry, b: &Entry) -> bool {
         && a.draft == b.draft
         && a.keep_metadata == b.keep_metadata
         && a.path == b.path
-        && a.field_locations == b.field_locations
-        && sort_key(a) == sort_key(b);
+        && a.field_locations == b.field_locations;
     common
         && match (&a.data, &b.data) {
             (EntryData::Goal(x), EntryData::Goal(y)) => {
@@ -226,10 +234,7 @@ pub fn same_to_resolve(a: &Entry, b: &Entry) -> bool {
             }
             (EntryData::Partner(x), EntryData::Partner(y)) => x.role == y.role && x.logo == y.logo,
             (EntryData::Press(x), EntryData::Press(y)) => {
-                x.date == y.date
-                    && x.partners == y.partners
-                    && x.goals == y.goals
-                    && x.image == y.image
+                x.partners == y.partners && x.goals == y.goals && x.image == y.image
             }
             (EntryData::Initiative(x), EntryData::Initiative(y)) => {
                 x.province == y.province
@@ -238,13 +243,33 @@ pub fn same_to_resolve(a: &Entry, b: &Entry) -> bool {
                     && x.image == y.image
             }
             (EntryData::Festival(x), EntryData::Festival(y)) => {
-                x.date == y.date && x.partners == y.partners && x.image == y.image
+                x.partners == y.partners && x.image == y.image
             }
             (EntryData::Page(_), EntryData::Page(_)) | (EntryData::Home(_), EntryData::Home(_)) => {
                 true
             }
             _ => false,
         }
+}
+
+/// The date a press release or festival is listed (and a press release embargoed) by.
+fn list_date(entry: &Entry) -> Option<Date> {
+    match &entry.data {
+        EntryData::Press(p) => Some(p.date),
+        EntryData::Festival(f) => Some(f.date),
+        _ => None,
+    }
+}
+
+/// Whether `entry` is published on a site resolved with `options` (not a draft, not embargoed).
+fn is_published(entry: &Entry, options: &ResolveOptions) -> bool {
+    options.drafts
+        || !(entry.draft || matches!(&entry.data, EntryData::Press(p) if p.date > options.today))
+}
+
+/// The order of `Site::pages`.
+fn page_order(entry: &Entry) -> (Kind, (i64, String), String, Lang) {
+    (entry.kind, sort_key(entry), entry.stem.clone(), entry.lang)
 }
 
 fn date_number(date: Date) -> i64 {
@@ -361,7 +386,7 @@ pub fn resolve(
             published.push(entry);
             continue;
         }
-        if entry.draft || matches!(&entry.data, EntryData::Press(p) if p.date > options.today) {
+        if !is_published(&entry, options) {
             held_keys.insert((entry.kind, entry.stem.clone()));
         }
         if entry.draft {
@@ -383,7 +408,7 @@ pub fn resolve(
         published.push(entry);
     }
     // Keys computed once per entry, not once per comparison (they lowercase names).
-    published.par_sort_by_cached_key(|e| (e.kind, sort_key(e), e.stem.clone(), e.lang));
+    published.par_sort_by_cached_key(|e| page_order(e));
     held_back.sort();
 
     let mut pages: Vec<Page> = published
@@ -490,6 +515,7 @@ pub fn resolve(
         })
         .collect();
     let incremental = before_markdown.map(|before_markdown| Incremental {
+        options: options.clone(),
         all_keys,
         held_keys,
         headers: images.clone(),
@@ -514,24 +540,78 @@ pub fn resolve(
     }
 }
 
-/// Puts edited entries into the site of the previous build when each is `same_to_resolve` as
-/// before (so every URL, list and check between pages is as before): renders their Markdown
-/// again and checks every page's anchors again. Returns all the problems of the
-/// site, or `None` when the site was not resolved for this (`ResolveInput::markdown_cache`).
+/// Puts edited entries into the site of the previous build when each is `same_but_place` as
+/// before, so every URL, reference and check between pages is as before. An entry that moved in
+/// its list (`same_to_resolve` does not hold: a new date or name) must stay published and agree
+/// with its translations; the pages of its kind are then put in their new order. Renders the
+/// edited entries' Markdown again and checks every page's anchors again. `edited` holds
+/// (before, after) of each entry. Returns all the problems of the site, or `None` when these
+/// edits cannot be patched in, or the site was not resolved for this
+/// (`ResolveInput::markdown_cache`); then the site is resolved again.
 pub fn patch(
     site: &mut Site,
-    edited: Vec<Arc<Entry>>,
+    edited: Vec<(Arc<Entry>, Arc<Entry>)>,
     markdown_cache: &MarkdownCache,
 ) -> Option<Diagnostics> {
-    site.incremental.as_ref()?;
-    let mut changed = Vec::with_capacity(edited.len());
-    for entry in edited {
-        // A draft has no page: it stays held back, as its front matter did not change.
+    let options = site.incremental.as_ref()?.options.clone();
+    let translations = |site: &Site, kind: Kind, stem: &str| -> Vec<Arc<Entry>> {
+        (site.config.languages.iter())
+            .filter_map(|lang| site.page(kind, stem, *lang))
+            .map(|p| p.entry.clone())
+            .collect()
+    };
+    // (kind, stem) of each entry that moved, with its versions in every language before any
+    // edit is put in.
+    let mut moved: BTreeMap<(Kind, String), Vec<Arc<Entry>>> = BTreeMap::new();
+    for (before, entry) in &edited {
+        if same_to_resolve(before, entry) {
+            continue;
+        }
+        // A draft or embargoed release has no page: it stays held back, unless its date (the
+        // embargo, and the reason given) changed. One that has must stay published.
+        if !site.index.contains(entry.kind, &entry.stem, entry.lang)
+            || !is_published(entry, &options)
+        {
+            return None;
+        }
+        moved
+            .entry((entry.kind, entry.stem.clone()))
+            .or_insert_with(|| translations(site, entry.kind, &entry.stem));
+    }
+    let mut edited_keys = Vec::with_capacity(edited.len());
+    for (_, entry) in edited {
         if let Some(i) = site.index.get(entry.kind, &entry.stem, entry.lang) {
+            edited_keys.push((entry.kind, entry.stem.clone(), entry.lang));
             site.pages[i].entry = entry;
-            changed.push(i);
         }
     }
+    if !moved.is_empty() {
+        // The values both languages must agree on include the date. Patched only when they
+        // agreed before and still do: then the problems found between pages are unchanged.
+        let default = site.config.default_lang();
+        let disagree = |entries: &[Arc<Entry>]| {
+            let mut found = Diagnostics::new();
+            if let Some(first) = entries.iter().find(|e| e.lang == default) {
+                for other in entries.iter().filter(|e| e.lang != default) {
+                    check_agreement(first, other, &mut found);
+                }
+            }
+            !found.is_empty()
+        };
+        for ((kind, stem), before) in &moved {
+            if disagree(before) || disagree(&translations(site, *kind, stem)) {
+                return None;
+            }
+        }
+        let kinds: BTreeSet<Kind> = moved.keys().map(|(kind, _)| *kind).collect();
+        for kind in kinds {
+            reorder(site, kind)?;
+        }
+    }
+    let changed: Vec<usize> = edited_keys
+        .iter()
+        .filter_map(|(kind, stem, lang)| site.index.get(*kind, stem, *lang))
+        .collect();
     let state = site.incremental.as_ref()?;
     let asset_set = asset_set(&site.assets);
     let base_path = site.config.base_path();
@@ -569,6 +649,32 @@ pub fn patch(
     }
     check_anchors(&site.pages, &mut diagnostics);
     Some(diagnostics)
+}
+
+/// Puts the pages of `kind` (one run in `Site::pages`) in the order a full resolve gives them,
+/// with everything kept by page position: the index, the lists, what each page's Markdown found.
+fn reorder(site: &mut Site, kind: Kind) -> Option<()> {
+    let start = site.pages.partition_point(|p| p.entry.kind < kind);
+    let end = site.pages.partition_point(|p| p.entry.kind <= kind);
+    let state = site.incremental.as_mut()?;
+    let mut run: Vec<(Page, Vec<Diagnostic>)> = site
+        .pages
+        .drain(start..end)
+        .zip(state.markdown_found.drain(start..end))
+        .collect();
+    run.sort_by_cached_key(|(page, _)| page_order(&page.entry));
+    let (pages, found): (Vec<Page>, Vec<Vec<Diagnostic>>) = run.into_iter().unzip();
+    site.pages.splice(start..start, pages);
+    state.markdown_found.splice(start..start, found);
+    for lang in &site.config.languages {
+        site.lists.remove(&(kind, *lang));
+    }
+    for i in start..end {
+        let entry = &site.pages[i].entry;
+        site.index.insert(entry, i);
+        site.lists.entry((kind, entry.lang)).or_default().push(i);
+    }
+    Some(())
 }
 
 /// The files beside the content, by kind and path in the kind's folder.

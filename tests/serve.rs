@@ -534,6 +534,74 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
 }
 
 #[test]
+fn a_new_name_moves_the_initiative_in_the_directory_without_resolving_the_site() {
+    let site = Site::fixture("basic");
+    let (server, mut events) = start_listening(&site);
+    // Two a page, by name: "Dorpsmolen" goes from the first page to the end of the second.
+    let shared = site.read("content/initiatives/molen.yaml");
+    site.write(
+        "content/initiatives/molen.yaml",
+        &shared.replace("name: \"Dorpsmolen\"", "name: \"Zuidermolen\""),
+    );
+    let (_, summary, patched) = server.next_rebuild_traced();
+    events.wait_for("reload", WAIT);
+    assert!(patched, "{summary}");
+    let second = request(&server.address, "/initiatieven/pagina/2/").body;
+    assert!(second.contains("Zuidermolen"), "{second}");
+    // Every directory page (all, per province, per theme) is what a full build makes.
+    let base_url = format!("http://{}/", server.address);
+    site.run(&["build", "--output", "fresh", "--base-url", &base_url])
+        .assert_code(0);
+    let live_script = "<script src=\"/__wdhs/live.js\"></script>";
+    let mut compared = 0;
+    for (path, bytes) in site.snapshot("fresh") {
+        let directory = path.starts_with("initiatieven/") || path.starts_with("en/initiatives/");
+        let Some(url) = path.strip_suffix("index.html").filter(|_| directory) else {
+            continue;
+        };
+        let served = request(&server.address, &format!("/{url}"))
+            .body
+            .replace(live_script, "");
+        assert_eq!(served, String::from_utf8_lossy(&bytes), "/{url}");
+        compared += 1;
+    }
+    assert!(compared > 5, "only {compared} directory pages");
+}
+
+#[test]
+fn a_date_in_the_future_holds_the_release_back_and_a_past_one_publishes_it_again() {
+    let site = Site::fixture("basic");
+    let (server, mut events) = start_listening(&site);
+    let original = site.read("content/press/bericht-1.yaml");
+    let old = original
+        .lines()
+        .find(|l| l.starts_with("date:"))
+        .unwrap_or("date:")
+        .to_string();
+    assert!(request(&server.address, "/pers/bericht-1/").status == 200);
+    // Embargoed: not published, so not a patch of the site (its URL is gone).
+    site.write(
+        "content/press/bericht-1.yaml",
+        &original.replace(&old, "date: 2999-01-01"),
+    );
+    let (_, summary, patched) = server.next_rebuild_traced();
+    events.wait_for("reload", WAIT);
+    assert!(!patched, "{summary}");
+    assert_eq!(request(&server.address, "/pers/bericht-1/").status, 404);
+    assert!(
+        !request(&server.address, "/en/press/")
+            .body
+            .contains("/en/press/release-1/")
+    );
+    // Back in the past: published again, in its place.
+    site.write("content/press/bericht-1.yaml", &original);
+    let (_, summary, patched) = server.next_rebuild_traced();
+    events.wait_for("reload", WAIT);
+    assert!(!patched, "{summary}");
+    assert_eq!(request(&server.address, "/pers/bericht-1/").status, 200);
+}
+
+#[test]
 fn a_new_date_re_renders_only_the_list_pages_it_reorders() {
     let site = Site::fixture("basic");
     let (server, mut events) = start_listening(&site);
@@ -552,9 +620,12 @@ fn a_new_date_re_renders_only_the_list_pages_it_reorders() {
     // Newest first, two a page: releases 3 and 2, then 1. Release 1 becomes the newest, so
     // release 2 moves to the second page, which does not show the edited release itself.
     set_date("2024-03-20");
-    let (rendered, summary) = server.next_rebuild();
+    let (rendered, summary, patched) = server.next_rebuild_traced();
     events.wait_for("reload", WAIT);
     assert!(summary.contains("(re-rendered "), "{summary}");
+    // Only its place in the lists moved: the site is patched, not resolved again (and debug
+    // builds, which the tests run, compare the patch with a full compile).
+    assert!(patched, "a new date resolved the whole site again");
     let was_rendered = |rendered: &[String], path: &str| rendered.iter().any(|r| r == path);
     for path in [
         "pers/index.html",
@@ -601,8 +672,9 @@ fn a_new_date_re_renders_only_the_list_pages_it_reorders() {
     );
     // A date that keeps the order leaves the second page alone.
     set_date("2024-03-21");
-    let (rendered, summary) = server.next_rebuild();
+    let (rendered, summary, patched) = server.next_rebuild_traced();
     assert!(summary.contains("(re-rendered "), "{summary}");
+    assert!(patched, "{summary}");
     assert!(was_rendered(&rendered, "pers/index.html"), "{rendered:?}");
     assert!(
         !was_rendered(&rendered, "pers/pagina/2/index.html"),
