@@ -3,10 +3,10 @@
 stream, then repeatedly appends a line to one Markdown file and measures the time until the
 `reload` event arrives. Prints the median, min and max in milliseconds.
 
-Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title|date]
+Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title|date|slug]
 `body` (the default) edits the text of the page, `title` its title in the front matter and
 `date` the press release's date, which moves it in the lists; `serve` patches all three into
-the previous site.
+the previous site. `slug` gives the page a new address.
 The site is edited in place and restored afterwards; use a copy.
 """
 import json, os, socket, threading, statistics, subprocess, sys, time, pathlib
@@ -14,8 +14,8 @@ import json, os, socket, threading, statistics, subprocess, sys, time, pathlib
 binary, root = sys.argv[1], pathlib.Path(sys.argv[2])
 edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
 mode = sys.argv[4] if len(sys.argv) > 4 else "body"
-if mode not in ("body", "title", "date"):
-    sys.exit("the edit is `body`, `title` or `date`")
+if mode not in ("body", "title", "date", "slug"):
+    sys.exit("the edit is `body`, `title`, `date` or `slug`")
 target = sorted((root / "content" / "press").glob("*.nl.md"))[0]
 if mode == "date" and not any(
     line.startswith("date:") for line in target.read_text(encoding="utf-8").split("\n")
@@ -65,6 +65,12 @@ try:
         started = time.perf_counter()
         if mode == "body":
             edited = original + f"\nBewerking {i}.\n"
+        elif mode == "slug":
+            # A new address: in the front matter, after the title.
+            lines = [line for line in original.split("\n") if not line.startswith("slug:")]
+            at = next(n for n, line in enumerate(lines) if line.startswith("title:"))
+            lines.insert(at + 1, f"slug: nieuw-adres-{i}")
+            edited = "\n".join(lines)
         elif mode == "date":
             lines = original.split("\n")
             at = next(n for n, line in enumerate(lines) if line.startswith("date:"))

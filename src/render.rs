@@ -275,6 +275,8 @@ fn page_moved(previous: Option<&[u64]>, site: &Site, all: &[usize], size: usize,
 pub struct Changes {
     pub keys: std::collections::BTreeSet<String>,
     pub kinds: std::collections::BTreeSet<Kind>,
+    /// An entry moved to a new address, or one appeared or went.
+    pub addresses: bool,
     pub previous_order: std::sync::Arc<ListOrder>,
 }
 
@@ -347,10 +349,9 @@ impl Job {
             Job::Search(_) | Job::NotFound(_) => kinds(&[Kind::Page]),
             Job::SearchIndex(_) => true,
             Job::Feed(_) => kinds(&[Kind::Press]),
-            // Only URLs, files and the theme change these, and those changes rebuild everything.
-            Job::Sitemap | Job::Robots | Job::Asset(_) | Job::ThemeFile(_) | Job::Css | Job::Js => {
-                false
-            }
+            Job::Sitemap => changes.addresses,
+            // Only settings, files and the theme change these, and those rebuild everything.
+            Job::Robots | Job::Asset(_) | Job::ThemeFile(_) | Job::Css | Job::Js => false,
         }
     }
 }

@@ -106,6 +106,8 @@ struct Incremental {
     before_markdown: Diagnostics,
     /// Per page (same order as `Site::pages`), what rendering its Markdown found.
     markdown_found: Vec<Vec<Diagnostic>>,
+    /// The pages whose Markdown this build rendered rather than took from the cache.
+    rendered_again: Vec<usize>,
 }
 
 impl Site {
@@ -142,6 +144,14 @@ impl Site {
     pub fn goal(&self, number: u8, lang: Lang) -> Option<&Page> {
         self.list(Kind::Goal, lang)
             .find(|p| matches!(&p.entry.data, EntryData::Goal(g) if g.number.value == number))
+    }
+
+    /// The pages whose Markdown the build that made this site rendered, rather than took from
+    /// `serve`'s cache: those edited, and those linking to a page that moved.
+    pub fn markdown_rendered_again(&self) -> impl Iterator<Item = &Page> {
+        (self.incremental.iter())
+            .flat_map(|state| state.rendered_again.iter())
+            .filter_map(|i| self.pages.get(*i))
     }
 
     /// The URL of the entry in another language, if it is published there.
@@ -297,16 +307,29 @@ pub type MarkdownCache = std::sync::RwLock<HashMap<std::ffi::OsString, CachedMar
 pub struct CachedMarkdown {
     /// The source, kept so an unchanged one is recognised by pointer, without reading it.
     body: Arc<str>,
-    /// `Site::structure` when it was rendered: links and images depend on it.
+    /// The line the body starts on, which the positions of its problems count from.
+    first_line: usize,
+    /// `Site::structure` when it was rendered: links to files and images depend on it.
     structure: u64,
+    /// Every link to a page or section (`@/…`) and what it resolved to: the rendering holds
+    /// while each resolves the same (a page that moved to a new address changes the HTML of
+    /// the pages that link to it, and only theirs).
+    page_links: Vec<(String, PageLink)>,
     rendered: Arc<Rendered>,
     found: Vec<Diagnostic>,
 }
 
-/// A hash of everything a link can resolve to: every page's URL, what is held back, the files
-/// beside the content and the image headers. When it is unchanged, a page whose Markdown did
-/// not change renders to the same HTML, and no page moved (`serve` uses this). The order of the
-/// pages is left out: a new date moves a press release in the lists, not its address.
+/// What a `@/` link resolved to, or the problem with it.
+type PageLink = Result<Resolved, (String, String)>;
+
+/// A hash of everything a link to a file or image can resolve to, and of which pages exist:
+/// every page's key and language, what is held back, the files beside the content, the image
+/// headers and the addresses of the sections. With it unchanged, a page whose Markdown did not
+/// change renders to the same HTML when its links to pages (`CachedMarkdown::page_links`) still
+/// resolve the same, and the site has the same outputs but for the addresses of entries
+/// (`serve` uses this). The pages' own addresses are left out (a new slug changes the pages
+/// that link to or show the entry, not the whole site), and so is their order (a new date
+/// moves a press release in the lists).
 fn structure_hash(
     pages: &[Page],
     all_keys: &BTreeSet<(Kind, String)>,
@@ -323,8 +346,6 @@ fn structure_hash(
             line.push_str(&page.key);
             line.push(' ');
             line.push_str(page.entry.lang.code());
-            line.push(' ');
-            line.push_str(&page.url);
             // Where an initiative is listed: its province's and themes' directory pages.
             if let EntryData::Initiative(initiative) = &page.entry.data {
                 line.push(' ');
@@ -356,6 +377,13 @@ fn structure_hash(
     add_set(&mut assets.iter().copied());
     hasher.update(b"\x01");
     hasher.update(config.base_url.as_bytes());
+    // Files beside the content are published below their section.
+    for lang in &config.languages {
+        for kind in crate::model::KINDS {
+            hasher.update(b"\0");
+            hasher.update(section_url(config, kind, *lang).as_bytes());
+        }
+    }
     let mut image_keys: Vec<String> = images.iter().map(|(k, v)| format!("{k:?}{v:?}")).collect();
     image_keys.sort();
     hasher.update(image_keys.concat().as_bytes());
@@ -489,15 +517,19 @@ pub fn resolve(
         structure,
         cache: markdown_cache,
     };
-    let rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>)> = pages
+    let rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>, bool)> = pages
         .par_iter()
         .zip(bodies)
         .map(|(page, body)| targets.render_markdown(page, body))
         .collect();
     let before_markdown = markdown_cache.map(|_| diagnostics.clone());
     let mut markdown_found = Vec::with_capacity(pages.len());
-    for (page, (rendered, found)) in pages.iter_mut().zip(rendered) {
+    let mut rendered_again = Vec::new();
+    for (i, (page, (rendered, found, again))) in pages.iter_mut().zip(rendered).enumerate() {
         page.rendered = rendered;
+        if again {
+            rendered_again.push(i);
+        }
         for d in &found {
             diagnostics.push(d.clone());
         }
@@ -521,6 +553,7 @@ pub fn resolve(
         headers: images.clone(),
         before_markdown,
         markdown_found,
+        rendered_again,
     });
     let images = images
         .into_iter()
@@ -627,19 +660,23 @@ pub fn patch(
         structure: site.structure,
         cache: Some(markdown_cache),
     };
-    let rendered: Vec<(usize, Arc<Rendered>, Vec<Diagnostic>)> = changed
+    let rendered: Vec<(usize, Arc<Rendered>, Vec<Diagnostic>, bool)> = changed
         .iter()
         .map(|&i| {
             let page = &site.pages[i];
-            let (rendered, found) = targets.render_markdown(page, page.entry.body.clone());
-            (i, rendered, found)
+            let (rendered, found, again) = targets.render_markdown(page, page.entry.body.clone());
+            (i, rendered, found, again)
         })
         .collect();
     drop(asset_set);
     let state = site.incremental.as_mut()?;
-    for (i, rendered, found) in rendered {
+    state.rendered_again.clear();
+    for (i, rendered, found, again) in rendered {
         site.pages[i].rendered = rendered;
         state.markdown_found[i] = found;
+        if again {
+            state.rendered_again.push(i);
+        }
     }
     let mut diagnostics = state.before_markdown.clone();
     for found in &state.markdown_found {
@@ -657,6 +694,8 @@ fn reorder(site: &mut Site, kind: Kind) -> Option<()> {
     let start = site.pages.partition_point(|p| p.entry.kind < kind);
     let end = site.pages.partition_point(|p| p.entry.kind <= kind);
     let state = site.incremental.as_mut()?;
+    // Positions from before; `patch` sets them again after reordering.
+    state.rendered_again.clear();
     let mut run: Vec<(Page, Vec<Diagnostic>)> = site
         .pages
         .drain(start..end)
@@ -702,15 +741,13 @@ struct LinkTargets<'a> {
 impl LinkTargets<'_> {
     /// The page's Markdown as HTML and what rendering it found; taken from the cache when the
     /// body and everything links resolve against are as when it was rendered.
-    fn render_markdown(&self, page: &Page, body: Arc<str>) -> (Arc<Rendered>, Vec<Diagnostic>) {
-        if let Some(cache) = self.cache
-            && let Ok(cache) = cache.read()
-            && let Some(cached) = cache.get(page.entry.path.as_os_str())
-            && cached.structure == self.structure
-            && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
-        {
-            return (cached.rendered.clone(), cached.found.clone());
-        }
+    /// The page's Markdown as HTML, what rendering it found, and whether it was rendered now
+    /// (not taken from the cache).
+    fn render_markdown(
+        &self,
+        page: &Page,
+        body: Arc<str>,
+    ) -> (Arc<Rendered>, Vec<Diagnostic>, bool) {
         let resolver = SiteLinks {
             config: self.config,
             pages: self.pages,
@@ -722,30 +759,64 @@ impl LinkTargets<'_> {
             from: &page.entry,
             base_path: self.base_path,
         };
-        let mut rendered = markdown::render(
-            &RenderInput {
-                markdown: &body,
-                path: &page.entry.path,
-                first_line: page.entry.body_line,
-            },
-            &resolver,
-        );
+        let input = RenderInput {
+            markdown: &body,
+            path: &page.entry.path,
+            first_line: page.entry.body_line,
+        };
+        let Some(cache) = self.cache else {
+            let mut rendered = markdown::render(&input, &resolver);
+            let found = std::mem::take(&mut rendered.diagnostics);
+            return (Arc::new(rendered), found, true);
+        };
+        if let Ok(cache) = cache.read()
+            && let Some(cached) = cache.get(page.entry.path.as_os_str())
+            && cached.structure == self.structure
+            && cached.first_line == page.entry.body_line
+            && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
+            && (cached.page_links.iter()).all(|(link, was)| resolver.resolve(link, false) == *was)
+        {
+            return (cached.rendered.clone(), cached.found.clone(), false);
+        }
+        let recording = Recording {
+            resolver,
+            page_links: std::cell::RefCell::new(Vec::new()),
+        };
+        let mut rendered = markdown::render(&input, &recording);
         let found = std::mem::take(&mut rendered.diagnostics);
         let rendered = Arc::new(rendered);
-        if let Some(cache) = self.cache
-            && let Ok(mut cache) = cache.write()
-        {
+        if let Ok(mut cache) = cache.write() {
             cache.insert(
                 page.entry.path.as_os_str().to_owned(),
                 CachedMarkdown {
                     body,
+                    first_line: page.entry.body_line,
                     structure: self.structure,
+                    page_links: recording.page_links.into_inner(),
                     rendered: rendered.clone(),
                     found: found.clone(),
                 },
             );
         }
-        (rendered, found)
+        (rendered, found, true)
+    }
+}
+
+/// Resolves links like `SiteLinks`, noting every link to a page or section with its result.
+struct Recording<'a> {
+    resolver: SiteLinks<'a>,
+    page_links: std::cell::RefCell<Vec<(String, PageLink)>>,
+}
+
+impl LinkResolver for Recording<'_> {
+    fn resolve(&self, destination: &str, is_image: bool) -> PageLink {
+        let resolved = self.resolver.resolve(destination, is_image);
+        if destination.starts_with("@/") {
+            self.page_links
+                .borrow_mut()
+                .push((destination.to_string(), resolved.clone()));
+        }
+        resolved
     }
 }
 

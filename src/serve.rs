@@ -104,6 +104,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         caches: build::Caches::default(),
         structure: None,
         order: Arc::default(),
+        urls: PageUrls::new(),
         unwritten: Vec::new(),
     };
     let first = session.rebuild(&shared, &[]);
@@ -265,6 +266,19 @@ fn is_relevant(path: &Path) -> bool {
         .is_some_and(|name| !crate::load::is_ignored_name(&name.to_string_lossy()))
 }
 
+/// Language → page key → URL.
+type PageUrls = HashMap<crate::lang::Lang, HashMap<String, String>>;
+
+fn page_urls(site: &crate::resolve::Site) -> PageUrls {
+    let mut urls = PageUrls::new();
+    for page in &site.pages {
+        urls.entry(page.entry.lang)
+            .or_default()
+            .insert(page.key.clone(), page.url.clone());
+    }
+    urls
+}
+
 /// Files whose bytes changed since the last build (path, bytes, hash), and every path produced.
 type RenderedOutputs = (Vec<(String, Vec<u8>, u64)>, HashSet<String>);
 
@@ -275,6 +289,9 @@ struct Session {
     structure: Option<u64>,
     /// The order of its lists, to render only the list pages an edit reorders.
     order: Arc<render::ListOrder>,
+    /// The address of every page of it (language → page key → URL), to render only what shows
+    /// or links to an entry that moved to a new address.
+    urls: PageUrls,
     /// Files changed since the last good build: what failed builds did not write.
     unwritten: Vec<PathBuf>,
     /// Output path → hash of what was written last, so unchanged files are not touched.
@@ -310,12 +327,33 @@ impl Session {
     ) -> String {
         // Re-render only what depends on the entries edited since the last good build, when no
         // URL, file or setting moved.
+        // Files at the address an entry left, removed unless something else took it.
+        let mut left: Vec<String> = Vec::new();
         let only = (self.structure == Some(compiled.site.structure))
             .then(|| entry_changes(&self.options.root, &self.unwritten))
             .flatten()
-            .map(|changes| render::Changes {
-                previous_order: self.order.clone(),
-                ..changes
+            .map(|mut changes| {
+                // An entry at a new address changes every page that shows it (like a new
+                // title), and the pages whose text links to it (their Markdown was rendered
+                // again for it).
+                for page in &compiled.site.pages {
+                    let before = (self.urls.get(&page.entry.lang))
+                        .and_then(|urls| urls.get(page.key.as_str()));
+                    if before != Some(&page.url) {
+                        changes.keys.insert(page.key.clone());
+                        changes.kinds.insert(page.entry.kind);
+                        changes.addresses = true;
+                        left.extend(before.map(|url| format!("{url}index.html")));
+                        left.extend(before.map(|url| format!("{url}festival.ics")));
+                    }
+                }
+                for page in compiled.site.markdown_rendered_again() {
+                    changes.keys.insert(page.key.clone());
+                }
+                render::Changes {
+                    previous_order: self.order.clone(),
+                    ..changes
+                }
             });
         let Some(renderer) = compiled
             .renderer
@@ -380,9 +418,12 @@ impl Session {
             }
             produced.insert(path.clone(), *hash);
         }
-        // A partial render produced only some paths: nothing can have gone stale (no URL moved).
+        // A partial render produced only some paths: what can have gone stale is what was at
+        // the address an entry left.
         let stale: Vec<String> = if partial {
-            Vec::new()
+            left.into_iter()
+                .filter(|p| produced.contains_key(p) && !current.contains(p.as_str()))
+                .collect()
         } else {
             produced
                 .keys()
@@ -397,6 +438,7 @@ impl Session {
         self.written = produced;
         self.structure = Some(compiled.site.structure);
         self.order = Arc::new(render::list_order(&compiled.site, &self.caches.render));
+        self.urls = page_urls(&compiled.site);
         self.unwritten.clear();
         let had_failure = shared
             .failure

@@ -504,13 +504,18 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
             .body
             .contains("Een nieuwe zin.")
     );
-    // A change that moves a page (a new slug) renders everything, so no link goes stale.
+    // A change that moves a page (a new slug) renders what shows it, and the sitemap; the file
+    // at the old address goes.
     site.write(
         "content/press/bericht-1.nl.md",
         "---\ntitle: \"Bericht 1\"\nsummary: \"Samenvatting 1.\"\nslug: nieuw-adres\n---\nTekst.\n",
     );
-    let (_, summary) = server.next_rebuild();
-    assert!(summary.contains("(rendered all "), "{summary}");
+    let (rendered, summary) = server.next_rebuild();
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    assert!(summary.contains(", 1 removed"), "{summary}");
+    for path in ["pers/nieuw-adres/index.html", "sitemap.xml", "index.html"] {
+        assert!(rendered.iter().any(|r| r == path), "{path}: {rendered:?}");
+    }
     assert_eq!(
         request(&server.address, "/pers/bericht-1/").status,
         404,
@@ -534,6 +539,68 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
 }
 
 #[test]
+fn a_new_slug_re_renders_what_shows_or_links_to_the_page_and_the_site_is_as_built() {
+    let site = Site::fixture("basic");
+    let (server, mut events) = start_listening(&site);
+    // The second goal's text and the home page link to the first goal.
+    let text = site.read("content/goals/eerste.nl.md");
+    site.write(
+        "content/goals/eerste.nl.md",
+        &text.replace("title: ", "slug: samen-normaal\ntitle: "),
+    );
+    let (rendered, summary) = server.next_rebuild();
+    events.wait_for("reload", WAIT);
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    let was_rendered = |path: &str| rendered.iter().any(|r| r == path);
+    for path in [
+        "doelen/samen-normaal/index.html",
+        "en/goals/together-is-normal/index.html",
+        "doelen/tweede/index.html",
+        "index.html",
+        "sitemap.xml",
+    ] {
+        assert!(
+            was_rendered(path),
+            "{path} was not re-rendered: {rendered:?}"
+        );
+    }
+    for path in ["partners/alfa/index.html", "over-ons/index.html"] {
+        assert!(!was_rendered(path), "{path} was re-rendered needlessly");
+    }
+    assert_eq!(request(&server.address, "/doelen/eerste/").status, 404);
+    assert!(
+        request(&server.address, "/doelen/tweede/")
+            .body
+            .contains("/doelen/samen-normaal/#waarom")
+    );
+    let compared = assert_served_as_built(&site, &server, |_| true);
+    assert!(compared > 50, "only {compared} files");
+}
+
+/// Compares every file of a fresh `wdhs build` whose path `wanted` selects with what `serve`
+/// serves at its address; returns how many were compared.
+fn assert_served_as_built(site: &Site, server: &Server, wanted: impl Fn(&str) -> bool) -> usize {
+    // serve's pages name the local address, and load the live-reload script.
+    let base_url = format!("http://{}/", server.address);
+    site.run(&["build", "--output", "fresh", "--base-url", &base_url])
+        .assert_code(0);
+    let live_script = "<script src=\"/__wdhs/live.js\"></script>";
+    let mut compared = 0;
+    for (path, bytes) in site.snapshot("fresh") {
+        if !wanted(&path) {
+            continue;
+        }
+        let url = path.strip_suffix("index.html").unwrap_or(&path);
+        let served = request(&server.address, &format!("/{url}"));
+        assert_eq!(served.status, 200, "/{url}");
+        let expected = String::from_utf8_lossy(&bytes);
+        assert_eq!(served.body.replace(live_script, ""), expected, "/{url}");
+        compared += 1;
+    }
+    compared
+}
+
+#[test]
 fn a_new_name_moves_the_initiative_in_the_directory_without_resolving_the_site() {
     let site = Site::fixture("basic");
     let (server, mut events) = start_listening(&site);
@@ -549,22 +616,10 @@ fn a_new_name_moves_the_initiative_in_the_directory_without_resolving_the_site()
     let second = request(&server.address, "/initiatieven/pagina/2/").body;
     assert!(second.contains("Zuidermolen"), "{second}");
     // Every directory page (all, per province, per theme) is what a full build makes.
-    let base_url = format!("http://{}/", server.address);
-    site.run(&["build", "--output", "fresh", "--base-url", &base_url])
-        .assert_code(0);
-    let live_script = "<script src=\"/__wdhs/live.js\"></script>";
-    let mut compared = 0;
-    for (path, bytes) in site.snapshot("fresh") {
-        let directory = path.starts_with("initiatieven/") || path.starts_with("en/initiatives/");
-        let Some(url) = path.strip_suffix("index.html").filter(|_| directory) else {
-            continue;
-        };
-        let served = request(&server.address, &format!("/{url}"))
-            .body
-            .replace(live_script, "");
-        assert_eq!(served, String::from_utf8_lossy(&bytes), "/{url}");
-        compared += 1;
-    }
+    let compared = assert_served_as_built(&site, &server, |path| {
+        path.ends_with("index.html")
+            && (path.starts_with("initiatieven/") || path.starts_with("en/initiatives/"))
+    });
     assert!(compared > 5, "only {compared} directory pages");
 }
 
