@@ -8,6 +8,13 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 pub fn escape_xml(text: &str) -> String {
+    // Most text (every URL) has nothing to escape.
+    if !text
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || b < 0x20)
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -130,33 +137,59 @@ fn host(site: &Site) -> String {
 
 /// Every page, each with `xhtml:link` alternates to its translations and `x-default`.
 pub fn sitemap(site: &Site, groups: &[BTreeMap<Lang, String>]) -> String {
-    let mut out = String::with_capacity(groups.len() * 400 + 256);
+    /// One page's address in one language.
+    struct Address {
+        lang: Lang,
+        absolute: String,
+        escaped: String,
+    }
+    let prefix = format!("{}{}", site.config.origin(), site.config.base_path());
+    let default = site.config.default_lang();
+    // Every address made absolute and escaped once: it is in its own row and in the rows of its
+    // translations.
+    let groups: Vec<Vec<Address>> = groups
+        .iter()
+        .map(|group| {
+            group
+                .iter()
+                .map(|(lang, url)| {
+                    let absolute = format!("{prefix}{url}");
+                    let escaped = escape_xml(&absolute);
+                    Address {
+                        lang: *lang,
+                        absolute,
+                        escaped,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    // (the row's address, its group)
+    let mut rows: Vec<(&Address, &[Address])> = groups
+        .iter()
+        .flat_map(|group| group.iter().map(move |address| (address, &group[..])))
+        .collect();
+    rows.sort_by(|a, b| a.0.absolute.cmp(&b.0.absolute));
+    let mut out = String::with_capacity(rows.len() * 400 + 256);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    let mut rows: Vec<(String, &BTreeMap<Lang, String>)> = Vec::new();
-    for group in groups {
-        for url in group.values() {
-            rows.push((absolute(site, url), group));
-        }
-    }
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    for (loc, group) in rows {
-        let _ = writeln!(out, "  <url>\n    <loc>{}</loc>", escape_xml(&loc));
+    let link = |out: &mut String, hreflang: &str, href: &str| {
+        out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
+        out.push_str(hreflang);
+        out.push_str("\" href=\"");
+        out.push_str(href);
+        out.push_str("\"/>\n");
+    };
+    for (address, group) in rows {
+        out.push_str("  <url>\n    <loc>");
+        out.push_str(&address.escaped);
+        out.push_str("</loc>\n");
         if group.len() > 1 {
-            for (lang, url) in group {
-                let _ = writeln!(
-                    out,
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
-                    lang.code(),
-                    escape_xml(&absolute(site, url))
-                );
+            for other in group {
+                link(&mut out, other.lang.code(), &other.escaped);
             }
-            if let Some(default) = group.get(&site.config.default_lang()) {
-                let _ = writeln!(
-                    out,
-                    "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>",
-                    escape_xml(&absolute(site, default))
-                );
+            if let Some(other) = group.iter().find(|other| other.lang == default) {
+                link(&mut out, "x-default", &other.escaped);
             }
         }
         out.push_str("  </url>\n");

@@ -8,7 +8,6 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 /// What a link destination turned into.
-#[derive(Debug, Clone, PartialEq)]
 pub enum Resolved {
     /// Rewritten to this URL; `target` names the page for anchor checks (its key is opaque here).
     Url { url: String, target: Option<String> },

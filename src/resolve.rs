@@ -11,7 +11,7 @@ use crate::markdown::{self, LinkResolver, RenderInput, Rendered, Resolved};
 use crate::model::{Entry, EntryData, Kind, Role};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -299,34 +299,101 @@ pub struct ResolveInput<'a> {
     pub markdown_cache: Option<&'a MarkdownCache>,
 }
 
-/// Language file → (hash of its body and of everything links resolve against, the result).
-/// Rendered Markdown kept between the builds of `serve`, by language file.
-/// Keyed by the path's bytes (hashing a `Path` splits it into components).
-pub type MarkdownCache = std::sync::RwLock<HashMap<std::ffi::OsString, CachedMarkdown>>;
+/// Rendered Markdown kept between the builds of `serve`, by language file, with the addresses
+/// of the pages when it was last brought up to date.
+#[derive(Default)]
+pub struct MarkdownCache {
+    /// Keyed by the path's bytes (hashing a `Path` splits it into components).
+    pages: std::sync::RwLock<HashMap<std::ffi::OsString, CachedMarkdown>>,
+    addresses: std::sync::Mutex<Addresses>,
+}
 
-pub struct CachedMarkdown {
+/// The address of every page at the last resolve, and how many times addresses changed.
+#[derive(Default)]
+struct Addresses {
+    urls: PageUrls,
+    generation: u64,
+}
+
+/// Language → page key → URL.
+pub type PageUrls = HashMap<Lang, HashMap<String, String>>;
+
+/// Brings `urls` up to the addresses of `pages`. Returns the key of every page whose address
+/// changed, with the address it had: none for a new page; a page that is gone is there too.
+pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<(String, Option<String>)> {
+    let mut moved = Vec::new();
+    let mut added = false;
+    for page in pages {
+        let of_lang = urls.entry(page.entry.lang).or_default();
+        match of_lang.get_mut(page.key.as_str()) {
+            Some(url) if *url == page.url => {}
+            Some(url) => {
+                let before = std::mem::replace(url, page.url.clone());
+                moved.push((page.key.clone(), Some(before)));
+            }
+            None => {
+                of_lang.insert(page.key.clone(), page.url.clone());
+                moved.push((page.key.clone(), None));
+                added = true;
+            }
+        }
+    }
+    // Fewer pages than addresses: some are gone (rare; only then is every key compared).
+    let known: usize = urls.values().map(HashMap::len).sum();
+    if known > pages.len() || (added && known != pages.len()) {
+        let present: HashSet<(Lang, &str)> = pages
+            .iter()
+            .map(|p| (p.entry.lang, p.key.as_str()))
+            .collect();
+        for (lang, of_lang) in urls.iter_mut() {
+            of_lang.retain(|key, url| {
+                let keep = present.contains(&(*lang, key.as_str()));
+                if !keep {
+                    moved.push((key.clone(), Some(url.clone())));
+                }
+                keep
+            });
+        }
+    }
+    moved
+}
+
+struct CachedMarkdown {
     /// The source, kept so an unchanged one is recognised by pointer, without reading it.
     body: Arc<str>,
     /// The line the body starts on, which the positions of its problems count from.
     first_line: usize,
     /// `Site::structure` when it was rendered: links to files and images depend on it.
     structure: u64,
-    /// Every link to a page or section (`@/…`) and what it resolved to: the rendering holds
-    /// while each resolves the same (a page that moved to a new address changes the HTML of
-    /// the pages that link to it, and only theirs).
-    page_links: Vec<(String, PageLink)>,
+    /// `Addresses::generation` when it was last known to hold: it links to pages
+    /// (`Rendered::links_to`), whose addresses may have changed since.
+    checked: std::sync::atomic::AtomicU64,
     rendered: Arc<Rendered>,
     found: Vec<Diagnostic>,
 }
 
-/// What a `@/` link resolved to, or the problem with it.
-type PageLink = Result<Resolved, (String, String)>;
+/// The pages (by key) whose address changed since the last resolve, and the generation of
+/// addresses they make (see `CachedMarkdown::checked`).
+fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<String>, u64) {
+    let Ok(mut addresses) = cache.addresses.lock() else {
+        return (HashSet::new(), u64::MAX);
+    };
+    // A page that is gone moved too (its links now fail, which the structure says as well).
+    let moved: HashSet<String> = update_page_urls(&mut addresses.urls, pages)
+        .into_iter()
+        .map(|(key, _)| key)
+        .collect();
+    if !moved.is_empty() {
+        addresses.generation += 1;
+    }
+    (moved, addresses.generation)
+}
 
 /// A hash of everything a link to a file or image can resolve to, and of which pages exist:
 /// every page's key and language, what is held back, the files beside the content, the image
 /// headers and the addresses of the sections. With it unchanged, a page whose Markdown did not
-/// change renders to the same HTML when its links to pages (`CachedMarkdown::page_links`) still
-/// resolve the same, and the site has the same outputs but for the addresses of entries
+/// change renders to the same HTML when none of the pages it links to moved to a new address
+/// (`CachedMarkdown::checked`), and the site has the same outputs but for the addresses of entries
 /// (`serve` uses this). The pages' own addresses are left out (a new slug changes the pages
 /// that link to or show the entry, not the whole site), and so is their order (a new date
 /// moves a press release in the lists).
@@ -505,6 +572,10 @@ pub fn resolve(
             None => page.entry.body.clone(),
         })
         .collect();
+    let (moved, generation) = match markdown_cache {
+        Some(cache) => moved_pages(cache, &pages),
+        None => (HashSet::new(), 0),
+    };
     let targets = LinkTargets {
         config: &config,
         pages: &pages,
@@ -516,6 +587,8 @@ pub fn resolve(
         base_path: &base_path,
         structure,
         cache: markdown_cache,
+        moved: &moved,
+        generation,
     };
     let rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>, bool)> = pages
         .par_iter()
@@ -659,6 +732,12 @@ pub fn patch(
         base_path: &base_path,
         structure: site.structure,
         cache: Some(markdown_cache),
+        // A patch moves no page to a new address.
+        moved: &HashSet::new(),
+        generation: markdown_cache
+            .addresses
+            .lock()
+            .map_or(u64::MAX, |a| a.generation),
     };
     let rendered: Vec<(usize, Arc<Rendered>, Vec<Diagnostic>, bool)> = changed
         .iter()
@@ -736,6 +815,9 @@ struct LinkTargets<'a> {
     base_path: &'a str,
     structure: u64,
     cache: Option<&'a MarkdownCache>,
+    /// Pages at a new address since the last resolve, and the generation of addresses.
+    moved: &'a HashSet<String>,
+    generation: u64,
 }
 
 impl LinkTargets<'_> {
@@ -769,30 +851,26 @@ impl LinkTargets<'_> {
             let found = std::mem::take(&mut rendered.diagnostics);
             return (Arc::new(rendered), found, true);
         };
-        if let Ok(cache) = cache.read()
-            && let Some(cached) = cache.get(page.entry.path.as_os_str())
+        if let Ok(pages) = cache.pages.read()
+            && let Some(cached) = pages.get(page.entry.path.as_os_str())
             && cached.structure == self.structure
             && cached.first_line == page.entry.body_line
             && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
-            && (cached.page_links.iter()).all(|(link, was)| resolver.resolve(link, false) == *was)
+            && self.still_links_the_same(cached)
         {
             return (cached.rendered.clone(), cached.found.clone(), false);
         }
-        let recording = Recording {
-            resolver,
-            page_links: std::cell::RefCell::new(Vec::new()),
-        };
-        let mut rendered = markdown::render(&input, &recording);
+        let mut rendered = markdown::render(&input, &resolver);
         let found = std::mem::take(&mut rendered.diagnostics);
         let rendered = Arc::new(rendered);
-        if let Ok(mut cache) = cache.write() {
-            cache.insert(
+        if let Ok(mut pages) = cache.pages.write() {
+            pages.insert(
                 page.entry.path.as_os_str().to_owned(),
                 CachedMarkdown {
                     body,
                     first_line: page.entry.body_line,
                     structure: self.structure,
-                    page_links: recording.page_links.into_inner(),
+                    checked: self.generation.into(),
                     rendered: rendered.clone(),
                     found: found.clone(),
                 },
@@ -800,23 +878,22 @@ impl LinkTargets<'_> {
         }
         (rendered, found, true)
     }
-}
 
-/// Resolves links like `SiteLinks`, noting every link to a page or section with its result.
-struct Recording<'a> {
-    resolver: SiteLinks<'a>,
-    page_links: std::cell::RefCell<Vec<(String, PageLink)>>,
-}
-
-impl LinkResolver for Recording<'_> {
-    fn resolve(&self, destination: &str, is_image: bool) -> PageLink {
-        let resolved = self.resolver.resolve(destination, is_image);
-        if destination.starts_with("@/") {
-            self.page_links
-                .borrow_mut()
-                .push((destination.to_string(), resolved.clone()));
+    /// Whether every page `cached` links to is at the address it was when it was rendered:
+    /// it was known to hold at the previous generation of addresses, and none of its pages
+    /// moved since; or at this one.
+    fn still_links_the_same(&self, cached: &CachedMarkdown) -> bool {
+        use std::sync::atomic::Ordering;
+        let checked = cached.checked.load(Ordering::Relaxed);
+        if checked == self.generation {
+            return true;
         }
-        resolved
+        let holds = checked.checked_add(1) == Some(self.generation)
+            && !(cached.rendered.links_to.iter()).any(|key| self.moved.contains(key));
+        if holds {
+            cached.checked.store(self.generation, Ordering::Relaxed);
+        }
+        holds
     }
 }
 

@@ -104,7 +104,8 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         caches: build::Caches::default(),
         structure: None,
         order: Arc::default(),
-        urls: PageUrls::new(),
+        urls: crate::resolve::PageUrls::new(),
+        moved: Vec::new(),
         unwritten: Vec::new(),
     };
     let first = session.rebuild(&shared, &[]);
@@ -266,19 +267,6 @@ fn is_relevant(path: &Path) -> bool {
         .is_some_and(|name| !crate::load::is_ignored_name(&name.to_string_lossy()))
 }
 
-/// Language → page key → URL.
-type PageUrls = HashMap<crate::lang::Lang, HashMap<String, String>>;
-
-fn page_urls(site: &crate::resolve::Site) -> PageUrls {
-    let mut urls = PageUrls::new();
-    for page in &site.pages {
-        urls.entry(page.entry.lang)
-            .or_default()
-            .insert(page.key.clone(), page.url.clone());
-    }
-    urls
-}
-
 /// Files whose bytes changed since the last build (path, bytes, hash), and every path produced.
 type RenderedOutputs = (Vec<(String, Vec<u8>, u64)>, HashSet<String>);
 
@@ -289,9 +277,10 @@ struct Session {
     structure: Option<u64>,
     /// The order of its lists, to render only the list pages an edit reorders.
     order: Arc<render::ListOrder>,
-    /// The address of every page of it (language → page key → URL), to render only what shows
-    /// or links to an entry that moved to a new address.
-    urls: PageUrls,
+    /// The address of every page at the last build, and the pages that moved since the last
+    /// good one (key, address before), to render only what shows or links to them.
+    urls: crate::resolve::PageUrls,
+    moved: Vec<(String, Option<String>)>,
     /// Files changed since the last good build: what failed builds did not write.
     unwritten: Vec<PathBuf>,
     /// Output path → hash of what was written last, so unchanged files are not touched.
@@ -329,6 +318,9 @@ impl Session {
         // URL, file or setting moved.
         // Files at the address an entry left, removed unless something else took it.
         let mut left: Vec<String> = Vec::new();
+        // Moves since the last good build: a failed one renders nothing.
+        let moved = crate::resolve::update_page_urls(&mut self.urls, &compiled.site.pages);
+        self.moved.extend(moved);
         let only = (self.structure == Some(compiled.site.structure))
             .then(|| entry_changes(&self.options.root, &self.unwritten))
             .flatten()
@@ -336,16 +328,15 @@ impl Session {
                 // An entry at a new address changes every page that shows it (like a new
                 // title), and the pages whose text links to it (their Markdown was rendered
                 // again for it).
-                for page in &compiled.site.pages {
-                    let before = (self.urls.get(&page.entry.lang))
-                        .and_then(|urls| urls.get(page.key.as_str()));
-                    if before != Some(&page.url) {
-                        changes.keys.insert(page.key.clone());
-                        changes.kinds.insert(page.entry.kind);
-                        changes.addresses = true;
-                        left.extend(before.map(|url| format!("{url}index.html")));
-                        left.extend(before.map(|url| format!("{url}festival.ics")));
+                for (key, before) in &self.moved {
+                    let folder = key.split_once('/').map_or("", |(folder, _)| folder);
+                    if let Some(kind) = crate::model::Kind::from_folder(folder) {
+                        changes.kinds.insert(kind);
                     }
+                    changes.keys.insert(key.clone());
+                    changes.addresses = true;
+                    left.extend(before.iter().map(|url| format!("{url}index.html")));
+                    left.extend(before.iter().map(|url| format!("{url}festival.ics")));
                 }
                 for page in compiled.site.markdown_rendered_again() {
                     changes.keys.insert(page.key.clone());
@@ -438,7 +429,7 @@ impl Session {
         self.written = produced;
         self.structure = Some(compiled.site.structure);
         self.order = Arc::new(render::list_order(&compiled.site, &self.caches.render));
-        self.urls = page_urls(&compiled.site);
+        self.moved.clear();
         self.unwritten.clear();
         let had_failure = shared
             .failure

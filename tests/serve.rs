@@ -575,6 +575,20 @@ fn a_new_slug_re_renders_what_shows_or_links_to_the_page_and_the_site_is_as_buil
     );
     let compared = assert_served_as_built(&site, &server, |_| true);
     assert!(compared > 50, "only {compared} files");
+    // And back: the text that links to it follows again.
+    site.write("content/goals/eerste.nl.md", &text);
+    let (_, summary) = server.next_rebuild();
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    assert!(
+        request(&server.address, "/doelen/tweede/")
+            .body
+            .contains("/doelen/eerste/#waarom")
+    );
+    assert_eq!(
+        request(&server.address, "/doelen/samen-normaal/").status,
+        404
+    );
+    assert_served_as_built(&site, &server, |_| true);
 }
 
 /// Compares every file of a fresh `wdhs build` whose path `wanted` selects with what `serve`
