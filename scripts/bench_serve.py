@@ -6,7 +6,7 @@ stream, then repeatedly appends a line to one Markdown file and measures the tim
 Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title|date|slug]
 `body` (the default) edits the text of the page, `title` its title in the front matter and
 `date` the press release's date, which moves it in the lists; `serve` patches all three into
-the previous site. `slug` gives the page a new address.
+the previous site. `slug` gives the page a new address (patched too).
 The site is edited in place and restored afterwards; use a copy.
 """
 import json, os, socket, threading, statistics, subprocess, sys, time, pathlib

@@ -125,6 +125,10 @@ impl Diagnostics {
         self.items.is_empty()
     }
 
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
     /// Sorted by file, then position, without duplicates: the order is the same on every run,
     /// whatever order parallel stages found them in.
     pub fn sorted(&self) -> Vec<Diagnostic> {

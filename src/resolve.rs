@@ -222,21 +222,25 @@ fn sort_key(entry: &Entry) -> (i64, String) {
 /// holds, `patch` gives exactly what a full resolve would. A check that reads another field
 /// must add it here; the tests of `serve` compare every patch with a full build.
 pub fn same_to_resolve(a: &Entry, b: &Entry) -> bool {
-    same_but_place(a, b) && sort_key(a) == sort_key(b) && list_date(a) == list_date(b)
+    same_but_place(a, b)
+        && a.slug == b.slug
+        && a.field_locations == b.field_locations
+        && sort_key(a) == sort_key(b)
+        && list_date(a) == list_date(b)
 }
 
-/// `same_to_resolve`, except that the entry may have moved in its list: a new date of a press
-/// release or festival, a new name of an initiative or partner. `patch` puts such an entry in
-/// its new place when it stays published and both languages still agree on the date.
+/// `same_to_resolve`, except that the entry may have moved in its list (a new date of a press
+/// release or festival, a new name of an initiative or partner), to a new address (a new
+/// slug), or its fields to other lines. `patch` puts such an entry in its new place when it
+/// stays published, both languages still agree on the date, no address clashes, and nothing
+/// was reported at the old positions of its fields.
 pub fn same_but_place(a: &Entry, b: &Entry) -> bool {
     let common = a.kind == b.kind
         && a.stem == b.stem
         && a.lang == b.lang
-        && a.slug == b.slug
         && a.draft == b.draft
         && a.keep_metadata == b.keep_metadata
-        && a.path == b.path
-        && a.field_locations == b.field_locations;
+        && a.path == b.path;
     common
         && match (&a.data, &b.data) {
             (EntryData::Goal(x), EntryData::Goal(y)) => {
@@ -684,12 +688,39 @@ pub fn patch(
             .entry((entry.kind, entry.stem.clone()))
             .or_insert_with(|| translations(site, entry.kind, &entry.stem));
     }
+    // Problems between pages point at fields: where fields moved to other lines, there must
+    // be none in the files they are written in.
+    let before_markdown = &site.incremental.as_ref()?.before_markdown;
+    for (before, entry) in &edited {
+        if before.field_locations != entry.field_locations {
+            let files: HashSet<&std::path::Path> = (before.field_locations.values())
+                .chain(entry.field_locations.values())
+                .map(|(path, _, _)| &**path)
+                .chain([before.path.as_path()])
+                .collect();
+            if before_markdown
+                .iter()
+                .any(|d| files.contains(d.path.as_path()))
+            {
+                return None;
+            }
+        }
+    }
     let mut edited_keys = Vec::with_capacity(edited.len());
-    for (_, entry) in edited {
+    let mut readdressed = Vec::new();
+    for (before, entry) in edited {
         if let Some(i) = site.index.get(entry.kind, &entry.stem, entry.lang) {
             edited_keys.push((entry.kind, entry.stem.clone(), entry.lang));
+            if before.slug != entry.slug {
+                let old =
+                    std::mem::replace(&mut site.pages[i].url, entry_url(&site.config, &entry));
+                readdressed.push((i, old));
+            }
             site.pages[i].entry = entry;
         }
+    }
+    if !readdressed.is_empty() && !clash_free(site, &readdressed) {
+        return None;
     }
     if !moved.is_empty() {
         // The values both languages must agree on include the date. Patched only when they
@@ -714,10 +745,26 @@ pub fn patch(
             reorder(site, kind)?;
         }
     }
-    let changed: Vec<usize> = edited_keys
+    let mut changed: Vec<usize> = edited_keys
         .iter()
         .filter_map(|(kind, stem, lang)| site.index.get(*kind, stem, *lang))
         .collect();
+    // A page at a new address: the text of every page that links to it is rendered again.
+    let (moved, generation) = if readdressed.is_empty() {
+        let generation = markdown_cache.addresses.lock().ok()?.generation;
+        (HashSet::new(), generation)
+    } else {
+        moved_pages(markdown_cache, &site.pages)
+    };
+    if !moved.is_empty() {
+        changed.extend((site.pages.iter().enumerate()).filter_map(|(i, page)| {
+            (page.rendered.links_to.iter())
+                .any(|key| moved.contains(key))
+                .then_some(i)
+        }));
+        changed.sort_unstable();
+        changed.dedup();
+    }
     let state = site.incremental.as_ref()?;
     let asset_set = asset_set(&site.assets);
     let base_path = site.config.base_path();
@@ -732,12 +779,8 @@ pub fn patch(
         base_path: &base_path,
         structure: site.structure,
         cache: Some(markdown_cache),
-        // A patch moves no page to a new address.
-        moved: &HashSet::new(),
-        generation: markdown_cache
-            .addresses
-            .lock()
-            .map_or(u64::MAX, |a| a.generation),
+        moved: &moved,
+        generation,
     };
     let rendered: Vec<(usize, Arc<Rendered>, Vec<Diagnostic>, bool)> = changed
         .iter()
@@ -765,6 +808,34 @@ pub fn patch(
     }
     check_anchors(&site.pages, &mut diagnostics);
     Some(diagnostics)
+}
+
+/// Whether the pages that moved to a new address (index into `Site::pages`, old address)
+/// clash with no other page or section (case-insensitively), at their new addresses and at
+/// their old ones: a clash is reported by the checks between pages, which a patch does not
+/// run again.
+fn clash_free(site: &Site, readdressed: &[(usize, String)]) -> bool {
+    let config = &site.config;
+    let mut taken: HashSet<String> = HashSet::with_capacity(site.pages.len() + 16);
+    for lang in &config.languages {
+        for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
+            taken.insert(section_url(config, kind, *lang).to_lowercase());
+        }
+    }
+    let moving: HashSet<usize> = readdressed.iter().map(|(i, _)| *i).collect();
+    for (i, page) in site.pages.iter().enumerate() {
+        if !moving.contains(&i) && !taken.insert(page.url.to_lowercase()) {
+            return false;
+        }
+    }
+    let old_free = {
+        let mut old: HashSet<String> = HashSet::new();
+        (readdressed.iter()).all(|(_, url)| {
+            let url = url.to_lowercase();
+            !taken.contains(&url) && old.insert(url)
+        })
+    };
+    old_free && (readdressed.iter()).all(|(i, _)| taken.insert(site.pages[*i].url.to_lowercase()))
 }
 
 /// Puts the pages of `kind` (one run in `Site::pages`) in the order a full resolve gives them,

@@ -445,14 +445,14 @@ fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
             .body
             .contains("Bericht één")
     );
-    // A new slug moves the page: the whole site is resolved again.
+    // A new slug moves the page to a new address: patched too, when it clashes with nothing.
     let about_text = site.read(about);
     site.write(
         about,
         &about_text.replace("slug: over-ons", "slug: over-de-coalitie"),
     );
     let (_, summary, patched) = server.next_rebuild_traced();
-    assert!(!patched && summary.starts_with("rebuilt"), "{summary}");
+    assert!(patched && summary.starts_with("rebuilt"), "{summary}");
     assert_eq!(request(&server.address, "/over-de-coalitie/").status, 200);
     assert_eq!(request(&server.address, "/over-ons/").status, 404);
 }
@@ -548,9 +548,11 @@ fn a_new_slug_re_renders_what_shows_or_links_to_the_page_and_the_site_is_as_buil
         "content/goals/eerste.nl.md",
         &text.replace("title: ", "slug: samen-normaal\ntitle: "),
     );
-    let (rendered, summary) = server.next_rebuild();
+    let (rendered, summary, patched) = server.next_rebuild_traced();
     events.wait_for("reload", WAIT);
     assert!(summary.contains("(re-rendered "), "{summary}");
+    // (The fields moved down a line; nothing was reported about the file, so it is patched.)
+    assert!(patched, "{summary}");
     let was_rendered = |path: &str| rendered.iter().any(|r| r == path);
     for path in [
         "doelen/samen-normaal/index.html",
@@ -575,6 +577,19 @@ fn a_new_slug_re_renders_what_shows_or_links_to_the_page_and_the_site_is_as_buil
     );
     let compared = assert_served_as_built(&site, &server, |_| true);
     assert!(compared > 50, "only {compared} files");
+    // The address of another page: a clash, reported (by a full resolve), nothing published.
+    site.write(
+        "content/goals/eerste.nl.md",
+        &text.replace("title: ", "slug: tweede\ntitle: "),
+    );
+    let (_, _, patched) = server.next_rebuild_traced();
+    let data = events.wait_for("failed", WAIT);
+    assert!(!patched);
+    assert!(data.contains("already uses"), "{data}");
+    assert_eq!(
+        request(&server.address, "/doelen/samen-normaal/").status,
+        200
+    );
     // And back: the text that links to it follows again.
     site.write("content/goals/eerste.nl.md", &text);
     let (_, summary) = server.next_rebuild();
