@@ -652,22 +652,27 @@ fn a_new_name_moves_the_initiative_in_the_directory_without_resolving_the_site()
     assert!(compared > 5, "only {compared} directory pages");
 }
 
-#[test]
-fn a_date_in_the_future_holds_the_release_back_and_a_past_one_publishes_it_again() {
-    let site = Site::fixture("basic");
-    let (server, mut events) = start_listening(&site);
-    let original = site.read("content/press/bericht-1.yaml");
-    let old = original
+/// Gives the first press release of the `basic` fixture a new date (in its shared file).
+fn set_release_date(site: &Site, date: &str) {
+    let shared = site.read("content/press/bericht-1.yaml");
+    let old = shared
         .lines()
         .find(|l| l.starts_with("date:"))
         .unwrap_or("date:")
         .to_string();
-    assert!(request(&server.address, "/pers/bericht-1/").status == 200);
-    // Embargoed: not published, so not a patch of the site (its URL is gone).
     site.write(
         "content/press/bericht-1.yaml",
-        &original.replace(&old, "date: 2999-01-01"),
+        &shared.replace(&old, &format!("date: {date}")),
     );
+}
+
+#[test]
+fn a_date_in_the_future_holds_the_release_back_and_a_past_one_publishes_it_again() {
+    let site = Site::fixture("basic");
+    let (server, mut events) = start_listening(&site);
+    assert!(request(&server.address, "/pers/bericht-1/").status == 200);
+    // Embargoed: not published, so not a patch of the site (its URL is gone).
+    set_release_date(&site, "2999-01-01");
     let (_, summary, patched) = server.next_rebuild_traced();
     events.wait_for("reload", WAIT);
     assert!(!patched, "{summary}");
@@ -678,7 +683,7 @@ fn a_date_in_the_future_holds_the_release_back_and_a_past_one_publishes_it_again
             .contains("/en/press/release-1/")
     );
     // Back in the past: published again, in its place.
-    site.write("content/press/bericht-1.yaml", &original);
+    set_release_date(&site, "2024-01-11");
     let (_, summary, patched) = server.next_rebuild_traced();
     events.wait_for("reload", WAIT);
     assert!(!patched, "{summary}");
@@ -689,18 +694,7 @@ fn a_date_in_the_future_holds_the_release_back_and_a_past_one_publishes_it_again
 fn a_new_date_re_renders_only_the_list_pages_it_reorders() {
     let site = Site::fixture("basic");
     let (server, mut events) = start_listening(&site);
-    let set_date = |date: &str| {
-        let shared = site.read("content/press/bericht-1.yaml");
-        let old = shared
-            .lines()
-            .find(|l| l.starts_with("date:"))
-            .unwrap_or("date:")
-            .to_string();
-        site.write(
-            "content/press/bericht-1.yaml",
-            &shared.replace(&old, &format!("date: {date}")),
-        );
-    };
+    let set_date = |date: &str| set_release_date(&site, date);
     // Newest first, two a page: releases 3 and 2, then 1. Release 1 becomes the newest, so
     // release 2 moves to the second page, which does not show the edited release itself.
     set_date("2024-03-20");
