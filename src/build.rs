@@ -188,11 +188,11 @@ fn reread(root: &Path, loaded: &mut Loaded, changed: &[PathBuf]) -> Option<Vec<P
     Some(paths)
 }
 
-/// The fast path of `serve` for the most common edits, a page's text, title or date: when
-/// every changed file is a known language or shared-fields file that still parses without a
-/// problem, and every entry made from them is `resolve::same_but_place` as before, nothing a
-/// URL, reference or check between pages reads has changed, so the previous site is patched
-/// (`resolve::patch`) instead of resolved again. `None` when that does not hold; then the whole
+/// The fast path of `serve` for the most common edits, a page's text, title, date or slug:
+/// when every changed file is a known language or shared-fields file that still parses without
+/// a problem, and every entry made from them is `resolve::same_but_place` as before, no
+/// reference or check between pages reads anything that changed but a place in a list or an
+/// address, so the previous site is patched (`resolve::patch`) instead of resolved again. `None` when that does not hold; then the whole
 /// site is compiled.
 fn patch_bodies(
     root: &Path,

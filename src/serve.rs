@@ -314,9 +314,9 @@ impl Session {
         mut diagnostics: Diagnostics,
         started: Instant,
     ) -> String {
-        // Re-render only what depends on the entries edited since the last good build, when no
-        // URL, file or setting moved.
-        // Files at the address an entry left, removed unless something else took it.
+        // Re-render only what depends on the entries edited or moved to a new address since the
+        // last good build, when no page appeared or went and no file or setting changed (the
+        // structure). Files at the address an entry left go, unless something else took it.
         let mut left: Vec<String> = Vec::new();
         // Moves since the last good build: a failed one renders nothing.
         let moved = crate::resolve::update_page_urls(&mut self.urls, &compiled.site.pages);
