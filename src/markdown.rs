@@ -115,9 +115,11 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
         let (line, col) = lines.position(markdown, offset);
         (line + input.first_line, col)
     };
-    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> = Parser::new_ext(markdown, options())
-        .into_offset_iter()
-        .collect();
+    // Sized for ordinary prose (about an event per 12 bytes), so the list is not copied as it
+    // grows.
+    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
+        Vec::with_capacity(markdown.len() / 12 + 16);
+    events.extend(Parser::new_ext(markdown, options()).into_offset_iter());
 
     // Pass 1: heading ids and texts (ids from `{#id}` or the text), checking the order.
     let mut used_ids: BTreeSet<String> = BTreeSet::new();
