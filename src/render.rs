@@ -728,7 +728,7 @@ impl<'a> RenderContext<'a> {
         match job {
             Job::Entry(i) => {
                 let page = &site.pages[*i];
-                one(html_path(&page.url), self.entry_page(page)?.into_bytes())
+                one(html_path(&page.url), self.entry_page(*i)?.into_bytes())
             }
             Job::Home(lang) => one(
                 html_path(&lang_prefix(&site.config, *lang)),
@@ -1336,7 +1336,11 @@ impl<'a> RenderContext<'a> {
             .collect()
     }
 
-    fn entry_page(&self, page: &Page) -> Result<String, Diagnostic> {
+    /// The page of the entry at `index` in `Site::pages`.
+    fn entry_page(&self, index: usize) -> Result<String, Diagnostic> {
+        let page = self.site.pages.get(index).ok_or_else(|| {
+            Diagnostic::error("", 0, 0, "internal error: a page that is not in the site")
+        })?;
         let lang = page.entry.lang;
         let (translations, fallbacks) = self.entry_alternates(page);
         let mut layout = self.layout(
@@ -1348,7 +1352,7 @@ impl<'a> RenderContext<'a> {
             &fallbacks,
         );
         let index_href = self.href(&section_url(&self.site.config, page.entry.kind, lang));
-        let body_html = page.rendered.html.clone();
+        let body_html = tera::Value::from(page.rendered.html.as_str());
         match &page.entry.data {
             EntryData::Goal(goal) => {
                 let related = self.related();
@@ -1440,7 +1444,9 @@ impl<'a> RenderContext<'a> {
                     layout.og_image = social.into();
                 }
                 let view = InitiativeView {
-                    initiative: self.initiative_card(page).ok_or_else(|| internal(page))?,
+                    initiative: self
+                        .initiative_card_at(index)
+                        .ok_or_else(|| internal(page))?,
                     body_html,
                     website: initiative.website.as_ref().map(|w| w.value.clone()),
                     founded: initiative.founded.map(|f| DateView {
@@ -1540,7 +1546,7 @@ impl<'a> RenderContext<'a> {
             intro: home
                 .map(|h| h.entry.summary().to_string())
                 .unwrap_or_default(),
-            body_html: home.map(|h| h.rendered.html.clone()).unwrap_or_default(),
+            body_html: tera::Value::from(home.map_or("", |h| h.rendered.html.as_str())),
             goals: site
                 .list(Kind::Goal, lang)
                 .filter_map(|p| self.goal_card(p))

@@ -156,7 +156,8 @@ pub struct Pagination {
 pub struct HomeView {
     pub title: String,
     pub intro: String,
-    pub body_html: String,
+    /// String: the HTML of the page's Markdown, shared with the site rather than copied.
+    pub body_html: tera::Value,
     pub goals: Vec<GoalCard>,
     pub press: Vec<PressCard>,
     pub initiatives: Vec<InitiativeCard>,
@@ -184,7 +185,8 @@ pub struct GoalsView {
 #[derive(Serialize)]
 pub struct GoalView {
     pub goal: GoalCard,
-    pub body_html: String,
+    /// String: the HTML of the page's Markdown, shared with the site rather than copied.
+    pub body_html: tera::Value,
     /// `InitiativeCard`s, each made into a template value once per build (see `InitiativesView`).
     pub initiatives: Vec<tera::Value>,
     /// "Alle 312 initiatieven": shown when the list above is cut short.
@@ -205,7 +207,8 @@ pub struct PartnersView {
 #[derive(Serialize)]
 pub struct PartnerView {
     pub partner: PartnerCard,
-    pub body_html: String,
+    /// String: the HTML of the page's Markdown, shared with the site rather than copied.
+    pub body_html: tera::Value,
     pub press: Vec<PressCard>,
     /// "12 older press releases": shown when the list above is cut short.
     pub more_press: Option<Link>,
@@ -226,7 +229,8 @@ pub struct PressView {
     pub title: String,
     pub summary: String,
     pub date: DateView,
-    pub body_html: String,
+    /// String: the HTML of the page's Markdown, shared with the site rather than copied.
+    pub body_html: tera::Value,
     pub partners: Vec<Link>,
     pub goals: Vec<Link>,
     pub press_contact: Option<String>,
@@ -264,8 +268,10 @@ pub struct InitiativesView {
 
 #[derive(Serialize)]
 pub struct InitiativeView {
-    pub initiative: InitiativeCard,
-    pub body_html: String,
+    /// `InitiativeCard`, the one its directory pages show.
+    pub initiative: tera::Value,
+    /// String: the HTML of the page's Markdown, shared with the site rather than copied.
+    pub body_html: tera::Value,
     pub website: Option<String>,
     pub founded: Option<DateView>,
     pub goals: Vec<Link>,
@@ -291,7 +297,8 @@ pub struct FestivalView {
     pub festival: FestivalCard,
     pub image: Option<ImageView>,
     pub address: String,
-    pub body_html: String,
+    /// String: the HTML of the page's Markdown, shared with the site rather than copied.
+    pub body_html: tera::Value,
     pub programme: Vec<ProgrammeView>,
     pub partners: Vec<Link>,
     pub ics_href: String,
@@ -302,7 +309,8 @@ pub struct FestivalView {
 pub struct PlainView {
     pub title: String,
     pub summary: String,
-    pub body_html: String,
+    /// String: the HTML of the page's Markdown, shared with the site rather than copied.
+    pub body_html: tera::Value,
 }
 
 #[derive(Serialize)]
