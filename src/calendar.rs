@@ -4,6 +4,11 @@
 use crate::model::EntryData;
 use crate::resolve::{Page, Site};
 
+/// Where the calendar file of the festival page at `url` is published.
+pub fn path(url: &str) -> String {
+    format!("{url}festival.ics")
+}
+
 pub fn festival_ics(site: &Site, page: &Page) -> String {
     let EntryData::Festival(festival) = &page.entry.data else {
         return String::new();

@@ -703,7 +703,8 @@ fn filter_url(site: &Site, lang: Lang, filter: &Filter) -> String {
     }
 }
 
-fn html_path(url: &str) -> String {
+/// Where the page at `url` is published.
+pub fn html_path(url: &str) -> String {
     format!("{url}index.html")
 }
 
@@ -784,7 +785,7 @@ impl<'a> RenderContext<'a> {
             Job::Calendar(i) => {
                 let page = &site.pages[*i];
                 one(
-                    format!("{}festival.ics", page.url),
+                    crate::calendar::path(&page.url),
                     crate::calendar::festival_ics(site, page).into_bytes(),
                 )
             }
@@ -1487,7 +1488,7 @@ impl<'a> RenderContext<'a> {
                         })
                         .collect(),
                     partners: self.partner_links(&festival.partners, lang),
-                    ics_href: self.href(&format!("{}festival.ics", page.url)),
+                    ics_href: self.href(&crate::calendar::path(&page.url)),
                     index_href,
                 };
                 self.render("festival.html", layout, &view)

@@ -84,8 +84,8 @@ pub struct Site {
     pub held_back: Vec<HeldBack>,
     /// Raster images that can be published, by kind and path in the kind's folder.
     pub images: HashMap<(Kind, String), ImageInfo>,
-    /// See `structure_hash`: equal between two builds when no URL, file or image changed,
-    /// whatever the order of the lists.
+    /// See `structure_hash`: equal between two builds when the same pages exist and no file,
+    /// image or setting changed, whatever the pages' own addresses and the order of the lists.
     pub structure: u64,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
@@ -326,7 +326,6 @@ pub type PageUrls = HashMap<Lang, HashMap<String, String>>;
 /// changed, with the address it had: none for a new page; a page that is gone is there too.
 pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<(String, Option<String>)> {
     let mut moved = Vec::new();
-    let mut added = false;
     for page in pages {
         let of_lang = urls.entry(page.entry.lang).or_default();
         match of_lang.get_mut(page.key.as_str()) {
@@ -338,13 +337,12 @@ pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<(String, Opt
             None => {
                 of_lang.insert(page.key.clone(), page.url.clone());
                 moved.push((page.key.clone(), None));
-                added = true;
             }
         }
     }
-    // Fewer pages than addresses: some are gone (rare; only then is every key compared).
+    // More addresses than pages: some are gone (rare; only then is every key compared).
     let known: usize = urls.values().map(HashMap::len).sum();
-    if known > pages.len() || (added && known != pages.len()) {
+    if known != pages.len() {
         let present: HashSet<(Lang, &str)> = pages
             .iter()
             .map(|p| (p.entry.lang, p.key.as_str()))
@@ -815,13 +813,8 @@ pub fn patch(
 /// their old ones: a clash is reported by the checks between pages, which a patch does not
 /// run again.
 fn clash_free(site: &Site, readdressed: &[(usize, String)]) -> bool {
-    let config = &site.config;
     let mut taken: HashSet<String> = HashSet::with_capacity(site.pages.len() + 16);
-    for lang in &config.languages {
-        for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
-            taken.insert(section_url(config, kind, *lang).to_lowercase());
-        }
-    }
+    taken.extend(section_urls_folded(&site.config).map(|(url, _)| url));
     let moving: HashSet<usize> = readdressed.iter().map(|(i, _)| *i).collect();
     for (i, page) in site.pages.iter().enumerate() {
         if !moving.contains(&i) && !taken.insert(page.url.to_lowercase()) {
@@ -969,6 +962,16 @@ impl LinkTargets<'_> {
 }
 
 /// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
+/// The address of every section in every language, lowercased (addresses that differ only in
+/// case clash on macOS and Windows), with its kind.
+fn section_urls_folded(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
+    config.languages.iter().flat_map(move |lang| {
+        (crate::model::KINDS.into_iter())
+            .filter(|k| k.has_section())
+            .map(move |kind| (section_url(config, kind, *lang).to_lowercase(), kind))
+    })
+}
+
 fn check_urls(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
     /// Who already has a URL: a section of `site.yaml`, or a page.
     enum Owner<'a> {
@@ -976,13 +979,8 @@ fn check_urls(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
         Page(&'a std::path::Path),
     }
     let mut seen: HashMap<String, Owner<'_>> = HashMap::with_capacity(pages.len() + 16);
-    for lang in &config.languages {
-        for kind in crate::model::KINDS {
-            if kind.has_section() {
-                let url = section_url(config, kind, *lang);
-                seen.insert(url.to_lowercase(), Owner::Section(kind));
-            }
-        }
+    for (url, kind) in section_urls_folded(config) {
+        seen.insert(url, Owner::Section(kind));
     }
     for page in pages {
         let folded = page.url.to_lowercase();

@@ -335,8 +335,8 @@ impl Session {
                     }
                     changes.keys.insert(key.clone());
                     changes.addresses = true;
-                    left.extend(before.iter().map(|url| format!("{url}index.html")));
-                    left.extend(before.iter().map(|url| format!("{url}festival.ics")));
+                    left.extend(before.iter().map(|url| render::html_path(url)));
+                    left.extend(before.iter().map(|url| crate::calendar::path(url)));
                 }
                 for page in compiled.site.markdown_rendered_again() {
                     changes.keys.insert(page.key.clone());

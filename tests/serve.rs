@@ -344,6 +344,21 @@ fn build_output_never_has_the_live_script() {
 }
 
 impl Server {
+    /// Saves `text` at `path` in the site and waits for the rebuild and its reload event:
+    /// `next_rebuild_traced`.
+    fn save(
+        &self,
+        site: &Site,
+        events: &mut Events,
+        path: &str,
+        text: &str,
+    ) -> (Vec<String>, String, bool) {
+        site.write(path, text);
+        let rebuild = self.next_rebuild_traced();
+        events.wait_for("reload", WAIT);
+        rebuild
+    }
+
     /// The files rendered by the next rebuild, and its summary line.
     fn next_rebuild(&self) -> (Vec<String>, String) {
         let (rendered, summary, _) = self.next_rebuild_traced();
@@ -544,12 +559,12 @@ fn a_new_slug_re_renders_what_shows_or_links_to_the_page_and_the_site_is_as_buil
     let (server, mut events) = start_listening(&site);
     // The second goal's text and the home page link to the first goal.
     let text = site.read("content/goals/eerste.nl.md");
-    site.write(
+    let (rendered, summary, patched) = server.save(
+        &site,
+        &mut events,
         "content/goals/eerste.nl.md",
         &text.replace("title: ", "slug: samen-normaal\ntitle: "),
     );
-    let (rendered, summary, patched) = server.next_rebuild_traced();
-    events.wait_for("reload", WAIT);
     assert!(summary.contains("(re-rendered "), "{summary}");
     // (The fields moved down a line; nothing was reported about the file, so it is patched.)
     assert!(patched, "{summary}");
@@ -635,12 +650,12 @@ fn a_new_name_moves_the_initiative_in_the_directory_without_resolving_the_site()
     let (server, mut events) = start_listening(&site);
     // Two a page, by name: "Dorpsmolen" goes from the first page to the end of the second.
     let shared = site.read("content/initiatives/molen.yaml");
-    site.write(
+    let (_, summary, patched) = server.save(
+        &site,
+        &mut events,
         "content/initiatives/molen.yaml",
         &shared.replace("name: \"Dorpsmolen\"", "name: \"Zuidermolen\""),
     );
-    let (_, summary, patched) = server.next_rebuild_traced();
-    events.wait_for("reload", WAIT);
     assert!(patched, "{summary}");
     let second = request(&server.address, "/initiatieven/pagina/2/").body;
     assert!(second.contains("Zuidermolen"), "{second}");
