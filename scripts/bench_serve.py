@@ -3,10 +3,12 @@
 stream, then repeatedly appends a line to one Markdown file and measures the time until the
 `reload` event arrives. Prints the median, min and max in milliseconds.
 
-Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title|date|slug]
+Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title|date|slug|add|remove]
 `body` (the default) edits the text of the page, `title` its title in the front matter and
 `date` the press release's date, which moves it in the lists; `serve` patches all three into
-the previous site. `slug` gives the page a new address (patched too).
+the previous site. `slug` gives the page a new address (patched too). `add` writes a new press
+release (a copy of the first one under a new name) and `remove` deletes it again: both modes
+do both, and time one of the two.
 The site is edited in place and restored afterwards; use a copy.
 """
 import json, os, socket, threading, statistics, subprocess, sys, time, pathlib
@@ -14,8 +16,8 @@ import json, os, socket, threading, statistics, subprocess, sys, time, pathlib
 binary, root = sys.argv[1], pathlib.Path(sys.argv[2])
 edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
 mode = sys.argv[4] if len(sys.argv) > 4 else "body"
-if mode not in ("body", "title", "date", "slug"):
-    sys.exit("the edit is `body`, `title`, `date` or `slug`")
+if mode not in ("body", "title", "date", "slug", "add", "remove"):
+    sys.exit("the edit is `body`, `title`, `date`, `slug`, `add` or `remove`")
 target = sorted((root / "content" / "press").glob("*.nl.md"))[0]
 if mode == "date" and not any(
     line.startswith("date:") for line in target.read_text(encoding="utf-8").split("\n")
@@ -23,6 +25,11 @@ if mode == "date" and not any(
     # The date is shared by both languages: it is in `<stem>.yaml` beside them.
     target = target.with_name(target.name.removesuffix(".nl.md") + ".yaml")
 original = target.read_text(encoding="utf-8")
+if mode in ("add", "remove"):
+    # The new entry is one file: the shared fields (its date, …) go into its front matter.
+    shared = target.with_name(target.name.removesuffix(".nl.md") + ".yaml")
+    fields = shared.read_text(encoding="utf-8").strip() + "\n" if shared.exists() else ""
+    new_entry = original.replace("---\n", "---\n" + fields, 1)
 
 server = subprocess.Popen([binary, "serve", "--port", "0", "--root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
 try:
@@ -62,6 +69,19 @@ try:
     samples = []
     for i in range(edits):
         time.sleep(0.3)  # let the previous rebuild settle
+        if mode in ("add", "remove"):
+            added = target.with_name(f"bench-nieuw-{i}.nl.md")
+            started = time.perf_counter()
+            added.write_text(new_entry, encoding="utf-8")
+            wait_for("reload")
+            took_add = (time.perf_counter() - started) * 1000
+            time.sleep(0.3)
+            started = time.perf_counter()
+            added.unlink()
+            wait_for("reload")
+            took_remove = (time.perf_counter() - started) * 1000
+            samples.append(took_add if mode == "add" else took_remove)
+            continue
         started = time.perf_counter()
         if mode == "body":
             edited = original + f"\nBewerking {i}.\n"
@@ -88,5 +108,7 @@ try:
     print(f"edit → reload over {edits} edits: median {statistics.median(samples):.0f} ms, min {min(samples):.0f} ms, max {max(samples):.0f} ms")
 finally:
     target.write_text(original, encoding="utf-8")
+    for leftover in target.parent.glob("bench-nieuw-*.nl.md"):
+        leftover.unlink()
     server.terminate()
     server.wait()

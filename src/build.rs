@@ -134,9 +134,9 @@ impl Caches {
     }
 }
 
-/// Reads the content folder, or — when `serve` knows exactly which entry files changed and all
-/// of them were there before — only those files. A new, deleted or unreadable file, site.yaml,
-/// an asset or the theme means the whole folder is read again.
+/// Reads the content folder, or — when `serve` knows exactly which entry files changed, appeared
+/// or went — only those files. An unreadable file, site.yaml, an asset, a folder, a file reading
+/// reported on, or the theme means the whole folder is read again.
 fn load_with_cache(
     root: &Path,
     languages: &[crate::lang::Lang],
@@ -147,7 +147,7 @@ fn load_with_cache(
     if let (Some(cache), Some(changed)) = (caches, changed.filter(|c| !c.is_empty()))
         && let Ok(mut guard) = cache.loaded.lock()
         && let Some((previous, reported)) = guard.as_mut()
-        && reread(root, previous, changed).is_some()
+        && reread(root, previous, changed, Some((languages, reported))).is_some()
     {
         diagnostics.extend(reported.clone());
         return previous.clone();
@@ -164,8 +164,15 @@ fn load_with_cache(
 }
 
 /// Reads the changed files into `loaded`; `None` when one of them is not a known entry file
-/// (then `loaded` may be half updated, and the caller reads everything again).
-fn reread(root: &Path, loaded: &mut Loaded, changed: &[PathBuf]) -> Option<Vec<PathBuf>> {
+/// (then `loaded` may be half updated, and the caller reads everything again). With
+/// `new_and_gone` (the site's languages and what reading the folder reported), an entry file
+/// may also have appeared or gone, unless reading reported on it.
+fn reread(
+    root: &Path,
+    loaded: &mut Loaded,
+    changed: &[PathBuf],
+    new_and_gone: Option<(&[crate::lang::Lang], &Diagnostics)>,
+) -> Option<Vec<PathBuf>> {
     let root = std::fs::canonicalize(root).ok()?;
     let mut paths = Vec::with_capacity(changed.len());
     for path in changed {
@@ -175,14 +182,28 @@ fn reread(root: &Path, loaded: &mut Loaded, changed: &[PathBuf]) -> Option<Vec<P
             .strip_prefix(&root)
             .ok()?
             .to_path_buf();
-        let text = load::read_text(&root, &relative).ok()?;
         let known = loaded
             .language_files
             .iter_mut()
             .map(|f| &mut f.file)
             .chain(loaded.shared_files.iter_mut().map(|f| &mut f.file))
-            .find(|f| f.path == relative)?;
-        known.text = text.into();
+            .find(|f| f.path == relative);
+        match (known, load::read_text(&root, &relative)) {
+            (Some(known), Ok(text)) => known.text = text.into(),
+            (known, _) => {
+                let (languages, reported) = new_and_gone?;
+                if reported.iter().any(|d| d.path == relative) {
+                    return None;
+                }
+                let done = match known {
+                    Some(_) => load::remove_entry_file(&root, &relative, loaded),
+                    None => load::add_entry_file(&root, &relative, languages, loaded),
+                };
+                if !done {
+                    return None;
+                }
+            }
+        }
         paths.push(relative);
     }
     Some(paths)
@@ -210,7 +231,7 @@ fn patch_bodies(
     let renderer = caches.renderer.lock().ok()?.clone()?;
     let mut loaded = caches.loaded.lock().ok()?;
     let (loaded, _) = loaded.as_mut()?;
-    let paths = reread(root, loaded, changed)?;
+    let paths = reread(root, loaded, changed, None)?;
     let vocabulary = Vocabulary {
         themes: (!site.config.broken).then(|| {
             site.config

@@ -218,6 +218,74 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
     loaded
 }
 
+/// Puts one new file into `loaded` where a walk of the folder would have put it (`serve`, told
+/// that the file appeared): `true` when it is a language or shared-fields file that reads
+/// without a problem. `false` for anything else — an asset, site.yaml, a folder, a file a walk
+/// would skip or report — and then `loaded` is unchanged and the whole folder must be read.
+/// `root` is canonical; `relative` is below it.
+pub fn add_entry_file(
+    root: &Path,
+    relative: &Path,
+    languages: &[Lang],
+    loaded: &mut Loaded,
+) -> bool {
+    let path = root.join(relative);
+    let skipped = relative
+        .components()
+        .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
+    if skipped || !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+        return false;
+    }
+    let mut found = Diagnostics::new();
+    let item = classify(root, &root.join("content"), &path, languages, &mut found);
+    if !found.is_empty() {
+        return false;
+    }
+    let Ok(text) = read_text(root, relative) else {
+        return false;
+    };
+    let file = TextFile {
+        path: relative.to_path_buf(),
+        text: text.into(),
+    };
+    match item {
+        Some(Found::Language {
+            kind, stem, lang, ..
+        }) => {
+            if loaded.unreadable.contains(&(kind, stem.clone(), lang)) {
+                return false;
+            }
+            let at = (loaded.language_files).partition_point(|f| f.file.path < file.path);
+            let file = LanguageFile {
+                kind,
+                stem,
+                lang,
+                file,
+            };
+            loaded.language_files.insert(at, file);
+        }
+        Some(Found::Shared { kind, stem, .. }) => {
+            let at = (loaded.shared_files).partition_point(|f| f.file.path < file.path);
+            let file = SharedFile { kind, stem, file };
+            loaded.shared_files.insert(at, file);
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Takes a language or shared-fields file that no longer exists out of `loaded` (`serve`,
+/// told that it went); `false` when it was not one.
+pub fn remove_entry_file(root: &Path, relative: &Path, loaded: &mut Loaded) -> bool {
+    if std::fs::symlink_metadata(root.join(relative)).is_ok() {
+        return false;
+    }
+    let before = loaded.language_files.len() + loaded.shared_files.len();
+    loaded.language_files.retain(|f| f.file.path != relative);
+    loaded.shared_files.retain(|f| f.file.path != relative);
+    before != loaded.language_files.len() + loaded.shared_files.len()
+}
+
 fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root)
         .map(Path::to_path_buf)

@@ -53,6 +53,8 @@ pub struct Rendered {
     pub anchor_links: Vec<AnchorLink>,
     /// Page keys this page links to, for the dependency map of `serve`.
     pub links_to: BTreeSet<String>,
+    /// An `@/` link found no page: what it became depends on which entries exist.
+    pub links_unresolved: bool,
     pub plain_text: String,
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -236,9 +238,12 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
                         }
                         Ok(Resolved::Unchanged) => {}
                         Ok(Resolved::Picture(picture)) => open_picture = Some((index, picture)),
-                        Err((message, hint)) => out.diagnostics.push(
-                            Diagnostic::error(input.path, line, col, message).with_hint(hint),
-                        ),
+                        Err((message, hint)) => {
+                            out.links_unresolved |= destination.starts_with("@/");
+                            out.diagnostics.push(
+                                Diagnostic::error(input.path, line, col, message).with_hint(hint),
+                            );
+                        }
                     }
                 }
                 if is_image {

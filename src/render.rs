@@ -219,6 +219,9 @@ impl RenderCache {
 pub struct ListOrder {
     sections: std::collections::HashMap<(Kind, Lang), Vec<u64>>,
     filters: std::collections::HashMap<(Lang, Filter), Vec<u64>>,
+    /// Where every page of every list is written: a list that got shorter leaves pages past
+    /// its end, and a province or theme without initiatives has no pages any more.
+    pub paths: std::collections::HashSet<String>,
 }
 
 pub fn list_order(site: &Site, cache: &RenderCache) -> ListOrder {
@@ -236,14 +239,41 @@ pub fn list_order(site: &Site, cache: &RenderCache) -> ListOrder {
                 .insert((kind, *lang), hashes(site.list_indices(kind, *lang)));
         }
     }
-    for ((lang, filter), indices) in cache.facets(site).iter() {
+    let facets = cache.facets(site);
+    for ((lang, filter), indices) in facets.iter() {
         if let Some(filter) = filter {
             order
                 .filters
                 .insert((*lang, filter.clone()), hashes(indices));
         }
     }
+    order.paths = (list_jobs(site, &facets).iter())
+        .filter_map(|job| job.list_path(site))
+        .map(|url| html_path(&url))
+        .collect();
     order
+}
+
+/// Does the number of initiatives in any province or theme (which every directory page of
+/// `lang` shows) differ from the last build (`previous`)?
+fn facet_counts_changed(previous: &ListOrder, facets: &Facets, lang: Lang) -> bool {
+    let now = facets
+        .iter()
+        .filter(|((l, filter), indices)| *l == lang && filter.is_some() && !indices.is_empty())
+        .count();
+    let before = previous
+        .filters
+        .iter()
+        .filter(|((l, _), hashes)| *l == lang && !hashes.is_empty());
+    let mut counted = 0;
+    for ((l, filter), hashes) in before {
+        counted += 1;
+        let len = facets.get(&(*l, Some(filter.clone()))).map_or(0, Vec::len);
+        if len != hashes.len() {
+            return true;
+        }
+    }
+    counted != now
 }
 
 fn key_hash(key: &str) -> u64 {
@@ -269,6 +299,12 @@ fn page_moved(previous: Option<&[u64]>, site: &Site, all: &[usize], size: usize,
             .any(|(i, hash)| key_hash(&site.pages[*i].key) != *hash)
 }
 
+/// Has a list a different number of pages than before (`previous`; unknown counts as
+/// different)? Every page of a list says how many there are.
+fn page_count_changed(previous: Option<&[u64]>, all: &[usize], size: usize) -> bool {
+    previous.is_none_or(|before| page_count(before.len(), size) != page_count(all.len(), size))
+}
+
 /// Entries changed since the last build, by key (`press/x`) and by kind, and the order of the
 /// lists in that build.
 #[derive(Debug, Clone, Default)]
@@ -284,10 +320,10 @@ impl Job {
     /// Does this output depend on any of the changed entries? One table for every kind of
     /// output: what each page shows of which entries. (Menus and footers show page titles.)
     ///
-    /// A list page depends on the entries it lists, not on every entry of the kind, and on
-    /// which entries stand on it (`ListOrder`: a new date moves a press release to another
-    /// page, and the ones between shift). In which province or theme an initiative is listed
-    /// is part of the site's structure, and a change there renders everything.
+    /// A list page depends on the entries it lists, not on every entry of the kind, on which
+    /// entries stand on it (`ListOrder`: a new date moves a press release to another page, and
+    /// the ones between shift; a new entry shifts the ones after it) and on how many pages the
+    /// list has. A directory page also shows how many initiatives each province and theme has.
     fn depends_on(&self, site: &Site, facets: &Facets, changes: &Changes) -> bool {
         let kinds = |list: &[Kind]| list.iter().any(|k| changes.kinds.contains(k));
         let lists_changed = |all: &[usize], size: usize, n: usize| {
@@ -329,8 +365,11 @@ impl Job {
                     .map(Vec::as_slice);
                 lists_changed(all, size, *n)
                     || page_moved(before, site, all, size, *n)
+                    || page_count_changed(before, all, size)
                     || kinds(&[Kind::Page])
-                    || (*kind == Kind::Initiative && kinds(&[Kind::Goal]))
+                    || (*kind == Kind::Initiative
+                        && (kinds(&[Kind::Goal])
+                            || facet_counts_changed(&changes.previous_order, facets, *lang)))
             }
             Job::InitiativeFilter(lang, filter, n) => {
                 let all = facets
@@ -344,7 +383,9 @@ impl Job {
                     .map(Vec::as_slice);
                 lists_changed(all, size, *n)
                     || page_moved(before, site, all, size, *n)
+                    || page_count_changed(before, all, size)
                     || kinds(&[Kind::Goal, Kind::Page])
+                    || facet_counts_changed(&changes.previous_order, facets, *lang)
             }
             Job::Search(_) | Job::NotFound(_) => kinds(&[Kind::Page]),
             Job::SearchIndex(_) => true,
@@ -637,8 +678,34 @@ fn plan(site: &Site, renderer: &Renderer, facets: &Facets) -> Vec<Job> {
         .filter(|i| site.pages[*i].entry.kind != Kind::Home)
         .map(Job::Entry)
         .collect();
+    jobs.extend(list_jobs(site, facets));
     for lang in &config.languages {
         jobs.push(Job::Home(*lang));
+        jobs.push(Job::Search(*lang));
+        jobs.push(Job::SearchIndex(*lang));
+        jobs.push(Job::NotFound(*lang));
+        jobs.push(Job::Feed(*lang));
+    }
+    jobs.push(Job::Sitemap);
+    jobs.push(Job::Robots);
+    jobs.push(Job::Css);
+    jobs.push(Job::Js);
+    for (i, page) in site.pages.iter().enumerate() {
+        if page.entry.kind == Kind::Festival {
+            jobs.push(Job::Calendar(i));
+        }
+    }
+    jobs.extend((0..site.assets.len()).map(Job::Asset));
+    jobs.extend((0..renderer.static_files.len()).map(Job::ThemeFile));
+    jobs
+}
+
+/// Every page of every list: the sections and the directory of initiatives by province and
+/// theme.
+fn list_jobs(site: &Site, facets: &Facets) -> Vec<Job> {
+    let config = &site.config;
+    let mut jobs = Vec::new();
+    for lang in &config.languages {
         for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
             let count = site.list_indices(kind, *lang).len();
             for page in 0..page_count(count, config.page_size(kind)) {
@@ -660,23 +727,25 @@ fn plan(site: &Site, renderer: &Renderer, facets: &Facets) -> Vec<Job> {
                 }
             }
         }
-        jobs.push(Job::Search(*lang));
-        jobs.push(Job::SearchIndex(*lang));
-        jobs.push(Job::NotFound(*lang));
-        jobs.push(Job::Feed(*lang));
     }
-    jobs.push(Job::Sitemap);
-    jobs.push(Job::Robots);
-    jobs.push(Job::Css);
-    jobs.push(Job::Js);
-    for (i, page) in site.pages.iter().enumerate() {
-        if page.entry.kind == Kind::Festival {
-            jobs.push(Job::Calendar(i));
+    jobs
+}
+
+impl Job {
+    /// The address of a list's page; `None` for any other output.
+    fn list_path(&self, site: &Site) -> Option<String> {
+        match self {
+            Job::SectionIndex(kind, lang, n) => Some(paginated_url(
+                &section_url(&site.config, *kind, *lang),
+                *lang,
+                *n,
+            )),
+            Job::InitiativeFilter(lang, filter, n) => {
+                Some(paginated_url(&filter_url(site, *lang, filter), *lang, *n))
+            }
+            _ => None,
         }
     }
-    jobs.extend((0..site.assets.len()).map(Job::Asset));
-    jobs.extend((0..renderer.static_files.len()).map(Job::ThemeFile));
-    jobs
 }
 
 fn page_count(items: usize, size: usize) -> usize {
@@ -735,20 +804,14 @@ impl<'a> RenderContext<'a> {
                 html_path(&lang_prefix(&site.config, *lang)),
                 self.home(*lang)?.into_bytes(),
             ),
-            Job::SectionIndex(kind, lang, n) => {
-                let url = paginated_url(&section_url(&site.config, *kind, *lang), *lang, *n);
-                one(
-                    html_path(&url),
-                    self.section_index(*kind, *lang, *n)?.into_bytes(),
-                )
-            }
-            Job::InitiativeFilter(lang, filter, n) => {
-                let url = paginated_url(&filter_url(site, *lang, filter), *lang, *n);
-                one(
-                    html_path(&url),
-                    self.initiatives(*lang, Some(filter), *n)?.into_bytes(),
-                )
-            }
+            Job::SectionIndex(kind, lang, n) => one(
+                html_path(&job.list_path(site).unwrap_or_default()),
+                self.section_index(*kind, *lang, *n)?.into_bytes(),
+            ),
+            Job::InitiativeFilter(lang, filter, n) => one(
+                html_path(&job.list_path(site).unwrap_or_default()),
+                self.initiatives(*lang, Some(filter), *n)?.into_bytes(),
+            ),
             Job::Search(lang) => one(
                 html_path(&search_url(site, *lang)),
                 self.search(*lang)?.into_bytes(),

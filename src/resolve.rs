@@ -87,6 +87,9 @@ pub struct Site {
     /// See `structure_hash`: equal between two builds when the same pages exist and no file,
     /// image or setting changed, whatever the pages' own addresses and the order of the lists.
     pub structure: u64,
+    /// See `frame_hash`: the part of `structure` that is not the pages. With it unchanged, a
+    /// page that appeared or went changes only what shows or links to it.
+    pub frame: u64,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
     /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
@@ -99,6 +102,8 @@ struct Incremental {
     /// Drafts and "today", which decide what is published.
     options: ResolveOptions,
     all_keys: BTreeSet<(Kind, String)>,
+    /// A hash of `all_keys` (see `CachedMarkdown::keys`).
+    keys_hash: u64,
     held_keys: BTreeSet<(Kind, String)>,
     headers: crate::images::Headers,
     /// Every problem reported before the Markdown was rendered: settings, files, entries and
@@ -365,8 +370,12 @@ struct CachedMarkdown {
     body: Arc<str>,
     /// The line the body starts on, which the positions of its problems count from.
     first_line: usize,
-    /// `Site::structure` when it was rendered: links to files and images depend on it.
-    structure: u64,
+    /// `Site::frame` when it was rendered: links to files, images and sections depend on it.
+    frame: u64,
+    /// The hash of every entry's key when it was rendered, when one of its `@/` links found no
+    /// page: what that link says (the error, "did you mean") depends on which entries exist.
+    /// Links that found a page are in `Rendered::links_to`, checked by address instead.
+    keys: Option<u64>,
     /// `Addresses::generation` when it was last known to hold: it links to pages
     /// (`Rendered::links_to`), whose addresses may have changed since.
     checked: std::sync::atomic::AtomicU64,
@@ -380,7 +389,7 @@ fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<String>, u64) 
     let Ok(mut addresses) = cache.addresses.lock() else {
         return (HashSet::new(), u64::MAX);
     };
-    // A page that is gone moved too (its links now fail, which the structure says as well).
+    // A page that appeared or went moved too: links to its key now resolve differently.
     let moved: HashSet<String> = update_page_urls(&mut addresses.urls, pages)
         .into_iter()
         .map(|(key, _)| key)
@@ -391,22 +400,12 @@ fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<String>, u64) 
     (moved, addresses.generation)
 }
 
-/// A hash of everything a link to a file or image can resolve to, and of which pages exist:
-/// every page's key and language, what is held back, the files beside the content, the image
-/// headers and the addresses of the sections. With it unchanged, a page whose Markdown did not
-/// change renders to the same HTML when none of the pages it links to moved to a new address
-/// (`CachedMarkdown::checked`), and the site has the same outputs but for the addresses of entries
-/// (`serve` uses this). The pages' own addresses are left out (a new slug changes the pages
-/// that link to or show the entry, not the whole site), and so is their order (a new date
-/// moves a press release in the lists).
-fn structure_hash(
-    pages: &[Page],
-    all_keys: &BTreeSet<(Kind, String)>,
-    held: &BTreeSet<(Kind, String)>,
-    assets: &BTreeSet<(Kind, &str)>,
-    images: &crate::images::Headers,
-    config: &Config,
-) -> u64 {
+/// A hash of which pages exist (every page's key and language, and where each initiative is
+/// listed) on top of the `frame`. With it unchanged, the site has the same outputs but for the
+/// addresses of entries (`serve` uses this for the directory facets). The pages' own addresses
+/// are left out (a new slug changes the pages that link to or show the entry, not the whole
+/// site), and so is their order (a new date moves a press release in the lists).
+fn structure_hash(pages: &[Page], keys_hash: u64, frame: u64) -> u64 {
     let mut line = String::new();
     let mut page_hashes: Vec<u64> = pages
         .iter()
@@ -432,6 +431,35 @@ fn structure_hash(
     for hash in page_hashes {
         hasher.update(&hash.to_le_bytes());
     }
+    hasher.update(&keys_hash.to_le_bytes());
+    hasher.update(&frame.to_le_bytes());
+    hasher.digest()
+}
+
+/// A hash of every entry's key, published or not.
+fn keys_hash(all_keys: &BTreeSet<(Kind, String)>) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for (kind, stem) in all_keys {
+        hasher.update(kind.folder().as_bytes());
+        hasher.update(b"/");
+        hasher.update(stem.as_bytes());
+        hasher.update(b"\0");
+    }
+    hasher.digest()
+}
+
+/// A hash of everything but the pages that a link or an output depends on: what is held back,
+/// the files beside the content, the image headers, the base URL and the addresses of the
+/// sections. With it unchanged, a page whose Markdown did not change renders to the same HTML
+/// when none of the pages it links to moved, appeared or went (`CachedMarkdown::checked`), and
+/// a page that appeared or went changes only the outputs that show or link to it (`serve`).
+fn frame_hash(
+    held: &BTreeSet<(Kind, String)>,
+    assets: &BTreeSet<(Kind, &str)>,
+    images: &crate::images::Headers,
+    config: &Config,
+) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut add_set = |items: &mut dyn Iterator<Item = (Kind, &str)>| {
         hasher.update(b"\x01");
         for (kind, name) in items {
@@ -441,7 +469,6 @@ fn structure_hash(
             hasher.update(b"\0");
         }
     };
-    add_set(&mut all_keys.iter().map(|(k, s)| (*k, s.as_str())));
     add_set(&mut held.iter().map(|(k, s)| (*k, s.as_str())));
     add_set(&mut assets.iter().copied());
     hasher.update(b"\x01");
@@ -540,7 +567,7 @@ pub fn resolve(
     // same order as one after the other.
     let mut found: [Diagnostics; 4] = Default::default();
     let [urls, translations, references, files_named] = &mut found;
-    let ((), ((), ((), structure))) = rayon::join(
+    let ((), ((), ((), (frame, keys_hash, structure)))) = rayon::join(
         || check_urls(&config, &pages, urls),
         || {
             rayon::join(
@@ -550,9 +577,9 @@ pub fn resolve(
                         || check_references(&config, &pages, &index, &all_keys, references),
                         || {
                             check_front_matter_files(&pages, &asset_set, &images, files_named);
-                            structure_hash(
-                                &pages, &all_keys, &held_keys, &asset_set, &images, &config,
-                            )
+                            let frame = frame_hash(&held_keys, &asset_set, &images, &config);
+                            let keys_hash = keys_hash(&all_keys);
+                            (frame, keys_hash, structure_hash(&pages, keys_hash, frame))
                         },
                     )
                 },
@@ -587,7 +614,8 @@ pub fn resolve(
         assets: &asset_set,
         images: &images,
         base_path: &base_path,
-        structure,
+        frame,
+        keys_hash,
         cache: markdown_cache,
         moved: &moved,
         generation,
@@ -624,6 +652,7 @@ pub fn resolve(
     let incremental = before_markdown.map(|before_markdown| Incremental {
         options: options.clone(),
         all_keys,
+        keys_hash,
         held_keys,
         headers: images.clone(),
         before_markdown,
@@ -644,6 +673,7 @@ pub fn resolve(
         images,
         keep_metadata,
         structure,
+        frame,
         incremental,
     }
 }
@@ -775,7 +805,8 @@ pub fn patch(
         assets: &asset_set,
         images: &state.headers,
         base_path: &base_path,
-        structure: site.structure,
+        frame: site.frame,
+        keys_hash: state.keys_hash,
         cache: Some(markdown_cache),
         moved: &moved,
         generation,
@@ -877,7 +908,9 @@ struct LinkTargets<'a> {
     assets: &'a BTreeSet<(Kind, &'a str)>,
     images: &'a crate::images::Headers,
     base_path: &'a str,
-    structure: u64,
+    frame: u64,
+    /// See `Incremental::keys_hash`.
+    keys_hash: u64,
     cache: Option<&'a MarkdownCache>,
     /// Pages at a new address since the last resolve, and the generation of addresses.
     moved: &'a HashSet<String>,
@@ -917,7 +950,8 @@ impl LinkTargets<'_> {
         };
         if let Ok(pages) = cache.pages.read()
             && let Some(cached) = pages.get(page.entry.path.as_os_str())
-            && cached.structure == self.structure
+            && cached.frame == self.frame
+            && cached.keys.is_none_or(|keys| keys == self.keys_hash)
             && cached.first_line == page.entry.body_line
             && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
             && self.still_links_the_same(cached)
@@ -933,7 +967,8 @@ impl LinkTargets<'_> {
                 CachedMarkdown {
                     body,
                     first_line: page.entry.body_line,
-                    structure: self.structure,
+                    frame: self.frame,
+                    keys: rendered.links_unresolved.then_some(self.keys_hash),
                     checked: self.generation.into(),
                     rendered: rendered.clone(),
                     found: found.clone(),
@@ -1550,10 +1585,12 @@ impl SiteLinks<'_> {
         if self.all_keys.contains(&(kind, stem.to_string()))
             && !self.held_back.contains(&(kind, stem.to_string()))
         {
-            // The target failed to parse and has been reported; say nothing more here.
+            // The target failed to parse and has been reported; say nothing more here. Its key
+            // is the target all the same: once it parses, it is a page that appeared, and this
+            // link is resolved again (`CachedMarkdown::checked`).
             return Ok(Resolved::Url {
                 url: with_anchor(section_url(self.config, kind, lang)),
-                target: None,
+                target: Some(key),
             });
         }
         if self.all_keys.contains(&(kind, stem.to_string())) {

@@ -102,7 +102,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         options: build_options,
         written: HashMap::new(),
         caches: build::Caches::default(),
-        structure: None,
+        frame: None,
         order: Arc::default(),
         urls: crate::resolve::PageUrls::new(),
         moved: Vec::new(),
@@ -273,8 +273,8 @@ type RenderedOutputs = (Vec<(String, Vec<u8>, u64)>, HashSet<String>);
 struct Session {
     options: BuildOptions,
     caches: build::Caches,
-    /// `Site::structure` of the last good build.
-    structure: Option<u64>,
+    /// `Site::frame` of the last good build.
+    frame: Option<u64>,
     /// The order of its lists, to render only the list pages an edit reorders.
     order: Arc<render::ListOrder>,
     /// The address of every page at the last build, and the pages that moved since the last
@@ -314,20 +314,20 @@ impl Session {
         mut diagnostics: Diagnostics,
         started: Instant,
     ) -> String {
-        // Re-render only what depends on the entries edited or moved to a new address since the
-        // last good build, when no page appeared or went and no file or setting changed (the
-        // structure). Files at the address an entry left go, unless something else took it.
+        // Re-render only what depends on the entries edited, added, removed or moved to a new
+        // address since the last good build, when no file or setting changed (the frame). Files
+        // at the address an entry left go, unless something else took it.
         let mut left: Vec<String> = Vec::new();
         // Moves since the last good build: a failed one renders nothing.
         let moved = crate::resolve::update_page_urls(&mut self.urls, &compiled.site.pages);
         self.moved.extend(moved);
-        let only = (self.structure == Some(compiled.site.structure))
+        let only = (self.frame == Some(compiled.site.frame))
             .then(|| entry_changes(&self.options.root, &self.unwritten))
             .flatten()
             .map(|mut changes| {
-                // An entry at a new address changes every page that shows it (like a new
-                // title), and the pages whose text links to it (their Markdown was rendered
-                // again for it).
+                // An entry at a new address, or one that appeared or went, changes every page
+                // that shows it (like a new title), and the pages whose text links to it (their
+                // Markdown was rendered again for it).
                 for (key, before) in &self.moved {
                     let folder = key.split_once('/').map_or("", |(folder, _)| folder);
                     if let Some(kind) = crate::model::Kind::from_folder(folder) {
@@ -409,9 +409,17 @@ impl Session {
             }
             produced.insert(path.clone(), *hash);
         }
+        let order = render::list_order(&compiled.site, &self.caches.render);
         // A partial render produced only some paths: what can have gone stale is what was at
-        // the address an entry left.
+        // the address an entry left, and the pages of lists that got shorter or went.
         let stale: Vec<String> = if partial {
+            left.extend(
+                (self.order.paths.iter())
+                    .filter(|p| !order.paths.contains(*p))
+                    .cloned(),
+            );
+            left.sort_unstable();
+            left.dedup();
             left.into_iter()
                 .filter(|p| produced.contains_key(p) && !current.contains(p.as_str()))
                 .collect()
@@ -427,8 +435,8 @@ impl Session {
             produced.remove(path);
         }
         self.written = produced;
-        self.structure = Some(compiled.site.structure);
-        self.order = Arc::new(render::list_order(&compiled.site, &self.caches.render));
+        self.frame = Some(compiled.site.frame);
+        self.order = Arc::new(order);
         self.moved.clear();
         self.unwritten.clear();
         let had_failure = shared

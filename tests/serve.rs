@@ -537,20 +537,34 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
         "the old address is gone"
     );
     assert_eq!(request(&server.address, "/pers/nieuw-adres/").status, 200);
-    // So does a change of the themes an initiative is listed under: the counts on every
-    // directory page change with it.
+    // A change of the themes an initiative is listed under changes the counts on every
+    // directory page: they are all rendered again, the initiative's pages and those that show
+    // it, but no press release.
     let shared = site.read("content/initiatives/molen.yaml");
     site.write(
         "content/initiatives/molen.yaml",
         &shared.replace("themes: [energie]", "themes: [energie, zorg]"),
     );
-    let (_, summary) = server.next_rebuild();
-    assert!(summary.contains("(rendered all "), "{summary}");
+    let (rendered, summary) = server.next_rebuild();
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    for path in [
+        "initiatieven/index.html",
+        "initiatieven/provincie/utrecht/index.html",
+        "en/initiatives/theme/energie/index.html",
+        "doelen/eerste/index.html",
+    ] {
+        assert!(rendered.iter().any(|r| r == path), "{path}: {rendered:?}");
+    }
+    assert!(
+        !rendered.iter().any(|r| r.starts_with("pers/")),
+        "{rendered:?}"
+    );
     assert!(
         request(&server.address, "/initiatieven/thema/zorg/")
             .body
             .contains("Dorpsmolen")
     );
+    assert_served_as_built(&site, &server, |_| true);
 }
 
 #[test]
@@ -617,6 +631,176 @@ fn a_new_slug_re_renders_what_shows_or_links_to_the_page_and_the_site_is_as_buil
     assert_eq!(
         request(&server.address, "/doelen/samen-normaal/").status,
         404
+    );
+    assert_served_as_built(&site, &server, |_| true);
+}
+
+/// A press release in Dutch only, with the fields its shared file would hold.
+fn release(date: &str, title: &str) -> String {
+    format!(
+        "---\ntitle: \"{title}\"\nsummary: \"Samenvatting.\"\ndate: {date}\npartners: [alfa]\ngoals: [1]\npress_contact: \"Alfa Vereniging\"\n---\nTekst van {title}.\n"
+    )
+}
+
+#[test]
+fn a_new_press_release_renders_only_what_shows_it_and_its_removal_takes_its_pages_away() {
+    let site = Site::fixture("basic");
+    let (server, mut events) = start_listening(&site);
+    // Newest first, two a page: 4 and 3 on the first page, 2 and 1 on the second.
+    let (rendered, summary, _) = server.save(
+        &site,
+        &mut events,
+        "content/press/bericht-4.nl.md",
+        &release("2024-04-01", "Bericht 4"),
+    );
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    let was_rendered = |rendered: &[String], path: &str| rendered.iter().any(|r| r == path);
+    for path in [
+        "pers/bericht-4/index.html",
+        "pers/index.html",
+        "pers/pagina/2/index.html",
+        "pers/atom.xml",
+        "index.html",
+        "doelen/eerste/index.html",
+        "partners/alfa/index.html",
+        "sitemap.xml",
+        "zoeken/index.json",
+    ] {
+        assert!(was_rendered(&rendered, path), "{path}: {rendered:?}");
+    }
+    // Not the English list (the release is Dutch only), other releases or initiatives.
+    for path in [
+        "en/press/index.html",
+        "pers/bericht-2/index.html",
+        "initiatieven/index.html",
+        "initiatieven/zorg/index.html",
+        "over-ons/index.html",
+    ] {
+        assert!(
+            !was_rendered(&rendered, path),
+            "{path} was re-rendered needlessly"
+        );
+    }
+    assert_served_as_built(&site, &server, |_| true);
+    // An older one makes a third page of the list.
+    server.save(
+        &site,
+        &mut events,
+        "content/press/bericht-0.nl.md",
+        &release("2023-01-01", "Bericht 0"),
+    );
+    assert!(
+        request(&server.address, "/pers/pagina/3/")
+            .body
+            .contains("Bericht 0")
+    );
+    // (The first two pages list the same releases, but say there are three pages now.)
+    assert_served_as_built(&site, &server, |_| true);
+    // Gone again: its page and the third page of the list go, and the rest is as built.
+    site.remove("content/press/bericht-0.nl.md");
+    let (_, summary) = server.next_rebuild();
+    events.wait_for("reload", WAIT);
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    assert!(summary.contains(", 2 removed"), "{summary}");
+    assert_eq!(request(&server.address, "/pers/bericht-0/").status, 404);
+    assert_eq!(request(&server.address, "/pers/pagina/3/").status, 404);
+    site.remove("content/press/bericht-4.nl.md");
+    let (_, summary) = server.next_rebuild();
+    events.wait_for("reload", WAIT);
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    assert_eq!(request(&server.address, "/pers/bericht-4/").status, 404);
+    assert_served_as_built(&site, &server, |_| true);
+}
+
+#[test]
+fn a_new_initiative_in_a_new_province_adds_its_directory_pages_and_removing_it_takes_them_away() {
+    let site = Site::fixture("basic");
+    let (server, mut events) = start_listening(&site);
+    assert_eq!(
+        request(&server.address, "/initiatieven/provincie/zeeland/").status,
+        404
+    );
+    let (rendered, summary, _) = server.save(
+        &site,
+        &mut events,
+        "content/initiatives/zeeuws.nl.md",
+        "---\nname: \"Zeeuwse Zorg\"\nplace: \"Goes\"\nprovince: Zeeland\nthemes: [zorg]\nsummary: \"Zorg in Goes.\"\n---\nSamen zorgen.\n",
+    );
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    // Every directory page shows how many initiatives each province and theme has.
+    for path in [
+        "initiatieven/provincie/zeeland/index.html",
+        "initiatieven/provincie/friesland/index.html",
+        "initiatieven/thema/energie/index.html",
+        "initiatieven/pagina/2/index.html",
+    ] {
+        assert!(rendered.iter().any(|r| r == path), "{path}: {rendered:?}");
+    }
+    assert!(
+        !rendered.iter().any(|r| r.starts_with("pers/")),
+        "{rendered:?}"
+    );
+    assert!(
+        request(&server.address, "/initiatieven/provincie/zeeland/")
+            .body
+            .contains("Zeeuwse Zorg")
+    );
+    assert_served_as_built(&site, &server, |_| true);
+    site.remove("content/initiatives/zeeuws.nl.md");
+    let (_, summary) = server.next_rebuild();
+    events.wait_for("reload", WAIT);
+    assert!(summary.contains("(re-rendered "), "{summary}");
+    for gone in ["/initiatieven/zeeuws/", "/initiatieven/provincie/zeeland/"] {
+        assert_eq!(request(&server.address, gone).status, 404, "{gone}");
+    }
+    assert_served_as_built(&site, &server, |_| true);
+}
+
+#[test]
+fn a_link_to_a_page_that_does_not_exist_yet_works_once_the_page_is_written() {
+    let site = Site::fixture("basic");
+    let (server, mut events) = start_listening(&site);
+    let about = site.read("content/pages/about.nl.md");
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("{about}\nLees [het nieuwe bericht](@/press/bericht-4).\n"),
+    );
+    server.next_rebuild();
+    let data = events.wait_for("failed", WAIT);
+    assert!(data.contains("does not exist"), "{data}");
+    // The page the link names appears: the link now goes there.
+    server.save(
+        &site,
+        &mut events,
+        "content/press/bericht-4.nl.md",
+        &release("2024-04-01", "Bericht 4"),
+    );
+    assert!(
+        request(&server.address, "/over-ons/")
+            .body
+            .contains("href=\"/pers/bericht-4/\"")
+    );
+    assert_served_as_built(&site, &server, |_| true);
+    // And goes again: the link is broken again, and the site is kept.
+    site.remove("content/press/bericht-4.nl.md");
+    server.next_rebuild();
+    let data = events.wait_for("failed", WAIT);
+    assert!(data.contains("does not exist"), "{data}");
+    assert_eq!(request(&server.address, "/pers/bericht-4/").status, 200);
+    // Back, but with a mistake: the page is not made, and the link says nothing more.
+    site.write(
+        "content/press/bericht-4.nl.md",
+        &release("2024-04-01", "Bericht 4").replace("date: 2024-04-01", "date: morgen"),
+    );
+    server.next_rebuild();
+    let data = events.wait_for("failed", WAIT);
+    assert!(!data.contains("does not exist"), "{data}");
+    // Mended: the link goes to the page again.
+    server.save(
+        &site,
+        &mut events,
+        "content/press/bericht-4.nl.md",
+        &release("2024-04-02", "Bericht 4"),
     );
     assert_served_as_built(&site, &server, |_| true);
 }
