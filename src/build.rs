@@ -182,12 +182,14 @@ fn reread(
             .strip_prefix(&root)
             .ok()?
             .to_path_buf();
+        // Compared as bytes: `Path`'s equality goes component by component, which for 20,000
+        // files that differ was most of the time of this function.
         let known = loaded
             .language_files
             .iter_mut()
             .map(|f| &mut f.file)
             .chain(loaded.shared_files.iter_mut().map(|f| &mut f.file))
-            .find(|f| f.path == relative);
+            .find(|f| f.path.as_os_str() == relative.as_os_str());
         match (known, load::read_text(&root, &relative)) {
             (Some(known), Ok(text)) => known.text = text.into(),
             (known, _) => {
@@ -246,11 +248,12 @@ fn patch_bodies(
     // The language files to parse again: those edited, and every one of an edited shared file.
     let mut language_files: Vec<&load::LanguageFile> = Vec::with_capacity(paths.len());
     for path in &paths {
-        if let Some(file) = loaded.language_files.iter().find(|f| &f.file.path == path) {
+        let named = |file: &load::TextFile| file.path.as_os_str() == path.as_os_str();
+        if let Some(file) = loaded.language_files.iter().find(|f| named(&f.file)) {
             language_files.push(file);
             continue;
         }
-        let file = loaded.shared_files.iter().find(|f| &f.file.path == path)?;
+        let file = loaded.shared_files.iter().find(|f| named(&f.file))?;
         // A problem in it is reported by the full compile.
         let node = yaml::parse(&file.file.text, 0).ok()?;
         shared.insert(

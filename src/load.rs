@@ -281,8 +281,9 @@ pub fn remove_entry_file(root: &Path, relative: &Path, loaded: &mut Loaded) -> b
         return false;
     }
     let before = loaded.language_files.len() + loaded.shared_files.len();
-    loaded.language_files.retain(|f| f.file.path != relative);
-    loaded.shared_files.retain(|f| f.file.path != relative);
+    let other = |file: &TextFile| file.path.as_os_str() != relative.as_os_str();
+    loaded.language_files.retain(|f| other(&f.file));
+    loaded.shared_files.retain(|f| other(&f.file));
     before != loaded.language_files.len() + loaded.shared_files.len()
 }
 
