@@ -163,16 +163,25 @@ fn load_with_cache(
     loaded
 }
 
+/// What happened to a file `serve` was told about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FileChange {
+    Edited,
+    Added,
+    Removed,
+}
+
 /// Reads the changed files into `loaded`; `None` when one of them is not a known entry file
 /// (then `loaded` may be half updated, and the caller reads everything again). With
 /// `new_and_gone` (the site's languages and what reading the folder reported), an entry file
-/// may also have appeared or gone, unless reading reported on it.
+/// may also have appeared or gone, unless reading reported on it. Returns each file's path
+/// relative to the root, and what happened to it.
 fn reread(
     root: &Path,
     loaded: &mut Loaded,
     changed: &[PathBuf],
     new_and_gone: Option<(&[crate::lang::Lang], &Diagnostics)>,
-) -> Option<Vec<PathBuf>> {
+) -> Option<Vec<(PathBuf, FileChange)>> {
     let root = std::fs::canonicalize(root).ok()?;
     let mut paths = Vec::with_capacity(changed.len());
     for path in changed {
@@ -190,23 +199,26 @@ fn reread(
             .map(|f| &mut f.file)
             .chain(loaded.shared_files.iter_mut().map(|f| &mut f.file))
             .find(|f| f.path.as_os_str() == relative.as_os_str());
-        match (known, load::read_text(&root, &relative)) {
-            (Some(known), Ok(text)) => known.text = text.into(),
+        let change = match (known, load::read_text(&root, &relative)) {
+            (Some(known), Ok(text)) => {
+                known.text = text.into();
+                FileChange::Edited
+            }
             (known, _) => {
                 let (languages, reported) = new_and_gone?;
                 if reported.iter().any(|d| d.path == relative) {
                     return None;
                 }
-                let done = match known {
-                    Some(_) => load::remove_entry_file(&root, &relative, loaded),
-                    None => load::add_entry_file(&root, &relative, languages, loaded),
-                };
-                if !done {
-                    return None;
+                if std::fs::symlink_metadata(root.join(&relative)).is_err() {
+                    load::remove_entry_file(&root, &relative, languages, loaded)
+                        .then_some(FileChange::Removed)?
+                } else {
+                    (known.is_none() && load::add_entry_file(&root, &relative, languages, loaded))
+                        .then_some(FileChange::Added)?
                 }
             }
-        }
-        paths.push(relative);
+        };
+        paths.push((relative, change));
     }
     Some(paths)
 }
@@ -232,22 +244,37 @@ fn patch_bodies(
     let mut site = caches.site.lock().ok()?.take()?;
     let renderer = caches.renderer.lock().ok()?.clone()?;
     let mut loaded = caches.loaded.lock().ok()?;
-    let (loaded, _) = loaded.as_mut()?;
-    let paths = reread(root, loaded, changed, None)?;
+    let (loaded, reported) = loaded.as_mut()?;
+    // Owned: the site is patched while entries are parsed with them.
+    let languages = site.config.languages.clone();
+    let themes: Vec<String> = (site.config.themes.iter())
+        .map(|(id, _)| id.clone())
+        .collect();
+    let paths = reread(root, loaded, changed, Some((&languages, reported)))?;
     let vocabulary = Vocabulary {
-        themes: (!site.config.broken).then(|| {
-            site.config
-                .themes
-                .iter()
-                .map(|(id, _)| id.as_str())
-                .collect()
-        }),
+        themes: (!site.config.broken).then(|| themes.iter().map(String::as_str).collect()),
     };
     let mut entries = caches.entries.write().ok()?;
     let mut shared = caches.shared.write().ok()?;
+    if paths
+        .iter()
+        .any(|(_, change)| *change != FileChange::Edited)
+    {
+        let parsing = Parsing {
+            loaded,
+            shared: &shared,
+            vocabulary: &vocabulary,
+        };
+        let found = patch_added_and_removed(&mut site, &parsing, &mut entries, &paths, caches)?;
+        diagnostics.extend(found);
+        return Some(Compiled {
+            site,
+            renderer: Some(renderer),
+        });
+    }
     // The language files to parse again: those edited, and every one of an edited shared file.
     let mut language_files: Vec<&load::LanguageFile> = Vec::with_capacity(paths.len());
-    for path in &paths {
+    for (path, _) in &paths {
         let named = |file: &load::TextFile| file.path.as_os_str() == path.as_os_str();
         if let Some(file) = loaded.language_files.iter().find(|f| named(&f.file)) {
             language_files.push(file);
@@ -311,6 +338,91 @@ fn patch_bodies(
         site,
         renderer: Some(renderer),
     })
+}
+
+/// What `patch_added_and_removed` parses new files with.
+struct Parsing<'a> {
+    loaded: &'a Loaded,
+    shared: &'a HashMap<OsString, CachedShared>,
+    vocabulary: &'a Vocabulary<'a>,
+}
+
+/// `patch_bodies` for language files that appeared or went, and nothing else: each new one must
+/// parse without a problem and each deleted one must have, and a shared-fields file beside
+/// them must keep a language file (else it is reported as left alone). The entries go into or
+/// out of the site by `resolve::add_and_remove`.
+fn patch_added_and_removed(
+    site: &mut Site,
+    parsing: &Parsing<'_>,
+    entries: &mut HashMap<OsString, CachedEntry>,
+    paths: &[(PathBuf, FileChange)],
+    caches: &Caches,
+) -> Option<Diagnostics> {
+    let Parsing {
+        loaded,
+        shared,
+        vocabulary,
+    } = *parsing;
+    let mut added = Vec::new();
+    let mut removed = Vec::new();
+    for (path, change) in paths {
+        let name = path.file_name()?.to_str()?;
+        let (stem, lang) = load::language_file_name(name, &site.config.languages)?;
+        let folder = path.parent()?.file_name()?.to_str()?;
+        let kind = crate::model::Kind::from_folder(folder)?;
+        let shared_file = (loaded.shared_files.iter()).find(|s| s.kind == kind && s.stem == stem);
+        if shared_file.is_some()
+            && !(loaded.language_files.iter())
+                .any(|f| f.kind == kind && f.stem == stem && f.lang != lang)
+        {
+            return None;
+        }
+        match change {
+            FileChange::Edited => return None,
+            FileChange::Removed => {
+                let before = entries.remove(path.as_os_str())?;
+                if !before.parsed.found.is_empty() || before.parsed.entry.is_none() {
+                    return None;
+                }
+                removed.push((kind, stem.to_string(), lang));
+            }
+            FileChange::Added => {
+                let file = (loaded.language_files.iter())
+                    .find(|f| f.file.path.as_os_str() == path.as_os_str())?;
+                if crate::scaffold::is_placeholder(&file.file.text) {
+                    return None;
+                }
+                let shared_node = match shared_file {
+                    Some(s) => match shared.get(s.file.path.as_os_str())? {
+                        (_, Ok(node)) => Some((s.file.path.as_path(), node.clone())),
+                        (_, Err(_)) => return None,
+                    },
+                    None => None,
+                };
+                let mut found = Diagnostics::new();
+                let source = entry_source(file, shared_node.as_ref().map(|(p, n)| (*p, &**n)));
+                let entry = Arc::new(parse_entry(&source, vocabulary, &mut found)?);
+                if !found.is_empty() {
+                    return None;
+                }
+                let mut texts = vec![&file.file.text];
+                texts.extend(shared_file.map(|s| &s.file.text));
+                entries.insert(
+                    path.as_os_str().to_owned(),
+                    CachedEntry {
+                        sources: Sources::new(&texts),
+                        parsed: ParsedFile {
+                            placeholder: false,
+                            entry: Some(entry.clone()),
+                            found,
+                        },
+                    },
+                );
+                added.push(entry);
+            }
+        }
+    }
+    resolve::add_and_remove(site, added, removed, &caches.markdown)
 }
 
 /// Loads and compiles the theme, or — when `serve` knows only entry files changed — takes the
@@ -483,7 +595,18 @@ fn assert_same_as_full_compile(
         .lock()
         .ok()
         .and_then(|l| l.as_ref().map(|(l, _)| texts(l)));
-    if read != Some(texts(&on_disk)) {
+    let on_disk = texts(&on_disk);
+    if read.as_ref() != Some(&on_disk) {
+        // The same files in another order: a new file was put in the wrong place.
+        let sorted = |(mut texts, mut assets): (Vec<(PathBuf, String)>, Vec<PathBuf>)| {
+            texts.sort();
+            assets.sort();
+            (texts, assets)
+        };
+        assert!(
+            read.map(sorted) != Some(sorted(on_disk)),
+            "the files serve read are in another order than a walk of the folder gives"
+        );
         return;
     }
     let pages = |site: &Site| {
@@ -502,6 +625,8 @@ fn assert_same_as_full_compile(
     };
     assert_eq!(pages(&patched.site), pages(&full.site), "patched pages");
     assert_eq!(patched.site.structure, full.site.structure);
+    assert_eq!(patched.site.frame, full.site.frame);
+    assert_eq!(patched.site.keep_metadata, full.site.keep_metadata);
     assert_eq!(patched.site.held_back, full.site.held_back);
     assert_eq!(found.sorted(), full_found.sorted(), "patched problems");
 }

@@ -275,9 +275,16 @@ pub fn add_entry_file(
 }
 
 /// Takes a language or shared-fields file that no longer exists out of `loaded` (`serve`,
-/// told that it went); `false` when it was not one.
-pub fn remove_entry_file(root: &Path, relative: &Path, loaded: &mut Loaded) -> bool {
-    if std::fs::symlink_metadata(root.join(relative)).is_ok() {
+/// told that it went); `false` when it was not one. A file named like one that `loaded` does
+/// not hold was taken out already: nothing to do.
+pub fn remove_entry_file(
+    root: &Path,
+    relative: &Path,
+    languages: &[Lang],
+    loaded: &mut Loaded,
+) -> bool {
+    let path = root.join(relative);
+    if std::fs::symlink_metadata(&path).is_ok() {
         return false;
     }
     let before = loaded.language_files.len() + loaded.shared_files.len();
@@ -285,6 +292,16 @@ pub fn remove_entry_file(root: &Path, relative: &Path, loaded: &mut Loaded) -> b
     loaded.language_files.retain(|f| other(&f.file));
     loaded.shared_files.retain(|f| other(&f.file));
     before != loaded.language_files.len() + loaded.shared_files.len()
+        || matches!(
+            classify(
+                root,
+                &root.join("content"),
+                &path,
+                languages,
+                &mut Diagnostics::new()
+            ),
+            Some(Found::Language { .. } | Found::Shared { .. })
+        )
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {

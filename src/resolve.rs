@@ -106,7 +106,11 @@ struct Incremental {
     keys_hash: u64,
     held_keys: BTreeSet<(Kind, String)>,
     headers: crate::images::Headers,
-    /// Every problem reported before the Markdown was rendered: settings, files, entries and
+    /// Which language files exist (`ResolveInput::files`).
+    files: BTreeSet<(Kind, String, Lang)>,
+    /// Every problem reported before the checks between pages: settings, files, entries.
+    before_checks: Diagnostics,
+    /// Every problem reported before the Markdown was rendered: those before the checks, and
     /// the checks between pages, none of which reads a Markdown body.
     before_markdown: Diagnostics,
     /// Per page (same order as `Site::pages`), what rendering its Markdown found.
@@ -499,6 +503,7 @@ pub fn resolve(
         images,
         markdown_cache,
     } = input;
+    let before_checks = markdown_cache.map(|_| diagnostics.clone());
     let mut held_back = Vec::new();
     let mut held_keys: BTreeSet<(Kind, String)> = BTreeSet::new();
     // Every stem that exists in some language, published or not, to tell "missing" from "draft".
@@ -563,32 +568,24 @@ pub fn resolve(
         .collect();
     let asset_set = asset_set(&published_assets);
 
-    // The checks read the pages and each other's nothing: run side by side, reported in the
-    // same order as one after the other.
-    let mut found: [Diagnostics; 4] = Default::default();
-    let [urls, translations, references, files_named] = &mut found;
-    let ((), ((), ((), (frame, keys_hash, structure)))) = rayon::join(
-        || check_urls(&config, &pages, urls),
+    let between = Between {
+        config: &config,
+        pages: &pages,
+        index: &index,
+        files: &files,
+        all_keys: &all_keys,
+        assets: &asset_set,
+        images: &images,
+    };
+    let (found, (frame, keys_hash, structure)) = rayon::join(
+        || check_between_pages(&between),
         || {
-            rayon::join(
-                || check_translations(&config, &pages, &index, &files, translations),
-                || {
-                    rayon::join(
-                        || check_references(&config, &pages, &index, &all_keys, references),
-                        || {
-                            check_front_matter_files(&pages, &asset_set, &images, files_named);
-                            let frame = frame_hash(&held_keys, &asset_set, &images, &config);
-                            let keys_hash = keys_hash(&all_keys);
-                            (frame, keys_hash, structure_hash(&pages, keys_hash, frame))
-                        },
-                    )
-                },
-            )
+            let frame = frame_hash(&held_keys, &asset_set, &images, &config);
+            let keys_hash = keys_hash(&all_keys);
+            (frame, keys_hash, structure_hash(&pages, keys_hash, frame))
         },
     );
-    for found in found {
-        diagnostics.extend(found);
-    }
+    diagnostics.extend(found);
 
     let base_path = config.base_path();
     // Each Markdown source is dropped as soon as it is rendered, so the sources and the HTML of
@@ -640,16 +637,10 @@ pub fn resolve(
     }
     check_anchors(&pages, diagnostics);
 
-    let keep_metadata = pages
-        .iter()
-        .flat_map(|p| {
-            p.entry
-                .keep_metadata
-                .iter()
-                .filter_map(move |k| normalize_relative(&k.value).map(|r| (p.entry.kind, r)))
-        })
-        .collect();
+    let keep_metadata = keep_metadata(&pages);
     let incremental = before_markdown.map(|before_markdown| Incremental {
+        files,
+        before_checks: before_checks.unwrap_or_default(),
         options: options.clone(),
         all_keys,
         keys_hash,
@@ -676,6 +667,66 @@ pub fn resolve(
         frame,
         incremental,
     }
+}
+
+/// The images whose original the editors asked to keep byte for byte.
+fn keep_metadata(pages: &[Page]) -> BTreeSet<(Kind, String)> {
+    pages
+        .iter()
+        .flat_map(|p| {
+            p.entry
+                .keep_metadata
+                .iter()
+                .filter_map(move |k| normalize_relative(&k.value).map(|r| (p.entry.kind, r)))
+        })
+        .collect()
+}
+
+/// What the checks between pages read.
+struct Between<'a> {
+    config: &'a Config,
+    pages: &'a [Page],
+    index: &'a PageIndex,
+    files: &'a BTreeSet<(Kind, String, Lang)>,
+    all_keys: &'a BTreeSet<(Kind, String)>,
+    assets: &'a BTreeSet<(Kind, &'a str)>,
+    images: &'a crate::images::Headers,
+}
+
+/// The checks between pages: addresses, translations, references, files named in front matter.
+/// They read the pages and nothing of each other, so they run side by side, reported in the
+/// same order as one after the other.
+fn check_between_pages(between: &Between<'_>) -> Diagnostics {
+    let Between {
+        config,
+        pages,
+        index,
+        files,
+        all_keys,
+        assets,
+        images,
+    } = *between;
+    let mut found: [Diagnostics; 4] = Default::default();
+    let [urls, translations, references, files_named] = &mut found;
+    rayon::join(
+        || check_urls(config, pages, urls),
+        || {
+            rayon::join(
+                || check_translations(config, pages, index, files, translations),
+                || {
+                    rayon::join(
+                        || check_references(config, pages, index, all_keys, references),
+                        || check_front_matter_files(pages, assets, images, files_named),
+                    )
+                },
+            )
+        },
+    );
+    let mut all = Diagnostics::new();
+    for found in found {
+        all.extend(found);
+    }
+    all
 }
 
 /// Puts edited entries into the site of the previous build when each is `same_but_place` as
@@ -793,6 +844,19 @@ pub fn patch(
         changed.sort_unstable();
         changed.dedup();
     }
+    render_markdown_again(site, &changed, &moved, generation, markdown_cache)
+}
+
+/// Renders the Markdown of the pages `changed` (positions in `Site::pages`) again, or takes it
+/// from the cache where it still holds, and checks every page's anchors again. Returns all the
+/// problems of the site.
+fn render_markdown_again(
+    site: &mut Site,
+    changed: &[usize],
+    moved: &HashSet<String>,
+    generation: u64,
+    markdown_cache: &MarkdownCache,
+) -> Option<Diagnostics> {
     let state = site.incremental.as_ref()?;
     let asset_set = asset_set(&site.assets);
     let base_path = site.config.base_path();
@@ -808,7 +872,7 @@ pub fn patch(
         frame: site.frame,
         keys_hash: state.keys_hash,
         cache: Some(markdown_cache),
-        moved: &moved,
+        moved,
         generation,
     };
     let rendered: Vec<(usize, Arc<Rendered>, Vec<Diagnostic>, bool)> = changed
@@ -837,6 +901,132 @@ pub fn patch(
     }
     check_anchors(&site.pages, &mut diagnostics);
     Some(diagnostics)
+}
+
+/// Puts new entries into the site of the previous build and takes those whose file went out
+/// (`added`; `removed` as kind, stem and language), then runs the checks between pages again
+/// and renders the Markdown of the new pages and of those that link to a page that appeared or
+/// went. Only for press releases and initiatives, which no front matter names: a new goal,
+/// partner or page changes references, menus and what other entries show. Each new entry must
+/// be published (a draft or embargoed one changes what is held back) and each removed one must
+/// have been. `None` when that does not hold; then the site is resolved again.
+pub fn add_and_remove(
+    site: &mut Site,
+    added: Vec<Arc<Entry>>,
+    removed: Vec<(Kind, String, Lang)>,
+    markdown_cache: &MarkdownCache,
+) -> Option<Diagnostics> {
+    let options = site.incremental.as_ref()?.options.clone();
+    let patchable = |kind: Kind| matches!(kind, Kind::Press | Kind::Initiative);
+    for (kind, stem, lang) in &removed {
+        if !patchable(*kind) || !site.index.contains(*kind, stem, *lang) {
+            return None;
+        }
+    }
+    for entry in &added {
+        if !patchable(entry.kind)
+            || !is_published(entry, &options)
+            || site.index.contains(entry.kind, &entry.stem, entry.lang)
+        {
+            return None;
+        }
+    }
+    let state = site.incremental.as_mut()?;
+    let mut gone: Vec<usize> = (removed.iter())
+        .filter_map(|(kind, stem, lang)| site.index.get(*kind, stem, *lang))
+        .collect();
+    gone.sort_unstable();
+    for &i in gone.iter().rev() {
+        let page = site.pages.remove(i);
+        state.markdown_found.remove(i);
+        if let Some(of_kind) = site
+            .index
+            .by_kind
+            .get_mut(&(page.entry.kind, page.entry.lang))
+        {
+            of_kind.remove(page.entry.stem.as_str());
+        }
+    }
+    for (kind, stem, lang) in removed {
+        let key = (kind, stem, lang);
+        state.files.remove(&key);
+        let (kind, stem, _) = key;
+        if !(state.files.iter()).any(|(k, s, _)| *k == kind && *s == stem) {
+            state.all_keys.remove(&(kind, stem));
+        }
+    }
+    let mut new_pages = Vec::with_capacity(added.len());
+    for entry in added {
+        state
+            .files
+            .insert((entry.kind, entry.stem.clone(), entry.lang));
+        state.all_keys.insert((entry.kind, entry.stem.clone()));
+        let order = page_order(&entry);
+        let at = site.pages.partition_point(|p| page_order(&p.entry) < order);
+        site.pages.insert(
+            at,
+            Page {
+                key: format!("{}/{}", entry.kind.folder(), entry.stem),
+                url: entry_url(&site.config, &entry),
+                entry,
+                rendered: Arc::default(),
+            },
+        );
+        state.markdown_found.insert(at, Vec::new());
+        new_pages.push(site.pages[at].key.clone());
+    }
+    reindex(site);
+    let state = site.incremental.as_mut()?;
+    let keys_before = state.keys_hash;
+    state.keys_hash = keys_hash(&state.all_keys);
+    site.structure = structure_hash(&site.pages, state.keys_hash, site.frame);
+    site.keep_metadata = keep_metadata(&site.pages);
+    let asset_set = asset_set(&site.assets);
+    let found = check_between_pages(&Between {
+        config: &site.config,
+        pages: &site.pages,
+        index: &site.index,
+        files: &state.files,
+        all_keys: &state.all_keys,
+        assets: &asset_set,
+        images: &state.headers,
+    });
+    drop(asset_set);
+    let state = site.incremental.as_mut()?;
+    state.before_markdown = state.before_checks.clone();
+    state.before_markdown.extend(found);
+    // The new pages, the pages that link to a page that appeared or went, and those whose
+    // links found no page when the entries that exist changed.
+    let (moved, generation) = moved_pages(markdown_cache, &site.pages);
+    let keys_changed = keys_before != state.keys_hash;
+    let changed: Vec<usize> = (site.pages.iter().enumerate())
+        .filter(|(_, page)| {
+            new_pages.contains(&page.key)
+                || (keys_changed && page.rendered.links_unresolved)
+                || (page.rendered.links_to.iter()).any(|key| moved.contains(key))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    render_markdown_again(site, &changed, &moved, generation, markdown_cache)
+}
+
+/// Brings the index and the lists up to the positions of the pages, after pages were put in
+/// or taken out.
+fn reindex(site: &mut Site) {
+    site.lists.clear();
+    for (i, page) in site.pages.iter().enumerate() {
+        let entry = &page.entry;
+        let known = (site.index.by_kind.get_mut(&(entry.kind, entry.lang)))
+            .and_then(|of_kind| of_kind.get_mut(entry.stem.as_str()));
+        match known {
+            Some(at) => *at = i,
+            None => site.index.insert(entry, i),
+        }
+        site.lists
+            .entry((entry.kind, entry.lang))
+            .or_default()
+            .push(i);
+    }
 }
 
 /// Whether the pages that moved to a new address (index into `Site::pages`, old address)

@@ -647,13 +647,16 @@ fn a_new_press_release_renders_only_what_shows_it_and_its_removal_takes_its_page
     let site = Site::fixture("basic");
     let (server, mut events) = start_listening(&site);
     // Newest first, two a page: 4 and 3 on the first page, 2 and 1 on the second.
-    let (rendered, summary, _) = server.save(
+    let (rendered, summary, patched) = server.save(
         &site,
         &mut events,
         "content/press/bericht-4.nl.md",
         &release("2024-04-01", "Bericht 4"),
     );
     assert!(summary.contains("(re-rendered "), "{summary}");
+    // Put into the previous site, not resolved again (and debug builds, which the tests run,
+    // compare the patch with a full compile).
+    assert!(patched, "{summary}");
     let was_rendered = |rendered: &[String], path: &str| rendered.iter().any(|r| r == path);
     for path in [
         "pers/bericht-4/index.html",
@@ -698,15 +701,17 @@ fn a_new_press_release_renders_only_what_shows_it_and_its_removal_takes_its_page
     assert_served_as_built(&site, &server, |_| true);
     // Gone again: its page and the third page of the list go, and the rest is as built.
     site.remove("content/press/bericht-0.nl.md");
-    let (_, summary) = server.next_rebuild();
+    let (_, summary, patched) = server.next_rebuild_traced();
     events.wait_for("reload", WAIT);
+    assert!(patched, "{summary}");
     assert!(summary.contains("(re-rendered "), "{summary}");
     assert!(summary.contains(", 2 removed"), "{summary}");
     assert_eq!(request(&server.address, "/pers/bericht-0/").status, 404);
     assert_eq!(request(&server.address, "/pers/pagina/3/").status, 404);
     site.remove("content/press/bericht-4.nl.md");
-    let (_, summary) = server.next_rebuild();
+    let (_, summary, patched) = server.next_rebuild_traced();
     events.wait_for("reload", WAIT);
+    assert!(patched, "{summary}");
     assert!(summary.contains("(re-rendered "), "{summary}");
     assert_eq!(request(&server.address, "/pers/bericht-4/").status, 404);
     assert_served_as_built(&site, &server, |_| true);
@@ -720,13 +725,14 @@ fn a_new_initiative_in_a_new_province_adds_its_directory_pages_and_removing_it_t
         request(&server.address, "/initiatieven/provincie/zeeland/").status,
         404
     );
-    let (rendered, summary, _) = server.save(
+    let (rendered, summary, patched) = server.save(
         &site,
         &mut events,
         "content/initiatives/zeeuws.nl.md",
         "---\nname: \"Zeeuwse Zorg\"\nplace: \"Goes\"\nprovince: Zeeland\nthemes: [zorg]\nsummary: \"Zorg in Goes.\"\n---\nSamen zorgen.\n",
     );
     assert!(summary.contains("(re-rendered "), "{summary}");
+    assert!(patched, "{summary}");
     // Every directory page shows how many initiatives each province and theme has.
     for path in [
         "initiatieven/provincie/zeeland/index.html",
@@ -747,7 +753,8 @@ fn a_new_initiative_in_a_new_province_adds_its_directory_pages_and_removing_it_t
     );
     assert_served_as_built(&site, &server, |_| true);
     site.remove("content/initiatives/zeeuws.nl.md");
-    let (_, summary) = server.next_rebuild();
+    let (_, summary, patched) = server.next_rebuild_traced();
+    assert!(patched, "{summary}");
     events.wait_for("reload", WAIT);
     assert!(summary.contains("(re-rendered "), "{summary}");
     for gone in ["/initiatieven/zeeuws/", "/initiatieven/provincie/zeeland/"] {
@@ -766,8 +773,9 @@ fn a_link_to_a_page_that_does_not_exist_yet_works_once_the_page_is_written() {
     server.next_rebuild();
     let data = events.wait_for("failed", WAIT);
     assert!(data.contains("does not exist"), "{data}");
-    // The page the link names appears: the link now goes there.
-    server.save(
+    // The page the link names appears: the link now goes there (the text that links to it is
+    // rendered again in the patched site).
+    let (_, summary, patched) = server.save(
         &site,
         &mut events,
         "content/press/bericht-4.nl.md",
@@ -778,10 +786,12 @@ fn a_link_to_a_page_that_does_not_exist_yet_works_once_the_page_is_written() {
             .body
             .contains("href=\"/pers/bericht-4/\"")
     );
+    assert!(patched, "{summary}");
     assert_served_as_built(&site, &server, |_| true);
     // And goes again: the link is broken again, and the site is kept.
     site.remove("content/press/bericht-4.nl.md");
-    server.next_rebuild();
+    let (_, summary, patched) = server.next_rebuild_traced();
+    assert!(patched, "{summary}");
     let data = events.wait_for("failed", WAIT);
     assert!(data.contains("does not exist"), "{data}");
     assert_eq!(request(&server.address, "/pers/bericht-4/").status, 200);
