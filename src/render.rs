@@ -575,23 +575,32 @@ type Facets = HashMap<(Lang, Option<Filter>), Vec<usize>>;
 fn facets(site: &Site) -> Facets {
     let mut facets = Facets::new();
     for lang in &site.config.languages {
-        for &i in site.list_indices(Kind::Initiative, *lang) {
+        // Gathered by province and theme name first: no key of the map is made or hashed per
+        // initiative.
+        let all = site.list_indices(Kind::Initiative, *lang);
+        let mut provinces: Vec<Vec<usize>> = vec![Vec::new(); PROVINCES.len()];
+        let mut themes: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &i in all {
             let EntryData::Initiative(initiative) = &site.pages[i].entry.data else {
                 continue;
             };
-            facets.entry((*lang, None)).or_default().push(i);
-            if let Some(province) = PROVINCES.iter().find(|p| **p == initiative.province) {
-                facets
-                    .entry((*lang, Some(Filter::Province(province))))
-                    .or_default()
-                    .push(i);
+            if let Some(at) = PROVINCES.iter().position(|p| **p == initiative.province) {
+                provinces[at].push(i);
             }
             for theme in &initiative.themes {
-                facets
-                    .entry((*lang, Some(Filter::Theme(theme.value.clone()))))
-                    .or_default()
-                    .push(i);
+                themes.entry(theme.value.as_str()).or_default().push(i);
             }
+        }
+        if !all.is_empty() {
+            facets.insert((*lang, None), all.to_vec());
+        }
+        for (province, indices) in PROVINCES.iter().zip(provinces) {
+            if !indices.is_empty() {
+                facets.insert((*lang, Some(Filter::Province(province))), indices);
+            }
+        }
+        for (theme, indices) in themes {
+            facets.insert((*lang, Some(Filter::Theme(theme.to_string()))), indices);
         }
     }
     facets

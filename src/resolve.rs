@@ -71,6 +71,18 @@ impl PageIndex {
     pub fn contains(&self, kind: Kind, stem: &str, lang: Lang) -> bool {
         self.get(kind, stem, lang).is_some()
     }
+
+    /// Moves every position from `at` on one up, for a page put in there (`inserted`), or
+    /// every position after it one down, for the page taken out there. No key is hashed.
+    fn shift(&mut self, at: usize, inserted: bool) {
+        for position in self.by_kind.values_mut().flat_map(HashMap::values_mut) {
+            if inserted && *position >= at {
+                *position += 1;
+            } else if !inserted && *position > at {
+                *position -= 1;
+            }
+        }
+    }
 }
 
 pub struct Site {
@@ -550,14 +562,10 @@ pub fn resolve(
         })
         .collect();
     let mut index = PageIndex::default();
-    let mut lists: BTreeMap<(Kind, Lang), Vec<usize>> = BTreeMap::new();
     for (i, page) in pages.iter().enumerate() {
         index.insert(&page.entry, i);
-        lists
-            .entry((page.entry.kind, page.entry.lang))
-            .or_default()
-            .push(i);
     }
+    let lists = lists(&pages);
 
     let published_assets: Vec<PublishedAsset> = assets
         .into_iter()
@@ -836,11 +844,10 @@ pub fn patch(
         moved_pages(markdown_cache, &site.pages)
     };
     if !moved.is_empty() {
-        changed.extend((site.pages.iter().enumerate()).filter_map(|(i, page)| {
-            (page.rendered.links_to.iter())
-                .any(|key| moved.contains(key))
-                .then_some(i)
-        }));
+        changed.extend(
+            (site.pages.iter().enumerate())
+                .filter_map(|(i, page)| links_to_any(page, &moved).then_some(i)),
+        );
         changed.sort_unstable();
         changed.dedup();
     }
@@ -946,6 +953,7 @@ pub fn add_and_remove(
         {
             of_kind.remove(page.entry.stem.as_str());
         }
+        site.index.shift(i, false);
     }
     for (kind, stem, lang) in removed {
         let key = (kind, stem, lang);
@@ -973,9 +981,11 @@ pub fn add_and_remove(
             },
         );
         state.markdown_found.insert(at, Vec::new());
+        site.index.shift(at, true);
+        site.index.insert(&site.pages[at].entry, at);
         new_pages.push(site.pages[at].key.clone());
     }
-    reindex(site);
+    site.lists = lists(&site.pages);
     let state = site.incremental.as_mut()?;
     let keys_before = state.keys_hash;
     state.keys_hash = keys_hash(&state.all_keys);
@@ -1003,30 +1013,29 @@ pub fn add_and_remove(
         .filter(|(_, page)| {
             new_pages.contains(&page.key)
                 || (keys_changed && page.rendered.links_unresolved)
-                || (page.rendered.links_to.iter()).any(|key| moved.contains(key))
+                || links_to_any(page, &moved)
         })
         .map(|(i, _)| i)
         .collect();
     render_markdown_again(site, &changed, &moved, generation, markdown_cache)
 }
 
-/// Brings the index and the lists up to the positions of the pages, after pages were put in
-/// or taken out.
-fn reindex(site: &mut Site) {
-    site.lists.clear();
-    for (i, page) in site.pages.iter().enumerate() {
-        let entry = &page.entry;
-        let known = (site.index.by_kind.get_mut(&(entry.kind, entry.lang)))
-            .and_then(|of_kind| of_kind.get_mut(entry.stem.as_str()));
-        match known {
-            Some(at) => *at = i,
-            None => site.index.insert(entry, i),
-        }
-        site.lists
-            .entry((entry.kind, entry.lang))
+/// The lists of every kind and language: the positions of their pages, in order.
+fn lists(pages: &[Page]) -> BTreeMap<(Kind, Lang), Vec<usize>> {
+    let mut lists: BTreeMap<(Kind, Lang), Vec<usize>> = BTreeMap::new();
+    for (i, page) in pages.iter().enumerate() {
+        lists
+            .entry((page.entry.kind, page.entry.lang))
             .or_default()
             .push(i);
     }
+    lists
+}
+
+/// Whether the page's text links to any of `keys` (a few: those that moved), looked up in its
+/// links rather than hashing each of its links, for every page of the site.
+fn links_to_any(page: &Page, keys: &HashSet<String>) -> bool {
+    keys.iter().any(|key| page.rendered.links_to.contains(key))
 }
 
 /// Whether the pages that moved to a new address (index into `Site::pages`, old address)

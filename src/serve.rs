@@ -8,6 +8,7 @@ use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::render;
 use notify::RecursiveMode;
 use notify_debouncer_full::DebounceEventResult;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::net::SocketAddr;
@@ -391,23 +392,29 @@ impl Session {
         let (changed, current) = outputs.into_inner().unwrap_or_default();
         // Taken, not copied (it names every output file); put back below whatever happens.
         let mut produced: HashMap<String, u64> = std::mem::take(&mut self.written);
-        let mut css_only = !changed.is_empty();
-        for (path, bytes, hash) in &changed {
-            if let Err(error) = crate::write::write_file(&shared.output, path, bytes) {
-                let mut failed = Diagnostics::new();
-                failed.push(Diagnostic::error(
+        let css_only = !changed.is_empty() && changed.iter().all(|(p, _, _)| p.ends_with(".css"));
+        // Side by side: a new entry changes a few hundred files, the search indexes among them.
+        let written: Vec<Result<(), std::io::Error>> = changed
+            .par_iter()
+            .map(|(path, bytes, _)| crate::write::write_file(&shared.output, path, bytes))
+            .collect();
+        let mut failed = Diagnostics::new();
+        for ((path, _, hash), result) in changed.iter().zip(written) {
+            match result {
+                Ok(()) => {
+                    produced.insert(path.clone(), *hash);
+                }
+                Err(error) => failed.push(Diagnostic::error(
                     PathBuf::from(path),
                     0,
                     0,
                     format!("cannot write the preview: {error}"),
-                ));
-                self.written = produced;
-                return self.fail(shared, failed, started);
+                )),
             }
-            if !path.ends_with(".css") {
-                css_only = false;
-            }
-            produced.insert(path.clone(), *hash);
+        }
+        if !failed.is_empty() {
+            self.written = produced;
+            return self.fail(shared, failed, started);
         }
         let order = render::list_order(&compiled.site, &self.caches.render);
         // A partial render produced only some paths: what can have gone stale is what was at
