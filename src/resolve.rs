@@ -643,7 +643,7 @@ pub fn resolve(
         }
         markdown_found.push(found);
     }
-    check_anchors(&pages, diagnostics);
+    check_anchors(&pages, &index, diagnostics);
 
     let keep_metadata = keep_metadata(&pages);
     let incremental = before_markdown.map(|before_markdown| Incremental {
@@ -906,7 +906,7 @@ fn render_markdown_again(
             diagnostics.push(d.clone());
         }
     }
-    check_anchors(&site.pages, &mut diagnostics);
+    check_anchors(&site.pages, &site.index, &mut diagnostics);
     Some(diagnostics)
 }
 
@@ -1573,16 +1573,23 @@ pub fn normalize_relative(path: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
-fn check_anchors(pages: &[Page], diagnostics: &mut Diagnostics) {
-    let by_key: HashMap<(&str, Lang), &Page> = pages
-        .iter()
-        .map(|p| ((p.key.as_str(), p.entry.lang), p))
-        .collect();
+fn check_anchors(pages: &[Page], index: &PageIndex, diagnostics: &mut Diagnostics) {
+    // Looked up in the index, which `serve` keeps: no map of every page made per check.
     for page in pages {
         for link in &page.rendered.anchor_links {
             // Only against the page in the same language: headings differ per language, and a
             // target that failed to parse has been reported already.
-            let Some(target) = by_key.get(&(link.target.as_str(), page.entry.lang)) else {
+            let target = (link.target.split_once('/'))
+                .and_then(|(folder, stem)| {
+                    // The home page's key is `/home`: its kind has no folder.
+                    let kind = match folder {
+                        "" => Kind::Home,
+                        folder => Kind::from_folder(folder)?,
+                    };
+                    index.get(kind, stem, page.entry.lang)
+                })
+                .map(|i| &pages[i]);
+            let Some(target) = target else {
                 continue;
             };
             let ids: BTreeSet<String> = target

@@ -610,6 +610,25 @@ fn duplicate_goal_number_names_the_other_file_and_does_not_cascade() {
 }
 
 #[test]
+fn a_link_to_an_anchor_the_home_page_does_not_have_is_reported() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    site.write(
+        "content/pages/about.nl.md",
+        "---\ntitle: \"Over ons\"\nslug: over-ons\n---\nZie [de start](@/home#nergens).\n",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "content/pages/about.nl.md:5:5: error: the link points to `#nergens`, but content/home.nl.md has no heading with that anchor"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn language_code_that_is_not_a_site_language() {
     let _shared = shared();
     let site = Site::fixture("basic");
