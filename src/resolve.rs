@@ -965,6 +965,7 @@ pub fn add_and_remove(
     }
     let mut new_pages = Vec::with_capacity(added.len());
     for entry in added {
+        new_pages.push((entry.kind, entry.stem.clone(), entry.lang));
         state
             .files
             .insert((entry.kind, entry.stem.clone(), entry.lang));
@@ -983,7 +984,6 @@ pub fn add_and_remove(
         state.markdown_found.insert(at, Vec::new());
         site.index.shift(at, true);
         site.index.insert(&site.pages[at].entry, at);
-        new_pages.push(site.pages[at].key.clone());
     }
     site.lists = lists(&site.pages);
     let state = site.incremental.as_mut()?;
@@ -1009,27 +1009,32 @@ pub fn add_and_remove(
     // links found no page when the entries that exist changed.
     let (moved, generation) = moved_pages(markdown_cache, &site.pages);
     let keys_changed = keys_before != state.keys_hash;
-    let changed: Vec<usize> = (site.pages.iter().enumerate())
+    let mut changed: Vec<usize> = (site.pages.iter().enumerate())
         .filter(|(_, page)| {
-            new_pages.contains(&page.key)
-                || (keys_changed && page.rendered.links_unresolved)
-                || links_to_any(page, &moved)
+            (keys_changed && page.rendered.links_unresolved) || links_to_any(page, &moved)
         })
         .map(|(i, _)| i)
         .collect();
+    changed.extend(
+        (new_pages.iter()).filter_map(|(kind, stem, lang)| site.index.get(*kind, stem, *lang)),
+    );
+    changed.sort_unstable();
+    changed.dedup();
     render_markdown_again(site, &changed, &moved, generation, markdown_cache)
 }
 
 /// The lists of every kind and language: the positions of their pages, in order.
 fn lists(pages: &[Page]) -> BTreeMap<(Kind, Lang), Vec<usize>> {
-    let mut lists: BTreeMap<(Kind, Lang), Vec<usize>> = BTreeMap::new();
+    // A dozen lists at most: found by a look along them, not a search of the map per page.
+    let mut lists: Vec<((Kind, Lang), Vec<usize>)> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
-        lists
-            .entry((page.entry.kind, page.entry.lang))
-            .or_default()
-            .push(i);
+        let key = (page.entry.kind, page.entry.lang);
+        match lists.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(i),
+            None => lists.push((key, vec![i])),
+        }
     }
-    lists
+    lists.into_iter().collect()
 }
 
 /// Whether the page's text links to any of `keys` (a few: those that moved), looked up in its
