@@ -36,9 +36,18 @@ pub struct ServeOptions {
     pub poll: bool,
 }
 
+/// Outputs this large are kept in memory and served from there instead of the folder: the
+/// search indexes and the sitemap of a large site change with most edits, and writing tens of
+/// megabytes to disk each time took longer than making them.
+const HELD_IN_MEMORY_FROM: usize = 1024 * 1024;
+
 /// What the server shows: the folder with the last good site, and the last build's problems.
 struct Shared {
     output: PathBuf,
+    /// Output path → bytes of the outputs held in memory: those of `held_from` bytes or more
+    /// (`HELD_IN_MEMORY_FROM`, or `WDHS_SERVE_MEMORY_FROM`, which the tests set low).
+    held: RwLock<HashMap<String, Arc<Vec<u8>>>>,
+    held_from: usize,
     /// Errors of the last build; `None` when it succeeded.
     failure: RwLock<Option<FailureView>>,
     clients: Mutex<Vec<SyncSender<String>>>,
@@ -85,6 +94,11 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let server = Arc::new(server);
     let shared = Arc::new(Shared {
         output: output_dir.path().to_path_buf(),
+        held: RwLock::new(HashMap::new()),
+        held_from: std::env::var("WDHS_SERVE_MEMORY_FROM")
+            .ok()
+            .and_then(|bytes| bytes.parse().ok())
+            .unwrap_or(HELD_IN_MEMORY_FROM),
         failure: RwLock::new(None),
         clients: Mutex::new(Vec::new()),
     });
@@ -393,7 +407,21 @@ impl Session {
         // Taken, not copied (it names every output file); put back below whatever happens.
         let mut produced: HashMap<String, u64> = std::mem::take(&mut self.written);
         let css_only = !changed.is_empty() && changed.iter().all(|(p, _, _)| p.ends_with(".css"));
-        // Side by side: a new entry changes a few hundred files, the search indexes among them.
+        let changed_count = changed.len();
+        let (large, changed): (Vec<_>, Vec<_>) =
+            (changed.into_iter()).partition(|(_, bytes, _)| bytes.len() >= shared.held_from);
+        if let Ok(mut held) = shared.held.write() {
+            for (path, bytes, hash) in large {
+                // Served from memory from now on: a smaller version on disk would be stale.
+                let _ = crate::write::remove_file(&shared.output, &path);
+                held.insert(path.clone(), Arc::new(bytes));
+                produced.insert(path, hash);
+            }
+            for (path, _, _) in &changed {
+                held.remove(path);
+            }
+        }
+        // Side by side: a new entry changes a few hundred files.
         let written: Vec<Result<(), std::io::Error>> = changed
             .par_iter()
             .map(|(path, bytes, _)| crate::write::write_file(&shared.output, path, bytes))
@@ -437,6 +465,11 @@ impl Session {
                 .cloned()
                 .collect()
         };
+        if let Ok(mut held) = shared.held.write() {
+            for path in &stale {
+                held.remove(path);
+            }
+        }
         for path in &stale {
             let _ = crate::write::remove_file(&shared.output, path);
             produced.remove(path);
@@ -466,7 +499,7 @@ impl Session {
         }
         if css_only {
             shared.broadcast("css", "");
-        } else if !changed.is_empty() || !stale.is_empty() || had_failure {
+        } else if changed_count > 0 || !stale.is_empty() || had_failure {
             shared.broadcast("reload", "");
         }
         format!(
@@ -478,8 +511,8 @@ impl Session {
                 "rendered all"
             },
             stats.pages,
-            changed.len(),
-            if changed.len() == 1 { "" } else { "s" },
+            changed_count,
+            if changed_count == 1 { "" } else { "s" },
             stale.len(),
             if warnings > 0 {
                 format!(
@@ -760,19 +793,41 @@ fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
             );
         }
     };
+    let folder_url = url.split('?').next().unwrap_or("").ends_with('/');
+    // Held in memory: the file itself, or the page of a folder.
+    let key: Vec<String> = (relative.components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let page_key: Vec<&str> = key
+        .iter()
+        .map(String::as_str)
+        .chain(["index.html"])
+        .collect();
+    let held = shared.held.read().ok().and_then(|held| {
+        let file = held
+            .get(&key.join("/"))
+            .map(|b| (b.clone(), relative.clone()));
+        file.or_else(|| {
+            (held.get(&page_key.join("/"))).map(|b| (b.clone(), relative.join("index.html")))
+        })
+    });
+    if let Some((bytes, path)) = held {
+        if path != relative && !folder_url {
+            return redirect_to_folder(request, &relative);
+        }
+        let kind = content_type(&path);
+        let bytes = Arc::unwrap_or_clone(bytes);
+        let body = if kind.starts_with("text/html") {
+            inject_live_script(bytes)
+        } else {
+            bytes
+        };
+        return respond(request, 200, kind, body);
+    }
     let mut file = shared.output.join(&relative);
     if file.is_dir() {
-        if !url.split('?').next().unwrap_or("").ends_with('/') {
-            // Redirect to the folder URL; the Location is rebuilt from the checked path only.
-            let location: String = relative
-                .components()
-                .map(|c| format!("/{}", encode_segment(&c.as_os_str().to_string_lossy())))
-                .collect::<String>()
-                + "/";
-            let response = tiny_http::Response::empty(tiny_http::StatusCode(301))
-                .with_header(header("Location", &location));
-            let _ = request.respond(response);
-            return;
+        if !folder_url {
+            return redirect_to_folder(request, &relative);
         }
         file = file.join("index.html");
     }
@@ -795,6 +850,18 @@ fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
     }
 }
 
+/// Redirects to the folder URL; the Location is rebuilt from the checked path only.
+fn redirect_to_folder(request: tiny_http::Request, relative: &Path) {
+    let location: String = relative
+        .components()
+        .map(|c| format!("/{}", encode_segment(&c.as_os_str().to_string_lossy())))
+        .collect::<String>()
+        + "/";
+    let response = tiny_http::Response::empty(tiny_http::StatusCode(301))
+        .with_header(header("Location", &location));
+    let _ = request.respond(response);
+}
+
 fn encode_segment(segment: &str) -> String {
     segment
         .bytes()
@@ -815,15 +882,21 @@ fn not_found(request: tiny_http::Request, shared: &Arc<Shared>, relative: &Path)
         .next()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .unwrap_or_default();
-    let localized = shared.output.join(&first).join("404.html");
-    let page = if crate::lang::Lang::parse(&first).is_some() && localized.is_file() {
-        localized
-    } else {
-        shared.output.join("404.html")
+    let read = |path: &str| {
+        let held = shared
+            .held
+            .read()
+            .ok()
+            .and_then(|held| held.get(path).cloned());
+        held.map(Arc::unwrap_or_clone)
+            .or_else(|| std::fs::read(shared.output.join(path)).ok())
     };
-    let body = std::fs::read(&page)
+    let localized =
+        crate::lang::Lang::parse(&first).and_then(|_| read(&format!("{first}/404.html")));
+    let body = localized
+        .or_else(|| read("404.html"))
         .map(inject_live_script)
-        .unwrap_or_else(|_| error_page(shared));
+        .unwrap_or_else(|| error_page(shared));
     respond(request, 404, "text/html; charset=utf-8", body)
 }
 

@@ -23,10 +23,16 @@ impl Drop for Server {
 }
 
 fn start(site: &Site) -> Server {
+    start_with(site, &[])
+}
+
+/// `start`, with these environment variables set.
+fn start_with(site: &Site, variables: &[(&str, &str)]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_wdhs"))
         .args(["serve", "--port", "0"])
         .current_dir(site.path())
         .env("WDHS_TRACE", "1")
+        .envs(variables.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -816,6 +822,67 @@ fn a_link_to_a_page_that_does_not_exist_yet_works_once_the_page_is_written() {
         "content/press/bericht-4.nl.md",
         &release("2024-04-02", "Bericht 4"),
     );
+    assert_served_as_built(&site, &server, |_| true);
+}
+
+#[test]
+fn outputs_held_in_memory_are_served_as_built_and_follow_every_edit() {
+    let site = Site::fixture("basic");
+    // Pages of 2,500 bytes and more are held in memory (a large site's search indexes and
+    // sitemap are, from a megabyte on), smaller ones written to the preview folder.
+    let server = start_with(&site, &[("WDHS_SERVE_MEMORY_FROM", "2500")]);
+    assert_served_as_built(&site, &server, |_| true);
+    // A folder's page without the slash is redirected, as one on disk is, and a missing page
+    // gets the site's own 404 page in its language.
+    assert_eq!(request(&server.address, "/over-ons").status, 301);
+    let missing = request(&server.address, "/en/nothing-here/");
+    assert_eq!(missing.status, 404);
+    let built_404 = site.read("fresh/en/404.html");
+    assert!(built_404.len() >= 2500, "{}", built_404.len());
+    assert_eq!(
+        missing
+            .body
+            .replace("<script src=\"/__wdhs/live.js\"></script>", ""),
+        built_404
+    );
+    drop(server);
+    // From 5,000 bytes: the about page is below the line, until it grows.
+    let server = start_with(&site, &[("WDHS_SERVE_MEMORY_FROM", "5000")]);
+    let mut events = Events::open(&server.address);
+    while server.lines.try_recv().is_ok() {}
+    let about = site.read("content/pages/about.nl.md");
+    assert!(site.read("fresh/over-ons/index.html").len() < 5000);
+    // A page that grows past the line moves into memory, and back when it shrinks again.
+    let long = format!(
+        "{about}\n{}\n",
+        "Een lange zin over de coalitie. ".repeat(200)
+    );
+    server.save(&site, &mut events, "content/pages/about.nl.md", &long);
+    assert!(
+        request(&server.address, "/over-ons/")
+            .body
+            .contains("Een lange zin")
+    );
+    assert_served_as_built(&site, &server, |_| true);
+    server.save(&site, &mut events, "content/pages/about.nl.md", &about);
+    assert!(
+        !request(&server.address, "/over-ons/")
+            .body
+            .contains("Een lange zin")
+    );
+    // A new release and its removal: what it adds is served, and then gone.
+    server.save(
+        &site,
+        &mut events,
+        "content/press/bericht-4.nl.md",
+        &release("2024-04-01", "Bericht 4"),
+    );
+    assert_eq!(request(&server.address, "/pers/bericht-4/").status, 200);
+    assert_served_as_built(&site, &server, |_| true);
+    site.remove("content/press/bericht-4.nl.md");
+    server.next_rebuild();
+    events.wait_for("reload", WAIT);
+    assert_eq!(request(&server.address, "/pers/bericht-4/").status, 404);
     assert_served_as_built(&site, &server, |_| true);
 }
 
