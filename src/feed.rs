@@ -4,7 +4,6 @@
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind};
 use crate::resolve::{Site, section_url};
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 pub fn escape_xml(text: &str) -> String {
@@ -136,7 +135,7 @@ fn host(site: &Site) -> String {
 }
 
 /// Every page, each with `xhtml:link` alternates to its translations and `x-default`.
-pub fn sitemap(site: &Site, groups: &[BTreeMap<Lang, String>]) -> String {
+pub fn sitemap(site: &Site, groups: &[Vec<(Lang, std::borrow::Cow<'_, str>)>]) -> String {
     /// One page's address in one language.
     struct Address {
         lang: Lang,

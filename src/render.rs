@@ -10,6 +10,7 @@ use crate::theme::Theme;
 use crate::views::*;
 use crate::write::Content;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -919,29 +920,39 @@ impl<'a> RenderContext<'a> {
     }
 
     /// Every HTML page with its translations, for the sitemap.
-    fn sitemap_urls(&self) -> Vec<BTreeMap<Lang, String>> {
+    /// The addresses of every page, grouped with its translations (by language): one group per
+    /// entry, the home page and each section. Entry addresses are borrowed from the pages.
+    fn sitemap_urls(&self) -> Vec<Vec<(Lang, Cow<'_, str>)>> {
         let site = self.site;
         let config = &site.config;
-        let mut groups: BTreeMap<String, BTreeMap<Lang, String>> = BTreeMap::new();
-        for page in &site.pages {
-            groups
-                .entry(page.key.clone())
-                .or_default()
-                .insert(page.entry.lang, page.url.clone());
-        }
-        for lang in &config.languages {
-            groups
-                .entry("/home".to_string())
-                .or_default()
-                .insert(*lang, lang_prefix(config, *lang));
-            for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
-                groups
-                    .entry(format!("/section/{}", kind.folder()))
-                    .or_default()
-                    .insert(*lang, section_url(config, kind, *lang));
+        let mut groups: Vec<Vec<(Lang, Cow<'_, str>)>> =
+            Vec::with_capacity(site.pages.len() + 8);
+        // The home page is in its own group below, made whether it has a text or not.
+        for page in site.pages.iter().filter(|p| p.entry.kind != Kind::Home) {
+            let (kind, stem) = (page.entry.kind, page.entry.stem.as_str());
+            let mut group: Vec<(Lang, Cow<'_, str>)> = (config.languages.iter())
+                .filter_map(|lang| site.page(kind, stem, *lang))
+                .map(|p| (p.entry.lang, Cow::Borrowed(p.url.as_str())))
+                .collect();
+            // Made once, at the entry's first page in language order.
+            if group.iter().map(|(lang, _)| *lang).min() == Some(page.entry.lang) {
+                group.sort_by_key(|(lang, _)| *lang);
+                groups.push(group);
             }
         }
-        groups.into_values().collect()
+        let mut home: Vec<(Lang, Cow<'_, str>)> = (config.languages.iter())
+            .map(|lang| (*lang, Cow::Owned(lang_prefix(config, *lang))))
+            .collect();
+        home.sort_by_key(|(lang, _)| *lang);
+        groups.push(home);
+        for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
+            let mut section: Vec<(Lang, Cow<'_, str>)> = (config.languages.iter())
+                .map(|lang| (*lang, Cow::Owned(section_url(config, kind, *lang))))
+                .collect();
+            section.sort_by_key(|(lang, _)| *lang);
+            groups.push(section);
+        }
+        groups
     }
 
     fn render(
