@@ -227,8 +227,9 @@ fn reread(
 /// when every changed file is a known language or shared-fields file that still parses without
 /// a problem, and every entry made from them is `resolve::same_but_place` as before, no
 /// reference or check between pages reads anything that changed but a place in a list or an
-/// address, so the previous site is patched (`resolve::patch`) instead of resolved again. `None` when that does not hold; then the whole
-/// site is compiled.
+/// address, so the previous site is patched (`resolve::patch`) instead of resolved again. New
+/// and deleted language files go to `patch_added_and_removed`. `None` when that does not hold;
+/// then the whole site is compiled.
 fn patch_bodies(
     root: &Path,
     caches: &Caches,
