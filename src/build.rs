@@ -294,6 +294,11 @@ fn patch_bodies(
     }
     language_files.sort_by(|a, b| a.file.path.cmp(&b.file.path));
     language_files.dedup_by(|a, b| a.file.path == b.file.path);
+    let parsing = Parsing {
+        loaded,
+        shared: &shared,
+        vocabulary: &vocabulary,
+    };
     let mut edited = Vec::with_capacity(language_files.len());
     for file in language_files {
         let path = &file.file.path;
@@ -302,36 +307,11 @@ fn patch_bodies(
             return None;
         }
         let before = before.entry.clone()?;
-        let shared_file = loaded
-            .shared_files
-            .iter()
-            .find(|s| s.kind == file.kind && s.stem == file.stem);
-        let shared_node = match shared_file {
-            Some(s) => match shared.get(s.file.path.as_os_str())? {
-                (_, Ok(node)) => Some((s.file.path.as_path(), node.clone())),
-                (_, Err(_)) => return None,
-            },
-            None => None,
-        };
-        let mut texts = vec![&file.file.text];
-        texts.extend(shared_file.map(|s| &s.file.text));
-        let mut found = Diagnostics::new();
-        let source = entry_source(file, shared_node.as_ref().map(|(p, n)| (*p, &**n)));
-        let entry = Arc::new(parse_entry(&source, &vocabulary, &mut found)?);
-        if !found.is_empty() || !resolve::same_but_place(&before, &entry) {
+        let (entry, cached) = parse_cleanly(file, &parsing)?;
+        if !resolve::same_but_place(&before, &entry) {
             return None;
         }
-        entries.insert(
-            path.as_os_str().to_owned(),
-            CachedEntry {
-                sources: Sources::new(&texts),
-                parsed: ParsedFile {
-                    placeholder: false,
-                    entry: Some(entry.clone()),
-                    found,
-                },
-            },
-        );
+        entries.insert(path.as_os_str().to_owned(), cached);
         edited.push((before, entry));
     }
     diagnostics.extend(resolve::patch(&mut site, edited, &caches.markdown)?);
@@ -348,6 +328,40 @@ struct Parsing<'a> {
     vocabulary: &'a Vocabulary<'a>,
 }
 
+/// Parses one language file with its shared fields (already parsed) for a patch: the entry and
+/// what the cache keeps of it. `None` when its shared file is broken or anything is reported.
+fn parse_cleanly(
+    file: &load::LanguageFile,
+    parsing: &Parsing<'_>,
+) -> Option<(Arc<Entry>, CachedEntry)> {
+    let shared_file =
+        (parsing.loaded.shared_files.iter()).find(|s| s.kind == file.kind && s.stem == file.stem);
+    let shared_node = match shared_file {
+        Some(s) => match parsing.shared.get(s.file.path.as_os_str())? {
+            (_, Ok(node)) => Some((s.file.path.as_path(), node.clone())),
+            (_, Err(_)) => return None,
+        },
+        None => None,
+    };
+    let mut found = Diagnostics::new();
+    let source = entry_source(file, shared_node.as_ref().map(|(p, n)| (*p, &**n)));
+    let entry = Arc::new(parse_entry(&source, parsing.vocabulary, &mut found)?);
+    if !found.is_empty() {
+        return None;
+    }
+    let mut texts = vec![&file.file.text];
+    texts.extend(shared_file.map(|s| &s.file.text));
+    let cached = CachedEntry {
+        sources: Sources::new(&texts),
+        parsed: ParsedFile {
+            placeholder: false,
+            entry: Some(entry.clone()),
+            found,
+        },
+    };
+    Some((entry, cached))
+}
+
 /// `patch_bodies` for language files that appeared or went, and nothing else: each new one must
 /// parse without a problem and each deleted one must have, and a shared-fields file beside
 /// them must keep a language file (else it is reported as left alone). The entries go into or
@@ -359,11 +373,7 @@ fn patch_added_and_removed(
     paths: &[(PathBuf, FileChange)],
     caches: &Caches,
 ) -> Option<Diagnostics> {
-    let Parsing {
-        loaded,
-        shared,
-        vocabulary,
-    } = *parsing;
+    let loaded = parsing.loaded;
     let mut added = Vec::new();
     let mut removed = Vec::new();
     for (path, change) in paths {
@@ -371,8 +381,9 @@ fn patch_added_and_removed(
         let (stem, lang) = load::language_file_name(name, &site.config.languages)?;
         let folder = path.parent()?.file_name()?.to_str()?;
         let kind = crate::model::Kind::from_folder(folder)?;
-        let shared_file = (loaded.shared_files.iter()).find(|s| s.kind == kind && s.stem == stem);
-        if shared_file.is_some()
+        let has_shared_file =
+            (loaded.shared_files.iter()).any(|s| s.kind == kind && s.stem == stem);
+        if has_shared_file
             && !(loaded.language_files.iter())
                 .any(|f| f.kind == kind && f.stem == stem && f.lang != lang)
         {
@@ -393,32 +404,8 @@ fn patch_added_and_removed(
                 if crate::scaffold::is_placeholder(&file.file.text) {
                     return None;
                 }
-                let shared_node = match shared_file {
-                    Some(s) => match shared.get(s.file.path.as_os_str())? {
-                        (_, Ok(node)) => Some((s.file.path.as_path(), node.clone())),
-                        (_, Err(_)) => return None,
-                    },
-                    None => None,
-                };
-                let mut found = Diagnostics::new();
-                let source = entry_source(file, shared_node.as_ref().map(|(p, n)| (*p, &**n)));
-                let entry = Arc::new(parse_entry(&source, vocabulary, &mut found)?);
-                if !found.is_empty() {
-                    return None;
-                }
-                let mut texts = vec![&file.file.text];
-                texts.extend(shared_file.map(|s| &s.file.text));
-                entries.insert(
-                    path.as_os_str().to_owned(),
-                    CachedEntry {
-                        sources: Sources::new(&texts),
-                        parsed: ParsedFile {
-                            placeholder: false,
-                            entry: Some(entry.clone()),
-                            found,
-                        },
-                    },
-                );
+                let (entry, cached) = parse_cleanly(file, parsing)?;
+                entries.insert(path.as_os_str().to_owned(), cached);
                 added.push(entry);
             }
         }

@@ -10,8 +10,8 @@ use crate::theme::Theme;
 use crate::views::*;
 use crate::write::Content;
 use rayon::prelude::*;
-use std::borrow::Cow;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -925,8 +925,7 @@ impl<'a> RenderContext<'a> {
     fn sitemap_urls(&self) -> Vec<Vec<(Lang, Cow<'_, str>)>> {
         let site = self.site;
         let config = &site.config;
-        let mut groups: Vec<Vec<(Lang, Cow<'_, str>)>> =
-            Vec::with_capacity(site.pages.len() + 8);
+        let mut groups: Vec<Vec<(Lang, Cow<'_, str>)>> = Vec::with_capacity(site.pages.len() + 8);
         // The home page is in its own group below, made whether it has a text or not.
         for page in site.pages.iter().filter(|p| p.entry.kind != Kind::Home) {
             let (kind, stem) = (page.entry.kind, page.entry.stem.as_str());

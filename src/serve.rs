@@ -410,17 +410,6 @@ impl Session {
         let changed_count = changed.len();
         let (large, changed): (Vec<_>, Vec<_>) =
             (changed.into_iter()).partition(|(_, bytes, _)| bytes.len() >= shared.held_from);
-        if let Ok(mut held) = shared.held.write() {
-            for (path, bytes, hash) in large {
-                // Served from memory from now on: a smaller version on disk would be stale.
-                let _ = crate::write::remove_file(&shared.output, &path);
-                held.insert(path.clone(), Arc::new(bytes));
-                produced.insert(path, hash);
-            }
-            for (path, _, _) in &changed {
-                held.remove(path);
-            }
-        }
         // Side by side: a new entry changes a few hundred files.
         let written: Vec<Result<(), std::io::Error>> = changed
             .par_iter()
@@ -443,6 +432,18 @@ impl Session {
         if !failed.is_empty() {
             self.written = produced;
             return self.fail(shared, failed, started);
+        }
+        // Only with every file written do the outputs held in memory change too.
+        if let Ok(mut held) = shared.held.write() {
+            for (path, _, _) in &changed {
+                held.remove(path);
+            }
+            for (path, bytes, hash) in large {
+                // Served from memory from now on: a smaller version on disk would be stale.
+                let _ = crate::write::remove_file(&shared.output, &path);
+                held.insert(path.clone(), Arc::new(bytes));
+                produced.insert(path, hash);
+            }
         }
         let order = render::list_order(&compiled.site, &self.caches.render);
         // A partial render produced only some paths: what can have gone stale is what was at
