@@ -614,6 +614,26 @@ fn assert_same_as_full_compile(
     assert_eq!(pages(&patched.site), pages(&full.site), "patched pages");
     assert_eq!(patched.site.structure, full.site.structure);
     assert_eq!(patched.site.frame, full.site.frame);
+    // The index and the lists, which patches shift rather than make again.
+    for lang in &full.site.config.languages {
+        for kind in crate::model::KINDS {
+            assert_eq!(
+                patched.site.list_indices(kind, *lang),
+                full.site.list_indices(kind, *lang),
+                "patched list of {kind:?} in {lang:?}"
+            );
+        }
+    }
+    for (i, page) in patched.site.pages.iter().enumerate() {
+        let found = patched
+            .site
+            .page(page.entry.kind, &page.entry.stem, page.entry.lang);
+        assert!(
+            found.is_some_and(|p| std::ptr::eq(p, page)),
+            "the index does not find page {i} ({}) in its place",
+            page.key
+        );
+    }
     assert_eq!(patched.site.keep_metadata, full.site.keep_metadata);
     assert_eq!(patched.site.held_back, full.site.held_back);
     assert_eq!(found.sorted(), full_found.sorted(), "patched problems");

@@ -116,6 +116,8 @@ struct Incremental {
     all_keys: BTreeSet<(Kind, String)>,
     /// A hash of `all_keys` (see `CachedMarkdown::keys`).
     keys_hash: u64,
+    /// See `pages_hash`.
+    pages_hash: u64,
     held_keys: BTreeSet<(Kind, String)>,
     headers: crate::images::Headers,
     /// Which language files exist (`ResolveInput::files`).
@@ -421,46 +423,51 @@ fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<String>, u64) 
 /// addresses of entries (`serve` uses this for the directory facets). The pages' own addresses
 /// are left out (a new slug changes the pages that link to or show the entry, not the whole
 /// site), and so is their order (a new date moves a press release in the lists).
-fn structure_hash(pages: &[Page], keys_hash: u64, frame: u64) -> u64 {
-    let mut line = String::new();
-    let mut page_hashes: Vec<u64> = pages
-        .iter()
-        .map(|page| {
-            line.clear();
-            line.push_str(&page.key);
-            line.push(' ');
-            line.push_str(page.entry.lang.code());
-            // Where an initiative is listed: its province's and themes' directory pages.
-            if let EntryData::Initiative(initiative) = &page.entry.data {
-                line.push(' ');
-                line.push_str(&initiative.province);
-                for theme in &initiative.themes {
-                    line.push(' ');
-                    line.push_str(&theme.value);
-                }
-            }
-            xxhash_rust::xxh3::xxh3_64(line.as_bytes())
-        })
-        .collect();
-    page_hashes.sort_unstable();
+fn structure_hash(pages_hash: u64, keys_hash: u64, frame: u64) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for hash in page_hashes {
-        hasher.update(&hash.to_le_bytes());
-    }
+    hasher.update(&pages_hash.to_le_bytes());
     hasher.update(&keys_hash.to_le_bytes());
     hasher.update(&frame.to_le_bytes());
     hasher.digest()
 }
 
-/// A hash of every entry's key, published or not.
-fn keys_hash(all_keys: &BTreeSet<(Kind, String)>) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for (kind, stem) in all_keys {
-        hasher.update(kind.folder().as_bytes());
-        hasher.update(b"/");
-        hasher.update(stem.as_bytes());
-        hasher.update(b"\0");
+/// The sum of every page's `page_hash`: the same whatever the order of the pages, and brought
+/// up to date by adding and subtracting when pages come and go (`add_and_remove`), without
+/// reading every page again.
+fn pages_hash(pages: &[Page]) -> u64 {
+    pages.iter().map(page_hash).fold(0, u64::wrapping_add)
+}
+
+/// A page's part of the structure: its key and language, and where an initiative is listed
+/// (its province's and themes' directory pages).
+fn page_hash(page: &Page) -> u64 {
+    let mut line = String::with_capacity(64);
+    line.push_str(&page.key);
+    line.push(' ');
+    line.push_str(page.entry.lang.code());
+    if let EntryData::Initiative(initiative) = &page.entry.data {
+        line.push(' ');
+        line.push_str(&initiative.province);
+        for theme in &initiative.themes {
+            line.push(' ');
+            line.push_str(&theme.value);
+        }
     }
+    xxhash_rust::xxh3::xxh3_64(line.as_bytes())
+}
+
+/// A hash of every entry's key, published or not: the sum of `key_hash`, like `pages_hash`.
+fn keys_hash(all_keys: &BTreeSet<(Kind, String)>) -> u64 {
+    (all_keys.iter())
+        .map(|(kind, stem)| key_hash(*kind, stem))
+        .fold(0, u64::wrapping_add)
+}
+
+fn key_hash(kind: Kind, stem: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(kind.folder().as_bytes());
+    hasher.update(b"/");
+    hasher.update(stem.as_bytes());
     hasher.digest()
 }
 
@@ -585,14 +592,14 @@ pub fn resolve(
         assets: &asset_set,
         images: &images,
     };
-    let (found, (frame, keys_hash, structure)) = rayon::join(
+    let (found, (frame, keys_hash, pages_hash)) = rayon::join(
         || check_between_pages(&between),
         || {
             let frame = frame_hash(&held_keys, &asset_set, &images, &config);
-            let keys_hash = keys_hash(&all_keys);
-            (frame, keys_hash, structure_hash(&pages, keys_hash, frame))
+            (frame, keys_hash(&all_keys), pages_hash(&pages))
         },
     );
+    let structure = structure_hash(pages_hash, keys_hash, frame);
     diagnostics.extend(found);
 
     let base_path = config.base_path();
@@ -652,6 +659,7 @@ pub fn resolve(
         options: options.clone(),
         all_keys,
         keys_hash,
+        pages_hash,
         held_keys,
         headers: images.clone(),
         before_markdown,
@@ -938,7 +946,13 @@ pub fn add_and_remove(
             return None;
         }
     }
+    // Only an entry that names images to keep byte for byte changes that set.
+    let keep_metadata_named = (added.iter().any(|e| !e.keep_metadata.is_empty()))
+        || (removed.iter())
+            .filter_map(|(kind, stem, lang)| site.page(*kind, stem, *lang))
+            .any(|p| !p.entry.keep_metadata.is_empty());
     let state = site.incremental.as_mut()?;
+    let keys_before = state.keys_hash;
     let mut gone: Vec<usize> = (removed.iter())
         .filter_map(|(kind, stem, lang)| site.index.get(*kind, stem, *lang))
         .collect();
@@ -946,6 +960,8 @@ pub fn add_and_remove(
     for &i in gone.iter().rev() {
         let page = site.pages.remove(i);
         state.markdown_found.remove(i);
+        state.pages_hash = state.pages_hash.wrapping_sub(page_hash(&page));
+        shift_lists(&mut site.lists, i, false);
         if let Some(of_kind) = site
             .index
             .by_kind
@@ -960,6 +976,7 @@ pub fn add_and_remove(
         state.files.remove(&key);
         let (kind, stem, _) = key;
         if !(state.files.iter()).any(|(k, s, _)| *k == kind && *s == stem) {
+            state.keys_hash = state.keys_hash.wrapping_sub(key_hash(kind, &stem));
             state.all_keys.remove(&(kind, stem));
         }
     }
@@ -969,7 +986,11 @@ pub fn add_and_remove(
         state
             .files
             .insert((entry.kind, entry.stem.clone(), entry.lang));
-        state.all_keys.insert((entry.kind, entry.stem.clone()));
+        if state.all_keys.insert((entry.kind, entry.stem.clone())) {
+            state.keys_hash = state
+                .keys_hash
+                .wrapping_add(key_hash(entry.kind, &entry.stem));
+        }
         let order = page_order(&entry);
         let at = site.pages.partition_point(|p| page_order(&p.entry) < order);
         site.pages.insert(
@@ -982,15 +1003,22 @@ pub fn add_and_remove(
             },
         );
         state.markdown_found.insert(at, Vec::new());
+        state.pages_hash = state.pages_hash.wrapping_add(page_hash(&site.pages[at]));
         site.index.shift(at, true);
         site.index.insert(&site.pages[at].entry, at);
+        shift_lists(&mut site.lists, at, true);
+        let list = (site.lists)
+            .entry((site.pages[at].entry.kind, site.pages[at].entry.lang))
+            .or_default();
+        let place = list.partition_point(|i| *i < at);
+        list.insert(place, at);
     }
-    site.lists = lists(&site.pages);
+    site.lists.retain(|_, list| !list.is_empty());
     let state = site.incremental.as_mut()?;
-    let keys_before = state.keys_hash;
-    state.keys_hash = keys_hash(&state.all_keys);
-    site.structure = structure_hash(&site.pages, state.keys_hash, site.frame);
-    site.keep_metadata = keep_metadata(&site.pages);
+    site.structure = structure_hash(state.pages_hash, state.keys_hash, site.frame);
+    if keep_metadata_named {
+        site.keep_metadata = keep_metadata(&site.pages);
+    }
     let asset_set = asset_set(&site.assets);
     let found = check_between_pages(&Between {
         config: &site.config,
@@ -1035,6 +1063,24 @@ fn lists(pages: &[Page]) -> BTreeMap<(Kind, Lang), Vec<usize>> {
         }
     }
     lists.into_iter().collect()
+}
+
+/// Moves every position in the lists from `at` on one up, for a page put in there
+/// (`inserted`), or takes the page at `at` out and moves every position after it one down.
+/// The lists are in the order of the pages, so they stay in order.
+fn shift_lists(lists: &mut BTreeMap<(Kind, Lang), Vec<usize>>, at: usize, inserted: bool) {
+    for list in lists.values_mut() {
+        if !inserted {
+            list.retain(|i| *i != at);
+        }
+        for position in list.iter_mut() {
+            if inserted && *position >= at {
+                *position += 1;
+            } else if !inserted && *position > at {
+                *position -= 1;
+            }
+        }
+    }
 }
 
 /// Whether the page's text links to any of `keys` (a few: those that moved), looked up in its
