@@ -227,10 +227,7 @@ pub struct ListOrder {
 
 pub fn list_order(site: &Site, cache: &RenderCache) -> ListOrder {
     let hashes = |indices: &[usize]| -> Vec<u64> {
-        indices
-            .iter()
-            .map(|i| key_hash(&site.pages[*i].key))
-            .collect()
+        indices.iter().map(|i| site.pages[*i].key_hash).collect()
     };
     let mut order = ListOrder::default();
     for kind in crate::model::KINDS {
@@ -277,10 +274,6 @@ fn facet_counts_changed(previous: &ListOrder, facets: &Facets, lang: Lang) -> bo
     counted != now
 }
 
-fn key_hash(key: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
-}
-
 /// Do the entries on page `n` of a list (`all`, `size` a page) differ from the same page of
 /// the list before (`previous`; unknown counts as different)?
 fn page_moved(previous: Option<&[u64]>, site: &Site, all: &[usize], size: usize, n: usize) -> bool {
@@ -297,7 +290,7 @@ fn page_moved(previous: Option<&[u64]>, site: &Site, all: &[usize], size: usize,
         || now
             .iter()
             .zip(before)
-            .any(|(i, hash)| key_hash(&site.pages[*i].key) != *hash)
+            .any(|(i, hash)| site.pages[*i].key_hash != *hash)
 }
 
 /// Has a list a different number of pages than before (`previous`; unknown counts as

@@ -30,10 +30,27 @@ pub struct Page {
     pub entry: Arc<Entry>,
     /// `kind/stem`: the same for every language of the entry.
     pub key: String,
+    /// xxh3 of `key`, kept beside it: comparing the lists of two builds reads it for every
+    /// page, without following the pointer to the key.
+    pub key_hash: u64,
     /// Path below the site root, without the base path: "" (home), "pers/x/", "en/press/x/".
     pub url: String,
     /// Shared with the Markdown cache of `serve`.
     pub rendered: Arc<Rendered>,
+}
+
+impl Page {
+    /// The page of a published entry, its Markdown not rendered yet.
+    fn new(config: &Config, entry: Arc<Entry>) -> Page {
+        let key = format!("{}/{}", entry.kind.folder(), entry.stem);
+        Page {
+            key_hash: xxhash_rust::xxh3::xxh3_64(key.as_bytes()),
+            key,
+            url: entry_url(config, &entry),
+            entry,
+            rendered: Arc::default(),
+        }
+    }
 }
 
 /// Something left out of the build, for `check` to list.
@@ -561,12 +578,7 @@ pub fn resolve(
 
     let mut pages: Vec<Page> = published
         .into_par_iter()
-        .map(|entry| Page {
-            key: format!("{}/{}", entry.kind.folder(), entry.stem),
-            url: entry_url(&config, &entry),
-            entry,
-            rendered: Arc::default(),
-        })
+        .map(|entry| Page::new(&config, entry))
         .collect();
     let mut index = PageIndex::default();
     for (i, page) in pages.iter().enumerate() {
@@ -993,15 +1005,7 @@ pub fn add_and_remove(
         }
         let order = page_order(&entry);
         let at = site.pages.partition_point(|p| page_order(&p.entry) < order);
-        site.pages.insert(
-            at,
-            Page {
-                key: format!("{}/{}", entry.kind.folder(), entry.stem),
-                url: entry_url(&site.config, &entry),
-                entry,
-                rendered: Arc::default(),
-            },
-        );
+        site.pages.insert(at, Page::new(&site.config, entry));
         state.markdown_found.insert(at, Vec::new());
         state.pages_hash = state.pages_hash.wrapping_add(page_hash(&site.pages[at]));
         site.index.shift(at, true);
