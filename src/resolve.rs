@@ -122,6 +122,9 @@ pub struct Site {
     /// See `frame_hash`: the part of `structure` that is not the pages. With it unchanged, a
     /// page that appeared or went changes only what shows or links to it.
     pub frame: u64,
+    /// For a patched site, every address that changed against the site the patch started
+    /// from; `None` for a site resolved in full.
+    pub address_changes: Option<Vec<AddressChange>>,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
     /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
@@ -421,17 +424,51 @@ struct CachedMarkdown {
     found: Vec<Diagnostic>,
 }
 
+/// A page whose address a patch changed, against the site it started from: its language, key
+/// and address now (`None`: the page went).
+#[derive(Debug, Clone)]
+pub struct AddressChange {
+    pub lang: Lang,
+    pub key: String,
+    pub url: Option<String>,
+}
+
+/// `update_page_urls` for a patch, which knows what changed: no page is read.
+pub fn apply_address_changes(
+    urls: &mut PageUrls,
+    changes: &[AddressChange],
+) -> Vec<(String, Option<String>)> {
+    let mut moved = Vec::new();
+    for change in changes {
+        let of_lang = urls.entry(change.lang).or_default();
+        let before = match &change.url {
+            Some(url) => of_lang.insert(change.key.clone(), url.clone()),
+            None => of_lang.remove(&change.key),
+        };
+        if before != change.url {
+            moved.push((change.key.clone(), before));
+        }
+    }
+    moved
+}
+
 /// The pages (by key) whose address changed since the last resolve, and the generation of
-/// addresses they make (see `CachedMarkdown::checked`).
-fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<String>, u64) {
+/// addresses they make (see `CachedMarkdown::checked`): from every page (`pages`), or from
+/// what a patch changed (`changes`).
+fn moved_pages(
+    cache: &MarkdownCache,
+    pages: &[Page],
+    changes: Option<&[AddressChange]>,
+) -> (HashSet<String>, u64) {
     let Ok(mut addresses) = cache.addresses.lock() else {
         return (HashSet::new(), u64::MAX);
     };
     // A page that appeared or went moved too: links to its key now resolve differently.
-    let moved: HashSet<String> = update_page_urls(&mut addresses.urls, pages)
-        .into_iter()
-        .map(|(key, _)| key)
-        .collect();
+    let moved = match changes {
+        Some(changes) => apply_address_changes(&mut addresses.urls, changes),
+        None => update_page_urls(&mut addresses.urls, pages),
+    };
+    let moved: HashSet<String> = moved.into_iter().map(|(key, _)| key).collect();
     if !moved.is_empty() {
         addresses.generation += 1;
     }
@@ -629,7 +666,7 @@ pub fn resolve(
         })
         .collect();
     let (moved, generation) = match markdown_cache {
-        Some(cache) => moved_pages(cache, &pages),
+        Some(cache) => moved_pages(cache, &pages, None),
         None => (HashSet::new(), 0),
     };
     let targets = LinkTargets {
@@ -696,6 +733,7 @@ pub fn resolve(
         keep_metadata,
         structure,
         frame,
+        address_changes: None,
         incremental,
     }
 }

@@ -121,6 +121,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         order: Arc::default(),
         urls: crate::resolve::PageUrls::new(),
         moved: Vec::new(),
+        last_good: false,
         unwritten: Vec::new(),
     };
     let first = session.rebuild(&shared, &[]);
@@ -296,6 +297,9 @@ struct Session {
     /// good one (key, address before), to render only what shows or links to them.
     urls: crate::resolve::PageUrls,
     moved: Vec<(String, Option<String>)>,
+    /// Whether the last build was good: then the site kept for the next patch is the one
+    /// `urls` was made from.
+    last_good: bool,
     /// Files changed since the last good build: what failed builds did not write.
     unwritten: Vec<PathBuf>,
     /// Output path → hash of what was written last, so unchanged files are not touched.
@@ -334,7 +338,25 @@ impl Session {
         // at the address an entry left go, unless something else took it.
         let mut left: Vec<String> = Vec::new();
         // Moves since the last good build: a failed one renders nothing.
-        let moved = crate::resolve::update_page_urls(&mut self.urls, &compiled.site.pages);
+        // A patch of the last good build says what moved; anything else is compared page by page.
+        let moved = match &compiled.site.address_changes {
+            Some(changes) if self.last_good => {
+                crate::resolve::apply_address_changes(&mut self.urls, changes)
+            }
+            _ => crate::resolve::update_page_urls(&mut self.urls, &compiled.site.pages),
+        };
+        self.last_good = false;
+        // Debug builds (the tests) check the table against every page.
+        #[cfg(debug_assertions)]
+        {
+            let mut fresh = crate::resolve::PageUrls::new();
+            crate::resolve::update_page_urls(&mut fresh, &compiled.site.pages);
+            let kept: crate::resolve::PageUrls = (self.urls.iter())
+                .filter(|(_, urls)| !urls.is_empty())
+                .map(|(lang, urls)| (*lang, urls.clone()))
+                .collect();
+            assert_eq!(kept, fresh, "the addresses serve keeps");
+        }
         self.moved.extend(moved);
         let only = (self.frame == Some(compiled.site.frame))
             .then(|| entry_changes(&self.options.root, &self.unwritten))
@@ -480,6 +502,7 @@ impl Session {
         self.order = Arc::new(order);
         self.moved.clear();
         self.unwritten.clear();
+        self.last_good = true;
         let had_failure = shared
             .failure
             .write()

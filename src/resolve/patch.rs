@@ -63,12 +63,19 @@ pub fn patch(
     }
     let mut edited_keys = Vec::with_capacity(edited.len());
     let mut readdressed = Vec::new();
+    // Made now: sorting a kind again below moves the pages.
+    let mut changes: Vec<AddressChange> = Vec::new();
     for (before, entry) in edited {
         if let Some(i) = site.index.get(entry.kind, &entry.stem, entry.lang) {
             edited_keys.push((entry.kind, entry.stem.clone(), entry.lang));
             if before.slug != entry.slug {
-                let old =
-                    std::mem::replace(&mut site.pages[i].url, entry_url(&site.config, &entry));
+                let url = entry_url(&site.config, &entry);
+                changes.push(AddressChange {
+                    lang: entry.lang,
+                    key: site.pages[i].key.clone(),
+                    url: Some(url.clone()),
+                });
+                let old = std::mem::replace(&mut site.pages[i].url, url);
                 readdressed.push((i, old));
             }
             site.pages[i].entry = entry;
@@ -105,12 +112,13 @@ pub fn patch(
         .filter_map(|(kind, stem, lang)| site.index.get(*kind, stem, *lang))
         .collect();
     // A page at a new address: the text of every page that links to it is rendered again.
-    let (moved, generation) = if readdressed.is_empty() {
+    let (moved, generation) = if changes.is_empty() {
         let generation = markdown_cache.addresses.lock().ok()?.generation;
         (HashSet::new(), generation)
     } else {
-        moved_pages(markdown_cache, &site.pages)
+        moved_pages(markdown_cache, &site.pages, Some(&changes))
     };
+    site.address_changes = Some(changes);
     if !moved.is_empty() {
         changed.extend(
             (site.pages.iter().enumerate())
@@ -217,8 +225,14 @@ pub fn add_and_remove(
         .filter_map(|(kind, stem, lang)| site.index.get(*kind, stem, *lang))
         .collect();
     gone.sort_unstable();
+    let mut changes: Vec<AddressChange> = Vec::new();
     for &i in gone.iter().rev() {
         let page = site.pages.remove(i);
+        changes.push(AddressChange {
+            lang: page.entry.lang,
+            key: page.key.clone(),
+            url: None,
+        });
         state.markdown_found.remove(i);
         state.pages_hash = state.pages_hash.wrapping_sub(page_hash(&page));
         shift_lists(&mut site.lists, i, false);
@@ -254,6 +268,11 @@ pub fn add_and_remove(
         let order = page_order(&entry);
         let at = site.pages.partition_point(|p| page_order(&p.entry) < order);
         site.pages.insert(at, Page::new(&site.config, entry));
+        changes.push(AddressChange {
+            lang: site.pages[at].entry.lang,
+            key: site.pages[at].key.clone(),
+            url: Some(site.pages[at].url.clone()),
+        });
         state.markdown_found.insert(at, Vec::new());
         state.pages_hash = state.pages_hash.wrapping_add(page_hash(&site.pages[at]));
         site.index.shift(at, true);
@@ -287,7 +306,8 @@ pub fn add_and_remove(
     state.before_markdown.extend(found);
     // The new pages, the pages that link to a page that appeared or went, and those whose
     // links found no page when the entries that exist changed.
-    let (moved, generation) = moved_pages(markdown_cache, &site.pages);
+    let (moved, generation) = moved_pages(markdown_cache, &site.pages, Some(&changes));
+    site.address_changes = Some(changes);
     let keys_changed = keys_before != state.keys_hash;
     let mut changed: Vec<usize> = (site.pages.iter().enumerate())
         .filter(|(_, page)| {
