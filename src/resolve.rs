@@ -33,8 +33,8 @@ pub struct Page {
     pub entry: Arc<Entry>,
     /// `kind/stem`: the same for every language of the entry.
     pub key: String,
-    /// xxh3 of `key`, kept beside it: comparing the lists of two builds reads it for every
-    /// page, without following the pointer to the key.
+    /// `key_hash` of the key, kept beside it: comparing the lists of two builds reads it for
+    /// every page, without following the pointer to the key.
     pub key_hash: u64,
     /// Path below the site root, without the base path: "" (home), "pers/x/", "en/press/x/".
     pub url: String,
@@ -45,10 +45,9 @@ pub struct Page {
 impl Page {
     /// The page of a published entry, its Markdown not rendered yet.
     fn new(config: &Config, entry: Arc<Entry>) -> Page {
-        let key = format!("{}/{}", entry.kind.folder(), entry.stem);
         Page {
-            key_hash: xxhash_rust::xxh3::xxh3_64(key.as_bytes()),
-            key,
+            key_hash: key_hash(entry.kind, &entry.stem),
+            key: format!("{}/{}", entry.kind.folder(), entry.stem),
             url: entry_url(config, &entry),
             entry,
             rendered: Arc::default(),
