@@ -376,32 +376,34 @@ fn patch_added_and_removed(
     let loaded = parsing.loaded;
     let mut added = Vec::new();
     let mut removed = Vec::new();
-    for (path, change) in paths {
-        let name = path.file_name()?.to_str()?;
-        let (stem, lang) = load::language_file_name(name, &site.config.languages)?;
-        let folder = path.parent()?.file_name()?.to_str()?;
-        let kind = crate::model::Kind::from_folder(folder)?;
-        let has_shared_file =
-            (loaded.shared_files.iter()).any(|s| s.kind == kind && s.stem == stem);
-        if has_shared_file
-            && !(loaded.language_files.iter())
+    // A shared-fields file beside the entry must keep a language file, else it is reported as
+    // left alone, which only a full compile does.
+    let keeps_shared_file_company = |kind, stem: &str, lang| {
+        !(loaded.shared_files.iter()).any(|s| s.kind == kind && s.stem == stem)
+            || (loaded.language_files.iter())
                 .any(|f| f.kind == kind && f.stem == stem && f.lang != lang)
-        {
-            return None;
-        }
+    };
+    for (path, change) in paths {
         match change {
             FileChange::Edited => return None,
             FileChange::Removed => {
+                // What the file was is known from what it gave: its path is gone.
                 let before = entries.remove(path.as_os_str())?;
-                if !before.parsed.found.is_empty() || before.parsed.entry.is_none() {
+                let entry = before
+                    .parsed
+                    .entry
+                    .filter(|_| before.parsed.found.is_empty())?;
+                if !keeps_shared_file_company(entry.kind, &entry.stem, entry.lang) {
                     return None;
                 }
-                removed.push((kind, stem.to_string(), lang));
+                removed.push((entry.kind, entry.stem.clone(), entry.lang));
             }
             FileChange::Added => {
                 let file = (loaded.language_files.iter())
                     .find(|f| f.file.path.as_os_str() == path.as_os_str())?;
-                if crate::scaffold::is_placeholder(&file.file.text) {
+                if crate::scaffold::is_placeholder(&file.file.text)
+                    || !keeps_shared_file_company(file.kind, &file.stem, file.lang)
+                {
                     return None;
                 }
                 let (entry, cached) = parse_cleanly(file, parsing)?;

@@ -238,7 +238,9 @@ pub fn add_entry_file(
     }
     let mut found = Diagnostics::new();
     let item = classify(root, &root.join("content"), &path, languages, &mut found);
-    if !found.is_empty() {
+    // Only a language or shared-fields file is read: an asset (a photo) never is.
+    let entry_file = matches!(item, Some(Found::Language { .. } | Found::Shared { .. }));
+    if !found.is_empty() || !entry_file {
         return false;
     }
     let Ok(text) = read_text(root, relative) else {
