@@ -129,6 +129,10 @@ impl Diagnostics {
         self.items.iter()
     }
 
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.items
+    }
+
     /// Sorted by file, then position, without duplicates: the order is the same on every run,
     /// whatever order parallel stages found them in.
     pub fn sorted(&self) -> Vec<Diagnostic> {

@@ -15,7 +15,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
+mod between;
 mod patch;
+use between::{Between, BetweenFound, check_between_pages};
 pub use patch::{add_and_remove, patch};
 
 #[derive(Debug, Clone)]
@@ -146,13 +148,20 @@ struct Incremental {
     files: BTreeSet<(Kind, String, Lang)>,
     /// Every problem reported before the checks between pages: settings, files, entries.
     before_checks: Diagnostics,
-    /// Every problem reported before the Markdown was rendered: those before the checks, and
-    /// the checks between pages, none of which reads a Markdown body.
-    before_markdown: Diagnostics,
+    /// What the checks between pages found, by page: a patch checks its pages again.
+    between: BetweenFound,
     /// Per page (same order as `Site::pages`), what rendering its Markdown found.
     markdown_found: Vec<Vec<Diagnostic>>,
     /// The pages whose Markdown this build rendered rather than took from the cache.
     rendered_again: Vec<usize>,
+}
+
+impl Incremental {
+    /// Every problem reported before the Markdown was rendered: those before the checks between
+    /// pages and what they found, none of which reads a Markdown body.
+    fn before_markdown(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.before_checks.iter().chain(self.between.all())
+    }
 }
 
 impl Site {
@@ -651,7 +660,9 @@ pub fn resolve(
         },
     );
     let structure = structure_hash(pages_hash, keys_hash, frame);
-    diagnostics.extend(found);
+    for d in found.all() {
+        diagnostics.push(d.clone());
+    }
 
     let base_path = config.base_path();
     // Each Markdown source is dropped as soon as it is rendered, so the sources and the HTML of
@@ -688,7 +699,6 @@ pub fn resolve(
         .zip(bodies)
         .map(|(page, body)| targets.render_markdown(page, body))
         .collect();
-    let before_markdown = markdown_cache.map(|_| diagnostics.clone());
     let mut markdown_found = Vec::with_capacity(pages.len());
     let mut rendered_again = Vec::new();
     for (i, (page, (rendered, found, again))) in pages.iter_mut().zip(rendered).enumerate() {
@@ -704,16 +714,16 @@ pub fn resolve(
     check_anchors(&pages, &index, diagnostics);
 
     let keep_metadata = keep_metadata(&pages);
-    let incremental = before_markdown.map(|before_markdown| Incremental {
+    let incremental = before_checks.map(|before_checks| Incremental {
         files,
-        before_checks: before_checks.unwrap_or_default(),
+        before_checks,
+        between: found,
         options: options.clone(),
         all_keys,
         keys_hash,
         pages_hash,
         held_keys,
         headers: images.clone(),
-        before_markdown,
         markdown_found,
         rendered_again,
     });
@@ -748,53 +758,6 @@ fn keep_metadata(pages: &[Page]) -> BTreeSet<(Kind, String)> {
                 .filter_map(move |k| normalize_relative(&k.value).map(|r| (p.entry.kind, r)))
         })
         .collect()
-}
-
-/// What the checks between pages read.
-struct Between<'a> {
-    config: &'a Config,
-    pages: &'a [Page],
-    index: &'a PageIndex,
-    files: &'a BTreeSet<(Kind, String, Lang)>,
-    all_keys: &'a BTreeSet<(Kind, String)>,
-    assets: &'a BTreeSet<(Kind, &'a str)>,
-    images: &'a crate::images::Headers,
-}
-
-/// The checks between pages: addresses, translations, references, files named in front matter.
-/// They read the pages and nothing of each other, so they run side by side, reported in the
-/// same order as one after the other.
-fn check_between_pages(between: &Between<'_>) -> Diagnostics {
-    let Between {
-        config,
-        pages,
-        index,
-        files,
-        all_keys,
-        assets,
-        images,
-    } = *between;
-    let mut found: [Diagnostics; 4] = Default::default();
-    let [urls, translations, references, files_named] = &mut found;
-    rayon::join(
-        || check_urls(config, pages, urls),
-        || {
-            rayon::join(
-                || check_translations(config, pages, index, files, translations),
-                || {
-                    rayon::join(
-                        || check_references(config, pages, index, all_keys, references),
-                        || check_front_matter_files(pages, assets, images, files_named),
-                    )
-                },
-            )
-        },
-    );
-    let mut all = Diagnostics::new();
-    for found in found {
-        all.extend(found);
-    }
-    all
 }
 
 /// The lists of every kind and language: the positions of their pages, in order.
@@ -914,333 +877,6 @@ impl LinkTargets<'_> {
             cached.checked.store(self.generation, Ordering::Relaxed);
         }
         holds
-    }
-}
-
-/// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
-/// The address of every section in every language, lowercased (addresses that differ only in
-/// case clash on macOS and Windows), with its kind.
-fn section_urls_folded(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
-    config.languages.iter().flat_map(move |lang| {
-        (crate::model::KINDS.into_iter())
-            .filter(|k| k.has_section())
-            .map(move |kind| (section_url(config, kind, *lang).to_lowercase(), kind))
-    })
-}
-
-fn check_urls(config: &Config, pages: &[Page], diagnostics: &mut Diagnostics) {
-    /// Who already has a URL: a section of `site.yaml`, or a page.
-    enum Owner<'a> {
-        Section(Kind),
-        Page(&'a std::path::Path),
-    }
-    let mut seen: HashMap<String, Owner<'_>> = HashMap::with_capacity(pages.len() + 16);
-    for (url, kind) in section_urls_folded(config) {
-        seen.insert(url, Owner::Section(kind));
-    }
-    for page in pages {
-        let folded = page.url.to_lowercase();
-        if let Some(owner) = seen.get(&folded) {
-            let other = match owner {
-                Owner::Section(kind) => format!("the {} section", kind.folder()),
-                Owner::Page(path) => display_path(path),
-            };
-            diagnostics.push(
-                page.entry
-                    .slug
-                    .error(format!(
-                        "this page would be written to /{}, which {other} already uses",
-                        page.url,
-                    ))
-                    .with_hint("give one of them another `slug:`"),
-            );
-            continue;
-        }
-        seen.insert(folded, Owner::Page(&page.entry.path));
-    }
-}
-
-fn check_translations(
-    config: &Config,
-    pages: &[Page],
-    index: &PageIndex,
-    files: &BTreeSet<(Kind, String, Lang)>,
-    diagnostics: &mut Diagnostics,
-) {
-    // Borrowed keys: looking a page up makes no `String`.
-    let files: std::collections::HashSet<(Kind, &str, Lang)> =
-        files.iter().map(|(k, s, l)| (*k, s.as_str(), *l)).collect();
-    for page in pages {
-        for lang in &config.languages {
-            if *lang == page.entry.lang
-                || files.contains(&(page.entry.kind, page.entry.stem.as_str(), *lang))
-            {
-                continue;
-            }
-            // Say it once per entry: from the first language that has it.
-            let first_present = config
-                .languages
-                .iter()
-                .find(|l| index.contains(page.entry.kind, &page.entry.stem, **l));
-            if first_present != Some(&page.entry.lang) {
-                continue;
-            }
-            let expected =
-                page.entry
-                    .path
-                    .with_file_name(format!("{}.{}.md", page.entry.stem, lang.code()));
-            diagnostics.push(
-                Diagnostic::warning(
-                    &page.entry.path,
-                    0,
-                    0,
-                    format!(
-                        "there is no {} translation of this page",
-                        lang.english_name()
-                    ),
-                )
-                .with_hint(format!(
-                    "readers of the {} site get a notice instead; add {}",
-                    lang.english_name(),
-                    display_path(&expected)
-                )),
-            );
-        }
-        // Values both languages must agree on, when written in each language file.
-        if page.entry.lang == config.default_lang() {
-            for lang in &config.languages {
-                if let Some(other) = index
-                    .get(page.entry.kind, &page.entry.stem, *lang)
-                    .map(|i| &pages[i])
-                    && other.entry.lang != page.entry.lang
-                {
-                    check_agreement(&page.entry, &other.entry, diagnostics);
-                }
-            }
-        }
-    }
-}
-
-fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics) {
-    let differ = |field: &str, a: String, b: String, diagnostics: &mut Diagnostics| {
-        if a != b {
-            // Point at the value in the translation, where it was written.
-            let (path, line, col) = second.field_locations.get(field).cloned().unwrap_or((
-                second.path.as_path().into(),
-                1,
-                1,
-            ));
-            diagnostics.push(
-                Diagnostic::error(
-                    &*path,
-                    line,
-                    col,
-                    format!(
-                        "`{field}` is `{b}` here but `{a}` in {}",
-                        display_path(&first.path)
-                    ),
-                )
-                .with_hint(format!(
-                    "both languages must agree; write `{field}` once in {}.yaml",
-                    second.stem
-                )),
-            );
-        }
-    };
-    match (&first.data, &second.data) {
-        (EntryData::Goal(a), EntryData::Goal(b)) => {
-            differ(
-                "number",
-                a.number.value.to_string(),
-                b.number.value.to_string(),
-                diagnostics,
-            );
-            differ(
-                "target_year",
-                a.target_year.to_string(),
-                b.target_year.to_string(),
-                diagnostics,
-            );
-        }
-        (EntryData::Press(a), EntryData::Press(b)) => {
-            differ("date", a.date.to_string(), b.date.to_string(), diagnostics)
-        }
-        (EntryData::Festival(a), EntryData::Festival(b)) => {
-            differ("date", a.date.to_string(), b.date.to_string(), diagnostics)
-        }
-        (EntryData::Initiative(a), EntryData::Initiative(b)) => differ(
-            "province",
-            a.province.clone(),
-            b.province.clone(),
-            diagnostics,
-        ),
-        (EntryData::Partner(a), EntryData::Partner(b)) => differ(
-            "role",
-            format!("{:?}", a.role).to_lowercase(),
-            format!("{:?}", b.role).to_lowercase(),
-            diagnostics,
-        ),
-        _ => {}
-    }
-}
-
-fn check_references(
-    config: &Config,
-    pages: &[Page],
-    index: &PageIndex,
-    all_keys: &BTreeSet<(Kind, String)>,
-    diagnostics: &mut Diagnostics,
-) {
-    let partner_stems: Vec<&str> = all_keys
-        .iter()
-        .filter(|(k, _)| *k == Kind::Partner)
-        .map(|(_, s)| s.as_str())
-        .collect();
-    let mut goal_numbers: BTreeMap<u8, &Page> = BTreeMap::new();
-    let mut duplicate_goal_numbers = false;
-    for page in pages {
-        if let EntryData::Goal(goal) = &page.entry.data {
-            match goal_numbers.get(&goal.number.value) {
-                Some(other)
-                    if other.entry.stem != page.entry.stem
-                        && other.entry.lang == page.entry.lang =>
-                {
-                    duplicate_goal_numbers = true;
-                    // Name the file where the other number is written (often the shared .yaml).
-                    let other_file = match &other.entry.data {
-                        EntryData::Goal(g) => g.number.path.to_path_buf(),
-                        _ => other.entry.path.clone(),
-                    };
-                    diagnostics.push(
-                        goal.number
-                            .error(format!(
-                                "goal number {} is also used by {}",
-                                goal.number.value,
-                                display_path(&other_file)
-                            ))
-                            .with_hint("every goal needs its own number"),
-                    )
-                }
-                Some(_) => {}
-                None => {
-                    goal_numbers.insert(goal.number.value, page);
-                }
-            }
-        }
-    }
-    let numbers: Vec<String> = goal_numbers.keys().map(u8::to_string).collect();
-    let check_partners = |list: &[crate::fields::Located<String>],
-                          diagnostics: &mut Diagnostics| {
-        for partner in list {
-            if !all_keys.contains(&(Kind::Partner, partner.value.clone())) {
-                let hint = match suggest(&partner.value, partner_stems.iter().copied()) {
-                    Some(close) => format!(
-                        "did you mean `{close}`? Partners are named by their file name in content/partners/"
-                    ),
-                    None => format!(
-                        "partners are named by their file name in content/partners/: {}",
-                        partner_stems.join(", ")
-                    ),
-                };
-                diagnostics.push(
-                    partner
-                        .error(format!("there is no partner `{}`", partner.value))
-                        .with_hint(hint),
-                );
-            }
-        }
-    };
-    // A goal file that failed to parse has no known number: do not report its references again.
-    let goal_stems_parsed: BTreeSet<&str> = pages
-        .iter()
-        .filter(|p| p.entry.kind == Kind::Goal)
-        .map(|p| p.entry.stem.as_str())
-        .collect();
-    let goals_complete = !duplicate_goal_numbers
-        && all_keys.iter().filter(|(k, _)| *k == Kind::Goal).count() == goal_stems_parsed.len();
-    let check_goals = |list: &[crate::fields::Located<u8>], diagnostics: &mut Diagnostics| {
-        for goal in list.iter().filter(|_| goals_complete) {
-            if !goal_numbers.contains_key(&goal.value) {
-                diagnostics.push(
-                    goal.error(format!("there is no goal {}", goal.value))
-                        .with_hint(format!("the goals are numbered {}", numbers.join(", "))),
-                );
-            }
-        }
-    };
-    for page in pages {
-        // References are written in the shared file most of the time: check them once.
-        if page.entry.lang != config.default_lang()
-            && index.contains(page.entry.kind, &page.entry.stem, config.default_lang())
-        {
-            continue;
-        }
-        match &page.entry.data {
-            EntryData::Press(press) => {
-                check_partners(&press.partners, diagnostics);
-                check_goals(&press.goals, diagnostics);
-            }
-            EntryData::Initiative(initiative) => check_goals(&initiative.goals, diagnostics),
-            EntryData::Festival(festival) => check_partners(&festival.partners, diagnostics),
-            _ => {}
-        }
-    }
-    for item in &config.menu {
-        if let MenuItem::Page(stem) = item
-            && !all_keys.contains(&(Kind::Page, stem.value.clone()))
-        {
-            let pages: Vec<&str> = all_keys
-                .iter()
-                .filter(|(k, _)| *k == Kind::Page)
-                .map(|(_, s)| s.as_str())
-                .collect();
-            diagnostics.push(
-                stem.error(format!(
-                    "the menu names page `{}`, which does not exist",
-                    stem.value
-                ))
-                .with_hint(match suggest(&stem.value, pages.iter().copied()) {
-                    Some(close) => format!("did you mean `page:{close}`?"),
-                    None => format!(
-                        "pages are named by their file name in content/pages/: {}",
-                        pages
-                            .iter()
-                            .map(|p| format!("page:{p}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                }),
-            );
-        }
-    }
-}
-
-/// Files named in front matter (`logo:`, `image:`) must exist beside the entry.
-fn check_front_matter_files(
-    pages: &[Page],
-    assets: &BTreeSet<(Kind, &str)>,
-    images: &crate::images::Headers,
-    diagnostics: &mut Diagnostics,
-) {
-    for page in pages {
-        let files = match &page.entry.data {
-            EntryData::Partner(p) => vec![p.logo.as_ref()],
-            EntryData::Press(p) => vec![p.image.as_ref()],
-            EntryData::Initiative(i) => vec![i.image.as_ref()],
-            EntryData::Festival(f) => vec![f.image.as_ref()],
-            _ => vec![],
-        };
-        for file in files
-            .into_iter()
-            .flatten()
-            .chain(page.entry.keep_metadata.iter())
-        {
-            if let Err((message, hint)) =
-                check_image_reference(page.entry.kind, &file.value, assets, images)
-            {
-                diagnostics.push(file.error(message).with_hint(hint));
-            }
-        }
     }
 }
 

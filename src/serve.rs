@@ -337,6 +337,7 @@ impl Session {
         // address since the last good build, when no file or setting changed (the frame). Files
         // at the address an entry left go, unless something else took it.
         let mut left: Vec<String> = Vec::new();
+        let mut left_urls: HashSet<&str> = HashSet::new();
         // Moves since the last good build: a failed one renders nothing.
         // A patch of the last good build says what moved; anything else is compared page by page.
         let moved = match &compiled.site.address_changes {
@@ -374,6 +375,7 @@ impl Session {
                     changes.addresses = true;
                     left.extend(before.iter().map(|url| render::html_path(url)));
                     left.extend(before.iter().map(|url| crate::calendar::path(url)));
+                    left_urls.extend(before.iter().map(String::as_str));
                 }
                 for page in compiled.site.markdown_rendered_again() {
                     changes.keys.insert(page.key.clone());
@@ -478,8 +480,21 @@ impl Session {
             );
             left.sort_unstable();
             left.dedup();
+            // An address an entry left may be another page's, which kept it: one entry took
+            // another's address in a build that failed (a clash), then gave it back. That
+            // page's file is as the last good build wrote it.
+            let kept: HashSet<String> = (compiled.site.pages.iter())
+                .filter(|page| !left_urls.is_empty() && left_urls.contains(page.url.as_str()))
+                .flat_map(|page| {
+                    let calendar = matches!(page.entry.kind, crate::model::Kind::Festival)
+                        .then(|| crate::calendar::path(&page.url));
+                    std::iter::once(render::html_path(&page.url)).chain(calendar)
+                })
+                .collect();
             left.into_iter()
-                .filter(|p| produced.contains_key(p) && !current.contains(p.as_str()))
+                .filter(|p| {
+                    produced.contains_key(p) && !current.contains(p.as_str()) && !kept.contains(p)
+                })
                 .collect()
         } else {
             produced

@@ -3,13 +3,15 @@
 //! Every patch must give exactly the pages, Markdown and problems of a full resolve; debug
 //! builds check that (`build::assert_same_as_full_compile`).
 
+use super::between::{check_again, urls_of};
 use super::*;
 
 /// Puts edited entries into the site of the previous build when each is `same_but_place` as
-/// before, so every URL, reference and check between pages is as before. An entry that moved in
-/// its list (`same_to_resolve` does not hold: a new date or name) must stay published and agree
-/// with its translations; the pages of its kind are then put in their new order. Renders the
-/// edited entries' Markdown again and checks every page's anchors again. `edited` holds
+/// before, so every reference is as before. An entry that moved in its list (`same_to_resolve`
+/// does not hold: a new date or name, a new slug, fields on other lines) must stay published;
+/// the pages of its kind are then put in their new order, and the checks between pages run
+/// again on its pages and those at its old and new addresses. Renders the edited entries'
+/// Markdown again and checks every page's anchors again. `edited` holds
 /// (before, after) of each entry. Returns all the problems of the site, or `None` when these
 /// edits cannot be patched in, or the site was not resolved for this
 /// (`ResolveInput::markdown_cache`); then the site is resolved again.
@@ -19,15 +21,8 @@ pub fn patch(
     markdown_cache: &MarkdownCache,
 ) -> Option<Diagnostics> {
     let options = site.incremental.as_ref()?.options.clone();
-    let translations = |site: &Site, kind: Kind, stem: &str| -> Vec<Arc<Entry>> {
-        (site.config.languages.iter())
-            .filter_map(|lang| site.page(kind, stem, *lang))
-            .map(|p| p.entry.clone())
-            .collect()
-    };
-    // (kind, stem) of each entry that moved, with its versions in every language before any
-    // edit is put in.
-    let mut moved: BTreeMap<(Kind, String), Vec<Arc<Entry>>> = BTreeMap::new();
+    // (kind, stem) of each entry that moved.
+    let mut moved: BTreeSet<(Kind, String)> = BTreeSet::new();
     for (before, entry) in &edited {
         if same_to_resolve(before, entry) {
             continue;
@@ -39,13 +34,12 @@ pub fn patch(
         {
             return None;
         }
-        moved
-            .entry((entry.kind, entry.stem.clone()))
-            .or_insert_with(|| translations(site, entry.kind, &entry.stem));
+        moved.insert((entry.kind, entry.stem.clone()));
     }
-    // Problems between pages point at fields: where fields moved to other lines, there must
-    // be none in the files they are written in.
-    let before_markdown = &site.incremental.as_ref()?.before_markdown;
+    // Problems found before the checks between pages point at fields: where fields moved to
+    // other lines, there must be none in the files they are written in. (The checks between
+    // pages run again on the entry's pages; nothing they report elsewhere names a line in it.)
+    let before_checks = &site.incremental.as_ref()?.before_checks;
     for (before, entry) in &edited {
         if before.field_locations != entry.field_locations {
             let files: HashSet<&std::path::Path> = (before.field_locations.values())
@@ -53,7 +47,7 @@ pub fn patch(
                 .map(|(path, _, _)| &**path)
                 .chain([before.path.as_path()])
                 .collect();
-            if before_markdown
+            if before_checks
                 .iter()
                 .any(|d| files.contains(d.path.as_path()))
             {
@@ -62,7 +56,8 @@ pub fn patch(
         }
     }
     let mut edited_keys = Vec::with_capacity(edited.len());
-    let mut readdressed = Vec::new();
+    // The old addresses, lowercased, of pages at a new one.
+    let mut readdressed: Vec<String> = Vec::new();
     // Made now: sorting a kind again below moves the pages.
     let mut changes: Vec<AddressChange> = Vec::new();
     for (before, entry) in edited {
@@ -76,36 +71,22 @@ pub fn patch(
                     url: Some(url.clone()),
                 });
                 let old = std::mem::replace(&mut site.pages[i].url, url);
-                readdressed.push((i, old));
+                readdressed.push(old.to_lowercase());
             }
             site.pages[i].entry = entry;
         }
     }
-    if !readdressed.is_empty() && !clash_free(site, &readdressed) {
-        return None;
-    }
     if !moved.is_empty() {
-        // The values both languages must agree on include the date. Patched only when they
-        // agreed before and still do: then the problems found between pages are unchanged.
-        let default = site.config.default_lang();
-        let disagree = |entries: &[Arc<Entry>]| {
-            let mut found = Diagnostics::new();
-            if let Some(first) = entries.iter().find(|e| e.lang == default) {
-                for other in entries.iter().filter(|e| e.lang != default) {
-                    check_agreement(first, other, &mut found);
-                }
-            }
-            !found.is_empty()
-        };
-        for ((kind, stem), before) in &moved {
-            if disagree(before) || disagree(&translations(site, *kind, stem)) {
-                return None;
-            }
-        }
-        let kinds: BTreeSet<Kind> = moved.keys().map(|(kind, _)| *kind).collect();
+        let kinds: BTreeSet<Kind> = moved.iter().map(|(kind, _)| *kind).collect();
         for kind in kinds {
             reorder(site, kind)?;
         }
+        // A new slug, date or name, or fields on other lines: an entry that moved (a new slug
+        // is `moved` too). Its translations may no longer agree, its address may clash, or a
+        // clash be reported on another page of the two now that their order changed.
+        let mut urls = readdressed;
+        urls.extend(urls_of(&site.config, &site.pages, &site.index, &moved));
+        check_pages_again(site, &urls)?;
     }
     let mut changed: Vec<usize> = edited_keys
         .iter()
@@ -176,7 +157,10 @@ fn render_markdown_again(
             state.rendered_again.push(i);
         }
     }
-    let mut diagnostics = state.before_markdown.clone();
+    let mut diagnostics = Diagnostics::new();
+    for d in state.before_markdown() {
+        diagnostics.push(d.clone());
+    }
     for found in &state.markdown_found {
         for d in found {
             diagnostics.push(d.clone());
@@ -226,14 +210,19 @@ pub fn add_and_remove(
         .collect();
     gone.sort_unstable();
     let mut changes: Vec<AddressChange> = Vec::new();
+    // The addresses at which the checks between pages run again (`check_again`): those of the
+    // pages that went, and below, of every page of each entry that came or went.
+    let mut urls: Vec<String> = Vec::new();
     for &i in gone.iter().rev() {
         let page = site.pages.remove(i);
+        urls.push(page.url.to_lowercase());
         changes.push(AddressChange {
             lang: page.entry.lang,
             key: page.key.clone(),
             url: None,
         });
         state.markdown_found.remove(i);
+        state.between.by_page.remove(i);
         state.pages_hash = state.pages_hash.wrapping_sub(page_hash(&page));
         shift_lists(&mut site.lists, i, false);
         if let Some(of_kind) = site
@@ -245,7 +234,9 @@ pub fn add_and_remove(
         }
         site.index.shift(i, false);
     }
+    let mut stems: BTreeSet<(Kind, String)> = BTreeSet::new();
     for (kind, stem, lang) in removed {
+        stems.insert((kind, stem.clone()));
         let key = (kind, stem, lang);
         state.files.remove(&key);
         let (kind, stem, _) = key;
@@ -256,6 +247,7 @@ pub fn add_and_remove(
     }
     let mut new_pages = Vec::with_capacity(added.len());
     for entry in added {
+        stems.insert((entry.kind, entry.stem.clone()));
         new_pages.push((entry.kind, entry.stem.clone(), entry.lang));
         state
             .files
@@ -274,6 +266,7 @@ pub fn add_and_remove(
             url: Some(site.pages[at].url.clone()),
         });
         state.markdown_found.insert(at, Vec::new());
+        state.between.by_page.insert(at, Vec::new());
         state.pages_hash = state.pages_hash.wrapping_add(page_hash(&site.pages[at]));
         site.index.shift(at, true);
         site.index.insert(&site.pages[at].entry, at);
@@ -290,20 +283,9 @@ pub fn add_and_remove(
     if keep_metadata_named {
         site.keep_metadata = keep_metadata(&site.pages);
     }
-    let asset_set = asset_set(&site.assets);
-    let found = check_between_pages(&Between {
-        config: &site.config,
-        pages: &site.pages,
-        index: &site.index,
-        files: &state.files,
-        all_keys: &state.all_keys,
-        assets: &asset_set,
-        images: &state.headers,
-    });
-    drop(asset_set);
-    let state = site.incremental.as_mut()?;
-    state.before_markdown = state.before_checks.clone();
-    state.before_markdown.extend(found);
+    urls.extend(urls_of(&site.config, &site.pages, &site.index, &stems));
+    check_pages_again(site, &urls)?;
+    let state = site.incremental.as_ref()?;
     // The new pages, the pages that link to a page that appeared or went, and those whose
     // links found no page when the entries that exist changed.
     let (moved, generation) = moved_pages(markdown_cache, &site.pages, Some(&changes));
@@ -347,27 +329,22 @@ fn links_to_any(page: &Page, keys: &HashSet<String>) -> bool {
     keys.iter().any(|key| page.rendered.links_to.contains(key))
 }
 
-/// Whether the pages that moved to a new address (index into `Site::pages`, old address)
-/// clash with no other page or section (case-insensitively), at their new addresses and at
-/// their old ones: a clash is reported by the checks between pages, which a patch does not
-/// run again.
-fn clash_free(site: &Site, readdressed: &[(usize, String)]) -> bool {
-    let mut taken: HashSet<String> = HashSet::with_capacity(site.pages.len() + 16);
-    taken.extend(section_urls_folded(&site.config).map(|(url, _)| url));
-    let moving: HashSet<usize> = readdressed.iter().map(|(i, _)| *i).collect();
-    for (i, page) in site.pages.iter().enumerate() {
-        if !moving.contains(&i) && !taken.insert(page.url.to_lowercase()) {
-            return false;
-        }
-    }
-    let old_free = {
-        let mut old: HashSet<String> = HashSet::new();
-        (readdressed.iter()).all(|(_, url)| {
-            let url = url.to_lowercase();
-            !taken.contains(&url) && old.insert(url)
-        })
+/// Runs the checks between pages again on the pages at `urls` (lowercased; see
+/// `check_again`).
+fn check_pages_again(site: &mut Site, urls: &[String]) -> Option<()> {
+    let state = site.incremental.as_mut()?;
+    let asset_set = asset_set(&site.assets);
+    let between = Between {
+        config: &site.config,
+        pages: &site.pages,
+        index: &site.index,
+        files: &state.files,
+        all_keys: &state.all_keys,
+        assets: &asset_set,
+        images: &state.headers,
     };
-    old_free && (readdressed.iter()).all(|(i, _)| taken.insert(site.pages[*i].url.to_lowercase()))
+    check_again(&between, &mut state.between, urls);
+    Some(())
 }
 
 /// Puts the pages of `kind` (one run in `Site::pages`) in the order a full resolve gives them,
@@ -378,15 +355,15 @@ fn reorder(site: &mut Site, kind: Kind) -> Option<()> {
     let state = site.incremental.as_mut()?;
     // Positions from before; `patch` sets them again after reordering.
     state.rendered_again.clear();
-    let mut run: Vec<(Page, Vec<Diagnostic>)> = site
-        .pages
-        .drain(start..end)
-        .zip(state.markdown_found.drain(start..end))
+    let mut run: Vec<(Page, (Vec<Diagnostic>, Vec<Diagnostic>))> = (site.pages.drain(start..end))
+        .zip((state.markdown_found.drain(start..end)).zip(state.between.by_page.drain(start..end)))
         .collect();
     run.sort_by_cached_key(|(page, _)| page_order(&page.entry));
-    let (pages, found): (Vec<Page>, Vec<Vec<Diagnostic>>) = run.into_iter().unzip();
+    let (pages, found): (Vec<Page>, (Vec<Vec<Diagnostic>>, Vec<Vec<Diagnostic>>)) =
+        run.into_iter().unzip();
     site.pages.splice(start..start, pages);
-    state.markdown_found.splice(start..start, found);
+    state.markdown_found.splice(start..start, found.0);
+    state.between.by_page.splice(start..start, found.1);
     for lang in &site.config.languages {
         site.lists.remove(&(kind, *lang));
     }

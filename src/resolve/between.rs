@@ -1,0 +1,460 @@
+//! The checks between pages: addresses that clash, missing translations and values both
+//! languages must agree on, references to partners, goals and menu pages, files named in front
+//! matter. What they find is kept by page, so a patch checks again only the pages it concerns.
+
+use super::*;
+
+/// What the checks between pages read.
+pub(super) struct Between<'a> {
+    pub config: &'a Config,
+    pub pages: &'a [Page],
+    pub index: &'a PageIndex,
+    pub files: &'a BTreeSet<(Kind, String, Lang)>,
+    pub all_keys: &'a BTreeSet<(Kind, String)>,
+    pub assets: &'a BTreeSet<(Kind, &'a str)>,
+    pub images: &'a crate::images::Headers,
+}
+
+/// What the checks between pages found: by page (same order as `Site::pages`), and for the
+/// site as a whole (the menu).
+#[derive(Clone, Default)]
+pub(super) struct BetweenFound {
+    pub by_page: Vec<Vec<Diagnostic>>,
+    pub site: Vec<Diagnostic>,
+}
+
+impl BetweenFound {
+    pub fn all(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.site.iter().chain(self.by_page.iter().flatten())
+    }
+}
+
+/// Every check between pages, over the whole site.
+pub(super) fn check_between_pages(between: &Between<'_>) -> BetweenFound {
+    let references = References::new(between);
+    let mut by_page: Vec<Vec<Diagnostic>> = (0..between.pages.len())
+        .into_par_iter()
+        .map(|i| check_page(between, &references, i))
+        .collect();
+    let everything: Vec<usize> = (0..between.pages.len()).collect();
+    for (i, clash) in url_clashes(between.config, between.pages, &everything) {
+        by_page[i].push(clash);
+    }
+    BetweenFound {
+        by_page,
+        site: check_menu(between.config, between.all_keys),
+    }
+}
+
+/// Checks again every page whose address is one of `urls` (lowercased), after pages came,
+/// went, moved or took a new address. What a page's checks find depends on the pages of its
+/// entry (translations, the values they agree on, where references are checked) and on the
+/// pages at its address, nothing else a patch changes: `urls` must hold the address of every
+/// page of each entry concerned, and the old address of each page that went or moved.
+/// `found.by_page` must already be in the order of `between.pages`.
+pub(super) fn check_again(between: &Between<'_>, found: &mut BetweenFound, urls: &[String]) {
+    let positions: Vec<usize> = (between.pages.iter().enumerate())
+        .filter(|(_, page)| urls.iter().any(|url| folds_to(&page.url, url)))
+        .map(|(i, _)| i)
+        .collect();
+    let references = References::new(between);
+    for &i in &positions {
+        found.by_page[i] = check_page(between, &references, i);
+    }
+    for (i, clash) in url_clashes(between.config, between.pages, &positions) {
+        found.by_page[i].push(clash);
+    }
+}
+
+/// The addresses `check_again` needs for the entries `stems`: those of every page they have
+/// now, lowercased.
+pub(super) fn urls_of(
+    config: &Config,
+    pages: &[Page],
+    index: &PageIndex,
+    stems: &BTreeSet<(Kind, String)>,
+) -> Vec<String> {
+    (stems.iter())
+        .flat_map(|(kind, stem)| {
+            (config.languages.iter()).filter_map(|lang| index.get(*kind, stem, *lang))
+        })
+        .map(|i| pages[i].url.to_lowercase())
+        .collect()
+}
+
+/// Whether `url` lowercased is `folded`, without making the lowercased string for the
+/// addresses (nearly all) that are ASCII.
+fn folds_to(url: &str, folded: &str) -> bool {
+    if url.is_ascii() {
+        url.len() == folded.len()
+            && (url.bytes().zip(folded.bytes())).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        url.to_lowercase() == folded
+    }
+}
+
+/// The address of every section in every language, lowercased (addresses that differ only in
+/// case clash on macOS and Windows), with its kind.
+pub(super) fn section_urls_folded(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
+    config.languages.iter().flat_map(move |lang| {
+        (crate::model::KINDS.into_iter())
+            .filter(|k| k.has_section())
+            .map(move |kind| (section_url(config, kind, *lang).to_lowercase(), kind))
+    })
+}
+
+/// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
+/// Of the pages at `positions` (in order), those whose address a section or an earlier one
+/// of them already has, with the problem to report on each. Every page with one of their
+/// addresses must be among them.
+fn url_clashes(config: &Config, pages: &[Page], positions: &[usize]) -> Vec<(usize, Diagnostic)> {
+    /// Who already has a URL: a section of `site.yaml`, or a page.
+    enum Owner<'a> {
+        Section(Kind),
+        Page(&'a std::path::Path),
+    }
+    let mut seen: HashMap<String, Owner<'_>> = HashMap::with_capacity(positions.len() + 16);
+    for (url, kind) in section_urls_folded(config) {
+        seen.insert(url, Owner::Section(kind));
+    }
+    let mut clashes = Vec::new();
+    for &i in positions {
+        let page = &pages[i];
+        let folded = page.url.to_lowercase();
+        if let Some(owner) = seen.get(&folded) {
+            let other = match owner {
+                Owner::Section(kind) => format!("the {} section", kind.folder()),
+                Owner::Page(path) => display_path(path),
+            };
+            let clash = (page.entry.slug)
+                .error(format!(
+                    "this page would be written to /{}, which {other} already uses",
+                    page.url,
+                ))
+                .with_hint("give one of them another `slug:`");
+            clashes.push((i, clash));
+            continue;
+        }
+        seen.insert(folded, Owner::Page(&page.entry.path));
+    }
+    clashes
+}
+
+/// What checking one page's references needs to know of the whole site: the partners, and the
+/// goals by number. Made from the goals' pages and the keys, not from every page.
+struct References<'a> {
+    partner_stems: Vec<&'a str>,
+    /// Each goal number with the first page (position) that has it.
+    goal_numbers: BTreeMap<u8, usize>,
+    /// Whether each goal parsed and has a number of its own: only then is a reference to a
+    /// goal that does not exist reported (a broken goal file is reported already).
+    goals_complete: bool,
+}
+
+impl<'a> References<'a> {
+    fn new(between: &Between<'a>) -> References<'a> {
+        let Between {
+            pages, all_keys, ..
+        } = *between;
+        let of_kind = |kind: Kind| {
+            all_keys
+                .range((kind, String::new())..)
+                .take_while(move |(k, _)| *k == kind)
+                .map(|(_, stem)| stem.as_str())
+        };
+        // The pages are sorted by kind first: the goals are one run of them.
+        let goals = pages.partition_point(|p| p.entry.kind < Kind::Goal)
+            ..pages.partition_point(|p| p.entry.kind <= Kind::Goal);
+        let mut goal_numbers: BTreeMap<u8, usize> = BTreeMap::new();
+        let mut duplicate_goal_numbers = false;
+        let mut goal_stems_parsed: BTreeSet<&str> = BTreeSet::new();
+        for i in goals {
+            let page = &pages[i];
+            goal_stems_parsed.insert(&page.entry.stem);
+            if let EntryData::Goal(goal) = &page.entry.data {
+                let first = *goal_numbers.entry(goal.number.value).or_insert(i);
+                duplicate_goal_numbers |= is_duplicate_goal(pages, first, i);
+            }
+        }
+        References {
+            partner_stems: of_kind(Kind::Partner).collect(),
+            goals_complete: !duplicate_goal_numbers
+                && of_kind(Kind::Goal).count() == goal_stems_parsed.len(),
+            goal_numbers,
+        }
+    }
+}
+
+/// Whether the goal page `i` has the number of the goal page `first` (the first with that
+/// number), in the same language but another entry.
+fn is_duplicate_goal(pages: &[Page], first: usize, i: usize) -> bool {
+    first != i
+        && pages[first].entry.stem != pages[i].entry.stem
+        && pages[first].entry.lang == pages[i].entry.lang
+}
+
+/// Everything the checks between pages report on the page at `i`, but a clash of addresses.
+fn check_page(between: &Between<'_>, references: &References<'_>, i: usize) -> Vec<Diagnostic> {
+    let mut found = Diagnostics::new();
+    check_translations(between, i, &mut found);
+    check_references(between, references, i, &mut found);
+    check_front_matter_files(between, &between.pages[i], &mut found);
+    found.into_vec()
+}
+
+fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnostics) {
+    let Between {
+        config,
+        pages,
+        index,
+        files,
+        ..
+    } = *between;
+    let page = &pages[i];
+    let entry = &page.entry;
+    // One key made per page, its language set for each lookup.
+    let mut file = (entry.kind, entry.stem.clone(), entry.lang);
+    for lang in &config.languages {
+        file.2 = *lang;
+        if *lang == entry.lang || files.contains(&file) {
+            continue;
+        }
+        // Say it once per entry: from the first language that has it.
+        let first_present =
+            (config.languages.iter()).find(|l| index.contains(entry.kind, &entry.stem, **l));
+        if first_present != Some(&entry.lang) {
+            continue;
+        }
+        let expected = (entry.path).with_file_name(format!("{}.{}.md", entry.stem, lang.code()));
+        diagnostics.push(
+            Diagnostic::warning(
+                &entry.path,
+                0,
+                0,
+                format!(
+                    "there is no {} translation of this page",
+                    lang.english_name()
+                ),
+            )
+            .with_hint(format!(
+                "readers of the {} site get a notice instead; add {}",
+                lang.english_name(),
+                display_path(&expected)
+            )),
+        );
+    }
+    // Values both languages must agree on, when written in each language file.
+    if entry.lang == config.default_lang() {
+        for lang in &config.languages {
+            if let Some(other) = index.get(entry.kind, &entry.stem, *lang).map(|i| &pages[i])
+                && other.entry.lang != entry.lang
+            {
+                check_agreement(entry, &other.entry, diagnostics);
+            }
+        }
+    }
+}
+
+fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics) {
+    let differ = |field: &str, a: String, b: String, diagnostics: &mut Diagnostics| {
+        if a != b {
+            // Point at the value in the translation, where it was written.
+            let (path, line, col) = second.field_locations.get(field).cloned().unwrap_or((
+                second.path.as_path().into(),
+                1,
+                1,
+            ));
+            diagnostics.push(
+                Diagnostic::error(
+                    &*path,
+                    line,
+                    col,
+                    format!(
+                        "`{field}` is `{b}` here but `{a}` in {}",
+                        display_path(&first.path)
+                    ),
+                )
+                .with_hint(format!(
+                    "both languages must agree; write `{field}` once in {}.yaml",
+                    second.stem
+                )),
+            );
+        }
+    };
+    match (&first.data, &second.data) {
+        (EntryData::Goal(a), EntryData::Goal(b)) => {
+            differ(
+                "number",
+                a.number.value.to_string(),
+                b.number.value.to_string(),
+                diagnostics,
+            );
+            differ(
+                "target_year",
+                a.target_year.to_string(),
+                b.target_year.to_string(),
+                diagnostics,
+            );
+        }
+        (EntryData::Press(a), EntryData::Press(b)) => {
+            differ("date", a.date.to_string(), b.date.to_string(), diagnostics)
+        }
+        (EntryData::Festival(a), EntryData::Festival(b)) => {
+            differ("date", a.date.to_string(), b.date.to_string(), diagnostics)
+        }
+        (EntryData::Initiative(a), EntryData::Initiative(b)) => differ(
+            "province",
+            a.province.clone(),
+            b.province.clone(),
+            diagnostics,
+        ),
+        (EntryData::Partner(a), EntryData::Partner(b)) => differ(
+            "role",
+            format!("{:?}", a.role).to_lowercase(),
+            format!("{:?}", b.role).to_lowercase(),
+            diagnostics,
+        ),
+        _ => {}
+    }
+}
+
+fn check_references(
+    between: &Between<'_>,
+    references: &References<'_>,
+    i: usize,
+    diagnostics: &mut Diagnostics,
+) {
+    let Between {
+        config,
+        pages,
+        index,
+        all_keys,
+        ..
+    } = *between;
+    let page = &pages[i];
+    if let EntryData::Goal(goal) = &page.entry.data
+        && let Some(&first) = references.goal_numbers.get(&goal.number.value)
+        && is_duplicate_goal(pages, first, i)
+    {
+        // Name the file where the other number is written (often the shared .yaml).
+        let other_file = match &pages[first].entry.data {
+            EntryData::Goal(g) => g.number.path.to_path_buf(),
+            _ => pages[first].entry.path.clone(),
+        };
+        diagnostics.push(
+            goal.number
+                .error(format!(
+                    "goal number {} is also used by {}",
+                    goal.number.value,
+                    display_path(&other_file)
+                ))
+                .with_hint("every goal needs its own number"),
+        )
+    }
+    let check_partners = |list: &[crate::fields::Located<String>],
+                          diagnostics: &mut Diagnostics| {
+        for partner in list {
+            if !all_keys.contains(&(Kind::Partner, partner.value.clone())) {
+                let stems = &references.partner_stems;
+                let hint = match suggest(&partner.value, stems.iter().copied()) {
+                    Some(close) => format!(
+                        "did you mean `{close}`? Partners are named by their file name in content/partners/"
+                    ),
+                    None => format!(
+                        "partners are named by their file name in content/partners/: {}",
+                        stems.join(", ")
+                    ),
+                };
+                diagnostics.push(
+                    partner
+                        .error(format!("there is no partner `{}`", partner.value))
+                        .with_hint(hint),
+                );
+            }
+        }
+    };
+    let check_goals = |list: &[crate::fields::Located<u8>], diagnostics: &mut Diagnostics| {
+        for goal in list.iter().filter(|_| references.goals_complete) {
+            if !references.goal_numbers.contains_key(&goal.value) {
+                let numbers: Vec<String> = (references.goal_numbers.keys())
+                    .map(u8::to_string)
+                    .collect();
+                diagnostics.push(
+                    goal.error(format!("there is no goal {}", goal.value))
+                        .with_hint(format!("the goals are numbered {}", numbers.join(", "))),
+                );
+            }
+        }
+    };
+    // References are written in the shared file most of the time: check them once.
+    if page.entry.lang != config.default_lang()
+        && index.contains(page.entry.kind, &page.entry.stem, config.default_lang())
+    {
+        return;
+    }
+    match &page.entry.data {
+        EntryData::Press(press) => {
+            check_partners(&press.partners, diagnostics);
+            check_goals(&press.goals, diagnostics);
+        }
+        EntryData::Initiative(initiative) => check_goals(&initiative.goals, diagnostics),
+        EntryData::Festival(festival) => check_partners(&festival.partners, diagnostics),
+        _ => {}
+    }
+}
+
+/// Every page the menu names must exist.
+fn check_menu(config: &Config, all_keys: &BTreeSet<(Kind, String)>) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for item in &config.menu {
+        if let MenuItem::Page(stem) = item
+            && !all_keys.contains(&(Kind::Page, stem.value.clone()))
+        {
+            let pages: Vec<&str> = all_keys
+                .iter()
+                .filter(|(k, _)| *k == Kind::Page)
+                .map(|(_, s)| s.as_str())
+                .collect();
+            diagnostics.push(
+                stem.error(format!(
+                    "the menu names page `{}`, which does not exist",
+                    stem.value
+                ))
+                .with_hint(match suggest(&stem.value, pages.iter().copied()) {
+                    Some(close) => format!("did you mean `page:{close}`?"),
+                    None => format!(
+                        "pages are named by their file name in content/pages/: {}",
+                        pages
+                            .iter()
+                            .map(|p| format!("page:{p}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                }),
+            );
+        }
+    }
+    diagnostics
+}
+
+/// Files named in front matter (`logo:`, `image:`) must exist beside the entry.
+fn check_front_matter_files(between: &Between<'_>, page: &Page, diagnostics: &mut Diagnostics) {
+    let files = match &page.entry.data {
+        EntryData::Partner(p) => vec![p.logo.as_ref()],
+        EntryData::Press(p) => vec![p.image.as_ref()],
+        EntryData::Initiative(i) => vec![i.image.as_ref()],
+        EntryData::Festival(f) => vec![f.image.as_ref()],
+        _ => vec![],
+    };
+    for file in files
+        .into_iter()
+        .flatten()
+        .chain(page.entry.keep_metadata.iter())
+    {
+        if let Err((message, hint)) =
+            check_image_reference(page.entry.kind, &file.value, between.assets, between.images)
+        {
+            diagnostics.push(file.error(message).with_hint(hint));
+        }
+    }
+}
