@@ -348,22 +348,19 @@ fn check_pages_again(site: &mut Site, urls: &[String]) -> Option<()> {
 }
 
 /// Puts the pages of `kind` (one run in `Site::pages`) in the order a full resolve gives them,
-/// with everything kept by page position: the index, the lists, what each page's Markdown found.
+/// with everything kept by page position: the index, the lists, what each page's Markdown and
+/// the checks between pages found.
 fn reorder(site: &mut Site, kind: Kind) -> Option<()> {
     let start = site.pages.partition_point(|p| p.entry.kind < kind);
     let end = site.pages.partition_point(|p| p.entry.kind <= kind);
     let state = site.incremental.as_mut()?;
     // Positions from before; `patch` sets them again after reordering.
     state.rendered_again.clear();
-    let mut run: Vec<(Page, (Vec<Diagnostic>, Vec<Diagnostic>))> = (site.pages.drain(start..end))
-        .zip((state.markdown_found.drain(start..end)).zip(state.between.by_page.drain(start..end)))
-        .collect();
-    run.sort_by_cached_key(|(page, _)| page_order(&page.entry));
-    let (pages, found): (Vec<Page>, (Vec<Vec<Diagnostic>>, Vec<Vec<Diagnostic>>)) =
-        run.into_iter().unzip();
-    site.pages.splice(start..start, pages);
-    state.markdown_found.splice(start..start, found.0);
-    state.between.by_page.splice(start..start, found.1);
+    let mut order: Vec<usize> = (0..end - start).collect();
+    order.sort_by_cached_key(|i| page_order(&site.pages[start + i].entry));
+    permute(&mut site.pages, start, &order);
+    permute(&mut state.markdown_found, start, &order);
+    permute(&mut state.between.by_page, start, &order);
     for lang in &site.config.languages {
         site.lists.remove(&(kind, *lang));
     }
@@ -373,4 +370,13 @@ fn reorder(site: &mut Site, kind: Kind) -> Option<()> {
         site.lists.entry((kind, entry.lang)).or_default().push(i);
     }
     Some(())
+}
+
+/// Puts the run of `items` from `start` in the order `order` gives (positions in the run).
+fn permute<T>(items: &mut Vec<T>, start: usize, order: &[usize]) {
+    let mut run: Vec<Option<T>> = (items.drain(start..start + order.len()))
+        .map(Some)
+        .collect();
+    let sorted: Vec<T> = order.iter().filter_map(|i| run[*i].take()).collect();
+    items.splice(start..start, sorted);
 }
