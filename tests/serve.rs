@@ -729,28 +729,29 @@ fn a_new_press_release_renders_only_what_shows_it_and_its_removal_takes_its_page
 fn problems_between_pages_follow_entries_that_come_go_and_move() {
     let site = Site::fixture("basic");
     let (server, mut events) = start_listening(&site);
-    // A new release at the address of an older one: the clash is reported on the later page
-    // of the two in the list (newest first), the older release, which no edit touched.
+    // A new release at the address of a newer one: the clash is reported on the later page of
+    // the two in the list (newest first), the new one.
     let clashing =
-        release("2024-04-01", "Bericht 4").replacen("---\n", "---\nslug: bericht-1\n", 1);
+        release("2023-01-01", "Bericht 4").replacen("---\n", "---\nslug: bericht-1\n", 1);
     site.write("content/press/bericht-4.nl.md", &clashing);
     let (_, summary, patched) = server.next_rebuild_traced();
     let data = events.wait_for("failed", WAIT);
     assert!(patched, "{summary}");
     assert!(
-        data.contains("/pers/bericht-1/, which content/press/bericht-4.nl.md already uses"),
+        data.contains("/pers/bericht-1/, which content/press/bericht-1.nl.md already uses"),
         "{data}"
     );
-    // Older than the other now: the clash is reported on the new release instead.
+    // Newer than the other now: the clash is reported on the older release instead, which no
+    // edit touched.
     site.write(
         "content/press/bericht-4.nl.md",
-        &clashing.replace("2024-04-01", "2023-01-01"),
+        &clashing.replace("2023-01-01", "2024-04-01"),
     );
     let (_, summary, patched) = server.next_rebuild_traced();
     let data = events.wait_for("failed", WAIT);
     assert!(patched, "{summary}");
     assert!(
-        data.contains("/pers/bericht-1/, which content/press/bericht-1.nl.md already uses"),
+        data.contains("/pers/bericht-1/, which content/press/bericht-4.nl.md already uses"),
         "{data}"
     );
     // Gone: so is the clash.
