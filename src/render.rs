@@ -173,27 +173,15 @@ pub struct RenderOptions {
 #[derive(Default)]
 pub struct RenderCache {
     search_records: crate::search_index::Records,
-    /// The directory facets and the `Site::structure` and initiative positions they were made
-    /// for: the same structure lists the same initiatives under the same provinces and themes,
-    /// and the same positions keep their indices valid (a press release that moves does not
-    /// move an initiative).
-    facets: std::sync::Mutex<Option<(FacetsMadeFor, std::sync::Arc<Facets>)>>,
+    /// The directory facets, with the `Site::directory` they were made for and where the
+    /// initiatives began in `Site::pages` then.
+    facets: std::sync::Mutex<Option<FacetsMade>>,
 }
 
-/// `Site::structure` and `initiative_positions`.
-type FacetsMadeFor = (u64, u64);
-
-/// A hash of where each initiative stands in `Site::pages` and in its list.
-fn initiative_positions(site: &Site) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for lang in &site.config.languages {
-        for &i in site.list_indices(Kind::Initiative, *lang) {
-            hasher.update(&i.to_le_bytes());
-            hasher.update(site.pages[i].key.as_bytes());
-        }
-        hasher.update(b"\0");
-    }
-    hasher.digest()
+struct FacetsMade {
+    directory: u64,
+    initiatives_from: usize,
+    facets: std::sync::Arc<Facets>,
 }
 
 impl RenderCache {
@@ -201,15 +189,33 @@ impl RenderCache {
         let Ok(mut cached) = self.facets.lock() else {
             return std::sync::Arc::new(facets(site));
         };
-        let made_for = (site.structure, initiative_positions(site));
-        match cached.as_ref() {
-            Some((key, facets)) if *key == made_for => facets.clone(),
-            _ => {
-                let made = std::sync::Arc::new(facets(site));
-                *cached = Some((made_for, made.clone()));
-                made
+        // The initiatives are one run of the pages: pages that came or went before it shift
+        // every initiative by as many places.
+        let initiatives_from = site.pages.partition_point(|p| p.entry.kind < Kind::Initiative);
+        let facets = match cached.as_ref() {
+            Some(made) if made.directory == site.directory => {
+                if made.initiatives_from == initiatives_from {
+                    return made.facets.clone();
+                }
+                let mut shifted = (*made.facets).clone();
+                for indices in shifted.values_mut() {
+                    for i in indices.iter_mut() {
+                        *i = *i + initiatives_from - made.initiatives_from;
+                    }
+                }
+                #[cfg(debug_assertions)]
+                assert_eq!(shifted, facets(site), "the facets shifted");
+                shifted
             }
-        }
+            _ => facets(site),
+        };
+        let facets = std::sync::Arc::new(facets);
+        *cached = Some(FacetsMade {
+            directory: site.directory,
+            initiatives_from,
+            facets: facets.clone(),
+        });
+        facets
     }
 }
 
@@ -307,6 +313,8 @@ pub struct Changes {
     pub kinds: std::collections::BTreeSet<Kind>,
     /// An entry moved to a new address, or one appeared or went.
     pub addresses: bool,
+    /// The languages of the pages changed, moved, appeared or gone.
+    pub langs: std::collections::BTreeSet<Lang>,
     pub previous_order: std::sync::Arc<ListOrder>,
 }
 
@@ -382,7 +390,8 @@ impl Job {
                     || facet_counts_changed(&changes.previous_order, facets, *lang)
             }
             Job::Search(_) | Job::NotFound(_) => kinds(&[Kind::Page]),
-            Job::SearchIndex(_) => true,
+            // Every page of its language, and nothing of the other's.
+            Job::SearchIndex(lang) => changes.langs.contains(lang),
             Job::Feed(_) => kinds(&[Kind::Press]),
             Job::Sitemap => changes.addresses,
             // Only settings, files and the theme change these, and those rebuild everything.

@@ -128,6 +128,12 @@ pub struct Site {
     pub address_changes: Option<Vec<AddressChange>>,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
+    /// Names the directory as it is: which initiatives it lists in which order, under which
+    /// province and themes. A site resolved in full gets a number no site before it had; a
+    /// patch keeps the number when it left every initiative where it was (it may have shifted
+    /// them all in `pages`, by a press release that came or went). What `serve` made of the
+    /// directory (`render::RenderCache`) holds while the number does.
+    pub directory: u64,
     /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
     incremental: Option<Incremental>,
 }
@@ -376,9 +382,18 @@ struct Addresses {
 /// Language → page key → URL.
 pub type PageUrls = HashMap<Lang, HashMap<String, String>>;
 
-/// Brings `urls` up to the addresses of `pages`. Returns the key of every page whose address
-/// changed, with the address it had: none for a new page; a page that is gone is there too.
-pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<(String, Option<String>)> {
+/// A page whose address changed between two builds, or that appeared or went.
+#[derive(Debug, Clone)]
+pub struct MovedPage {
+    pub key: String,
+    pub lang: Lang,
+    /// The address it had: none for a new page.
+    pub before: Option<String>,
+}
+
+/// Brings `urls` up to the addresses of `pages`. Returns every page whose address changed; a
+/// page that is gone is there too.
+pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<MovedPage> {
     let mut moved = Vec::new();
     for page in pages {
         let of_lang = urls.entry(page.entry.lang).or_default();
@@ -386,11 +401,19 @@ pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<(String, Opt
             Some(url) if *url == page.url => {}
             Some(url) => {
                 let before = std::mem::replace(url, page.url.clone());
-                moved.push((page.key.clone(), Some(before)));
+                moved.push(MovedPage {
+                    key: page.key.clone(),
+                    lang: page.entry.lang,
+                    before: Some(before),
+                });
             }
             None => {
                 of_lang.insert(page.key.clone(), page.url.clone());
-                moved.push((page.key.clone(), None));
+                moved.push(MovedPage {
+                    key: page.key.clone(),
+                    lang: page.entry.lang,
+                    before: None,
+                });
             }
         }
     }
@@ -405,7 +428,11 @@ pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<(String, Opt
             of_lang.retain(|key, url| {
                 let keep = present.contains(&(*lang, key.as_str()));
                 if !keep {
-                    moved.push((key.clone(), Some(url.clone())));
+                    moved.push(MovedPage {
+                        key: key.clone(),
+                        lang: *lang,
+                        before: Some(url.clone()),
+                    });
                 }
                 keep
             });
@@ -445,7 +472,7 @@ pub struct AddressChange {
 pub fn apply_address_changes(
     urls: &mut PageUrls,
     changes: &[AddressChange],
-) -> Vec<(String, Option<String>)> {
+) -> Vec<MovedPage> {
     let mut moved = Vec::new();
     for change in changes {
         let of_lang = urls.entry(change.lang).or_default();
@@ -454,7 +481,11 @@ pub fn apply_address_changes(
             None => of_lang.remove(&change.key),
         };
         if before != change.url {
-            moved.push((change.key.clone(), before));
+            moved.push(MovedPage {
+                key: change.key.clone(),
+                lang: change.lang,
+                before,
+            });
         }
     }
     moved
@@ -476,7 +507,7 @@ fn moved_pages(
         Some(changes) => apply_address_changes(&mut addresses.urls, changes),
         None => update_page_urls(&mut addresses.urls, pages),
     };
-    let moved: HashSet<String> = moved.into_iter().map(|(key, _)| key).collect();
+    let moved: HashSet<String> = moved.into_iter().map(|page| page.key).collect();
     if !moved.is_empty() {
         addresses.generation += 1;
     }
@@ -743,8 +774,15 @@ pub fn resolve(
         structure,
         frame,
         address_changes: None,
+        directory: new_directory(),
         incremental,
     }
+}
+
+/// A `Site::directory` no site of this process had before.
+fn new_directory() -> u64 {
+    static LAST: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    LAST.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
 
 /// The images whose original the editors asked to keep byte for byte.

@@ -251,9 +251,13 @@ fn entry_changes(root: &Path, paths: &[PathBuf]) -> Option<render::Changes> {
             _ => return None,
         };
         let stem = if let Some(stem) = name.strip_suffix(".yaml") {
+            // Shared fields: every language's page.
+            changes.langs.extend(crate::lang::SUPPORTED);
             stem.to_string()
         } else {
-            name.strip_suffix(".md")?.rsplit_once('.')?.0.to_string()
+            let (stem, lang) = name.strip_suffix(".md")?.rsplit_once('.')?;
+            changes.langs.insert(crate::lang::Lang::parse(lang)?);
+            stem.to_string()
         };
         changes.keys.insert(format!("{}/{stem}", kind.folder()));
         changes.kinds.insert(kind);
@@ -296,7 +300,7 @@ struct Session {
     /// The address of every page at the last build, and the pages that moved since the last
     /// good one (key, address before), to render only what shows or links to them.
     urls: crate::resolve::PageUrls,
-    moved: Vec<(String, Option<String>)>,
+    moved: Vec<crate::resolve::MovedPage>,
     /// Whether the last build was good: then the site kept for the next patch is the one
     /// `urls` was made from.
     last_good: bool,
@@ -366,12 +370,13 @@ impl Session {
                 // An entry at a new address, or one that appeared or went, changes every page
                 // that shows it (like a new title), and the pages whose text links to it (their
                 // Markdown was rendered again for it).
-                for (key, before) in &self.moved {
+                for crate::resolve::MovedPage { key, lang, before } in &self.moved {
                     let folder = key.split_once('/').map_or("", |(folder, _)| folder);
                     if let Some(kind) = crate::model::Kind::from_folder(folder) {
                         changes.kinds.insert(kind);
                     }
                     changes.keys.insert(key.clone());
+                    changes.langs.insert(*lang);
                     changes.addresses = true;
                     left.extend(before.iter().map(|url| render::html_path(url)));
                     left.extend(before.iter().map(|url| crate::calendar::path(url)));
@@ -379,6 +384,7 @@ impl Session {
                 }
                 for page in compiled.site.markdown_rendered_again() {
                     changes.keys.insert(page.key.clone());
+                    changes.langs.insert(page.entry.lang);
                 }
                 render::Changes {
                     previous_order: self.order.clone(),
@@ -426,6 +432,9 @@ impl Session {
         if diagnostics.has_errors() {
             return self.fail(shared, diagnostics, started);
         }
+        if trace {
+            println!("outputs made in {} ms", started.elapsed().as_millis());
+        }
         // Only now, with a complete good build, is the served folder changed.
         let (changed, current) = outputs.into_inner().unwrap_or_default();
         // Taken, not copied (it names every output file); put back below whatever happens.
@@ -468,6 +477,9 @@ impl Session {
                 held.insert(path.clone(), Arc::new(bytes));
                 produced.insert(path, hash);
             }
+        }
+        if trace {
+            println!("written in {} ms", started.elapsed().as_millis());
         }
         let order = render::list_order(&compiled.site, &self.caches.render);
         // A partial render produced only some paths: what can have gone stale is what was at

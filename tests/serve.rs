@@ -506,7 +506,8 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
             "{path} was not re-rendered: {rendered:?}"
         );
     }
-    // …and pages that do not show it are not.
+    // …and pages that do not show it are not, nor the English search index (it has the English
+    // pages only).
     for path in [
         "pers/index.html",
         "initiatieven/zorg/index.html",
@@ -514,6 +515,7 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
         "over-ons/index.html",
         "sitemap.xml",
         "pers/bericht-2/index.html",
+        "en/search/index.json",
     ] {
         assert!(
             !rendered.iter().any(|r| r == path),
@@ -545,7 +547,7 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
     assert_eq!(request(&server.address, "/pers/nieuw-adres/").status, 200);
     // A change of the themes an initiative is listed under changes the counts on every
     // directory page: they are all rendered again, the initiative's pages and those that show
-    // it, but no press release.
+    // it, both search indexes (a shared file is both languages'), but no press release.
     let shared = site.read("content/initiatives/molen.yaml");
     site.write(
         "content/initiatives/molen.yaml",
@@ -558,6 +560,8 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
         "initiatieven/provincie/utrecht/index.html",
         "en/initiatives/theme/energie/index.html",
         "doelen/eerste/index.html",
+        "zoeken/index.json",
+        "en/search/index.json",
     ] {
         assert!(rendered.iter().any(|r| r == path), "{path}: {rendered:?}");
     }
@@ -679,9 +683,11 @@ fn a_new_press_release_renders_only_what_shows_it_and_its_removal_takes_its_page
     ] {
         assert!(was_rendered(&rendered, path), "{path}: {rendered:?}");
     }
-    // Not the English list (the release is Dutch only), other releases or initiatives.
+    // Not the English list or search index (the release is Dutch only), other releases or
+    // initiatives.
     for path in [
         "en/press/index.html",
+        "en/search/index.json",
         "pers/bericht-2/index.html",
         "initiatieven/index.html",
         "initiatieven/zorg/index.html",

@@ -81,6 +81,9 @@ pub fn patch(
         for kind in kinds {
             reorder(site, kind)?;
         }
+        if moved.iter().any(|(kind, _)| *kind == Kind::Initiative) {
+            site.directory = new_directory();
+        }
         // A new slug, date or name, or fields on other lines: an entry that moved (a new slug
         // is `moved` too). Its translations may no longer agree, its address may clash, or a
         // clash be reported on another page of the two now that their order changed.
@@ -203,6 +206,11 @@ pub fn add_and_remove(
         || (removed.iter())
             .filter_map(|(kind, stem, lang)| site.page(*kind, stem, *lang))
             .any(|p| !p.entry.keep_metadata.is_empty());
+    let initiatives = (added.iter().any(|e| e.kind == Kind::Initiative))
+        || (removed.iter()).any(|(kind, _, _)| *kind == Kind::Initiative);
+    if initiatives {
+        site.directory = new_directory();
+    }
     let state = site.incremental.as_mut()?;
     let keys_before = state.keys_hash;
     let mut gone: Vec<usize> = (removed.iter())
