@@ -191,7 +191,9 @@ impl RenderCache {
         };
         // The initiatives are one run of the pages: pages that came or went before it shift
         // every initiative by as many places.
-        let initiatives_from = site.pages.partition_point(|p| p.entry.kind < Kind::Initiative);
+        let initiatives_from = site
+            .pages
+            .partition_point(|p| p.entry.kind < Kind::Initiative);
         let facets = match cached.as_ref() {
             Some(made) if made.directory == site.directory => {
                 if made.initiatives_from == initiatives_from {
@@ -338,15 +340,7 @@ impl Job {
         match self {
             Job::Entry(i) | Job::Calendar(i) => {
                 let page = &site.pages[*i];
-                let shown: &[Kind] = match page.entry.kind {
-                    Kind::Goal => &[Kind::Initiative, Kind::Press, Kind::Page],
-                    Kind::Partner => &[Kind::Press, Kind::Page],
-                    Kind::Press => &[Kind::Partner, Kind::Goal, Kind::Page],
-                    Kind::Initiative => &[Kind::Goal, Kind::Page],
-                    Kind::Festival => &[Kind::Partner, Kind::Page],
-                    Kind::Page | Kind::Home => &[Kind::Page],
-                };
-                changes.keys.contains(&page.key) || kinds(shown)
+                changes.keys.contains(&page.key) || shows_any(page.entry.kind, changes)
             }
             Job::Home(_) => kinds(&[
                 Kind::Home,
@@ -641,10 +635,7 @@ pub fn render_site(
         related: std::sync::OnceLock::new(),
         language_layouts: Default::default(),
     };
-    let mut jobs = plan(site, renderer, &context.facets);
-    if let Some(changes) = &options.only {
-        jobs.retain(|job| job.depends_on(site, &context.facets, changes));
-    }
+    let jobs = plan(site, renderer, &context.facets, options.only.as_ref());
     let pages = AtomicUsize::new(0);
     let found: Vec<Diagnostic> = jobs
         .par_iter()
@@ -684,32 +675,98 @@ pub fn render_site(
     }
 }
 
-fn plan(site: &Site, renderer: &Renderer, facets: &Facets) -> Vec<Job> {
+/// Every output to produce, or with `only`, those that depend on the changes.
+fn plan(site: &Site, renderer: &Renderer, facets: &Facets, only: Option<&Changes>) -> Vec<Job> {
     let config = &site.config;
-    let mut jobs: Vec<Job> = (0..site.pages.len())
-        .filter(|i| site.pages[*i].entry.kind != Kind::Home)
-        .map(Job::Entry)
-        .collect();
-    jobs.extend(list_jobs(site, facets));
-    for lang in &config.languages {
-        jobs.push(Job::Home(*lang));
-        jobs.push(Job::Search(*lang));
-        jobs.push(Job::SearchIndex(*lang));
-        jobs.push(Job::NotFound(*lang));
-        jobs.push(Job::Feed(*lang));
-    }
-    jobs.push(Job::Sitemap);
-    jobs.push(Job::Robots);
-    jobs.push(Job::Css);
-    jobs.push(Job::Js);
-    for (i, page) in site.pages.iter().enumerate() {
-        if page.entry.kind == Kind::Festival {
-            jobs.push(Job::Calendar(i));
+    let mut jobs: Vec<Job> = Vec::new();
+    // The pages are sorted by kind: each kind is one run of them. (The home page is a list.)
+    for kind in crate::model::KINDS {
+        let run = site.pages.partition_point(|p| p.entry.kind < kind)
+            ..site.pages.partition_point(|p| p.entry.kind <= kind);
+        if kind == Kind::Home {
+            continue;
+        }
+        let festival = kind == Kind::Festival;
+        let mut add = |i: usize| {
+            jobs.push(Job::Entry(i));
+            if festival {
+                jobs.push(Job::Calendar(i));
+            }
+        };
+        match only {
+            Some(changes) if !shows_any(kind, changes) => {
+                // Only the pages of the entries changed: found by key, not by reading every page.
+                let mut changed: Vec<usize> = (changes.keys.iter())
+                    .filter_map(|key| key.split_once('/'))
+                    .filter(|(folder, _)| *folder == kind.folder())
+                    .flat_map(|(_, stem)| {
+                        (config.languages.iter())
+                            .filter_map(move |lang| site.index_of(kind, stem, *lang))
+                    })
+                    .collect();
+                changed.sort_unstable();
+                changed.into_iter().for_each(&mut add);
+            }
+            _ => run.for_each(&mut add),
         }
     }
-    jobs.extend((0..site.assets.len()).map(Job::Asset));
-    jobs.extend((0..renderer.static_files.len()).map(Job::ThemeFile));
+    let mut others = list_jobs(site, facets);
+    for lang in &config.languages {
+        others.push(Job::Home(*lang));
+        others.push(Job::Search(*lang));
+        others.push(Job::SearchIndex(*lang));
+        others.push(Job::NotFound(*lang));
+        others.push(Job::Feed(*lang));
+    }
+    others.push(Job::Sitemap);
+    others.push(Job::Robots);
+    others.push(Job::Css);
+    others.push(Job::Js);
+    others.extend((0..site.assets.len()).map(Job::Asset));
+    others.extend((0..renderer.static_files.len()).map(Job::ThemeFile));
+    if let Some(changes) = only {
+        others.retain(|job| job.depends_on(site, facets, changes));
+    }
+    jobs.extend(others);
+    // Debug builds (the tests) check the pages chosen against the rule for every page.
+    #[cfg(debug_assertions)]
+    if let Some(changes) = only {
+        let chosen: Vec<(usize, bool)> = (jobs.iter())
+            .filter_map(|job| match job {
+                Job::Entry(i) => Some((*i, false)),
+                Job::Calendar(i) => Some((*i, true)),
+                _ => None,
+            })
+            .collect();
+        let mut by_rule: Vec<(usize, bool)> = Vec::new();
+        for (i, page) in site.pages.iter().enumerate() {
+            if page.entry.kind != Kind::Home && Job::Entry(i).depends_on(site, facets, changes) {
+                by_rule.push((i, false));
+                if page.entry.kind == Kind::Festival {
+                    by_rule.push((i, true));
+                }
+            }
+        }
+        assert_eq!(chosen, by_rule, "the pages chosen to render again");
+    }
     jobs
+}
+
+/// The kinds of entries a page of `kind` shows (menus and footers show page titles).
+fn shown_on(kind: Kind) -> &'static [Kind] {
+    match kind {
+        Kind::Goal => &[Kind::Initiative, Kind::Press, Kind::Page],
+        Kind::Partner => &[Kind::Press, Kind::Page],
+        Kind::Press => &[Kind::Partner, Kind::Goal, Kind::Page],
+        Kind::Initiative => &[Kind::Goal, Kind::Page],
+        Kind::Festival => &[Kind::Partner, Kind::Page],
+        Kind::Page | Kind::Home => &[Kind::Page],
+    }
+}
+
+/// Whether a change of one of the entries `changes` names can change every page of `kind`.
+fn shows_any(kind: Kind, changes: &Changes) -> bool {
+    shown_on(kind).iter().any(|k| changes.kinds.contains(k))
 }
 
 /// Every page of every list: the sections and the directory of initiatives by province and

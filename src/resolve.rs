@@ -40,8 +40,12 @@ pub struct Page {
     pub key_hash: u64,
     /// Path below the site root, without the base path: "" (home), "pers/x/", "en/press/x/".
     pub url: String,
-    /// Shared with the Markdown cache of `serve`.
+    /// Shared with the Markdown cache of `serve`; set with `set_rendered`.
     pub rendered: Arc<Rendered>,
+    /// `Rendered::links_mask` and `links_unresolved`, beside the page: looking for the pages
+    /// that link to a page reads them for every page.
+    links_mask: u64,
+    links_unresolved: bool,
 }
 
 impl Page {
@@ -53,8 +57,27 @@ impl Page {
             url: entry_url(config, &entry),
             entry,
             rendered: Arc::default(),
+            links_mask: 0,
+            links_unresolved: false,
         }
     }
+
+    fn set_rendered(&mut self, rendered: Arc<Rendered>) {
+        self.links_mask = rendered.links_mask;
+        self.links_unresolved = rendered.links_unresolved;
+        self.rendered = rendered;
+    }
+
+    /// Whether the page's text links to any of `keys`, whose `markdown::link_bit`s are
+    /// `mask`.
+    fn links_to_any(&self, keys: &HashSet<String>, mask: u64) -> bool {
+        self.links_mask & mask != 0 && keys.iter().any(|key| self.rendered.links_to.contains(key))
+    }
+}
+
+/// The `markdown::link_bit`s of `keys`.
+fn links_mask(keys: &HashSet<String>) -> u64 {
+    (keys.iter()).fold(0, |mask, key| mask | markdown::link_bit(key))
 }
 
 /// Something left out of the build, for `check` to list.
@@ -185,6 +208,11 @@ impl Site {
 
     pub fn page(&self, kind: Kind, stem: &str, lang: Lang) -> Option<&Page> {
         self.index.get(kind, stem, lang).map(|i| &self.pages[i])
+    }
+
+    /// The position in `pages` of the entry's page in `lang`.
+    pub fn index_of(&self, kind: Kind, stem: &str, lang: Lang) -> Option<usize> {
+        self.index.get(kind, stem, lang)
     }
 
     pub fn list(&self, kind: Kind, lang: Lang) -> impl Iterator<Item = &Page> {
@@ -469,10 +497,7 @@ pub struct AddressChange {
 }
 
 /// `update_page_urls` for a patch, which knows what changed: no page is read.
-pub fn apply_address_changes(
-    urls: &mut PageUrls,
-    changes: &[AddressChange],
-) -> Vec<MovedPage> {
+pub fn apply_address_changes(urls: &mut PageUrls, changes: &[AddressChange]) -> Vec<MovedPage> {
     let mut moved = Vec::new();
     for change in changes {
         let of_lang = urls.entry(change.lang).or_default();
@@ -733,7 +758,7 @@ pub fn resolve(
     let mut markdown_found = Vec::with_capacity(pages.len());
     let mut rendered_again = Vec::new();
     for (i, (page, (rendered, found, again))) in pages.iter_mut().zip(rendered).enumerate() {
-        page.rendered = rendered;
+        page.set_rendered(rendered);
         if again {
             rendered_again.push(i);
         }

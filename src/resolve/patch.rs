@@ -104,9 +104,10 @@ pub fn patch(
     };
     site.address_changes = Some(changes);
     if !moved.is_empty() {
+        let mask = links_mask(&moved);
         changed.extend(
             (site.pages.iter().enumerate())
-                .filter_map(|(i, page)| links_to_any(page, &moved).then_some(i)),
+                .filter_map(|(i, page)| page.links_to_any(&moved, mask).then_some(i)),
         );
         changed.sort_unstable();
         changed.dedup();
@@ -154,7 +155,7 @@ fn render_markdown_again(
     let state = site.incremental.as_mut()?;
     state.rendered_again.clear();
     for (i, rendered, found, again) in rendered {
-        site.pages[i].rendered = rendered;
+        site.pages[i].set_rendered(rendered);
         state.markdown_found[i] = found;
         if again {
             state.rendered_again.push(i);
@@ -299,9 +300,10 @@ pub fn add_and_remove(
     let (moved, generation) = moved_pages(markdown_cache, &site.pages, Some(&changes));
     site.address_changes = Some(changes);
     let keys_changed = keys_before != state.keys_hash;
+    let mask = links_mask(&moved);
     let mut changed: Vec<usize> = (site.pages.iter().enumerate())
         .filter(|(_, page)| {
-            (keys_changed && page.rendered.links_unresolved) || links_to_any(page, &moved)
+            (keys_changed && page.links_unresolved) || page.links_to_any(&moved, mask)
         })
         .map(|(i, _)| i)
         .collect();
@@ -329,12 +331,6 @@ fn shift_lists(lists: &mut BTreeMap<(Kind, Lang), Vec<usize>>, at: usize, insert
             }
         }
     }
-}
-
-/// Whether the page's text links to any of `keys` (a few: those that moved), looked up in its
-/// links rather than hashing each of its links, for every page of the site.
-fn links_to_any(page: &Page, keys: &HashSet<String>) -> bool {
-    keys.iter().any(|key| page.rendered.links_to.contains(key))
 }
 
 /// Runs the checks between pages again on the pages at `urls` (lowercased; see
