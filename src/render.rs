@@ -173,51 +173,103 @@ pub struct RenderOptions {
 #[derive(Default)]
 pub struct RenderCache {
     search_records: crate::search_index::Records,
-    /// The directory facets, with the `Site::directory` they were made for and where the
-    /// initiatives began in `Site::pages` then.
-    facets: std::sync::Mutex<Option<FacetsMade>>,
+    /// The directory facets, kept while `Site::directory` is the same.
+    facets: std::sync::Mutex<Option<Kept<Facets>>>,
+    /// What names each goal and partner, kept while `Site::directory` and `Site::press` are.
+    related: std::sync::Mutex<Option<Kept<Related>>>,
 }
 
-struct FacetsMade {
-    directory: u64,
-    initiatives_from: usize,
-    facets: std::sync::Arc<Facets>,
+/// Something made from the initiatives and the press releases (indices into `Site::pages`),
+/// the versions of them it was made for (`Site::directory`, `Site::press`) and where each of
+/// the two runs of pages began then: pages that come or go before a run shift every page in it
+/// by as many places, and what was made shifts with it.
+struct Kept<T> {
+    versions: (u64, u64),
+    starts: (usize, usize),
+    value: std::sync::Arc<T>,
+}
+
+/// Indices into `Site::pages` that move with the runs of initiatives and press releases.
+trait Shift {
+    /// Moves each index in the initiatives' run by `initiatives` places, in the press
+    /// releases' run by `press`.
+    fn shift(&mut self, initiatives: isize, press: isize);
+}
+
+fn shift_all(indices: &mut [usize], by: isize) {
+    for i in indices {
+        *i = i.saturating_add_signed(by);
+    }
+}
+
+impl Shift for Facets {
+    fn shift(&mut self, initiatives: isize, _: isize) {
+        for indices in self.values_mut() {
+            shift_all(indices, initiatives);
+        }
+    }
+}
+
+impl Shift for Related {
+    fn shift(&mut self, initiatives: isize, press: isize) {
+        for indices in self.initiatives_by_goal.values_mut() {
+            shift_all(indices, initiatives);
+        }
+        for indices in (self.press_by_goal.values_mut()).chain(self.press_by_partner.values_mut()) {
+            shift_all(indices, press);
+        }
+    }
+}
+
+/// The value `slot` keeps when it was made for the same versions (shifted when the runs start
+/// elsewhere now), or one `make` makes (and `slot` keeps). Debug builds (the tests) check a
+/// kept value against a made one.
+fn kept<T: Shift + Clone + PartialEq + std::fmt::Debug>(
+    slot: &std::sync::Mutex<Option<Kept<T>>>,
+    site: &Site,
+    make: impl Fn(&Site) -> T,
+) -> std::sync::Arc<T> {
+    let Ok(mut slot) = slot.lock() else {
+        return std::sync::Arc::new(make(site));
+    };
+    let versions = (site.directory, site.press);
+    let run_start = |kind: Kind| site.pages.partition_point(|p| p.entry.kind < kind);
+    let starts = (run_start(Kind::Initiative), run_start(Kind::Press));
+    let value = match slot.as_ref() {
+        Some(kept) if kept.versions == versions => {
+            let mut value = (*kept.value).clone();
+            if kept.starts != starts {
+                let by = |now: usize, then: usize| now as isize - then as isize;
+                value.shift(by(starts.0, kept.starts.0), by(starts.1, kept.starts.1));
+            } else if !cfg!(debug_assertions) {
+                return kept.value.clone();
+            }
+            #[cfg(debug_assertions)]
+            assert_eq!(
+                value,
+                make(site),
+                "what serve kept of the initiatives and press"
+            );
+            value
+        }
+        _ => make(site),
+    };
+    let value = std::sync::Arc::new(value);
+    *slot = Some(Kept {
+        versions,
+        starts,
+        value: value.clone(),
+    });
+    value
 }
 
 impl RenderCache {
     fn facets(&self, site: &Site) -> std::sync::Arc<Facets> {
-        let Ok(mut cached) = self.facets.lock() else {
-            return std::sync::Arc::new(facets(site));
-        };
-        // The initiatives are one run of the pages: pages that came or went before it shift
-        // every initiative by as many places.
-        let initiatives_from = site
-            .pages
-            .partition_point(|p| p.entry.kind < Kind::Initiative);
-        let facets = match cached.as_ref() {
-            Some(made) if made.directory == site.directory => {
-                if made.initiatives_from == initiatives_from {
-                    return made.facets.clone();
-                }
-                let mut shifted = (*made.facets).clone();
-                for indices in shifted.values_mut() {
-                    for i in indices.iter_mut() {
-                        *i = *i + initiatives_from - made.initiatives_from;
-                    }
-                }
-                #[cfg(debug_assertions)]
-                assert_eq!(shifted, facets(site), "the facets shifted");
-                shifted
-            }
-            _ => facets(site),
-        };
-        let facets = std::sync::Arc::new(facets);
-        *cached = Some(FacetsMade {
-            directory: site.directory,
-            initiatives_from,
-            facets: facets.clone(),
-        });
-        facets
+        kept(&self.facets, site, facets)
+    }
+
+    fn related(&self, site: &Site) -> std::sync::Arc<Related> {
+        kept(&self.related, site, Related::of)
     }
 }
 
@@ -442,6 +494,8 @@ pub struct RenderContext<'a> {
     origin: String,
     image_cache: Option<&'a std::path::Path>,
     search_records: Option<&'a crate::search_index::Records>,
+    /// `serve`'s, which keeps what this context makes of the initiatives and press releases.
+    cache: Option<&'a RenderCache>,
     counters: &'a crate::images::Counters,
     /// The initiatives of each directory page (all, per province, per theme), built once so
     /// no page scans the whole list.
@@ -449,8 +503,8 @@ pub struct RenderContext<'a> {
     /// Initiative cards by index in `Site::pages`, made on first use: every initiative is on
     /// several directory pages (all, its province, each of its themes) and goal pages.
     initiative_cards: Vec<std::sync::OnceLock<Option<tera::Value>>>,
-    /// Who names each goal and partner, made on first use.
-    related: std::sync::OnceLock<Related>,
+    /// Who names each goal and partner, made (or taken from `cache`) on first use.
+    related: std::sync::OnceLock<std::sync::Arc<Related>>,
     /// What the layout of every page shares, per language, made on first use.
     language_layouts: [std::sync::OnceLock<LanguageLayout>; crate::lang::SUPPORTED.len()],
 }
@@ -522,7 +576,7 @@ fn value(view: &impl Serialize) -> tera::Value {
 /// The initiatives and press releases that name each goal, and the press releases that name
 /// each partner, per language in list order: a goal or partner page looks its list up instead
 /// of scanning every entry.
-#[derive(Default)]
+#[derive(Default, Clone, Debug, PartialEq)]
 struct Related {
     initiatives_by_goal: HashMap<(Lang, u8), Vec<usize>>,
     press_by_goal: HashMap<(Lang, u8), Vec<usize>>,
@@ -622,6 +676,7 @@ pub fn render_site(
         origin: site.config.origin(),
         image_cache: options.image_cache.as_deref(),
         search_records: options.cache.as_ref().map(|c| &c.search_records),
+        cache: options.cache.as_deref(),
         counters: &counters,
         facets: match &options.cache {
             Some(cache) => cache.facets(site),
@@ -1344,7 +1399,10 @@ impl<'a> RenderContext<'a> {
     }
 
     fn related(&self) -> &Related {
-        self.related.get_or_init(|| Related::of(self.site))
+        self.related.get_or_init(|| match self.cache {
+            Some(cache) => cache.related(self.site),
+            None => std::sync::Arc::new(Related::of(self.site)),
+        })
     }
 
     fn initiative_card(&self, page: &Page) -> Option<InitiativeCard> {

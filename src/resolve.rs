@@ -157,6 +157,9 @@ pub struct Site {
     /// them all in `pages`, by a press release that came or went). What `serve` made of the
     /// directory (`render::RenderCache`) holds while the number does.
     pub directory: u64,
+    /// The same for the press releases: which are listed in which order, naming which goals
+    /// and partners.
+    pub press: u64,
     /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
     incremental: Option<Incremental>,
 }
@@ -799,13 +802,14 @@ pub fn resolve(
         structure,
         frame,
         address_changes: None,
-        directory: new_directory(),
+        directory: new_version(),
+        press: new_version(),
         incremental,
     }
 }
 
-/// A `Site::directory` no site of this process had before.
-fn new_directory() -> u64 {
+/// A `Site::directory` or `Site::press` no site of this process had before.
+fn new_version() -> u64 {
     static LAST: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     LAST.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
@@ -1013,13 +1017,10 @@ fn check_anchors(pages: &[Page], index: &PageIndex, diagnostics: &mut Diagnostic
             let Some(target) = target else {
                 continue;
             };
-            let ids: BTreeSet<String> = target
-                .rendered
-                .headings
-                .iter()
-                .map(|h| h.id.clone())
-                .collect();
-            if !ids.contains(&link.anchor) {
+            let headings = &target.rendered.headings;
+            // The set of anchors (for "did you mean") only for a link that finds none.
+            if !headings.iter().any(|h| h.id == link.anchor) {
+                let ids: BTreeSet<String> = headings.iter().map(|h| h.id.clone()).collect();
                 diagnostics.push(
                     Diagnostic::error(
                         &page.entry.path,

@@ -82,7 +82,10 @@ pub fn patch(
             reorder(site, kind)?;
         }
         if moved.iter().any(|(kind, _)| *kind == Kind::Initiative) {
-            site.directory = new_directory();
+            site.directory = new_version();
+        }
+        if moved.iter().any(|(kind, _)| *kind == Kind::Press) {
+            site.press = new_version();
         }
         // A new slug, date or name, or fields on other lines: an entry that moved (a new slug
         // is `moved` too). Its translations may no longer agree, its address may clash, or a
@@ -207,10 +210,14 @@ pub fn add_and_remove(
         || (removed.iter())
             .filter_map(|(kind, stem, lang)| site.page(*kind, stem, *lang))
             .any(|p| !p.entry.keep_metadata.is_empty());
-    let initiatives = (added.iter().any(|e| e.kind == Kind::Initiative))
-        || (removed.iter()).any(|(kind, _, _)| *kind == Kind::Initiative);
-    if initiatives {
-        site.directory = new_directory();
+    let of_kind = |kind: Kind| {
+        (added.iter().any(|e| e.kind == kind)) || (removed.iter()).any(|(k, _, _)| *k == kind)
+    };
+    if of_kind(Kind::Initiative) {
+        site.directory = new_version();
+    }
+    if of_kind(Kind::Press) {
+        site.press = new_version();
     }
     let state = site.incremental.as_mut()?;
     let keys_before = state.keys_hash;
