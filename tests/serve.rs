@@ -1121,6 +1121,26 @@ fn a_new_date_re_renders_only_the_list_pages_it_reorders() {
         !was_rendered(&rendered, "pers/pagina/2/index.html"),
         "{rendered:?}"
     );
+    // A release that alone names the second goal (the site is resolved again for that), then
+    // moves in the list: the goal's page follows it (what names each goal is kept between
+    // edits, and must move with it).
+    let shared = site.read("content/press/bericht-1.yaml");
+    site.write(
+        "content/press/bericht-1.yaml",
+        &shared.replace("goals: [1]", "goals: [2]"),
+    );
+    server.next_rebuild();
+    events.wait_for("reload", WAIT);
+    set_date("2023-12-01");
+    let (_, summary, patched) = server.next_rebuild_traced();
+    events.wait_for("reload", WAIT);
+    assert!(patched, "{summary}");
+    assert!(
+        request(&server.address, "/doelen/tweede/")
+            .body
+            .contains("Bericht 1")
+    );
+    assert_served_as_built(&site, &server, |_| true);
 }
 
 #[test]
