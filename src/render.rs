@@ -221,18 +221,18 @@ impl Shift for Related {
     }
 }
 
-/// The value `slot` keeps when it was made for the same versions (shifted when the runs start
+/// The value `slot` keeps when it was made for the same `versions` (of what it is made from) (shifted when the runs start
 /// elsewhere now), or one `make` makes (and `slot` keeps). Debug builds (the tests) check a
 /// kept value against a made one.
 fn kept<T: Shift + Clone + PartialEq + std::fmt::Debug>(
     slot: &std::sync::Mutex<Option<Kept<T>>>,
     site: &Site,
+    versions: (u64, u64),
     make: impl Fn(&Site) -> T,
 ) -> std::sync::Arc<T> {
     let Ok(mut slot) = slot.lock() else {
         return std::sync::Arc::new(make(site));
     };
-    let versions = (site.directory, site.press);
     let run_start = |kind: Kind| site.pages.partition_point(|p| p.entry.kind < kind);
     let starts = (run_start(Kind::Initiative), run_start(Kind::Press));
     let value = match slot.as_ref() {
@@ -265,11 +265,17 @@ fn kept<T: Shift + Clone + PartialEq + std::fmt::Debug>(
 
 impl RenderCache {
     fn facets(&self, site: &Site) -> std::sync::Arc<Facets> {
-        kept(&self.facets, site, facets)
+        // Made from the initiatives alone.
+        kept(&self.facets, site, (site.directory, 0), facets)
     }
 
     fn related(&self, site: &Site) -> std::sync::Arc<Related> {
-        kept(&self.related, site, Related::of)
+        kept(
+            &self.related,
+            site,
+            (site.directory, site.press),
+            Related::of,
+        )
     }
 }
 

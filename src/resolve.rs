@@ -184,6 +184,8 @@ struct Incremental {
     between: BetweenFound,
     /// Per page (same order as `Site::pages`), what rendering its Markdown found.
     markdown_found: Vec<Vec<Diagnostic>>,
+    /// Per page, its links to anchors that the page linked to does not have.
+    anchors_found: Vec<Vec<Diagnostic>>,
     /// The pages whose Markdown this build rendered rather than took from the cache.
     rendered_again: Vec<usize>,
 }
@@ -770,7 +772,13 @@ pub fn resolve(
         }
         markdown_found.push(found);
     }
-    check_anchors(&pages, &index, diagnostics);
+    let anchors_found: Vec<Vec<Diagnostic>> = (0..pages.len())
+        .into_par_iter()
+        .map(|i| anchor_problems(&pages, &index, i))
+        .collect();
+    for d in anchors_found.iter().flatten() {
+        diagnostics.push(d.clone());
+    }
 
     let keep_metadata = keep_metadata(&pages);
     let incremental = before_checks.map(|before_checks| Incremental {
@@ -784,6 +792,7 @@ pub fn resolve(
         held_keys,
         headers: images.clone(),
         markdown_found,
+        anchors_found,
         rendered_again,
     });
     let images = images
@@ -998,49 +1007,51 @@ pub fn normalize_relative(path: &str) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("/"))
 }
 
-fn check_anchors(pages: &[Page], index: &PageIndex, diagnostics: &mut Diagnostics) {
+/// The links of the page at `i` to an anchor on another page that has no such heading.
+fn anchor_problems(pages: &[Page], index: &PageIndex, i: usize) -> Vec<Diagnostic> {
+    let page = &pages[i];
+    let mut diagnostics = Vec::new();
     // Looked up in the index, which `serve` keeps: no map of every page made per check.
-    for page in pages {
-        for link in &page.rendered.anchor_links {
-            // Only against the page in the same language: headings differ per language, and a
-            // target that failed to parse has been reported already.
-            let target = (link.target.split_once('/'))
-                .and_then(|(folder, stem)| {
-                    // The home page's key is `/home`: its kind has no folder.
-                    let kind = match folder {
-                        "" => Kind::Home,
-                        folder => Kind::from_folder(folder)?,
-                    };
-                    index.get(kind, stem, page.entry.lang)
-                })
-                .map(|i| &pages[i]);
-            let Some(target) = target else {
-                continue;
-            };
-            let headings = &target.rendered.headings;
-            // The set of anchors (for "did you mean") only for a link that finds none.
-            if !headings.iter().any(|h| h.id == link.anchor) {
-                let ids: BTreeSet<String> = headings.iter().map(|h| h.id.clone()).collect();
-                diagnostics.push(
-                    Diagnostic::error(
-                        &page.entry.path,
-                        link.line,
-                        link.col,
-                        format!(
-                            "the link points to `#{}`, but {} has no heading with that anchor",
-                            link.anchor,
-                            display_path(&target.entry.path)
-                        ),
-                    )
-                    .with_hint(markdown::suggest_anchor(
-                        &link.anchor,
-                        &ids,
-                        "that page",
-                    )),
-                );
-            }
+    for link in &page.rendered.anchor_links {
+        // Only against the page in the same language: headings differ per language, and a
+        // target that failed to parse has been reported already.
+        let target = (link.target.split_once('/'))
+            .and_then(|(folder, stem)| {
+                // The home page's key is `/home`: its kind has no folder.
+                let kind = match folder {
+                    "" => Kind::Home,
+                    folder => Kind::from_folder(folder)?,
+                };
+                index.get(kind, stem, page.entry.lang)
+            })
+            .map(|i| &pages[i]);
+        let Some(target) = target else {
+            continue;
+        };
+        let headings = &target.rendered.headings;
+        // The set of anchors (for "did you mean") only for a link that finds none.
+        if !headings.iter().any(|h| h.id == link.anchor) {
+            let ids: BTreeSet<String> = headings.iter().map(|h| h.id.clone()).collect();
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.entry.path,
+                    link.line,
+                    link.col,
+                    format!(
+                        "the link points to `#{}`, but {} has no heading with that anchor",
+                        link.anchor,
+                        display_path(&target.entry.path)
+                    ),
+                )
+                .with_hint(markdown::suggest_anchor(
+                    &link.anchor,
+                    &ids,
+                    "that page",
+                )),
+            );
         }
     }
+    diagnostics
 }
 
 struct SiteLinks<'a> {

@@ -11,7 +11,7 @@ use super::*;
 /// does not hold: a new date or name, a new slug, fields on other lines) must stay published;
 /// the pages of its kind are then put in their new order, and the checks between pages run
 /// again on its pages and those at its old and new addresses. Renders the edited entries'
-/// Markdown again and checks every page's anchors again. `edited` holds
+/// Markdown again, and the anchors of the pages that link to them. `edited` holds
 /// (before, after) of each entry. Returns all the problems of the site, or `None` when these
 /// edits cannot be patched in, or the site was not resolved for this
 /// (`ResolveInput::markdown_cache`); then the site is resolved again.
@@ -119,8 +119,9 @@ pub fn patch(
 }
 
 /// Renders the Markdown of the pages `changed` (positions in `Site::pages`) again, or takes it
-/// from the cache where it still holds, and checks every page's anchors again. Returns all the
-/// problems of the site.
+/// from the cache where it still holds, and checks again the anchors of those pages and of the
+/// pages that link to one of them (its headings may be new). Returns all the problems of the
+/// site.
 fn render_markdown_again(
     site: &mut Site,
     changed: &[usize],
@@ -164,16 +165,23 @@ fn render_markdown_again(
             state.rendered_again.push(i);
         }
     }
+    let keys: HashSet<String> = changed.iter().map(|&i| site.pages[i].key.clone()).collect();
+    let mask = links_mask(&keys);
+    let changed: HashSet<usize> = changed.iter().copied().collect();
+    for (i, page) in site.pages.iter().enumerate() {
+        if changed.contains(&i) || page.links_to_any(&keys, mask) {
+            state.anchors_found[i] = anchor_problems(&site.pages, &site.index, i);
+        }
+    }
     let mut diagnostics = Diagnostics::new();
     for d in state.before_markdown() {
         diagnostics.push(d.clone());
     }
-    for found in &state.markdown_found {
+    for found in (state.markdown_found.iter()).chain(&state.anchors_found) {
         for d in found {
             diagnostics.push(d.clone());
         }
     }
-    check_anchors(&site.pages, &site.index, &mut diagnostics);
     Some(diagnostics)
 }
 
@@ -238,6 +246,7 @@ pub fn add_and_remove(
             url: None,
         });
         state.markdown_found.remove(i);
+        state.anchors_found.remove(i);
         state.between.by_page.remove(i);
         state.pages_hash = state.pages_hash.wrapping_sub(page_hash(&page));
         shift_lists(&mut site.lists, i, false);
@@ -282,6 +291,7 @@ pub fn add_and_remove(
             url: Some(site.pages[at].url.clone()),
         });
         state.markdown_found.insert(at, Vec::new());
+        state.anchors_found.insert(at, Vec::new());
         state.between.by_page.insert(at, Vec::new());
         state.pages_hash = state.pages_hash.wrapping_add(page_hash(&site.pages[at]));
         site.index.shift(at, true);
@@ -359,8 +369,8 @@ fn check_pages_again(site: &mut Site, urls: &[String]) -> Option<()> {
 }
 
 /// Puts the pages of `kind` (one run in `Site::pages`) in the order a full resolve gives them,
-/// with everything kept by page position: the index, the lists, what each page's Markdown and
-/// the checks between pages found.
+/// with everything kept by page position: the index, the lists, what each page's Markdown, its
+/// anchors and the checks between pages found.
 fn reorder(site: &mut Site, kind: Kind) -> Option<()> {
     let start = site.pages.partition_point(|p| p.entry.kind < kind);
     let end = site.pages.partition_point(|p| p.entry.kind <= kind);
@@ -371,6 +381,7 @@ fn reorder(site: &mut Site, kind: Kind) -> Option<()> {
     order.sort_by_cached_key(|i| page_order(&site.pages[start + i].entry));
     permute(&mut site.pages, start, &order);
     permute(&mut state.markdown_found, start, &order);
+    permute(&mut state.anchors_found, start, &order);
     permute(&mut state.between.by_page, start, &order);
     for lang in &site.config.languages {
         site.lists.remove(&(kind, *lang));
