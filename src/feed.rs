@@ -7,14 +7,21 @@ use crate::resolve::{Site, section_url};
 use std::fmt::Write as _;
 
 pub fn escape_xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    push_escaped_xml(&mut out, text);
+    out
+}
+
+/// `escape_xml` onto the end of `out`.
+fn push_escaped_xml(out: &mut String, text: &str) {
     // Most text (every URL) has nothing to escape.
     if !text
         .bytes()
         .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'') || b < 0x20)
     {
-        return text.to_string();
+        out.push_str(text);
+        return;
     }
-    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -27,7 +34,6 @@ pub fn escape_xml(text: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 fn absolute(site: &Site, url: &str) -> String {
@@ -135,60 +141,54 @@ fn host(site: &Site) -> String {
 }
 
 /// Every page, each with `xhtml:link` alternates to its translations and `x-default`.
-pub fn sitemap(site: &Site, groups: &[Vec<(Lang, std::borrow::Cow<'_, str>)>]) -> String {
-    /// One page's address in one language.
-    struct Address {
-        lang: Lang,
-        absolute: String,
-        escaped: String,
-    }
-    let prefix = format!("{}{}", site.config.origin(), site.config.base_path());
+/// The addresses of one entry's pages (or a section's, or the home page's), by language.
+pub type Translations<'a> = Vec<(Lang, std::borrow::Cow<'a, str>)>;
+
+pub fn sitemap(site: &Site, groups: &[Translations<'_>]) -> String {
+    // Escaped piece by piece (escaping goes character by character): no address is made
+    // absolute or escaped into a string of its own.
+    let prefix = escape_xml(&format!(
+        "{}{}",
+        site.config.origin(),
+        site.config.base_path()
+    ));
     let default = site.config.default_lang();
-    // Every address made absolute and escaped once: it is in its own row and in the rows of its
-    // translations.
-    let groups: Vec<Vec<Address>> = groups
+    // (the row's address below the prefix, its group); sorted by that address, which sorts
+    // the absolute addresses the same way (they share the prefix).
+    let mut rows: Vec<(&str, &Translations<'_>)> = groups
         .iter()
-        .map(|group| {
-            group
-                .iter()
-                .map(|(lang, url)| {
-                    let absolute = format!("{prefix}{url}");
-                    let escaped = escape_xml(&absolute);
-                    Address {
-                        lang: *lang,
-                        absolute,
-                        escaped,
-                    }
-                })
-                .collect()
-        })
+        .flat_map(|group| group.iter().map(move |(_, url)| (url.as_ref(), group)))
         .collect();
-    // (the row's address, its group)
-    let mut rows: Vec<(&Address, &[Address])> = groups
-        .iter()
-        .flat_map(|group| group.iter().map(move |address| (address, &group[..])))
-        .collect();
-    rows.sort_by(|a, b| a.0.absolute.cmp(&b.0.absolute));
-    let mut out = String::with_capacity(rows.len() * 400 + 256);
+    rows.sort_by(|a, b| a.0.cmp(b.0));
+    let row_bytes = |group: &Translations<'_>| {
+        let links = if group.len() > 1 { group.len() + 1 } else { 0 };
+        (links + 1) * (prefix.len() + 80)
+    };
+    let mut out =
+        String::with_capacity(rows.iter().map(|(_, g)| row_bytes(g)).sum::<usize>() + 256);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    let link = |out: &mut String, hreflang: &str, href: &str| {
+    let address = |out: &mut String, url: &str| {
+        out.push_str(&prefix);
+        push_escaped_xml(out, url);
+    };
+    let link = |out: &mut String, hreflang: &str, url: &str| {
         out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
         out.push_str(hreflang);
         out.push_str("\" href=\"");
-        out.push_str(href);
+        address(out, url);
         out.push_str("\"/>\n");
     };
-    for (address, group) in rows {
+    for (url, group) in rows {
         out.push_str("  <url>\n    <loc>");
-        out.push_str(&address.escaped);
+        address(&mut out, url);
         out.push_str("</loc>\n");
         if group.len() > 1 {
-            for other in group {
-                link(&mut out, other.lang.code(), &other.escaped);
+            for (lang, other) in group {
+                link(&mut out, lang.code(), other);
             }
-            if let Some(other) = group.iter().find(|other| other.lang == default) {
-                link(&mut out, "x-default", &other.escaped);
+            if let Some((_, other)) = group.iter().find(|(lang, _)| *lang == default) {
+                link(&mut out, "x-default", other);
             }
         }
         out.push_str("  </url>\n");

@@ -76,7 +76,18 @@ const TEXT_LIMIT: usize = 600;
 
 /// The JSON list of every page of `lang`, in site order.
 pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&Records>) -> String {
-    let pages: Vec<&Page> = site.pages.iter().filter(|p| p.entry.lang == lang).collect();
+    // From the lists, which hold every page of each kind and language in site order, and the
+    // kinds follow each other in that order: no page's entry is read to learn its language.
+    let positions: Vec<usize> = (crate::model::KINDS.into_iter())
+        .flat_map(|kind| site.list_indices(kind, lang))
+        .copied()
+        .collect();
+    debug_assert!(
+        positions.is_sorted()
+            && positions.len() == site.pages.iter().filter(|p| p.entry.lang == lang).count(),
+        "the lists hold every page of the language in site order"
+    );
+    let pages: Vec<&Page> = positions.iter().map(|i| &site.pages[*i]).collect();
     let records: Vec<Arc<str>> = pages
         .par_iter()
         .map(|page| record(page, base_path, cache))

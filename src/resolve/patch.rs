@@ -166,7 +166,11 @@ fn render_markdown_again(
         }
     }
     // What is kept by page is kept for every page.
-    for kept in [&state.markdown_found, &state.anchors_found, &state.between.by_page] {
+    for kept in [
+        &state.markdown_found,
+        &state.anchors_found,
+        &state.between.by_page,
+    ] {
         debug_assert_eq!(kept.len(), site.pages.len(), "problems kept by page");
     }
     let keys: HashSet<String> = changed.iter().map(|&i| site.pages[i].key.clone()).collect();
