@@ -39,7 +39,11 @@ pub struct Page {
     /// every page, without following the pointer to the key.
     pub key_hash: u64,
     /// Path below the site root, without the base path: "" (home), "pers/x/", "en/press/x/".
+    /// Set with `set_url`.
     pub url: String,
+    /// `folded_url_hash` of `url`, beside the page: looking for the pages at an address reads
+    /// it for every page, and only a page with the same hash for its address.
+    url_hash: u64,
     /// Shared with the Markdown cache of `serve`; set with `set_rendered`.
     pub rendered: Arc<Rendered>,
     /// `Rendered::links_mask` and `links_unresolved`, beside the page: looking for the pages
@@ -51,15 +55,28 @@ pub struct Page {
 impl Page {
     /// The page of a published entry, its Markdown not rendered yet.
     fn new(config: &Config, entry: Arc<Entry>) -> Page {
+        let url = entry_url(config, &entry);
         Page {
             key_hash: key_hash(entry.kind, &entry.stem),
             key: format!("{}/{}", entry.kind.folder(), entry.stem),
-            url: entry_url(config, &entry),
+            url_hash: folded_url_hash(&url),
+            url,
             entry,
             rendered: Arc::default(),
             links_mask: 0,
             links_unresolved: false,
         }
+    }
+
+    /// Gives the page another address; returns the one it had.
+    fn set_url(&mut self, url: String) -> String {
+        self.url_hash = folded_url_hash(&url);
+        std::mem::replace(&mut self.url, url)
+    }
+
+    /// `folded_url_hash` of its address.
+    pub fn url_hash(&self) -> u64 {
+        self.url_hash
     }
 
     fn set_rendered(&mut self, rendered: Arc<Rendered>) {
@@ -73,6 +90,12 @@ impl Page {
     fn links_to_any(&self, keys: &HashSet<String>, mask: u64) -> bool {
         self.links_mask & mask != 0 && keys.iter().any(|key| self.rendered.links_to.contains(key))
     }
+}
+
+/// The hash of an address lowercased (`Page::url_hash`): pages at the same address, or at
+/// addresses that differ only in case, have the same.
+pub fn folded_url_hash(url: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(url.to_lowercase().as_bytes())
 }
 
 /// The `markdown::link_bit`s of `keys`.

@@ -495,8 +495,15 @@ impl Session {
             // An address an entry left may be another page's, which kept it: one entry took
             // another's address in a build that failed (a clash), then gave it back. That
             // page's file is as the last good build wrote it.
+            let left_hashes: HashSet<u64> = (left_urls.iter())
+                .map(|url| crate::resolve::folded_url_hash(url))
+                .collect();
             let kept: HashSet<String> = (compiled.site.pages.iter())
-                .filter(|page| !left_urls.is_empty() && left_urls.contains(page.url.as_str()))
+                .filter(|page| {
+                    !left_hashes.is_empty()
+                        && left_hashes.contains(&page.url_hash())
+                        && left_urls.contains(page.url.as_str())
+                })
                 .flat_map(|page| {
                     let calendar = matches!(page.entry.kind, crate::model::Kind::Festival)
                         .then(|| crate::calendar::path(&page.url));

@@ -53,8 +53,12 @@ pub(super) fn check_between_pages(between: &Between<'_>) -> BetweenFound {
 /// page of each entry concerned, and the old address of each page that went or moved.
 /// `found.by_page` must already be in the order of `between.pages`.
 pub(super) fn check_again(between: &Between<'_>, found: &mut BetweenFound, urls: &[String]) {
+    let hashes: Vec<u64> = urls.iter().map(|url| folded_url_hash(url)).collect();
     let positions: Vec<usize> = (between.pages.iter().enumerate())
-        .filter(|(_, page)| urls.iter().any(|url| folds_to(&page.url, url)))
+        .filter(|(_, page)| {
+            (hashes.iter().zip(urls))
+                .any(|(hash, url)| page.url_hash() == *hash && folds_to(&page.url, url))
+        })
         .map(|(i, _)| i)
         .collect();
     let references = References::new(between);

@@ -70,7 +70,7 @@ pub fn patch(
                     key: site.pages[i].key.clone(),
                     url: Some(url.clone()),
                 });
-                let old = std::mem::replace(&mut site.pages[i].url, url);
+                let old = site.pages[i].set_url(url);
                 readdressed.push(old.to_lowercase());
             }
             site.pages[i].entry = entry;
