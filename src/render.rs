@@ -175,8 +175,9 @@ pub struct RenderCache {
     search_records: crate::search_index::Records,
     /// The directory facets, kept while `Site::directory` is the same.
     facets: std::sync::Mutex<Option<Kept<Facets>>>,
-    /// What names each goal and partner, kept while `Site::directory` and `Site::press` are.
-    related: std::sync::Mutex<Option<Kept<Related>>>,
+    /// The halves of `Related`, kept while `Site::directory` and `Site::press` are the same.
+    initiatives_related: std::sync::Mutex<Option<Kept<InitiativesRelated>>>,
+    press_related: std::sync::Mutex<Option<Kept<PressRelated>>>,
 }
 
 /// Something made from the initiatives and the press releases (indices into `Site::pages`),
@@ -210,12 +211,17 @@ impl Shift for Facets {
     }
 }
 
-impl Shift for Related {
-    fn shift(&mut self, initiatives: isize, press: isize) {
-        for indices in self.initiatives_by_goal.values_mut() {
+impl Shift for InitiativesRelated {
+    fn shift(&mut self, initiatives: isize, _: isize) {
+        for indices in self.by_goal.values_mut() {
             shift_all(indices, initiatives);
         }
-        for indices in (self.press_by_goal.values_mut()).chain(self.press_by_partner.values_mut()) {
+    }
+}
+
+impl Shift for PressRelated {
+    fn shift(&mut self, _: isize, press: isize) {
+        for indices in (self.by_goal.values_mut()).chain(self.by_partner.values_mut()) {
             shift_all(indices, press);
         }
     }
@@ -269,13 +275,16 @@ impl RenderCache {
         kept(&self.facets, site, (site.directory, 0), facets)
     }
 
-    fn related(&self, site: &Site) -> std::sync::Arc<Related> {
-        kept(
-            &self.related,
-            site,
-            (site.directory, site.press),
-            Related::of,
-        )
+    fn related(&self, site: &Site) -> Related {
+        Related {
+            initiatives: kept(
+                &self.initiatives_related,
+                site,
+                (site.directory, 0),
+                InitiativesRelated::of,
+            ),
+            press: kept(&self.press_related, site, (0, site.press), PressRelated::of),
+        }
     }
 }
 
@@ -365,6 +374,33 @@ fn page_count_changed(previous: Option<&[u64]>, all: &[usize], size: usize) -> b
     previous.is_none_or(|before| page_count(before.len(), size) != page_count(all.len(), size))
 }
 
+/// What `Job::depends_on` reads: the changes, and what is found from them once per render
+/// rather than once per output.
+struct Affected<'a> {
+    changes: &'a Changes,
+    facets: &'a Facets,
+    /// `Page::key_hash` of each key changed.
+    key_hashes: std::collections::HashSet<u64>,
+    /// The languages whose directory pages show other counts (`facet_counts_changed`).
+    counts_changed: std::collections::BTreeSet<Lang>,
+}
+
+impl<'a> Affected<'a> {
+    fn new(site: &Site, facets: &'a Facets, changes: &'a Changes) -> Affected<'a> {
+        Affected {
+            key_hashes: (changes.keys.iter())
+                .map(|key| crate::resolve::key_hash_of(key))
+                .collect(),
+            counts_changed: (site.config.languages.iter())
+                .filter(|lang| facet_counts_changed(&changes.previous_order, facets, **lang))
+                .copied()
+                .collect(),
+            changes,
+            facets,
+        }
+    }
+}
+
 /// Entries changed since the last build, by key (`press/x`) and by kind, and the order of the
 /// lists in that build.
 #[derive(Debug, Clone, Default)]
@@ -386,14 +422,22 @@ impl Job {
     /// entries stand on it (`ListOrder`: a new date moves a press release to another page, and
     /// the ones between shift; a new entry shifts the ones after it) and on how many pages the
     /// list has. A directory page also shows how many initiatives each province and theme has.
-    fn depends_on(&self, site: &Site, facets: &Facets, changes: &Changes) -> bool {
+    fn depends_on(&self, site: &Site, affected: &Affected<'_>) -> bool {
+        let Affected {
+            changes,
+            facets,
+            key_hashes,
+            counts_changed,
+        } = affected;
+        let facet_counts_changed = |lang: &Lang| counts_changed.contains(lang);
         let kinds = |list: &[Kind]| list.iter().any(|k| changes.kinds.contains(k));
+        // By the hash each page keeps beside it (two keys with one hash: one page too many).
         let lists_changed = |all: &[usize], size: usize, n: usize| {
             let start = n.saturating_mul(size).min(all.len());
             let end = (n + 1).saturating_mul(size).min(all.len());
             all[start..end]
                 .iter()
-                .any(|i| changes.keys.contains(&site.pages[*i].key))
+                .any(|i| key_hashes.contains(&site.pages[*i].key_hash))
         };
         match self {
             Job::Entry(i) | Job::Calendar(i) => {
@@ -422,8 +466,7 @@ impl Job {
                     || page_count_changed(before, all, size)
                     || kinds(&[Kind::Page])
                     || (*kind == Kind::Initiative
-                        && (kinds(&[Kind::Goal])
-                            || facet_counts_changed(&changes.previous_order, facets, *lang)))
+                        && (kinds(&[Kind::Goal]) || facet_counts_changed(lang)))
             }
             Job::InitiativeFilter(lang, filter, n) => {
                 let all = facets
@@ -439,7 +482,7 @@ impl Job {
                     || page_moved(before, site, all, size, *n)
                     || page_count_changed(before, all, size)
                     || kinds(&[Kind::Goal, Kind::Page])
-                    || facet_counts_changed(&changes.previous_order, facets, *lang)
+                    || facet_counts_changed(lang)
             }
             Job::Search(_) | Job::NotFound(_) => kinds(&[Kind::Page]),
             // Every page of its language, and nothing of the other's.
@@ -510,7 +553,7 @@ pub struct RenderContext<'a> {
     /// several directory pages (all, its province, each of its themes) and goal pages.
     initiative_cards: Vec<std::sync::OnceLock<Option<tera::Value>>>,
     /// Who names each goal and partner, made (or taken from `cache`) on first use.
-    related: std::sync::OnceLock<std::sync::Arc<Related>>,
+    related: std::sync::OnceLock<Related>,
     /// What the layout of every page shares, per language, made on first use.
     language_layouts: [std::sync::OnceLock<LanguageLayout>; crate::lang::SUPPORTED.len()],
 }
@@ -581,43 +624,60 @@ fn value(view: &impl Serialize) -> tera::Value {
 
 /// The initiatives and press releases that name each goal, and the press releases that name
 /// each partner, per language in list order: a goal or partner page looks its list up instead
-/// of scanning every entry.
-#[derive(Default, Clone, Debug, PartialEq)]
+/// of scanning every entry. Made in two halves, each kept by `serve` while what it is made
+/// from is unchanged: a new press release leaves the initiatives' half as it was.
 struct Related {
-    initiatives_by_goal: HashMap<(Lang, u8), Vec<usize>>,
-    press_by_goal: HashMap<(Lang, u8), Vec<usize>>,
-    press_by_partner: HashMap<(Lang, String), Vec<usize>>,
+    initiatives: std::sync::Arc<InitiativesRelated>,
+    press: std::sync::Arc<PressRelated>,
 }
 
-impl Related {
-    fn of(site: &Site) -> Related {
-        fn add<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, i: usize) {
-            let list = map.entry(key).or_default();
-            // An entry that names the same goal twice is listed once.
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
-        }
-        let mut related = Related::default();
+#[derive(Default, Clone, Debug, PartialEq)]
+struct InitiativesRelated {
+    by_goal: HashMap<(Lang, u8), Vec<usize>>,
+}
+
+#[derive(Default, Clone, Debug, PartialEq)]
+struct PressRelated {
+    by_goal: HashMap<(Lang, u8), Vec<usize>>,
+    by_partner: HashMap<(Lang, String), Vec<usize>>,
+}
+
+/// Adds page `i` to the list of `key`, once.
+fn add_related<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, i: usize) {
+    let list = map.entry(key).or_default();
+    // An entry that names the same goal twice is listed once.
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
+}
+
+impl InitiativesRelated {
+    fn of(site: &Site) -> InitiativesRelated {
+        let mut related = InitiativesRelated::default();
         for lang in &site.config.languages {
             for &i in site.list_indices(Kind::Initiative, *lang) {
                 if let EntryData::Initiative(initiative) = &site.pages[i].entry.data {
                     for goal in &initiative.goals {
-                        add(&mut related.initiatives_by_goal, (*lang, goal.value), i);
+                        add_related(&mut related.by_goal, (*lang, goal.value), i);
                     }
                 }
             }
+        }
+        related
+    }
+}
+
+impl PressRelated {
+    fn of(site: &Site) -> PressRelated {
+        let mut related = PressRelated::default();
+        for lang in &site.config.languages {
             for &i in site.list_indices(Kind::Press, *lang) {
                 if let EntryData::Press(press) = &site.pages[i].entry.data {
                     for goal in &press.goals {
-                        add(&mut related.press_by_goal, (*lang, goal.value), i);
+                        add_related(&mut related.by_goal, (*lang, goal.value), i);
                     }
                     for partner in &press.partners {
-                        add(
-                            &mut related.press_by_partner,
-                            (*lang, partner.value.clone()),
-                            i,
-                        );
+                        add_related(&mut related.by_partner, (*lang, partner.value.clone()), i);
                     }
                 }
             }
@@ -786,7 +846,8 @@ fn plan(site: &Site, renderer: &Renderer, facets: &Facets, only: Option<&Changes
     others.extend((0..site.assets.len()).map(Job::Asset));
     others.extend((0..renderer.static_files.len()).map(Job::ThemeFile));
     if let Some(changes) = only {
-        others.retain(|job| job.depends_on(site, facets, changes));
+        let affected = Affected::new(site, facets, changes);
+        others.retain(|job| job.depends_on(site, &affected));
     }
     jobs.extend(others);
     // Debug builds (the tests) check the pages chosen against the rule for every page.
@@ -801,7 +862,8 @@ fn plan(site: &Site, renderer: &Renderer, facets: &Facets, only: Option<&Changes
             .collect();
         let mut by_rule: Vec<(usize, bool)> = Vec::new();
         for (i, page) in site.pages.iter().enumerate() {
-            if page.entry.kind != Kind::Home && Job::Entry(i).depends_on(site, facets, changes) {
+            let affected = Affected::new(site, facets, changes);
+            if page.entry.kind != Kind::Home && Job::Entry(i).depends_on(site, &affected) {
                 by_rule.push((i, false));
                 if page.entry.kind == Kind::Festival {
                     by_rule.push((i, true));
@@ -1407,7 +1469,10 @@ impl<'a> RenderContext<'a> {
     fn related(&self) -> &Related {
         self.related.get_or_init(|| match self.cache {
             Some(cache) => cache.related(self.site),
-            None => std::sync::Arc::new(Related::of(self.site)),
+            None => Related {
+                initiatives: std::sync::Arc::new(InitiativesRelated::of(self.site)),
+                press: std::sync::Arc::new(PressRelated::of(self.site)),
+            },
         })
     }
 
@@ -1565,7 +1630,8 @@ impl<'a> RenderContext<'a> {
                 let number = (lang, goal.number.value);
                 let (initiatives, more_initiatives) = self.cut_related(
                     related
-                        .initiatives_by_goal
+                        .initiatives
+                        .by_goal
                         .get(&number)
                         .map_or(&[], Vec::as_slice),
                     Kind::Initiative,
@@ -1580,7 +1646,8 @@ impl<'a> RenderContext<'a> {
                 let (press, more_press) = self.related_press(
                     lang,
                     related
-                        .press_by_goal
+                        .press
+                        .by_goal
                         .get(&number)
                         .map_or(&[], Vec::as_slice),
                 );
@@ -1599,7 +1666,8 @@ impl<'a> RenderContext<'a> {
                 let (press, more_press) = self.related_press(
                     lang,
                     self.related()
-                        .press_by_partner
+                        .press
+                        .by_partner
                         .get(&(lang, page.entry.stem.clone()))
                         .map_or(&[], Vec::as_slice),
                 );

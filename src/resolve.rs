@@ -612,12 +612,19 @@ fn keys_hash(all_keys: &BTreeSet<(Kind, String)>) -> u64 {
         .fold(0, u64::wrapping_add)
 }
 
+/// The hash of an entry's key (`kind/stem`, `Page::key`), without making the key: the same
+/// as `key_hash_of` the key.
 fn key_hash(kind: Kind, stem: &str) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(kind.folder().as_bytes());
     hasher.update(b"/");
     hasher.update(stem.as_bytes());
     hasher.digest()
+}
+
+/// The hash of a key (`Page::key_hash`).
+pub fn key_hash_of(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
 /// A hash of everything but the pages that a link or an output depends on: what is held back,
@@ -1279,5 +1286,17 @@ impl SiteLinks<'_> {
                 ),
             },
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_key_hashed_in_parts_or_whole_hashes_the_same() {
+        use crate::model::Kind;
+        for (kind, stem) in [(Kind::Press, "bericht-1"), (Kind::Home, "home")] {
+            let key = format!("{}/{stem}", kind.folder());
+            assert_eq!(super::key_hash(kind, stem), super::key_hash_of(&key));
+        }
     }
 }
