@@ -143,12 +143,17 @@ impl PageIndex {
     /// every position after it one down, for the page taken out there. No key is hashed.
     fn shift(&mut self, at: usize, inserted: bool) {
         for position in self.by_kind.values_mut().flat_map(HashMap::values_mut) {
-            if inserted && *position >= at {
-                *position += 1;
-            } else if !inserted && *position > at {
-                *position -= 1;
-            }
+            shift_position(position, at, inserted);
         }
+    }
+}
+
+/// Moves a position in `Site::pages` for a page put in at `at` (`inserted`) or taken out there.
+fn shift_position(position: &mut usize, at: usize, inserted: bool) {
+    if inserted && *position >= at {
+        *position += 1;
+    } else if !inserted && *position > at {
+        *position -= 1;
     }
 }
 

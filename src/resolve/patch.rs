@@ -349,11 +349,7 @@ fn shift_lists(lists: &mut BTreeMap<(Kind, Lang), Vec<usize>>, at: usize, insert
             list.retain(|i| *i != at);
         }
         for position in list.iter_mut() {
-            if inserted && *position >= at {
-                *position += 1;
-            } else if !inserted && *position > at {
-                *position -= 1;
-            }
+            shift_position(position, at, inserted);
         }
     }
 }
