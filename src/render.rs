@@ -227,9 +227,9 @@ impl Shift for PressRelated {
     }
 }
 
-/// The value `slot` keeps when it was made for the same `versions` (of what it is made from) (shifted when the runs start
-/// elsewhere now), or one `make` makes (and `slot` keeps). Debug builds (the tests) check a
-/// kept value against a made one.
+/// The value `slot` keeps when it was made for the same `versions` of what it is made from
+/// (shifted when the runs start elsewhere now), or one `make` makes (and `slot` keeps). Debug
+/// builds (the tests) check a kept value against a made one.
 fn kept<T: Shift + Clone + PartialEq + std::fmt::Debug>(
     slot: &std::sync::Mutex<Option<Kept<T>>>,
     site: &Site,
@@ -861,8 +861,8 @@ fn plan(site: &Site, renderer: &Renderer, facets: &Facets, only: Option<&Changes
             })
             .collect();
         let mut by_rule: Vec<(usize, bool)> = Vec::new();
+        let affected = Affected::new(site, facets, changes);
         for (i, page) in site.pages.iter().enumerate() {
-            let affected = Affected::new(site, facets, changes);
             if page.entry.kind != Kind::Home && Job::Entry(i).depends_on(site, &affected) {
                 by_rule.push((i, false));
                 if page.entry.kind == Kind::Festival {

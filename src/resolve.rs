@@ -353,8 +353,8 @@ pub fn same_to_resolve(a: &Entry, b: &Entry) -> bool {
 /// `same_to_resolve`, except that the entry may have moved in its list (a new date of a press
 /// release or festival, a new name of an initiative or partner), to a new address (a new
 /// slug), or its fields to other lines. `patch` puts such an entry in its new place when it
-/// stays published, both languages still agree on the date, no address clashes, and nothing
-/// was reported at the old positions of its fields.
+/// stays published and nothing was reported before the checks between pages at the old
+/// positions of its fields; the checks between pages run again on its pages.
 pub fn same_but_place(a: &Entry, b: &Entry) -> bool {
     let common = a.kind == b.kind
         && a.stem == b.stem
