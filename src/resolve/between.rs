@@ -99,7 +99,7 @@ fn folds_to(url: &str, folded: &str) -> bool {
 
 /// The address of every section in every language, lowercased (addresses that differ only in
 /// case clash on macOS and Windows), with its kind.
-pub(super) fn section_urls_folded(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
+fn section_urls_folded(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
     config.languages.iter().flat_map(move |lang| {
         (crate::model::KINDS.into_iter())
             .filter(|k| k.has_section())
