@@ -7,7 +7,6 @@ use crate::build::{self, BuildOptions, DiskSources};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::render;
 use notify::RecursiveMode;
-use notify_debouncer_full::DebounceEventResult;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -111,7 +110,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         today: build::today(),
     };
     // Watch before the first build, so no save is missed between the two.
-    let (change_tx, change_rx) = mpsc::channel::<DebounceEventResult>();
+    let (change_tx, change_rx) = mpsc::channel::<WatchEvent>();
     let _watcher = watch(&options, change_tx)?;
     let mut session = Session {
         options: build_options,
@@ -173,7 +172,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
 fn run_loop(
     session: &mut Session,
     shared: &Arc<Shared>,
-    changes: &Receiver<DebounceEventResult>,
+    changes: &Receiver<WatchEvent>,
     stop: &Receiver<()>,
     root: &Path,
 ) {
@@ -182,15 +181,12 @@ fn run_loop(
             return;
         }
         match changes.recv_timeout(Duration::from_millis(100)) {
-            Ok(Ok(events)) => {
-                let mut paths = changed_paths(&events);
-                // More changes may already be waiting: take them into this rebuild.
-                while let Ok(Ok(more)) = changes.try_recv() {
-                    paths.extend(changed_paths(&more));
-                }
+            Ok(event) => {
+                let mut paths = changed_paths(event);
                 if paths.is_empty() {
                     continue;
                 }
+                paths.extend(settle(changes, SETTLE));
                 paths.sort();
                 paths.dedup();
                 let shown: Vec<String> = paths
@@ -210,13 +206,48 @@ fn run_loop(
                 println!("{}", session.rebuild(shared, &paths));
                 let _ = std::io::stdout().flush();
             }
-            Ok(Err(errors)) => {
-                for error in errors {
-                    eprintln!("watch error: {error}");
-                }
-            }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
+        }
+    }
+}
+
+/// How long the watched folders must be quiet after a change before the rebuild starts, and
+/// the longest a rebuild waits for that.
+#[derive(Debug, Clone, Copy)]
+struct Settle {
+    quiet: Duration,
+    at_most: Duration,
+}
+
+/// An editor's save comes as a few events within a millisecond or two (a write, or a temporary
+/// file renamed over the original, or the original renamed to a backup first): 4 ms of quiet
+/// groups them into one rebuild while keeping edit → reload short (scripts/bench-serve.sh). A
+/// change that never ends (a tool writing file after file) still rebuilds every 250 ms.
+const SETTLE: Settle = Settle {
+    quiet: Duration::from_millis(4),
+    at_most: Duration::from_millis(250),
+};
+
+/// The changed paths of the events that follow a first change until the folders are quiet.
+fn settle(changes: &Receiver<WatchEvent>, settle: Settle) -> Vec<PathBuf> {
+    let started = Instant::now();
+    let mut paths = Vec::new();
+    loop {
+        let left = settle.at_most.saturating_sub(started.elapsed());
+        if left.is_zero() {
+            return paths;
+        }
+        match changes.recv_timeout(settle.quiet.min(left)) {
+            // Only a change keeps the wait going: the build's own reading (open events) does not.
+            Ok(event) => {
+                let more = changed_paths(event);
+                if more.is_empty() {
+                    continue;
+                }
+                paths.extend(more);
+            }
+            Err(_) => return paths,
         }
     }
 }
@@ -265,20 +296,24 @@ fn entry_changes(root: &Path, paths: &[PathBuf]) -> Option<render::Changes> {
     Some(changes)
 }
 
-/// The files an event batch changed. Reading a file is no change: the build itself reads every
-/// file, and counting that would rebuild forever.
-fn changed_paths(events: &[notify_debouncer_full::DebouncedEvent]) -> Vec<PathBuf> {
-    events
-        .iter()
-        .filter(|e| {
-            !matches!(
-                e.event.kind,
+/// The files an event changed; a watch error is printed. Reading a file is no change: the build
+/// itself reads every file, and counting that would rebuild forever.
+fn changed_paths(event: WatchEvent) -> Vec<PathBuf> {
+    match event {
+        Ok(event) => {
+            if matches!(
+                event.kind,
                 notify::EventKind::Access(_) | notify::EventKind::Other
-            )
-        })
-        .flat_map(|e| e.event.paths.iter().cloned())
-        .filter(|p| is_relevant(p))
-        .collect()
+            ) {
+                return Vec::new();
+            }
+            event.paths.into_iter().filter(|p| is_relevant(p)).collect()
+        }
+        Err(error) => {
+            eprintln!("watch error: {error}");
+            Vec::new()
+        }
+    }
 }
 
 /// Editor swap and backup files never trigger a rebuild.
@@ -638,21 +673,18 @@ fn bind(options: &ServeOptions) -> Result<(tiny_http::Server, SocketAddr), Strin
     ))
 }
 
+/// What the watcher sends for each change it sees, ungrouped (`settle` groups them).
+type WatchEvent = notify::Result<notify::Event>;
+
 fn watch(
     options: &ServeOptions,
-    sender: mpsc::Sender<DebounceEventResult>,
+    sender: mpsc::Sender<WatchEvent>,
 ) -> Result<Box<dyn std::any::Any>, String> {
     let roots: Vec<PathBuf> = ["content", "themes"]
         .iter()
         .map(|d| options.root.join(d))
         .filter(|p| p.is_dir())
         .collect();
-    // An editor's save (write, or temp file + rename) comes as events within a millisecond or
-    // two; 10 ms groups them while keeping edit → reload short (scripts/bench-serve.sh).
-    let timeout = Duration::from_millis(10);
-    let handler = move |result: DebounceEventResult| {
-        let _ = sender.send(result);
-    };
     let explain = |error: notify::Error| -> String {
         if matches!(error.kind, notify::ErrorKind::MaxFilesWatch) {
             "the system's limit on watched folders is reached. Raise it with `sudo sysctl fs.inotify.max_user_watches=524288`, or run `wdhs serve --poll`".to_string()
@@ -662,36 +694,20 @@ fn watch(
     };
     if options.poll {
         let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
-        let mut debouncer = notify_debouncer_full::new_debouncer_opt::<
-            _,
-            notify::PollWatcher,
-            notify_debouncer_full::NoCache,
-        >(
-            timeout,
-            None,
-            handler,
-            notify_debouncer_full::NoCache,
-            config,
-        )
-        .map_err(explain)?;
-        watch_roots(&mut debouncer, &roots).map_err(explain)?;
-        Ok(Box::new(debouncer))
+        let mut watcher = notify::PollWatcher::new(sender, config).map_err(explain)?;
+        watch_roots(&mut watcher, &roots).map_err(explain)?;
+        Ok(Box::new(watcher))
     } else {
-        let mut debouncer =
-            notify_debouncer_full::new_debouncer(timeout, Some(Duration::from_millis(5)), handler)
-                .map_err(explain)?;
-        watch_roots(&mut debouncer, &roots).map_err(explain)?;
-        Ok(Box::new(debouncer))
+        let mut watcher = notify::recommended_watcher(sender).map_err(explain)?;
+        watch_roots(&mut watcher, &roots).map_err(explain)?;
+        Ok(Box::new(watcher))
     }
 }
 
 /// Folders, never single files: editors that save by rename replace the file's inode.
-fn watch_roots<T: notify::Watcher, C: notify_debouncer_full::FileIdCache>(
-    debouncer: &mut notify_debouncer_full::Debouncer<T, C>,
-    roots: &[PathBuf],
-) -> Result<(), notify::Error> {
+fn watch_roots(watcher: &mut dyn notify::Watcher, roots: &[PathBuf]) -> Result<(), notify::Error> {
     for root in roots {
-        debouncer.watch(root, RecursiveMode::Recursive)?;
+        watcher.watch(root, RecursiveMode::Recursive)?;
     }
     Ok(())
 }
@@ -1019,6 +1035,69 @@ fn open_stream(request: tiny_http::Request, shared: &Arc<Shared>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn event(kind: notify::EventKind, paths: &[&str]) -> WatchEvent {
+        Ok(paths.iter().fold(notify::Event::new(kind), |e, p| {
+            e.add_path(PathBuf::from(p))
+        }))
+    }
+
+    #[test]
+    fn a_save_in_several_events_is_one_change_without_reads_or_swap_files() {
+        use notify::event::{AccessKind, CreateKind, ModifyKind, RenameMode};
+        let (sender, changes) = mpsc::channel();
+        // vim: the original renamed to a backup, the new text written, the backup removed.
+        for queued in [
+            event(
+                notify::EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+                &["c/about.en.md", "c/about.en.md~"],
+            ),
+            event(
+                notify::EventKind::Access(AccessKind::Read),
+                &["c/home.nl.md"],
+            ),
+            event(
+                notify::EventKind::Create(CreateKind::File),
+                &["c/.about.en.md.swp"],
+            ),
+            Err(notify::Error::generic("a lost event")),
+            event(
+                notify::EventKind::Create(CreateKind::File),
+                &["c/about.en.md"],
+            ),
+            event(
+                notify::EventKind::Remove(notify::event::RemoveKind::File),
+                &["c/about.en.md~"],
+            ),
+        ] {
+            sender.send(queued).expect("send");
+        }
+        let settle_for = Settle {
+            quiet: Duration::from_millis(4),
+            at_most: Duration::from_secs(60),
+        };
+        // The sender stays open: `settle` returns because nothing more came, not because the
+        // watcher went away.
+        assert_eq!(
+            settle(&changes, settle_for),
+            ["c/about.en.md", "c/about.en.md"].map(PathBuf::from)
+        );
+        drop(sender);
+    }
+
+    #[test]
+    fn changes_that_go_on_do_not_hold_the_rebuild_back_past_the_limit() {
+        let (sender, changes) = mpsc::channel();
+        let kind = notify::EventKind::Modify(notify::event::ModifyKind::Any);
+        sender.send(event(kind, &["c/a.nl.md"])).expect("send");
+        let no_time = Settle {
+            quiet: Duration::from_secs(60),
+            at_most: Duration::ZERO,
+        };
+        assert!(settle(&changes, no_time).is_empty());
+        // The change waits for the next rebuild.
+        assert!(changes.try_recv().is_ok());
+    }
 
     #[test]
     fn refuses_paths_out_of_the_folder() {
