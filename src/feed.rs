@@ -140,19 +140,72 @@ fn host(site: &Site) -> String {
     })
 }
 
-/// Every page, each with `xhtml:link` alternates to its translations and `x-default`.
 /// The addresses of one entry's pages (or a section's, or the home page's), by language.
 pub type Translations<'a> = Vec<(Lang, std::borrow::Cow<'a, str>)>;
 
+const SITEMAP_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+const SITEMAP_TAIL: &str = "</urlset>\n";
+
+/// What every row of the sitemap shares.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SitemapRowStyle {
+    /// The site's address before each page's, escaped once (escaping goes character by
+    /// character): no address is made absolute or escaped into a string of its own.
+    prefix: String,
+    /// The language of the `x-default` alternate.
+    default: Lang,
+}
+
+impl SitemapRowStyle {
+    pub fn of(site: &Site) -> SitemapRowStyle {
+        SitemapRowStyle {
+            prefix: escape_xml(&format!(
+                "{}{}",
+                site.config.origin(),
+                site.config.base_path()
+            )),
+            default: site.config.default_lang(),
+        }
+    }
+
+    /// About how long the row of one of `group`'s addresses is.
+    fn row_bytes(&self, group: &Translations<'_>) -> usize {
+        let links = if group.len() > 1 { group.len() + 1 } else { 0 };
+        (links + 1) * (self.prefix.len() + 80)
+    }
+
+    /// Appends the `<url>` element of `url`, one of `group`'s addresses, with `xhtml:link`
+    /// alternates to the group's addresses and `x-default` when it has translations.
+    pub fn push_row(&self, out: &mut String, url: &str, group: &Translations<'_>) {
+        let address = |out: &mut String, url: &str| {
+            out.push_str(&self.prefix);
+            push_escaped_xml(out, url);
+        };
+        let link = |out: &mut String, hreflang: &str, url: &str| {
+            out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
+            out.push_str(hreflang);
+            out.push_str("\" href=\"");
+            address(out, url);
+            out.push_str("\"/>\n");
+        };
+        out.push_str("  <url>\n    <loc>");
+        address(out, url);
+        out.push_str("</loc>\n");
+        if group.len() > 1 {
+            for (lang, other) in group {
+                link(out, lang.code(), other);
+            }
+            if let Some((_, other)) = group.iter().find(|(lang, _)| *lang == self.default) {
+                link(out, "x-default", other);
+            }
+        }
+        out.push_str("  </url>\n");
+    }
+}
+
+/// The sitemap: every address of every group, in address order.
 pub fn sitemap(site: &Site, groups: &[Translations<'_>]) -> String {
-    // Escaped piece by piece (escaping goes character by character): no address is made
-    // absolute or escaped into a string of its own.
-    let prefix = escape_xml(&format!(
-        "{}{}",
-        site.config.origin(),
-        site.config.base_path()
-    ));
-    let default = site.config.default_lang();
+    let style = SitemapRowStyle::of(site);
     // (the row's address below the prefix, its group); sorted by that address, which sorts
     // the absolute addresses the same way (they share the prefix).
     let mut rows: Vec<(&str, &Translations<'_>)> = groups
@@ -160,39 +213,25 @@ pub fn sitemap(site: &Site, groups: &[Translations<'_>]) -> String {
         .flat_map(|group| group.iter().map(move |(_, url)| (url.as_ref(), group)))
         .collect();
     rows.sort_by(|a, b| a.0.cmp(b.0));
-    let row_bytes = |group: &Translations<'_>| {
-        let links = if group.len() > 1 { group.len() + 1 } else { 0 };
-        (links + 1) * (prefix.len() + 80)
-    };
-    let mut out =
-        String::with_capacity(rows.iter().map(|(_, g)| row_bytes(g)).sum::<usize>() + 256);
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.push_str("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
-    let address = |out: &mut String, url: &str| {
-        out.push_str(&prefix);
-        push_escaped_xml(out, url);
-    };
-    let link = |out: &mut String, hreflang: &str, url: &str| {
-        out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
-        out.push_str(hreflang);
-        out.push_str("\" href=\"");
-        address(out, url);
-        out.push_str("\"/>\n");
-    };
+    let mut out = String::with_capacity(
+        SITEMAP_HEAD.len()
+            + rows.iter().map(|(_, g)| style.row_bytes(g)).sum::<usize>()
+            + SITEMAP_TAIL.len(),
+    );
+    out.push_str(SITEMAP_HEAD);
     for (url, group) in rows {
-        out.push_str("  <url>\n    <loc>");
-        address(&mut out, url);
-        out.push_str("</loc>\n");
-        if group.len() > 1 {
-            for (lang, other) in group {
-                link(&mut out, lang.code(), other);
-            }
-            if let Some((_, other)) = group.iter().find(|(lang, _)| *lang == default) {
-                link(&mut out, "x-default", other);
-            }
-        }
-        out.push_str("  </url>\n");
+        style.push_row(&mut out, url, group);
     }
-    out.push_str("</urlset>\n");
+    out.push_str(SITEMAP_TAIL);
+    out
+}
+
+/// The sitemap of rows made by `SitemapRowStyle::push_row`, in address order.
+pub fn sitemap_of_rows<'r>(rows: impl Iterator<Item = &'r str> + Clone) -> String {
+    let length = rows.clone().map(str::len).sum::<usize>();
+    let mut out = String::with_capacity(SITEMAP_HEAD.len() + length + SITEMAP_TAIL.len());
+    out.push_str(SITEMAP_HEAD);
+    rows.for_each(|row| out.push_str(row));
+    out.push_str(SITEMAP_TAIL);
     out
 }

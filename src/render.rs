@@ -3,6 +3,7 @@
 
 use crate::config::MenuItem;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::feed::Translations;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind, PROVINCES, Role};
 use crate::resolve::{Page, Site, lang_prefix, section_url};
@@ -178,6 +179,8 @@ pub struct RenderCache {
     /// The halves of `Related`, kept while `Site::directory` and `Site::press` are the same.
     initiatives_related: std::sync::Mutex<Option<Kept<InitiativesRelated>>>,
     press_related: std::sync::Mutex<Option<Kept<PressRelated>>>,
+    /// The sitemap's rows, made again by entry.
+    sitemap: std::sync::Mutex<Option<SitemapRows>>,
 }
 
 /// Something made from the initiatives and the press releases (indices into `Site::pages`),
@@ -545,6 +548,8 @@ pub struct RenderContext<'a> {
     search_records: Option<&'a crate::search_index::Records>,
     /// `serve`'s, which keeps what this context makes of the initiatives and press releases.
     cache: Option<&'a RenderCache>,
+    /// The entries changed since the render `cache` kept its values from (`serve`).
+    changes: Option<&'a Changes>,
     counters: &'a crate::images::Counters,
     /// The initiatives of each directory page (all, per province, per theme), built once so
     /// no page scans the whole list.
@@ -686,6 +691,79 @@ impl PressRelated {
     }
 }
 
+/// The addresses of an entry's pages, by language.
+fn entry_translations<'s>(site: &'s Site, kind: Kind, stem: &str) -> Translations<'s> {
+    let mut group: Translations<'_> = (site.config.languages.iter())
+        .filter_map(|lang| site.page(kind, stem, *lang))
+        .map(|p| (p.entry.lang, Cow::Borrowed(p.url.as_str())))
+        .collect();
+    group.sort_by_key(|(lang, _)| *lang);
+    group
+}
+
+/// The rows of the sitemap as `serve` made them last: an edit that adds, removes or moves
+/// entries makes only their rows again (a sitemap names every page, 20,000 on a large site).
+struct SitemapRows {
+    style: crate::feed::SitemapRowStyle,
+    /// The `<url>` element of every address, in address order.
+    rows: BTreeMap<String, String>,
+    /// The addresses of each entry's rows, by key. (The home page's and the sections' rows
+    /// change only with the settings, which render everything.)
+    by_key: HashMap<String, Vec<String>>,
+}
+
+impl SitemapRows {
+    fn of<'s>(
+        style: crate::feed::SitemapRowStyle,
+        groups: Vec<(Option<&'s str>, Translations<'s>)>,
+    ) -> SitemapRows {
+        let mut rows = SitemapRows {
+            style,
+            rows: BTreeMap::new(),
+            by_key: HashMap::new(),
+        };
+        for (key, group) in groups {
+            rows.insert(key, &group);
+        }
+        rows
+    }
+
+    fn insert(&mut self, key: Option<&str>, group: &Translations<'_>) {
+        for (_, url) in group {
+            let mut row = String::new();
+            self.style.push_row(&mut row, url, group);
+            self.rows.insert(url.to_string(), row);
+        }
+        if let Some(key) = key {
+            let urls = group.iter().map(|(_, url)| url.to_string()).collect();
+            self.by_key.insert(key.to_string(), urls);
+        }
+    }
+
+    /// Makes the rows of the entries `keys` again from `site`: the rows they had go first, so
+    /// an address one entry left and another took is the new one's.
+    fn update(&mut self, site: &Site, keys: &std::collections::BTreeSet<String>) {
+        for key in keys {
+            for url in self.by_key.remove(key).unwrap_or_default() {
+                self.rows.remove(&url);
+            }
+        }
+        for key in keys {
+            let Some(kind) = key
+                .split_once('/')
+                .and_then(|(folder, _)| Kind::from_folder(folder))
+            else {
+                continue;
+            };
+            let stem = &key[kind.folder().len() + 1..];
+            let group = entry_translations(site, kind, stem);
+            if !group.is_empty() {
+                self.insert(Some(key), &group);
+            }
+        }
+    }
+}
+
 /// (language, filter) → indices into `Site::pages`, in list order.
 type Facets = HashMap<(Lang, Option<Filter>), Vec<usize>>;
 
@@ -743,6 +821,7 @@ pub fn render_site(
         image_cache: options.image_cache.as_deref(),
         search_records: options.cache.as_ref().map(|c| &c.search_records),
         cache: options.cache.as_deref(),
+        changes: options.only.as_ref(),
         counters: &counters,
         facets: match &options.cache {
             Some(cache) => cache.facets(site),
@@ -850,6 +929,9 @@ fn plan(site: &Site, renderer: &Renderer, facets: &Facets, only: Option<&Changes
         others.retain(|job| job.depends_on(site, &affected));
     }
     jobs.extend(others);
+    // The longest outputs first: the threads share out the jobs in order, and one long job
+    // taken last keeps the others waiting for it.
+    jobs.sort_by_key(|job| !matches!(job, Job::Sitemap | Job::SearchIndex(_)));
     // Debug builds (the tests) check the pages chosen against the rule for every page.
     #[cfg(debug_assertions)]
     if let Some(changes) = only {
@@ -1025,10 +1107,7 @@ impl<'a> RenderContext<'a> {
                         .into_bytes(),
                 )
             }
-            Job::Sitemap => one(
-                "sitemap.xml".to_string(),
-                crate::feed::sitemap(site, &self.sitemap_urls()).into_bytes(),
-            ),
+            Job::Sitemap => one("sitemap.xml".to_string(), self.sitemap().into_bytes()),
             Job::Robots => one(
                 "robots.txt".to_string(),
                 format!(
@@ -1101,39 +1180,63 @@ impl<'a> RenderContext<'a> {
         }
     }
 
-    /// Every HTML page with its translations, for the sitemap.
     /// The addresses of every page, grouped with its translations (by language): one group per
-    /// entry, the home page and each section. Entry addresses are borrowed from the pages.
-    fn sitemap_urls(&self) -> Vec<Vec<(Lang, Cow<'_, str>)>> {
+    /// entry (with its key), the home page and each section. Entry addresses are borrowed from
+    /// the pages.
+    fn sitemap_groups(&self) -> Vec<(Option<&'a str>, Translations<'a>)> {
         let site = self.site;
         let config = &site.config;
-        let mut groups: Vec<Vec<(Lang, Cow<'_, str>)>> = Vec::with_capacity(site.pages.len() + 8);
+        let mut groups: Vec<(Option<&str>, Translations<'_>)> =
+            Vec::with_capacity(site.pages.len() + 8);
         // The home page is in its own group below, made whether it has a text or not.
         for page in site.pages.iter().filter(|p| p.entry.kind != Kind::Home) {
-            let (kind, stem) = (page.entry.kind, page.entry.stem.as_str());
-            let mut group: Vec<(Lang, Cow<'_, str>)> = (config.languages.iter())
-                .filter_map(|lang| site.page(kind, stem, *lang))
-                .map(|p| (p.entry.lang, Cow::Borrowed(p.url.as_str())))
-                .collect();
+            let group = entry_translations(site, page.entry.kind, &page.entry.stem);
             // Made once, at the entry's first page in language order.
-            if group.iter().map(|(lang, _)| *lang).min() == Some(page.entry.lang) {
-                group.sort_by_key(|(lang, _)| *lang);
-                groups.push(group);
+            if group.first().map(|(lang, _)| *lang) == Some(page.entry.lang) {
+                groups.push((Some(page.key.as_str()), group));
             }
         }
-        let mut home: Vec<(Lang, Cow<'_, str>)> = (config.languages.iter())
+        let mut home: Translations<'_> = (config.languages.iter())
             .map(|lang| (*lang, Cow::Owned(lang_prefix(config, *lang))))
             .collect();
         home.sort_by_key(|(lang, _)| *lang);
-        groups.push(home);
+        groups.push((None, home));
         for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
-            let mut section: Vec<(Lang, Cow<'_, str>)> = (config.languages.iter())
+            let mut section: Translations<'_> = (config.languages.iter())
                 .map(|lang| (*lang, Cow::Owned(section_url(config, kind, *lang))))
                 .collect();
             section.sort_by_key(|(lang, _)| *lang);
-            groups.push(section);
+            groups.push((None, section));
         }
         groups
+    }
+
+    /// The sitemap; `serve` keeps its rows and makes again only those of the entries changed.
+    fn sitemap(&self) -> String {
+        let site = self.site;
+        let whole = || {
+            let groups: Vec<Translations<'_>> = (self.sitemap_groups().into_iter())
+                .map(|(_, group)| group)
+                .collect();
+            crate::feed::sitemap(site, &groups)
+        };
+        let Some(Ok(mut kept)) = self.cache.map(|cache| cache.sitemap.lock()) else {
+            return whole();
+        };
+        let style = crate::feed::SitemapRowStyle::of(site);
+        let rows = match (self.changes, kept.take()) {
+            (Some(changes), Some(mut rows)) if rows.style == style => {
+                rows.update(site, &changes.keys);
+                rows
+            }
+            _ => SitemapRows::of(style, self.sitemap_groups()),
+        };
+        let text = crate::feed::sitemap_of_rows(rows.rows.values().map(String::as_str));
+        // Debug builds (the tests) check the rows kept against a sitemap made whole.
+        #[cfg(debug_assertions)]
+        assert_eq!(text, whole(), "the sitemap serve keeps");
+        *kept = Some(rows);
+        text
     }
 
     fn render(
