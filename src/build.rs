@@ -1031,7 +1031,7 @@ pub fn build(options: &BuildOptions) -> Report {
         &compiled.site,
         renderer,
         &render_options(options),
-        &|path, content| staging.write(path, content),
+        &|path, content| staging.write(path, &content),
         &mut diagnostics,
     );
     trace.phase("render and write");

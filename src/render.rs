@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const RELATED_LIMIT: usize = 24;
 
 /// Receives each output file: its path below the output root and its bytes.
-pub type Sink<'a> = dyn Fn(&str, &Content) -> std::io::Result<()> + Sync + 'a;
+pub type Sink<'a> = dyn Fn(&str, Content) -> std::io::Result<()> + Sync + 'a;
 
 pub struct Renderer {
     /// One compiled set of templates per language, whose global context holds that language's
@@ -847,7 +847,7 @@ pub fn render_site(
                         if path.ends_with(".html") {
                             pages.fetch_add(1, Ordering::Relaxed);
                         }
-                        if let Err(error) = sink(&path, &content) {
+                        if let Err(error) = sink(&path, content) {
                             problems.push(Diagnostic::error(
                                 PathBuf::from(&path),
                                 0,

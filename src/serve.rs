@@ -451,12 +451,13 @@ impl Session {
                 if trace {
                     println!("rendered {path}");
                 }
-                let bytes = content.bytes()?;
+                // Taken, not copied: a large site's search index is megabytes.
+                let bytes = content.into_bytes()?;
                 let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
                 let changed = previous.get(path) != Some(&hash);
                 if let Ok(mut outputs) = outputs.lock() {
                     if changed {
-                        outputs.0.push((path.to_string(), bytes.to_vec(), hash));
+                        outputs.0.push((path.to_string(), bytes, hash));
                     }
                     outputs.1.insert(path.to_string());
                 }

@@ -28,10 +28,10 @@ pub enum Content {
 
 impl Content {
     /// The bytes, read from the file when the content is one (`serve` keeps them in memory).
-    pub fn bytes(&self) -> io::Result<std::borrow::Cow<'_, [u8]>> {
+    pub fn into_bytes(self) -> io::Result<Vec<u8>> {
         match self {
-            Content::Bytes(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
-            Content::Link(path) => std::fs::read(path).map(Into::into),
+            Content::Bytes(bytes) => Ok(bytes),
+            Content::Link(path) => std::fs::read(path),
         }
     }
 }
@@ -109,23 +109,24 @@ fn safe_relative(relative: &str) -> io::Result<PathBuf> {
     Ok(path.to_path_buf())
 }
 
-/// Writes one file below `root`, creating folders as needed.
+/// Writes one file below `root`, creating folders as needed (`serve`'s preview folder, which
+/// only `serve` reads).
+///
+/// A file already there is written over in place and then cut to length, not truncated
+/// first: on ext4 a file truncated to nothing and written again is flushed to disk when it is
+/// closed (`auto_da_alloc`), which made rewriting a list page five to ten times slower.
 pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> io::Result<()> {
     let path = root.join(safe_relative(relative)?);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    std::fs::write(path, bytes)
-}
-
-/// Writes only when the bytes differ, so `serve` leaves unchanged files (and their mtimes) alone.
-pub fn write_file_if_changed(root: &Path, relative: &str, bytes: &[u8]) -> io::Result<bool> {
-    let path = root.join(safe_relative(relative)?);
-    if holds_bytes(&path, bytes) {
-        return Ok(false);
-    }
-    write_file(root, relative, bytes)?;
-    Ok(true)
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)?;
+    std::io::Write::write_all(&mut file, bytes)?;
+    file.set_len(bytes.len() as u64)
 }
 
 /// Removes a file written by an earlier `serve` build that this build no longer produces.
@@ -363,5 +364,16 @@ mod tests {
         assert!(safe_relative("/etc/passwd").is_err());
         assert!(safe_relative("a/../../b").is_err());
         assert!(safe_relative("pers/x/index.html").is_ok());
+    }
+
+    #[test]
+    fn a_file_written_over_holds_only_the_new_bytes() {
+        let root = tempfile::tempdir().expect("temporary folder");
+        write_file(root.path(), "pers/x/index.html", b"a longer first version").expect("write");
+        write_file(root.path(), "pers/x/index.html", b"shorter").expect("write again");
+        let path = root.path().join("pers/x/index.html");
+        assert_eq!(std::fs::read(&path).expect("read"), b"shorter");
+        write_file(root.path(), "pers/x/index.html", b"longer than before").expect("write");
+        assert_eq!(std::fs::read(&path).expect("read"), b"longer than before");
     }
 }
