@@ -1156,3 +1156,73 @@ fn serving_an_idle_site_does_not_rebuild() {
         "rebuilt without a change: {lines:?}"
     );
 }
+
+/// The preview folders of servers in the temporary folder `temp`.
+fn previews(temp: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(temp)
+        .expect("read the temporary folder")
+        .flatten()
+        .filter(|item| {
+            item.file_name()
+                .to_string_lossy()
+                .starts_with("wdhs-serve-")
+        })
+        .map(|item| item.path())
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn a_killed_servers_preview_is_removed_by_the_next_server_and_a_running_ones_is_not() {
+    let site = Site::fixture("basic");
+    let temp = tempfile::tempdir().expect("temporary folder");
+    let tmpdir = [("TMPDIR", temp.path().to_str().expect("a UTF-8 path"))];
+    let killed = start_with(&site, &tmpdir);
+    let left = previews(temp.path());
+    assert_eq!(left.len(), 1, "one preview folder per server");
+    assert!(left[0].join("site/index.html").is_file());
+    // Killed outright: it cannot remove its folder.
+    drop(killed);
+    assert!(left[0].exists());
+
+    let running = start_with(&site, &tmpdir);
+    assert!(!left[0].exists(), "the killed server's preview is removed");
+    let other = start_with(&site, &tmpdir);
+    assert_eq!(
+        previews(temp.path()).len(),
+        2,
+        "a running server's preview stays"
+    );
+    for server in [&running, &other] {
+        assert!(request(&server.address, "/over-ons/").body.contains("<h1"));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_server_asked_to_end_removes_its_preview() {
+    let site = Site::fixture("basic");
+    let temp = tempfile::tempdir().expect("temporary folder");
+    let mut server = start_with(
+        &site,
+        &[("TMPDIR", temp.path().to_str().expect("a UTF-8 path"))],
+    );
+    assert_eq!(previews(temp.path()).len(), 1);
+    // What `kill` and process managers send, not Ctrl-C.
+    let sent = Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("wait for the server") {
+            break status;
+        }
+        assert!(Instant::now() < deadline, "the server did not end");
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert!(status.success(), "ends as after Ctrl-C: {status:?}");
+    assert_eq!(previews(temp.path()), Vec::<std::path::PathBuf>::new());
+}
