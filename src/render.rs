@@ -179,6 +179,8 @@ pub struct RenderCache {
     /// The halves of `Related`, kept while `Site::directory` and `Site::press` are the same.
     initiatives_related: std::sync::Mutex<Option<Kept<InitiativesRelated>>>,
     press_related: std::sync::Mutex<Option<Kept<PressRelated>>>,
+    /// What each press release names, for making that half again.
+    press_names: std::sync::Mutex<PressNames>,
     /// The sitemap's rows, made again by entry.
     sitemap: std::sync::Mutex<Option<SitemapRows>>,
 }
@@ -286,7 +288,15 @@ impl RenderCache {
                 (site.directory, 0),
                 InitiativesRelated::of,
             ),
-            press: kept(&self.press_related, site, (0, site.press), PressRelated::of),
+            press: kept(
+                &self.press_related,
+                site,
+                (0, site.press),
+                |site| match self.press_names.lock() {
+                    Ok(mut names) => PressRelated::with_names(site, &mut names),
+                    Err(_) => PressRelated::of(site),
+                },
+            ),
         }
     }
 }
@@ -677,17 +687,117 @@ impl PressRelated {
         let mut related = PressRelated::default();
         for lang in &site.config.languages {
             for &i in site.list_indices(Kind::Press, *lang) {
-                if let EntryData::Press(press) = &site.pages[i].entry.data {
-                    for goal in &press.goals {
-                        add_related(&mut related.by_goal, (*lang, goal.value), i);
-                    }
-                    for partner in &press.partners {
-                        add_related(&mut related.by_partner, (*lang, partner.value.clone()), i);
-                    }
-                }
+                related.add_entry(*lang, i, &site.pages[i].entry);
             }
         }
         related
+    }
+
+    /// `of`, with what each press release names taken from `names` where its entry is the
+    /// one `names` saw: only new and edited releases are read.
+    fn with_names(site: &Site, names: &mut PressNames) -> PressRelated {
+        let mut related = PressRelated::default();
+        let mut seen = HashMap::with_capacity(names.by_entry.len() + 1);
+        for lang in &site.config.languages {
+            for &i in site.list_indices(Kind::Press, *lang) {
+                let entry = &site.pages[i].entry;
+                let address = std::sync::Arc::as_ptr(entry) as usize;
+                // Moved over, not cloned: a clone writes the entry's count, in its memory.
+                let (kept_alive, named) = match names.by_entry.remove(&address) {
+                    Some(known) => known,
+                    None => (entry.clone(), names.named_by(entry)),
+                };
+                match &named {
+                    Some(named) => {
+                        let mut goals = named.goals;
+                        while goals != 0 {
+                            // The lowest goal left (below 64: it fits in a u8).
+                            let goal = goals.trailing_zeros() as u8;
+                            goals &= goals - 1;
+                            add_related(&mut related.by_goal, (*lang, goal), i);
+                        }
+                        for id in &named.partners[..usize::from(named.partner_count)] {
+                            let partner = names.partners[usize::from(*id)].clone();
+                            add_related(&mut related.by_partner, (*lang, partner), i);
+                        }
+                    }
+                    None => related.add_entry(*lang, i, entry),
+                }
+                seen.insert(address, (kept_alive, named));
+            }
+        }
+        // Entries no list has any more go (and their memory with them).
+        names.by_entry = seen;
+        // Debug builds (the tests) check what was kept against every entry.
+        #[cfg(debug_assertions)]
+        assert_eq!(
+            related,
+            PressRelated::of(site),
+            "what serve kept of what press names"
+        );
+        related
+    }
+
+    /// Adds page `i`, whose entry is `entry`, to the lists of what it names.
+    fn add_entry(&mut self, lang: Lang, i: usize, entry: &crate::model::Entry) {
+        if let EntryData::Press(press) = &entry.data {
+            for goal in &press.goals {
+                add_related(&mut self.by_goal, (lang, goal.value), i);
+            }
+            for partner in &press.partners {
+                add_related(&mut self.by_partner, (lang, partner.value.clone()), i);
+            }
+        }
+    }
+}
+
+/// What each press release names, kept by `serve` by entry: the press releases' half of
+/// `Related` is made again after every new or removed release, and reading every release's
+/// entry again was most of its cost (memory not read for a while is slow to read again).
+#[derive(Default)]
+struct PressNames {
+    /// By the address of the entry, which is kept alive here so no other entry can have it.
+    by_entry: HashMap<usize, (std::sync::Arc<crate::model::Entry>, Option<NamedBy>)>,
+    /// Partner keys by `NamedBy::partners` number.
+    partners: Vec<String>,
+    partner_numbers: HashMap<String, u16>,
+}
+
+/// What one press release names, held in place (no pointer to follow): its goals as bits
+/// (goal n is bit n), its partners by number. `None` for one that does not fit (a goal
+/// numbered 64 or more, more than four partners): its entry is read instead.
+#[derive(Debug, Default, Clone, Copy)]
+struct NamedBy {
+    goals: u64,
+    partners: [u16; 4],
+    partner_count: u8,
+}
+
+impl PressNames {
+    fn named_by(&mut self, entry: &crate::model::Entry) -> Option<NamedBy> {
+        let mut named = NamedBy::default();
+        let EntryData::Press(press) = &entry.data else {
+            return Some(named);
+        };
+        for goal in &press.goals {
+            named.goals |= 1u64.checked_shl(u32::from(goal.value))?;
+        }
+        if press.partners.len() > named.partners.len() {
+            return None;
+        }
+        for (slot, partner) in named.partners.iter_mut().zip(&press.partners) {
+            *slot = match self.partner_numbers.get(&partner.value) {
+                Some(number) => *number,
+                None => {
+                    let number = u16::try_from(self.partners.len()).ok()?;
+                    self.partners.push(partner.value.clone());
+                    self.partner_numbers.insert(partner.value.clone(), number);
+                    number
+                }
+            };
+        }
+        named.partner_count = u8::try_from(press.partners.len()).ok()?;
+        Some(named)
     }
 }
 
