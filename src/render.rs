@@ -859,13 +859,12 @@ impl SitemapRows {
             }
         }
         for key in keys {
-            let Some(kind) = key
+            let Some((kind, stem)) = key
                 .split_once('/')
-                .and_then(|(folder, _)| Kind::from_folder(folder))
+                .and_then(|(folder, stem)| Some((Kind::from_folder(folder)?, stem)))
             else {
                 continue;
             };
-            let stem = &key[kind.folder().len() + 1..];
             let group = entry_translations(site, kind, stem);
             if !group.is_empty() {
                 self.insert(Some(key), &group);

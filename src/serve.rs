@@ -296,20 +296,22 @@ const SETTLE: Settle = Settle {
 /// The changed paths of the events that follow a first change until the folders are quiet.
 fn settle(changes: &Receiver<WatchEvent>, settle: Settle) -> Vec<PathBuf> {
     let started = Instant::now();
+    let mut last_change = started;
     let mut paths = Vec::new();
     loop {
-        let left = settle.at_most.saturating_sub(started.elapsed());
+        let left = (settle.at_most.saturating_sub(started.elapsed()))
+            .min(settle.quiet.saturating_sub(last_change.elapsed()));
         if left.is_zero() {
             return paths;
         }
-        match changes.recv_timeout(settle.quiet.min(left)) {
-            // Only a change keeps the wait going: the build's own reading (open events) does not.
+        match changes.recv_timeout(left) {
             Ok(event) => {
                 let more = changed_paths(event);
-                if more.is_empty() {
-                    continue;
+                // Only a change keeps the wait going: reading files (the build's own) does not.
+                if !more.is_empty() {
+                    paths.extend(more);
+                    last_change = Instant::now();
                 }
-                paths.extend(more);
             }
             Err(_) => return paths,
         }
