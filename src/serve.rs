@@ -102,12 +102,13 @@ impl Preview {
     }
 }
 
-/// A new preview folder, after removing those of servers that stopped without removing
-/// theirs (killed, or a crash): a large site's preview is hundreds of megabytes, and the
-/// temporary folder may not be emptied until the machine restarts.
+/// A new preview folder. Those of servers that stopped without removing theirs (killed, or a
+/// crash) are removed beside it, off the start-up path: a large site's preview is hundreds of
+/// megabytes, and the temporary folder may not be emptied until the machine restarts.
 fn make_preview() -> std::io::Result<Preview> {
     let temp = std::env::temp_dir();
-    remove_ended_previews(&temp);
+    let sweep = temp.clone();
+    std::thread::spawn(move || remove_ended_previews(&sweep));
     let folder = tempfile::Builder::new()
         .prefix(PREVIEW_PREFIX)
         .tempdir_in(&temp)?;
