@@ -1027,13 +1027,23 @@ pub fn build(options: &BuildOptions) -> Report {
             return report;
         }
     };
-    report.stats = render::render_site(
-        &compiled.site,
-        renderer,
-        &render_options(options),
-        &|path, content| staging.write(path, &content),
-        &mut diagnostics,
-    );
+    // A third thread makes the entry pages' folders while the pages render: at 10,000 entries
+    // per language the 20,000 `mkdir`s cost about as much as writing the pages, and two
+    // renderers making folders in one parent folder wait on each other's lock. (10k build:
+    // 1.79 s → 1.62 s, medians of 6 interleaved.) List pages still make their own folders.
+    let page_files: Vec<String> = (compiled.site.pages.iter())
+        .map(|p| render::html_path(&p.url))
+        .collect();
+    report.stats = std::thread::scope(|scope| {
+        scope.spawn(|| staging.make_folders(page_files.iter().map(String::as_str)));
+        render::render_site(
+            &compiled.site,
+            renderer,
+            &render_options(options),
+            &|path, content| staging.write(path, &content),
+            &mut diagnostics,
+        )
+    });
     trace.phase("render and write");
     if diagnostics.has_errors() {
         staging.abandon();

@@ -236,6 +236,33 @@ impl Staging {
         }
     }
 
+    /// Makes the folders of files about to be written, ahead of the threads that write them.
+    /// Only a fresh output benefits: an update stages its files flat.
+    pub fn make_folders<'s>(&self, files: impl Iterator<Item = &'s str>) {
+        let Mode::Fresh { made, .. } = &self.mode else {
+            return;
+        };
+        for relative in files {
+            let Ok(relative) = safe_relative(relative) else {
+                continue;
+            };
+            let path = self.dir.join(&relative);
+            let Some(parent) = path.parent() else {
+                continue;
+            };
+            if made.lock().map(|m| m.contains(parent)).unwrap_or(true) {
+                continue;
+            }
+            if std::fs::create_dir_all(parent).is_err() {
+                // The writer will meet the same error and report it on its file.
+                return;
+            }
+            if let Ok(mut made) = made.lock() {
+                made.insert(parent.to_path_buf());
+            }
+        }
+    }
+
     /// Puts the staged files in place of the output.
     pub fn commit(self) -> io::Result<()> {
         match self.mode {
@@ -375,5 +402,28 @@ mod tests {
         assert_eq!(std::fs::read(&path).expect("read"), b"shorter");
         write_file(root.path(), "pers/x/index.html", b"longer than before").expect("write");
         assert_eq!(std::fs::read(&path).expect("read"), b"longer than before");
+    }
+
+    #[test]
+    fn folders_made_ahead_hold_the_files_written_later() {
+        let root = tempfile::tempdir().expect("temporary folder");
+        let output = root.path().join("public");
+        let staging = stage(&output).expect("stage");
+        let files = ["pers/x/index.html", "../outside/index.html", "index.html"];
+        staging.make_folders(files.into_iter());
+        assert!(staging.dir.join("pers/x").is_dir(), "made before any write");
+        assert!(
+            !root.path().join("outside").exists(),
+            "a path that leaves is skipped"
+        );
+        let page = Content::Bytes(b"<p>x</p>".to_vec());
+        staging.write("pers/x/index.html", &page).expect("write");
+        staging
+            .write("pers/y/index.html", &page)
+            .expect("a folder not made ahead");
+        staging.commit().expect("commit");
+        for file in ["pers/x/index.html", "pers/y/index.html"] {
+            assert_eq!(std::fs::read(output.join(file)).expect("read"), b"<p>x</p>");
+        }
     }
 }
