@@ -185,6 +185,22 @@ fn same_inode(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     false
 }
 
+/// Makes the folder `path` goes in unless `made` holds it already: thousands of pages in a few
+/// folders cost one `mkdir` each.
+fn make_parent(made: &Mutex<HashSet<PathBuf>>, path: &Path) -> io::Result<()> {
+    let Some(parent) = path.parent() else {
+        return Ok(());
+    };
+    if made.lock().is_ok_and(|m| m.contains(parent)) {
+        return Ok(());
+    }
+    std::fs::create_dir_all(parent)?;
+    if let Ok(mut made) = made.lock() {
+        made.insert(parent.to_path_buf());
+    }
+    Ok(())
+}
+
 /// Puts `body` at `path`, which does not exist yet.
 fn put(path: &Path, content: &Content) -> io::Result<()> {
     match content {
@@ -202,15 +218,7 @@ impl Staging {
         match &self.mode {
             Mode::Fresh { made, .. } => {
                 let path = self.dir.join(&relative);
-                if let Some(parent) = path.parent() {
-                    let known = made.lock().map(|m| m.contains(parent)).unwrap_or(false);
-                    if !known {
-                        std::fs::create_dir_all(parent)?;
-                        if let Ok(mut made) = made.lock() {
-                            made.insert(parent.to_path_buf());
-                        }
-                    }
-                }
+                make_parent(made, &path)?;
                 put(&path, content)
             }
             Mode::Update {
@@ -238,27 +246,17 @@ impl Staging {
 
     /// Makes the folders of files about to be written, ahead of the threads that write them.
     /// Only a fresh output benefits: an update stages its files flat.
-    pub fn make_folders<'s>(&self, files: impl Iterator<Item = &'s str>) {
+    pub fn make_folders(&self, files: impl IntoIterator<Item = impl AsRef<str>>) {
         let Mode::Fresh { made, .. } = &self.mode else {
             return;
         };
         for relative in files {
-            let Ok(relative) = safe_relative(relative) else {
+            let Ok(relative) = safe_relative(relative.as_ref()) else {
                 continue;
             };
-            let path = self.dir.join(&relative);
-            let Some(parent) = path.parent() else {
-                continue;
-            };
-            if made.lock().map(|m| m.contains(parent)).unwrap_or(true) {
-                continue;
-            }
-            if std::fs::create_dir_all(parent).is_err() {
-                // The writer will meet the same error and report it on its file.
+            if make_parent(made, &self.dir.join(relative)).is_err() {
+                // The writer meets the same error and reports it on its file.
                 return;
-            }
-            if let Ok(mut made) = made.lock() {
-                made.insert(parent.to_path_buf());
             }
         }
     }
@@ -410,7 +408,7 @@ mod tests {
         let output = root.path().join("public");
         let staging = stage(&output).expect("stage");
         let files = ["pers/x/index.html", "../outside/index.html", "index.html"];
-        staging.make_folders(files.into_iter());
+        staging.make_folders(files);
         assert!(staging.dir.join("pers/x").is_dir(), "made before any write");
         assert!(
             !root.path().join("outside").exists(),
