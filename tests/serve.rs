@@ -17,9 +17,39 @@ struct Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
+        // Asked to end as `kill` asks, so the server removes its preview folder; killed outright
+        // if it does not end in time. (A server already reaped is left alone: its pid may be
+        // another process's by now.)
+        if matches!(self.child.try_wait(), Ok(None)) && ask_to_end(&mut self.child).is_none() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
     }
+}
+
+/// Sends SIGTERM and waits up to 20 s for the server to end; its exit status, if it did.
+#[cfg(unix)]
+fn ask_to_end(child: &mut Child) -> Option<std::process::ExitStatus> {
+    let sent = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    if !sent.is_ok_and(|s| s.success()) {
+        return None;
+    }
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while Instant::now() < deadline {
+        match child.try_wait() {
+            Ok(Some(status)) => return Some(status),
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(_) => return None,
+        }
+    }
+    None
+}
+
+#[cfg(not(unix))]
+fn ask_to_end(_: &mut Child) -> Option<std::process::ExitStatus> {
+    None
 }
 
 fn start(site: &Site) -> Server {
@@ -1183,6 +1213,9 @@ fn a_killed_servers_preview_is_removed_by_the_next_server_and_a_running_ones_is_
     assert_eq!(left.len(), 1, "one preview folder per server");
     assert!(left[0].join("site/index.html").is_file());
     // Killed outright: it cannot remove its folder.
+    let mut killed = killed;
+    killed.child.kill().expect("kill the server");
+    killed.child.wait().expect("wait for the server");
     drop(killed);
     assert!(left[0].exists());
 
@@ -1218,19 +1251,7 @@ fn a_server_asked_to_end_removes_its_preview() {
     );
     assert_eq!(previews(temp.path()).len(), 1);
     // What `kill` and process managers send, not Ctrl-C.
-    let sent = Command::new("kill")
-        .args(["-TERM", &server.child.id().to_string()])
-        .status()
-        .expect("run kill");
-    assert!(sent.success());
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = server.child.try_wait().expect("wait for the server") {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "the server did not end");
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = ask_to_end(&mut server.child).expect("the server ends");
     assert!(status.success(), "ends as after Ctrl-C: {status:?}");
     assert_eq!(previews(temp.path()), Vec::<std::path::PathBuf>::new());
 }
