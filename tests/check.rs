@@ -571,9 +571,49 @@ fn non_utf8_file_is_reported_at_its_first_bad_byte() {
         "{}",
         run.stdout
     );
-    // Not asserted, because it is wrong today: with a translation `cafe.en.md` beside it, wdhs
-    // also warns "there is no Dutch translation of this page" and asks to add
-    // content/pages/cafe.nl.md, which exists (a second report for the same mistake).
+    // With a translation beside it, the unreadable file still counts as there: no second
+    // report asking to add content/pages/cafe.nl.md, which exists.
+    site.write(
+        "content/pages/cafe.en.md",
+        "---\ntitle: \"Cafe\"\n---\nA cafe.\n",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        !run.stderr.contains("no Dutch translation"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.ends_with("1 error, 1 warning\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_refused_with_its_size() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    // 2 MiB and one byte: a pasted export or a mistaken binary, not a page.
+    let mut text = String::from("---\ntitle: \"Groot\"\n---\n");
+    text.push_str(&"x".repeat(2 * 1024 * 1024 + 1 - text.len()));
+    site.write("content/pages/groot.nl.md", &text);
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(concat!(
+            "content/pages/groot.nl.md: error: the file is too large (2097153 bytes; ",
+            "the limit is 2097152)\n",
+            "  hint: split the text over several pages\n",
+        )),
+        "{}",
+        run.stderr
+    );
+    // One byte less is read.
+    site.write("content/pages/groot.nl.md", &text[..text.len() - 1]);
+    let run = site.check();
+    assert!(!run.stderr.contains("too large"), "{}", run.stderr);
 }
 
 #[test]
