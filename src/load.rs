@@ -111,7 +111,6 @@ enum Found {
 /// the walk goes on.
 pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> Loaded {
     let content = root.join("content");
-    let mut found = Vec::new();
     if !content.is_dir() {
         diagnostics.push(
             Diagnostic::error("content", 0, 0, "there is no content folder")
@@ -119,57 +118,72 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
         );
         return Loaded::default();
     }
-    let walker = walkdir::WalkDir::new(&content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-    for item in walker {
-        let entry = match item {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error
-                    .path()
-                    .map(|p| relative(root, p))
-                    .unwrap_or_else(|| PathBuf::from("content"));
-                let message = if error.loop_ancestor().is_some() {
-                    "this link points back to a folder that contains it (a symlink loop); it was skipped".to_string()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        error
-                            .io_error()
-                            .map_or_else(|| error.to_string(), ToString::to_string)
-                    )
-                };
-                diagnostics.push(
-                    Diagnostic::error(path, 0, 0, message)
-                        .with_hint("remove or fix the link or file"),
-                );
+    // The walk (one thread: a folder is read in order) hands each file it finds to the readers
+    // at once, so reading starts with the walk instead of after it; the order is restored below.
+    let (found_tx, found_rx) = std::sync::mpsc::channel::<(usize, Found)>();
+    let walk_diagnostics = &mut *diagnostics;
+    let walk = move || {
+        let walker = walkdir::WalkDir::new(&content)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+        let mut found = 0;
+        for item in walker {
+            let entry = match item {
+                Ok(entry) => entry,
+                Err(error) => {
+                    let path = error
+                        .path()
+                        .map(|p| relative(root, p))
+                        .unwrap_or_else(|| PathBuf::from("content"));
+                    let message = if error.loop_ancestor().is_some() {
+                        "this link points back to a folder that contains it (a symlink loop); it was skipped".to_string()
+                    } else {
+                        format!(
+                            "cannot read: {}",
+                            error
+                                .io_error()
+                                .map_or_else(|| error.to_string(), ToString::to_string)
+                        )
+                    };
+                    walk_diagnostics.push(
+                        Diagnostic::error(path, 0, 0, message)
+                            .with_hint("remove or fix the link or file"),
+                    );
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
                 continue;
             }
-        };
-        if !entry.file_type().is_file() {
-            continue;
+            if let Some(item) = classify(root, &content, entry.path(), languages, walk_diagnostics)
+            {
+                // The readers hang up only by panicking, which ends the build anyway.
+                let _ = found_tx.send((found, item));
+                found += 1;
+            }
         }
-        if let Some(item) = classify(root, &content, entry.path(), languages, diagnostics) {
-            found.push(item);
-        }
-    }
+    };
+    let read_found = || {
+        found_rx
+            .into_iter()
+            .par_bridge()
+            .map(|(order, item)| {
+                let text = match &item {
+                    Found::Config(path)
+                    | Found::Language { path, .. }
+                    | Found::Shared { path, .. } => read_text(root, path).map(Some),
+                    Found::Asset(_) => Ok(None),
+                };
+                (order, item, text)
+            })
+            .collect::<Vec<_>>()
+    };
+    let ((), mut read) = rayon::join(walk, read_found);
+    read.sort_unstable_by_key(|(order, _, _)| *order);
     let mut loaded = Loaded::default();
-    let read: Vec<(Found, Result<Option<String>, Diagnostic>)> = found
-        .into_par_iter()
-        .map(|item| {
-            let text = match &item {
-                Found::Config(path) | Found::Language { path, .. } | Found::Shared { path, .. } => {
-                    read_text(root, path).map(Some)
-                }
-                Found::Asset(_) => Ok(None),
-            };
-            (item, text)
-        })
-        .collect();
-    for (item, text) in read {
+    for (_, item, text) in read {
         let text = match text {
             Ok(text) => text.unwrap_or_default(),
             Err(diagnostic) => {
@@ -458,8 +472,8 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     if len > MAX_TEXT_BYTES {
         return Err(too_large(len));
     }
-    // One byte more than the size, so the read that finds the end needs no larger buffer.
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0).saturating_add(1));
+    // The exact size: the read that finds the end uses a small buffer of its own.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     // Bounded: a file that grows while it is read still stops at the limit.
     file.take(MAX_TEXT_BYTES + 1)
         .read_to_end(&mut bytes)
