@@ -121,66 +121,22 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
     // The walk (one thread: a folder is read in order) hands each file it finds to the readers
     // at once, so reading starts with the walk instead of after it; the order is restored below.
     let (found_tx, found_rx) = std::sync::mpsc::channel::<(usize, Found)>();
-    let walk_diagnostics = &mut *diagnostics;
-    let walk = move || {
-        let walker = walkdir::WalkDir::new(&content)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
-        let mut found = 0;
-        for item in walker {
-            let entry = match item {
-                Ok(entry) => entry,
-                Err(error) => {
-                    let path = error
-                        .path()
-                        .map(|p| relative(root, p))
-                        .unwrap_or_else(|| PathBuf::from("content"));
-                    let message = if error.loop_ancestor().is_some() {
-                        "this link points back to a folder that contains it (a symlink loop); it was skipped".to_string()
-                    } else {
-                        format!(
-                            "cannot read: {}",
-                            error
-                                .io_error()
-                                .map_or_else(|| error.to_string(), ToString::to_string)
-                        )
+    let ((), mut read) = rayon::join(
+        || walk(root, &content, languages, diagnostics, found_tx),
+        || {
+            (found_rx.into_iter().par_bridge())
+                .map(|(order, item)| {
+                    let text = match &item {
+                        Found::Config(path)
+                        | Found::Language { path, .. }
+                        | Found::Shared { path, .. } => read_text(root, path).map(Some),
+                        Found::Asset(_) => Ok(None),
                     };
-                    walk_diagnostics.push(
-                        Diagnostic::error(path, 0, 0, message)
-                            .with_hint("remove or fix the link or file"),
-                    );
-                    continue;
-                }
-            };
-            if !entry.file_type().is_file() {
-                continue;
-            }
-            if let Some(item) = classify(root, &content, entry.path(), languages, walk_diagnostics)
-            {
-                // The readers hang up only by panicking, which ends the build anyway.
-                let _ = found_tx.send((found, item));
-                found += 1;
-            }
-        }
-    };
-    let read_found = || {
-        found_rx
-            .into_iter()
-            .par_bridge()
-            .map(|(order, item)| {
-                let text = match &item {
-                    Found::Config(path)
-                    | Found::Language { path, .. }
-                    | Found::Shared { path, .. } => read_text(root, path).map(Some),
-                    Found::Asset(_) => Ok(None),
-                };
-                (order, item, text)
-            })
-            .collect::<Vec<_>>()
-    };
-    let ((), mut read) = rayon::join(walk, read_found);
+                    (order, item, text)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
     read.sort_unstable_by_key(|(order, _, _)| *order);
     let mut loaded = Loaded::default();
     for (_, item, text) in read {
@@ -230,6 +186,57 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
         }
     }
     loaded
+}
+
+/// Walks `content` in name order and sends each file worth loading to `found`, numbered in
+/// walk order. Unreadable folders and symlink loops are reported; the walk goes on.
+fn walk(
+    root: &Path,
+    content: &Path,
+    languages: &[Lang],
+    diagnostics: &mut Diagnostics,
+    found: std::sync::mpsc::Sender<(usize, Found)>,
+) {
+    let walker = walkdir::WalkDir::new(content)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    let mut sent = 0;
+    for item in walker {
+        let entry = match item {
+            Ok(entry) => entry,
+            Err(error) => {
+                let path = error
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| PathBuf::from("content"));
+                let message = if error.loop_ancestor().is_some() {
+                    "this link points back to a folder that contains it (a symlink loop); it was skipped".to_string()
+                } else {
+                    format!(
+                        "cannot read: {}",
+                        error
+                            .io_error()
+                            .map_or_else(|| error.to_string(), ToString::to_string)
+                    )
+                };
+                diagnostics.push(
+                    Diagnostic::error(path, 0, 0, message)
+                        .with_hint("remove or fix the link or file"),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if let Some(item) = classify(root, content, entry.path(), languages, diagnostics) {
+            // The readers hang up only by panicking, which ends the build anyway.
+            let _ = found.send((sent, item));
+            sent += 1;
+        }
+    }
 }
 
 /// Puts one new file into `loaded` where a walk of the folder would have put it (`serve`, told
