@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Deterministic synthetic bilingual corpus for benchmarking wdhs (and an equivalent Hugo site).
+"""Deterministic synthetic bilingual corpus for benchmarking wdhs (and equivalent Hugo and Zola sites).
 
-    python3 bench/gen_corpus.py N --wdhs OUT/corpus-N [--hugo OUT/hugo-N]
+    python3 bench/gen_corpus.py N [--wdhs OUT/corpus-N] [--hugo OUT/hugo-N] [--zola OUT/zola-N]
 
 N is the number of entries per language: 70% initiatives, 30% press releases, each with about
 600 words of Markdown per language (## headings, emphasis, a bullet list, a table, a blockquote
@@ -22,6 +22,7 @@ import json
 import math
 import os
 import random
+import re
 import shutil
 import sys
 
@@ -711,16 +712,305 @@ def write_hugo(root, n, initiatives, press):
             w.write(f"{c}/{sect['press']}/{p['stem']}.md", hfront(fields) + "\n" + p["body"][lang])
 
 
+# ---------------------------------------------------------------------------------------------
+# Zola
+
+# Tera templates. Zola serializes paths and permalinks as absolute URLs (Hugo's templates above
+# use relative ones); `| safe` keeps Tera from escaping the slashes.
+ZOLA_BASE = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{% block title %}{{ config.title }}{% endblock title %}</title>
+<meta name="description" content="{% block description %}{{ config.description }}{% endblock description %}">
+<link rel="canonical" href="{{ current_url | safe }}">
+{%- block alternates %}
+{%- if page is defined %}{% set tr = page.translations %}{% else %}{% set tr = section.translations %}{% endif %}
+{%- for l in config.extra.langs %}{% for t in tr %}{% if t.lang == l %}
+<link rel="alternate" hreflang="{{ l }}" href="{{ t.permalink | safe }}">
+{%- endif %}{% endfor %}{% endfor %}
+{%- endblock alternates %}
+{%- block feed %}{% endblock feed %}
+</head>
+<body>
+<header>
+<a href="{{ get_url(path="@/_index.md", lang=lang) | safe }}">{{ config.title }}</a>
+<nav aria-label="menu"><ul>
+{%- if section is defined %}{% set here = section.permalink %}{% elif page is defined %}{% set here = page.permalink %}{% else %}{% set here = "" %}{% endif %}
+{%- for item in config.extra.menu %}
+{%- set url = get_url(path=item.path, lang=lang) %}
+<li><a href="{{ url | safe }}"{% if url == here %} aria-current="page"{% endif %}>{{ trans(key=item.id, lang=lang) }}</a></li>
+{%- endfor %}
+</ul></nav>
+<nav aria-label="language">
+{%- block switcher %}
+{%- if page is defined %}{% set tr = page.translations %}{% else %}{% set tr = section.translations %}{% endif %}
+{%- for l in config.extra.langs %}{% if l != lang %}{% for t in tr %}{% if t.lang == l %}
+<a href="{{ t.permalink | safe }}" hreflang="{{ l }}" lang="{{ l }}">{{ config.extra.lang_labels[l] }}</a>
+{%- endif %}{% endfor %}{% endif %}{% endfor %}
+{%- endblock switcher %}
+</nav>
+</header>
+<main>
+{% block main %}{% endblock main %}
+</main>
+<footer>{{ config.extra.organisation }}</footer>
+</body>
+</html>
+"""
+
+ZOLA_INDEX = """{% extends "base.html" %}
+{% block feed %}
+<link rel="alternate" type="application/rss+xml" href="{{ section.permalink | safe }}rss.xml" title="{{ config.title }}">
+{%- endblock feed %}
+{% block main %}
+<h1>{{ section.title }}</h1>
+<p>{{ section.extra.intro }}</p>
+{{ section.content | safe }}
+{% endblock main %}
+"""
+
+ZOLA_SECTION = """{% extends "base.html" %}
+{% block title %}{{ section.title }} | {{ config.title }}{% endblock title %}
+{% block feed %}
+<link rel="alternate" type="application/rss+xml" href="{{ section.permalink | safe }}rss.xml" title="{{ config.title }}">
+{%- endblock feed %}
+{% block main %}
+<h1>{{ section.title }}</h1>
+{{ section.content | safe }}
+{% include "pager.html" %}
+{% endblock main %}
+"""
+
+ZOLA_PAGER = """<ul>
+{% for p in paginator.pages %}
+<li><a href="{{ p.permalink | safe }}">{{ p.title }}</a>{% if p.description %} <p>{{ p.description }}</p>{% endif %}</li>
+{% endfor %}
+</ul>
+<nav aria-label="pages">
+{% if paginator.previous %}<a rel="prev" href="{{ paginator.previous | safe }}">&larr;</a>{% endif %}
+{{ paginator.current_index }} / {{ paginator.number_pagers }}
+{% if paginator.next %}<a rel="next" href="{{ paginator.next | safe }}">&rarr;</a>{% endif %}
+</nav>
+"""
+
+ZOLA_PAGE = """{% extends "base.html" %}
+{% block title %}{{ page.title }} | {{ config.title }}{% endblock title %}
+{% block description %}{% if page.description %}{{ page.description }}{% else %}{{ config.description }}{% endif %}{% endblock description %}
+{% block main %}
+<article>
+<h1>{{ page.title }}</h1>
+{% if page.description %}<p class="summary">{{ page.description }}</p>{% endif %}
+{% if page.relative_path is starting_with("press/") %}<p><time datetime="{{ page.date }}">{{ page.date | date(format="%-d %B %Y", locale=trans(key="date_locale", lang=lang)) }}</time></p>{% endif %}
+{% if page.extra.place %}<p>{{ page.extra.place }}, {{ page.extra.province }}</p>{% endif %}
+{% if page.taxonomies.themes %}<ul class="themes">{% for t in page.taxonomies.themes %}<li><a href="{{ get_taxonomy_url(kind="themes", name=t, lang=lang) | safe }}">{{ trans(key=t, lang=lang) }}</a></li>{% endfor %}</ul>{% endif %}
+{{ page.content | safe }}
+</article>
+{% endblock main %}
+"""
+
+ZOLA_TAXONOMY_LIST = """{% extends "base.html" %}
+{% block title %}{{ trans(key=taxonomy.name, lang=lang) }} | {{ config.title }}{% endblock title %}
+{% block alternates %}
+{%- for l in config.extra.langs %}
+<link rel="alternate" hreflang="{{ l }}" href="{{ get_url(path=taxonomy.slug, lang=l, trailing_slash=true) | safe }}">
+{%- endfor %}
+{%- endblock alternates %}
+{% block switcher %}
+{%- for l in config.extra.langs %}{% if l != lang %}
+<a href="{{ get_url(path=taxonomy.slug, lang=l, trailing_slash=true) | safe }}" hreflang="{{ l }}" lang="{{ l }}">{{ config.extra.lang_labels[l] }}</a>
+{%- endif %}{% endfor %}
+{%- endblock switcher %}
+{% block main %}
+<h1>{{ trans(key=taxonomy.name, lang=lang) }}</h1>
+<ul>
+{% for t in terms %}<li><a href="{{ t.permalink | safe }}">{% if taxonomy.name == "themes" %}{{ trans(key=t.name, lang=lang) }}{% else %}{{ t.name }}{% endif %}</a> ({{ t.page_count }})</li>{% endfor %}
+</ul>
+{% endblock main %}
+"""
+
+ZOLA_TAXONOMY_SINGLE = """{% extends "base.html" %}
+{% block title %}{% if taxonomy.name == "themes" %}{{ trans(key=term.name, lang=lang) }}{% else %}{{ term.name }}{% endif %} | {{ config.title }}{% endblock title %}
+{% block alternates %}
+{%- for l in config.extra.langs %}
+<link rel="alternate" hreflang="{{ l }}" href="{{ get_taxonomy_url(kind=taxonomy.name, name=term.name, lang=l) | safe }}">
+{%- endfor %}
+{%- endblock alternates %}
+{% block feed %}
+<link rel="alternate" type="application/rss+xml" href="{{ term.permalink | safe }}rss.xml" title="{{ config.title }}">
+{%- endblock feed %}
+{% block switcher %}
+{%- for l in config.extra.langs %}{% if l != lang %}
+<a href="{{ get_taxonomy_url(kind=taxonomy.name, name=term.name, lang=l) | safe }}" hreflang="{{ l }}" lang="{{ l }}">{{ config.extra.lang_labels[l] }}</a>
+{%- endif %}{% endfor %}
+{%- endblock switcher %}
+{% block main %}
+<h1>{% if taxonomy.name == "themes" %}{{ trans(key=term.name, lang=lang) }}{% else %}{{ term.name }}{% endif %}</h1>
+{% include "pager.html" %}
+{% endblock main %}
+"""
+
+ZOLA_LINK = re.compile(r"\]\(@/([a-z]+)/([^)\s]+)\)")
+
+
+def zola_links(text, lang):
+    """`](@/kind/stem)` -> `](@/kind/stem.md)` (nl) or `(@/kind/stem.en.md)`; `@/pages/x` -> `@/x.md`."""
+    suffix = ".md" if lang == "nl" else f".{lang}.md"
+
+    def sub(m):
+        kind, stem = m.groups()
+        return f"](@/{stem}{suffix})" if kind == "pages" else f"](@/{kind}/{stem}{suffix})"
+
+    return ZOLA_LINK.sub(sub, text)
+
+
+def toml_value(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int):
+        return str(v)
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(toml_value(x) for x in v) + "]"
+    return q(v)
+
+
+def zfront(top, taxonomies=(), extra=()):
+    """TOML front matter; values are Python values, except `date`, which is a TOML date."""
+    lines = ["+++"]
+    lines += [f"{k} = {v if k == 'date' else toml_value(v)}" for k, v in top if v is not None]
+    if taxonomies:
+        lines += ["", "[taxonomies]"] + [f"{k} = {toml_value(v)}" for k, v in taxonomies]
+    if extra:
+        lines += ["", "[extra]"] + [f"{k} = {toml_value(v)}" for k, v in extra]
+    return "\n".join(lines) + "\n+++\n"
+
+
+def write_zola(root, n, initiatives, press):
+    w = Writer(root)
+    menu_labels = {"goals": ("Doelen", "Goals"), "initiatives": ("Initiatieven", "Initiatives"),
+                   "press": ("Pers", "Press"), "partners": ("Partners", "Partners"),
+                   "festival": ("Festival", "Festival"), "about": ("Over ons", "About us")}
+    taxonomies = ("taxonomies = [\n"
+                  + "".join(f'  {{ name = "{t}", feed = true, paginate_by = {PAGINATION["initiatives"]} }},\n'
+                            for t in ("themes", "provinces"))
+                  + "]")
+
+    def translations(lang):
+        i = 0 if lang == "nl" else 1
+        out = [f"{k} = {q(v[i])}" for k, v in menu_labels.items()]
+        out += ["themes = " + q(("Thema's", "Themes")[i]),
+                "provinces = " + q(("Provincies", "Provinces")[i]),
+                "date_locale = " + q(("nl_NL", "en_GB")[i])]
+        out += [f"{tid} = {q((tnl, ten)[i])}" for tid, tnl, ten in THEMES]
+        return out
+
+    lines = [
+        f"# Zola equivalent of the wdhs benchmark corpus (bench/gen_corpus.py, N={n}). Regenerated.",
+        'base_url = "https://example.org"',
+        'title = "Benchmarksite"',
+        f"description = {q(f'Een synthetische site met {n} items per taal.')}",
+        'default_language = "nl"',
+        "generate_feeds = true",
+        'feed_filenames = ["rss.xml"]',
+        f"feed_limit = {FEED_LIMIT}",  # applies to every feed of every language
+        "generate_sitemap = true",
+        "generate_robots_txt = true",
+        taxonomies,
+        "",
+        "[translations]",
+        *translations("nl"),
+        "",
+        "[languages.en]",
+        'title = "Benchmark site"',
+        f"description = {q(f'A synthetic site with {n} entries per language.')}",
+        "generate_feeds = true",
+        'feed_filenames = ["rss.xml"]',
+        taxonomies,
+        "",
+        "[languages.en.translations]",
+        *translations("en"),
+        "",
+        "[extra]",
+        'organisation = "Benchmarkcoalitie"',
+        'langs = ["nl", "en"]',
+        'lang_labels = { nl = "Nederlands", en = "English" }',
+        "menu = [",
+        *[f'  {{ id = "{kind}", path = "@/{kind}/_index.md" }},' for kind, _, _ in SECTIONS],
+        '  { id = "about", path = "@/about.md" },',
+        "]",
+    ]
+    w.write("config.toml", "\n".join(lines) + "\n")
+    w.write("templates/base.html", ZOLA_BASE)
+    w.write("templates/index.html", ZOLA_INDEX)
+    w.write("templates/section.html", ZOLA_SECTION)
+    w.write("templates/pager.html", ZOLA_PAGER)
+    w.write("templates/page.html", ZOLA_PAGE)
+    w.write("templates/taxonomy_list.html", ZOLA_TAXONOMY_LIST)
+    w.write("templates/taxonomy_single.html", ZOLA_TAXONOMY_SINGLE)
+
+    # Sections: Hugo's list order (weight, then date, newest first, then title) and page size
+    # (10 unless configured); each section has its own feed, as in Hugo.
+    sort_by = {"goals": "weight", "initiatives": "title", "press": "date", "partners": "title", "festival": "date"}
+    for lang in LANGS:
+        i = 0 if lang == "nl" else 1
+        ext = ".md" if lang == "nl" else f".{lang}.md"
+        for kind, _, _ in SECTIONS:
+            w.write(f"content/{kind}/_index{ext}", zfront([
+                ("title", menu_labels[kind][i]),
+                ("sort_by", sort_by[kind]),
+                ("paginate_by", PAGINATION.get(kind, 10)),
+                ("generate_feeds", True),
+            ]))
+        for kind, stem, fields, text in small_pages(lang, initiatives):
+            text = zola_links(text, lang)
+            vals = {k: (v[1:-1] if v.startswith('"') else v) for k, v in fields}
+            if kind == "home":
+                w.write(f"content/_index{ext}",
+                        zfront([("title", vals["title"])], extra=[("intro", vals["intro"])]) + "\n" + text)
+            elif kind == "pages":
+                w.write(f"content/{stem}{ext}",
+                        zfront([("title", vals["title"]), ("slug", vals["slug"])]) + "\n" + text)
+            elif kind == "partners":
+                name = next(p[1] for p in PARTNERS if p[0] == stem)
+                w.write(f"content/partners/{stem}{ext}",
+                        zfront([("title", name), ("description", vals["summary"])]) + "\n" + text)
+            elif kind == "goals":
+                w.write(f"content/goals/{stem}{ext}", zfront(
+                    [("title", vals["title"]), ("description", vals["summary"]),
+                     ("weight", 1 + [g[0] for g in GOALS].index(stem))],
+                    extra=[("short_label", vals["short_label"])]) + "\n" + text)
+            elif kind == "festival":
+                w.write(f"content/festival/{stem}{ext}", zfront(
+                    [("title", vals["title"]), ("description", vals["summary"]), ("date", "2024-04-13")]) + "\n" + text)
+            else:
+                raise ValueError(kind)
+        for it in initiatives:
+            w.write(f"content/initiatives/{it['stem']}{ext}", zfront(
+                [("title", it["name"]), ("description", it["summary"][lang])],
+                taxonomies=[("themes", it["themes"]), ("provinces", [it["province"]])],
+                extra=[("place", it["place"]), ("province", it["province"]), ("goals", it["goals"]),
+                       ("website", it["website"]), ("founded", it["founded"])],
+            ) + "\n" + zola_links(it["body"][lang], lang))
+        for p in press:
+            w.write(f"content/press/{p['stem']}{ext}", zfront(
+                [("title", p["title"][lang]), ("slug", p["en_slug"] if lang == "en" else None),
+                 ("date", p["date"]), ("description", p["summary"][lang])],
+                extra=[("partners", p["partners"]), ("goals", p["goals"]), ("press_contact", p["contact"])],
+            ) + "\n" + zola_links(p["body"][lang], lang))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("n", type=int, help="entries per language (70%% initiatives, 30%% press)")
     ap.add_argument("--wdhs", help="folder to write the wdhs site to (gets content/ and expected.json)")
     ap.add_argument("--hugo", help="folder to write the equivalent Hugo site to")
+    ap.add_argument("--zola", help="folder to write the equivalent Zola site to")
     args = ap.parse_args()
     if args.n < 1:
         sys.exit("N must be at least 1")
     initiatives, press = build(args.n)
-    for target, writer in ((args.wdhs, write_wdhs), (args.hugo, write_hugo)):
+    for target, writer in ((args.wdhs, write_wdhs), (args.hugo, write_hugo), (args.zola, write_zola)):
         if target:
             if os.path.exists(target):
                 shutil.rmtree(target)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark wdhs against Hugo and against a pulldown-cmark-only "floor" on a synthetic bilingual
+# Benchmark wdhs against Hugo, Zola and a pulldown-cmark-only "floor" on a synthetic bilingual
 # corpus, and time the real site. See bench/README.md.
 #
 #   scripts/bench.sh              # N = 1000 and 10000 entries per language
@@ -13,6 +13,9 @@
 #   BENCH_REAL_RUNS     runs for the real site (10); 0 skips it
 #   BENCH_CHECK=0       leave out `wdhs check` (the same work as build minus writing files)
 #   BENCH_SKIP_HUGO=1   leave Hugo out           HUGO=/path/to/hugo  use this Hugo binary
+#   BENCH_SKIP_ZOLA=1   leave Zola out           ZOLA=/path/to/zola  use this Zola binary (else
+#                       `zola` on PATH; Zola is left out when there is none: it is not on
+#                       crates.io, PyPI, npm or Debian, build v0.22.1 from source, see bench/README.md)
 #   BENCH_SKIP_BUILD=1  use the existing target/release binaries instead of running cargo
 #   BENCH_REGEN=1       regenerate the corpora even if they are up to date
 #   BENCH_OUT           where corpora, outputs and results go (default bench/out, git-ignored)
@@ -100,6 +103,27 @@ if [[ ${BENCH_SKIP_HUGO:-0} != 1 ]]; then
     fi
 fi
 
+# Zola is not installed by this script (no registry ships it): ZOLA=, else `zola` on PATH.
+zola=""
+if [[ ${BENCH_SKIP_ZOLA:-0} != 1 ]]; then
+    if [[ -n ${ZOLA:-} ]]; then
+        [[ -x $ZOLA ]] && zola=$ZOLA
+    else
+        zola=$(command -v zola || true)
+    fi
+    if [[ -z $zola && -n ${ZOLA:-} ]]; then
+        log "ZOLA=$ZOLA is not an executable file: Zola is left out"
+    elif [[ -z $zola ]]; then
+        log "Zola is not available (set ZOLA=/path/to/zola, see bench/README.md): Zola is left out"
+    elif ! zola_version=$("$zola" --version 2>/dev/null | head -n1); then
+        log "Zola at $zola does not run: Zola is left out"
+        zola=""
+    else
+        zola_version=$(awk '{ print $1, $2 }' <<<"$zola_version")
+        log "Zola: $zola_version ($zola)"
+    fi
+fi
+
 # --- measuring -------------------------------------------------------------------------------
 
 now_ns() { date +%s%N; }
@@ -147,7 +171,7 @@ run_once() {
 
 median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 minimum() { printf '%s\n' "$@" | sort -g | head -n1; }
-html_pages() {  # HTML files, leaving out Hugo's redirect stubs (paginator page/1/)
+html_pages() {  # HTML files, leaving out Hugo's and Zola's redirect stubs (paginator page/1/)
     find "$1" -name '*.html' -print0 | xargs -0r grep -L 'http-equiv="refresh"' | wc -l
 }
 
@@ -155,7 +179,7 @@ results=$out/results.md
 {
     echo "# wdhs benchmark"
     echo
-    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores; wdhs $("$wdhs" --version 2>/dev/null | awk '{ print $2 }'); ${hugo_version:-no Hugo}"
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores; wdhs $("$wdhs" --version 2>/dev/null | awk '{ print $2 }'); ${hugo_version:-no Hugo}; ${zola_version:-no Zola}"
     echo
     echo "| N | tool | runs | median ms | min ms | peak RSS MB | HTML pages | µs/page | wdhs/this time | wdhs/this RSS |"
     echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -177,19 +201,28 @@ for n in "${sizes[@]}"; do
     elif ((n >= ${BENCH_LARGE_FROM:-5000})); then runs=${BENCH_RUNS_LARGE:-3}
     else runs=${BENCH_RUNS_SMALL:-5}; fi
 
-    corpus=$out/corpus-$n hugo_site=$out/hugo-$n work=$out/run-$n
+    corpus=$out/corpus-$n hugo_site=$out/hugo-$n zola_site=$out/zola-$n work=$out/run-$n
     stamp="$(sha256sum "$root/bench/gen_corpus.py" | cut -c1-16) $n"
+    # The Zola site is only written when Zola takes part; the generator gives the same corpus
+    # whichever sites it writes in one call.
+    gen_args=() gen_names=()
     if [[ ${BENCH_REGEN:-0} == 1 || "$(cat "$corpus/.stamp" 2>/dev/null)" != "$stamp" ||
         "$(cat "$hugo_site/.stamp" 2>/dev/null)" != "$stamp" ]]; then
-        log "generating the corpus for N=$n"
-        python3 "$root/bench/gen_corpus.py" "$n" --wdhs "$corpus" --hugo "$hugo_site"
-        echo "$stamp" >"$corpus/.stamp"
-        echo "$stamp" >"$hugo_site/.stamp"
+        gen_args+=(--wdhs "$corpus" --hugo "$hugo_site") gen_names+=(wdhs hugo)
+    fi
+    if [[ -n $zola ]] && [[ ${BENCH_REGEN:-0} == 1 || "$(cat "$zola_site/.stamp" 2>/dev/null)" != "$stamp" ]]; then
+        gen_args+=(--zola "$zola_site") gen_names+=(zola)
+    fi
+    if ((${#gen_args[@]} > 0)); then
+        log "generating the corpus for N=$n (${gen_names[*]})"
+        python3 "$root/bench/gen_corpus.py" "$n" "${gen_args[@]}"
+        for ((j = 1; j < ${#gen_args[@]}; j += 2)); do echo "$stamp" >"${gen_args[j]}/.stamp"; done
     fi
 
     tools=(wdhs)
     [[ ${BENCH_CHECK:-1} == 1 ]] && tools+=(wdhs-check)
     [[ -n $hugo ]] && tools+=(hugo)
+    [[ -n $zola ]] && tools+=(zola)
     tools+=(floor)
     declare -A times=() rss=()
     for tool in "${tools[@]}"; do times[$tool]="" rss[$tool]=""; done
@@ -200,6 +233,9 @@ for n in "${sizes[@]}"; do
             hugo)
                 rm -rf "$hugo_site/resources" "$hugo_site/.hugo_build.lock"
                 run_once "hugo-$n" "$work/hugo" "$hugo" --source "$hugo_site" --destination "$work/hugo/site" --quiet
+                ;;
+            zola)
+                run_once "zola-$n" "$work/zola" "$zola" --root "$zola_site" build --output-dir "$work/zola/site" --force
                 ;;
             floor) run_once "floor-$n" "$work/floor" "$floor" "$corpus/content" "$work/floor/site" ;;
         esac
@@ -225,6 +261,17 @@ for n in "${sizes[@]}"; do
         failures=$((failures + 1))
     fi
     log "wdhs: $(tail -n1 "$wdhs_log")"
+    if [[ -n $zola ]]; then
+        # Zola fails on a broken internal link; a warning (e.g. pages left out of a sorted
+        # section) means the Zola site is not the equivalent it should be.
+        zola_log=$out/logs/zola-$n.log
+        if grep -qE '(WARN|ERROR) ' "$zola_log"; then
+            log "Zola printed diagnostics on the generated site (N=$n):"
+            grep -E '(WARN|ERROR) ' "$zola_log" | head -n 20 >&2
+            failures=$((failures + 1))
+        fi
+        log "zola: $(grep -E '^(-> Creating|Done in)' "$zola_log" | paste -sd' ' -)"
+    fi
     index_count=$(find "$work/wdhs/site" -name index.html | wc -l)
     python3 - "$corpus/expected.json" "$work/wdhs/site" "$index_count" <<'PY' || failures=$((failures + 1))
 import json, os, sys
