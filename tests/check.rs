@@ -457,6 +457,16 @@ const FAST: Duration = Duration::from_secs(2);
 
 /// Checks a page whose front matter is hostile: refused within `FAST`, with `message` at a place
 /// in the page, and nothing else reported about it.
+/// The summary line of a check that found the one mistake a test made (and the `basic`
+/// fixture's own warning: an initiative with no English translation).
+fn assert_one_error_one_warning(run: &common::Run) {
+    assert!(
+        run.stdout.ends_with("1 error, 1 warning\n"),
+        "{}",
+        run.stdout
+    );
+}
+
 fn assert_refused_quickly(page: &str, front_matter: &str, message: &str) {
     let _alone = timed();
     let site = Site::fixture("basic");
@@ -492,11 +502,7 @@ fn assert_refused_quickly(page: &str, front_matter: &str, message: &str) {
         .find(|b| b.starts_with(&headline))
         .expect("diagnostic block");
     assert!(block.contains("\n  hint: "), "{block}");
-    assert!(
-        run.stdout.ends_with("1 error, 1 warning\n"),
-        "{}",
-        run.stdout
-    );
+    assert_one_error_one_warning(&run);
 }
 
 #[test]
@@ -536,11 +542,7 @@ fn symlink_loop_is_reported_and_check_finishes() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stdout.ends_with("1 error, 1 warning\n"),
-        "{}",
-        run.stdout
-    );
+    assert_one_error_one_warning(&run);
 }
 
 #[test]
@@ -566,11 +568,7 @@ fn non_utf8_file_is_reported_at_its_first_bad_byte() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stdout.ends_with("1 error, 1 warning\n"),
-        "{}",
-        run.stdout
-    );
+    assert_one_error_one_warning(&run);
     // With a translation beside it, the unreadable file still counts as there: no second
     // report asking to add content/pages/cafe.nl.md, which exists.
     site.write(
@@ -584,11 +582,7 @@ fn non_utf8_file_is_reported_at_its_first_bad_byte() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stdout.ends_with("1 error, 1 warning\n"),
-        "{}",
-        run.stdout
-    );
+    assert_one_error_one_warning(&run);
 }
 
 #[test]
@@ -642,11 +636,7 @@ fn duplicate_goal_number_names_the_other_file_and_does_not_cascade() {
         run.stderr
     );
     assert!(!run.stderr.contains("there is no goal"), "{}", run.stderr);
-    assert!(
-        run.stdout.ends_with("1 error, 1 warning\n"),
-        "{}",
-        run.stdout
-    );
+    assert_one_error_one_warning(&run);
 }
 
 #[test]
@@ -685,11 +675,7 @@ fn language_code_that_is_not_a_site_language() {
         "{}",
         run.stderr
     );
-    assert!(
-        run.stdout.ends_with("1 error, 1 warning\n"),
-        "{}",
-        run.stdout
-    );
+    assert_one_error_one_warning(&run);
 }
 
 #[test]
