@@ -254,22 +254,23 @@ for n in "${sizes[@]}"; do
     done
 
     # Counts and checks on the outputs of the last run.
+    # A tool's diagnostics (lines matching the pattern in its log) mean the site is not the
+    # equivalent it should be: shown, and the run fails.
+    fail_on_diagnostics() {  # TOOL LOG PATTERN
+        if grep -qiE "$3" "$2"; then
+            log "$1 printed diagnostics on the generated site (N=$n):"
+            grep -iE "$3" "$2" | head -n 20 >&2
+            failures=$((failures + 1))
+        fi
+    }
     wdhs_log=$out/logs/wdhs-$n.log
-    if grep -qiE '(^|: )(warning|error):' "$wdhs_log"; then
-        log "wdhs printed diagnostics on the generated corpus (N=$n):"
-        grep -iE '(^|: )(warning|error):' "$wdhs_log" | head -n 20 >&2
-        failures=$((failures + 1))
-    fi
+    fail_on_diagnostics wdhs "$wdhs_log" '(^|: )(warning|error):'
     log "wdhs: $(tail -n1 "$wdhs_log")"
     if [[ -n $zola ]]; then
         # Zola fails on a broken internal link; a warning (e.g. pages left out of a sorted
-        # section) means the Zola site is not the equivalent it should be.
+        # section) is a mistake of the generated site too.
         zola_log=$out/logs/zola-$n.log
-        if grep -qE '(WARN|ERROR) ' "$zola_log"; then
-            log "Zola printed diagnostics on the generated site (N=$n):"
-            grep -E '(WARN|ERROR) ' "$zola_log" | head -n 20 >&2
-            failures=$((failures + 1))
-        fi
+        fail_on_diagnostics Zola "$zola_log" '(WARN|ERROR) '
         log "zola: $(grep -E '^(-> Creating|Done in)' "$zola_log" | paste -sd' ' -)"
     fi
     index_count=$(find "$work/wdhs/site" -name index.html | wc -l)
