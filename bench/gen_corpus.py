@@ -607,6 +607,12 @@ HUGO_RENDER_LINK = """{{- $dest := .Destination -}}
 """
 
 
+def write_all(w, files):
+    """Writes each (relative path, text) of a site's fixed files, the templates."""
+    for rel, text in files.items():
+        w.write(rel, text)
+
+
 def write_hugo(root, n, initiatives, press):
     w = Writer(root)
     lines = [
@@ -651,12 +657,14 @@ def write_hugo(root, n, initiatives, press):
             lines += [f"[[languages.{lang}.menus.main]]", f"  identifier = {q(ident)}",
                       f"  name = {q(name)}", f"  pageRef = {q(ref)}", f"  weight = {weight}"]
     w.write("hugo.toml", "\n".join(lines) + "\n")
-    w.write("layouts/baseof.html", HUGO_BASEOF)
-    w.write("layouts/single.html", HUGO_SINGLE)
-    w.write("layouts/list.html", HUGO_LIST)
-    w.write("layouts/taxonomy.html", HUGO_TAXONOMY)
-    w.write("layouts/home.html", HUGO_HOME)
-    w.write("layouts/_markup/render-link.html", HUGO_RENDER_LINK)
+    write_all(w, {
+        "layouts/baseof.html": HUGO_BASEOF,
+        "layouts/single.html": HUGO_SINGLE,
+        "layouts/list.html": HUGO_LIST,
+        "layouts/taxonomy.html": HUGO_TAXONOMY,
+        "layouts/home.html": HUGO_HOME,
+        "layouts/_markup/render-link.html": HUGO_RENDER_LINK,
+    })
 
     def hfront(fields):
         return front([(k, v) for k, v in fields if v is not None])
@@ -941,13 +949,15 @@ def write_zola(root, n, initiatives, press):
         "]",
     ]
     w.write("config.toml", "\n".join(lines) + "\n")
-    w.write("templates/base.html", ZOLA_BASE)
-    w.write("templates/index.html", ZOLA_INDEX)
-    w.write("templates/section.html", ZOLA_SECTION)
-    w.write("templates/pager.html", ZOLA_PAGER)
-    w.write("templates/page.html", ZOLA_PAGE)
-    w.write("templates/taxonomy_list.html", ZOLA_TAXONOMY_LIST)
-    w.write("templates/taxonomy_single.html", ZOLA_TAXONOMY_SINGLE)
+    write_all(w, {
+        "templates/base.html": ZOLA_BASE,
+        "templates/index.html": ZOLA_INDEX,
+        "templates/section.html": ZOLA_SECTION,
+        "templates/pager.html": ZOLA_PAGER,
+        "templates/page.html": ZOLA_PAGE,
+        "templates/taxonomy_list.html": ZOLA_TAXONOMY_LIST,
+        "templates/taxonomy_single.html": ZOLA_TAXONOMY_SINGLE,
+    })
 
     # Sections: Hugo's list order (weight, then date, newest first, then title) and page size
     # (10 unless configured); each section has its own feed, as in Hugo.
