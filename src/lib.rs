@@ -17,6 +17,7 @@ pub mod markdown;
 pub mod model;
 pub mod render;
 pub mod resolve;
+pub mod safe_url;
 pub mod scaffold;
 pub mod search_index;
 pub mod serve;
