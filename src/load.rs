@@ -189,7 +189,8 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
 }
 
 /// Walks `content` in name order and sends each file worth loading to `found`, numbered in
-/// walk order. Unreadable folders and symlink loops are reported; the walk goes on.
+/// walk order. Unreadable folders, symlink loops and links that leave the content folder are
+/// reported; the walk goes on.
 fn walk(
     root: &Path,
     content: &Path,
@@ -197,46 +198,149 @@ fn walk(
     diagnostics: &mut Diagnostics,
     found: std::sync::mpsc::Sender<(usize, Found)>,
 ) {
-    let walker = walkdir::WalkDir::new(content)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_ignored_name(&e.file_name().to_string_lossy()));
+    let Some(within) = canonical_within(root, content, diagnostics) else {
+        return;
+    };
+    let refused = std::cell::RefCell::new(Vec::new());
     let mut sent = 0;
-    for item in walker {
-        let entry = match item {
-            Ok(entry) => entry,
-            Err(error) => {
-                let path = error
-                    .path()
-                    .map(|p| relative(root, p))
-                    .unwrap_or_else(|| PathBuf::from("content"));
-                let message = if error.loop_ancestor().is_some() {
-                    "this link points back to a folder that contains it (a symlink loop); it was skipped".to_string()
-                } else {
-                    format!(
-                        "cannot read: {}",
-                        error
-                            .io_error()
-                            .map_or_else(|| error.to_string(), ToString::to_string)
-                    )
-                };
-                diagnostics.push(
-                    Diagnostic::error(path, 0, 0, message)
-                        .with_hint("remove or fix the link or file"),
-                );
-                continue;
-            }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
+    for entry in walk_files(root, content, &within, &refused) {
         if let Some(item) = classify(root, content, entry.path(), languages, diagnostics) {
             // The readers hang up only by panicking, which ends the build anyway.
             let _ = found.send((sent, item));
             sent += 1;
         }
     }
+    for problem in refused.into_inner() {
+        diagnostics.push(problem);
+    }
+}
+
+/// Every file below `folder` in name order, but editor and hidden files. Links are followed
+/// only to files and folders inside `within` (the canonical content or theme folder): a link
+/// out of it (to `/proc/self/environ`, `~/.ssh`, the repository's `.git/config`) would publish
+/// the build machine's files. Refused links, loops and unreadable folders go to `refused`.
+pub fn walk_files<'a>(
+    root: &'a Path,
+    folder: &Path,
+    within: &'a Path,
+    refused: &'a std::cell::RefCell<Vec<Diagnostic>>,
+) -> impl Iterator<Item = walkdir::DirEntry> + 'a {
+    walkdir::WalkDir::new(folder)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(move |e| {
+            if e.depth() > 0 && is_ignored_name(&e.file_name().to_string_lossy()) {
+                return false;
+            }
+            let problem = (e.path_is_symlink())
+                .then(|| link_problem(root, e.path(), within))
+                .flatten();
+            problem.map(|p| refused.borrow_mut().push(p)).is_none()
+        })
+        .filter_map(move |item| match item {
+            Ok(entry) => Some(entry),
+            // A folder that is not there has no files (a theme without `static/`).
+            Err(error)
+                if error.depth() == 0
+                    && error.io_error().map(std::io::Error::kind)
+                        == Some(std::io::ErrorKind::NotFound) =>
+            {
+                None
+            }
+            Err(error) => {
+                // A link to nothing fails before the filter sees it.
+                let dangling = (error.path())
+                    .filter(|p| p.is_symlink())
+                    .and_then(|p| link_problem(root, p, within));
+                refused
+                    .borrow_mut()
+                    .push(dangling.unwrap_or_else(|| walk_error(root, &error)));
+                None
+            }
+        })
+        .filter(|entry| entry.file_type().is_file())
+}
+
+fn walk_error(root: &Path, error: &walkdir::Error) -> Diagnostic {
+    let path = error
+        .path()
+        .map(|p| relative(root, p))
+        .unwrap_or_else(|| PathBuf::from("content"));
+    let message = if error.loop_ancestor().is_some() {
+        "this link points back to a folder that contains it (a symlink loop); it was skipped"
+            .to_string()
+    } else {
+        format!(
+            "cannot read: {}",
+            error
+                .io_error()
+                .map_or_else(|| error.to_string(), ToString::to_string)
+        )
+    };
+    Diagnostic::error(path, 0, 0, message).with_hint("remove or fix the link or file")
+}
+
+/// The canonical form of `folder` (the content or theme folder), which must itself lie in the
+/// site's folder: `content` may not be a link to somewhere else on the machine.
+pub fn canonical_within(
+    root: &Path,
+    folder: &Path,
+    diagnostics: &mut Diagnostics,
+) -> Option<PathBuf> {
+    let inside = std::fs::canonicalize(root)
+        .ok()
+        .zip(std::fs::canonicalize(folder).ok())
+        .filter(|(root, folder)| folder.starts_with(root));
+    match inside {
+        Some((_, folder)) => Some(folder),
+        None => {
+            diagnostics.push(outside_link(root, folder));
+            None
+        }
+    }
+}
+
+/// Why the symbolic link at `link` may not be followed, if it may not: its target must exist
+/// and lie inside `within` (canonical), and not in a hidden file or folder there.
+pub fn link_problem(root: &Path, link: &Path, within: &Path) -> Option<Diagnostic> {
+    let Ok(target) = std::fs::canonicalize(link) else {
+        let shown = std::fs::read_link(link).unwrap_or_default();
+        return Some(
+            Diagnostic::error(
+                relative(root, link),
+                0,
+                0,
+                format!(
+                    "this link points to `{}`, which does not exist",
+                    shown.display()
+                ),
+            )
+            .with_hint("remove the link, or put the file itself here"),
+        );
+    };
+    let hidden = target
+        .strip_prefix(within)
+        .map(|inside| {
+            inside
+                .components()
+                .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()))
+        })
+        .unwrap_or(true);
+    hidden.then(|| outside_link(root, link))
+}
+
+fn outside_link(root: &Path, link: &Path) -> Diagnostic {
+    let target = std::fs::read_link(link)
+        .map(|t| t.display().to_string())
+        .unwrap_or_else(|_| "another folder".to_string());
+    Diagnostic::error(
+        relative(root, link),
+        0,
+        0,
+        format!("this is a link to `{target}`, outside the site's content; wdhs never reads files outside the site's folder"),
+    )
+    .with_hint("copy the file itself into the folder instead of linking to it")
 }
 
 /// Puts one new file into `loaded` where a walk of the folder would have put it (`serve`, told
@@ -254,7 +358,10 @@ pub fn add_entry_file(
     let skipped = relative
         .components()
         .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()));
-    if skipped || !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
+    // Only a plain file with no link on its way: a link is checked by the walk (where it
+    // points), so a new one reads the whole folder.
+    let plain = std::fs::canonicalize(&path).is_ok_and(|real| real == path);
+    if skipped || !plain || !std::fs::metadata(&path).is_ok_and(|m| m.is_file()) {
         return false;
     }
     let mut found = Diagnostics::new();
@@ -392,6 +499,10 @@ fn classify(
         return None;
     };
     if parts.len() == 2 {
+        if let Some(problem) = stem_problem(&name, languages, &rel_root) {
+            diagnostics.push(problem);
+            return None;
+        }
         if let Some((stem, lang)) = language_file_name(&name, languages) {
             return Some(Found::Language {
                 kind,
@@ -442,12 +553,96 @@ fn classify(
         );
         return None;
     }
+    if let Some(problem) = asset_problem(&parts[1..], &rel_root) {
+        diagnostics.push(problem);
+        return None;
+    }
     Some(Found::Asset(Asset {
         kind,
         relative: parts[1..].join("/"),
         path: rel_root,
         absolute: path.to_path_buf(),
     }))
+}
+
+/// An entry's stem becomes its URL (unless `slug:` says otherwise) and its key in `@/` links:
+/// it must be a slug (lower-case letters, digits and single hyphens), so that no address the
+/// site writes holds a space, a capital, an accent or a line break.
+fn stem_problem(name: &str, languages: &[Lang], rel_root: &Path) -> Option<Diagnostic> {
+    let stem = match language_file_name(name, languages) {
+        Some((stem, _)) => stem,
+        None => name
+            .strip_suffix(".yaml")
+            .or_else(|| name.strip_suffix(".yml"))?,
+    };
+    if crate::slug::is_valid_slug(stem) {
+        return None;
+    }
+    let suggestion = crate::slug::slugify(stem);
+    let rest = &name[stem.len()..];
+    Some(
+        Diagnostic::error(
+            rel_root,
+            0,
+            0,
+            format!("the file name `{}` cannot be a web address: only lower-case letters, digits and hyphens may come before `{rest}`", stem.escape_debug()),
+        )
+        .with_hint(if suggestion.is_empty() {
+            format!("rename the file to a name like `my-page{rest}`")
+        } else {
+            format!("rename the file to `{suggestion}{rest}` (and its other language and `.yaml` files too)")
+        }),
+    )
+}
+
+/// The file types published beside the content, by extension (lower case): raster images
+/// (processed, metadata removed), SVG (checked as XML), and documents (checked by their first
+/// bytes). Anything else, `.html` and `.js` first of all, could put a page or a script on the
+/// site's own address, so it is refused.
+pub const PUBLISHED_FILE_TYPES: &[&str] = &[
+    "jpg", "jpeg", "png", "webp", "gif", "svg", "pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp",
+    "csv",
+];
+
+/// Why a file beside the content cannot be published, if it cannot: a name a URL cannot hold
+/// as it is, or a type that is not published.
+fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {
+    if let Some(bad) = parts.iter().find(|p| !crate::safe_url::is_url_safe_name(p)) {
+        return Some(
+            Diagnostic::error(rel_root, 0, 0, format!("the name `{}` cannot be part of a web address: it has spaces, accents or other signs", bad.escape_debug()))
+                .with_hint(format!("rename it to `{}` (letters, digits, - and _ only), and use the new name where the file is mentioned", crate::safe_url::suggest_name(bad))),
+        );
+    }
+    let name = parts.last()?;
+    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    if extension
+        .as_deref()
+        .is_some_and(|e| PUBLISHED_FILE_TYPES.contains(&e))
+    {
+        return None;
+    }
+    let hint = if let Some(advice) = crate::images::unsupported(name) {
+        advice.to_string()
+    } else if matches!(
+        extension.as_deref(),
+        Some("html" | "htm" | "xhtml" | "js" | "mjs" | "php" | "xml" | "css")
+    ) {
+        "write pages as Markdown (`<name>.nl.md` and `<name>.en.md`); the site's layout and scripts come from the theme".to_string()
+    } else {
+        "remove it, or save it as PDF; the site publishes images (JPEG, PNG, WebP, GIF, SVG), PDF, office documents and CSV".to_string()
+    };
+    Some(
+        Diagnostic::error(
+            rel_root,
+            0,
+            0,
+            format!(
+                "files of this type (`{}`) are not published",
+                extension.map_or_else(|| name.clone(), |e| format!(".{e}"))
+            ),
+        )
+        .with_hint(hint),
+    )
 }
 
 /// `over-ons.nl.md` → ("over-ons", nl)
@@ -488,7 +683,21 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_TEXT_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
-    decode_utf8(rel, bytes)
+    let text = decode_utf8(rel, bytes)?;
+    match text.find('\0') {
+        None => Ok(text),
+        Some(offset) => Err(nul_byte(rel, &text, offset)),
+    }
+}
+
+/// A zero byte is invisible in an editor and illegal in HTML: reported at its place, never
+/// published.
+fn nul_byte(rel: &Path, text: &str, offset: usize) -> Diagnostic {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Diagnostic::error(rel, line, col, "the file contains an invisible zero character (a NUL byte)")
+        .with_hint("it usually comes with text copied from a PDF or another program: delete the character here, or type the line again")
 }
 
 pub fn decode_utf8(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {

@@ -13,7 +13,7 @@ use crate::write::Content;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -946,6 +946,7 @@ pub fn render_site(
     };
     let jobs = plan(site, renderer, &context.facets, options.only.as_ref());
     let pages = AtomicUsize::new(0);
+    let claimed = Claimed::default();
     let found: Vec<Diagnostic> = jobs
         .par_iter()
         .flat_map_iter(|job| {
@@ -955,6 +956,10 @@ pub fn render_site(
                     for (path, content) in outputs {
                         if path.ends_with(".html") {
                             pages.fetch_add(1, Ordering::Relaxed);
+                        }
+                        if let Some(clash) = claimed.claim(&path, site, job) {
+                            problems.push(clash);
+                            continue;
                         }
                         if let Err(error) = sink(&path, content) {
                             problems.push(Diagnostic::error(
@@ -981,6 +986,52 @@ pub fn render_site(
         assets: site.assets.len(),
         images_processed,
         images_cached,
+    }
+}
+
+/// The output paths made so far by this render, and what made each: two outputs at one path
+/// (an asset named like a page or like another image's variant, `logo.png` and `logo.jpg`
+/// both giving `logo-480.webp`) would silently replace each other.
+/// One problem per pair of clashing files, however many outputs they share.
+#[derive(Default)]
+struct Claimed(std::sync::Mutex<ClaimedPaths>);
+
+/// (output path in lower case → the asset that made it, if an asset did; the clashes reported)
+type ClaimedPaths = (HashMap<String, Option<PathBuf>>, HashSet<(PathBuf, String)>);
+
+impl Claimed {
+    /// Claims `path` for `job`; the problem, if something else has it already. Compared without
+    /// case: the site must also work on a host (or an editor's Mac) that ignores it.
+    fn claim(&self, path: &str, site: &Site, job: &Job) -> Option<Diagnostic> {
+        let source = match job {
+            Job::Asset(i) => Some(site.assets[*i].source.path.clone()),
+            _ => None,
+        };
+        let mut guard = self.0.lock().ok()?;
+        let (claimed, reported) = &mut *guard;
+        let earlier = claimed.insert(path.to_lowercase(), source.clone())?;
+        let (file, other) = match (source, earlier) {
+            // Reported on the later name either way: threads claim in any order.
+            (Some(a), Some(b)) => {
+                let (first, later) = if a < b { (a, b) } else { (b, a) };
+                let message = format!(
+                    "this file and `{}` would be published under the same name (with their resized copies)",
+                    first.display()
+                );
+                return reported.insert((later.clone(), message.clone())).then(|| {
+                    Diagnostic::error(later, 0, 0, message).with_hint("rename one of the two files")
+                });
+            }
+            (Some(file), None) | (None, Some(file)) => {
+                (file, "wdhs makes a page or file there itself")
+            }
+            // Two pages at one address: reported on the pages, with their lines (`between`).
+            (None, None) => return None,
+        };
+        let message = format!("this file would be published as `{path}`, but {other}");
+        reported
+            .insert((file.clone(), message.clone()))
+            .then(|| Diagnostic::error(file, 0, 0, message).with_hint("rename the file"))
     }
 }
 

@@ -1003,6 +1003,13 @@ fn check_image_reference(
     } else {
         format!("content/{}/", kind.folder())
     };
+    // Such a file is refused where it lies (not an asset): say why here too.
+    if let Some(advice) = crate::images::unsupported(file) {
+        return Err((
+            format!("`{file}` is in a format browsers cannot show"),
+            advice.to_string(),
+        ));
+    }
     let relative = normalize_relative(file).filter(|r| assets.contains(&(kind, r.as_str())));
     let Some(relative) = relative else {
         let what = if crate::images::is_raster(file) || file.ends_with(".svg") {
@@ -1017,12 +1024,6 @@ fn check_image_reference(
             ),
         ));
     };
-    if let Some(advice) = crate::images::unsupported(&relative) {
-        return Err((
-            format!("`{file}` is in a format browsers cannot show"),
-            advice.to_string(),
-        ));
-    }
     if let Some(Err(problem)) = images.get(&(kind, relative)) {
         return Err((format!("the image `{file}` cannot be used: {problem}"), "open it in a photo editor and save it again as JPEG or PNG (at most 50 million pixels)".to_string()));
     }

@@ -104,7 +104,21 @@ fn read_theme_dir(
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| p.to_path_buf())
     };
+    // The theme may link to its own files, never out of its folder (see `load::link_problem`).
+    let Some(within) = crate::load::canonical_within(root, dir, diagnostics) else {
+        return embedded(languages, diagnostics);
+    };
+    let outside = |path: &Path, diagnostics: &mut Diagnostics| {
+        let problem = path
+            .is_symlink()
+            .then(|| crate::load::link_problem(root, path, &within))
+            .flatten();
+        problem.map(|p| diagnostics.push(p)).is_some()
+    };
     let read = |path: &Path, diagnostics: &mut Diagnostics| -> Option<String> {
+        if outside(path, diagnostics) {
+            return None;
+        }
         match std::fs::read(path) {
             Ok(bytes) => match crate::load::decode_utf8(&rel(path), bytes) {
                 Ok(text) => Some(text),
@@ -127,17 +141,10 @@ fn read_theme_dir(
             }
         }
     };
+    let refused = std::cell::RefCell::new(Vec::new());
     let mut templates = Vec::new();
     let templates_dir = dir.join("templates");
-    for entry in walkdir::WalkDir::new(&templates_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !entry.file_type().is_file() || crate::load::is_ignored_name(&name) {
-            continue;
-        }
+    for entry in crate::load::walk_files(root, &templates_dir, &within, &refused) {
         let Ok(inner) = entry.path().strip_prefix(&templates_dir) else {
             continue;
         };
@@ -150,17 +157,9 @@ fn read_theme_dir(
     let js = read(&dir.join("static/site.js"), diagnostics).unwrap_or_default();
     let mut static_files = Vec::new();
     let static_dir = dir.join("static");
-    for entry in walkdir::WalkDir::new(&static_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !entry.file_type().is_file()
-            || crate::load::is_ignored_name(&name)
-            || name == "style.css"
-            || name == "site.js"
-        {
+    for entry in crate::load::walk_files(root, &static_dir, &within, &refused) {
+        let name = entry.file_name().to_string_lossy();
+        if name == "style.css" || name == "site.js" {
             continue;
         }
         if let (Ok(inner), Ok(bytes)) = (
@@ -169,6 +168,9 @@ fn read_theme_dir(
         ) {
             static_files.push((inner.to_string_lossy().replace('\\', "/"), bytes));
         }
+    }
+    for problem in refused.into_inner() {
+        diagnostics.push(problem);
     }
     let mut strings = BTreeMap::new();
     for lang in languages {
@@ -236,6 +238,26 @@ fn check_same_keys(
                     )
                     .with_hint(format!("add `{key}: …` in {}", lang.native_name())),
                 );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Heading ids keep clear of the ids the templates use (`markdown::THEME_IDS`): a template
+    /// that gains an id must add it there.
+    #[test]
+    fn every_id_in_the_templates_is_reserved_for_the_theme() {
+        for (name, text) in super::EMBEDDED_TEMPLATES {
+            for (at, _) in text.match_indices(" id=\"") {
+                let id: String = text[at + 5..].chars().take_while(|c| *c != '"').collect();
+                if !id.contains('{') {
+                    assert!(
+                        crate::markdown::THEME_IDS.contains(&id.as_str()),
+                        "{name}: id `{id}` is not in markdown::THEME_IDS"
+                    );
+                }
             }
         }
     }
