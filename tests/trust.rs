@@ -1,0 +1,341 @@
+//! Content is untrusted data: each way a pull request could publish the build machine's files,
+//! a file nobody wrote as content, or script on the site is refused by `build` and `check`
+//! alike, with the file and what to do. (SVG files: `trust_svg.rs`; the output folder and the
+//! image cache: `trust_output.rs`; `serve`: `serve_security.rs`.)
+
+mod common;
+
+use common::Site;
+use std::path::Path;
+
+/// A secret outside the site, as a build machine has them (tokens in the environment, keys).
+fn outside_secret() -> tempfile::TempDir {
+    let outside = tempfile::tempdir().expect("temp dir");
+    std::fs::write(outside.path().join("token.txt"), "SECRET-TOKEN-123").expect("write");
+    std::fs::write(outside.path().join("id_rsa"), "SECRET-KEY-456").expect("write");
+    outside
+}
+
+fn link(target: &Path, site: &Site, relative: &str) {
+    let path = site.path().join(relative);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::os::unix::fs::symlink(target, path).expect("symlink");
+}
+
+/// `build` and `check` both fail with `expected` on stderr, and nothing is published.
+fn refused(site: &Site, expected: &[&str]) {
+    for run in [site.check(), site.build()] {
+        run.assert_code(1);
+        for text in expected {
+            assert!(
+                run.stderr.contains(text),
+                "expected {text:?} in\n{}",
+                run.stderr
+            );
+        }
+    }
+    assert!(
+        !site.exists("public"),
+        "a failed first build publishes nothing"
+    );
+}
+
+/// Every byte of every published file, for "this never reaches the site".
+fn published_text(site: &Site) -> String {
+    (site.snapshot("public").into_iter())
+        .map(|(path, bytes)| format!("{path}\n{}\n", String::from_utf8_lossy(&bytes)))
+        .collect()
+}
+
+#[test]
+fn links_out_of_the_site_are_refused_whatever_they_look_like() {
+    let outside = outside_secret();
+    let cases = [
+        (
+            outside.path().join("token.txt"),
+            "content/partners/token.txt",
+        ),
+        (outside.path().to_path_buf(), "content/partners/ssh"),
+        (outside.path().join("id_rsa"), "content/partners/logo.jpg"),
+        (
+            outside.path().join("id_rsa"),
+            "content/partners/logos/beta.svg",
+        ),
+        (
+            Path::new("/proc/self/environ").to_path_buf(),
+            "content/press/env.pdf",
+        ),
+    ];
+    for (target, relative) in cases {
+        let site = Site::fixture("basic");
+        link(&target, &site, relative);
+        let message = format!(
+            "{relative}: error: this is a link to `{}`, outside the site's content",
+            target.display()
+        );
+        refused(
+            &site,
+            &[&message, "hint: copy the file itself into the folder"],
+        );
+    }
+}
+
+#[test]
+fn a_link_inside_the_content_is_followed_and_a_link_to_nothing_is_reported() {
+    let site = Site::fixture("basic");
+    // One logo used by two kinds: allowed, and published as the file it points to.
+    link(
+        Path::new("../partners/logos/alfa.svg"),
+        &site,
+        "content/pages/alfa.svg",
+    );
+    site.build().assert_code(0);
+    assert_eq!(
+        site.read("public/media/alfa.svg"),
+        site.read("content/partners/logos/alfa.svg")
+    );
+    link(Path::new("nergens.jpg"), &site, "content/pages/weg.jpg");
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "content/pages/weg.jpg: error: this link points to `nergens.jpg`, which does not exist"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_link_to_a_hidden_file_of_the_site_is_refused() {
+    // The repository's own `.git/config` can hold a token: inside the folder, never content.
+    let site = Site::fixture("basic");
+    site.write("content/.geheim/config", "SECRET-TOKEN-123");
+    link(
+        Path::new("../.geheim/config"),
+        &site,
+        "content/press/config.pdf",
+    );
+    refused(
+        &site,
+        &["content/press/config.pdf: error: this is a link to"],
+    );
+}
+
+#[test]
+fn a_theme_cannot_link_out_of_its_folder() {
+    let outside = outside_secret();
+    let site = Site::fixture("basic");
+    let theme = common::repo_root().join("themes/default");
+    common::copy_dir(&theme, &site.path().join("themes/default"));
+    link(
+        &outside.path().join("token.txt"),
+        &site,
+        "themes/default/static/token.txt",
+    );
+    refused(
+        &site,
+        &["themes/default/static/token.txt: error: this is a link to"],
+    );
+}
+
+#[test]
+fn files_that_are_not_content_are_not_published() {
+    let cases = [
+        ("content/initiatives/index.html", "`.html`"),
+        ("content/press/atom.xml", "`.xml`"),
+        ("content/initiatives/molen/index.html", "`.html`"),
+        ("content/partners/logos/run.js", "`.js`"),
+        ("content/pages/page.xhtml", "`.xhtml`"),
+        ("content/pages/shell.php", "`.php`"),
+        ("content/pages/.htaccess.txt", ""),
+    ];
+    for (relative, kind) in cases {
+        let site = Site::fixture("basic");
+        site.write(relative, "<script>alert(document.cookie)</script>");
+        if kind.is_empty() {
+            // Hidden files are never content: ignored, as editors' clutter is.
+            site.build().assert_code(0);
+            assert!(!published_text(&site).contains("alert(document.cookie)"));
+            continue;
+        }
+        let message = format!("{relative}: error: files of this type ({kind}) are not published");
+        refused(&site, &[&message, "hint: "]);
+    }
+}
+
+#[test]
+fn names_that_cannot_be_addresses_are_refused_with_a_suggestion() {
+    let cases = [
+        ("content/press/a b.nl.md", "rename the file to `a-b.nl.md`"),
+        (
+            "content/press/UPPER.nl.md",
+            "rename the file to `upper.nl.md`",
+        ),
+        (
+            "content/press/über.nl.md",
+            "rename the file to `uber.nl.md`",
+        ),
+        (
+            "content/press/twee\nregels.nl.md",
+            "rename the file to `twee-regels.nl.md`",
+        ),
+        (
+            "content/press/Foto Molen.jpg",
+            "rename it to `foto-molen.jpg`",
+        ),
+        ("content/partners/Logo's/alfa.svg", "rename it to `logo-s`"),
+    ];
+    for (relative, hint) in cases {
+        let site = Site::fixture("basic");
+        site.write(
+            relative,
+            "---\ntitle: \"Bericht\"\nsummary: \"x\"\ndate: 2024-01-01\n---\nTekst.\n",
+        );
+        refused(&site, &[hint]);
+    }
+}
+
+#[test]
+fn every_address_the_site_writes_is_plain_ascii() {
+    let site = Site::fixture("basic");
+    site.build().assert_code(0);
+    for (path, bytes) in site.snapshot("public") {
+        let text = String::from_utf8_lossy(&bytes);
+        for (at, _) in text.match_indices("<loc>") {
+            let loc: String = text[at + 5..].chars().take_while(|c| *c != '<').collect();
+            assert!(loc.chars().all(|c| c.is_ascii_graphic()), "{path}: {loc:?}");
+        }
+        for attribute in ["href=\"", "src=\""] {
+            for (at, _) in text.match_indices(attribute) {
+                let url: String = (text[at + attribute.len()..].chars())
+                    .take_while(|c| *c != '"')
+                    .collect();
+                assert!(url.chars().all(|c| c.is_ascii_graphic()), "{path}: {url:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn links_that_could_run_script_are_errors_at_their_line() {
+    let cases = [
+        "[klik](javascript:alert(1))",
+        "[klik](JaVaScRiPt:alert(1))",
+        "[klik](data:text/html,<script>alert(1)</script>)",
+        "[klik](vbscript:msgbox)",
+        "<javascript:alert(1)>",
+        "![plaatje](javascript:alert(1))",
+        "[klik](javascript&#58;alert(1))",
+        "[klik](&#x6A;avascript:alert(1))",
+        "[klik](file:///etc/passwd)",
+        "[klik][ref]\n\n[ref]: javascript:alert(1)",
+    ];
+    for link in cases {
+        let site = Site::fixture("basic");
+        site.write(
+            "content/press/bericht-1.nl.md",
+            &format!("---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\nZie {link}.\n"),
+        );
+        refused(
+            &site,
+            &[
+                "content/press/bericht-1.nl.md:5:5: error: a link to a `",
+                "address is not allowed",
+            ],
+        );
+    }
+    let site = Site::fixture("basic");
+    site.write(
+        "content/press/bericht-1.nl.md",
+        "---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\n[Mail ons](mailto:pers@example.org), \
+         [bel](tel:+31201234567), [lees](https://example.org/x).\n",
+    );
+    site.build().assert_code(0);
+}
+
+#[test]
+fn a_heading_carries_only_its_anchor() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/press/bericht-1.nl.md",
+        "---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\n## Kop {#kop .knop onclick=alert(1)}\n\nTekst.\n",
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        run.stderr
+            .contains("bericht-1.nl.md:5:1: warning: only an anchor")
+    );
+    let page = site.read("public/pers/bericht-1/index.html");
+    assert!(page.contains("<h2 id=\"kop\">Kop</h2>"), "{page}");
+    assert!(!page.contains("onclick"));
+}
+
+#[test]
+fn a_zero_byte_is_an_error_at_its_place() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/press/bericht-1.nl.md",
+        "---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\nTekst met\n een nul\0 erin.\n",
+    );
+    refused(
+        &site,
+        &[
+            "content/press/bericht-1.nl.md:6:9: error: the file contains an invisible zero character",
+        ],
+    );
+}
+
+#[test]
+fn two_images_that_would_publish_the_same_files_are_refused() {
+    let site = Site::fixture("basic");
+    let logo = site.read("content/partners/logos/alfa.svg");
+    site.write("content/partners/logos/ALFA.svg", &logo);
+    refused(&site, &["would be published under the same name"]);
+}
+
+/// Hostile sizes cost time in proportion: each of these 2 MiB files is built or refused, with
+/// its problems counted rather than listed one by one. (Their speed is measured by
+/// `scripts/bench-hostile.sh`, not here.)
+#[test]
+fn huge_hostile_texts_are_built_or_refused_with_counted_warnings() {
+    let site = Site::fixture("basic");
+    let front = "---\ntitle: \"Groot\"\n---\n";
+    site.write(
+        "content/pages/koppen.nl.md",
+        &format!("{front}{}", "## h\n\n".repeat(300_000)),
+    );
+    site.write(
+        "content/pages/html.nl.md",
+        &format!("{front}{}", "<b>".repeat(600_000)),
+    );
+    site.write(
+        "content/pages/citaat.nl.md",
+        &format!("{front}{} x\n", ">".repeat(2_000_000)),
+    );
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "content/pages/citaat.nl.md:4:17: error: quotes or lists are nested more than 16 deep"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("and 599995 more like this in this file")
+    );
+    assert!(
+        run.stderr.len() < 20_000,
+        "{} bytes of messages",
+        run.stderr.len()
+    );
+    site.remove("content/pages/citaat.nl.md");
+    site.build().assert_code(0);
+    assert!(
+        site.read("public/koppen/index.html")
+            .contains("id=\"h-300000\"")
+    );
+}
