@@ -254,6 +254,7 @@ fn patch_bodies(
     let paths = reread(root, loaded, changed, Some((&languages, reported)))?;
     let vocabulary = Vocabulary {
         themes: (!site.config.broken).then(|| themes.iter().map(String::as_str).collect()),
+        programme_goals: site.config.programme_goals,
     };
     let mut entries = caches.entries.write().ok()?;
     let mut shared = caches.shared.write().ok()?;
@@ -793,6 +794,7 @@ pub fn parse_all(
     }
     let vocabulary = Vocabulary {
         themes: (!config.broken).then(|| config.themes.iter().map(|(id, _)| id.as_str()).collect()),
+        programme_goals: config.programme_goals,
     };
     drop(with_language_file);
     // In parallel, each text dropped once parsed. An unchanged file (the same texts) keeps what

@@ -27,6 +27,9 @@ pub struct Config {
     pub contact: BTreeMap<String, String>,
     pub pagination: BTreeMap<Kind, usize>,
     pub feed_limit: usize,
+    /// How many goals the action programme has: a goal numbered higher is an error, and
+    /// `wdhs new goal` makes none past it. `None`: any number up to 99.
+    pub programme_goals: Option<u8>,
     /// site.yaml could not be read: its vocabularies are unknown, so content is not checked
     /// against them (every theme would be reported otherwise).
     pub broken: bool,
@@ -119,6 +122,7 @@ const FIELDS: &[&str] = &[
     "contact",
     "pagination",
     "feed_limit",
+    "programme_goals",
 ];
 
 struct Reader<'a> {
@@ -234,6 +238,7 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
         contact: BTreeMap::new(),
         pagination: BTreeMap::new(),
         feed_limit: 20,
+        programme_goals: None,
         broken: false,
     };
     let node = match yaml::parse(text, 0) {
@@ -414,6 +419,17 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                     value.col,
                     "`feed_limit` should be a positive whole number",
                     "write it like `feed_limit: 20`",
+                ),
+            },
+            "programme_goals" => match value.value {
+                Value::Int(n) if (1..=99).contains(&n) => {
+                    config.programme_goals = u8::try_from(n).ok();
+                }
+                _ => reader.error(
+                    value.line,
+                    value.col,
+                    "`programme_goals` should be a whole number from 1 to 99",
+                    "write how many goals the action programme has, like `programme_goals: 5`",
                 ),
             },
             other => {

@@ -53,6 +53,22 @@ pub struct Fields {
 pub type Location = (Arc<Path>, usize, usize);
 
 impl Fields {
+    /// Every text value, lists and groups included, with its file, line and column: for checks
+    /// that read what an editor typed whatever the field (placeholders left from `wdhs new`).
+    pub fn each_text(&self, mut visit: impl FnMut(&str, &Path, usize, usize)) {
+        fn walk(node: &Node, path: &Path, visit: &mut dyn FnMut(&str, &Path, usize, usize)) {
+            match &node.value {
+                Value::Str(text) => visit(text, path, node.line, node.col),
+                Value::Seq(items) => items.iter().for_each(|item| walk(item, path, visit)),
+                Value::Map(entries) => entries.iter().for_each(|(_, v)| walk(v, path, visit)),
+                _ => {}
+            }
+        }
+        for field in self.fields.values() {
+            walk(&field.node, &field.path, &mut visit);
+        }
+    }
+
     /// Merges the maps; a key in both is reported with both files named.
     pub fn merge(
         kind_label: &'static str,

@@ -541,6 +541,16 @@ struct Text<'a> {
 }
 
 impl Text<'_> {
+    /// A province's name in this language (`Fryslân` is "Friesland" in English); its official
+    /// name when the theme has no string for it.
+    fn province(&self, official: &str) -> String {
+        let key = crate::model::province_key(official);
+        self.strings
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| official.to_string())
+    }
+
     fn get(&self, key: &str) -> String {
         self.strings
             .get(key)
@@ -1196,11 +1206,14 @@ fn paginated_url(first: &str, lang: Lang, n: usize) -> String {
     }
 }
 
+/// A directory page's address. A province is named by its official name in every language
+/// (`provincie/fryslan/`, `province/fryslan/`): the address stays when a theme renames it.
 fn filter_url(site: &Site, lang: Lang, filter: &Filter) -> String {
     let base = section_url(&site.config, Kind::Initiative, lang);
+    let province = |p: &str| crate::slug::slugify(p);
     match (filter, lang) {
-        (Filter::Province(p), Lang::Nl) => format!("{base}provincie/{}/", crate::slug::slugify(p)),
-        (Filter::Province(p), Lang::En) => format!("{base}province/{}/", crate::slug::slugify(p)),
+        (Filter::Province(p), Lang::Nl) => format!("{base}provincie/{}/", province(p)),
+        (Filter::Province(p), Lang::En) => format!("{base}province/{}/", province(p)),
         (Filter::Theme(t), Lang::Nl) => format!("{base}thema/{t}/"),
         (Filter::Theme(t), Lang::En) => format!("{base}theme/{t}/"),
     }
@@ -1748,7 +1761,7 @@ impl<'a> RenderContext<'a> {
             name: initiative.name.clone(),
             place: initiative.place.clone(),
             province: Link {
-                label: initiative.province.clone(),
+                label: self.text(lang).province(&initiative.province),
                 href: self.href(&filter_url(
                     self.site,
                     lang,
@@ -2247,7 +2260,13 @@ impl<'a> RenderContext<'a> {
         let total = page_count(all.len(), size);
         let title = match filter {
             None => text.get("initiatives_title"),
-            Some(Filter::Province(p)) => format!("{}: {p}", text.get("initiatives_in_province")),
+            Some(Filter::Province(p)) => {
+                format!(
+                    "{}: {}",
+                    text.get("initiatives_in_province"),
+                    text.province(p)
+                )
+            }
             Some(Filter::Theme(t)) => format!(
                 "{}: {}",
                 text.get("initiatives_with_theme"),
@@ -2260,13 +2279,15 @@ impl<'a> RenderContext<'a> {
             if count > 0 {
                 let f = Filter::Province(province);
                 province_links.push(FilterLink {
-                    label: province.to_string(),
+                    label: text.province(province),
                     href: self.href(&filter_url(site, lang, &f)),
                     count,
                     current: filter == Some(&f),
                 });
             }
         }
+        // In the reader's language's order (North Holland, South Holland).
+        province_links.sort_by(|a, b| a.label.cmp(&b.label));
         let mut theme_links = Vec::new();
         for (theme, _) in &config.themes {
             let f = Filter::Theme(theme.clone());

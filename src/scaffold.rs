@@ -21,6 +21,64 @@ pub fn is_placeholder(text: &str) -> bool {
             .any(|line| line.trim_start().starts_with(PLACEHOLDER_MARKER))
 }
 
+/// Texts `wdhs new` writes for the editor to replace, in every language. `new` writes them
+/// and `check` looks for them: never published (an error in a published entry, a warning in a
+/// draft). Each is distinctive enough not to be real text: short ones must be a whole value.
+pub const PLACEHOLDERS: &[&str] = &[
+    PLACE, VENUE, ADDRESS, CITY, WEBSITE, SUMMARY_NL, SUMMARY_EN, BODY_NL, BODY_EN,
+];
+const PLACE: &str = "Plaatsnaam";
+const VENUE: &str = "Naam van de locatie";
+const ADDRESS: &str = "Straat 1";
+const CITY: &str = "Plaats";
+const WEBSITE: &str = "https://www.example.nl";
+const SUMMARY_NL: &str = "Schrijf hier in één zin waar het over gaat.";
+const SUMMARY_EN: &str = "Say in one sentence what this is about.";
+const BODY_NL: &str = "Schrijf hier de tekst.";
+const BODY_EN: &str = "Write the text here.";
+
+/// The placeholder in `text`, if it holds one: the whole value, or one of the sentences.
+pub fn placeholder_in(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    PLACEHOLDERS
+        .iter()
+        .copied()
+        .find(|p| text == *p || (p.ends_with('.') && text.contains(p)))
+}
+
+/// Placeholders from `wdhs new` left in an entry's fields (shared file included) and text.
+pub fn placeholder_problems(
+    fields: &crate::fields::Fields,
+    body: &str,
+    body_line: usize,
+    path: &std::path::Path,
+    draft: bool,
+) -> Vec<crate::diagnostic::Diagnostic> {
+    use crate::diagnostic::Diagnostic;
+    let mut found = Vec::new();
+    let report = |placeholder: &str, path: &std::path::Path, line: usize, col: usize| {
+        let message = format!("`{placeholder}` is example text from `wdhs new`");
+        let diagnostic = if draft {
+            Diagnostic::warning(path, line, col, message)
+        } else {
+            Diagnostic::error(path, line, col, message)
+        };
+        diagnostic.with_hint("write the real text here before the page is published")
+    };
+    fields.each_text(|text, path, line, col| {
+        if let Some(placeholder) = placeholder_in(text) {
+            found.push(report(placeholder, path, line, col));
+        }
+    });
+    for (index, line) in body.lines().enumerate() {
+        if let Some(placeholder) = placeholder_in(line) {
+            let col = line[..line.find(placeholder).unwrap_or(0)].chars().count() + 1;
+            found.push(report(placeholder, path, body_line + index, col));
+        }
+    }
+    found
+}
+
 pub struct NewEntry {
     pub kind: Kind,
     pub title: String,
@@ -74,17 +132,21 @@ fn shared_fields(entry: &NewEntry, config: &Config, next_goal_number: u8) -> Opt
     let title = quoted(&entry.title);
     let themes: Vec<&str> = config.themes.iter().map(|(id, _)| id.as_str()).collect();
     let first_theme = themes.first().copied().unwrap_or("");
+    let goal_numbers = match config.programme_goals {
+        Some(count) => format!("nummers 1–{count}"),
+        None => "nummers".to_string(),
+    };
     let text = match entry.kind {
         Kind::Press => format!(
-            "# Velden die beide talen delen. / Fields both languages share.\ndate: {date}\n# Partners over wie dit bericht gaat: de bestandsnamen in content/partners/, bijvoorbeeld [katalys, lvkk].\npartners: []\n# Doelen van het actieprogramma (nummers 1–5), bijvoorbeeld [2, 3].\ngoals: []\n# Een organisatie, nooit een persoonlijk telefoonnummer of e-mailadres.\npress_contact: \"We Doen Het Samen-coalitie\"\n"
+            "# Velden die beide talen delen. / Fields both languages share.\ndate: {date}\n# Partners over wie dit bericht gaat: de bestandsnamen in content/partners/, bijvoorbeeld [katalys, lvkk].\npartners: []\n# Doelen van het actieprogramma ({goal_numbers}), bijvoorbeeld [2, 3].\ngoals: []\n# Een organisatie, nooit een persoonlijk telefoonnummer of e-mailadres.\npress_contact: \"We Doen Het Samen-coalitie\"\n"
         ),
         Kind::Initiative => format!(
-            "# Velden die beide talen delen. / Fields both languages share.\nname: {title}\nplace: \"Plaatsnaam\"\n# Kies één van: {}.\nprovince: Utrecht\n# Kies uit: {}.\nthemes: [{first_theme}]\n# Doelen van het actieprogramma (nummers 1–5).\ngoals: []\n# website: \"https://…\"\n# founded: 2020\nfeatured: false\n",
+            "# Velden die beide talen delen. / Fields both languages share.\nname: {title}\nplace: \"{PLACE}\"\n# Kies één van: {}.\nprovince: Utrecht\n# Kies uit: {}.\nthemes: [{first_theme}]\n# Doelen van het actieprogramma ({goal_numbers}).\ngoals: []\n# website: \"https://…\"\n# founded: 2020\nfeatured: false\n",
             PROVINCES.join(", "),
             themes.join(", ")
         ),
         Kind::Partner => format!(
-            "# Velden die beide talen delen. / Fields both languages share.\nname: {title}\n# Het webadres van de organisatie.\nurl: \"https://www.example.nl\"\n# core (kernpartner) of signatory (ondertekenaar van de intentieverklaring).\nrole: signatory\njoined: {date}\n# logo: logos/naam.svg\n"
+            "# Velden die beide talen delen. / Fields both languages share.\nname: {title}\n# Het webadres van de organisatie.\nurl: \"{WEBSITE}\"\n# core (kernpartner) of signatory (ondertekenaar van de intentieverklaring).\nrole: signatory\njoined: {date}\n# logo: logos/naam.svg\n"
         ),
         Kind::Goal => format!(
             "# Velden die beide talen delen. / Fields both languages share.\n# Het nummer van het doel; de doelen 1 tot en met {} bestaan al.\nnumber: {next_goal_number}\ntarget_year: {}\n",
@@ -92,7 +154,7 @@ fn shared_fields(entry: &NewEntry, config: &Config, next_goal_number: u8) -> Opt
             date.year() + 1
         ),
         Kind::Festival => format!(
-            "# Velden die beide talen delen. / Fields both languages share.\ndate: {date}\nvenue: \"Naam van de locatie\"\naddress: \"Straat 1\"\ncity: \"Plaats\"\n# Kernpartners: de bestandsnamen in content/partners/.\npartners: []\n"
+            "# Velden die beide talen delen. / Fields both languages share.\ndate: {date}\nvenue: \"{VENUE}\"\naddress: \"{ADDRESS}\"\ncity: \"{CITY}\"\n# Kernpartners: de bestandsnamen in content/partners/.\npartners: []\n"
         ),
         Kind::Page | Kind::Home => return None,
     };
@@ -110,11 +172,7 @@ fn language_file(entry: &NewEntry, lang: Lang, placeholder: bool) -> String {
     } else {
         quoted(&entry.title)
     };
-    let summary = quoted(if nl {
-        "Schrijf hier in één zin waar het over gaat."
-    } else {
-        "Say in one sentence what this is about."
-    });
+    let summary = quoted(if nl { SUMMARY_NL } else { SUMMARY_EN });
     let body = if placeholder {
         if nl {
             "Deze tekst moet nog vertaald worden.\n"
@@ -122,9 +180,9 @@ fn language_file(entry: &NewEntry, lang: Lang, placeholder: bool) -> String {
             "This text still needs to be translated.\n"
         }
     } else if nl {
-        "Schrijf hier de tekst. Een kopje begint met `## `.\n"
+        &format!("{BODY_NL} Een kopje begint met `## `.\n")
     } else {
-        "Write the text here. A heading starts with `## `.\n"
+        &format!("{BODY_EN} A heading starts with `## `.\n")
     };
     let mut front = String::from("---\n");
     if placeholder {
@@ -261,6 +319,18 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
         .filter(|n| n.ends_with(".yaml"))
         .count();
     let next_goal = u8::try_from(goals + 1).unwrap_or(u8::MAX);
+    if let Some(count) = config.programme_goals
+        && kind == Kind::Goal
+        && next_goal > count
+    {
+        return Err(NewError {
+            message: format!(
+                "the action programme has {count} goals, and all {count} exist already; nothing was written"
+            ),
+            hint: "change one of the goals in content/goals/, or raise `programme_goals` in content/site.yaml when the programme gets a new goal".to_string(),
+            usage: false,
+        });
+    }
     let entry = NewEntry {
         kind,
         title: request.title.to_string(),

@@ -85,12 +85,14 @@ impl SyntaxError {
 /// Parses YAML text. `line_offset` is added to every line number (the number of file lines
 /// before this text). An empty document is an empty map.
 pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
-    if let Some(error) = find_tab_indentation(text) {
+    if let Some(error) = find_tab_indentation(text).or_else(|| find_unclosed_quote(text)) {
         return Err(SyntaxError {
             line: error.line + line_offset,
             ..error
         });
     }
+    // Word and macOS type “curly” quotes; the editor meant quotes, so they are read as quotes.
+    let text = &straighten_quotes(text);
     // Front matter and site.yaml are a few dozen fields: a tight budget refuses alias bombs and
     // giant documents in milliseconds instead of expanding them first.
     let mut budget = serde_saphyr::Budget::default();
@@ -137,6 +139,124 @@ fn find_tab_indentation(text: &str) -> Option<SyntaxError> {
         }
     }
     None
+}
+
+/// The value of a `key: value` or `- value` line, with its byte offset in the line, outside
+/// block texts (`summary: |` and the indented lines under it are text, whatever they hold).
+struct Values<'a> {
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    /// The indentation of the field that opened a block text, while inside it.
+    block: Option<usize>,
+}
+
+fn values(text: &str) -> Values<'_> {
+    Values {
+        lines: text.lines().enumerate(),
+        block: None,
+    }
+}
+
+impl<'a> Iterator for Values<'a> {
+    /// (0-based line, the line, byte offset of the value, the value without trailing spaces)
+    type Item = (usize, &'a str, usize, &'a str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (index, line) = self.lines.next()?;
+            let indent = line.len() - line.trim_start().len();
+            if let Some(block_indent) = self.block {
+                if line.trim().is_empty() || indent > block_indent {
+                    continue;
+                }
+                self.block = None;
+            }
+            let mut rest = line.trim_start();
+            while let Some(item) = rest.strip_prefix("- ") {
+                rest = item.trim_start();
+            }
+            if let Some((key, value)) = rest.split_once(": ")
+                && !key.contains(['"', '\'', '#', '[', '{'])
+            {
+                rest = value.trim_start();
+            }
+            let value = rest.trim_end();
+            if value.starts_with('|') || value.starts_with('>') {
+                self.block = Some(indent);
+                continue;
+            }
+            let at = line.len() - rest.len();
+            return Some((index, line, at, value));
+        }
+    }
+}
+
+/// A quote opened on a line and not closed on it: editors never mean a text to run on to the
+/// next field, and the parser would blame the next line ("text after the closing quote").
+fn find_unclosed_quote(text: &str) -> Option<SyntaxError> {
+    for (index, line, at, value) in values(text) {
+        let closed = match value.chars().next() {
+            Some('"') => {
+                let mut escaped = false;
+                value[1..].chars().any(|c| {
+                    let end = c == '"' && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    end
+                })
+            }
+            Some('\'') => value[1..].replace("''", "").contains('\''),
+            _ => true,
+        };
+        if !closed {
+            return Some(SyntaxError {
+                line: index + 1,
+                col: line[..at].chars().count() + 1,
+                message: "a quote is opened here but not closed on this line".to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// Opening and closing typographic quotes (“…”, „…”, ‘…’, «…»), as word processors type them.
+const CURLY_OPEN: &[char] = &['“', '”', '„', '‘', '’', '‚', '«', '»'];
+const CURLY_CLOSE: &[char] = &['”', '“', '’', '‘', '»', '«'];
+
+/// A value between typographic quotes, as a word processor types it, read as one between
+/// straight quotes (single quotes, so a backslash in it stays a backslash; a `'` in it, as in
+/// "auto's", is doubled). Each quote is one character either way, so columns stay right.
+fn straighten_quotes(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut changes: Vec<(usize, usize, String)> = Vec::new();
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    for (index, _, at, value) in values(text) {
+        let line_start = starts.get(index).copied().unwrap_or(0);
+        let mut chars = value.chars();
+        let (Some(first), Some(last)) = (chars.next(), chars.next_back()) else {
+            continue;
+        };
+        if CURLY_OPEN.contains(&first) && CURLY_CLOSE.contains(&last) {
+            let inner = &value[first.len_utf8()..value.len() - last.len_utf8()];
+            let start = line_start + at;
+            changes.push((
+                start,
+                start + value.len(),
+                format!("'{}'", inner.replace('\'', "''")),
+            ));
+        }
+    }
+    if changes.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end, replacement) in changes {
+        out.push_str(&text[from..start]);
+        out.push_str(&replacement);
+        from = end;
+    }
+    out.push_str(&text[from..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// The crate's message without its own "error: line X column Y:" prefix and snippet, which we
@@ -325,6 +445,10 @@ const YAML_HINTS: &[(&str, &str)] = &[
         "close the group on the same line, like `{ nl: …, en: … }`",
     ),
     (
+        "not closed on this line",
+        "end the text with the same quote on this line, like `title: \"Buurtrecht: zo werkt het\"`",
+    ),
+    (
         "quote",
         "a text in quotes must end with the same quote, and nothing may follow it on the line",
     ),
@@ -423,5 +547,33 @@ mod tests {
         assert!(parse(&bomb, 0).is_err());
         let deep = "[".repeat(100_000);
         assert!(parse(&deep, 0).is_err());
+    }
+
+    #[test]
+    fn curly_quotes_are_read_as_quotes() {
+        let node = parse(
+            "title: “Buurtrecht: zo werkt het”\nplace: „Sint-Oedenrode”\nx: ‘auto's’\n",
+            1,
+        )
+        .unwrap();
+        let Value::Map(entries) = node.value else {
+            panic!("not a map")
+        };
+        let texts: Vec<String> = entries.iter().filter_map(|(_, v)| v.as_text()).collect();
+        assert_eq!(
+            texts,
+            ["Buurtrecht: zo werkt het", "Sint-Oedenrode", "auto's"]
+        );
+        assert_eq!((entries[1].1.line, entries[1].1.col), (3, 8));
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_on_its_own_line() {
+        let error = parse("title: \"Buurtrecht: zo werkt het\nsummary: \"Iets\"\n", 1).unwrap_err();
+        assert_eq!((error.line, error.col), (2, 8));
+        assert!(error.message.contains("not closed"), "{}", error.message);
+        // A block text may hold any quotes.
+        assert!(parse("summary: |\n  Hij zei \"ja\n  en nee\nb: 'it''s'\n", 0).is_ok());
+        assert!(parse("a: \"x \\\" y\"\n", 0).is_ok());
     }
 }

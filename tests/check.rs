@@ -62,8 +62,8 @@ content/initiatives/molen.nl.md:4:18: error: the link points to `#geschiedenis`,
    |                  ^
   hint: the anchors on this page are: #bouw
 
-content/initiatives/noord.yaml:3:11: error: `Noord Holland` is not a Dutch province
- 3 | province: Noord Holland
+content/initiatives/noord.yaml:3:11: error: `Noord-Hollnd` is not a Dutch province
+ 3 | province: Noord-Hollnd
    |           ^
   hint: did you mean `Noord-Holland`?
 
@@ -247,7 +247,7 @@ const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=
 ::error file=content/initiatives/klimaat.yaml,line=4,col=19::`klimaat` is not a theme (hint: use one of the themes from content/site.yaml: energie, zorg)
 ::error file=content/initiatives/molen.en.md,line=6,col=1::the image has no alt text (hint: describe the picture between the brackets: `![Bewoners bij de dorpsmolen](molen.jpg)`)
 ::error file=content/initiatives/molen.nl.md,line=4,col=18::the link points to `#geschiedenis`, but this page has no heading with that anchor (hint: the anchors on this page are: #bouw)
-::error file=content/initiatives/noord.yaml,line=3,col=11::`Noord Holland` is not a Dutch province (hint: did you mean `Noord-Holland`?)
+::error file=content/initiatives/noord.yaml,line=3,col=11::`Noord-Hollnd` is not a Dutch province (hint: did you mean `Noord-Holland`?)
 ::error file=content/initiatives/twee-namen.yaml,line=1,col=7::field `name` should be text, found a list (hint: write it like `name: …`)
 ::error file=content/initiatives/zorg.nl.md,line=4,col=1::the image `koffie.jpg` does not exist (hint: put it in content/initiatives/ beside the entry, and write its name relative to that folder)
 ::error file=content/initiatives/zorg.yaml,line=5,col=11::field `featured` should be true or false, found text (hint: write it like `featured: true`)

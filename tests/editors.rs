@@ -4,9 +4,27 @@ mod common;
 use common::Site;
 
 /// Turns a new entry into a finished one: translates the placeholder and publishes both files.
+/// The editor's work: every example text `new` wrote replaced by real text.
+fn replace_examples(text: &str) -> String {
+    let mut text = text.to_string();
+    for example in wdhs::scaffold::PLACEHOLDERS {
+        let real = if example.starts_with("https://") {
+            "https://www.buurt.example.org"
+        } else {
+            "Echte tekst van de redactie."
+        };
+        text = text.replace(example, real);
+    }
+    text
+}
+
 fn fill_in(site: &Site, files: &[String]) {
+    for file in files.iter().filter(|f| f.ends_with(".yaml")) {
+        let text = replace_examples(&site.read(file));
+        site.write(file, &text);
+    }
     for file in files.iter().filter(|f| f.ends_with(".md")) {
-        let text = site.read(file);
+        let text = replace_examples(&site.read(file));
         let finished: String = text
             .lines()
             .filter(|l| {
@@ -73,12 +91,18 @@ fn new_entries_of_every_kind_build_clean_once_filled_in() {
         run.assert_code(0);
         let files = written(&run.stdout);
         assert!(files.len() >= 2, "{kind}: {}", run.stdout);
-        // As written: it passes check, with only the placeholder warning besides the fixture's own.
+        // As written: it passes check as a draft, with the placeholder warning and the example
+        // texts to replace besides the fixture's own warning.
         let check = site.check();
         check.assert_code(0);
+        let examples = check
+            .stderr
+            .matches("is example text from `wdhs new`")
+            .count();
+        assert!(examples >= 1, "{kind}: {}", check.stderr);
         assert_eq!(
             check.stderr.matches("warning:").count(),
-            2,
+            2 + examples,
             "{kind}: {}",
             check.stderr
         );
@@ -111,7 +135,7 @@ fn new_writes_both_languages_with_hints_and_folded_file_names() {
     );
     let shared = site.read("content/initiatives/cooperatie-een.yaml");
     assert!(shared.contains("name: \"Coöperatie Één\"\n"));
-    assert!(shared.contains("# Kies één van: Drenthe, Flevoland, Friesland, Gelderland, Groningen, Limburg, Noord-Brabant, Noord-Holland, Overijssel, Utrecht, Zeeland, Zuid-Holland.\n"));
+    assert!(shared.contains("# Kies één van: Drenthe, Flevoland, Fryslân, Gelderland, Groningen, Limburg, Noord-Brabant, Noord-Holland, Overijssel, Utrecht, Zeeland, Zuid-Holland.\n"));
     assert!(shared.contains("# Kies uit: energie, zorg.\n"));
     let dutch = site.read("content/initiatives/cooperatie-een.nl.md");
     assert!(
@@ -221,6 +245,18 @@ fn a_placeholder_is_never_published_as_a_translation() {
         .read("content/pages/veelgestelde-vragen.nl.md")
         .replace("draft: true\n", "");
     site.write("content/pages/veelgestelde-vragen.nl.md", &dutch);
+    // Published with the example text still in it: refused, at its line.
+    let run = site.build();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("content/pages/veelgestelde-vragen.nl.md:5:1: error: `Schrijf hier de tekst.` is example text from `wdhs new`"),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "content/pages/veelgestelde-vragen.nl.md",
+        &replace_examples(&dutch),
+    );
     site.build().assert_code(0);
     assert!(site.exists("public/veelgestelde-vragen/index.html"));
     assert!(!site.exists("public/en/veelgestelde-vragen/index.html"));

@@ -148,6 +148,7 @@ fn exercise(text: &str) {
     let _ = wdhs::yaml::parse(text, 0);
     let vocabulary = Vocabulary {
         themes: Some(vec!["energie", "zorg"]),
+        programme_goals: Some(5),
     };
     for kind in KINDS {
         let mut diagnostics = Diagnostics::new();

@@ -853,7 +853,7 @@ fn a_new_initiative_in_a_new_province_adds_its_directory_pages_and_removing_it_t
     // Every directory page shows how many initiatives each province and theme has.
     for path in [
         "initiatieven/provincie/zeeland/index.html",
-        "initiatieven/provincie/friesland/index.html",
+        "initiatieven/provincie/fryslan/index.html",
         "initiatieven/thema/energie/index.html",
         "initiatieven/pagina/2/index.html",
     ] {

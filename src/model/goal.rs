@@ -14,7 +14,11 @@ pub struct Goal {
     pub short_label: Option<String>,
 }
 
-pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Goal> {
+pub fn parse(
+    fields: &mut Fields,
+    vocabulary: &super::Vocabulary<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<Goal> {
     let number = fields.located_text("number", false, diagnostics);
     let number = match number {
         None => {
@@ -42,6 +46,18 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Goal>
             }
         },
     };
+    if let (Some(number), Some(count)) = (&number, vocabulary.programme_goals)
+        && number.value > count
+    {
+        diagnostics.push(
+            number
+                .error(format!(
+                    "the action programme has {count} goals; there is no goal {}",
+                    number.value
+                ))
+                .with_hint(format!("number the goals 1 to {count}; `programme_goals` in content/site.yaml says how many goals there are")),
+        );
+    }
     let target_year = fields.int("target_year", true, 2000..=2100, diagnostics);
     let title = fields.text("title", true, diagnostics);
     let summary = fields.text("summary", true, diagnostics);

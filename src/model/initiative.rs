@@ -19,11 +19,13 @@ pub const FIELDS: &[&str] = &[
     "image_alt",
 ];
 
-/// The twelve provinces, spelled as editors must write them.
+/// The twelve provinces by their official names: what the model keeps whatever form the editor
+/// wrote. The site shows each in the reader's language (the theme's `province_<name>` strings:
+/// Fryslân is "Friesland" in English).
 pub const PROVINCES: [&str; 12] = [
     "Drenthe",
     "Flevoland",
-    "Friesland",
+    "Fryslân",
     "Gelderland",
     "Groningen",
     "Limburg",
@@ -34,6 +36,41 @@ pub const PROVINCES: [&str; 12] = [
     "Zeeland",
     "Zuid-Holland",
 ];
+
+/// Other forms editors write (as slugs, so case, accents, spaces and hyphens do not matter),
+/// with the official name they stand for. Each official name's own slug is accepted too.
+const OTHER_FORMS: &[(&str, &str)] = &[
+    ("friesland", "Fryslân"),
+    ("frysland", "Fryslân"),
+    ("frisia", "Fryslân"),
+    ("north-holland", "Noord-Holland"),
+    ("south-holland", "Zuid-Holland"),
+    ("north-brabant", "Noord-Brabant"),
+    ("brabant", "Noord-Brabant"),
+];
+
+/// The official name of the province `written` names, in any of its common forms.
+pub fn province(written: &str) -> Option<&'static str> {
+    let slug = crate::slug::slugify(written);
+    PROVINCES
+        .iter()
+        .copied()
+        .find(|p| crate::slug::slugify(p) == slug)
+        .or_else(|| {
+            OTHER_FORMS
+                .iter()
+                .find(|(form, _)| *form == slug)
+                .map(|(_, p)| *p)
+        })
+}
+
+/// The key of a province's name in the theme's strings: `province_noord_holland`.
+pub fn province_key(official: &str) -> String {
+    format!(
+        "province_{}",
+        crate::slug::slugify(official).replace('-', "_")
+    )
+}
 
 #[derive(Debug, Clone)]
 pub struct Initiative {
@@ -59,10 +96,7 @@ pub fn parse(
     let name = fields.text("name", true, diagnostics);
     let place = fields.text("place", true, diagnostics);
     let province = fields.located_text("province", true, diagnostics).map(|p| {
-        let found = PROVINCES
-            .iter()
-            .find(|known| known.eq_ignore_ascii_case(&p.value))
-            .copied();
+        let found = province(&p.value);
         // An unknown province is reported but does not stop the other checks of the entry.
         if found.is_none() {
             let hint = match suggest(&p.value, PROVINCES) {

@@ -12,7 +12,7 @@ mod press;
 pub use festival::{Festival, ProgrammeItem};
 pub use goal::Goal;
 pub use home::Home;
-pub use initiative::{Initiative, PROVINCES};
+pub use initiative::{Initiative, PROVINCES, province_key};
 pub use page::Page;
 pub use partner::{Partner, Role};
 pub use press::Press;
@@ -107,6 +107,8 @@ pub const COMMON_FIELDS: &[&str] = &["slug", "draft", "keep_metadata"];
 pub struct Vocabulary<'a> {
     /// `None` when site.yaml could not be read: themes are then not checked.
     pub themes: Option<Vec<&'a str>>,
+    /// `programme_goals` of site.yaml.
+    pub programme_goals: Option<u8>,
 }
 
 /// One entry in one language.
@@ -256,10 +258,19 @@ pub fn parse_entry(
         },
     };
     let draft = fields.bool("draft", diagnostics);
+    // A file `new` made for the other language is the placeholder as a whole (reported as such
+    // and never published); in any other, the example texts must be replaced.
+    if !crate::scaffold::is_placeholder(source.text) {
+        for problem in
+            crate::scaffold::placeholder_problems(&fields, split.body, split.body_line, path, draft)
+        {
+            diagnostics.push(problem);
+        }
+    }
     let keep_metadata = fields.text_list("keep_metadata", false, diagnostics);
     let data = match source.kind {
         Kind::Home => home::parse(&mut fields, diagnostics).map(EntryData::Home),
-        Kind::Goal => goal::parse(&mut fields, diagnostics).map(EntryData::Goal),
+        Kind::Goal => goal::parse(&mut fields, vocabulary, diagnostics).map(EntryData::Goal),
         Kind::Partner => partner::parse(&mut fields, diagnostics).map(EntryData::Partner),
         Kind::Press => press::parse(&mut fields, diagnostics).map(EntryData::Press),
         Kind::Initiative => {
