@@ -14,6 +14,9 @@ pub const CONFIG_FILE: &str = "content/site.yaml";
 #[derive(Debug, Clone)]
 pub struct Config {
     pub base_url: String,
+    /// `base_url` as site.yaml has it, whatever `--base-url` says: links written with it are
+    /// links into the site (a press release copied from the web names the site in full).
+    pub site_url: String,
     /// The first is the default language, published at the root.
     pub languages: Vec<Lang>,
     pub title: BTreeMap<Lang, String>,
@@ -228,6 +231,7 @@ fn codes(languages: &[Lang]) -> String {
 pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> Config {
     let mut config = Config {
         base_url: "/".to_string(),
+        site_url: "/".to_string(),
         languages: vec![Lang::Nl, Lang::En],
         title: BTreeMap::new(),
         tagline: BTreeMap::new(),
@@ -291,6 +295,7 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                         );
                     }
                     config.base_url = normalize_base_url(&url);
+                    config.site_url = config.base_url.clone();
                 }
             }
             "languages" => {}

@@ -21,6 +21,7 @@ pub mod safe_url;
 pub mod scaffold;
 pub mod search_index;
 pub mod serve;
+pub mod site_links;
 pub mod slug;
 pub mod theme;
 pub mod translations;

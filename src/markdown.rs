@@ -15,6 +15,13 @@ pub enum Resolved {
     Unchanged,
     /// A raster image with variants: published as `<picture>`.
     Picture(crate::images::Picture),
+    /// A link into the site written as an address (`/doelen/x/`, or the site's full address):
+    /// left as written, and checked against the files the build writes once they are known.
+    Site {
+        /// The file it names, relative to the output folder: `doelen/x/index.html`.
+        file: String,
+        anchor: Option<String>,
+    },
 }
 
 /// Turns `@/…` and relative destinations into URLs, or says why it cannot.
@@ -37,6 +44,17 @@ pub struct Heading {
     pub text: String,
 }
 
+/// A link into the site written as an address, checked against the files the build writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteLink {
+    pub written: String,
+    /// Relative to the output folder: `doelen/x/index.html`, `media/jaarverslag.pdf`.
+    pub file: String,
+    pub anchor: Option<String>,
+    pub line: usize,
+    pub col: usize,
+}
+
 /// A link to an anchor on another page, checked once every page is rendered.
 #[derive(Debug, Clone)]
 pub struct AnchorLink {
@@ -51,6 +69,7 @@ pub struct Rendered {
     pub html: String,
     pub headings: Vec<Heading>,
     pub anchor_links: Vec<AnchorLink>,
+    pub site_links: Vec<SiteLink>,
     /// Page keys this page links to, for the dependency map of `serve`.
     pub links_to: BTreeSet<String>,
     /// `link_bit` of each key in `links_to`: a page whose mask has none of the bits of some
@@ -581,6 +600,17 @@ impl Link {
             }
             Ok(Resolved::Unchanged) => None,
             Ok(Resolved::Picture(picture)) => Some(picture),
+            Ok(Resolved::Site { file, anchor }) => {
+                let (line, col) = reports.at(self.start);
+                out.site_links.push(SiteLink {
+                    written: destination,
+                    file,
+                    anchor,
+                    line,
+                    col,
+                });
+                None
+            }
             Err((message, hint)) => {
                 out.links_unresolved |= destination.starts_with("@/");
                 reports.push("link-target", self.start, |path, line, col| {

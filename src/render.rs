@@ -989,6 +989,12 @@ pub fn render_site(
     for d in found {
         diagnostics.push(d);
     }
+    // Only a whole render knows every file: an incremental one leaves most unwritten.
+    if options.only.is_none()
+        && let Ok(guard) = claimed.0.lock()
+    {
+        crate::site_links::check(site, &|file| guard.0.contains_key(file), diagnostics);
+    }
     let (images_processed, images_cached) = counters.get();
     RenderStats {
         pages: pages.into_inner(),

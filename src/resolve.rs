@@ -1030,6 +1030,54 @@ fn check_image_reference(
     Ok(())
 }
 
+/// A link into the site written as an address: root-relative (`/doelen/x/`, below the base
+/// path the site is published at) or the site's full address (as site.yaml or `--base-url`
+/// has it, over http or https). `None` for anything else.
+fn own_site_link(config: &Config, destination: &str) -> Option<Resolved> {
+    let without_scheme = |url: &str| -> String {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        rest.strip_prefix("www.")
+            .unwrap_or(rest)
+            .to_ascii_lowercase()
+    };
+    let rest = if destination.starts_with('/') && !destination.starts_with("//") {
+        // An address below another base path is one the site does not have: kept whole, so
+        // it is reported as such.
+        let base = config.base_path();
+        destination
+            .strip_prefix(base.as_str())
+            .unwrap_or(destination)
+    } else {
+        let scheme = crate::safe_url::scheme(destination);
+        if !matches!(scheme.as_deref(), Some("http" | "https")) {
+            return None;
+        }
+        let written = without_scheme(destination);
+        let site = [&config.base_url, &config.site_url]
+            .into_iter()
+            .map(|url| without_scheme(url))
+            .find(|site| site.contains('/') && written.starts_with(site.as_str()))?;
+        // The same length in the original: scheme, "www." and case aside, the site part.
+        let cut = destination.len() - (written.len() - site.len());
+        &destination[cut..]
+    };
+    let (rest, anchor) = match rest.split_once('#') {
+        Some((rest, anchor)) => (rest, Some(anchor.to_string())),
+        None => (rest, None),
+    };
+    let path = rest.split('?').next().unwrap_or("").trim_start_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    let file = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else if last.contains('.') {
+        path.to_string()
+    } else {
+        // A folder written without its slash: hosts answer it with the folder's page.
+        format!("{path}/index.html")
+    };
+    Some(Resolved::Site { file, anchor })
+}
+
 /// `./logos/a.svg` → `logos/a.svg`; `None` for paths that leave the folder.
 pub fn normalize_relative(path: &str) -> Option<String> {
     let mut parts: Vec<&str> = Vec::new();
@@ -1107,6 +1155,9 @@ impl LinkResolver for SiteLinks<'_> {
     fn resolve(&self, destination: &str, is_image: bool) -> Result<Resolved, (String, String)> {
         if let Some(rest) = destination.strip_prefix("@/") {
             return self.internal(rest);
+        }
+        if let Some(site_link) = own_site_link(self.config, destination) {
+            return Ok(site_link);
         }
         let has_scheme = destination.split_once(':').is_some_and(|(scheme, _)| {
             !scheme.contains('/')

@@ -249,7 +249,7 @@ fn links_that_could_run_script_are_errors_at_their_line() {
     site.write(
         "content/press/bericht-1.nl.md",
         "---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\n[Mail ons](mailto:pers@example.org), \
-         [bel](tel:+31201234567), [lees](https://example.org/x).\n",
+         [bel](tel:+31201234567), [lees](https://www.rijksoverheid.nl/x).\n",
     );
     site.build().assert_code(0);
 }

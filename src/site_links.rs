@@ -1,0 +1,112 @@
+//! Links into the site written as addresses (`/doelen/x/`, `https://www.wedoenhetsamen.nu/…`)
+//! checked against the files a build writes, once they are all known: a reader must never
+//! follow a link of the site's own to a page it does not have.
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::resolve::Site;
+use std::collections::{BTreeSet, HashMap};
+
+/// Reports each link in the pages' Markdown whose file `written` does not hold, or whose
+/// `#anchor` its page does not have. `written` answers for a path relative to the output
+/// folder, in lower case.
+pub fn check(site: &Site, written: &dyn Fn(&str) -> bool, diagnostics: &mut Diagnostics) {
+    // Pages by the file they are written to, made only when a link names an anchor.
+    let mut by_file: Option<HashMap<String, usize>> = None;
+    for page in &site.pages {
+        for link in &page.rendered.site_links {
+            let file = link.file.to_lowercase();
+            let problem = if !written(&file) {
+                Some((
+                    format!(
+                        "`{}` leads to a page or file the site does not have",
+                        link.written
+                    ),
+                    hint(site, &link.file),
+                ))
+            } else if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
+                let pages = by_file.get_or_insert_with(|| {
+                    (site.pages.iter().enumerate())
+                        .map(|(i, p)| {
+                            (
+                                crate::render::html_path(&p.url)
+                                    .trim_start_matches('/')
+                                    .to_lowercase(),
+                                i,
+                            )
+                        })
+                        .collect()
+                });
+                missing_anchor(site, pages.get(&file).copied(), anchor, link)
+            } else {
+                None
+            };
+            if let Some((message, hint)) = problem {
+                diagnostics.push(
+                    Diagnostic::error(&page.entry.path, link.line, link.col, message)
+                        .with_hint(hint),
+                );
+            }
+        }
+    }
+}
+
+/// The anchor problem of a link to a page the site has, if any: an entry page has its
+/// headings' ids, every page the theme's own.
+fn missing_anchor(
+    site: &Site,
+    page: Option<usize>,
+    anchor: &str,
+    link: &crate::markdown::SiteLink,
+) -> Option<(String, String)> {
+    if crate::markdown::THEME_IDS.contains(&anchor) {
+        return None;
+    }
+    let ids: BTreeSet<String> = page
+        .map(|i| {
+            site.pages[i]
+                .rendered
+                .headings
+                .iter()
+                .map(|h| h.id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    if ids.contains(anchor) {
+        return None;
+    }
+    Some((
+        format!(
+            "`{}` points to `#{anchor}`, but that page has no heading with that anchor",
+            link.written
+        ),
+        crate::markdown::suggest_anchor(anchor, &ids, "that page"),
+    ))
+}
+
+/// "did you mean" the page whose address ends like the one written, and the advice to write
+/// `@/` links, which wdhs keeps right when addresses change.
+fn hint(site: &Site, file: &str) -> String {
+    let wanted = file.trim_end_matches("index.html").trim_end_matches('/');
+    let last = wanted.rsplit('/').next().unwrap_or(wanted);
+    let close = crate::diagnostic::suggest(
+        last,
+        site.pages
+            .iter()
+            .filter_map(|p| p.url.trim_end_matches('/').rsplit('/').next()),
+    );
+    let page = close.and_then(|slug| {
+        site.pages
+            .iter()
+            .find(|p| p.url.trim_end_matches('/').ends_with(&format!("/{slug}")))
+    });
+    match page {
+        Some(page) => format!(
+            "did you mean `{}{}`? Link to the site's pages with `@/{}/{}`: wdhs checks those and keeps them right",
+            site.config.base_path(),
+            page.url,
+            page.entry.kind.folder(),
+            page.entry.stem
+        ),
+        None => "link to the site's pages with `@/<kind>/<name>`, like `@/goals/zeggenschap`: wdhs checks those and keeps them right".to_string(),
+    }
+}
