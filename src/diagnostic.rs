@@ -11,10 +11,19 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The keyword of GitHub's workflow commands (`::error`), never translated.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+        }
+    }
+
+    /// The word an editor reads: "error", "fout".
+    pub fn word(self) -> String {
+        match self {
+            Severity::Error => crate::tr!("severity-error"),
+            Severity::Warning => crate::tr!("severity-warning"),
         }
     }
 }
@@ -79,7 +88,7 @@ impl Diagnostic {
         format!(
             "{}: {}: {}",
             self.location(),
-            self.severity.as_str(),
+            self.severity.word(),
             self.message
         )
     }
@@ -186,7 +195,7 @@ pub fn format_text(diagnostics: &Diagnostics, sources: &dyn SourceLookup) -> Str
             }
         }
         if let Some(hint) = &d.hint {
-            let _ = writeln!(out, "  hint: {hint}");
+            let _ = writeln!(out, "  {}: {hint}", crate::tr!("hint-label"));
         }
     }
     out
@@ -196,13 +205,7 @@ pub fn format_text(diagnostics: &Diagnostics, sources: &dyn SourceLookup) -> Str
 pub fn summary(diagnostics: &Diagnostics) -> String {
     let errors = diagnostics.count(Severity::Error);
     let warnings = diagnostics.count(Severity::Warning);
-    format!(
-        "{} {}, {} {}",
-        errors,
-        if errors == 1 { "error" } else { "errors" },
-        warnings,
-        if warnings == 1 { "warning" } else { "warnings" }
-    )
+    crate::tr!("summary-counts", errors = errors, warnings = warnings)
 }
 
 /// GitHub Actions workflow commands, one per problem.
@@ -211,9 +214,7 @@ pub fn format_github(diagnostics: &Diagnostics) -> String {
     for d in diagnostics.sorted() {
         let mut message = d.message.clone();
         if let Some(hint) = &d.hint {
-            message.push_str(" (hint: ");
-            message.push_str(hint);
-            message.push(')');
+            message.push_str(&format!(" ({}: {hint})", crate::tr!("hint-label")));
         }
         let _ = write!(
             out,

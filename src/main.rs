@@ -1,11 +1,15 @@
 //! The `wdhs` command line: parses arguments, runs a command, prints diagnostics, and decides
 //! the exit code (0 ok, 1 content or template errors, 2 usage or I/O errors).
 
+mod cli;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use cli::choose_language;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use wdhs::build::{self, BuildOptions, DiskSources, Report};
 use wdhs::diagnostic::{self, Severity};
+use wdhs::tr;
 
 // jemalloc instead of glibc's malloc: a build makes and drops millions of small strings and tera
 // values on two threads, and glibc's malloc/free took ~12 % of a 10k build. jemalloc made 10k
@@ -15,15 +19,16 @@ use wdhs::diagnostic::{self, Severity};
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+/// The help texts are the catalogue's (`help-*`), set by `localized`: the doc comments here are
+/// for readers of the code.
 #[derive(Parser)]
-#[command(
-    name = "wdhs",
-    version,
-    about = "Static site generator for the We Doen Het Samen coalition website"
-)]
+#[command(name = "wdhs", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of wdhs's messages (nl or en); with `new`, also the language written first.
+    #[arg(long, global = true)]
+    lang: Option<String>,
 }
 
 #[derive(clap::Args, Clone)]
@@ -81,9 +86,6 @@ enum Command {
         kind: String,
         /// The title (or name) in the language you write first; the file name is made from it.
         title: String,
-        /// The language you write first; the other gets a placeholder to translate.
-        #[arg(long, default_value = "nl")]
-        lang: String,
         /// The date for kinds that have one (YYYY-MM-DD); default today.
         #[arg(long)]
         date: Option<String>,
@@ -117,25 +119,21 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    wdhs::i18n::set(choose_language(&args));
+    let cli = match cli::parse(args) {
         Ok(cli) => cli,
-        Err(error) => {
-            let _ = error.print();
-            return if error.use_stderr() {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
-            };
-        }
+        Err(code) => return code,
     };
+    let lang = cli.lang;
     match cli.command {
         Command::New {
             kind,
             title,
-            lang,
             date,
             root,
         } => {
+            let lang = lang.unwrap_or_else(|| "nl".to_string());
             let request = wdhs::scaffold::NewRequest {
                 root: &root,
                 kind: &kind,
@@ -147,15 +145,12 @@ fn main() -> ExitCode {
             match wdhs::scaffold::create(&request) {
                 Ok(paths) => {
                     for path in paths {
-                        println!("wrote {path}");
+                        println!("{}", tr!("new-wrote", path = path));
                     }
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
-                    eprintln!("error: {}", error.message);
-                    if !error.hint.is_empty() {
-                        eprintln!("  hint: {}", error.hint);
-                    }
+                    print_error(&error.message, Some(&error.hint));
                     ExitCode::from(if error.usage { 2 } else { 1 })
                 }
             }
@@ -172,7 +167,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    print_error(&message, None);
                     ExitCode::from(2)
                 }
             }
@@ -195,7 +190,7 @@ fn main() -> ExitCode {
             match wdhs::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
-                    eprintln!("error: {message}");
+                    print_error(&message, None);
                     ExitCode::from(2)
                 }
             }
@@ -211,14 +206,17 @@ fn main() -> ExitCode {
             let report = build::build(&options);
             print_diagnostics(&options, &report, Format::Text);
             if let Some(error) = &report.io_error {
-                eprintln!("error: {error}");
+                print_error(error, None);
                 return ExitCode::from(2);
             }
             if report.diagnostics.has_errors() {
                 eprintln!(
-                    "build failed: {}; {} was not changed",
-                    diagnostic::summary(&report.diagnostics),
-                    options.output.display()
+                    "{}",
+                    tr!(
+                        "build-failed",
+                        counts = diagnostic::summary(&report.diagnostics),
+                        output = options.output.display()
+                    )
                 );
                 return ExitCode::from(1);
             }
@@ -238,15 +236,18 @@ fn main() -> ExitCode {
             for held in &report.held_back {
                 if matches!(format, Format::Text) {
                     println!(
-                        "held back: {} ({})",
-                        diagnostic::display_path(&held.path),
-                        held.reason
+                        "{}",
+                        tr!(
+                            "check-held-back",
+                            path = diagnostic::display_path(&held.path),
+                            reason = &held.reason
+                        )
                     );
                 }
             }
             if matches!(format, Format::Text) {
                 for note in &report.notes {
-                    println!("note: {note}");
+                    println!("{}", tr!("check-note", note = note));
                 }
             }
             let failed = report.diagnostics.has_errors()
@@ -272,7 +273,7 @@ fn options(
         Some(text) => match wdhs::lang::parse_date(text) {
             Some(date) => date,
             None => {
-                eprintln!("error: --today takes a date like 2024-04-13");
+                print_error(&tr!("usage-today"), None);
                 return None;
             }
         },
@@ -306,30 +307,38 @@ fn print_diagnostics(options: &BuildOptions, report: &Report, format: Format) {
     }
 }
 
+/// `error: …` and `  hint: …` in this run's language, for what stops a command outright.
+fn print_error(message: &str, hint: Option<&str>) {
+    eprintln!("{}: {message}", tr!("severity-error"));
+    if let Some(hint) = hint.filter(|h| !h.is_empty()) {
+        eprintln!("  {}: {hint}", tr!("hint-label"));
+    }
+}
+
 fn summary_line(report: &Report, options: &BuildOptions) -> String {
     let per_lang: Vec<String> = report
         .pages_per_lang
         .iter()
         .map(|(lang, n)| format!("{n} {}", lang.code()))
         .collect();
-    let warnings = report.diagnostics.count(Severity::Warning);
-    format!(
-        "built {} pages ({} entries: {}), {} files copied{}, {} warning{} into {} in {} ms",
-        report.stats.pages,
-        report.pages_per_lang.values().sum::<usize>(),
-        per_lang.join(", "),
-        report.stats.assets,
-        if report.stats.images_processed + report.stats.images_cached > 0 {
-            format!(
-                " ({} images processed, {} from the cache)",
-                report.stats.images_processed, report.stats.images_cached
+    let images = report.stats.images_processed + report.stats.images_cached;
+    tr!(
+        "build-done",
+        pages = report.stats.pages,
+        entries = report.pages_per_lang.values().sum::<usize>(),
+        per_language = per_lang.join(", "),
+        files = report.stats.assets,
+        images = if images > 0 {
+            tr!(
+                "build-done-images",
+                processed = report.stats.images_processed,
+                cached = report.stats.images_cached
             )
         } else {
             String::new()
         },
-        warnings,
-        if warnings == 1 { "" } else { "s" },
-        options.output.display(),
-        report.elapsed.as_millis()
+        warnings = report.diagnostics.count(Severity::Warning),
+        output = options.output.display(),
+        ms = u64::try_from(report.elapsed.as_millis()).unwrap_or(u64::MAX)
     )
 }

@@ -429,7 +429,7 @@ fn unknown_arguments_are_usage_errors() {
 #[test]
 fn the_real_site_builds_without_errors_or_missing_translations() {
     let out = tempfile::tempdir().expect("temp");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_wdhs"))
+    let output = common::wdhs()
         .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
         .arg(out.path().join("public"))
         .output()

@@ -415,7 +415,7 @@ fn check_writes_nothing() {
 /// `limit`. Returns the run and how long it took.
 fn check_within(site: &Site, limit: Duration) -> (common::Run, Duration) {
     let started = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wdhs"))
+    let mut child = common::wdhs()
         .args(["check", "--today", "2026-01-01"])
         .current_dir(site.path())
         .stdout(Stdio::piped())

@@ -58,7 +58,7 @@ fn start(site: &Site) -> Server {
 
 /// `start`, with these environment variables set.
 fn start_with(site: &Site, variables: &[(&str, &str)]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wdhs"))
+    let mut child = common::wdhs()
         .args(["serve", "--port", "0"])
         .current_dir(site.path())
         .env("WDHS_TRACE", "1")

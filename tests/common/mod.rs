@@ -13,6 +13,14 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The real binary, speaking English (the tests' expected messages are English unless a test
+/// asks for Dutch with `--lang nl`), whatever the machine's locale.
+pub fn wdhs() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wdhs"));
+    command.env("WDHS_LANG", "en");
+    command
+}
+
 /// A copy of `tests/fixtures/<name>` in a fresh temporary folder.
 pub struct Site {
     pub dir: tempfile::TempDir,
@@ -47,7 +55,7 @@ impl Site {
 
     /// Runs `wdhs <args> --root <site>` in the site's folder.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_wdhs"))
+        let output = wdhs()
             .args(args)
             .current_dir(self.path())
             .output()
