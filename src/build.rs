@@ -956,7 +956,11 @@ fn inspect_assets(
             AssetInspection::Raster(info) => {
                 headers.insert((asset.kind, asset.relative.clone()), info);
             }
-            AssetInspection::Problem(problem) => diagnostics.push(problem),
+            AssetInspection::Problems(problems) => {
+                for problem in problems {
+                    diagnostics.push(problem);
+                }
+            }
             AssetInspection::Fine => {}
         }
     }
@@ -965,7 +969,7 @@ fn inspect_assets(
 
 enum AssetInspection {
     Raster(Result<crate::images::ImageInfo, String>),
-    Problem(Diagnostic),
+    Problems(Vec<Diagnostic>),
     Fine,
 }
 
@@ -978,14 +982,26 @@ fn inspect_asset(asset: &load::Asset, image_cache: &Path) -> AssetInspection {
         return AssetInspection::Fine;
     }
     match std::fs::read(&asset.absolute) {
-        Ok(bytes) => match crate::images::check_svg(&String::from_utf8_lossy(&bytes)) {
-            Ok(()) => AssetInspection::Fine,
-            Err((line, col, message)) => AssetInspection::Problem(
-                Diagnostic::error(&asset.path, line, col, message)
-                    .with_hint("remove it, or export the drawing again as a plain SVG; it is not published until then"),
-            ),
-        },
-        Err(e) => AssetInspection::Problem(Diagnostic::error(&asset.path, 0, 0, format!("cannot read the file: {e}"))),
+        Ok(bytes) => {
+            let problems = crate::svg::check_bytes(&bytes);
+            if problems.is_empty() {
+                return AssetInspection::Fine;
+            }
+            AssetInspection::Problems(
+                problems
+                    .into_iter()
+                    .map(|p| {
+                        Diagnostic::error(&asset.path, p.line, p.col, p.message).with_hint(p.hint)
+                    })
+                    .collect(),
+            )
+        }
+        Err(e) => AssetInspection::Problems(vec![Diagnostic::error(
+            &asset.path,
+            0,
+            0,
+            format!("cannot read the file: {e}"),
+        )]),
     }
 }
 

@@ -1,8 +1,8 @@
 //! Images: reads raster headers (size, orientation, transparency) without decoding, refuses
 //! decompression bombs, makes resized variants (WebP + JPEG/PNG fallback) and a 1200×630 social
-//! crop with every bit of metadata dropped, checks SVG files for scripts, and keeps a cache of
-//! processed images beside the site so unchanged images are never processed twice. The codecs
-//! (image, fast_image_resize, libwebp) are used here and nowhere else.
+//! crop with every bit of metadata dropped, and keeps a cache of processed images beside the
+//! site so unchanged images are never processed twice. The codecs (image, fast_image_resize,
+//! libwebp) are used here and nowhere else. SVG files are checked in `svg.rs`.
 
 use crate::write::Content;
 use image::{DynamicImage, ImageDecoder, ImageReader};
@@ -518,54 +518,6 @@ fn encode_webp(image: &DynamicImage) -> Result<Vec<u8>, String> {
     Ok(encoder.encode(WEBP_QUALITY).to_vec())
 }
 
-/// A script in an SVG runs in the reader's browser when the file is opened directly.
-pub fn check_svg(text: &str) -> Result<(), (usize, usize, String)> {
-    let lower = text.to_ascii_lowercase();
-    let mut problem: Option<(usize, &str)> = None;
-    for (needle, what) in [
-        ("<script", "a <script> element"),
-        ("javascript:", "a javascript: link"),
-        ("<foreignobject", "embedded HTML (<foreignObject>)"),
-    ] {
-        if let Some(i) = lower.find(needle) {
-            problem = problem.filter(|(j, _)| *j < i).or(Some((i, what)));
-        }
-    }
-    // Event handler attributes: ` onload=`, ` onclick =`, …
-    let bytes = lower.as_bytes();
-    for (i, window) in bytes.windows(3).enumerate() {
-        if (window[0] == b' ' || window[0] == b'\n' || window[0] == b'\t')
-            && window[1] == b'o'
-            && window[2] == b'n'
-        {
-            let name: String = lower[i + 1..]
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .collect();
-            let after = lower[i + 1 + name.len()..].trim_start();
-            if name.len() > 2 && after.starts_with('=') {
-                if problem.is_none_or(|(j, _)| i + 1 < j) {
-                    problem = Some((i + 1, "an event handler attribute (on…=)"));
-                }
-                break;
-            }
-        }
-    }
-    match problem {
-        None => Ok(()),
-        Some((offset, what)) => {
-            let before = &text[..offset.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err((
-                line,
-                col,
-                format!("the SVG contains {what}, which could run code in a reader's browser"),
-            ))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -576,17 +528,6 @@ mod tests {
         assert_eq!(variant_widths(1200), vec![480, 960, 1200]);
         assert_eq!(variant_widths(300), vec![300]);
         assert_eq!(variant_widths(960), vec![480, 960]);
-    }
-
-    #[test]
-    fn svg_scripts_are_found_with_their_position() {
-        assert!(check_svg("<svg><title>x</title></svg>").is_ok());
-        let (line, col, message) = check_svg("<svg>\n  <rect onload=\"x()\"/></svg>").unwrap_err();
-        assert_eq!((line, col), (2, 9));
-        assert!(message.contains("event handler"));
-        assert!(check_svg("<svg><script>alert(1)</script></svg>").is_err());
-        assert!(check_svg("<svg><a href=\"javascript:alert(1)\">x</a></svg>").is_err());
-        assert!(check_svg("<svg role=\"img\" font-family=\"x\"><text>one</text></svg>").is_ok());
     }
 
     fn crc32(bytes: &[u8]) -> u32 {

@@ -24,6 +24,7 @@ pub mod search_index;
 pub mod serve;
 pub mod site_links;
 pub mod slug;
+pub mod svg;
 pub mod theme;
 pub mod translations;
 pub mod views;

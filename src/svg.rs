@@ -1,0 +1,1746 @@
+//! SVG files from content: the one check that decides whether an SVG may be published. An SVG
+//! opened on its own is a document that can run script, so every file is read as XML
+//! (roxmltree: namespaces resolved, entities and character references decoded, as a browser
+//! reads it) and refused when anything in it could run code or load other files: script and
+//! HTML elements, event handlers, `javascript:` and `data:` links, link-changing animations,
+//! processing instructions, DTD tricks and CSS that reaches out. Pure: text in, problems out.
+//! All texts an editor reads are in `describe`, to be translated in one place.
+
+use roxmltree::{Document, Node, NodeType, ParsingOptions};
+use std::collections::HashMap;
+
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+const XHTML_NS: &str = "http://www.w3.org/1999/xhtml";
+const MATHML_NS: &str = "http://www.w3.org/1998/Math/MathML";
+const EVENTS_NS: &str = "http://www.w3.org/2001/xml-events";
+const XSLT_NS: &str = "http://www.w3.org/1999/XSL/Transform";
+const XUL_NS: &str = "http://www.mozilla.org/keymaster/gatekeeper/there.is.only.xul";
+const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// At most this many problems are reported for one file.
+pub const MAX_PROBLEMS: usize = 20;
+/// Characters that entity references may add to the file, in all: more is an entity bomb.
+const MAX_EXPANSION: u64 = 1_000_000;
+/// Elements, texts and the like: far more than any drawing has.
+const MAX_NODES: u32 = 2_000_000;
+
+/// Embedded pictures an `<image>` may carry as a `data:` address: they cannot run script.
+const RASTER_DATA: [&str; 4] = [
+    "data:image/png",
+    "data:image/jpeg",
+    "data:image/gif",
+    "data:image/webp",
+];
+
+/// Declared encodings that read every ASCII byte as that ASCII character: the file is UTF-8
+/// (checked before), so a browser that believes one of these still sees the same markup.
+const ASCII_ENCODINGS: [&str; 8] = [
+    "utf-8",
+    "utf8",
+    "us-ascii",
+    "ascii",
+    "iso-8859-1",
+    "iso8859-1",
+    "latin1",
+    "windows-1252",
+];
+
+/// One reason an SVG is refused. `line` and `col` are 1-based and point at the element,
+/// attribute or declaration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+    pub hint: String,
+}
+
+/// What was found, before it is put into words by `describe`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Found {
+    NotUtf8,
+    NotXml(String),
+    Encoding(String),
+    Version(String),
+    DoctypeUnreadable,
+    ExternalEntity(String),
+    EntityWithMarkup(String),
+    AttributeDefaults,
+    EntityBomb,
+    NotSvg(String),
+    NoSvgNamespace,
+    Script(String),
+    ForeignObject(String),
+    Handler(String),
+    /// `what` is one of `LANGUAGES`' descriptions.
+    Markup {
+        name: String,
+        what: &'static str,
+    },
+    EventAttribute(String),
+    Address {
+        attribute: String,
+        scheme: String,
+    },
+    AnimatedAttribute {
+        element: String,
+        attribute: String,
+    },
+    AnimatedAddress {
+        element: String,
+        scheme: String,
+    },
+    Instruction(String),
+    Css {
+        place: CssPlace,
+        finding: CssFinding,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CssPlace {
+    StyleElement,
+    Attribute(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CssFinding {
+    Script,
+    Expression,
+    Binding,
+    Behavior,
+    Import,
+    Url(String),
+    Loader(&'static str),
+}
+
+/// Namespaces whose elements are refused, with what they are called in a message.
+const LANGUAGES: [(&str, &str); 5] = [
+    (XHTML_NS, "an HTML element"),
+    (MATHML_NS, "a MathML element"),
+    (EVENTS_NS, "an XML Events element"),
+    (XSLT_NS, "an XSLT element"),
+    (XUL_NS, "a XUL element"),
+];
+
+const HINT_EXPORT: &str = "export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG), or save it as PNG; it is not published until then";
+const HINT_ILLUSTRATOR: &str = "export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG; in Illustrator: untick “Preserve Illustrator Editing Capabilities”), or save it as PNG; it is not published until then";
+const HINT_BROKEN: &str = "open it in a drawing program and export it again as SVG, or save it as PNG; it is not published until then";
+const HINT_NAMESPACE: &str = "add xmlns=\"http://www.w3.org/2000/svg\" to the `svg` element, or export the drawing again as SVG; it is not published until then";
+
+/// The message and hint for each finding: every text an editor reads, in one place.
+fn describe(found: &Found) -> (String, &'static str) {
+    let code = "which could run code in a reader's browser";
+    match found {
+        Found::NotUtf8 => (
+            "the SVG is not UTF-8 text".to_string(),
+            HINT_BROKEN,
+        ),
+        Found::NotXml(error) => (
+            format!("the SVG is not valid XML: {error}"),
+            HINT_BROKEN,
+        ),
+        Found::Encoding(label) => (
+            format!("the SVG says its text is in the `{label}` encoding; only UTF-8 is accepted"),
+            HINT_BROKEN,
+        ),
+        Found::Version(version) => (
+            format!("the SVG says it is XML version `{version}`; only version 1.0 is accepted"),
+            HINT_BROKEN,
+        ),
+        Found::DoctypeUnreadable => (
+            "the SVG's DOCTYPE (the `<!DOCTYPE …>` at the top) could not be read".to_string(),
+            HINT_EXPORT,
+        ),
+        Found::ExternalEntity(name) => (
+            format!("the SVG's DOCTYPE declares an entity (`{name}`) that is read from another file, which could load content from elsewhere or read files"),
+            HINT_EXPORT,
+        ),
+        Found::EntityWithMarkup(name) => (
+            format!("the SVG's DOCTYPE declares an entity (`{name}`) that holds markup or character codes, which could hide code from this check"),
+            HINT_EXPORT,
+        ),
+        Found::AttributeDefaults => (
+            "the SVG's DOCTYPE gives elements extra attributes (`<!ATTLIST …>`), which could add code that runs in a reader's browser".to_string(),
+            HINT_EXPORT,
+        ),
+        Found::EntityBomb => (
+            format!("the SVG's DOCTYPE defines entities that grow to more than {MAX_EXPANSION} characters when read (an “entity bomb”), which can freeze a reader's browser"),
+            HINT_EXPORT,
+        ),
+        Found::NotSvg(name) => (
+            format!("the file is not an SVG drawing: it starts with a `{name}` element, not with `svg`"),
+            HINT_BROKEN,
+        ),
+        Found::NoSvgNamespace => (
+            "the `svg` element does not say it is SVG (xmlns=\"http://www.w3.org/2000/svg\" is missing or different), so browsers do not show it as a drawing".to_string(),
+            HINT_NAMESPACE,
+        ),
+        Found::Script(name) => (
+            format!("the SVG contains a script element (`{name}`), {code}"),
+            HINT_EXPORT,
+        ),
+        Found::ForeignObject(name) => (
+            format!("the SVG contains embedded web page content (`{name}`), {code}"),
+            HINT_ILLUSTRATOR,
+        ),
+        Found::Handler(name) => (
+            format!("the SVG contains an event handler element (`{name}`), {code}"),
+            HINT_EXPORT,
+        ),
+        Found::Markup { name, what } => (
+            format!("the SVG contains {what} (`{name}`), {code}"),
+            HINT_EXPORT,
+        ),
+        Found::EventAttribute(name) => (
+            format!("the SVG contains an event handler (`{name}`), {code}"),
+            HINT_EXPORT,
+        ),
+        Found::Address { attribute, scheme } => (
+            format!("the SVG links to a `{scheme}:` address (in `{attribute}`), {code}; an SVG may only link to https:, http: and mailto: addresses and to parts of itself"),
+            HINT_EXPORT,
+        ),
+        Found::AnimatedAttribute { element, attribute } => (
+            format!("the SVG contains an animation (`{element}`) that changes `{attribute}`, {code}"),
+            HINT_EXPORT,
+        ),
+        Found::AnimatedAddress { element, scheme } => (
+            format!("the SVG contains an animation (`{element}`) that sets a `{scheme}:` address, {code}"),
+            HINT_EXPORT,
+        ),
+        Found::Instruction(target) => (
+            format!("the SVG contains a processing instruction (`<?{target} …?>`), which can make the browser load a style sheet or program from elsewhere"),
+            HINT_EXPORT,
+        ),
+        Found::Css { place, finding } => {
+            let place = match place {
+                CssPlace::StyleElement => "a `style` element".to_string(),
+                CssPlace::Attribute(name) => format!("the `{name}` attribute"),
+            };
+            let what = match finding {
+                CssFinding::Script => format!("contains a `javascript:` address, {code}"),
+                CssFinding::Expression => format!("contains `expression(…)`, {code}"),
+                CssFinding::Binding => format!("contains `-moz-binding`, {code}"),
+                CssFinding::Behavior => format!("contains `behavior:`, {code}"),
+                CssFinding::Import => "loads another style sheet (`@import`) from elsewhere".to_string(),
+                CssFinding::Url(target) => format!("loads `{target}` (with `url(…)`); style in an SVG may only point to parts of the drawing itself, like `url(#gradient)`, or to embedded PNG, JPEG, GIF or WebP pictures"),
+                CssFinding::Loader(function) => format!("loads other files (with `{function}…)`)"),
+            };
+            (format!("the SVG's style in {place} {what}"), HINT_EXPORT)
+        }
+    }
+}
+
+/// Every problem in an SVG file's bytes (at most `MAX_PROBLEMS`); empty when it may be
+/// published. A file that is not UTF-8 is refused, never read lossily.
+pub fn check_bytes(bytes: &[u8]) -> Vec<Problem> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check(text),
+        Err(error) => {
+            let valid = &bytes[..error.valid_up_to()];
+            // The valid part is UTF-8 by definition.
+            let text = std::str::from_utf8(valid).unwrap_or_default();
+            let mut problems = Problems::new(text);
+            problems.push(text.len(), Found::NotUtf8);
+            problems.list
+        }
+    }
+}
+
+/// Every problem in an SVG file (at most `MAX_PROBLEMS`); empty when it may be published.
+pub fn check(text: &str) -> Vec<Problem> {
+    let mut problems = Problems::new(text);
+    let prolog = match read_prolog(text, &mut problems) {
+        Ok(prolog) => prolog,
+        Err(offset) => {
+            // Not parsed further: what is not understood here may hide an entity bomb.
+            problems.push(offset, Found::DoctypeUnreadable);
+            return problems.list;
+        }
+    };
+    if let Some((offset, label)) = prolog.encoding
+        && !ASCII_ENCODINGS.contains(&label.to_ascii_lowercase().as_str())
+    {
+        problems.push(offset, Found::Encoding(label.to_string()));
+    }
+    if let Some((offset, version)) = prolog.version
+        && version != "1.0"
+    {
+        problems.push(offset, Found::Version(version.to_string()));
+    }
+    if expansion(&prolog.entities, &text[prolog.body..]) > MAX_EXPANSION {
+        problems.push(prolog.doctype, Found::EntityBomb);
+        return problems.list;
+    }
+    let options = ParsingOptions {
+        allow_dtd: true,
+        nodes_limit: MAX_NODES,
+        ..ParsingOptions::default()
+    };
+    let document = match Document::parse_with_options(text, options) {
+        Ok(document) => document,
+        Err(error) => {
+            let position = error.pos();
+            let message = error.to_string().replace(&format!(" at {position}"), "");
+            problems.push_at(
+                position.row as usize,
+                position.col as usize,
+                Found::NotXml(message),
+            );
+            return problems.list;
+        }
+    };
+    check_tree(&document, &mut problems);
+    problems.list
+}
+
+/// The problems found so far, with their positions, up to `MAX_PROBLEMS`.
+struct Problems<'t> {
+    text: &'t str,
+    list: Vec<Problem>,
+}
+
+impl<'t> Problems<'t> {
+    fn new(text: &'t str) -> Self {
+        Problems {
+            text,
+            list: Vec::new(),
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.list.len() >= MAX_PROBLEMS
+    }
+
+    /// At a byte offset in the text.
+    fn push(&mut self, offset: usize, found: Found) {
+        if !self.full() {
+            let (line, col) = position(self.text, offset);
+            self.push_at(line, col, found);
+        }
+    }
+
+    fn push_at(&mut self, line: usize, col: usize, found: Found) {
+        if !self.full() {
+            let (message, hint) = describe(&found);
+            self.list.push(Problem {
+                line,
+                col,
+                message,
+                hint: hint.to_string(),
+            });
+        }
+    }
+}
+
+/// 1-based line and column (in characters, a byte-order mark not counted) of a byte offset.
+/// Like roxmltree's `text_pos_at`, but never panics inside a character.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..]
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
+// ---------------------------------------------------------------------------------------------
+// The prolog: XML declaration and DOCTYPE, read from the raw text (roxmltree does not expose
+// the DTD).
+
+struct Prolog<'t> {
+    encoding: Option<(usize, &'t str)>,
+    version: Option<(usize, &'t str)>,
+    /// Offset of the `<!DOCTYPE` (or 0).
+    doctype: usize,
+    /// The internal general entities: name and value as written.
+    entities: Vec<(&'t str, &'t str)>,
+    /// Where the document after the prolog read here begins.
+    body: usize,
+}
+
+/// A cursor over the raw text; every position it stops at is an ASCII byte or the end, so
+/// slices between them are whole characters.
+struct Cursor<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'t> Cursor<'t> {
+    fn rest(&self) -> &'t str {
+        &self.text[self.pos..]
+    }
+
+    fn starts_with(&self, s: &str) -> bool {
+        self.rest().starts_with(s)
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.pos).copied()
+    }
+
+    fn skip_spaces(&mut self) -> bool {
+        let start = self.pos;
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\r' | b'\n')) {
+            self.pos += 1;
+        }
+        self.pos > start
+    }
+
+    /// Moves past the next `end`; `Err` at the end of the text.
+    fn skip_past(&mut self, end: &str) -> Result<(), usize> {
+        match self.rest().find(end) {
+            Some(i) => {
+                self.pos += i + end.len();
+                Ok(())
+            }
+            None => Err(self.pos),
+        }
+    }
+
+    /// A name: everything up to a space, quote or markup character.
+    fn name(&mut self) -> Result<&'t str, usize> {
+        let start = self.pos;
+        while let Some(b) = self.peek() {
+            if matches!(
+                b,
+                b' ' | b'\t' | b'\r' | b'\n' | b'>' | b'[' | b'"' | b'\'' | b'=' | b'?'
+            ) {
+                break;
+            }
+            self.pos += 1;
+        }
+        if self.pos == start {
+            Err(start)
+        } else {
+            Ok(&self.text[start..self.pos])
+        }
+    }
+
+    /// A quoted literal: its text without the quotes.
+    fn quoted(&mut self) -> Result<&'t str, usize> {
+        let quote = match self.peek() {
+            Some(q @ (b'"' | b'\'')) => q as char,
+            _ => return Err(self.pos),
+        };
+        let start = self.pos + 1;
+        match self.text[start..].find(quote) {
+            Some(i) => {
+                self.pos = start + i + 1;
+                Ok(&self.text[start..start + i])
+            }
+            None => Err(self.pos),
+        }
+    }
+
+    /// `SYSTEM "…"` or `PUBLIC "…" "…"`; `Ok(false)` when neither is here.
+    fn external_id(&mut self) -> Result<bool, usize> {
+        if self.starts_with("SYSTEM") {
+            self.pos += 6;
+            self.skip_spaces();
+            self.quoted()?;
+            Ok(true)
+        } else if self.starts_with("PUBLIC") {
+            self.pos += 6;
+            self.skip_spaces();
+            self.quoted()?;
+            self.skip_spaces();
+            self.quoted()?;
+            Ok(true)
+        } else {
+            Ok(false)
+        }
+    }
+}
+
+/// Reads the XML declaration and the DOCTYPE, reporting what the DOCTYPE must not hold.
+/// `Err(offset)` when the DOCTYPE is not understood.
+fn read_prolog<'t>(text: &'t str, problems: &mut Problems) -> Result<Prolog<'t>, usize> {
+    let mut cursor = Cursor {
+        text,
+        pos: if text.starts_with('\u{feff}') { 3 } else { 0 },
+    };
+    let mut prolog = Prolog {
+        encoding: None,
+        version: None,
+        doctype: 0,
+        entities: Vec::new(),
+        body: 0,
+    };
+    if cursor.starts_with("<?xml")
+        && matches!(
+            cursor.text.as_bytes().get(cursor.pos + 5),
+            Some(b' ' | b'\t' | b'\r' | b'\n')
+        )
+    {
+        cursor.pos += 5;
+        // Pseudo-attributes up to `?>`; anything odd is left to the XML parser.
+        loop {
+            cursor.skip_spaces();
+            if cursor.starts_with("?>") || cursor.peek().is_none() {
+                break;
+            }
+            let at = cursor.pos;
+            let Ok(name) = cursor.name() else { break };
+            cursor.skip_spaces();
+            if cursor.peek() != Some(b'=') {
+                break;
+            }
+            cursor.pos += 1;
+            cursor.skip_spaces();
+            let Ok(value) = cursor.quoted() else { break };
+            match name {
+                "version" => prolog.version = Some((at, value)),
+                "encoding" => prolog.encoding = Some((at, value)),
+                _ => {}
+            }
+        }
+        if cursor.skip_past("?>").is_err() {
+            return Ok(prolog); // not XML: the parser says where
+        }
+    }
+    // Comments and processing instructions (reported from the tree) may come before the
+    // DOCTYPE.
+    loop {
+        cursor.skip_spaces();
+        let end = if cursor.starts_with("<!--") {
+            "-->"
+        } else if cursor.starts_with("<?") {
+            "?>"
+        } else {
+            break;
+        };
+        if cursor.skip_past(end).is_err() {
+            return Ok(prolog); // not XML: the parser says where
+        }
+    }
+    prolog.body = cursor.pos;
+    if !cursor.starts_with("<!DOCTYPE") {
+        // Entities are declared in the DOCTYPE only; one that is not where it was looked for
+        // could hide an entity bomb from `expansion`.
+        return match text.find("<!ENTITY") {
+            Some(offset) => Err(offset),
+            None => Ok(prolog),
+        };
+    }
+    prolog.doctype = cursor.pos;
+    cursor.pos += 9;
+    if !cursor.skip_spaces() {
+        return Err(cursor.pos);
+    }
+    cursor.name()?;
+    cursor.skip_spaces();
+    cursor.external_id()?;
+    cursor.skip_spaces();
+    match cursor.peek() {
+        Some(b'>') => {
+            cursor.pos += 1;
+            prolog.body = cursor.pos;
+            return Ok(prolog);
+        }
+        Some(b'[') => cursor.pos += 1,
+        _ => return Err(cursor.pos),
+    }
+    // The internal subset, read as roxmltree reads it.
+    loop {
+        cursor.skip_spaces();
+        let at = cursor.pos;
+        if cursor.starts_with("]") {
+            cursor.pos += 1;
+            cursor.skip_spaces();
+            if cursor.peek() != Some(b'>') {
+                return Err(cursor.pos);
+            }
+            cursor.pos += 1;
+            prolog.body = cursor.pos;
+            return Ok(prolog);
+        } else if cursor.starts_with("<!--") {
+            cursor.skip_past("-->")?;
+        } else if cursor.starts_with("<?") {
+            cursor.pos += 2;
+            let target = cursor.name().unwrap_or("");
+            problems.push(at, Found::Instruction(target.to_string()));
+            cursor.skip_past("?>")?;
+        } else if cursor.starts_with("<!ENTITY") {
+            cursor.pos += 8;
+            cursor.skip_spaces();
+            let parameter = cursor.peek() == Some(b'%');
+            if parameter {
+                cursor.pos += 1;
+                cursor.skip_spaces();
+            }
+            let name = cursor.name()?;
+            cursor.skip_spaces();
+            if cursor.external_id()? {
+                problems.push(at, Found::ExternalEntity(name.to_string()));
+                cursor.skip_past(">")?;
+                continue;
+            }
+            let value = cursor.quoted()?;
+            // A browser decodes character references in an entity's value when it is
+            // declared and reads the result as markup where the entity is used; roxmltree
+            // does not. Plain text only, so both read the same.
+            if value.contains(['<', '%']) || value.contains("&#") {
+                problems.push(at, Found::EntityWithMarkup(name.to_string()));
+            } else if !parameter {
+                prolog.entities.push((name, value));
+            }
+            cursor.skip_spaces();
+            if cursor.peek() != Some(b'>') {
+                return Err(cursor.pos);
+            }
+            cursor.pos += 1;
+        } else if cursor.starts_with("<!ATTLIST") {
+            problems.push(at, Found::AttributeDefaults);
+            cursor.skip_past(">")?;
+        } else if cursor.starts_with("<!ELEMENT") || cursor.starts_with("<!NOTATION") {
+            cursor.skip_past(">")?;
+        } else {
+            return Err(at);
+        }
+    }
+}
+
+/// The names of the general entities referenced in `text` (`&name;`; character references
+/// and malformed ones are skipped).
+fn references(text: &str) -> impl Iterator<Item = &str> {
+    text.match_indices('&').filter_map(move |(i, _)| {
+        let rest = &text[i + 1..];
+        let end = rest.find(';')?;
+        let name = &rest[..end];
+        (!name.is_empty() && !name.starts_with('#') && !name.contains(['&', '<', ' ', '"', '\'']))
+            .then_some(name)
+    })
+}
+
+/// How many characters the entity references in `body` add when they are expanded, entities
+/// within entities included; saturates on a loop (roxmltree refuses those anyway).
+fn expansion(entities: &[(&str, &str)], body: &str) -> u64 {
+    if entities.is_empty() {
+        return 0;
+    }
+    // The first declaration of a name counts, as in XML (and roxmltree).
+    let mut values: HashMap<&str, &str> = HashMap::new();
+    for (name, value) in entities {
+        values.entry(name).or_insert(value);
+    }
+    // `None`: being measured (a reference to it now is a loop).
+    let mut sizes: HashMap<&str, Option<u64>> = HashMap::new();
+    fn size<'a>(
+        name: &'a str,
+        values: &HashMap<&'a str, &'a str>,
+        sizes: &mut HashMap<&'a str, Option<u64>>,
+        depth: usize,
+    ) -> u64 {
+        let Some(value) = values.get(name).copied() else {
+            return 1; // &amp; and the like
+        };
+        match sizes.get(name) {
+            Some(Some(size)) => return *size,
+            Some(None) => return u64::MAX,
+            None => {}
+        }
+        if depth > 16 {
+            return u64::MAX;
+        }
+        sizes.insert(name, None);
+        let mut total = value.len() as u64;
+        for reference in references(value) {
+            total = total.saturating_add(size(reference, values, sizes, depth + 1));
+        }
+        sizes.insert(name, Some(total));
+        total
+    }
+    let mut total: u64 = 0;
+    for reference in references(body) {
+        total = total.saturating_add(size(reference, &values, &mut sizes, 0));
+        if total > MAX_EXPANSION {
+            break;
+        }
+    }
+    total
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tree.
+
+fn check_tree(document: &Document, problems: &mut Problems) {
+    let root = document.root_element();
+    let mut stack: Vec<Node> = document.root().children().collect();
+    stack.reverse();
+    while let Some(node) = stack.pop() {
+        if problems.full() {
+            return;
+        }
+        let descend = match node.node_type() {
+            NodeType::Element if node == root => check_root(node, problems),
+            NodeType::Element => !check_element(node, problems),
+            NodeType::PI => {
+                let target = node.pi().map_or("", |pi| pi.target);
+                problems.push(node.range().start, Found::Instruction(target.to_string()));
+                false
+            }
+            _ => false,
+        };
+        // The rest of a refused element is not looked at: it goes as a whole.
+        if descend {
+            let mark = stack.len();
+            stack.extend(node.children());
+            stack[mark..].reverse();
+        }
+    }
+}
+
+/// Checks the outermost element; `false` (reported) when it is not `svg` or refused. An `svg`
+/// without the SVG namespace is reported and its content still checked.
+fn check_root(node: Node, problems: &mut Problems) -> bool {
+    let at = node.range().start;
+    if node.tag_name().name() != "svg" {
+        problems.push(at, Found::NotSvg(written_name(node)));
+        return false;
+    }
+    if node.tag_name().namespace() != Some(SVG_NS) {
+        problems.push(at, Found::NoSvgNamespace);
+    }
+    !check_element(node, problems)
+}
+
+/// The element's name as written in the file (`s:script`), for messages.
+fn written_name(node: Node) -> String {
+    let text = node.document().input_text();
+    let start = node.range().start + 1;
+    text.get(start..)
+        .and_then(|rest| {
+            let end = rest.find(|c: char| c.is_whitespace() || matches!(c, '/' | '>'))?;
+            Some(rest[..end].to_string())
+        })
+        .filter(|name| name.ends_with(node.tag_name().name()))
+        .unwrap_or_else(|| node.tag_name().name().to_string())
+}
+
+/// The attribute's name as written (`xl:href`).
+fn written_attribute(node: Node, attribute: &roxmltree::Attribute) -> String {
+    node.document()
+        .input_text()
+        .get(attribute.range_qname())
+        .filter(|name| name.ends_with(attribute.name()))
+        .unwrap_or(attribute.name())
+        .to_string()
+}
+
+const ANIMATIONS: [&str; 5] = [
+    "set",
+    "animate",
+    "animatemotion",
+    "animatetransform",
+    "animatecolor",
+];
+
+/// Reports what the element holds; `true` when the element itself is refused.
+fn check_element(node: Node, problems: &mut Problems) -> bool {
+    let at = node.range().start;
+    let local = node.tag_name().name().to_ascii_lowercase();
+    let namespace = node.tag_name().namespace();
+    let found = match local.as_str() {
+        "script" => Some(Found::Script(written_name(node))),
+        "foreignobject" => Some(Found::ForeignObject(written_name(node))),
+        "handler" | "listener" => Some(Found::Handler(written_name(node))),
+        _ => LANGUAGES
+            .iter()
+            .find(|(uri, _)| namespace == Some(uri))
+            .map(|(_, what)| Found::Markup {
+                name: written_name(node),
+                what,
+            }),
+    };
+    if let Some(found) = found {
+        problems.push(at, found);
+        return true;
+    }
+    let is_image = local == "image" && namespace == Some(SVG_NS);
+    let is_animation = ANIMATIONS.contains(&local.as_str());
+    for attribute in node.attributes() {
+        if let Some(found) = check_attribute(node, &attribute, is_image, is_animation) {
+            problems.push(attribute.range().start, found);
+        }
+    }
+    if local == "style" {
+        // What the browser reads (the text children, joined) and, to be safe, all text
+        // inside, joined.
+        let own: String = node.children().filter_map(|n| n.text()).collect();
+        let all: String = node
+            .descendants()
+            .filter(|n| n.is_text())
+            .filter_map(|n| n.text())
+            .collect();
+        if let Some(finding) = css_problem(&own, false).or_else(|| css_problem(&all, false)) {
+            problems.push(
+                at,
+                Found::Css {
+                    place: CssPlace::StyleElement,
+                    finding,
+                },
+            );
+        }
+    }
+    false
+}
+
+fn check_attribute(
+    node: Node,
+    attribute: &roxmltree::Attribute,
+    is_image: bool,
+    is_animation: bool,
+) -> Option<Found> {
+    let name = attribute.name().to_ascii_lowercase();
+    let namespace = attribute.namespace();
+    let value = attribute.value();
+    let written = || written_attribute(node, attribute);
+    if name.starts_with("on") || namespace == Some(EVENTS_NS) {
+        return Some(Found::EventAttribute(written()));
+    }
+    if name == "href" || (name == "base" && namespace == Some(XML_NS)) {
+        return refused_scheme(value, is_image).map(|scheme| Found::Address {
+            attribute: written(),
+            scheme,
+        });
+    }
+    if is_animation && namespace.is_none() {
+        let element = || written_name(node);
+        if name == "attributename" {
+            let target = value.trim();
+            let local = target
+                .rsplit_once(':')
+                .map_or(target, |(_, local)| local)
+                .to_ascii_lowercase();
+            if local == "href" || local == "base" || local.starts_with("on") {
+                return Some(Found::AnimatedAttribute {
+                    element: element(),
+                    attribute: target.to_string(),
+                });
+            }
+        }
+        if matches!(name.as_str(), "to" | "from" | "by" | "values")
+            && let Some(scheme) = value.split(';').find_map(|v| refused_scheme(v, false))
+        {
+            return Some(Found::AnimatedAddress {
+                element: element(),
+                scheme,
+            });
+        }
+    }
+    // Presentation attributes (`fill="url(#a)"`) are CSS too; attributes in other
+    // namespaces (Inkscape's, Illustrator's) mean nothing to a browser.
+    let full = name == "style";
+    if full || namespace.is_none() || namespace == Some(SVG_NS) {
+        return css_problem(value, !full).map(|finding| Found::Css {
+            place: CssPlace::Attribute(written()),
+            finding,
+        });
+    }
+    None
+}
+
+/// The scheme of a link an SVG may not hold: anything but https:, http: and mailto: (and
+/// relative links and `#fragments`), except embedded pictures in an `<image>`.
+fn refused_scheme(value: &str, is_image: bool) -> Option<String> {
+    match crate::safe_url::check(value, crate::safe_url::SVG_SCHEMES) {
+        Ok(()) => None,
+        Err(scheme) if scheme == "data" && is_image && is_raster_data(value) => None,
+        Err(scheme) => Some(scheme),
+    }
+}
+
+/// `data:image/png;base64,…` and the like, read as a browser reads the scheme.
+fn is_raster_data(value: &str) -> bool {
+    let start: String = value
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .skip_while(|c| *c <= ' ')
+        .take(20)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    RASTER_DATA.iter().any(|prefix| {
+        start
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.starts_with([';', ',']))
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSS. Backslash escapes are decoded before anything is looked for (`\6a avascript:` is
+// `javascript:`, `@\69mport` is `@import`), and the text is searched both with and without its
+// comments (`behavior/**/:` counts; a "comment" inside a string or URL hides nothing, because
+// the text with comments is searched too). A find inside a string or comment is refused all
+// the same: no drawing needs one.
+
+/// The first thing in `css` that runs code or loads something; with `urls_only`, only
+/// `url(…)` and other loading functions are looked for (presentation attributes).
+fn css_problem(css: &str, urls_only: bool) -> Option<CssFinding> {
+    if !css.contains(['(', '\\', '@', ':', '/']) {
+        return None;
+    }
+    let decoded = decode_css_escapes(css);
+    let stripped = strip_css_comments(&decoded);
+    let texts = [decoded.as_str(), stripped.as_str()];
+    let any = |found: &dyn Fn(&str) -> bool| texts.iter().any(|t| found(t));
+    if !urls_only {
+        if any(&|t| t.contains("javascript:") || t.contains("vbscript:")) {
+            return Some(CssFinding::Script);
+        }
+        if any(&|t| t.contains("expression(")) {
+            return Some(CssFinding::Expression);
+        }
+        if any(&|t| t.contains("-moz-binding")) {
+            return Some(CssFinding::Binding);
+        }
+        if any(&|t| {
+            t.match_indices("behavior")
+                .any(|(i, w)| t[i + w.len()..].trim_start().starts_with(':'))
+        }) {
+            return Some(CssFinding::Behavior);
+        }
+        if any(&|t| t.contains("@import")) {
+            return Some(CssFinding::Import);
+        }
+    }
+    for text in texts {
+        for (i, w) in text.match_indices("url(") {
+            let target = url_target(&text[i + w.len()..]);
+            if !(target.starts_with('#') || is_raster_data(target)) {
+                let mut shown: String = target.chars().take(60).collect();
+                if shown.len() < target.len() {
+                    shown.push('…');
+                }
+                return Some(CssFinding::Url(shown));
+            }
+        }
+    }
+    ["image-set(", "image(", "cross-fade(", "src("]
+        .into_iter()
+        .find(|function| any(&|t| t.contains(function)))
+        .map(CssFinding::Loader)
+}
+
+/// The address inside `url(…)`, quoted or not, without the spaces around it.
+fn url_target(after: &str) -> &str {
+    let after = after.trim_start();
+    match after.chars().next() {
+        Some(quote @ ('"' | '\'')) => {
+            let inner = &after[1..];
+            inner[..inner.find(quote).unwrap_or(inner.len())].trim()
+        }
+        _ => after[..after.find(')').unwrap_or(after.len())].trim(),
+    }
+}
+
+/// CSS with its backslash escapes decoded and ASCII letters in lower case (CSS keywords are
+/// ASCII case-insensitive). `\` + up to 6 hex digits (and one space after) is that character,
+/// `\` + a line break is dropped, `\` + anything else is that character.
+fn decode_css_escapes(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut chars = css.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let mut hex = String::new();
+        while hex.len() < 6
+            && let Some(d) = chars.peek().copied().filter(char::is_ascii_hexdigit)
+        {
+            hex.push(d);
+            chars.next();
+        }
+        if hex.is_empty() {
+            match chars.next() {
+                Some('\r') => {
+                    chars.next_if_eq(&'\n');
+                }
+                Some('\n' | '\u{c}') | None => {}
+                Some(other) => out.push(other.to_ascii_lowercase()),
+            }
+        } else {
+            let decoded = u32::from_str_radix(&hex, 16)
+                .ok()
+                .and_then(char::from_u32)
+                .filter(|c| *c != '\0')
+                .unwrap_or('\u{fffd}');
+            out.push(decoded.to_ascii_lowercase());
+            if chars.next_if_eq(&'\r').is_some() {
+                chars.next_if_eq(&'\n');
+            } else {
+                chars.next_if(|c| matches!(c, ' ' | '\t' | '\n' | '\u{c}'));
+            }
+        }
+    }
+    out
+}
+
+/// `css` without `/* … */` (an unclosed comment runs to the end).
+fn strip_css_comments(css: &str) -> String {
+    let mut out = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        out.push_str(&rest[..start]);
+        rest = match rest[start + 2..].find("*/") {
+            Some(end) => &rest[start + 2 + end + 2..],
+            None => "",
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const XLINK: &str = "http://www.w3.org/1999/xlink";
+
+    /// `body` inside an `svg` element that declares the SVG and XLink namespaces.
+    fn svg(body: &str) -> String {
+        format!(
+            "<svg xmlns=\"{SVG_NS}\" xmlns:xlink=\"{XLINK}\" viewBox=\"0 0 10 10\">{body}</svg>"
+        )
+    }
+
+    #[track_caller]
+    fn passes(text: &str) {
+        let problems = check(text);
+        assert!(problems.is_empty(), "{problems:#?}\nin\n{text}");
+    }
+
+    /// Asserts a problem whose message contains `expected`, and returns it.
+    #[track_caller]
+    fn refused(text: &str, expected: &str) -> Problem {
+        let problems = check(text);
+        problems
+            .iter()
+            .find(|p| p.message.contains(expected))
+            .cloned()
+            .unwrap_or_else(|| panic!("expected `{expected}` in {problems:#?}\nfor\n{text}"))
+    }
+
+    #[track_caller]
+    fn refused_body(body: &str, expected: &str) -> Problem {
+        refused(&svg(body), expected)
+    }
+
+    // --- What passes ------------------------------------------------------------------------
+
+    #[test]
+    fn a_plain_logo_passes() {
+        passes(
+            r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 240 120" width="240" height="120" role="img" aria-labelledby="t">
+  <title id="t">Katalys</title>
+  <rect x="1" y="1" width="238" height="118" rx="12" fill="#ffffff" stroke="#0f766e" stroke-width="2"/>
+  <circle cx="120" cy="30" r="14" fill="#0f766e"/>
+  <text x="120" y="86" text-anchor="middle" font-family="system-ui, sans-serif" font-size="22">Katalys</text>
+</svg>
+"##,
+        );
+        // A comment that talks about a script is only a comment.
+        passes(&svg(
+            "<!-- <script>alert(1)</script> onload=\"x\" javascript: --><rect width=\"1\" height=\"1\"/>",
+        ));
+    }
+
+    #[test]
+    fn the_repository_logos_pass() {
+        for logo in [
+            include_str!("../content/partners/logos/katalys.svg"),
+            include_str!("../content/partners/logos/cooplink.svg"),
+            include_str!("../tests/fixtures/basic/content/partners/logos/alfa.svg"),
+        ] {
+            passes(logo);
+        }
+    }
+
+    #[test]
+    fn an_inkscape_export_passes() {
+        passes(INKSCAPE);
+    }
+
+    #[test]
+    fn illustrator_exports_pass() {
+        passes(ILLUSTRATOR_CS6);
+        passes(ILLUSTRATOR_2020);
+    }
+
+    #[test]
+    fn safe_links_pass() {
+        passes(&svg(
+            r##"<defs><circle id="a" r="2"/></defs><use href="#a"/><use xlink:href="#a" x="3"/>"##,
+        ));
+        passes(&svg(
+            r#"<a href="https://www.example.org/"><text>site</text></a>"#,
+        ));
+        passes(&svg(
+            r#"<a xlink:href="http://example.org/">x</a><a href="mailto:info@example.org">mail</a>"#,
+        ));
+        passes(&svg(
+            r#"<a href="../over-ons/">relative</a><image href="foto.png" width="1" height="1"/>"#,
+        ));
+        passes(&svg(
+            r#"<g xml:base="https://www.example.org/logos/"><use href="sprite.svg#a"/></g>"#,
+        ));
+    }
+
+    #[test]
+    fn embedded_pictures_in_an_image_pass() {
+        passes(&svg(&format!(
+            "<image width=\"1\" height=\"1\" href=\"{PNG}\"/>"
+        )));
+        passes(&svg(
+            "<image width=\"1\" height=\"1\" xlink:href=\"DATA:Image/JPEG;base64,&#10;/9j/4AAQ\"/>",
+        ));
+        passes(&svg(
+            "<image width=\"1\" height=\"1\" href=\"data:image/gif;base64,R0lGODlh\"/>",
+        ));
+        passes(&svg(
+            "<image width=\"1\" height=\"1\" href=\"data:image/webp;base64,UklGR\"/>",
+        ));
+    }
+
+    #[test]
+    fn harmless_animations_and_style_pass() {
+        passes(&svg(
+            r#"<rect width="1" height="1"><animate attributeName="opacity" values="0;1" dur="1s" repeatCount="indefinite"/><animateTransform attributeName="transform" type="rotate" from="0 5 5" to="360 5 5" dur="2s"/><set attributeName="fill" to="red" begin="click"/></rect>"#,
+        ));
+        passes(&svg(
+            r##"<style>.a { fill: url(#g); stroke: URL( "#h" ) } @font-face { font-family: x; src: local("Arial") } .b{background:url(data:image/png;base64,iVBOR)}</style><rect class="a" style="fill:url('#g');opacity:.5" width="1" height="1"/>"##,
+        ));
+    }
+
+    #[test]
+    fn the_xml_declaration_and_the_svg_doctype_pass() {
+        passes(&format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n{}",
+            svg("<rect width=\"1\" height=\"1\"/>")
+        ));
+        passes(&format!(
+            "\u{feff}<?xml version='1.0' encoding='iso-8859-1'?>{}",
+            svg("")
+        ));
+        passes(
+            "<!DOCTYPE svg [ <!ENTITY ns_svg \"http://www.w3.org/2000/svg\"> <!-- entities --> <!ENTITY a \"&b;\"> <!ENTITY b 'plain'> ]><svg xmlns=\"&ns_svg;\"><text>&a; &amp;</text></svg>",
+        );
+    }
+
+    // --- Elements ---------------------------------------------------------------------------
+
+    #[test]
+    fn script_elements_are_refused_whatever_their_prefix_or_namespace() {
+        let problem = refused_body("<script>alert(1)</script>", "a script element (`script`)");
+        assert!(
+            problem
+                .message
+                .ends_with("which could run code in a reader's browser")
+        );
+        assert!(problem.hint.contains("Optimized SVG"), "{}", problem.hint);
+        refused_body(
+            r#"<s:script xmlns:s="http://www.w3.org/2000/svg">alert(1)</s:script>"#,
+            "(`s:script`)",
+        );
+        refused_body(
+            r#"<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script>"#,
+            "(`script`)",
+        );
+        refused_body(
+            r#"<xhtml:script xmlns:xhtml="http://www.w3.org/1999/xhtml">alert(1)</xhtml:script>"#,
+            "(`xhtml:script`)",
+        );
+        refused_body(r#"<g xmlns=""><SCRIPT>x</SCRIPT></g>"#, "(`SCRIPT`)");
+        refused(
+            &format!("<svg:svg xmlns:svg=\"{SVG_NS}\"><svg:script>x</svg:script></svg:svg>"),
+            "(`svg:script`)",
+        );
+    }
+
+    #[test]
+    fn foreign_objects_and_handlers_are_refused() {
+        let problem = refused_body(
+            r#"<foreignObject width="9" height="9"><p>hello</p></foreignObject>"#,
+            "embedded web page content (`foreignObject`)",
+        );
+        assert!(problem.hint.contains("Illustrator"), "{}", problem.hint);
+        refused_body(
+            r#"<f:foreignobject xmlns:f="urn:x"/>"#,
+            "(`f:foreignobject`)",
+        );
+        refused_body(
+            r#"<handler type="application/ecmascript">alert(1)</handler>"#,
+            "an event handler element (`handler`)",
+        );
+        refused_body(
+            r##"<ev:listener xmlns:ev="http://www.w3.org/2001/xml-events" event="click" handler="#h"/>""##,
+            "(`ev:listener`)",
+        );
+    }
+
+    #[test]
+    fn html_mathml_and_xml_events_elements_are_refused() {
+        refused_body(
+            r#"<h:iframe xmlns:h="http://www.w3.org/1999/xhtml" src="https://evil.example/"/>"#,
+            "an HTML element (`h:iframe`)",
+        );
+        refused_body(
+            r#"<div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/></div>"#,
+            "an HTML element (`div`)",
+        );
+        refused_body(
+            r#"<math xmlns="http://www.w3.org/1998/Math/MathML"><mi>x</mi></math>"#,
+            "a MathML element (`math`)",
+        );
+        refused_body(
+            r#"<m:maction xmlns:m="http://www.w3.org/1998/Math/MathML" actiontype="statusline"/>"#,
+            "(`m:maction`)",
+        );
+        refused_body(
+            r#"<e:action xmlns:e="http://www.w3.org/2001/xml-events"/>"#,
+            "an XML Events element (`e:action`)",
+        );
+        refused_body(
+            r#"<xsl:template xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>"#,
+            "an XSLT element",
+        );
+    }
+
+    #[test]
+    fn a_refused_element_is_reported_once_not_with_all_it_holds() {
+        let problems = check(&svg(
+            r#"<div xmlns="http://www.w3.org/1999/xhtml"><img src="x" onerror="alert(1)"/><script>x</script></div>"#,
+        ));
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+    }
+
+    #[test]
+    fn the_outermost_element_must_be_svg_in_the_svg_namespace() {
+        let problem = refused(
+            r#"<html xmlns="http://www.w3.org/1999/xhtml"><body><script>alert(1)</script></body></html>"#,
+            "the file is not an SVG drawing: it starts with a `html` element",
+        );
+        assert_eq!((problem.line, problem.col), (1, 1));
+        refused(
+            r#"<x:html xmlns:x="http://www.w3.org/1999/xhtml"/>"#,
+            "starts with a `x:html` element",
+        );
+        let problem = refused(
+            "<svg viewBox=\"0 0 1 1\"><rect width=\"1\" height=\"1\"/></svg>",
+            "xmlns=\"http://www.w3.org/2000/svg\" is missing",
+        );
+        assert!(problem.hint.starts_with("add xmlns="), "{}", problem.hint);
+        refused(
+            r#"<svg xmlns="http://www.w3.org/1999/xhtml"><script>x</script></svg>"#,
+            "does not say it is SVG",
+        );
+        // The rest of an `svg` without the namespace is still checked.
+        refused("<svg><script>x</script></svg>", "a script element");
+        passes(&format!(
+            "<s:svg xmlns:s=\"{SVG_NS}\"><s:rect width=\"1\" height=\"1\"/></s:svg>"
+        ));
+    }
+
+    // --- Attributes -------------------------------------------------------------------------
+
+    #[test]
+    fn event_handlers_are_refused_in_any_case_and_namespace() {
+        let problem = refused(
+            &format!("<svg xmlns=\"{SVG_NS}\">\n  <rect onload=\"x()\"/></svg>"),
+            "an event handler (`onload`)",
+        );
+        assert_eq!((problem.line, problem.col), (2, 9));
+        refused_body(r#"<rect ONCLICK="x()"/>"#, "(`ONCLICK`)");
+        refused_body(
+            r#"<rect xmlns:e="urn:evil" e:onmouseover="x()"/>"#,
+            "(`e:onmouseover`)",
+        );
+        refused(
+            &format!("<svg xmlns=\"{SVG_NS}\" onload=\"alert(1)\"/>"),
+            "(`onload`)",
+        );
+        refused_body(
+            r#"<rect xmlns:ev="http://www.w3.org/2001/xml-events" ev:event="click"/>"#,
+            "(`ev:event`)",
+        );
+    }
+
+    #[test]
+    fn javascript_links_are_refused_however_they_are_spelled() {
+        for href in [
+            "javascript:alert(1)",
+            "javascript&#58;alert(1)",
+            "&#x6A;avascript:alert(1)",
+            "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)",
+            "java&#x9;script:alert(1)",
+            "java&#10;script:alert(1)",
+            "java&#13;script:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            " &#x20; javascript:alert(1)",
+        ] {
+            let problem = refused_body(
+                &format!("<a href=\"{href}\"><text>x</text></a>"),
+                "links to a `javascript:` address (in `href`)",
+            );
+            assert!(
+                problem.message.contains("only link to https:"),
+                "{problem:?}"
+            );
+        }
+        refused_body(
+            r#"<a xlink:href="javascript:alert(1)">x</a>"#,
+            "(in `xlink:href`)",
+        );
+        refused_body(
+            r#"<a xmlns:xl="http://www.w3.org/1999/xlink" xl:href="javascript:alert(1)">x</a>"#,
+            "(in `xl:href`)",
+        );
+        refused_body(r#"<a HREF="javascript:alert(1)">x</a>"#, "(in `HREF`)");
+        refused_body(r#"<a href="vbscript:msgbox(1)">x</a>"#, "`vbscript:`");
+    }
+
+    #[test]
+    fn xml_base_may_not_turn_links_into_script() {
+        refused_body(
+            r##"<g xml:base="javascript:alert(1)//"><a href="#x">x</a></g>"##,
+            "links to a `javascript:` address (in `xml:base`)",
+        );
+        refused_body(r#"<a xml:base="JavaScript:x">x</a>"#, "(in `xml:base`)");
+    }
+
+    #[test]
+    fn data_addresses_are_refused_except_pictures_in_an_image() {
+        refused_body(
+            r#"<a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">x</a>"#,
+            "`data:` address",
+        );
+        refused_body(
+            r#"<image href="data:image/svg+xml;base64,PHN2Zz4=" width="1" height="1"/>"#,
+            "`data:` address (in `href`)",
+        );
+        refused_body(
+            &format!("<a xlink:href=\"{PNG}\">x</a>"),
+            "`data:` address (in `xlink:href`)",
+        );
+        refused_body(&format!("<use href=\"{PNG}\"/>"), "`data:` address");
+        refused_body(
+            r#"<image href="data:image/pngx,AAAA" width="1" height="1"/>"#,
+            "`data:` address",
+        );
+        refused_body(
+            r#"<feImage href="data:image/svg+xml,&lt;svg/&gt;"/>"#,
+            "`data:` address",
+        );
+    }
+
+    #[test]
+    fn entities_are_decoded_before_links_are_checked() {
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ENTITY js \"javascript:alert(1)\">]>{}",
+                svg("<a href=\"&js;\">x</a>")
+            ),
+            "`javascript:` address",
+        );
+    }
+
+    // --- Animations -------------------------------------------------------------------------
+
+    #[test]
+    fn animations_that_change_links_or_handlers_are_refused() {
+        refused_body(
+            r#"<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>"#,
+            "an animation (`set`) that changes `href`",
+        );
+        refused_body(
+            r#"<a><set attributeName="href" to="javascript:alert(1)"/><text>x</text></a>"#,
+            "an animation (`set`) that sets a `javascript:` address",
+        );
+        refused_body(
+            r#"<a><animate attributeName="xlink:href" values="https://example.org/;javascript:alert(1)"/>x</a>"#,
+            "that changes `xlink:href`",
+        );
+        refused_body(
+            r##"<a><animate attributeName="x:HREF" xmlns:x="http://www.w3.org/1999/xlink" from="#a" to="#b"/>x</a>""##,
+            "that changes `x:HREF`",
+        );
+        refused_body(
+            r#"<rect><set attributeName=" onclick " to="alert(1)"/></rect>"#,
+            "that changes `onclick`",
+        );
+        refused_body(
+            r#"<rect><animate attributeName="fill" values="red;javascript:alert(1)"/></rect>"#,
+            "(`animate`) that sets a `javascript:` address",
+        );
+        refused_body(
+            r#"<a><animateMotion by="JAVASCRIPT:x"/>x</a>"#,
+            "(`animateMotion`) that sets a `javascript:`",
+        );
+    }
+
+    // --- Processing instructions and the DOCTYPE --------------------------------------------
+
+    #[test]
+    fn processing_instructions_are_refused() {
+        let problem = refused(
+            &format!(
+                "<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"data:text/xml,x\"?>\n{}",
+                svg("")
+            ),
+            "a processing instruction (`<?xml-stylesheet …?>`)",
+        );
+        assert_eq!((problem.line, problem.col), (2, 1));
+        refused(
+            &format!(
+                "<?xml-stylesheet href=\"https://evil.example/x.css\" type=\"text/css\"?>{}",
+                svg("")
+            ),
+            "`<?xml-stylesheet …?>`",
+        );
+        refused_body("<g><?php echo 1; ?></g>", "`<?php …?>`");
+        refused(
+            &format!(
+                "<!DOCTYPE svg [ <?xml-stylesheet href=\"x.xsl\"?> ]>{}",
+                svg("")
+            ),
+            "`<?xml-stylesheet …?>`",
+        );
+    }
+
+    #[test]
+    fn external_entities_are_refused() {
+        let problem = refused(
+            &format!(
+                "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n  <!ENTITY x SYSTEM \"file:///etc/passwd\">\n]>\n{}",
+                svg("<text>&x;</text>")
+            ),
+            "an entity (`x`) that is read from another file",
+        );
+        assert_eq!((problem.line, problem.col), (3, 3));
+        refused(
+            &format!(
+                "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\" [<!ENTITY y PUBLIC \"-//Evil//EN\" \"https://evil.example/y\">]>{}",
+                svg("")
+            ),
+            "(`y`) that is read from another file",
+        );
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ENTITY % p SYSTEM \"https://evil.example/p.dtd\">]>{}",
+                svg("")
+            ),
+            "(`p`) that is read from another file",
+        );
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ENTITY pic SYSTEM \"x.png\" NDATA png>]>{}",
+                svg("")
+            ),
+            "(`pic`)",
+        );
+    }
+
+    #[test]
+    fn entities_that_hold_markup_are_refused() {
+        // A browser decodes `&#60;` when the entity is declared and reads `<script>` as an
+        // element where it is used; roxmltree would read it as text.
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ENTITY s \"&#60;script&#62;alert(1)&#60;/script&#62;\">]>{}",
+                svg("<g>&s;</g>")
+            ),
+            "an entity (`s`) that holds markup or character codes",
+        );
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ENTITY js \"javascript:alert(1)\"><!ENTITY a \"&#38;js;\">]>{}",
+                svg("<a href=\"&a;\">x</a>")
+            ),
+            "(`a`) that holds markup",
+        );
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ENTITY s \"<script>alert(1)</script>\">]>{}",
+                svg("<g>&s;</g>")
+            ),
+            "(`s`) that holds markup",
+        );
+    }
+
+    #[test]
+    fn default_attributes_from_the_doctype_are_refused() {
+        // A browser adds `onload` to every `svg`; roxmltree never shows it.
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ATTLIST svg onload CDATA \"alert(1)\">]>{}",
+                svg("")
+            ),
+            "`<!ATTLIST …>`",
+        );
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ATTLIST a xlink:href CDATA #FIXED 'javascript:alert(1)'>]>{}",
+                svg("<a>x</a>")
+            ),
+            "extra attributes",
+        );
+    }
+
+    #[test]
+    fn entity_bombs_are_refused_quickly() {
+        let mut dtd = String::from("<!ENTITY lol \"lol\">");
+        for i in 1..10 {
+            let previous = if i == 1 {
+                "lol".to_string()
+            } else {
+                format!("lol{}", i - 1)
+            };
+            dtd.push_str(&format!(
+                "<!ENTITY lol{i} \"{}\">",
+                format!("&{previous};").repeat(10)
+            ));
+        }
+        let laughs = format!(
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [{dtd}]>\n{}",
+            svg("<text>&lol9;</text>")
+        );
+        let started = std::time::Instant::now();
+        let problem = refused(&laughs, "an “entity bomb”");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        assert_eq!((problem.line, problem.col), (2, 1));
+        // Few levels, many references: roxmltree's own limit counts per reference.
+        let big = "a".repeat(50_000);
+        let quadratic = format!(
+            "<!DOCTYPE svg [<!ENTITY a \"{big}\">]>{}",
+            svg(&format!("<text>{}</text>", "&a;".repeat(100)))
+        );
+        let started = std::time::Instant::now();
+        refused(&quadratic, "an “entity bomb”");
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+        // A name declared twice: the first declaration is the one used.
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ENTITY a \"{big}\"><!ENTITY a \"small\">]>{}",
+                svg(&format!("<text>{}</text>", "&a;".repeat(100)))
+            ),
+            "an “entity bomb”",
+        );
+        // A loop.
+        refused(
+            &format!(
+                "<!DOCTYPE svg [<!ENTITY a \"&b;&b;\"><!ENTITY b \"&a;&a;\">]>{}",
+                svg("<text>&a;</text>")
+            ),
+            "an “entity bomb”",
+        );
+    }
+
+    #[test]
+    fn a_doctype_that_cannot_be_read_is_refused() {
+        refused(
+            &format!("<!DOCTYPE svg [ %p; ]>{}", svg("")),
+            "DOCTYPE (the `<!DOCTYPE …>` at the top) could not be read",
+        );
+        refused("<!DOCTYPE svg [ <!ENTITY a \"x\"> ", "could not be read");
+        // Not where a DOCTYPE may be, so not measured for entity bombs.
+        refused(
+            &format!("<!-- x --> x <!DOCTYPE svg [<!ENTITY a \"x\">]>{}", svg("")),
+            "could not be read",
+        );
+        // A broken XML declaration is the parser's to report.
+        refused("<?xml version=\"1.0\"", "not valid XML");
+        refused("<!-- open", "not valid XML");
+    }
+
+    // --- CSS --------------------------------------------------------------------------------
+
+    #[test]
+    fn style_sheets_that_load_other_files_are_refused() {
+        let problem = refused_body(
+            "<style>@import url(https://evil.example/x.css);</style>",
+            "the SVG's style in a `style` element loads another style sheet (`@import`)",
+        );
+        assert_eq!((problem.line, problem.col), (1, 104));
+        refused_body("<style>@import 'x.css';</style>", "`@import`");
+        refused_body(r"<style>@\69mport 'x.css';</style>", "`@import`");
+        refused_body(r"<style>@IMPORT 'x.css';</style>", "`@import`");
+        refused_body(
+            "<style><![CDATA[ @import url(x.css); ]]></style>",
+            "`@import`",
+        );
+        // XML comments are not part of the style sheet: the browser joins the text around.
+        refused_body("<style>@imp<!-- x -->ort 'x.css';</style>", "`@import`");
+        refused_body(
+            "<style>.a { background: url(https://evil.example/track.png) }</style>",
+            "loads `https://evil.example/track.png` (with `url(…)`)",
+        );
+        refused_body(
+            "<style>.a { background: url(data:image/svg+xml,x) }</style>",
+            "loads `data:image/svg+xml,x`",
+        );
+        refused_body(
+            "<style>.a { background-image: -webkit-image-set(\"x.png\" 1x) }</style>",
+            "loads other files (with `image-set(…)`)",
+        );
+    }
+
+    #[test]
+    fn style_that_runs_code_is_refused() {
+        let problem = refused_body(
+            r#"<rect style="background:url(javascript:alert(1))"/>"#,
+            "the SVG's style in the `style` attribute contains a `javascript:` address",
+        );
+        assert_eq!(problem.col, 110);
+        refused_body(
+            r#"<rect style="background:url(&quot;\6a avascript:alert(1)&quot;)"/>"#,
+            "`javascript:`",
+        );
+        refused_body(
+            r#"<rect style="background:url(&quot;\00006A\000061vascript:alert(1)&quot;)"/>"#,
+            "`javascript:`",
+        );
+        refused_body(
+            r#"<rect style="width:expression(alert(1))"/>"#,
+            "`expression(…)`",
+        );
+        refused_body(
+            r#"<rect style="width:EXPRE/**/SSION(alert(1))"/>"#,
+            "`expression(…)`",
+        );
+        refused_body(
+            "<style>rect { -moz-binding: url(x.xml#b) }</style>",
+            "`-moz-binding`",
+        );
+        refused_body(
+            "<style>rect { behavior /* x */ : url(x.htc) }</style>",
+            "`behavior:`",
+        );
+        refused_body(r#"<rect style="behavior:url(x.htc)"/>"#, "`behavior:`");
+        // A "comment" opened inside a URL must not hide what follows.
+        refused_body(
+            "<style>a{fill:url(#a/*)} @import 'x.css'; b{fill:url(#b*/)}</style>",
+            "`@import`",
+        );
+    }
+
+    #[test]
+    fn presentation_attributes_may_only_point_inside_the_drawing() {
+        refused_body(
+            r#"<rect fill="url(https://evil.example/p.svg#g)"/>"#,
+            "the SVG's style in the `fill` attribute loads `https://evil.example/p.svg#g`",
+        );
+        refused_body(
+            r#"<rect filter="URL('x.svg#f')"/>"#,
+            "the `filter` attribute",
+        );
+        refused_body(r#"<rect cursor="url(javascript:x), auto"/>"#, "`cursor`");
+        passes(&svg(
+            r##"<rect fill="url(#g)" mask="url( '#m' )" transform="matrix(1 0 0 1 0 0)"/>"##,
+        ));
+        // Attributes in other namespaces mean nothing to a browser.
+        passes(&svg(
+            r#"<rect xmlns:i="http://ns.adobe.com/AdobeIllustrator/10.0/" i:note="url(x.png)"/>"#,
+        ));
+    }
+
+    // --- Files that are not XML or not UTF-8 ------------------------------------------------
+
+    #[test]
+    fn a_file_that_is_not_xml_is_refused_with_the_parsers_position() {
+        let problem = refused(
+            &format!("<svg xmlns=\"{SVG_NS}\">\n  <g>\n</svg>"),
+            "the SVG is not valid XML: expected 'g' tag, not 'svg'",
+        );
+        assert_eq!((problem.line, problem.col), (3, 1));
+        assert!(!problem.message.contains(" at 3:"), "{}", problem.message);
+        assert!(problem.hint.contains("export it again"), "{}", problem.hint);
+        // A prefix nobody declared is not XML either.
+        refused(
+            &svg("<s:script>alert(1)</s:script>"),
+            "not valid XML: an unknown namespace prefix 's'",
+        );
+        refused("just text", "not valid XML");
+        refused("", "not valid XML");
+    }
+
+    #[test]
+    fn a_file_that_is_not_utf8_is_refused() {
+        let mut bytes = svg("").replace("</svg>", "<title>").into_bytes();
+        bytes.extend(b"caf\xe9</title></svg>");
+        let problems = check_bytes(&bytes);
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert_eq!(problems[0].message, "the SVG is not UTF-8 text");
+        assert_eq!((problems[0].line, problems[0].col), (1, 114));
+        assert!(check_bytes(svg("").as_bytes()).is_empty());
+    }
+
+    #[test]
+    fn other_encodings_and_xml_versions_are_refused() {
+        refused(
+            &format!("<?xml version=\"1.0\" encoding=\"UTF-16\"?>{}", svg("")),
+            "the `UTF-16` encoding; only UTF-8",
+        );
+        refused(
+            &format!(
+                "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>{}",
+                svg("")
+            ),
+            "`ISO-2022-JP`",
+        );
+        refused(
+            &format!("<?xml version=\"1.1\"?>{}", svg("")),
+            "XML version `1.1`",
+        );
+    }
+
+    // --- Reporting --------------------------------------------------------------------------
+
+    #[test]
+    fn every_problem_is_reported_in_order_up_to_a_limit() {
+        let problems = check(&format!(
+            "<svg xmlns=\"{SVG_NS}\">\n<script>x</script>\n<rect onclick=\"x\"/>\n<a href=\"javascript:x\">y</a>\n</svg>"
+        ));
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![2, 3, 4], "{problems:#?}");
+        let many = svg(&"<rect onclick=\"x\"/>\n".repeat(50));
+        assert_eq!(check(&many).len(), MAX_PROBLEMS);
+    }
+
+    #[test]
+    fn positions_never_fall_inside_a_character() {
+        assert_eq!(position("é<x", 1), (1, 1));
+        assert_eq!(position("\u{feff}<x", 3), (1, 1));
+        assert_eq!(position("a\nb", 99), (2, 2));
+    }
+
+    #[test]
+    fn css_escapes_are_decoded() {
+        assert_eq!(decode_css_escapes(r"\6a avascript"), "javascript");
+        assert_eq!(decode_css_escapes(r"\000041 b\:"), "ab:");
+        assert_eq!(decode_css_escapes("a\\\nb"), "ab");
+        assert_eq!(strip_css_comments("a/* x */b/* open"), "ab");
+    }
+
+    /// 1 × 1 PNG.
+    const PNG: &str = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
+    /// As Inkscape 1.2 saves an "Inkscape SVG": editor settings in `sodipodi:` and `inkscape:`
+    /// attributes and elements, RDF metadata, a gradient by `xlink:href`, an embedded PNG.
+    const INKSCAPE: &str = include_str!("../tests/fixtures/svg/inkscape.svg");
+
+    /// As Illustrator CS6 saves "SVG 1.1" without editing capabilities: a DOCTYPE with the
+    /// Adobe namespaces as internal entities, `i:` attributes, Save-for-Web metadata in its
+    /// own namespace, an embedded JPEG with line breaks in the base64.
+    const ILLUSTRATOR_CS6: &str = include_str!("../tests/fixtures/svg/illustrator-cs6.svg");
+
+    /// As Illustrator 2020 exports for screens: classes in a `style` element.
+    const ILLUSTRATOR_2020: &str = include_str!("../tests/fixtures/svg/illustrator-2020.svg");
+}
