@@ -11,7 +11,10 @@ use wdhs::i18n::message;
 /// `--lang`, `WDHS_LANG`, the locale, else the first language of the site's `site.yaml`.
 pub fn choose_language(args: &[OsString]) -> wdhs::i18n::Speech {
     let value_of = |flag: &str| -> Option<String> {
-        let args: Vec<String> = args.iter().map(|a| a.to_string_lossy().into_owned()).collect();
+        let args: Vec<String> = args
+            .iter()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect();
         let prefix = format!("{flag}=");
         args.iter().enumerate().find_map(|(i, arg)| {
             arg.strip_prefix(&prefix)
@@ -53,7 +56,11 @@ const HELP: &[(Option<&str>, Option<&str>, &str)] = &[
     (Some("new"), Some("date"), "help-new-date"),
     (Some("new"), Some("root"), "help-root"),
     (Some("translations"), None, "help-translations"),
-    (Some("translations"), Some("format"), "help-translations-format"),
+    (
+        Some("translations"),
+        Some("format"),
+        "help-translations-format",
+    ),
     (Some("translations"), Some("root"), "help-root"),
     (Some("serve"), None, "help-serve"),
     (Some("serve"), Some("bind"), "help-bind"),
@@ -135,12 +142,7 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
 /// language, with clap's own words below it for the details.
 fn report(error: clap::Error) -> ExitCode {
     use clap::error::{ContextKind, ErrorKind};
-    let shown = |kind: ContextKind| {
-        error
-            .get(kind)
-            .map(ToString::to_string)
-            .unwrap_or_default()
-    };
+    let shown = |kind: ContextKind| error.get(kind).map(ToString::to_string).unwrap_or_default();
     let id = match error.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
             let _ = error.print();
@@ -163,8 +165,18 @@ fn report(error: clap::Error) -> ExitCode {
     eprintln!(
         "{}: {}",
         message("severity-error", &[]),
-        message(id, &[("what", what.as_str().into()), ("value", shown(ContextKind::InvalidValue).into())])
+        message(
+            id,
+            &[
+                ("what", what.as_str().into()),
+                ("value", shown(ContextKind::InvalidValue).into())
+            ]
+        )
     );
-    eprintln!("  {}: {}", message("hint-label", &[]), message("usage-hint", &[]));
+    eprintln!(
+        "  {}: {}",
+        message("hint-label", &[]),
+        message("usage-hint", &[])
+    );
     ExitCode::from(2)
 }

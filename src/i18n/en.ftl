@@ -59,3 +59,9 @@ build-done = built { $pages } pages ({ $entries } entries: { $per_language }), {
 build-done-images = {" "}({ $processed } images processed, { $cached } from the cache)
 check-held-back = held back: { $path } ({ $reason })
 check-note = note: { $note }
+
+## Fields, site.yaml, kinds of content, YAML, wdhs new, translations (area A)
+
+## Files, Markdown, links, references, the theme, SVG (area B)
+
+## Building, images, the output folder, serve (area C)

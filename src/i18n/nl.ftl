@@ -59,3 +59,9 @@ build-done = { $pages } pagina's gebouwd ({ $entries } items: { $per_language })
 build-done-images = {" "}({ $processed } afbeeldingen bewerkt, { $cached } uit de cache)
 check-held-back = achtergehouden: { $path } ({ $reason })
 check-note = let op: { $note }
+
+## Fields, site.yaml, kinds of content, YAML, wdhs new, translations (area A)
+
+## Files, Markdown, links, references, the theme, SVG (area B)
+
+## Building, images, the output folder, serve (area C)
