@@ -1108,6 +1108,11 @@ fn output_in_the_way(root: &Path, output: &Path) -> Option<String> {
 
 /// `wdhs check`: everything `build` does, without writing.
 pub fn check(options: &BuildOptions) -> Report {
+    check_with(options, false)
+}
+
+/// `check`, and with `external` every link to another website asked too (`external.rs`).
+pub fn check_with(options: &BuildOptions, external: bool) -> Report {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::new();
     let compiled = compile(options, &mut diagnostics);
@@ -1124,6 +1129,9 @@ pub fn check(options: &BuildOptions) -> Report {
             &|_, _| Ok(()),
             &mut diagnostics,
         );
+    }
+    if external {
+        crate::external::check(&compiled.site, &options.root, &mut diagnostics);
     }
     let mut notes = Vec::new();
     match crate::history::last_changes(&options.root) {

@@ -50,6 +50,7 @@ const HELP: &[(Option<&str>, Option<&str>, &str)] = &[
     (Some("check"), None, "help-check"),
     (Some("check"), Some("format"), "help-format"),
     (Some("check"), Some("strict"), "help-strict"),
+    (Some("check"), Some("external"), "help-external"),
     (Some("new"), None, "help-new"),
     (Some("new"), Some("kind"), "help-new-kind"),
     (Some("new"), Some("title"), "help-new-title"),

@@ -5,6 +5,7 @@ pub mod build;
 pub mod calendar;
 pub mod config;
 pub mod diagnostic;
+pub mod external;
 pub mod feed;
 pub mod fields;
 pub mod frontmatter;

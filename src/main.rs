@@ -79,6 +79,9 @@ enum Command {
         /// Fail on warnings too.
         #[arg(long)]
         strict: bool,
+        /// Also ask other websites whether the links to them still work.
+        #[arg(long)]
+        external: bool,
     },
     /// Create a new entry (both language files, and the shared fields file where the kind has one).
     New {
@@ -227,11 +230,12 @@ fn main() -> ExitCode {
             site,
             format,
             strict,
+            external,
         } => {
             let Some(options) = options(&site, None, None) else {
                 return ExitCode::from(2);
             };
-            let report = build::check(&options);
+            let report = build::check_with(&options, external);
             print_diagnostics(&options, &report, format);
             for held in &report.held_back {
                 if matches!(format, Format::Text) {

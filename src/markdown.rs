@@ -70,6 +70,8 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
     pub anchor_links: Vec<AnchorLink>,
     pub site_links: Vec<SiteLink>,
+    /// Links to other websites, with their file line and column, for `check --external`.
+    pub external_links: Vec<(String, usize, usize)>,
     /// Page keys this page links to, for the dependency map of `serve`.
     pub links_to: BTreeSet<String>,
     /// `link_bit` of each key in `links_to`: a page whose mask has none of the bits of some
@@ -598,7 +600,16 @@ impl Link {
                 *dest_url = CowStr::from(url);
                 None
             }
-            Ok(Resolved::Unchanged) => None,
+            Ok(Resolved::Unchanged) => {
+                if matches!(
+                    crate::safe_url::scheme(&destination).as_deref(),
+                    Some("http" | "https")
+                ) {
+                    let (line, col) = reports.at(self.start);
+                    out.external_links.push((destination, line, col));
+                }
+                None
+            }
             Ok(Resolved::Picture(picture)) => Some(picture),
             Ok(Resolved::Site { file, anchor }) => {
                 let (line, col) = reports.at(self.start);

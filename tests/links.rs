@@ -59,3 +59,116 @@ fn addresses_of_pages_and_files_the_site_has_pass_and_anchors_are_checked() {
         run.stderr
     );
 }
+
+/// A small website on this machine: `/ok` answers, `/weg` is gone; counts what it is asked.
+struct Website {
+    address: String,
+    asked: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+fn website() -> Website {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("listen");
+    let address = server.server_addr().to_ip().expect("ip").to_string();
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = std::sync::Arc::clone(&asked);
+    std::thread::spawn(move || {
+        // Ends with the test process; answers at most a few hundred requests.
+        for request in server.incoming_requests().take(500) {
+            let path = request.url().to_string();
+            log.lock().expect("log").push(path.clone());
+            let status = if path == "/ok" { 200 } else { 404 };
+            let _ = request.respond(tiny_http::Response::empty(status));
+        }
+    });
+    Website { address, asked }
+}
+
+#[test]
+fn check_external_reports_dead_links_at_their_line_and_remembers_good_ones() {
+    let web = website();
+    let site = Site::fixture("basic");
+    let base = format!("http://{}", web.address);
+    // Only this machine is asked: the fixture's own addresses point at the little website.
+    for file in [
+        "content/initiatives/molen.yaml",
+        "content/partners/alfa.yaml",
+        "content/partners/beta.yaml",
+    ] {
+        let text = site.read(file);
+        let text = (text.lines())
+            .map(|l| match l.split_once(": \"https://") {
+                Some((key, _)) => format!("{key}: \"{base}/ok\"\n"),
+                None => format!("{l}\n"),
+            })
+            .collect::<String>();
+        site.write(file, &text);
+    }
+    let links = format!("[goed]({base}/ok), [weg]({base}/weg) en [dicht](http://127.0.0.1:9/)");
+    with_links(&site, &links);
+    let col = "Zie ".len() + links.find("[weg]").expect("written") + 1;
+    let run = |site: &Site| {
+        let output = common::wdhs()
+            .args(["check", "--external", "--today", "2026-01-01"])
+            .env_remove("http_proxy")
+            .env_remove("HTTP_PROXY")
+            .env_remove("ALL_PROXY")
+            .current_dir(site.path())
+            .output()
+            .expect("run");
+        common::Run::from(output)
+    };
+    let first = run(&site);
+    first.assert_code(0);
+    assert!(
+        first.stderr.contains(&format!(
+            "content/press/bericht-1.nl.md:5:{col}: warning: the link to `{base}/weg` does not work: the site answered 404 (page not found)"
+        )),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first.stderr.contains(
+            "warning: the link to `http://127.0.0.1:9/` does not work: it could not be reached"
+        ),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        !first.stderr.contains("/ok` does not work"),
+        "{}",
+        first.stderr
+    );
+    let asked_first = web.asked.lock().expect("log").len();
+    // The second check asks again only what did not work.
+    let second = run(&site);
+    assert!(
+        second
+            .stderr
+            .contains(&format!("`{base}/weg` does not work"))
+    );
+    let asked: Vec<String> = web.asked.lock().expect("log")[asked_first..].to_vec();
+    assert!(!asked.contains(&"/ok".to_string()), "{asked:?}");
+    assert!(asked.contains(&"/weg".to_string()), "{asked:?}");
+    // Without --external nothing is asked.
+    let before = web.asked.lock().expect("log").len();
+    site.check().assert_code(0);
+    assert_eq!(web.asked.lock().expect("log").len(), before);
+    // And in Dutch.
+    let output = common::wdhs()
+        .args([
+            "check",
+            "--external",
+            "--lang",
+            "nl",
+            "--today",
+            "2026-01-01",
+        ])
+        .current_dir(site.path())
+        .output()
+        .expect("run");
+    let dutch = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        dutch.contains(&format!("waarschuwing: de link naar `{base}/weg` werkt niet: de site antwoordde 404 (pagina niet gevonden)")),
+        "{dutch}"
+    );
+}

@@ -30,6 +30,7 @@ help-output = Where to write the site, relative to the current folder
 help-base-url = Overrides base_url from site.yaml, e.g. https://example.org/wdhs/
 help-check = Check the whole site and report every problem, without writing anything
 help-format = text, or github for GitHub Actions annotations
+help-external = Also ask other websites whether the links to them still work (dead links are warnings)
 help-strict = Fail on warnings too
 help-new = Create a new entry (both language files, and the shared fields file where the kind has one)
 help-new-kind = press, initiative, partner, goal, page or festival
@@ -65,3 +66,16 @@ check-note = note: { $note }
 ## Files, Markdown, links, references, the theme, SVG (area B)
 
 ## Building, images, the output folder, serve (area C)
+
+## Links to other websites (check --external)
+
+external-dead = the link to `{ $url }` does not work: { $why }
+external-dead-hint = correct the address or remove the link; `wdhs check --external` asks again next time
+external-status = the site answered { $status ->
+        [404] 404 (page not found)
+        [410] 410 (page removed)
+       *[other] { $status }
+    }
+external-no-host = there is no website at that name
+external-timeout = no answer within { $seconds } seconds
+external-failed = it could not be reached ({ $detail })

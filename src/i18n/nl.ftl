@@ -30,6 +30,7 @@ help-output = Waar de site komt, gezien vanuit de huidige map
 help-base-url = In plaats van base_url uit site.yaml, bijvoorbeeld https://example.org/wdhs/
 help-check = Controleer de hele site en meld elk probleem, zonder iets te schrijven
 help-format = text, of github voor meldingen in GitHub Actions
+help-external = Vraag ook andere websites of de links ernaartoe nog werken (dode links zijn waarschuwingen)
 help-strict = Ook bij waarschuwingen mislukken
 help-new = Maak een nieuw item (de bestanden voor beide talen, en het bestand met gedeelde velden als dat soort er een heeft)
 help-new-kind = press, initiative, partner, goal, page of festival
@@ -65,3 +66,16 @@ check-note = let op: { $note }
 ## Files, Markdown, links, references, the theme, SVG (area B)
 
 ## Building, images, the output folder, serve (area C)
+
+## Links naar andere websites (check --external)
+
+external-dead = de link naar `{ $url }` werkt niet: { $why }
+external-dead-hint = verbeter het adres of haal de link weg; `wdhs check --external` kijkt de volgende keer opnieuw
+external-status = de site antwoordde { $status ->
+        [404] 404 (pagina niet gevonden)
+        [410] 410 (pagina verwijderd)
+       *[other] { $status }
+    }
+external-no-host = er is geen website met die naam
+external-timeout = geen antwoord binnen { $seconds } seconden
+external-failed = de site was niet te bereiken ({ $detail })
