@@ -22,7 +22,10 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// The help texts are the catalogue's (`help-*`), set by `localized`: the doc comments here are
 /// for readers of the code.
 #[derive(Parser)]
-#[command(name = "wdhs", version)]
+#[command(
+    name = "wdhs",
+    version = concat!(env!("CARGO_PKG_VERSION"), " (commit ", env!("WDHS_COMMIT"), ")")
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
