@@ -1,7 +1,10 @@
 //! `wdhs serve`: builds the site for the local address into a private folder, serves it over
-//! HTTP on 127.0.0.1, watches `content/` and `themes/`, rebuilds on change and tells open
-//! browser tabs to reload (Server-Sent Events). A failed build never stops the server: the
-//! last good site stays served and the error is shown in every tab until it is fixed.
+//! HTTP on 127.0.0.1 (through `front`, which bounds clients and checks the Host), watches
+//! `content/` and `themes/`, rebuilds on change and tells open browser tabs to reload
+//! (Server-Sent Events). A failed build never stops the server: the last good site stays
+//! served and the error is shown in every tab until it is fixed.
+
+mod front;
 
 use crate::build::{self, BuildOptions, DiskSources};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
@@ -50,6 +53,8 @@ struct Shared {
     /// Errors of the last build; `None` when it succeeded.
     failure: RwLock<Option<FailureView>>,
     clients: Mutex<Vec<SyncSender<String>>>,
+    /// What the front adds to every request it passes on (`front::TOKEN_HEADER`).
+    token: front::Token,
 }
 
 #[derive(Clone, serde::Serialize)]
@@ -160,8 +165,10 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         let _ = stop_tx.send(());
     })
     .map_err(|e| format!("cannot listen for Ctrl-C: {e}"))?;
-    let (server, address) = bind(&options)?;
-    let server = Arc::new(server);
+    let listener = front::listen(&options.bind, options.port)?;
+    let address = (listener.local_addr())
+        .map_err(|e| format!("cannot read the address the preview listens on: {e}"))?;
+    let (server, internal) = internal_server()?;
     let shared = Arc::new(Shared {
         output: preview.site(),
         held: RwLock::new(HashMap::new()),
@@ -171,6 +178,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
             .unwrap_or(HELD_IN_MEMORY_FROM),
         failure: RwLock::new(None),
         clients: Mutex::new(Vec::new()),
+        token: front::Token::random(),
     });
     let url = format!("http://{address}/");
     let build_options = BuildOptions {
@@ -196,30 +204,13 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     };
     let first = session.rebuild(&shared, &[]);
     println!("{first}");
-    println!("Serving the site on {url} (press Ctrl-C to stop)");
-    if options.port != 0 && address.port() != options.port {
-        println!(
-            "note: port {} was busy, so port {} is used instead",
-            options.port,
-            address.port()
-        );
-    }
-    let _ = std::io::stdout().flush();
-
-    for _ in 0..4 {
-        let server = Arc::clone(&server);
-        let shared = Arc::clone(&shared);
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                handle(request, &shared);
-            }
-        });
-    }
-
+    announce(&options, address, internal);
+    answer_requests(server, &shared);
+    let front = front::Front::new(listener, address, internal, shared.token.clone());
+    std::thread::spawn(move || front.run());
     if options.open {
         open_browser(&url);
     }
-
     let keepalive = Arc::clone(&shared);
     std::thread::spawn(move || {
         loop {
@@ -232,6 +223,25 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     println!("Stopped.");
     drop(preview);
     Ok(())
+}
+
+/// Prints where the preview is, and warns when other machines can reach it.
+fn announce(options: &ServeOptions, address: SocketAddr, internal: SocketAddr) {
+    if build::Trace::start().enabled() {
+        println!("tiny_http answers on {internal}, behind the front");
+    }
+    println!("Serving the site on http://{address}/ (press Ctrl-C to stop)");
+    if options.port != 0 && address.port() != options.port {
+        println!(
+            "note: port {} was busy, so port {} is used instead",
+            options.port,
+            address.port()
+        );
+    }
+    if let Some(warning) = front::exposure_warning(address, options.drafts) {
+        eprintln!("{warning}");
+    }
+    let _ = std::io::stdout().flush();
 }
 
 fn run_loop(
@@ -715,30 +725,41 @@ impl Session {
     }
 }
 
-fn bind(options: &ServeOptions) -> Result<(tiny_http::Server, SocketAddr), String> {
-    let attempts: Vec<u16> = if options.port == 0 {
-        vec![0]
-    } else {
-        (0..10).map(|i| options.port.saturating_add(i)).collect()
-    };
+/// tiny_http on a free loopback port, reached only through the front (`front.rs`).
+fn internal_server() -> Result<(tiny_http::Server, SocketAddr), String> {
     let mut last_error = String::new();
-    for port in attempts {
-        let address = format!("{}:{port}", options.bind);
-        match tiny_http::Server::http(&address) {
+    for address in ["127.0.0.1:0", "[::1]:0"] {
+        match tiny_http::Server::http(address) {
             Ok(server) => {
-                let actual = server
-                    .server_addr()
-                    .to_ip()
-                    .ok_or_else(|| "the server has no IP address".to_string())?;
-                return Ok((server, actual));
+                if let Some(actual) = server.server_addr().to_ip() {
+                    return Ok((server, actual));
+                }
             }
             Err(error) => last_error = error.to_string(),
         }
     }
     Err(format!(
-        "cannot listen on {}:{} or the next ports ({last_error}); another program is using them: stop it, or pass --port with another number",
-        options.bind, options.port
+        "cannot listen on a loopback address for the preview ({last_error})"
     ))
+}
+
+/// Answers each request on a thread of its own: a client that reads slowly holds up only its
+/// own thread (the front closes it after a while), and the front caps how many are open.
+fn answer_requests(server: tiny_http::Server, shared: &Arc<Shared>) {
+    let shared = Arc::clone(shared);
+    std::thread::spawn(move || {
+        while let Ok(request) = server.recv() {
+            let shared = Arc::clone(&shared);
+            // Were there no thread for it, the request dropped answers 500.
+            let _ = std::thread::Builder::new().spawn(move || handle(request, &shared));
+        }
+    });
+}
+
+/// Whether a request came through the front: it carries this run's token.
+fn came_through_front(request: &tiny_http::Request, token: &front::Token) -> bool {
+    (request.headers().iter())
+        .any(|h| h.field.equiv(front::TOKEN_HEADER) && token.matches(h.value.as_str()))
 }
 
 /// What the watcher sends for each change it sees, ungrouped (`settle` groups them).
@@ -895,6 +916,14 @@ fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: V
 }
 
 fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
+    if !came_through_front(&request, &shared.token) {
+        return respond(
+            request,
+            403,
+            "text/plain; charset=utf-8",
+            b"Forbidden: open the address that wdhs serve printed\n".to_vec(),
+        );
+    }
     let method = request.method().clone();
     if method != tiny_http::Method::Get && method != tiny_http::Method::Head {
         return respond(
@@ -1060,8 +1089,8 @@ fn inject_live_script(mut html: Vec<u8>) -> Vec<u8> {
     html
 }
 
-/// A Server-Sent Events stream for one tab, served by its own thread so a slow tab only slows
-/// itself; it is dropped when its queue is full or the socket fails.
+/// A Server-Sent Events stream for one tab, served by its request's own thread so a slow tab
+/// only slows itself; it is dropped when its queue is full or the socket fails.
 fn open_stream(request: tiny_http::Request, shared: &Arc<Shared>) {
     let Ok(mut clients) = shared.clients.lock() else {
         return;
@@ -1088,16 +1117,14 @@ fn open_stream(request: tiny_http::Request, shared: &Arc<Shared>) {
     let _ = sender.try_send(initial);
     drop(sender);
     let mut writer = request.into_writer();
-    std::thread::spawn(move || {
-        if writer.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n").is_err() || writer.flush().is_err() {
+    if writer.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n").is_err() || writer.flush().is_err() {
+        return;
+    }
+    while let Ok(message) = receiver.recv() {
+        if writer.write_all(message.as_bytes()).is_err() || writer.flush().is_err() {
             return;
         }
-        while let Ok(message) = receiver.recv() {
-            if writer.write_all(message.as_bytes()).is_err() || writer.flush().is_err() {
-                return;
-            }
-        }
-    });
+    }
 }
 
 #[cfg(test)]
