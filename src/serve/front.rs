@@ -10,8 +10,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-/// Connections open at once (live-reload streams included); more are closed on arrival.
-const MAX_CONNECTIONS: usize = 128;
+/// Connections open at once (live-reload streams included); more are closed on arrival. Also
+/// the number of tiny_http workers, so every request passed on has one.
+pub const MAX_CONNECTIONS: usize = 128;
 /// A request head (request line and headers) longer than this is refused with 431.
 const MAX_HEAD_BYTES: usize = 16 * 1024;
 /// The time a client has to send its whole request head.

@@ -678,17 +678,23 @@ fn internal_server() -> Result<(tiny_http::Server, SocketAddr), String> {
     ))
 }
 
-/// Answers each request on a thread of its own: a client that reads slowly holds up only its
-/// own thread (the front closes it after a while), and the front caps how many are open.
+/// Answers requests on as many threads as the front lets connections be open, so every request
+/// it passes on has one: a client that reads slowly holds up only its own (the front closes it
+/// after a while). Live-reload streams have threads of their own (`open_stream`).
 fn answer_requests(server: tiny_http::Server, shared: &Arc<Shared>) {
-    let shared = Arc::clone(shared);
-    std::thread::spawn(move || {
-        while let Ok(request) = server.recv() {
-            let shared = Arc::clone(&shared);
-            // Were there no thread for it, the request dropped answers 500.
-            let _ = std::thread::Builder::new().spawn(move || handle(request, &shared));
+    let server = Arc::new(server);
+    for _ in 0..front::MAX_CONNECTIONS {
+        let server = Arc::clone(&server);
+        let shared = Arc::clone(shared);
+        let worker = std::thread::Builder::new().spawn(move || {
+            while let Ok(request) = server.recv() {
+                handle(request, &shared);
+            }
+        });
+        if worker.is_err() {
+            break; // the system has no more threads to give: the workers there are will do
         }
-    });
+    }
 }
 
 /// Whether a request came through the front: it carries this run's token.
@@ -1024,8 +1030,8 @@ fn inject_live_script(mut html: Vec<u8>) -> Vec<u8> {
     html
 }
 
-/// A Server-Sent Events stream for one tab, served by its request's own thread so a slow tab
-/// only slows itself; it is dropped when its queue is full or the socket fails.
+/// A Server-Sent Events stream for one tab, served by its own thread so a slow tab only slows
+/// itself; it is dropped when its queue is full or the socket fails.
 fn open_stream(request: tiny_http::Request, shared: &Arc<Shared>) {
     let Ok(mut clients) = shared.clients.lock() else {
         return;
@@ -1052,14 +1058,16 @@ fn open_stream(request: tiny_http::Request, shared: &Arc<Shared>) {
     let _ = sender.try_send(initial);
     drop(sender);
     let mut writer = request.into_writer();
-    if writer.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n").is_err() || writer.flush().is_err() {
-        return;
-    }
-    while let Ok(message) = receiver.recv() {
-        if writer.write_all(message.as_bytes()).is_err() || writer.flush().is_err() {
+    std::thread::spawn(move || {
+        if writer.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n").is_err() || writer.flush().is_err() {
             return;
         }
-    }
+        while let Ok(message) = receiver.recv() {
+            if writer.write_all(message.as_bytes()).is_err() || writer.flush().is_err() {
+                return;
+            }
+        }
+    });
 }
 
 #[cfg(test)]
