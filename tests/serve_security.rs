@@ -345,7 +345,7 @@ fn unfinished_heads_and_clients_that_never_read_hold_up_no_one_else() {
         server.address
     )
     .expect("send");
-    // More clients that never read than tiny_http had workers (4).
+    // More clients that never read than the 4 workers tiny_http had before the front.
     let stalled: Vec<TcpStream> = (0..6)
         .map(|_| {
             let mut stream = TcpStream::connect(&server.address).expect("connect");
