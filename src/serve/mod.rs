@@ -1,7 +1,11 @@
 //! `wdhs serve`: builds the site for the local address into a private folder, serves it over
-//! HTTP on 127.0.0.1, watches `content/` and `themes/`, rebuilds on change and tells open
-//! browser tabs to reload (Server-Sent Events). A failed build never stops the server: the
-//! last good site stays served and the error is shown in every tab until it is fixed.
+//! HTTP on 127.0.0.1 (through `front`, which bounds clients and checks the Host), watches
+//! `content/` and `themes/`, rebuilds on change and tells open browser tabs to reload
+//! (Server-Sent Events). A failed build never stops the server: the last good site stays
+//! served and the error is shown in every tab until it is fixed.
+
+mod front;
+mod preview;
 
 use crate::build::{self, BuildOptions, DiskSources};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
@@ -50,6 +54,8 @@ struct Shared {
     /// Errors of the last build; `None` when it succeeded.
     failure: RwLock<Option<FailureView>>,
     clients: Mutex<Vec<SyncSender<String>>>,
+    /// What the front adds to every request it passes on (`front::TOKEN_HEADER`).
+    token: front::Token,
 }
 
 #[derive(Clone, serde::Serialize)]
@@ -83,85 +89,21 @@ impl Shared {
     }
 }
 
-/// The preview folders of `serve` are `wdhs-serve-*` in the system's temporary folder; each
-/// holds the site (`site/`) and a file its server keeps locked while it runs (`lock`).
-const PREVIEW_PREFIX: &str = "wdhs-serve-";
-const PREVIEW_LOCK: &str = "lock";
-const PREVIEW_SITE: &str = "site";
-
-/// A preview folder of this server, and its lock: the folder is removed when the server stops,
-/// and kept from other servers while the lock file is open.
-struct Preview {
-    folder: tempfile::TempDir,
-    _lock: std::fs::File,
-}
-
-impl Preview {
-    fn site(&self) -> PathBuf {
-        self.folder.path().join(PREVIEW_SITE)
-    }
-}
-
-/// A new preview folder. Those of servers that stopped without removing theirs (killed, or a
-/// crash) are removed beside it, off the start-up path: a large site's preview is hundreds of
-/// megabytes, and the temporary folder may not be emptied until the machine restarts.
-fn make_preview() -> std::io::Result<Preview> {
-    let temp = std::env::temp_dir();
-    let sweep = temp.clone();
-    std::thread::spawn(move || remove_ended_previews(&sweep));
-    let folder = tempfile::Builder::new()
-        .prefix(PREVIEW_PREFIX)
-        .tempdir_in(&temp)?;
-    // Locked before it has its name: a server looking for ended previews opens only `lock`,
-    // and finds it locked from the start.
-    let unnamed = folder.path().join("lock.new");
-    let lock = std::fs::File::create(&unnamed)?;
-    lock.try_lock().map_err(std::io::Error::other)?;
-    std::fs::rename(&unnamed, folder.path().join(PREVIEW_LOCK))?;
-    std::fs::create_dir(folder.path().join(PREVIEW_SITE))?;
-    Ok(Preview {
-        folder,
-        _lock: lock,
-    })
-}
-
-/// Removes the preview folders whose lock nobody holds: their server has ended. A folder
-/// without a lock file (of an older wdhs, or someone else's) is left alone.
-fn remove_ended_previews(temp: &Path) {
-    let Ok(items) = std::fs::read_dir(temp) else {
-        return;
-    };
-    for item in items.flatten() {
-        if !item
-            .file_name()
-            .to_string_lossy()
-            .starts_with(PREVIEW_PREFIX)
-        {
-            continue;
-        }
-        let folder = item.path();
-        let Ok(lock) = std::fs::File::open(folder.join(PREVIEW_LOCK)) else {
-            continue;
-        };
-        if lock.try_lock().is_ok() {
-            let _ = std::fs::remove_dir_all(&folder);
-        }
-    }
-}
-
 /// Runs until Ctrl-C (or until it is asked to end: SIGTERM, SIGHUP). Returns an error message
 /// for problems that stop it from starting.
 pub fn serve(options: ServeOptions) -> Result<(), String> {
-    let preview =
-        make_preview().map_err(|e| format!("cannot create a folder for the preview: {e}"))?;
+    let preview = preview::make_preview()
+        .map_err(|e| format!("cannot create a folder for the preview: {e}"))?;
     // From the start: a server asked to end while it builds still removes its preview.
     let (stop_tx, stop_rx) = mpsc::channel::<()>();
     ctrlc::set_handler(move || {
         let _ = stop_tx.send(());
     })
     .map_err(|e| format!("cannot listen for Ctrl-C: {e}"))?;
-    let (server, address) = bind(&options)?;
-    let server = Arc::new(server);
+    let listener = front::listen(&options.bind, options.port)?;
+    let address = (listener.local_addr())
+        .map_err(|e| format!("cannot read the address the preview listens on: {e}"))?;
+    let (server, internal) = internal_server()?;
     let shared = Arc::new(Shared {
         output: preview.site(),
         held: RwLock::new(HashMap::new()),
@@ -171,6 +113,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
             .unwrap_or(HELD_IN_MEMORY_FROM),
         failure: RwLock::new(None),
         clients: Mutex::new(Vec::new()),
+        token: front::Token::random(),
     });
     let url = format!("http://{address}/");
     let build_options = BuildOptions {
@@ -196,30 +139,13 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     };
     let first = session.rebuild(&shared, &[]);
     println!("{first}");
-    println!("Serving the site on {url} (press Ctrl-C to stop)");
-    if options.port != 0 && address.port() != options.port {
-        println!(
-            "note: port {} was busy, so port {} is used instead",
-            options.port,
-            address.port()
-        );
-    }
-    let _ = std::io::stdout().flush();
-
-    for _ in 0..4 {
-        let server = Arc::clone(&server);
-        let shared = Arc::clone(&shared);
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                handle(request, &shared);
-            }
-        });
-    }
-
+    announce(&options, address, internal);
+    answer_requests(server, &shared);
+    let front = front::Front::new(listener, address, internal, shared.token.clone());
+    std::thread::spawn(move || front.run());
     if options.open {
         open_browser(&url);
     }
-
     let keepalive = Arc::clone(&shared);
     std::thread::spawn(move || {
         loop {
@@ -232,6 +158,25 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     println!("Stopped.");
     drop(preview);
     Ok(())
+}
+
+/// Prints where the preview is, and warns when other machines can reach it.
+fn announce(options: &ServeOptions, address: SocketAddr, internal: SocketAddr) {
+    if build::Trace::start().enabled() {
+        println!("tiny_http answers on {internal}, behind the front");
+    }
+    println!("Serving the site on http://{address}/ (press Ctrl-C to stop)");
+    if options.port != 0 && address.port() != options.port {
+        println!(
+            "note: port {} was busy, so port {} is used instead",
+            options.port,
+            address.port()
+        );
+    }
+    if let Some(warning) = front::exposure_warning(address, options.drafts) {
+        eprintln!("{warning}");
+    }
+    let _ = std::io::stdout().flush();
 }
 
 fn run_loop(
@@ -715,30 +660,47 @@ impl Session {
     }
 }
 
-fn bind(options: &ServeOptions) -> Result<(tiny_http::Server, SocketAddr), String> {
-    let attempts: Vec<u16> = if options.port == 0 {
-        vec![0]
-    } else {
-        (0..10).map(|i| options.port.saturating_add(i)).collect()
-    };
+/// tiny_http on a free loopback port, reached only through the front (`front.rs`).
+fn internal_server() -> Result<(tiny_http::Server, SocketAddr), String> {
     let mut last_error = String::new();
-    for port in attempts {
-        let address = format!("{}:{port}", options.bind);
-        match tiny_http::Server::http(&address) {
+    for address in ["127.0.0.1:0", "[::1]:0"] {
+        match tiny_http::Server::http(address) {
             Ok(server) => {
-                let actual = server
-                    .server_addr()
-                    .to_ip()
-                    .ok_or_else(|| "the server has no IP address".to_string())?;
-                return Ok((server, actual));
+                if let Some(actual) = server.server_addr().to_ip() {
+                    return Ok((server, actual));
+                }
             }
             Err(error) => last_error = error.to_string(),
         }
     }
     Err(format!(
-        "cannot listen on {}:{} or the next ports ({last_error}); another program is using them: stop it, or pass --port with another number",
-        options.bind, options.port
+        "cannot listen on a loopback address for the preview ({last_error})"
     ))
+}
+
+/// Answers requests on as many threads as the front lets connections be open, so every request
+/// it passes on has one: a client that reads slowly holds up only its own (the front closes it
+/// after a while). Live-reload streams have threads of their own (`open_stream`).
+fn answer_requests(server: tiny_http::Server, shared: &Arc<Shared>) {
+    let server = Arc::new(server);
+    for _ in 0..front::MAX_CONNECTIONS {
+        let server = Arc::clone(&server);
+        let shared = Arc::clone(shared);
+        let worker = std::thread::Builder::new().spawn(move || {
+            while let Ok(request) = server.recv() {
+                handle(request, &shared);
+            }
+        });
+        if worker.is_err() {
+            break; // the system has no more threads to give: the workers there are will do
+        }
+    }
+}
+
+/// Whether a request came through the front: it carries this run's token.
+fn came_through_front(request: &tiny_http::Request, token: &front::Token) -> bool {
+    (request.headers().iter())
+        .any(|h| h.field.equiv(front::TOKEN_HEADER) && token.matches(h.value.as_str()))
 }
 
 /// What the watcher sends for each change it sees, ungrouped (`settle` groups them).
@@ -895,6 +857,14 @@ fn respond(request: tiny_http::Request, status: u16, content_type: &str, body: V
 }
 
 fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
+    if !came_through_front(&request, &shared.token) {
+        return respond(
+            request,
+            403,
+            "text/plain; charset=utf-8",
+            b"Forbidden: open the address that wdhs serve printed\n".to_vec(),
+        );
+    }
     let method = request.method().clone();
     if method != tiny_http::Method::Get && method != tiny_http::Method::Head {
         return respond(
