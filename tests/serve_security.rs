@@ -76,7 +76,7 @@ impl Drop for Server {
 
 /// `wdhs serve --port 0 <args>` in the site's folder, once it has printed its address.
 fn start(site: &Site, args: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wdhs"))
+    let mut child = common::wdhs()
         .args(["serve", "--port", "0"])
         .args(args)
         .current_dir(site.path())
