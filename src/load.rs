@@ -113,8 +113,8 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
     let content = root.join("content");
     if !content.is_dir() {
         diagnostics.push(
-            Diagnostic::error("content", 0, 0, "there is no content folder")
-                .with_hint(format!("run wdhs in the site's folder (the one that holds content/), or pass --root; looked in {}", content.display())),
+            Diagnostic::error("content", 0, 0, crate::tr!("load-no-content"))
+                .with_hint(crate::tr!("load-no-content-hint", path = content.display())),
         );
         return Loaded::default();
     }
@@ -268,17 +268,12 @@ fn walk_error(root: &Path, error: &walkdir::Error) -> Diagnostic {
         .map(|p| relative(root, p))
         .unwrap_or_else(|| PathBuf::from("content"));
     let message = if error.loop_ancestor().is_some() {
-        "this link points back to a folder that contains it (a symlink loop); it was skipped"
-            .to_string()
+        crate::tr!("load-link-loop")
     } else {
-        format!(
-            "cannot read: {}",
-            error
-                .io_error()
-                .map_or_else(|| error.to_string(), ToString::to_string)
-        )
+        let reason = (error.io_error()).map_or_else(|| error.to_string(), ToString::to_string);
+        crate::tr!("load-cannot-read", error = reason)
     };
-    Diagnostic::error(path, 0, 0, message).with_hint("remove or fix the link or file")
+    Diagnostic::error(path, 0, 0, message).with_hint(crate::tr!("load-cannot-read-hint"))
 }
 
 /// The canonical form of `folder` (the content or theme folder), which must itself lie in the
@@ -311,12 +306,9 @@ pub fn link_problem(root: &Path, link: &Path, within: &Path) -> Option<Diagnosti
                 relative(root, link),
                 0,
                 0,
-                format!(
-                    "this link points to `{}`, which does not exist",
-                    shown.display()
-                ),
+                crate::tr!("load-link-to-nothing", target = shown.display()),
             )
-            .with_hint("remove the link, or put the file itself here"),
+            .with_hint(crate::tr!("load-link-to-nothing-hint")),
         );
     };
     let hidden = target
@@ -333,14 +325,14 @@ pub fn link_problem(root: &Path, link: &Path, within: &Path) -> Option<Diagnosti
 fn outside_link(root: &Path, link: &Path) -> Diagnostic {
     let target = std::fs::read_link(link)
         .map(|t| t.display().to_string())
-        .unwrap_or_else(|_| "another folder".to_string());
+        .unwrap_or_else(|_| crate::tr!("load-link-outside-elsewhere"));
     Diagnostic::error(
         relative(root, link),
         0,
         0,
-        format!("this is a link to `{target}`, outside the site's content; wdhs never reads files outside the site's folder"),
+        crate::tr!("load-link-outside", target = target),
     )
-    .with_hint("copy the file itself into the folder instead of linking to it")
+    .with_hint(crate::tr!("load-link-outside-hint"))
 }
 
 /// Puts one new file into `loaded` where a walk of the folder would have put it (`serve`, told
@@ -483,15 +475,14 @@ fn classify(
                     relative(root, &content.join(&parts[0])),
                     0,
                     0,
-                    format!(
-                        "the folder `{}` is not a kind of content; its files are not used",
-                        parts[0]
-                    ),
+                    crate::tr!("load-unknown-folder", folder = &parts[0]),
                 )
                 .with_hint(
                     match crate::diagnostic::suggest(&parts[0], known.iter().copied()) {
-                        Some(close) => format!("did you mean `{close}`?"),
-                        None => format!("the content folders are: {}", known.join(", ")),
+                        Some(close) => {
+                            crate::tr!("load-unknown-folder-did-you-mean", folder = close)
+                        }
+                        None => crate::tr!("load-content-folders", folders = known.join(", ")),
                     },
                 ),
             );
@@ -527,16 +518,25 @@ fn classify(
             let second = codes.get(1).copied().unwrap_or("en");
             let (message, hint) = match stem.rsplit_once('.') {
                 Some((base, code)) => (
-                    format!(
-                        "`{code}` is not one of the site's languages ({})",
-                        codes.join(", ")
+                    crate::tr!(
+                        "load-unknown-language",
+                        code = code,
+                        codes = codes.join(", ")
                     ),
-                    format!("rename it to `{base}.{first}.md` or `{base}.{second}.md`"),
+                    crate::tr!(
+                        "load-unknown-language-hint",
+                        base = base,
+                        first = first,
+                        second = second
+                    ),
                 ),
                 None => (
-                    "the file name does not say its language".to_string(),
-                    format!(
-                        "name it `{stem}.{first}.md` (and `{stem}.{second}.md` for the translation)"
+                    crate::tr!("load-no-language"),
+                    crate::tr!(
+                        "load-no-language-hint",
+                        stem = stem,
+                        first = first,
+                        second = second
                     ),
                 ),
             };
@@ -548,8 +548,17 @@ fn classify(
         && (name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".yml"))
     {
         diagnostics.push(
-            Diagnostic::error(rel_root, 0, 0, format!("entries must sit directly in content/{}/, not in a folder below it; this file is not used", parts[0]))
-                .with_hint(format!("move it to content/{}/{name}", parts[0])),
+            Diagnostic::error(
+                rel_root,
+                0,
+                0,
+                crate::tr!("load-nested-entry", folder = &parts[0]),
+            )
+            .with_hint(crate::tr!(
+                "load-nested-entry-hint",
+                folder = &parts[0],
+                name = &name
+            )),
         );
         return None;
     }
@@ -585,12 +594,20 @@ fn stem_problem(name: &str, languages: &[Lang], rel_root: &Path) -> Option<Diagn
             rel_root,
             0,
             0,
-            format!("the file name `{}` cannot be a web address: only lower-case letters, digits and hyphens may come before `{rest}`", stem.escape_debug()),
+            crate::tr!(
+                "load-bad-file-name",
+                name = stem.escape_debug().to_string(),
+                rest = rest
+            ),
         )
         .with_hint(if suggestion.is_empty() {
-            format!("rename the file to a name like `my-page{rest}`")
+            crate::tr!("load-bad-file-name-example", rest = rest)
         } else {
-            format!("rename the file to `{suggestion}{rest}` (and its other language and `.yaml` files too)")
+            crate::tr!(
+                "load-bad-file-name-hint",
+                suggestion = suggestion,
+                rest = rest
+            )
         }),
     )
 }
@@ -609,8 +626,16 @@ pub const PUBLISHED_FILE_TYPES: &[&str] = &[
 fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {
     if let Some(bad) = parts.iter().find(|p| !crate::safe_url::is_url_safe_name(p)) {
         return Some(
-            Diagnostic::error(rel_root, 0, 0, format!("the name `{}` cannot be part of a web address: it has spaces, accents or other signs", bad.escape_debug()))
-                .with_hint(format!("rename it to `{}` (letters, digits, - and _ only), and use the new name where the file is mentioned", crate::safe_url::suggest_name(bad))),
+            Diagnostic::error(
+                rel_root,
+                0,
+                0,
+                crate::tr!("load-bad-asset-name", name = bad.escape_debug().to_string()),
+            )
+            .with_hint(crate::tr!(
+                "load-bad-asset-name-hint",
+                suggestion = crate::safe_url::suggest_name(bad)
+            )),
         );
     }
     let name = parts.last()?;
@@ -627,18 +652,18 @@ fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {
         extension.as_deref(),
         Some("html" | "htm" | "xhtml" | "js" | "mjs" | "php" | "xml" | "css")
     ) {
-        "write pages as Markdown (`<name>.nl.md` and `<name>.en.md`); the site's layout and scripts come from the theme".to_string()
+        crate::tr!("load-web-file-hint")
     } else {
-        "remove it, or save it as PDF; the site publishes images (JPEG, PNG, WebP, GIF, SVG), PDF, office documents and CSV".to_string()
+        crate::tr!("load-file-type-hint")
     };
     Some(
         Diagnostic::error(
             rel_root,
             0,
             0,
-            format!(
-                "files of this type (`{}`) are not published",
-                extension.map_or_else(|| name.clone(), |e| format!(".{e}"))
+            crate::tr!(
+                "load-file-type",
+                kind = extension.map_or_else(|| name.clone(), |e| format!(".{e}"))
             ),
         )
         .with_hint(hint),
@@ -656,16 +681,26 @@ pub fn language_file_name<'a>(name: &'a str, languages: &[Lang]) -> Option<(&'a 
 /// Reads a text file: UTF-8 only (a BOM is fine), with the position of the first bad byte.
 pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     use std::io::Read;
-    let cannot =
-        |e: std::io::Error| Diagnostic::error(rel, 0, 0, format!("cannot read the file: {e}"));
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(
+            rel,
+            0,
+            0,
+            crate::tr!("load-cannot-read-file", error = e.to_string()),
+        )
+    };
     let too_large = |len: u64| {
         Diagnostic::error(
             rel,
             0,
             0,
-            format!("the file is too large ({len} bytes; the limit is {MAX_TEXT_BYTES})"),
+            crate::tr!(
+                "load-too-large",
+                size = len.to_string(),
+                limit = MAX_TEXT_BYTES.to_string()
+            ),
         )
-        .with_hint("split the text over several pages")
+        .with_hint(crate::tr!("load-too-large-hint"))
     };
     // One open and the size from the open file: a site reads tens of thousands of these, and
     // looking the path up twice (stat, then open) was a tenth of reading them.
@@ -696,8 +731,8 @@ fn nul_byte(rel: &Path, text: &str, offset: usize) -> Diagnostic {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Diagnostic::error(rel, line, col, "the file contains an invisible zero character (a NUL byte)")
-        .with_hint("it usually comes with text copied from a PDF or another program: delete the character here, or type the line again")
+    Diagnostic::error(rel, line, col, crate::tr!("load-zero-character"))
+        .with_hint(crate::tr!("load-zero-character-hint"))
 }
 
 pub fn decode_utf8(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
@@ -713,7 +748,7 @@ pub fn decode_utf8(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
             .chars()
             .count()
             + 1;
-        Diagnostic::error(rel, line, col, "the file is not UTF-8 text")
-            .with_hint("save the file as UTF-8 in your editor (\"Save with encoding: UTF-8\")")
+        Diagnostic::error(rel, line, col, crate::tr!("load-not-utf8"))
+            .with_hint(crate::tr!("load-not-utf8-hint"))
     })
 }

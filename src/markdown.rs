@@ -205,9 +205,10 @@ impl<'a> Reports<'a> {
             if *count > REPEATS_SHOWN {
                 let shown = &self.items[*last];
                 let mut more = shown.clone();
-                more.message = format!(
-                    "and {} more like this in this file (only the first {REPEATS_SHOWN} are shown)",
-                    count - REPEATS_SHOWN
+                more.message = crate::tr!(
+                    "markdown-more-like-this",
+                    count = count - REPEATS_SHOWN,
+                    shown = REPEATS_SHOWN
                 );
                 more.hint = None;
                 self.items.push(more);
@@ -327,9 +328,9 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
                 path,
                 line,
                 col,
-                format!("quotes or lists are nested more than {MAX_NESTING} deep here"),
+                crate::tr!("markdown-too-deep", max = MAX_NESTING),
             )
-            .with_hint("use fewer `>` or list markers at the start of the line")
+            .with_hint(crate::tr!("markdown-too-deep-hint"))
         });
         out.diagnostics = reports.finish();
         return out;
@@ -389,8 +390,13 @@ fn heading_pass(events: &mut Events<'_>, reports: &mut Reports<'_>) -> Vec<Headi
                     classes.clear();
                     attrs.clear();
                     reports.push("heading-attributes", start, |path, line, col| {
-                        Diagnostic::warning(path, line, col, "only an anchor (`{#name}`) may follow a heading; the other attributes are left out")
-                            .with_hint("remove what stands between `{` and `}` after the heading, except `#name`")
+                        Diagnostic::warning(
+                            path,
+                            line,
+                            col,
+                            crate::tr!("markdown-heading-attributes"),
+                        )
+                        .with_hint(crate::tr!("markdown-heading-attributes-hint"))
                     });
                 }
             }
@@ -409,8 +415,8 @@ fn heading_pass(events: &mut Events<'_>, reports: &mut Reports<'_>) -> Vec<Headi
 fn check_heading_level(reports: &mut Reports<'_>, level: u8, previous: u8, offset: usize) {
     if level == 1 {
         reports.push("heading-1", offset, |path, line, col| {
-            Diagnostic::warning(path, line, col, "a level-1 heading (`#`) in the text; the page title is already the level-1 heading")
-                .with_hint("start headings in the text at `##`")
+            Diagnostic::warning(path, line, col, crate::tr!("markdown-heading-1"))
+                .with_hint(crate::tr!("markdown-heading-1-hint"))
         });
     } else if level > previous + 1 {
         reports.push("heading-skip", offset, |path, line, col| {
@@ -418,11 +424,15 @@ fn check_heading_level(reports: &mut Reports<'_>, level: u8, previous: u8, offse
                 path,
                 line,
                 col,
-                format!("heading level {level} follows level {previous}: a level is skipped"),
+                crate::tr!(
+                    "markdown-heading-skipped",
+                    level = level,
+                    previous = previous
+                ),
             )
-            .with_hint(format!(
-                "use `{}` here, so screen-reader users can follow the structure",
-                "#".repeat(usize::from(previous) + 1)
+            .with_hint(crate::tr!(
+                "markdown-heading-skipped-hint",
+                marks = "#".repeat(usize::from(previous) + 1)
             ))
         });
     }
@@ -471,8 +481,8 @@ fn link_pass(
                 }
                 if alt.trim().is_empty() {
                     reports.push("image-alt", start, |path, line, col| {
-                        Diagnostic::error(path, line, col, "the image has no alt text")
-                            .with_hint("describe the picture between the brackets: `![Bewoners bij de dorpsmolen](molen.jpg)`")
+                        Diagnostic::error(path, line, col, crate::tr!("markdown-no-alt"))
+                            .with_hint(crate::tr!("markdown-no-alt-hint"))
                     });
                 }
             }
@@ -509,8 +519,8 @@ fn check_link_text(reports: &mut Reports<'_>, start: usize, text: &str) {
     let lower = lower.trim_end_matches(['.', '!', ':']);
     if lower.is_empty() {
         reports.push("link-text-empty", start, |path, line, col| {
-            Diagnostic::error(path, line, col, "the link has no text")
-                .with_hint("write what the link leads to between the brackets: `[het actieprogramma](@/goals)`")
+            Diagnostic::error(path, line, col, crate::tr!("markdown-link-no-text"))
+                .with_hint(crate::tr!("markdown-link-no-text-hint"))
         });
     } else if VAGUE_LINK_TEXTS.contains(&lower) {
         reports.push("link-text-vague", start, |path, line, col| {
@@ -518,14 +528,9 @@ fn check_link_text(reports: &mut Reports<'_>, start: usize, text: &str) {
                 path,
                 line,
                 col,
-                format!(
-                    "the link text `{}` does not say where it leads",
-                    text.trim()
-                ),
+                crate::tr!("markdown-link-vague", text = text.trim()),
             )
-            .with_hint(
-                "use words that make sense on their own, like `[lees het actieprogramma](@/goals)`",
-            )
+            .with_hint(crate::tr!("markdown-link-vague-hint"))
         });
     }
 }
@@ -569,16 +574,30 @@ impl Link {
             // Never published, even by `check` or a preview: the link leads nowhere.
             *dest_url = CowStr::from("");
             reports.push("link-scheme", self.start, |path, line, col| {
-                Diagnostic::error(path, line, col, format!("a link to a `{scheme}:` address is not allowed; links may lead to web pages (https:), e-mail (mailto:), phone numbers (tel:) and the site's own pages and files"))
-                    .with_hint("remove the link, or write the full web address, starting with https://")
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    crate::tr!("markdown-link-scheme", scheme = &scheme),
+                )
+                .with_hint(crate::tr!("markdown-link-scheme-hint"))
             });
             return None;
         }
         if let Some(anchor) = destination.strip_prefix('#') {
             if !used_ids.contains(anchor) && !anchor.is_empty() {
                 reports.push("anchor-missing", self.start, |path, line, col| {
-                    Diagnostic::error(path, line, col, format!("the link points to `#{anchor}`, but this page has no heading with that anchor"))
-                        .with_hint(suggest_anchor(anchor, used_ids, "this page"))
+                    Diagnostic::error(
+                        path,
+                        line,
+                        col,
+                        crate::tr!("markdown-anchor-missing", anchor = anchor),
+                    )
+                    .with_hint(suggest_anchor(
+                        anchor,
+                        used_ids,
+                        Which::ThisPage,
+                    ))
                 });
             }
             return None;
@@ -640,8 +659,14 @@ fn raw_html_pass(events: &mut Events<'_>, reports: &mut Reports<'_>) {
         if let Event::Html(html) | Event::InlineHtml(html) = event {
             if !html.trim().is_empty() && !html.trim_start().starts_with("<!--") {
                 reports.push("raw-html", range.start, |path, line, col| {
-                    Diagnostic::warning(path, line, col, format!("HTML in the text is shown as text, not as HTML: `{}`", html.trim().chars().take(40).collect::<String>()))
-                        .with_hint("use Markdown instead (links `[text](url)`, images `![alt](file.jpg)`), or write `\\<` to show a `<`")
+                    let shown: String = html.trim().chars().take(40).collect();
+                    Diagnostic::warning(
+                        path,
+                        line,
+                        col,
+                        crate::tr!("markdown-raw-html", html = shown),
+                    )
+                    .with_hint(crate::tr!("markdown-raw-html-hint"))
                 });
                 *event = Event::Text(html.clone());
             } else {
@@ -681,18 +706,28 @@ fn heading_number(level: HeadingLevel) -> u8 {
     }
 }
 
-/// `which`: "this page" or "that page".
-pub fn suggest_anchor(anchor: &str, ids: &BTreeSet<String>, which: &str) -> String {
-    match crate::diagnostic::suggest(anchor, ids.iter().map(String::as_str)) {
-        Some(close) => format!("did you mean `#{close}`?"),
-        None if ids.is_empty() => format!("{which} has no headings to link to"),
-        None => format!(
-            "the anchors on {which} are: {}",
-            ids.iter()
-                .map(|i| format!("#{i}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+/// Which page a hint about anchors speaks of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    /// The page the link is on.
+    ThisPage,
+    /// The page the link leads to.
+    ThatPage,
+}
+
+/// "did you mean" the closest anchor, or the anchors `ids` there are.
+pub fn suggest_anchor(anchor: &str, ids: &BTreeSet<String>, which: Which) -> String {
+    if let Some(close) = crate::diagnostic::suggest(anchor, ids.iter().map(String::as_str)) {
+        return crate::tr!("markdown-anchor-did-you-mean", anchor = close);
+    }
+    let anchors = (ids.iter().map(|i| format!("#{i}")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (which, ids.is_empty()) {
+        (Which::ThisPage, true) => crate::tr!("markdown-no-anchors-here"),
+        (Which::ThatPage, true) => crate::tr!("markdown-no-anchors-there"),
+        (Which::ThisPage, false) => crate::tr!("markdown-anchors-here", anchors = anchors),
+        (Which::ThatPage, false) => crate::tr!("markdown-anchors-there", anchors = anchors),
     }
 }
 

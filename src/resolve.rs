@@ -701,7 +701,7 @@ pub fn resolve(
         if entry.draft {
             held_back.push(HeldBack {
                 path: entry.path.clone(),
-                reason: "draft: true".to_string(),
+                reason: crate::tr!("resolve-held-draft"),
             });
             continue;
         }
@@ -710,7 +710,7 @@ pub fn resolve(
         {
             held_back.push(HeldBack {
                 path: entry.path.clone(),
-                reason: format!("embargoed until {}", press.date),
+                reason: crate::tr!("resolve-held-embargo", date = press.date.to_string()),
             });
             continue;
         }
@@ -1006,26 +1006,27 @@ fn check_image_reference(
     // Such a file is refused where it lies (not an asset): say why here too.
     if let Some(advice) = crate::images::unsupported(file) {
         return Err((
-            format!("`{file}` is in a format browsers cannot show"),
+            crate::tr!("resolve-unsupported-format", file = file),
             advice.to_string(),
         ));
     }
     let relative = normalize_relative(file).filter(|r| assets.contains(&(kind, r.as_str())));
     let Some(relative) = relative else {
-        let what = if crate::images::is_raster(file) || file.ends_with(".svg") {
-            "image"
+        let message = if crate::images::is_raster(file) || file.ends_with(".svg") {
+            crate::tr!("resolve-image-missing", file = file)
         } else {
-            "file"
+            crate::tr!("resolve-file-missing", file = file)
         };
         return Err((
-            format!("the {what} `{file}` does not exist"),
-            format!(
-                "put it in {folder} beside the entry, and write its name relative to that folder"
-            ),
+            message,
+            crate::tr!("resolve-named-file-missing-hint", folder = folder),
         ));
     };
     if let Some(Err(problem)) = images.get(&(kind, relative)) {
-        return Err((format!("the image `{file}` cannot be used: {problem}"), "open it in a photo editor and save it again as JPEG or PNG (at most 50 million pixels)".to_string()));
+        return Err((
+            crate::tr!("resolve-image-unusable", file = file, problem = problem),
+            crate::tr!("resolve-image-unusable-hint"),
+        ));
     }
     Ok(())
 }
@@ -1121,16 +1122,16 @@ fn anchor_problems(pages: &[Page], index: &PageIndex, i: usize) -> Vec<Diagnosti
                     &page.entry.path,
                     link.line,
                     link.col,
-                    format!(
-                        "the link points to `#{}`, but {} has no heading with that anchor",
-                        link.anchor,
-                        display_path(&target.entry.path)
+                    crate::tr!(
+                        "resolve-anchor-missing",
+                        anchor = &link.anchor,
+                        page = display_path(&target.entry.path)
                     ),
                 )
                 .with_hint(markdown::suggest_anchor(
                     &link.anchor,
                     &ids,
-                    "that page",
+                    markdown::Which::ThatPage,
                 )),
             );
         }
@@ -1176,7 +1177,6 @@ impl LinkResolver for SiteLinks<'_> {
             Some(i) => destination.split_at(i),
             None => (destination, ""),
         };
-        let what = if is_image { "image" } else { "file" };
         let folder = if self.from.kind == Kind::Home {
             String::from("content/")
         } else {
@@ -1184,9 +1184,8 @@ impl LinkResolver for SiteLinks<'_> {
         };
         if path.ends_with(".md") {
             return Err((
-                format!("`{destination}` links to a Markdown file"),
-                "link to pages with `@/<kind>/<name>`, like `[het festival](@/festival/2024)`"
-                    .to_string(),
+                crate::tr!("resolve-markdown-file", link = destination),
+                crate::tr!("resolve-markdown-file-hint"),
             ));
         }
         if is_image {
@@ -1198,7 +1197,12 @@ impl LinkResolver for SiteLinks<'_> {
                     .images
                     .get(&(self.from.kind, relative.clone()))
                     .and_then(|i| i.as_ref().ok())
-                    .ok_or_else(|| (format!("the image `{path}` cannot be used"), String::new()))?;
+                    .ok_or_else(|| {
+                        (
+                            crate::tr!("resolve-image-unreadable", file = path),
+                            String::new(),
+                        )
+                    })?;
                 let published = asset_url(self.config, self.from.kind, &relative);
                 Ok(Resolved::Picture(Picture::new(info, &published, &|p| {
                     format!("{}{p}", self.base_path)
@@ -1214,11 +1218,13 @@ impl LinkResolver for SiteLinks<'_> {
                     target: None,
                 })
             }
+            _ if is_image => Err((
+                crate::tr!("resolve-image-missing", file = path),
+                crate::tr!("resolve-linked-image-missing-hint", folder = folder),
+            )),
             _ => Err((
-                format!("the {what} `{path}` does not exist"),
-                format!(
-                    "put the {what} in {folder} and write its name relative to that folder; link to pages with `@/<kind>/<name>`"
-                ),
+                crate::tr!("resolve-file-missing", file = path),
+                crate::tr!("resolve-linked-file-missing-hint", folder = folder),
             )),
         }
     }
@@ -1253,7 +1259,7 @@ impl SiteLinks<'_> {
                 .map(|k| k.folder())
                 .collect();
             return Err((
-                format!("`@/{rest}` does not name a kind of content"),
+                crate::tr!("resolve-unknown-kind", link = rest),
                 // Editors often write the section's URL name (`doelen`) instead of its kind.
                 match self
                     .config
@@ -1263,22 +1269,22 @@ impl SiteLinks<'_> {
                     .map(|(kind, _)| kind.folder())
                     .or_else(|| suggest(folder, known.iter().copied()))
                 {
-                    Some(close) => format!(
-                        "did you mean `@/{close}{}`?",
-                        stem.map(|s| format!("/{s}")).unwrap_or_default()
+                    Some(close) => crate::tr!(
+                        "resolve-did-you-mean",
+                        link = format!(
+                            "{close}{}",
+                            stem.map(|s| format!("/{s}")).unwrap_or_default()
+                        )
                     ),
-                    None => format!(
-                        "write `@/<kind>/<name>` with a kind from: {}",
-                        known.join(", ")
-                    ),
+                    None => crate::tr!("resolve-kinds", kinds = known.join(", ")),
                 },
             ));
         };
         let Some(stem) = stem else {
             if kind == Kind::Page {
                 return Err((
-                    "`@/pages` is not a page".to_string(),
-                    "link to one page, like `@/pages/about`".to_string(),
+                    crate::tr!("resolve-pages-not-a-page"),
+                    crate::tr!("resolve-pages-not-a-page-hint"),
                 ));
             }
             return Ok(Resolved::Url {
@@ -1321,9 +1327,8 @@ impl SiteLinks<'_> {
         }
         if self.all_keys.contains(&(kind, stem.to_string())) {
             return Err((
-                format!("`@/{rest}` links to a page that is not published (a draft or embargoed)"),
-                "publish that page first, or remove the link; `wdhs serve --drafts` shows drafts"
-                    .to_string(),
+                crate::tr!("resolve-not-published", link = rest),
+                crate::tr!("resolve-not-published-hint"),
             ));
         }
         let stems: Vec<&str> = self
@@ -1333,13 +1338,16 @@ impl SiteLinks<'_> {
             .map(|(_, s)| s.as_str())
             .collect();
         Err((
-            format!("`@/{rest}` links to a page that does not exist"),
+            crate::tr!("resolve-no-such-page", link = rest),
             match suggest(stem, stems.iter().copied()) {
-                Some(close) => format!("did you mean `@/{}/{close}`?", kind.folder()),
-                None => format!(
-                    "pages are named by their file name without the language: content/{}/<name>.{}.md",
-                    kind.folder(),
-                    lang.code()
+                Some(close) => crate::tr!(
+                    "resolve-did-you-mean",
+                    link = format!("{}/{close}", kind.folder())
+                ),
+                None => crate::tr!(
+                    "resolve-page-names",
+                    folder = kind.folder(),
+                    lang = lang.code()
                 ),
             },
         ))

@@ -60,8 +60,11 @@ pub fn suggest_name(name: &str) -> String {
         Some((stem, extension)) if !stem.is_empty() => (stem, Some(extension)),
         _ => (name, None),
     };
-    let stem = crate::slug::slugify(stem);
-    let stem = if stem.is_empty() { "file" } else { &stem };
+    let mut stem = crate::slug::slugify(stem);
+    if stem.is_empty() {
+        // A name with no letter or digit (`().jpg`): a plain word in the editor's language.
+        stem = crate::slug::slugify(&crate::tr!("safe-url-fallback-name"));
+    }
     match extension.map(crate::slug::slugify) {
         Some(extension) if !extension.is_empty() => format!("{stem}.{extension}"),
         _ => stem.to_string(),

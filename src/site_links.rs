@@ -17,10 +17,7 @@ pub fn check(site: &Site, written: &dyn Fn(&str) -> bool, diagnostics: &mut Diag
             let file = link.file.to_lowercase();
             let problem = if !written(&file) {
                 Some((
-                    format!(
-                        "`{}` leads to a page or file the site does not have",
-                        link.written
-                    ),
+                    crate::tr!("link-not-on-site", link = &link.written),
                     hint(site, &link.file),
                 ))
             } else if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
@@ -75,11 +72,8 @@ fn missing_anchor(
         return None;
     }
     Some((
-        format!(
-            "`{}` points to `#{anchor}`, but that page has no heading with that anchor",
-            link.written
-        ),
-        crate::markdown::suggest_anchor(anchor, &ids, "that page"),
+        crate::tr!("link-anchor-missing", link = &link.written, anchor = anchor),
+        crate::markdown::suggest_anchor(anchor, &ids, crate::markdown::Which::ThatPage),
     ))
 }
 
@@ -100,13 +94,11 @@ fn hint(site: &Site, file: &str) -> String {
             .find(|p| p.url.trim_end_matches('/').ends_with(&format!("/{slug}")))
     });
     match page {
-        Some(page) => format!(
-            "did you mean `{}{}`? Link to the site's pages with `@/{}/{}`: wdhs checks those and keeps them right",
-            site.config.base_path(),
-            page.url,
-            page.entry.kind.folder(),
-            page.entry.stem
+        Some(page) => crate::tr!(
+            "link-did-you-mean",
+            url = format!("{}{}", site.config.base_path(), page.url),
+            link = format!("{}/{}", page.entry.kind.folder(), page.entry.stem)
         ),
-        None => "link to the site's pages with `@/<kind>/<name>`, like `@/goals/zeggenschap`: wdhs checks those and keeps them right".to_string(),
+        None => crate::tr!("link-write-at-links"),
     }
 }

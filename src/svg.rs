@@ -4,7 +4,7 @@
 //! reads it) and refused when anything in it could run code or load other files: script and
 //! HTML elements, event handlers, `javascript:` and `data:` links, link-changing animations,
 //! processing instructions, DTD tricks and CSS that reaches out. Pure: text in, problems out.
-//! All texts an editor reads are in `describe`, to be translated in one place.
+//! All texts an editor reads are put into words in `describe`, from the message catalogues.
 
 use roxmltree::{Document, Node, NodeType, ParsingOptions};
 use std::collections::HashMap;
@@ -72,10 +72,10 @@ enum Found {
     Script(String),
     ForeignObject(String),
     Handler(String),
-    /// `what` is one of `LANGUAGES`' descriptions.
+    /// An element of another language than SVG.
     Markup {
         name: String,
-        what: &'static str,
+        what: Language,
     },
     EventAttribute(String),
     Address {
@@ -115,120 +115,134 @@ enum CssFinding {
 }
 
 /// Namespaces whose elements are refused, with what they are called in a message.
-const LANGUAGES: [(&str, &str); 5] = [
-    (XHTML_NS, "an HTML element"),
-    (MATHML_NS, "a MathML element"),
-    (EVENTS_NS, "an XML Events element"),
-    (XSLT_NS, "an XSLT element"),
-    (XUL_NS, "a XUL element"),
+const LANGUAGES: [(&str, Language); 5] = [
+    (XHTML_NS, Language::Html),
+    (MATHML_NS, Language::MathMl),
+    (EVENTS_NS, Language::XmlEvents),
+    (XSLT_NS, Language::Xslt),
+    (XUL_NS, Language::Xul),
 ];
 
-const HINT_EXPORT: &str = "export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG), or save it as PNG; it is not published until then";
-const HINT_ILLUSTRATOR: &str = "export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG; in Illustrator: untick “Preserve Illustrator Editing Capabilities”), or save it as PNG; it is not published until then";
-const HINT_BROKEN: &str = "open it in a drawing program and export it again as SVG, or save it as PNG; it is not published until then";
-const HINT_NAMESPACE: &str = "add xmlns=\"http://www.w3.org/2000/svg\" to the `svg` element, or export the drawing again as SVG; it is not published until then";
+/// A language whose elements an SVG may not hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Language {
+    Html,
+    MathMl,
+    XmlEvents,
+    Xslt,
+    Xul,
+}
 
-/// The message and hint for each finding: every text an editor reads, in one place.
-fn describe(found: &Found) -> (String, &'static str) {
-    let code = "which could run code in a reader's browser";
-    match found {
-        Found::NotUtf8 => (
-            "the SVG is not UTF-8 text".to_string(),
-            HINT_BROKEN,
-        ),
-        Found::NotXml(error) => (
-            format!("the SVG is not valid XML: {error}"),
-            HINT_BROKEN,
-        ),
-        Found::Encoding(label) => (
-            format!("the SVG says its text is in the `{label}` encoding; only UTF-8 is accepted"),
-            HINT_BROKEN,
-        ),
-        Found::Version(version) => (
-            format!("the SVG says it is XML version `{version}`; only version 1.0 is accepted"),
-            HINT_BROKEN,
-        ),
-        Found::DoctypeUnreadable => (
-            "the SVG's DOCTYPE (the `<!DOCTYPE …>` at the top) could not be read".to_string(),
-            HINT_EXPORT,
-        ),
-        Found::ExternalEntity(name) => (
-            format!("the SVG's DOCTYPE declares an entity (`{name}`) that is read from another file, which could load content from elsewhere or read files"),
-            HINT_EXPORT,
-        ),
-        Found::EntityWithMarkup(name) => (
-            format!("the SVG's DOCTYPE declares an entity (`{name}`) that holds markup or character codes, which could hide code from this check"),
-            HINT_EXPORT,
-        ),
-        Found::AttributeDefaults => (
-            "the SVG's DOCTYPE gives elements extra attributes (`<!ATTLIST …>`), which could add code that runs in a reader's browser".to_string(),
-            HINT_EXPORT,
-        ),
-        Found::EntityBomb => (
-            format!("the SVG's DOCTYPE defines entities that grow to more than {MAX_EXPANSION} characters when read (an “entity bomb”), which can freeze a reader's browser"),
-            HINT_EXPORT,
-        ),
-        Found::NotSvg(name) => (
-            format!("the file is not an SVG drawing: it starts with a `{name}` element, not with `svg`"),
-            HINT_BROKEN,
-        ),
-        Found::NoSvgNamespace => (
-            "the `svg` element does not say it is SVG (xmlns=\"http://www.w3.org/2000/svg\" is missing or different), so browsers do not show it as a drawing".to_string(),
-            HINT_NAMESPACE,
-        ),
-        Found::Script(name) => (
-            format!("the SVG contains a script element (`{name}`), {code}"),
-            HINT_EXPORT,
-        ),
-        Found::ForeignObject(name) => (
-            format!("the SVG contains embedded web page content (`{name}`), {code}"),
-            HINT_ILLUSTRATOR,
-        ),
-        Found::Handler(name) => (
-            format!("the SVG contains an event handler element (`{name}`), {code}"),
-            HINT_EXPORT,
-        ),
-        Found::Markup { name, what } => (
-            format!("the SVG contains {what} (`{name}`), {code}"),
-            HINT_EXPORT,
-        ),
-        Found::EventAttribute(name) => (
-            format!("the SVG contains an event handler (`{name}`), {code}"),
-            HINT_EXPORT,
-        ),
-        Found::Address { attribute, scheme } => (
-            format!("the SVG links to a `{scheme}:` address (in `{attribute}`), {code}; an SVG may only link to https:, http: and mailto: addresses and to parts of itself"),
-            HINT_EXPORT,
-        ),
-        Found::AnimatedAttribute { element, attribute } => (
-            format!("the SVG contains an animation (`{element}`) that changes `{attribute}`, {code}"),
-            HINT_EXPORT,
-        ),
-        Found::AnimatedAddress { element, scheme } => (
-            format!("the SVG contains an animation (`{element}`) that sets a `{scheme}:` address, {code}"),
-            HINT_EXPORT,
-        ),
-        Found::Instruction(target) => (
-            format!("the SVG contains a processing instruction (`<?{target} …?>`), which can make the browser load a style sheet or program from elsewhere"),
-            HINT_EXPORT,
-        ),
-        Found::Css { place, finding } => {
-            let place = match place {
-                CssPlace::StyleElement => "a `style` element".to_string(),
-                CssPlace::Attribute(name) => format!("the `{name}` attribute"),
-            };
-            let what = match finding {
-                CssFinding::Script => format!("contains a `javascript:` address, {code}"),
-                CssFinding::Expression => format!("contains `expression(…)`, {code}"),
-                CssFinding::Binding => format!("contains `-moz-binding`, {code}"),
-                CssFinding::Behavior => format!("contains `behavior:`, {code}"),
-                CssFinding::Import => "loads another style sheet (`@import`) from elsewhere".to_string(),
-                CssFinding::Url(target) => format!("loads `{target}` (with `url(…)`); style in an SVG may only point to parts of the drawing itself, like `url(#gradient)`, or to embedded PNG, JPEG, GIF or WebP pictures"),
-                CssFinding::Loader(function) => format!("loads other files (with `{function}…)`)"),
-            };
-            (format!("the SVG's style in {place} {what}"), HINT_EXPORT)
+/// What to do about a refused SVG.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hint {
+    /// Export it again as a plain SVG.
+    Export,
+    /// The same, with the Illustrator setting that embeds web page content.
+    Illustrator,
+    /// It does not read as a drawing: export it again.
+    Broken,
+    /// The `svg` element lacks its namespace.
+    Namespace,
+}
+
+impl Hint {
+    fn text(self) -> String {
+        match self {
+            Hint::Export => crate::tr!("svg-hint-export"),
+            Hint::Illustrator => crate::tr!("svg-hint-illustrator"),
+            Hint::Broken => crate::tr!("svg-hint-broken"),
+            Hint::Namespace => crate::tr!("svg-hint-namespace"),
         }
     }
+}
+
+/// The message and hint for each finding: every text an editor reads, in one place.
+fn describe(found: &Found) -> (String, String) {
+    let (message, hint) = match found {
+        Found::NotUtf8 => (crate::tr!("svg-not-utf8"), Hint::Broken),
+        Found::NotXml(error) => (crate::tr!("svg-not-xml", error = error), Hint::Broken),
+        Found::Encoding(label) => (crate::tr!("svg-encoding", label = label), Hint::Broken),
+        Found::Version(version) => (crate::tr!("svg-version", version = version), Hint::Broken),
+        Found::DoctypeUnreadable => (crate::tr!("svg-doctype-unreadable"), Hint::Export),
+        Found::ExternalEntity(name) => {
+            (crate::tr!("svg-external-entity", name = name), Hint::Export)
+        }
+        Found::EntityWithMarkup(name) => (
+            crate::tr!("svg-entity-with-markup", name = name),
+            Hint::Export,
+        ),
+        Found::AttributeDefaults => (crate::tr!("svg-attribute-defaults"), Hint::Export),
+        Found::EntityBomb => (
+            crate::tr!("svg-entity-bomb", max = MAX_EXPANSION.to_string()),
+            Hint::Export,
+        ),
+        Found::NotSvg(name) => (crate::tr!("svg-not-svg", name = name), Hint::Broken),
+        Found::NoSvgNamespace => (crate::tr!("svg-no-namespace"), Hint::Namespace),
+        Found::Script(name) => (crate::tr!("svg-script", name = name), Hint::Export),
+        Found::ForeignObject(name) => (
+            crate::tr!("svg-foreign-object", name = name),
+            Hint::Illustrator,
+        ),
+        Found::Handler(name) => (crate::tr!("svg-handler", name = name), Hint::Export),
+        Found::Markup { name, what } => {
+            let what = match what {
+                Language::Html => crate::tr!("svg-markup-html"),
+                Language::MathMl => crate::tr!("svg-markup-mathml"),
+                Language::XmlEvents => crate::tr!("svg-markup-xml-events"),
+                Language::Xslt => crate::tr!("svg-markup-xslt"),
+                Language::Xul => crate::tr!("svg-markup-xul"),
+            };
+            (
+                crate::tr!("svg-markup", what = what, name = name),
+                Hint::Export,
+            )
+        }
+        Found::EventAttribute(name) => {
+            (crate::tr!("svg-event-attribute", name = name), Hint::Export)
+        }
+        Found::Address { attribute, scheme } => (
+            crate::tr!("svg-address", scheme = scheme, attribute = attribute),
+            Hint::Export,
+        ),
+        Found::AnimatedAttribute { element, attribute } => (
+            crate::tr!(
+                "svg-animated-attribute",
+                element = element,
+                attribute = attribute
+            ),
+            Hint::Export,
+        ),
+        Found::AnimatedAddress { element, scheme } => (
+            crate::tr!("svg-animated-address", element = element, scheme = scheme),
+            Hint::Export,
+        ),
+        Found::Instruction(target) => {
+            (crate::tr!("svg-instruction", target = target), Hint::Export)
+        }
+        Found::Css { place, finding } => {
+            let place = match place {
+                CssPlace::StyleElement => crate::tr!("svg-css-in-style-element"),
+                CssPlace::Attribute(name) => crate::tr!("svg-css-in-attribute", name = name),
+            };
+            let what = match finding {
+                CssFinding::Script => crate::tr!("svg-css-script"),
+                CssFinding::Expression => crate::tr!("svg-css-expression"),
+                CssFinding::Binding => crate::tr!("svg-css-binding"),
+                CssFinding::Behavior => crate::tr!("svg-css-behavior"),
+                CssFinding::Import => crate::tr!("svg-css-import"),
+                CssFinding::Url(target) => crate::tr!("svg-css-url", target = target),
+                CssFinding::Loader(function) => {
+                    crate::tr!("svg-css-loader", function = *function)
+                }
+            };
+            (
+                crate::tr!("svg-css", place = place, what = what),
+                Hint::Export,
+            )
+        }
+    };
+    (message, hint.text())
 }
 
 /// Every problem in an SVG file's bytes (at most `MAX_PROBLEMS`); empty when it may be
@@ -327,7 +341,7 @@ impl<'t> Problems<'t> {
                 line,
                 col,
                 message,
-                hint: hint.to_string(),
+                hint,
             });
         }
     }
@@ -757,7 +771,7 @@ fn check_element(node: Node, problems: &mut Problems) -> bool {
             .find(|(uri, _)| namespace == Some(uri))
             .map(|(_, what)| Found::Markup {
                 name: written_name(node),
-                what,
+                what: *what,
             }),
     };
     if let Some(found) = found {

@@ -133,9 +133,9 @@ fn read_theme_dir(
                         rel(path),
                         0,
                         0,
-                        format!("cannot read the theme file: {error}"),
+                        crate::tr!("theme-cannot-read", error = error.to_string()),
                     )
-                    .with_hint("restore it from git (`git checkout themes/`)"),
+                    .with_hint(crate::tr!("theme-cannot-read-hint")),
                 );
                 None
             }
@@ -208,7 +208,7 @@ pub fn parse_strings(
                             path,
                             value.line,
                             value.col,
-                            format!("UI string `{}` should be text", key.name),
+                            crate::tr!("theme-ui-text-not-text", key = &key.name),
                         )),
                     }
                 }
@@ -234,9 +234,13 @@ fn check_same_keys(
                         format!("{THEME_DIR}/i18n/{}.yaml", lang.code()),
                         0,
                         0,
-                        format!("the UI string `{key}` is missing"),
+                        crate::tr!("theme-ui-text-missing", key = *key),
                     )
-                    .with_hint(format!("add `{key}: …` in {}", lang.native_name())),
+                    .with_hint(crate::tr!(
+                        "theme-ui-text-missing-hint",
+                        key = *key,
+                        lang = lang.code()
+                    )),
                 );
             }
         }

@@ -65,6 +65,167 @@ check-note = note: { $note }
 
 ## Files, Markdown, links, references, the theme, SVG (area B)
 
+load-no-content = there is no content folder
+load-no-content-hint = run wdhs in the site's folder (the one that holds content/), or pass --root; looked in { $path }
+load-link-loop = this link points back to a folder that contains it (a symlink loop); it was skipped
+load-cannot-read = cannot read: { $error }
+load-cannot-read-hint = remove or fix the link or file
+load-link-to-nothing = this link points to `{ $target }`, which does not exist
+load-link-to-nothing-hint = remove the link, or put the file itself here
+load-link-outside = this is a link to `{ $target }`, outside the site's content; wdhs never reads files outside the site's folder
+load-link-outside-elsewhere = another folder
+load-link-outside-hint = copy the file itself into the folder instead of linking to it
+load-unknown-folder = the folder `{ $folder }` is not a kind of content; its files are not used
+load-unknown-folder-did-you-mean = did you mean `{ $folder }`?
+load-content-folders = the content folders are: { $folders }
+load-unknown-language = `{ $code }` is not one of the site's languages ({ $codes })
+load-unknown-language-hint = rename it to `{ $base }.{ $first }.md` or `{ $base }.{ $second }.md`
+load-no-language = the file name does not say its language
+load-no-language-hint = name it `{ $stem }.{ $first }.md` (and `{ $stem }.{ $second }.md` for the translation)
+load-nested-entry = entries must sit directly in content/{ $folder }/, not in a folder below it; this file is not used
+load-nested-entry-hint = move it to content/{ $folder }/{ $name }
+load-bad-file-name = the file name `{ $name }` cannot be a web address: only lower-case letters, digits and hyphens may come before `{ $rest }`
+load-bad-file-name-example = rename the file to a name like `my-page{ $rest }`
+load-bad-file-name-hint = rename the file to `{ $suggestion }{ $rest }` (and its other language and `.yaml` files too)
+load-bad-asset-name = the name `{ $name }` cannot be part of a web address: it has spaces, accents or other signs
+load-bad-asset-name-hint = rename it to `{ $suggestion }` (letters, digits, - and _ only), and use the new name where the file is mentioned
+load-file-type = files of this type (`{ $kind }`) are not published
+load-web-file-hint = write pages as Markdown (`<name>.nl.md` and `<name>.en.md`); the site's layout and scripts come from the theme
+load-file-type-hint = remove it, or save it as PDF; the site publishes images (JPEG, PNG, WebP, GIF, SVG), PDF, office documents and CSV
+load-cannot-read-file = cannot read the file: { $error }
+load-too-large = the file is too large ({ $size } bytes; the limit is { $limit })
+load-too-large-hint = split the text over several pages
+load-zero-character = the file contains an invisible zero character (a NUL byte)
+load-zero-character-hint = it usually comes with text copied from a PDF or another program: delete the character here, or type the line again
+load-not-utf8 = the file is not UTF-8 text
+load-not-utf8-hint = save the file as UTF-8 in your editor ("Save with encoding: UTF-8")
+markdown-more-like-this = and { $count } more like this in this file (only the first { $shown } are shown)
+markdown-too-deep = quotes or lists are nested more than { $max } deep here
+markdown-too-deep-hint = use fewer `>` or list markers at the start of the line
+markdown-heading-attributes = only an anchor (`{"{"}#name{"}"}`) may follow a heading; the other attributes are left out
+markdown-heading-attributes-hint = remove what stands between `{"{"}` and `{"}"}` after the heading, except `#name`
+markdown-heading-1 = a level-1 heading (`#`) in the text; the page title is already the level-1 heading
+markdown-heading-1-hint = start headings in the text at `##`
+markdown-heading-skipped = heading level { $level } follows level { $previous }: a level is skipped
+markdown-heading-skipped-hint = use `{ $marks }` here, so screen-reader users can follow the structure
+markdown-no-alt = the image has no alt text
+markdown-no-alt-hint = describe the picture between the brackets: `![Bewoners bij de dorpsmolen](molen.jpg)`
+markdown-link-no-text = the link has no text
+markdown-link-no-text-hint = write what the link leads to between the brackets: `[het actieprogramma](@/goals)`
+markdown-link-vague = the link text `{ $text }` does not say where it leads
+markdown-link-vague-hint = use words that make sense on their own, like `[lees het actieprogramma](@/goals)`
+markdown-link-scheme = a link to a `{ $scheme }:` address is not allowed; links may lead to web pages (https:), e-mail (mailto:), phone numbers (tel:) and the site's own pages and files
+markdown-link-scheme-hint = remove the link, or write the full web address, starting with https://
+markdown-anchor-missing = the link points to `#{ $anchor }`, but this page has no heading with that anchor
+markdown-raw-html = HTML in the text is shown as text, not as HTML: `{ $html }`
+markdown-raw-html-hint = use Markdown instead (links `[text](url)`, images `![alt](file.jpg)`), or write `\<` to show a `<`
+markdown-anchor-did-you-mean = did you mean `#{ $anchor }`?
+markdown-no-anchors-here = this page has no headings to link to
+markdown-no-anchors-there = that page has no headings to link to
+markdown-anchors-here = the anchors on this page are: { $anchors }
+markdown-anchors-there = the anchors on that page are: { $anchors }
+resolve-held-draft = draft: true
+resolve-held-embargo = embargoed until { $date }
+resolve-unsupported-format = `{ $file }` is in a format browsers cannot show
+resolve-image-missing = the image `{ $file }` does not exist
+resolve-file-missing = the file `{ $file }` does not exist
+resolve-named-file-missing-hint = put it in { $folder } beside the entry, and write its name relative to that folder
+resolve-image-unusable = the image `{ $file }` cannot be used: { $problem }
+resolve-image-unusable-hint = open it in a photo editor and save it again as JPEG or PNG (at most 50 million pixels)
+resolve-image-unreadable = the image `{ $file }` cannot be used
+resolve-anchor-missing = the link points to `#{ $anchor }`, but { $page } has no heading with that anchor
+resolve-markdown-file = `{ $link }` links to a Markdown file
+resolve-markdown-file-hint = link to pages with `@/<kind>/<name>`, like `[het festival](@/festival/2024)`
+resolve-linked-image-missing-hint = put the image in { $folder } and write its name relative to that folder; link to pages with `@/<kind>/<name>`
+resolve-linked-file-missing-hint = put the file in { $folder } and write its name relative to that folder; link to pages with `@/<kind>/<name>`
+resolve-unknown-kind = `@/{ $link }` does not name a kind of content
+resolve-did-you-mean = did you mean `@/{ $link }`?
+resolve-kinds = write `@/<kind>/<name>` with a kind from: { $kinds }
+resolve-pages-not-a-page = `@/pages` is not a page
+resolve-pages-not-a-page-hint = link to one page, like `@/pages/about`
+resolve-not-published = `@/{ $link }` links to a page that is not published (a draft or embargoed)
+resolve-not-published-hint = publish that page first, or remove the link; `wdhs serve --drafts` shows drafts
+resolve-no-such-page = `@/{ $link }` links to a page that does not exist
+resolve-page-names = pages are named by their file name without the language: content/{ $folder }/<name>.{ $lang }.md
+between-section = the { $section } section
+between-same-address = this page would be written to /{ $url }, which { $other } already uses
+between-same-address-hint = give one of them another `slug:`
+between-no-translation = there is no { $lang ->
+        [nl] Dutch
+        [en] English
+       *[other] { $lang }
+    } translation of this page
+between-no-translation-hint = readers of the { $lang ->
+        [nl] Dutch
+        [en] English
+       *[other] { $lang }
+    } site get a notice instead; add { $path }
+between-disagree = `{ $field }` is `{ $here }` here but `{ $there }` in { $path }
+between-disagree-hint = both languages must agree; write `{ $field }` once in { $stem }.yaml
+between-goal-number-taken = goal number { $number } is also used by { $path }
+between-goal-number-taken-hint = every goal needs its own number
+between-partner-did-you-mean = did you mean `{ $partner }`? Partners are named by their file name in content/partners/
+between-partners = partners are named by their file name in content/partners/: { $partners }
+between-no-partner = there is no partner `{ $partner }`
+between-no-goal = there is no goal { $number }
+between-goals = the goals are numbered { $numbers }
+between-menu-no-page = the menu names page `{ $page }`, which does not exist
+between-menu-did-you-mean = did you mean `page:{ $page }`?
+between-menu-pages = pages are named by their file name in content/pages/: { $pages }
+link-not-on-site = `{ $link }` leads to a page or file the site does not have
+link-anchor-missing = `{ $link }` points to `#{ $anchor }`, but that page has no heading with that anchor
+link-did-you-mean = did you mean `{ $url }`? Link to the site's pages with `@/{ $link }`: wdhs checks those and keeps them right
+link-write-at-links = link to the site's pages with `@/<kind>/<name>`, like `@/goals/zeggenschap`: wdhs checks those and keeps them right
+theme-cannot-read = cannot read the theme file: { $error }
+theme-cannot-read-hint = restore it from git (`git checkout themes/`)
+theme-ui-text-not-text = UI string `{ $key }` should be text
+theme-ui-text-missing = the UI string `{ $key }` is missing
+theme-ui-text-missing-hint = add `{ $key }: …` in { $lang ->
+        [nl] Nederlands
+        [en] English
+       *[other] { $lang }
+    }
+svg-hint-export = export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG), or save it as PNG; it is not published until then
+svg-hint-illustrator = export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG; in Illustrator: untick “Preserve Illustrator Editing Capabilities”), or save it as PNG; it is not published until then
+svg-hint-broken = open it in a drawing program and export it again as SVG, or save it as PNG; it is not published until then
+svg-hint-namespace = add xmlns="http://www.w3.org/2000/svg" to the `svg` element, or export the drawing again as SVG; it is not published until then
+svg-not-utf8 = the SVG is not UTF-8 text
+svg-not-xml = the SVG is not valid XML: { $error }
+svg-encoding = the SVG says its text is in the `{ $label }` encoding; only UTF-8 is accepted
+svg-version = the SVG says it is XML version `{ $version }`; only version 1.0 is accepted
+svg-doctype-unreadable = the SVG's DOCTYPE (the `<!DOCTYPE …>` at the top) could not be read
+svg-external-entity = the SVG's DOCTYPE declares an entity (`{ $name }`) that is read from another file, which could load content from elsewhere or read files
+svg-entity-with-markup = the SVG's DOCTYPE declares an entity (`{ $name }`) that holds markup or character codes, which could hide code from this check
+svg-attribute-defaults = the SVG's DOCTYPE gives elements extra attributes (`<!ATTLIST …>`), which could add code that runs in a reader's browser
+svg-entity-bomb = the SVG's DOCTYPE defines entities that grow to more than { $max } characters when read (an “entity bomb”), which can freeze a reader's browser
+svg-not-svg = the file is not an SVG drawing: it starts with a `{ $name }` element, not with `svg`
+svg-no-namespace = the `svg` element does not say it is SVG (xmlns="http://www.w3.org/2000/svg" is missing or different), so browsers do not show it as a drawing
+svg-script = the SVG contains a script element (`{ $name }`), which could run code in a reader's browser
+svg-foreign-object = the SVG contains embedded web page content (`{ $name }`), which could run code in a reader's browser
+svg-handler = the SVG contains an event handler element (`{ $name }`), which could run code in a reader's browser
+svg-markup = the SVG contains { $what } (`{ $name }`), which could run code in a reader's browser
+svg-markup-html = an HTML element
+svg-markup-mathml = a MathML element
+svg-markup-xml-events = an XML Events element
+svg-markup-xslt = an XSLT element
+svg-markup-xul = a XUL element
+svg-event-attribute = the SVG contains an event handler (`{ $name }`), which could run code in a reader's browser
+svg-address = the SVG links to a `{ $scheme }:` address (in `{ $attribute }`), which could run code in a reader's browser; an SVG may only link to https:, http: and mailto: addresses and to parts of itself
+svg-animated-attribute = the SVG contains an animation (`{ $element }`) that changes `{ $attribute }`, which could run code in a reader's browser
+svg-animated-address = the SVG contains an animation (`{ $element }`) that sets a `{ $scheme }:` address, which could run code in a reader's browser
+svg-instruction = the SVG contains a processing instruction (`<?{ $target } …?>`), which can make the browser load a style sheet or program from elsewhere
+svg-css = the SVG's style in { $place } { $what }
+svg-css-in-style-element = a `style` element
+svg-css-in-attribute = the `{ $name }` attribute
+svg-css-script = contains a `javascript:` address, which could run code in a reader's browser
+svg-css-expression = contains `expression(…)`, which could run code in a reader's browser
+svg-css-binding = contains `-moz-binding`, which could run code in a reader's browser
+svg-css-behavior = contains `behavior:`, which could run code in a reader's browser
+svg-css-import = loads another style sheet (`@import`) from elsewhere
+svg-css-url = loads `{ $target }` (with `url(…)`); style in an SVG may only point to parts of the drawing itself, like `url(#gradient)`, or to embedded PNG, JPEG, GIF or WebP pictures
+svg-css-loader = loads other files (with `{ $function }…)`)
+safe-url-fallback-name = file
+
 ## Building, images, the output folder, serve (area C)
 
 ## Links to other websites (check --external)

@@ -65,6 +65,174 @@ check-note = let op: { $note }
 
 ## Files, Markdown, links, references, the theme, SVG (area B)
 
+load-no-content = er is geen map content
+load-no-content-hint = start wdhs in de map van de site (de map met content/ erin), of geef die map op met --root; gezocht in { $path }
+load-link-loop = deze snelkoppeling (link) wijst terug naar een map waar ze zelf in staat (een kringloop); ze is overgeslagen
+load-cannot-read = dit is niet te lezen: { $error }
+load-cannot-read-hint = verwijder of herstel de snelkoppeling of het bestand
+load-link-to-nothing = deze snelkoppeling (link) wijst naar `{ $target }`, maar dat bestaat niet
+load-link-to-nothing-hint = verwijder de snelkoppeling, of zet het bestand zelf hier neer
+load-link-outside = dit is een snelkoppeling (link) naar `{ $target }`, buiten de inhoud van de site; wdhs leest nooit bestanden buiten de map van de site
+load-link-outside-elsewhere = een andere map
+load-link-outside-hint = kopieer het bestand zelf naar deze map, in plaats van een snelkoppeling ernaartoe te maken
+load-unknown-folder = de map `{ $folder }` is geen soort inhoud; de bestanden erin worden niet gebruikt
+load-unknown-folder-did-you-mean = bedoel je `{ $folder }`?
+load-content-folders = de mappen voor inhoud zijn: { $folders }
+load-unknown-language = `{ $code }` is geen taal van deze site ({ $codes })
+load-unknown-language-hint = geef het bestand de naam `{ $base }.{ $first }.md` of `{ $base }.{ $second }.md`
+load-no-language = de bestandsnaam zegt niet in welke taal het bestand is
+load-no-language-hint = geef het bestand de naam `{ $stem }.{ $first }.md` (en de vertaling de naam `{ $stem }.{ $second }.md`)
+load-nested-entry = items moeten direct in content/{ $folder }/ staan, niet in een map daaronder; dit bestand wordt niet gebruikt
+load-nested-entry-hint = verplaats het bestand naar content/{ $folder }/{ $name }
+load-bad-file-name = de bestandsnaam `{ $name }` kan geen webadres worden: vóór `{ $rest }` mogen alleen kleine letters, cijfers en streepjes (-) staan
+load-bad-file-name-example = geef het bestand een naam zoals `mijn-pagina{ $rest }`
+load-bad-file-name-hint = geef het bestand de naam `{ $suggestion }{ $rest }` (en doe dat ook bij het bestand in de andere taal en het `.yaml`-bestand)
+load-bad-asset-name = de naam `{ $name }` kan niet in een webadres staan: er zitten spaties, accenten of andere tekens in
+load-bad-asset-name-hint = geef het bestand de naam `{ $suggestion }` (alleen letters, cijfers, - en _), en gebruik de nieuwe naam overal waar het bestand genoemd wordt
+load-file-type = bestanden van dit soort (`{ $kind }`) worden niet gepubliceerd
+load-web-file-hint = schrijf pagina's in Markdown (`<naam>.nl.md` en `<naam>.en.md`); de opmaak en de scripts van de site komen uit het thema
+load-file-type-hint = verwijder het bestand, of sla het op als PDF; de site publiceert afbeeldingen (JPEG, PNG, WebP, GIF, SVG), PDF, kantoordocumenten en CSV
+load-cannot-read-file = het bestand kan niet gelezen worden: { $error }
+load-too-large = het bestand is te groot ({ $size } bytes; de grens is { $limit })
+load-too-large-hint = verdeel de tekst over meer pagina's
+load-zero-character = in het bestand staat een onzichtbaar nulteken (een NUL-byte)
+load-zero-character-hint = zo'n teken komt meestal mee met tekst die je uit een PDF of een ander programma kopieert: verwijder het teken hier, of typ de regel opnieuw
+load-not-utf8 = het bestand is geen UTF-8-tekst
+load-not-utf8-hint = sla het bestand in je tekstprogramma op als UTF-8 (bij "Opslaan als" kies je de codering UTF-8)
+markdown-more-like-this = en nog { $count } van dit soort in dit bestand (alleen de eerste { $shown } staan hierboven)
+markdown-too-deep = citaten of lijsten staan hier meer dan { $max } lagen diep in elkaar
+markdown-too-deep-hint = zet minder `>` of lijsttekens aan het begin van de regel
+markdown-heading-attributes = na een kop mag alleen een anker (`{"{"}#naam{"}"}`) staan; de rest tussen de accolades wordt weggelaten
+markdown-heading-attributes-hint = haal weg wat na de kop tussen `{"{"}` en `{"}"}` staat, behalve `#naam`
+markdown-heading-1 = een kop van niveau 1 (`#`) in de tekst; de titel van de pagina is al de kop van niveau 1
+markdown-heading-1-hint = begin koppen in de tekst met `##`
+markdown-heading-skipped = een kop van niveau { $level } volgt op niveau { $previous }: zo sla je een niveau over
+markdown-heading-skipped-hint = gebruik hier `{ $marks }`, zodat mensen met een schermlezer de opbouw van de pagina kunnen volgen
+markdown-no-alt = de afbeelding heeft geen beschrijving (alt-tekst)
+markdown-no-alt-hint = beschrijf tussen de haken wat er op de foto staat: `![Bewoners bij de dorpsmolen](molen.jpg)`
+markdown-link-no-text = de link heeft geen tekst
+markdown-link-no-text-hint = schrijf tussen de haken waar de link naartoe gaat: `[het actieprogramma](@/goals)`
+markdown-link-vague = de linktekst `{ $text }` zegt niet waar de link naartoe gaat
+markdown-link-vague-hint = kies woorden die ook op zichzelf duidelijk zijn, zoals `[lees het actieprogramma](@/goals)`
+markdown-link-scheme = een link naar een `{ $scheme }:`-adres mag niet; links mogen gaan naar webpagina's (https:), e-mailadressen (mailto:), telefoonnummers (tel:) en de eigen pagina's en bestanden van de site
+markdown-link-scheme-hint = haal de link weg, of schrijf het volledige webadres, dat begint met https://
+markdown-anchor-missing = de link wijst naar het anker `#{ $anchor }`, maar op deze pagina staat geen kop met dat anker
+markdown-raw-html = HTML in de tekst wordt als gewone tekst getoond, niet als HTML: `{ $html }`
+markdown-raw-html-hint = gebruik Markdown (een link als `[tekst](adres)`, een afbeelding als `![beschrijving](foto.jpg)`), of schrijf `\<` als je een `<` wilt laten zien
+markdown-anchor-did-you-mean = bedoel je `#{ $anchor }`?
+markdown-no-anchors-here = deze pagina heeft geen koppen om naar te linken
+markdown-no-anchors-there = die pagina heeft geen koppen om naar te linken
+markdown-anchors-here = de ankers op deze pagina zijn: { $anchors }
+markdown-anchors-there = de ankers op die pagina zijn: { $anchors }
+resolve-held-draft = concept, met draft: true
+resolve-held-embargo = onder embargo tot { $date }
+resolve-unsupported-format = `{ $file }` heeft een formaat dat browsers niet kunnen tonen
+resolve-image-missing = de afbeelding `{ $file }` bestaat niet
+resolve-file-missing = het bestand `{ $file }` bestaat niet
+resolve-named-file-missing-hint = zet het bestand in { $folder }, naast het item, en schrijf de naam vanaf die map (zonder { $folder } ervoor)
+resolve-image-unusable = de afbeelding `{ $file }` kan niet gebruikt worden: { $problem }
+resolve-image-unusable-hint = open de afbeelding in een fotoprogramma en sla hem opnieuw op als JPEG of PNG (hoogstens 50 miljoen pixels)
+resolve-image-unreadable = de afbeelding `{ $file }` kan niet gebruikt worden
+resolve-anchor-missing = de link wijst naar het anker `#{ $anchor }`, maar in { $page } staat geen kop met dat anker
+resolve-markdown-file = `{ $link }` linkt naar een Markdown-bestand
+resolve-markdown-file-hint = link naar een pagina met `@/<soort>/<naam>`, zoals `[het festival](@/festival/2024)`
+resolve-linked-image-missing-hint = zet de afbeelding in { $folder } en schrijf de naam vanaf die map (zonder { $folder } ervoor); link naar een pagina met `@/<soort>/<naam>`
+resolve-linked-file-missing-hint = zet het bestand in { $folder } en schrijf de naam vanaf die map (zonder { $folder } ervoor); link naar een pagina met `@/<soort>/<naam>`
+resolve-unknown-kind = `@/{ $link }` noemt geen soort inhoud
+resolve-did-you-mean = bedoel je `@/{ $link }`?
+resolve-kinds = schrijf `@/<soort>/<naam>`, met als soort een van: { $kinds }
+resolve-pages-not-a-page = `@/pages` is geen pagina
+resolve-pages-not-a-page-hint = link naar één pagina, zoals `@/pages/about`
+resolve-not-published = `@/{ $link }` linkt naar een pagina die niet gepubliceerd is (een concept, of onder embargo)
+resolve-not-published-hint = publiceer die pagina eerst, of haal de link weg; `wdhs serve --drafts` laat ook concepten zien
+resolve-no-such-page = `@/{ $link }` linkt naar een pagina die niet bestaat
+resolve-page-names = pagina's heten zoals hun bestand, zonder de taal: content/{ $folder }/<naam>.{ $lang }.md
+between-section = de rubriek { $section ->
+        [goals] doelen
+        [partners] partners
+        [press] persberichten
+        [initiatives] bewonersinitiatieven
+        [festival] festival
+       *[other] { $section }
+    }
+between-same-address = deze pagina zou op /{ $url } komen, maar dat adres is al van { $other }
+between-same-address-hint = geef een van de twee een andere naam in het webadres (`slug:`)
+between-no-translation = er is geen { $lang ->
+        [nl] Nederlandse
+        [en] Engelse
+       *[other] { $lang }
+    } vertaling van deze pagina
+between-no-translation-hint = lezers van de { $lang ->
+        [nl] Nederlandse
+        [en] Engelse
+       *[other] { $lang }
+    } site zien nu een melding in plaats van deze pagina; maak { $path }
+between-disagree = `{ $field }` is hier `{ $here }`, maar in { $path } `{ $there }`
+between-disagree-hint = beide talen moeten hetzelfde zeggen; schrijf `{ $field }` één keer, in { $stem }.yaml
+between-goal-number-taken = doel { $number } bestaat al: { $path } heeft ook dat nummer
+between-goal-number-taken-hint = elk doel moet een eigen nummer hebben
+between-partner-did-you-mean = bedoel je `{ $partner }`? Partners heten zoals hun bestand in content/partners/
+between-partners = partners heten zoals hun bestand in content/partners/: { $partners }
+between-no-partner = er is geen partner `{ $partner }`
+between-no-goal = er is geen doel { $number }
+between-goals = de doelen hebben de nummers { $numbers }
+between-menu-no-page = het menu noemt de pagina `{ $page }`, maar die bestaat niet
+between-menu-did-you-mean = bedoel je `page:{ $page }`?
+between-menu-pages = pagina's heten zoals hun bestand in content/pages/: { $pages }
+link-not-on-site = `{ $link }` leidt naar een pagina of bestand dat de site niet heeft
+link-anchor-missing = `{ $link }` wijst naar het anker `#{ $anchor }`, maar op die pagina staat geen kop met dat anker
+link-did-you-mean = bedoel je `{ $url }`? Link naar pagina's van de site met `@/{ $link }`: wdhs controleert zulke links en past ze aan als een adres verandert
+link-write-at-links = link naar pagina's van de site met `@/<soort>/<naam>`, zoals `@/goals/zeggenschap`: wdhs controleert zulke links en past ze aan als een adres verandert
+theme-cannot-read = het bestand van het thema kan niet gelezen worden: { $error }
+theme-cannot-read-hint = haal het terug uit git (`git checkout themes/`)
+theme-ui-text-not-text = de vaste tekst `{ $key }` van het thema moet gewone tekst zijn
+theme-ui-text-missing = de vaste tekst `{ $key }` van het thema ontbreekt
+theme-ui-text-missing-hint = voeg `{ $key }: …` toe in het { $lang ->
+        [nl] Nederlands
+        [en] Engels
+       *[other] { $lang }
+    }
+svg-hint-export = exporteer de tekening opnieuw als gewone SVG (in Inkscape: Opslaan als → Geoptimaliseerde SVG), of sla hem op als PNG; tot die tijd wordt hij niet gepubliceerd
+svg-hint-illustrator = exporteer de tekening opnieuw als gewone SVG (in Inkscape: Opslaan als → Geoptimaliseerde SVG; in Illustrator: zet het vinkje bij “Bewerkingsmogelijkheden van Illustrator behouden” uit), of sla hem op als PNG; tot die tijd wordt hij niet gepubliceerd
+svg-hint-broken = open de tekening in een tekenprogramma en exporteer hem opnieuw als SVG, of sla hem op als PNG; tot die tijd wordt hij niet gepubliceerd
+svg-hint-namespace = zet xmlns="http://www.w3.org/2000/svg" in het element `svg`, of exporteer de tekening opnieuw als SVG; tot die tijd wordt hij niet gepubliceerd
+svg-not-utf8 = de SVG is geen UTF-8-tekst
+svg-not-xml = de SVG is geen geldige XML: { $error }
+svg-encoding = volgens de SVG staat de tekst in de codering `{ $label }`; alleen UTF-8 is toegestaan
+svg-version = volgens de SVG is het XML-versie `{ $version }`; alleen versie 1.0 is toegestaan
+svg-doctype-unreadable = het DOCTYPE van de SVG (de `<!DOCTYPE …>` bovenaan) is niet te lezen
+svg-external-entity = het DOCTYPE van de SVG maakt een entiteit (`{ $name }`) die uit een ander bestand gelezen wordt; zo kan er inhoud van elders geladen worden of kunnen er bestanden gelezen worden
+svg-entity-with-markup = het DOCTYPE van de SVG maakt een entiteit (`{ $name }`) met opmaakcode of tekencodes erin; zo kan er code verborgen worden voor deze controle
+svg-attribute-defaults = het DOCTYPE van de SVG geeft elementen extra attributen (`<!ATTLIST …>`); zo kan er code bijkomen die in de browser van een lezer draait
+svg-entity-bomb = het DOCTYPE van de SVG maakt entiteiten die bij het lezen uitgroeien tot meer dan { $max } tekens (een “entiteitenbom”); daardoor kan de browser van een lezer vastlopen
+svg-not-svg = het bestand is geen SVG-tekening: het begint met een element `{ $name }`, niet met `svg`
+svg-no-namespace = het element `svg` zegt niet dat het SVG is (xmlns="http://www.w3.org/2000/svg" ontbreekt of is anders), dus browsers tonen het niet als tekening
+svg-script = de SVG bevat een script-element (`{ $name }`), waarmee code kan draaien in de browser van een lezer
+svg-foreign-object = de SVG bevat ingesloten inhoud van een webpagina (`{ $name }`), waarmee code kan draaien in de browser van een lezer
+svg-handler = de SVG bevat een element dat op gebeurtenissen reageert (`{ $name }`), waarmee code kan draaien in de browser van een lezer
+svg-markup = de SVG bevat { $what } (`{ $name }`), waarmee code kan draaien in de browser van een lezer
+svg-markup-html = een HTML-element
+svg-markup-mathml = een MathML-element
+svg-markup-xml-events = een XML Events-element
+svg-markup-xslt = een XSLT-element
+svg-markup-xul = een XUL-element
+svg-event-attribute = de SVG bevat een opdracht die op een gebeurtenis reageert (`{ $name }`), waarmee code kan draaien in de browser van een lezer
+svg-address = de SVG linkt naar een `{ $scheme }:`-adres (in `{ $attribute }`), waarmee code kan draaien in de browser van een lezer; een SVG mag alleen linken naar https:-, http:- en mailto:-adressen en naar delen van zichzelf
+svg-animated-attribute = de SVG bevat een animatie (`{ $element }`) die `{ $attribute }` verandert, waarmee code kan draaien in de browser van een lezer
+svg-animated-address = de SVG bevat een animatie (`{ $element }`) die een `{ $scheme }:`-adres invult, waarmee code kan draaien in de browser van een lezer
+svg-instruction = de SVG bevat een verwerkingsinstructie (`<?{ $target } …?>`), waardoor de browser een opmaakbestand of programma van elders kan laden
+svg-css = de opmaak van de SVG in { $place } { $what }
+svg-css-in-style-element = een `style`-element
+svg-css-in-attribute = het attribuut `{ $name }`
+svg-css-script = bevat een `javascript:`-adres, waarmee code kan draaien in de browser van een lezer
+svg-css-expression = bevat `expression(…)`, waarmee code kan draaien in de browser van een lezer
+svg-css-binding = bevat `-moz-binding`, waarmee code kan draaien in de browser van een lezer
+svg-css-behavior = bevat `behavior:`, waarmee code kan draaien in de browser van een lezer
+svg-css-import = laadt een ander opmaakbestand (`@import`) van elders
+svg-css-url = laadt `{ $target }` (met `url(…)`); opmaak in een SVG mag alleen verwijzen naar delen van de tekening zelf, zoals `url(#gradient)`, of naar ingesloten afbeeldingen in PNG, JPEG, GIF of WebP
+svg-css-loader = laadt andere bestanden (met `{ $function }…)`)
+safe-url-fallback-name = bestand
+
 ## Building, images, the output folder, serve (area C)
 
 ## Links naar andere websites (check --external)

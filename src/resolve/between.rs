@@ -127,15 +127,16 @@ fn url_clashes(config: &Config, pages: &[Page], positions: &[usize]) -> Vec<(usi
         let folded = page.url.to_lowercase();
         if let Some(owner) = seen.get(&folded) {
             let other = match owner {
-                Owner::Section(kind) => format!("the {} section", kind.folder()),
+                Owner::Section(kind) => crate::tr!("between-section", section = kind.folder()),
                 Owner::Page(path) => display_path(path),
             };
             let clash = (page.entry.slug)
-                .error(format!(
-                    "this page would be written to /{}, which {other} already uses",
-                    page.url,
+                .error(crate::tr!(
+                    "between-same-address",
+                    url = &page.url,
+                    other = other
                 ))
-                .with_hint("give one of them another `slug:`");
+                .with_hint(crate::tr!("between-same-address-hint"));
             clashes.push((i, clash));
             continue;
         }
@@ -235,15 +236,12 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
                 &entry.path,
                 0,
                 0,
-                format!(
-                    "there is no {} translation of this page",
-                    lang.english_name()
-                ),
+                crate::tr!("between-no-translation", lang = lang.code()),
             )
-            .with_hint(format!(
-                "readers of the {} site get a notice instead; add {}",
-                lang.english_name(),
-                display_path(&expected)
+            .with_hint(crate::tr!(
+                "between-no-translation-hint",
+                lang = lang.code(),
+                path = display_path(&expected)
             )),
         );
     }
@@ -273,14 +271,18 @@ fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics)
                     &*path,
                     line,
                     col,
-                    format!(
-                        "`{field}` is `{b}` here but `{a}` in {}",
-                        display_path(&first.path)
+                    crate::tr!(
+                        "between-disagree",
+                        field = field,
+                        here = b,
+                        there = a,
+                        path = display_path(&first.path)
                     ),
                 )
-                .with_hint(format!(
-                    "both languages must agree; write `{field}` once in {}.yaml",
-                    second.stem
+                .with_hint(crate::tr!(
+                    "between-disagree-hint",
+                    field = field,
+                    stem = &second.stem
                 )),
             );
         }
@@ -347,12 +349,12 @@ fn check_references(
         };
         diagnostics.push(
             goal.number
-                .error(format!(
-                    "goal number {} is also used by {}",
-                    goal.number.value,
-                    display_path(&other_file)
+                .error(crate::tr!(
+                    "between-goal-number-taken",
+                    number = goal.number.value,
+                    path = display_path(&other_file)
                 ))
-                .with_hint("every goal needs its own number"),
+                .with_hint(crate::tr!("between-goal-number-taken-hint")),
         )
     }
     let check_partners = |list: &[crate::fields::Located<String>],
@@ -361,17 +363,12 @@ fn check_references(
             if !all_keys.contains(&(Kind::Partner, partner.value.clone())) {
                 let stems = &references.partner_stems;
                 let hint = match suggest(&partner.value, stems.iter().copied()) {
-                    Some(close) => format!(
-                        "did you mean `{close}`? Partners are named by their file name in content/partners/"
-                    ),
-                    None => format!(
-                        "partners are named by their file name in content/partners/: {}",
-                        stems.join(", ")
-                    ),
+                    Some(close) => crate::tr!("between-partner-did-you-mean", partner = close),
+                    None => crate::tr!("between-partners", partners = stems.join(", ")),
                 };
                 diagnostics.push(
                     partner
-                        .error(format!("there is no partner `{}`", partner.value))
+                        .error(crate::tr!("between-no-partner", partner = &partner.value))
                         .with_hint(hint),
                 );
             }
@@ -384,8 +381,8 @@ fn check_references(
                     .map(u8::to_string)
                     .collect();
                 diagnostics.push(
-                    goal.error(format!("there is no goal {}", goal.value))
-                        .with_hint(format!("the goals are numbered {}", numbers.join(", "))),
+                    goal.error(crate::tr!("between-no-goal", number = goal.value))
+                        .with_hint(crate::tr!("between-goals", numbers = numbers.join(", "))),
                 );
             }
         }
@@ -420,21 +417,16 @@ fn check_menu(config: &Config, all_keys: &BTreeSet<(Kind, String)>) -> Vec<Diagn
                 .map(|(_, s)| s.as_str())
                 .collect();
             diagnostics.push(
-                stem.error(format!(
-                    "the menu names page `{}`, which does not exist",
-                    stem.value
-                ))
-                .with_hint(match suggest(&stem.value, pages.iter().copied()) {
-                    Some(close) => format!("did you mean `page:{close}`?"),
-                    None => format!(
-                        "pages are named by their file name in content/pages/: {}",
-                        pages
-                            .iter()
-                            .map(|p| format!("page:{p}"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                }),
+                stem.error(crate::tr!("between-menu-no-page", page = &stem.value))
+                    .with_hint(match suggest(&stem.value, pages.iter().copied()) {
+                        Some(close) => crate::tr!("between-menu-did-you-mean", page = close),
+                        None => crate::tr!(
+                            "between-menu-pages",
+                            pages = (pages.iter().map(|p| format!("page:{p}")))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    }),
             );
         }
     }
