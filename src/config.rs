@@ -2,9 +2,10 @@
 //! Parsing is pure (`parse_config(&str)`); it never reads content.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::fields::Located;
+use crate::fields::{Located, did_you_mean, write_like};
 use crate::lang::Lang;
 use crate::model::{KINDS, Kind};
+use crate::tr;
 use crate::yaml::{self, Key, Node, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -151,8 +152,8 @@ impl Reader<'_> {
             self.error(
                 node.line,
                 node.col,
-                format!("`{what}` should be text, found {}", node.type_name()),
-                format!("write it like `{what}: \"…\"`"),
+                tr!("config-not-text", field = what, found = node.type_name()),
+                write_like(what, "\"…\""),
             );
         }
         text
@@ -165,11 +166,8 @@ impl Reader<'_> {
                 self.error(
                     node.line,
                     node.col,
-                    format!(
-                        "`{what}` should be a group of fields, found {}",
-                        node.type_name()
-                    ),
-                    format!("write it like `{what}: {{ nl: …, en: … }}`"),
+                    tr!("config-not-group", field = what, found = node.type_name()),
+                    write_like(what, "{ nl: …, en: … }"),
                 );
                 &[]
             }
@@ -193,14 +191,8 @@ impl Reader<'_> {
                 None => self.error(
                     key.line,
                     key.col,
-                    format!(
-                        "`{}` in `{what}` is not one of the site's languages",
-                        key.name
-                    ),
-                    format!(
-                        "use the language codes from `languages`: {}",
-                        codes(languages)
-                    ),
+                    tr!("config-not-site-language", code = &key.name, field = what),
+                    tr!("config-not-site-language-hint", codes = codes(languages)),
                 ),
             }
         }
@@ -209,8 +201,8 @@ impl Reader<'_> {
                 self.error(
                     node.line,
                     node.col,
-                    format!("`{what}` has no text for `{}`", lang.code()),
-                    format!("add `{}: …` under `{what}`", lang.code()),
+                    tr!("config-no-text-for", field = what, code = lang.code()),
+                    tr!("config-no-text-for-hint", field = what, code = lang.code()),
                 );
             }
         }
@@ -248,7 +240,7 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
     let node = match yaml::parse(text, 0) {
         Ok(node) => node,
         Err(error) => {
-            diagnostics.push(error.diagnostic(path, "site.yaml is "));
+            diagnostics.push(error.diagnostic(path, yaml::IN_SITE_YAML));
             config.broken = true;
             return config;
         }
@@ -269,11 +261,11 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                 _ => reader.error(
                     item.line,
                     item.col,
-                    format!(
-                        "`{}` is not a supported language",
-                        item.as_text().unwrap_or_default()
+                    tr!(
+                        "config-unsupported-language",
+                        value = item.as_text().unwrap_or_default()
                     ),
-                    "wdhs supports `nl` and `en`; write `languages: [nl, en]`",
+                    tr!("config-unsupported-language-hint"),
                 ),
             }
         }
@@ -290,8 +282,8 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                         reader.error(
                             value.line,
                             value.col,
-                            format!("`{url}` is not a full web address"),
-                            "write it like `base_url: \"https://www.wedoenhetsamen.nu/\"`",
+                            tr!("config-not-full-address", value = &url),
+                            write_like("base_url", "\"https://www.wedoenhetsamen.nu/\""),
                         );
                     }
                     config.base_url = normalize_base_url(&url);
@@ -318,11 +310,8 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                                     reader.error(
                                         section_key.line,
                                         section_key.col,
-                                        format!(
-                                            "`{name}` ({}) cannot be used in a URL",
-                                            lang.code()
-                                        ),
-                                        "use lowercase letters, digits and hyphens",
+                                        tr!("config-section-name", name = name, code = lang.code()),
+                                        tr!("config-section-name-hint"),
                                     );
                                 }
                             }
@@ -339,13 +328,13 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                                 known.iter().copied(),
                             )
                             .map_or_else(
-                                || format!("the sections are: {}", known.join(", ")),
-                                |c| format!("did you mean `{c}`?"),
+                                || tr!("config-sections", list = known.join(", ")),
+                                did_you_mean,
                             );
                             reader.error(
                                 section_key.line,
                                 section_key.col,
-                                format!("unknown section `{}`", section_key.name),
+                                tr!("config-unknown-section", name = &section_key.name),
                                 hint,
                             );
                         }
@@ -371,7 +360,12 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                     } else {
                         match Kind::from_folder(&text).filter(|k| k.has_section()) {
                             Some(kind) => config.menu.push(MenuItem::Section(kind)),
-                            None => reader.error(item.line, item.col, format!("`{text}` is not a section"), "a menu item is a section (`goals`, `press`, …) or a page (`page:about`)"),
+                            None => reader.error(
+                                item.line,
+                                item.col,
+                                tr!("config-menu-not-section", value = &text),
+                                tr!("config-menu-not-section-hint"),
+                            ),
                         }
                     }
                 }
@@ -406,11 +400,8 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                         _ => reader.error(
                             size.line,
                             size.col,
-                            format!(
-                                "`pagination.{}` should be a positive whole number for a section",
-                                section_key.name
-                            ),
-                            "write it like `pagination: { press: 10 }`",
+                            tr!("config-pagination", section = &section_key.name),
+                            write_like("pagination", "{ press: 10 }"),
                         ),
                     }
                 }
@@ -422,8 +413,8 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                 _ => reader.error(
                     value.line,
                     value.col,
-                    "`feed_limit` should be a positive whole number",
-                    "write it like `feed_limit: 20`",
+                    tr!("config-feed-limit"),
+                    write_like("feed_limit", "20"),
                 ),
             },
             "programme_goals" => match value.value {
@@ -433,19 +424,19 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                 _ => reader.error(
                     value.line,
                     value.col,
-                    "`programme_goals` should be a whole number from 1 to 99",
-                    "write how many goals the action programme has, like `programme_goals: 5`",
+                    tr!("config-programme-goals"),
+                    tr!("config-programme-goals-hint"),
                 ),
             },
             other => {
                 let hint = crate::diagnostic::suggest(other, FIELDS.iter().copied()).map_or_else(
-                    || format!("the fields of site.yaml are: {}", FIELDS.join(", ")),
-                    |c| format!("did you mean `{c}`?"),
+                    || tr!("config-fields", list = FIELDS.join(", ")),
+                    did_you_mean,
                 );
                 reader.error(
                     key.line,
                     key.col,
-                    format!("unknown field `{other}` in site.yaml"),
+                    tr!("config-unknown-field", name = other),
                     hint,
                 );
             }
@@ -456,8 +447,8 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
             reader.error(
                 1,
                 1,
-                format!("missing required field `{name}` in site.yaml"),
-                format!("add a line `{name}: …`"),
+                tr!("config-missing", name = name),
+                tr!("config-missing-hint", name = name),
             );
         }
     }

@@ -40,7 +40,9 @@ pub struct Fields {
     primary: PathBuf,
     /// The shared `<stem>.yaml`, if any, for hints.
     shared: Option<PathBuf>,
-    kind_label: &'static str,
+    /// The kind of entry, as the catalogue's messages name it (`press`, `page`): see
+    /// `Kind::key`.
+    kind: &'static str,
     fields: BTreeMap<String, Field>,
     /// Required fields not found, reported in `finish` so a misspelled one is reported once,
     /// as the misspelling.
@@ -69,9 +71,10 @@ impl Fields {
         }
     }
 
-    /// Merges the maps; a key in both is reported with both files named.
+    /// Merges the maps; a key in both is reported with both files named. `kind` is the kind's
+    /// key in messages (`Kind::key`).
     pub fn merge(
-        kind_label: &'static str,
+        kind: &'static str,
         primary: (&Path, Node),
         shared: Option<(&Path, &Node)>,
         diagnostics: &mut Diagnostics,
@@ -79,7 +82,7 @@ impl Fields {
         let mut fields = Fields {
             primary: primary.0.to_path_buf(),
             shared: shared.map(|(p, _)| p.to_path_buf()),
-            kind_label,
+            kind,
             fields: BTreeMap::new(),
             missing: std::cell::RefCell::new(Vec::new()),
             locations: BTreeMap::new(),
@@ -102,12 +105,9 @@ impl Fields {
                         path,
                         node.line,
                         node.col,
-                        format!(
-                            "expected fields (`name: value` lines), found {}",
-                            node.type_name()
-                        ),
+                        crate::tr!("fields-not-fields", found = node.type_name()),
                     )
-                    .with_hint("write one field per line, like `title: Mijn titel`"),
+                    .with_hint(crate::tr!("fields-not-fields-hint")),
                 );
                 return;
             }
@@ -119,15 +119,15 @@ impl Fields {
                         path,
                         key.line,
                         key.col,
-                        format!(
-                            "field `{}` is set twice: in {} (line {}) and in {}",
-                            key.name,
-                            crate::diagnostic::display_path(&existing.path),
-                            existing.key.line,
-                            crate::diagnostic::display_path(path)
+                        crate::tr!(
+                            "fields-set-twice",
+                            name = &key.name,
+                            first = crate::diagnostic::display_path(&existing.path),
+                            line = existing.key.line.to_string(),
+                            second = crate::diagnostic::display_path(path)
                         ),
                     )
-                    .with_hint("keep it in one place: fields both languages share go in the .yaml file, translated fields in the .md files"),
+                    .with_hint(crate::tr!("fields-set-twice-hint")),
                 );
                 continue;
             }
@@ -166,34 +166,38 @@ impl Fields {
 
     fn missing_diagnostic(&self, name: &str, example: &str) -> Diagnostic {
         let hint = match &self.shared {
-            Some(shared) => format!(
-                "add a line `{name}: {example}` to the front matter, or to {} if both languages share it",
-                crate::diagnostic::display_path(shared)
+            Some(shared) => crate::tr!(
+                "fields-add-line-or-shared",
+                name = name,
+                example = example,
+                shared = crate::diagnostic::display_path(shared)
             ),
-            None => format!("add a line `{name}: {example}` to the front matter"),
+            None => crate::tr!("fields-add-line", name = name, example = example),
         };
         Diagnostic::error(
             &self.primary,
             1,
             1,
-            format!("missing required field `{name}` for {}", self.kind_label),
+            crate::tr!("fields-missing", name = name, kind = self.kind),
         )
         .with_hint(hint)
     }
 
-    fn wrong_type(field: &Field, expected: &str, example: &str, diagnostics: &mut Diagnostics) {
+    /// `expected` is what the field takes, in the run's language ("text", "true or false").
+    fn wrong_type(field: &Field, expected: String, example: &str, diagnostics: &mut Diagnostics) {
         diagnostics.push(
             Diagnostic::error(
                 &*field.path,
                 field.node.line,
                 field.node.col,
-                format!(
-                    "field `{}` should be {expected}, found {}",
-                    field.key.name,
-                    field.node.type_name()
+                crate::tr!(
+                    "fields-wrong-type",
+                    name = &field.key.name,
+                    expected = expected,
+                    found = field.node.type_name()
                 ),
             )
-            .with_hint(format!("write it like `{}: {example}`", field.key.name)),
+            .with_hint(write_like(&field.key.name, example)),
         );
     }
 
@@ -231,7 +235,7 @@ impl Fields {
                 col: field.node.col,
             }),
             None => {
-                Self::wrong_type(&field, "text", "…", diagnostics);
+                Self::wrong_type(&field, crate::tr!("yaml-type-text"), "…", diagnostics);
                 None
             }
         }
@@ -244,7 +248,12 @@ impl Fields {
         match field.node.value {
             Value::Bool(b) => b,
             _ => {
-                Self::wrong_type(&field, "true or false", "true", diagnostics);
+                Self::wrong_type(
+                    &field,
+                    crate::tr!("fields-expected-bool"),
+                    "true",
+                    diagnostics,
+                );
                 false
             }
         }
@@ -276,16 +285,18 @@ impl Fields {
                         &*field.path,
                         field.node.line,
                         field.node.col,
-                        format!(
-                            "field `{name}` is {n}, but must be between {} and {}",
-                            range.start(),
-                            range.end()
+                        crate::tr!(
+                            "fields-out-of-range",
+                            name = name,
+                            value = n.to_string(),
+                            min = range.start().to_string(),
+                            max = range.end().to_string()
                         ),
                     )
-                    .with_hint(format!(
-                        "use a whole number from {} to {}",
-                        range.start(),
-                        range.end()
+                    .with_hint(crate::tr!(
+                        "fields-out-of-range-hint",
+                        min = range.start().to_string(),
+                        max = range.end().to_string()
                     )),
                 );
                 None
@@ -293,7 +304,7 @@ impl Fields {
             None => {
                 Self::wrong_type(
                     &field,
-                    "a whole number",
+                    crate::tr!("yaml-type-whole-number"),
                     &range.start().to_string(),
                     diagnostics,
                 );
@@ -308,7 +319,7 @@ impl Fields {
         required: bool,
         diagnostics: &mut Diagnostics,
     ) -> Option<Date> {
-        let hint = format!("write dates as year-month-day, like `{name}: 2024-04-13`");
+        let hint = crate::tr!("fields-date-hint", name = name);
         self.date_like(name, required, parse_date, hint, diagnostics)
     }
 
@@ -318,7 +329,7 @@ impl Fields {
         required: bool,
         diagnostics: &mut Diagnostics,
     ) -> Option<PartialDate> {
-        let hint = format!("write `{name}: 2024`, `{name}: 2024-04` or `{name}: 2024-04-13`");
+        let hint = crate::tr!("fields-partial-date-hint", name = name);
         self.date_like(name, required, PartialDate::parse, hint, diagnostics)
     }
 
@@ -345,9 +356,10 @@ impl Fields {
                     &*field.path,
                     field.node.line,
                     field.node.col,
-                    format!(
-                        "field `{name}` is not a valid date: `{}`",
-                        text.unwrap_or_default()
+                    crate::tr!(
+                        "fields-bad-date",
+                        name = name,
+                        value = text.unwrap_or_default()
                     ),
                 )
                 .with_hint(hint),
@@ -387,12 +399,13 @@ impl Fields {
                         &*field.path,
                         item.line,
                         item.col,
-                        format!(
-                            "items of `{name}` should be text, found {}",
-                            item.type_name()
+                        crate::tr!(
+                            "fields-item-not-text",
+                            name = name,
+                            found = item.type_name()
                         ),
                     )
-                    .with_hint(format!("write it like `{name}: [een, twee]`")),
+                    .with_hint(write_like(name, "[een, twee]")),
                 ),
             }
         }
@@ -413,7 +426,12 @@ impl Fields {
             return Vec::new();
         };
         let Value::Seq(items) = &field.node.value else {
-            Self::wrong_type(&field, "a list", "\n  - title: …", diagnostics);
+            Self::wrong_type(
+                &field,
+                crate::tr!("yaml-type-list"),
+                "\n  - title: …",
+                diagnostics,
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -424,14 +442,15 @@ impl Fields {
                         &*field.path,
                         item.line,
                         item.col,
-                        format!(
-                            "items of `{name}` should be groups of fields, found {}",
-                            item.type_name()
+                        crate::tr!(
+                            "fields-item-not-group",
+                            name = name,
+                            found = item.type_name()
                         ),
                     )
-                    .with_hint(format!(
-                        "write each item as `- {}: …`",
-                        known.first().copied().unwrap_or("title")
+                    .with_hint(crate::tr!(
+                        "fields-item-not-group-hint",
+                        field = known.first().copied().unwrap_or("title")
                     )),
                 );
                 continue;
@@ -439,12 +458,7 @@ impl Fields {
             let mut map = BTreeMap::new();
             for (key, value) in entries {
                 if !known.contains(&key.name.as_str()) {
-                    diagnostics.push(unknown_field(
-                        &field.path,
-                        key,
-                        &format!("an item of `{name}`"),
-                        known,
-                    ));
+                    diagnostics.push(unknown_field(&field.path, key, Owner::Item(name), known));
                     continue;
                 }
                 match value.as_text() {
@@ -464,10 +478,11 @@ impl Fields {
                         &*field.path,
                         value.line,
                         value.col,
-                        format!(
-                            "field `{}` should be text, found {}",
-                            key.name,
-                            value.type_name()
+                        crate::tr!(
+                            "fields-wrong-type",
+                            name = &key.name,
+                            expected = crate::tr!("yaml-type-text"),
+                            found = value.type_name()
                         ),
                     )),
                 }
@@ -488,12 +503,13 @@ impl Fields {
         let missing = self.missing.take();
         let mut explained: Vec<&str> = Vec::new();
         for field in self.fields.values() {
-            let mut diagnostic = unknown_field(&field.path, &field.key, self.kind_label, known);
+            let mut diagnostic =
+                unknown_field(&field.path, &field.key, Owner::Kind(self.kind), known);
             if let Some(close) = suggest(&field.key.name, known.iter().copied())
                 && missing.iter().any(|(name, _)| name == close)
             {
                 diagnostic =
-                    diagnostic.with_hint(format!("did you mean `{close}`? It is required"));
+                    diagnostic.with_hint(crate::tr!("fields-did-you-mean-required", name = close));
                 explained.push(close);
             }
             diagnostics.push(diagnostic);
@@ -507,27 +523,42 @@ impl Fields {
     }
 }
 
-fn unknown_field(path: &Path, key: &Key, kind_label: &str, known: &[&str]) -> Diagnostic {
-    let diagnostic = Diagnostic::error(
-        path,
-        key.line,
-        key.col,
-        format!("unknown field `{}` for {kind_label}", key.name),
-    );
+/// Whose fields are read: an entry of a kind (its key in messages), or an item of a list.
+enum Owner<'a> {
+    Kind(&'a str),
+    Item(&'a str),
+}
+
+fn unknown_field(path: &Path, key: &Key, owner: Owner<'_>, known: &[&str]) -> Diagnostic {
+    let message = match owner {
+        Owner::Kind(kind) => crate::tr!("fields-unknown", name = &key.name, kind = kind),
+        Owner::Item(list) => crate::tr!("fields-unknown-in-item", name = &key.name, list = list),
+    };
+    let diagnostic = Diagnostic::error(path, key.line, key.col, message);
     match suggest(&key.name, known.iter().copied()) {
-        Some(close) => diagnostic.with_hint(format!("did you mean `{close}`?")),
-        None => diagnostic.with_hint(format!("the fields are: {}", known.join(", "))),
+        Some(close) => diagnostic.with_hint(did_you_mean(close)),
+        None => diagnostic.with_hint(crate::tr!("fields-known", list = known.join(", "))),
     }
+}
+
+/// "did you mean `title`?": the hint for every close miss, whatever was misspelled.
+pub fn did_you_mean(close: &str) -> String {
+    crate::tr!("fields-did-you-mean", name = close)
+}
+
+/// "write it like `name: example`": the hint for a value written the wrong way.
+pub fn write_like(name: &str, example: &str) -> String {
+    crate::tr!("fields-write-like", name = name, example = example)
 }
 
 /// Web addresses must be absolute so readers leave the site to the right place.
 pub fn check_web_address(url: &Located<String>, diagnostics: &mut Diagnostics) {
     if !(url.value.starts_with("https://") || url.value.starts_with("http://")) {
         diagnostics.push(
-            url.error(format!("`{}` is not a web address", url.value))
-                .with_hint(format!(
-                    "write the full address, like `https://{}`",
-                    url.value
+            url.error(crate::tr!("fields-not-web-address", value = &url.value))
+                .with_hint(crate::tr!(
+                    "fields-not-web-address-hint",
+                    value = &url.value
                 )),
         );
     }
@@ -539,8 +570,8 @@ pub fn check_no_personal_contact(contact: &Located<String>, diagnostics: &mut Di
     if contact.value.contains('@') || digits >= 8 {
         diagnostics.push(
             contact
-                .error("a press contact may not contain an e-mail address or phone number")
-                .with_hint("name the organisation (for example `Katalys`); journalists reach its press office through its website"),
+                .error(crate::tr!("fields-personal-contact"))
+                .with_hint(crate::tr!("fields-personal-contact-hint")),
         );
     }
 }
@@ -556,8 +587,8 @@ pub fn check_image_alt(
     {
         diagnostics.push(
             image
-                .error("the image has no description (`image_alt`)")
-                .with_hint("add `image_alt: …` describing what the picture shows, for readers who cannot see it"),
+                .error(crate::tr!("fields-image-alt"))
+                .with_hint(crate::tr!("fields-image-alt-hint")),
         );
     }
 }

@@ -19,12 +19,16 @@ pub struct Change {
 }
 
 impl Change {
-    /// "in 1a2b3c4 (2024-05-02)" or "in edits not committed yet".
+    /// "in 1a2b3c4 (2024-05-02)" or "in edits not committed yet", in the run's language.
     pub fn describe(&self) -> String {
         if self.time == i64::MAX {
-            "in edits not committed yet".to_string()
+            crate::tr!("history-uncommitted")
         } else {
-            format!("in {} ({})", self.commit, self.date)
+            crate::tr!(
+                "history-in-commit",
+                commit = &self.commit,
+                date = &self.date
+            )
         }
     }
 }
@@ -43,9 +47,9 @@ pub fn last_changes(root: &Path) -> Result<HashMap<PathBuf, Change>, String> {
             "content",
         ])
         .output()
-        .map_err(|_| "git is not installed".to_string())?;
+        .map_err(|_| crate::tr!("history-no-git"))?;
     if !log.status.success() {
-        return Err("the site is not in a git repository".to_string());
+        return Err(crate::tr!("history-no-repository"));
     }
     let mut changes = HashMap::new();
     for record in String::from_utf8_lossy(&log.stdout)
@@ -122,14 +126,14 @@ pub fn outdated(
             translation,
             0,
             0,
-            format!(
-                "the {} translation may be out of date: {} changed {}, this file last {}",
-                lang.english_name(),
-                display_path(source),
-                source_change.describe(),
-                translation_change.describe()
+            crate::tr!(
+                "history-outdated",
+                lang = lang.code(),
+                source = display_path(source),
+                source_change = source_change.describe(),
+                change = translation_change.describe()
             ),
         )
-        .with_hint("bring the translation up to date, then commit both files"),
+        .with_hint(crate::tr!("history-outdated-hint")),
     )
 }

@@ -57,13 +57,13 @@ pub fn placeholder_problems(
     use crate::diagnostic::Diagnostic;
     let mut found = Vec::new();
     let report = |placeholder: &str, path: &std::path::Path, line: usize, col: usize| {
-        let message = format!("`{placeholder}` is example text from `wdhs new`");
+        let message = crate::tr!("new-example-text", text = placeholder);
         let diagnostic = if draft {
             Diagnostic::warning(path, line, col, message)
         } else {
             Diagnostic::error(path, line, col, message)
         };
-        diagnostic.with_hint("write the real text here before the page is published")
+        diagnostic.with_hint(crate::tr!("new-example-text-hint"))
     };
     fields.each_text(|text, path, line, col| {
         if let Some(placeholder) = placeholder_in(text) {
@@ -231,10 +231,10 @@ pub struct NewError {
     pub usage: bool,
 }
 
-fn usage(message: String, hint: &str) -> NewError {
+fn usage(message: String, hint: String) -> NewError {
     NewError {
         message,
-        hint: hint.to_string(),
+        hint,
         usage: true,
     }
 }
@@ -243,21 +243,21 @@ fn usage(message: String, hint: &str) -> NewError {
 pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
     let kind = parse_kind(request.kind).ok_or_else(|| {
         usage(
-            format!("`{}` is not a kind of entry", request.kind),
-            &format!("use one of: {KIND_NAMES}"),
+            crate::tr!("new-unknown-kind", kind = request.kind),
+            crate::tr!("new-unknown-kind-hint", kinds = KIND_NAMES),
         )
     })?;
     let lang = Lang::parse(request.lang).ok_or_else(|| {
         usage(
-            format!("`{}` is not a language of the site", request.lang),
-            "use --lang nl or --lang en",
+            crate::tr!("new-not-site-language", lang = request.lang),
+            crate::tr!("new-unknown-language-hint"),
         )
     })?;
     let date = match request.date {
         Some(text) => crate::lang::parse_date(text).ok_or_else(|| {
             usage(
-                format!("`{text}` is not a date"),
-                "write it like --date 2024-04-13",
+                crate::tr!("new-bad-date", value = text),
+                crate::tr!("new-bad-date-hint"),
             )
         })?,
         None => request.today,
@@ -265,20 +265,12 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
     let stem = crate::slug::slugify(request.title);
     if stem.is_empty() {
         return Err(usage(
-            format!(
-                "the title `{}` has no letters or digits to make a file name from",
-                request.title
-            ),
-            "give a title with words in it",
+            crate::tr!("new-no-letters", title = request.title),
+            crate::tr!("new-no-letters-hint"),
         ));
     }
-    let config_text =
-        crate::load::read_text(request.root, &crate::config::config_path()).map_err(|_| {
-            usage(
-                "there is no content/site.yaml here".to_string(),
-                "run wdhs new in the site's folder, or pass --root",
-            )
-        })?;
+    let config_text = crate::load::read_text(request.root, &crate::config::config_path())
+        .map_err(|_| usage(crate::tr!("new-no-site"), crate::tr!("new-no-site-hint")))?;
     let config = crate::config::parse_config(
         &config_text,
         &crate::config::config_path(),
@@ -286,8 +278,8 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
     );
     if !config.languages.contains(&lang) {
         return Err(usage(
-            format!("`{}` is not a language of the site", request.lang),
-            "use one of the languages in content/site.yaml",
+            crate::tr!("new-not-site-language", lang = request.lang),
+            crate::tr!("new-site-languages-hint"),
         ));
     }
     let folder = request.root.join("content").join(kind.folder());
@@ -306,11 +298,11 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
         .any(|n| n.starts_with(&prefix) && (n.ends_with(".md") || n.ends_with(".yaml")))
     {
         return Err(NewError {
-            message: format!(
-                "content/{}/{stem} already exists; nothing was written",
-                kind.folder()
+            message: crate::tr!(
+                "new-exists",
+                path = format!("content/{}/{stem}", kind.folder())
             ),
-            hint: "choose another title, or edit the existing files".to_string(),
+            hint: crate::tr!("new-exists-hint"),
             usage: false,
         });
     }
@@ -324,10 +316,8 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
         && next_goal > count
     {
         return Err(NewError {
-            message: format!(
-                "the action programme has {count} goals, and all {count} exist already; nothing was written"
-            ),
-            hint: "change one of the goals in content/goals/, or raise `programme_goals` in content/site.yaml when the programme gets a new goal".to_string(),
+            message: crate::tr!("new-goals-complete", count = count),
+            hint: crate::tr!("new-goals-complete-hint"),
             usage: false,
         });
     }
@@ -340,7 +330,11 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
     let mut written = Vec::new();
     for (name, text) in files(&entry, &stem, &config, next_goal) {
         crate::write::create_new_file(&folder.join(&name), &text).map_err(|e| NewError {
-            message: format!("cannot write content/{}/{name}: {e}", kind.folder()),
+            message: crate::tr!(
+                "new-cannot-write",
+                path = format!("content/{}/{name}", kind.folder()),
+                error = e.to_string()
+            ),
             hint: String::new(),
             usage: true,
         })?;

@@ -19,12 +19,22 @@ pub enum State {
 }
 
 impl State {
-    fn word(self) -> &'static str {
+    /// The state in the table, in the run's language (JSON keeps the English keys).
+    fn word(self) -> String {
         match self {
-            State::Missing => "missing",
-            State::Placeholder => "placeholder",
-            State::Present => "present",
+            State::Missing => crate::tr!("translations-missing"),
+            State::Placeholder => crate::tr!("translations-placeholder"),
+            State::Present => crate::tr!("translations-present"),
         }
+    }
+}
+
+/// `outdated` in the table, in the run's language.
+fn outdated_word(outdated: &str) -> String {
+    match outdated {
+        "yes" => crate::tr!("translations-yes"),
+        "no" => crate::tr!("translations-no"),
+        _ => crate::tr!("translations-unknown"),
     }
 }
 
@@ -117,7 +127,7 @@ pub fn format_text(rows: &[Row], languages: &[Lang]) -> String {
 }
 
 pub fn format_markdown(rows: &[Row], languages: &[Lang]) -> String {
-    let mut out = String::from("### Translations\n\n");
+    let mut out = format!("### {}\n\n", crate::tr!("translations-heading"));
     let head = header(languages);
     out.push_str(&format!("| {} |\n", head.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
@@ -134,9 +144,12 @@ pub fn format_json(rows: &[Row]) -> String {
 }
 
 fn header(languages: &[Lang]) -> Vec<String> {
-    let mut head = vec!["kind".to_string(), "stem".to_string()];
+    let mut head = vec![
+        crate::tr!("translations-kind"),
+        crate::tr!("translations-stem"),
+    ];
     head.extend(languages.iter().map(|l| l.code().to_string()));
-    head.push("outdated".to_string());
+    head.push(crate::tr!("translations-outdated"));
     head
 }
 
@@ -145,20 +158,17 @@ fn cells(row: &Row, languages: &[Lang]) -> Vec<String> {
     cells.extend(languages.iter().map(|l| {
         row.languages
             .get(l.code())
-            .map_or("missing", |s| s.word())
-            .to_string()
+            .copied()
+            .unwrap_or(State::Missing)
+            .word()
     }));
-    cells.push(row.outdated.to_string());
+    cells.push(outdated_word(row.outdated));
     cells
 }
 
 fn summary(rows: &[Row]) -> String {
     let left = rows.iter().filter(|r| r.work_left()).count();
-    format!(
-        "{} entries, {} with translation work left\n",
-        rows.len(),
-        left
-    )
+    crate::tr!("translations-summary", entries = rows.len(), left = left) + "\n"
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -171,10 +181,8 @@ pub enum Format {
 /// The whole `wdhs translations` output for the site at `root`.
 pub fn report(root: &std::path::Path, format: Format) -> Result<String, String> {
     let mut diagnostics = crate::diagnostic::Diagnostics::new();
-    let text = crate::load::read_text(root, &crate::config::config_path()).map_err(|_| {
-        "there is no content/site.yaml here; run wdhs in the site's folder, or pass --root"
-            .to_string()
-    })?;
+    let text = crate::load::read_text(root, &crate::config::config_path())
+        .map_err(|_| crate::tr!("translations-no-site"))?;
     let config =
         crate::config::parse_config(&text, &crate::config::config_path(), &mut diagnostics);
     let loaded = crate::load::load(root, &config.languages, &mut diagnostics);
@@ -186,7 +194,9 @@ pub fn report(root: &std::path::Path, format: Format) -> Result<String, String> 
         Format::Json => format_json(&rows),
     };
     if let (Err(reason), false) = (&history, matches!(format, Format::Json)) {
-        out.push_str(&format!("note: {reason}, so `outdated` is unknown\n"));
+        let note = crate::tr!("translations-outdated-unknown", reason = reason);
+        out.push_str(&crate::tr!("check-note", note = note));
+        out.push('\n');
     }
     Ok(out)
 }

@@ -33,15 +33,16 @@ pub struct Key {
 }
 
 impl Node {
-    pub fn type_name(&self) -> &'static str {
+    /// What the value is, in the editor's words ("text", "a list"), for messages.
+    pub fn type_name(&self) -> String {
         match self.value {
-            Value::Null => "nothing",
-            Value::Bool(_) => "yes/no (true/false)",
-            Value::Int(_) => "a whole number",
-            Value::Float(_) => "a number",
-            Value::Str(_) => "text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a group of fields",
+            Value::Null => crate::tr!("yaml-type-nothing"),
+            Value::Bool(_) => crate::tr!("yaml-type-bool"),
+            Value::Int(_) => crate::tr!("yaml-type-whole-number"),
+            Value::Float(_) => crate::tr!("yaml-type-number"),
+            Value::Str(_) => crate::tr!("yaml-type-text"),
+            Value::Seq(_) => crate::tr!("yaml-type-list"),
+            Value::Map(_) => crate::tr!("yaml-type-group"),
         }
     }
 
@@ -62,11 +63,129 @@ impl Node {
 pub struct SyntaxError {
     pub line: usize,
     pub col: usize,
-    pub message: String,
+    pub problem: Problem,
+}
+
+/// What is wrong, as editors would say it: the message and the hint are made from it in the
+/// run's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// A tab in a line's indentation.
+    Tab,
+    /// A quote opened and not closed on its own line.
+    QuoteOpenOnLine,
+    /// Too many values or aliases (the budget).
+    TooLarge,
+    /// Lists and groups nested too deeply.
+    TooDeep,
+    /// A field written twice; its name.
+    Duplicate(String),
+    /// A colon where a new field cannot start (an unquoted text with a colon).
+    Colon,
+    ListNotClosed,
+    GroupNotClosed,
+    TextAfterQuote,
+    QuoteNotClosed,
+    /// A line indented or placed where nothing fits.
+    DoesNotFit,
+    /// Any other mistake: the parser's own (English) words, as a last resort.
+    Other(String),
+}
+
+/// Which file's fields a syntax problem is in, for [`SyntaxError::diagnostic`]: the values
+/// of `subject`.
+pub const IN_FRONT_MATTER: &str = "front-matter";
+pub const IN_SITE_YAML: &str = "site";
+
+/// The hints for syntax problems; several problems share one.
+#[derive(Clone, Copy)]
+enum Hint {
+    Colon,
+    List,
+    Group,
+    QuoteOnLine,
+    Quote,
+    DoesNotFit,
+    Twice,
+    Tab,
+    ColonOrList,
+    TooLarge,
+    General,
+}
+
+impl Problem {
+    /// What is wrong, in the run's language.
+    pub fn message(&self) -> String {
+        match self {
+            Problem::Tab => crate::tr!("yaml-tab"),
+            Problem::QuoteOpenOnLine => crate::tr!("yaml-quote-open-on-line"),
+            Problem::TooLarge => crate::tr!("yaml-too-large"),
+            Problem::TooDeep => crate::tr!("yaml-too-deep"),
+            Problem::Duplicate(name) => crate::tr!("yaml-duplicate", name = name),
+            Problem::Colon => crate::tr!("yaml-colon"),
+            Problem::ListNotClosed => crate::tr!("yaml-list-not-closed"),
+            Problem::GroupNotClosed => crate::tr!("yaml-group-not-closed"),
+            Problem::TextAfterQuote => crate::tr!("yaml-text-after-quote"),
+            Problem::QuoteNotClosed => crate::tr!("yaml-quote-not-closed"),
+            Problem::DoesNotFit => crate::tr!("yaml-does-not-fit"),
+            Problem::Other(detail) => crate::tr!("yaml-other", detail = detail),
+        }
+    }
+
+    /// How to fix it, in the run's language.
+    pub fn hint(&self) -> String {
+        let hint = match self {
+            Problem::Tab => Hint::Tab,
+            Problem::QuoteOpenOnLine => Hint::QuoteOnLine,
+            Problem::TooLarge | Problem::TooDeep => Hint::TooLarge,
+            Problem::Duplicate(_) => Hint::Twice,
+            Problem::Colon => Hint::Colon,
+            Problem::ListNotClosed => Hint::List,
+            Problem::GroupNotClosed => Hint::Group,
+            Problem::TextAfterQuote | Problem::QuoteNotClosed => Hint::Quote,
+            Problem::DoesNotFit => Hint::DoesNotFit,
+            Problem::Other(detail) => hint_for_parser_words(detail),
+        };
+        match hint {
+            Hint::Colon => crate::tr!("yaml-hint-colon"),
+            Hint::List => crate::tr!("yaml-hint-list"),
+            Hint::Group => crate::tr!("yaml-hint-group"),
+            Hint::QuoteOnLine => crate::tr!("yaml-hint-quote-on-line"),
+            Hint::Quote => crate::tr!("yaml-hint-quote"),
+            Hint::DoesNotFit => crate::tr!("yaml-hint-does-not-fit"),
+            Hint::Twice => crate::tr!("yaml-hint-twice"),
+            Hint::Tab => crate::tr!("yaml-hint-tab"),
+            Hint::ColonOrList => crate::tr!("yaml-hint-colon-or-list"),
+            Hint::TooLarge => crate::tr!("yaml-hint-too-large"),
+            Hint::General => crate::tr!("yaml-hint-general"),
+        }
+    }
+}
+
+/// The hint for a mistake only the parser's own (English) words describe: a word in them, the
+/// first match wins.
+fn hint_for_parser_words(detail: &str) -> Hint {
+    const WORDS: &[(&str, Hint)] = &[
+        ("colon", Hint::Colon),
+        ("quote", Hint::Quote),
+        ("tab", Hint::Tab),
+        ("duplicate", Hint::Twice),
+        ("':'", Hint::ColonOrList),
+        ("mapping", Hint::ColonOrList),
+        ("too large", Hint::TooLarge),
+        ("anchors", Hint::TooLarge),
+        ("nested too deeply", Hint::TooLarge),
+    ];
+    WORDS
+        .iter()
+        .find(|(word, _)| detail.contains(word))
+        .map_or(Hint::General, |(_, hint)| *hint)
 }
 
 impl SyntaxError {
-    /// "<subject>not valid YAML: …" at the error's place, with a hint for the usual mistake.
+    /// "<subject> is not valid YAML: …" at the error's place, with a hint for the usual
+    /// mistake. `subject` says whose fields: [`IN_FRONT_MATTER`], [`IN_SITE_YAML`], or `""`
+    /// for any other YAML file.
     pub fn diagnostic(
         &self,
         path: &std::path::Path,
@@ -76,9 +195,13 @@ impl SyntaxError {
             path,
             self.line,
             self.col,
-            format!("{subject}not valid YAML: {}", self.message),
+            crate::tr!(
+                "yaml-invalid",
+                subject = subject,
+                problem = self.problem.message()
+            ),
         )
-        .with_hint(yaml_hint(&self.message))
+        .with_hint(self.problem.hint())
     }
 }
 
@@ -116,7 +239,7 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
             Err(SyntaxError {
                 line: line.max(1) + line_offset,
                 col: col.max(1),
-                message: plain_message(&clean_message(&error.to_string())),
+                problem: classify(&clean_message(&error.to_string())),
             })
         }
     }
@@ -134,7 +257,7 @@ fn find_tab_indentation(text: &str) -> Option<SyntaxError> {
             return Some(SyntaxError {
                 line: index + 1,
                 col: pos + 1,
-                message: "a tab is used to indent this line; YAML only allows spaces".to_string(),
+                problem: Problem::Tab,
             });
         }
     }
@@ -210,7 +333,7 @@ fn find_unclosed_quote(text: &str) -> Option<SyntaxError> {
             return Some(SyntaxError {
                 line: index + 1,
                 col: line[..at].chars().count() + 1,
-                message: "a quote is opened here but not closed on this line".to_string(),
+                problem: Problem::QuoteOpenOnLine,
             });
         }
     }
@@ -283,47 +406,47 @@ fn clean_message(message: &str) -> String {
     without_policy.trim().to_string()
 }
 
-/// The parser's words for the mistakes editors make, in words they use.
-fn plain_message(message: &str) -> String {
+/// The mistake the parser's words describe, as editors would name it.
+fn classify(message: &str) -> Problem {
     if message.starts_with("budget breached") || message.contains("budget") {
-        return "the YAML is too large or repeats anchors (`&name`, `*name`) too often".to_string();
+        return Problem::TooLarge;
     }
     if message.contains("recursion limit") || message.contains("depth") {
-        return "the YAML is nested too deeply".to_string();
+        return Problem::TooDeep;
     }
     if let Some(key) = message.strip_prefix("duplicate mapping key: ") {
-        return format!("the field `{}` is written twice", key.trim());
+        return Problem::Duplicate(key.trim().to_string());
     }
     if message.contains("mapping values are not allowed")
         || message.contains("illegal placement of ':'")
     {
-        return "a colon (:) where a new field cannot start".to_string();
+        return Problem::Colon;
     }
     if message.contains("did not find expected ',' or ']'")
         || message.contains("flow sequence")
         || message.contains("unclosed bracket '['")
     {
-        return "a list `[…]` is not closed".to_string();
+        return Problem::ListNotClosed;
     }
     if message.contains("did not find expected ',' or '}'")
         || message.contains("flow mapping")
         || message.contains("unclosed bracket '{'")
     {
-        return "a group `{…}` is not closed".to_string();
+        return Problem::GroupNotClosed;
     }
     if message.contains("trailing content after") {
-        return "there is text after the closing quote".to_string();
+        return Problem::TextAfterQuote;
     }
     if message.contains("unclosed quote") || message.contains("while scanning a quoted scalar") {
-        return "a quote (\") is opened but not closed".to_string();
+        return Problem::QuoteNotClosed;
     }
     if message.contains("did not find expected key")
         || message.contains("block mapping")
         || message.contains("block sequence")
     {
-        return "this line does not fit here".to_string();
+        return Problem::DoesNotFit;
     }
-    message.to_string()
+    Problem::Other(message.to_string())
 }
 
 fn convert(raw: Spanned<RawValue>, line_offset: usize) -> Node {
@@ -429,79 +552,6 @@ impl<'de> Deserialize<'de> for RawValue {
     }
 }
 
-/// The YAML mistakes editors make most: a word in the parser's message (as rewritten here),
-/// and the hint for it. The first match wins.
-const YAML_HINTS: &[(&str, &str)] = &[
-    (
-        "colon",
-        "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`",
-    ),
-    (
-        "list `[…]` is not closed",
-        "close the list on the same line, like `themes: [zorg, energie]`",
-    ),
-    (
-        "group `{…}` is not closed",
-        "close the group on the same line, like `{ nl: …, en: … }`",
-    ),
-    (
-        "not closed on this line",
-        "end the text with the same quote on this line, like `title: \"Buurtrecht: zo werkt het\"`",
-    ),
-    (
-        "quote",
-        "a text in quotes must end with the same quote, and nothing may follow it on the line",
-    ),
-    (
-        "does not fit here",
-        "each line is `name: value`; list items start with `- ` and are indented under their field",
-    ),
-    (
-        "written twice",
-        "each field may appear only once; remove one of the two lines",
-    ),
-    (
-        "tab",
-        "replace the tab at the start of the line with spaces",
-    ),
-    (
-        "duplicate",
-        "each field may appear only once; remove one of the two lines",
-    ),
-    (
-        "':'",
-        "check that lists `[…]` are closed on their own line, and that text with a colon is between quotes",
-    ),
-    (
-        "mapping",
-        "check that lists `[…]` are closed on their own line, and that text with a colon is between quotes",
-    ),
-    (
-        "too large",
-        "the YAML is too large or nested too deeply; write the fields out plainly",
-    ),
-    (
-        "anchors",
-        "the YAML is too large or nested too deeply; write the fields out plainly",
-    ),
-    (
-        "nested too deeply",
-        "the YAML is too large or nested too deeply; write the fields out plainly",
-    ),
-];
-
-/// A hint for the YAML mistakes editors make most.
-pub fn yaml_hint(message: &str) -> String {
-    YAML_HINTS
-        .iter()
-        .find(|(word, _)| message.contains(word))
-        .map_or(
-            "check the line for a missing quote, bracket or space after the colon",
-            |(_, hint)| hint,
-        )
-        .to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -523,14 +573,15 @@ mod tests {
         assert_eq!((error.line, error.col), (3, 2));
         let tab = parse("a:\n\tb: 1\n", 0).unwrap_err();
         assert_eq!((tab.line, tab.col), (2, 1));
-        assert!(tab.message.contains("tab"));
+        assert_eq!(tab.problem, Problem::Tab);
     }
 
     #[test]
     fn duplicate_keys_are_errors() {
         let error = parse("a: 1\na: 2\n", 0).unwrap_err();
         assert_eq!(error.line, 2);
-        assert_eq!(error.message, "the field `a` is written twice");
+        assert_eq!(error.problem, Problem::Duplicate("a".to_string()));
+        assert_eq!(error.problem.message(), "the field `a` is written twice");
     }
 
     #[test]
@@ -571,7 +622,7 @@ mod tests {
     fn an_unclosed_quote_is_reported_on_its_own_line() {
         let error = parse("title: \"Buurtrecht: zo werkt het\nsummary: \"Iets\"\n", 1).unwrap_err();
         assert_eq!((error.line, error.col), (2, 8));
-        assert!(error.message.contains("not closed"), "{}", error.message);
+        assert_eq!(error.problem, Problem::QuoteOpenOnLine);
         // A block text may hold any quotes.
         assert!(parse("summary: |\n  Hij zei \"ja\n  en nee\nb: 'it''s'\n", 0).is_ok());
         assert!(parse("a: \"x \\\" y\"\n", 0).is_ok());

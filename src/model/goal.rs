@@ -36,11 +36,8 @@ pub fn parse(
             _ => {
                 diagnostics.push(
                     located
-                        .error(format!(
-                            "field `number` should be a whole number from 1 to 99, found `{}`",
-                            located.value
-                        ))
-                        .with_hint("write it like `number: 1`"),
+                        .error(crate::tr!("goal-number-not-number", value = &located.value))
+                        .with_hint(crate::fields::write_like("number", "1")),
                 );
                 None
             }
@@ -51,11 +48,12 @@ pub fn parse(
     {
         diagnostics.push(
             number
-                .error(format!(
-                    "the action programme has {count} goals; there is no goal {}",
-                    number.value
+                .error(crate::tr!(
+                    "goal-past-programme",
+                    count = count,
+                    number = number.value.to_string()
                 ))
-                .with_hint(format!("number the goals 1 to {count}; `programme_goals` in content/site.yaml says how many goals there are")),
+                .with_hint(crate::tr!("goal-past-programme-hint", count = count)),
         );
     }
     let target_year = fields.int("target_year", true, 2000..=2100, diagnostics);

@@ -100,11 +100,11 @@ pub fn parse(
         // An unknown province is reported but does not stop the other checks of the entry.
         if found.is_none() {
             let hint = match suggest(&p.value, PROVINCES) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("use one of: {}", PROVINCES.join(", ")),
+                Some(close) => crate::fields::did_you_mean(close),
+                None => crate::tr!("initiative-provinces", list = PROVINCES.join(", ")),
             };
             diagnostics.push(
-                p.error(format!("`{}` is not a Dutch province", p.value))
+                p.error(crate::tr!("initiative-not-province", value = &p.value))
                     .with_hint(hint),
             );
         }
@@ -115,17 +115,12 @@ pub fn parse(
     for theme in themes.iter().filter(|_| vocabulary.themes.is_some()) {
         if !known_themes.contains(&theme.value.as_str()) {
             let hint = match suggest(&theme.value, known_themes.iter().copied()) {
-                Some(close) => {
-                    format!("did you mean `{close}`? The themes are listed in content/site.yaml")
-                }
-                None => format!(
-                    "use one of the themes from content/site.yaml: {}",
-                    known_themes.join(", ")
-                ),
+                Some(close) => crate::tr!("initiative-theme-did-you-mean", name = close),
+                None => crate::tr!("initiative-themes", list = known_themes.join(", ")),
             };
             diagnostics.push(
                 theme
-                    .error(format!("`{}` is not a theme", theme.value))
+                    .error(crate::tr!("initiative-not-theme", value = &theme.value))
                     .with_hint(hint),
             );
         }

@@ -72,16 +72,17 @@ impl Kind {
         !matches!(self, Kind::Home | Kind::Page)
     }
 
-    /// Used in messages: "unknown field `x` for a press release".
-    pub fn label(self) -> &'static str {
+    /// The kind in messages: the catalogues pick its words by this key ("unknown field `x`
+    /// for a press release", "`x` is geen veld voor een persbericht").
+    pub fn key(self) -> &'static str {
         match self {
-            Kind::Home => "the home page",
-            Kind::Goal => "a goal",
-            Kind::Partner => "a partner",
-            Kind::Press => "a press release",
-            Kind::Initiative => "an initiative",
-            Kind::Festival => "a festival edition",
-            Kind::Page => "a page",
+            Kind::Home => "home",
+            Kind::Goal => "goal",
+            Kind::Partner => "partner",
+            Kind::Press => "press",
+            Kind::Initiative => "initiative",
+            Kind::Festival => "festival",
+            Kind::Page => "page",
         }
     }
 
@@ -201,9 +202,8 @@ pub fn parse_entry(
     let path = source.path;
     if source.text.trim().is_empty() {
         diagnostics.push(
-            Diagnostic::error(path, 0, 0, "the file is empty").with_hint(
-                "start the file with front matter between two `---` lines, or delete it",
-            ),
+            Diagnostic::error(path, 0, 0, crate::tr!("entry-empty"))
+                .with_hint(crate::tr!("entry-empty-hint")),
         );
         return None;
     }
@@ -211,15 +211,15 @@ pub fn parse_entry(
         Ok(split) => split,
         Err(SplitError::NoFrontMatter) => {
             diagnostics.push(
-                Diagnostic::error(path, 1, 1, "the file does not start with front matter")
-                    .with_hint("put the fields between two lines of three dashes at the top:\n---\ntitle: …\n---"),
+                Diagnostic::error(path, 1, 1, crate::tr!("entry-no-front-matter"))
+                    .with_hint(crate::tr!("entry-no-front-matter-hint")),
             );
             return None;
         }
         Err(SplitError::Unclosed { opening_line }) => {
             diagnostics.push(
-                Diagnostic::error(path, opening_line, 1, "the front matter is not closed")
-                    .with_hint("add a line with three dashes `---` after the last field"),
+                Diagnostic::error(path, opening_line, 1, crate::tr!("entry-not-closed"))
+                    .with_hint(crate::tr!("entry-not-closed-hint")),
             );
             return None;
         }
@@ -227,24 +227,19 @@ pub fn parse_entry(
     let node = match yaml::parse(split.yaml, split.yaml_line_offset) {
         Ok(node) => node,
         Err(error) => {
-            diagnostics.push(error.diagnostic(path, "the front matter is "));
+            diagnostics.push(error.diagnostic(path, yaml::IN_FRONT_MATTER));
             return None;
         }
     };
-    let mut fields = Fields::merge(
-        source.kind.label(),
-        (path, node),
-        source.shared,
-        diagnostics,
-    );
+    let mut fields = Fields::merge(source.kind.key(), (path, node), source.shared, diagnostics);
     let slug = match fields.located_text("slug", false, diagnostics) {
         Some(slug) => {
             if !crate::slug::is_valid_slug(&slug.value) {
                 diagnostics.push(
-                    slug.error(format!("`{}` cannot be used as a slug", slug.value))
-                        .with_hint(format!(
-                            "use lowercase letters, digits and hyphens, like `{}`",
-                            crate::slug::slugify(&slug.value)
+                    slug.error(crate::tr!("entry-bad-slug", value = &slug.value))
+                        .with_hint(crate::tr!(
+                            "entry-bad-slug-hint",
+                            example = crate::slug::slugify(&slug.value)
                         )),
                 );
             }
@@ -300,6 +295,25 @@ pub fn parse_entry(
     })
 }
 
+/// The field a "missing required field" report names, if `message` is one (as `parse_entry`
+/// writes it, in the run's language): for reporting a field missing in every language file
+/// once, on the shared file, with [`missing_in_shared_hint`].
+pub fn missing_field(message: &str) -> Option<&str> {
+    // A mark no field name holds stands for the name: what is around it is the rest of the
+    // message for each kind.
+    const MARK: &str = "\u{1}";
+    KINDS.iter().find_map(|kind| {
+        let pattern = crate::tr!("fields-missing", name = MARK, kind = kind.key());
+        let (before, after) = pattern.split_once(MARK)?;
+        message.strip_prefix(before)?.strip_suffix(after)
+    })
+}
+
+/// The hint for a required field missing in every language file, reported on the shared file.
+pub fn missing_in_shared_hint(field: &str) -> String {
+    crate::tr!("fields-add-line-here", name = field)
+}
+
 /// Goal numbers in a list field (`goals: [1, 3]`), checked to be 1–9; that the goal exists is
 /// checked when references are resolved.
 pub(crate) fn goal_numbers(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Vec<Located<u8>> {
@@ -315,8 +329,8 @@ pub(crate) fn goal_numbers(fields: &mut Fields, diagnostics: &mut Diagnostics) -
             }),
             _ => {
                 diagnostics.push(
-                    item.error(format!("`{}` is not a goal number", item.value))
-                        .with_hint("goals are numbered; write them like `goals: [1, 3]`"),
+                    item.error(crate::tr!("entry-not-goal-number", value = &item.value))
+                        .with_hint(crate::tr!("entry-not-goal-number-hint")),
                 );
                 None
             }
@@ -326,3 +340,33 @@ pub(crate) fn goal_numbers(fields: &mut Fields, diagnostics: &mut Diagnostics) -
 
 /// Groups entries by (kind, stem), each language sorted; used by resolve and `translations`.
 pub type EntryGroups = BTreeMap<(Kind, String), BTreeMap<Lang, Entry>>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_field_report_names_its_field() {
+        let mut fields = Fields::merge(
+            Kind::Initiative.key(),
+            (
+                Path::new("a.nl.md"),
+                yaml::parse("name: x\n", 1).expect("yaml"),
+            ),
+            None,
+            &mut Diagnostics::new(),
+        );
+        let mut diagnostics = Diagnostics::new();
+        fields.text("name", true, &mut diagnostics);
+        fields.text("place", true, &mut diagnostics);
+        fields.finish(&["name", "place"], &mut diagnostics);
+        let found: Vec<Diagnostic> = diagnostics.into_vec();
+        assert_eq!(found.len(), 1);
+        assert_eq!(missing_field(&found[0].message), Some("place"));
+        assert_eq!(missing_field("unknown field `place` for a page"), None);
+        assert_eq!(
+            missing_in_shared_hint("place"),
+            "add a line `place: …` here, or to each language file if it differs per language"
+        );
+    }
+}

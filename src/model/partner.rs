@@ -38,17 +38,19 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Partn
     if let Some(url) = &url {
         crate::fields::check_web_address(url, diagnostics);
     }
-    let role = fields.located_text("role", true, diagnostics).and_then(|role| match role.value.as_str() {
-        "core" => Some(Role::Core),
-        "signatory" => Some(Role::Signatory),
-        other => {
-            diagnostics.push(
-                role.error(format!("`{other}` is not a partner role"))
-                    .with_hint("use `role: core` for core partners or `role: signatory` for organisations that signed the letter of intent"),
-            );
-            None
-        }
-    });
+    let role = fields
+        .located_text("role", true, diagnostics)
+        .and_then(|role| match role.value.as_str() {
+            "core" => Some(Role::Core),
+            "signatory" => Some(Role::Signatory),
+            other => {
+                diagnostics.push(
+                    role.error(crate::tr!("partner-not-role", value = other))
+                        .with_hint(crate::tr!("partner-not-role-hint")),
+                );
+                None
+            }
+        });
     let joined = fields.partial_date("joined", true, diagnostics);
     let summary = fields.text("summary", true, diagnostics);
     let logo = fields.located_text("logo", false, diagnostics);
