@@ -45,14 +45,21 @@ fn install_sh_puts_a_checked_binary_on_the_path() {
     release(folder.path());
     let output = install(folder.path(), &into.path().join("bin"));
     let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(output.status.success(), "{stdout}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert!(stdout.contains("Installed: wdhs "), "{stdout}");
     let installed = Command::new(into.path().join("bin/wdhs"))
         .arg("--version")
         .output()
         .expect("run the installed wdhs");
     let version = String::from_utf8_lossy(&installed.stdout);
-    assert!(version.starts_with("wdhs ") && version.contains("(commit "), "{version}");
+    assert!(
+        version.starts_with("wdhs ") && version.contains("(commit "),
+        "{version}"
+    );
 }
 
 #[test]
