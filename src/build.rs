@@ -498,8 +498,8 @@ pub fn compile_with(
         Ok(text) => parse_config(&text, &config_path(), diagnostics),
         Err(mut d) => {
             if !root.join(config_path()).exists() {
-                d = Diagnostic::error(config_path(), 0, 0, "there is no content/site.yaml")
-                    .with_hint("run wdhs in the site's folder, or pass --root; a site needs content/site.yaml");
+                d = Diagnostic::error(config_path(), 0, 0, crate::tr!("build-no-site-yaml"))
+                    .with_hint(crate::tr!("build-no-site-yaml-hint"));
             }
             diagnostics.push(d);
             parse_config("", &config_path(), &mut Diagnostics::new())
@@ -782,12 +782,12 @@ pub fn parse_all(
                     &file.file.path,
                     0,
                     0,
-                    "there is no language file for these shared fields",
+                    crate::tr!("build-shared-without-language"),
                 )
-                .with_hint(format!(
-                    "add {}.{}.md beside it, or delete it",
-                    file.stem,
-                    config.default_lang().code()
+                .with_hint(crate::tr!(
+                    "build-shared-without-language-hint",
+                    stem = &file.stem,
+                    lang = config.default_lang().code()
                 )),
             );
         }
@@ -857,14 +857,11 @@ pub fn parse_all(
                 path,
                 0,
                 0,
-                format!(
-                    "the {} version is still the placeholder from `wdhs new`",
-                    lang.english_name()
-                ),
+                crate::tr!("build-still-placeholder", lang = lang.code()),
             )
-            .with_hint(format!(
-                "translate it and delete the line `{}`; until then readers get a notice instead",
-                crate::scaffold::PLACEHOLDER_MARKER
+            .with_hint(crate::tr!(
+                "build-still-placeholder-hint",
+                marker = crate::scaffold::PLACEHOLDER_MARKER
             )),
         );
     }
@@ -898,7 +895,7 @@ fn merge_missing_shared_fields(
             })
             .map(Path::to_path_buf)
     };
-    let is_missing = |d: &Diagnostic| d.message.starts_with("missing required field `");
+    let is_missing = |d: &Diagnostic| crate::model::missing_field(&d.message).is_some();
     // In how many language files each required field is missing, per shared file.
     let mut missing_in: HashMap<(PathBuf, String), usize> = HashMap::new();
     for d in found.iter().filter(|d| is_missing(d)) {
@@ -919,10 +916,10 @@ fn merge_missing_shared_fields(
             // Missing in more than one language: with two languages, that is all of them.
             Some(key) if missing_in.get(&key).copied().unwrap_or(0) > 1 => {
                 if merged.insert(key.clone()) {
-                    let field = d.message.split('`').nth(1).unwrap_or("").to_string();
+                    let field = crate::model::missing_field(&d.message).unwrap_or("");
                     out.push(
                         Diagnostic::error(&key.0, 1, 1, d.message.clone())
-                            .with_hint(format!("add a line `{field}: …` here, or to each language file if it differs per language")),
+                            .with_hint(crate::model::missing_in_shared_hint(field)),
                     );
                 }
             }
@@ -1000,7 +997,7 @@ fn inspect_asset(asset: &load::Asset, image_cache: &Path) -> AssetInspection {
             &asset.path,
             0,
             0,
-            format!("cannot read the file: {e}"),
+            crate::tr!("load-cannot-read-file", error = e.to_string()),
         )]),
     }
 }
@@ -1037,9 +1034,10 @@ pub fn build(options: &BuildOptions) -> Report {
     let staging = match crate::write::stage(&options.output) {
         Ok(staging) => staging,
         Err(error) => {
-            report.io_error = Some(format!(
-                "cannot create the output folder next to {}: {error}",
-                options.output.display()
+            report.io_error = Some(crate::tr!(
+                "build-cannot-stage",
+                output = options.output.display(),
+                error = error.to_string()
             ));
             report.diagnostics = diagnostics;
             return report;
@@ -1064,9 +1062,10 @@ pub fn build(options: &BuildOptions) -> Report {
     if diagnostics.has_errors() {
         staging.abandon();
     } else if let Err(error) = staging.commit() {
-        report.io_error = Some(format!(
-            "cannot replace {}: {error}",
-            options.output.display()
+        report.io_error = Some(crate::tr!(
+            "build-cannot-replace",
+            output = options.output.display(),
+            error = error.to_string()
         ));
     }
     report.diagnostics = diagnostics;
@@ -1098,12 +1097,8 @@ fn output_in_the_way(root: &Path, output: &Path) -> Option<String> {
         )
     })?;
     let sources = ["content", "themes"].map(|d| root.join(d));
-    (root.starts_with(&output) || sources.iter().any(|s| output.starts_with(s))).then(|| {
-        format!(
-            "will not build into {}: a build leaves only the site there, and the folder holds the site's own files; choose an output folder of its own, such as public/",
-            output.display()
-        )
-    })
+    (root.starts_with(&output) || sources.iter().any(|s| output.starts_with(s)))
+        .then(|| crate::tr!("build-output-in-the-way", output = output.display()))
 }
 
 /// `wdhs check`: everything `build` does, without writing.
@@ -1140,9 +1135,7 @@ pub fn check_with(options: &BuildOptions, external: bool) -> Report {
                 diagnostics.push(d);
             }
         }
-        Err(reason) => notes.push(format!(
-            "{reason}, so translations were not compared with their sources"
-        )),
+        Err(reason) => notes.push(crate::tr!("build-no-history", reason = reason)),
     }
     let report = Report {
         notes,

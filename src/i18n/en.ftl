@@ -419,6 +419,21 @@ safe-url-fallback-name = file
 
 ## Building, images, the output folder, serve (area C)
 
+build-no-site-yaml = there is no content/site.yaml
+build-no-site-yaml-hint = run wdhs in the site's folder, or pass --root; a site needs content/site.yaml
+build-shared-without-language = there is no language file for these shared fields
+build-shared-without-language-hint = add { $stem }.{ $lang }.md beside it, or delete it
+build-still-placeholder = the { $lang ->
+        [nl] Dutch
+        [en] English
+       *[other] { $lang }
+    } version is still the placeholder from `wdhs new`
+build-still-placeholder-hint = translate it and delete the line `{ $marker }`; until then readers get a notice instead
+build-output-in-the-way = will not build into { $output }: a build leaves only the site there, and the folder holds the site's own files; choose an output folder of its own, such as public/
+build-cannot-stage = cannot create the output folder next to { $output }: { $error }
+build-cannot-replace = cannot replace { $output }: { $error }
+build-no-history = { $reason }, so translations were not compared with their sources
+
 ## Links to other websites (check --external)
 
 external-dead = the link to `{ $url }` does not work: { $why }

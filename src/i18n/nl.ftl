@@ -429,6 +429,21 @@ safe-url-fallback-name = bestand
 
 ## Building, images, the output folder, serve (area C)
 
+build-no-site-yaml = er is geen content/site.yaml
+build-no-site-yaml-hint = start wdhs in de map van de site, of geef die op met --root; een site heeft content/site.yaml nodig
+build-shared-without-language = er is geen taalbestand bij deze gedeelde velden
+build-shared-without-language-hint = zet { $stem }.{ $lang }.md ernaast, of gooi dit bestand weg
+build-still-placeholder = de { $lang ->
+        [nl] Nederlandse
+        [en] Engelse
+       *[other] { $lang }
+    } versie is nog de tijdelijke tekst van `wdhs new`
+build-still-placeholder-hint = vertaal hem en haal de regel `{ $marker }` weg; tot dan zien lezers een melding
+build-output-in-the-way = wdhs bouwt niet in { $output }: na het bouwen staat daar alleen de site, en deze map bevat de eigen bestanden van de site; kies een eigen map voor de uitvoer, zoals public/
+build-cannot-stage = kan de map voor de uitvoer naast { $output } niet maken: { $error }
+build-cannot-replace = kan { $output } niet vervangen: { $error }
+build-no-history = { $reason }, dus vertalingen zijn niet vergeleken met hun bron
+
 ## Links naar andere websites (check --external)
 
 external-dead = de link naar `{ $url }` werkt niet: { $why }
