@@ -88,7 +88,9 @@ fn start_with(site: &Site, variables: &[(&str, &str)]) -> Server {
         let line = rx
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             .expect("serve printed its address");
-        if let Some(rest) = line.strip_prefix("Serving the site on http://") {
+        let address = (line.strip_prefix("Serving the site on http://"))
+            .or_else(|| line.strip_prefix("De site staat klaar op http://"));
+        if let Some(rest) = address {
             server.address = rest.split('/').next().expect("address").to_string();
             server.lines = rx;
             return server;
@@ -294,6 +296,26 @@ fn a_rename_save_is_seen() {
             .body
             .contains("Saved by rename.")
     );
+}
+
+#[test]
+fn the_error_box_speaks_the_editors_language() {
+    let site = Site::fixture("basic");
+    let server = start_with(&site, &[("WDHS_LANG", "nl")]);
+    let mut events = Events::open(&server.address);
+    site.write(
+        "content/pages/about.nl.md",
+        "---\ntitle: \"Over ons\"\nslug: over-ons\ntitel: x\n---\nKapot.\n",
+    );
+    let data = events.wait_for("failed", WAIT);
+    assert!(data.contains("\"lang\":\"nl\""), "{data}");
+    assert!(
+        data.contains("\"title\":\"wdhs: de site kon niet opnieuw gebouwd worden (1 fout"),
+        "{data}"
+    );
+    assert!(data.contains("\"severity\":\"fout\""), "{data}");
+    assert!(data.contains("\"hint_label\":\"tip\""), "{data}");
+    assert!(data.contains("content/pages/about.nl.md:4:1"), "{data}");
 }
 
 #[test]

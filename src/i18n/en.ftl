@@ -429,6 +429,42 @@ build-still-placeholder = the { $lang ->
        *[other] { $lang }
     } version is still the placeholder from `wdhs new`
 build-still-placeholder-hint = translate it and delete the line `{ $marker }`; until then readers get a notice instead
+serve-serving = Serving the site on { $url } (press Ctrl-C to stop)
+serve-port-busy = note: port { $wanted } was busy, so port { $used } is used instead
+serve-no-browser = note: could not open a browser; open { $url } yourself
+serve-stopped = Stopped.
+serve-rebuilt = rebuilt in { $ms } ms ({ $partial ->
+        [yes] re-rendered
+       *[no] rendered all
+    } { $pages } pages): { $changed } { $changed ->
+        [one] file
+       *[other] files
+    } changed, { $removed } removed{ $warnings ->
+        [0] {""}
+        [one] , 1 warning
+       *[other] , { $warnings } warnings
+    }
+serve-build-failed = build failed in { $ms } ms: { $counts }; still serving the last good site
+serve-box-title = wdhs: the site could not be rebuilt ({ $summary }). The page below is the last good version.
+serve-no-site-title = wdhs: build failed
+serve-no-site-heading = The site could not be built
+serve-no-site-text = The problems are listed on top of this page and in the terminal. Save a fix and this page reloads by itself.
+serve-no-preview-folder = cannot create a folder for the preview: { $error }
+serve-no-ctrl-c = cannot listen for Ctrl-C: { $error }
+serve-no-address = cannot read the address the preview listens on: { $error }
+serve-no-loopback = cannot listen on a loopback address for the preview ({ $error })
+serve-port-taken = cannot listen on { $bind }:{ $port } or the next ports ({ $error }); another program is using them: stop it, or pass --port with another number
+serve-exposed = warning: --bind { $address } listens on { $everywhere ->
+        [yes] every address of this computer, for any host name
+       *[no] an address other machines can use
+    }: anyone on your network who can reach this computer can read { $drafts ->
+        [yes] the preview, with its drafts and unpublished, embargoed press releases (--drafts)
+       *[no] the preview
+    }. Leave out --bind (the preview then listens on 127.0.0.1, this computer only) unless you mean to share it.
+serve-watch-error = watch error: { $error }
+serve-watch-limit = the system's limit on watched folders is reached. Raise it with `sudo sysctl fs.inotify.max_user_watches=524288`, or run `wdhs serve --poll`
+serve-cannot-watch = cannot watch the site for changes: { $error }; try `wdhs serve --poll`
+serve-cannot-write = cannot write the preview: { $error }
 build-output-in-the-way = will not build into { $output }: a build leaves only the site there, and the folder holds the site's own files; choose an output folder of its own, such as public/
 build-cannot-stage = cannot create the output folder next to { $output }: { $error }
 build-cannot-replace = cannot replace { $output }: { $error }

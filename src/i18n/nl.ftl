@@ -439,6 +439,42 @@ build-still-placeholder = de { $lang ->
        *[other] { $lang }
     } versie is nog de tijdelijke tekst van `wdhs new`
 build-still-placeholder-hint = vertaal hem en haal de regel `{ $marker }` weg; tot dan zien lezers een melding
+serve-serving = De site staat klaar op { $url } (stop met Ctrl-C)
+serve-port-busy = let op: poort { $wanted } was bezet, dus poort { $used } wordt gebruikt
+serve-no-browser = let op: er ging geen browser open; open { $url } zelf
+serve-stopped = Gestopt.
+serve-rebuilt = opnieuw gebouwd in { $ms } ms ({ $partial ->
+        [yes] { $pages } pagina's opnieuw gemaakt
+       *[no] alle { $pages } pagina's gemaakt
+    }): { $changed } { $changed ->
+        [one] bestand
+       *[other] bestanden
+    } veranderd, { $removed } weggehaald{ $warnings ->
+        [0] {""}
+        [one] , 1 waarschuwing
+       *[other] , { $warnings } waarschuwingen
+    }
+serve-build-failed = bouwen mislukt in { $ms } ms: { $counts }; de laatste goede versie blijft te zien
+serve-box-title = wdhs: de site kon niet opnieuw gebouwd worden ({ $summary }). Hieronder zie je de laatste goede versie.
+serve-no-site-title = wdhs: bouwen mislukt
+serve-no-site-heading = De site kon niet gebouwd worden
+serve-no-site-text = De problemen staan boven op deze pagina en in het terminalvenster. Sla een verbetering op en deze pagina ververst vanzelf.
+serve-no-preview-folder = kan geen map maken voor het voorbeeld: { $error }
+serve-no-ctrl-c = kan niet luisteren naar Ctrl-C: { $error }
+serve-no-address = kan het adres van het voorbeeld niet lezen: { $error }
+serve-no-loopback = kan voor het voorbeeld niet luisteren op een adres van deze computer ({ $error })
+serve-port-taken = kan niet luisteren op { $bind }:{ $port } of de poorten daarna ({ $error }); een ander programma gebruikt ze: stop dat, of kies een ander nummer met --port
+serve-exposed = waarschuwing: --bind { $address } luistert op { $everywhere ->
+        [yes] elk adres van deze computer, voor elke naam
+       *[no] een adres dat andere computers kunnen gebruiken
+    }: iedereen in je netwerk die deze computer kan bereiken, kan { $drafts ->
+        [yes] het voorbeeld lezen, met de concepten en de persberichten onder embargo (--drafts)
+       *[no] het voorbeeld lezen
+    }. Laat --bind weg (dan luistert het voorbeeld op 127.0.0.1, alleen deze computer), tenzij je het bewust wilt delen.
+serve-watch-error = fout bij het volgen van wijzigingen: { $error }
+serve-watch-limit = het systeem volgt al zoveel mappen als het mag. Verhoog de grens met `sudo sysctl fs.inotify.max_user_watches=524288`, of gebruik `wdhs serve --poll`
+serve-cannot-watch = kan de site niet volgen op wijzigingen: { $error }; probeer `wdhs serve --poll`
+serve-cannot-write = kan het voorbeeld niet schrijven: { $error }
 build-output-in-the-way = wdhs bouwt niet in { $output }: na het bouwen staat daar alleen de site, en deze map bevat de eigen bestanden van de site; kies een eigen map voor de uitvoer, zoals public/
 build-cannot-stage = kan de map voor de uitvoer naast { $output } niet maken: { $error }
 build-cannot-replace = kan { $output } niet vervangen: { $error }

@@ -131,8 +131,11 @@ pub fn listen(bind: &str, port: u16) -> Result<TcpListener, String> {
             Err(error) => last_error = error.to_string(),
         }
     }
-    Err(format!(
-        "cannot listen on {bind}:{port} or the next ports ({last_error}); another program is using them: stop it, or pass --port with another number"
+    Err(crate::tr!(
+        "serve-port-taken",
+        bind = bind,
+        port = port,
+        error = last_error
     ))
 }
 
@@ -141,19 +144,15 @@ pub fn exposure_warning(address: SocketAddr, drafts: bool) -> Option<String> {
     if address.ip().is_loopback() {
         return None;
     }
-    let what = if drafts {
-        "the preview, with its drafts and unpublished, embargoed press releases (--drafts)"
-    } else {
-        "the preview"
-    };
-    let from = if address.ip().is_unspecified() {
-        "every address of this computer, for any host name"
-    } else {
-        "an address other machines can use"
-    };
-    Some(format!(
-        "warning: --bind {} listens on {from}: anyone on your network who can reach this computer can read {what}. Leave out --bind (the preview then listens on 127.0.0.1, this computer only) unless you mean to share it.",
-        address.ip()
+    Some(crate::tr!(
+        "serve-exposed",
+        address = address.ip().to_string(),
+        everywhere = if address.ip().is_unspecified() {
+            "yes"
+        } else {
+            "no"
+        },
+        drafts = if drafts { "yes" } else { "no" }
     ))
 }
 

@@ -22,13 +22,15 @@
       document.body.appendChild(box);
     }
     box.textContent = "";
+    // Every word comes from the server, in the editor's language.
+    box.lang = failure.lang || "";
     var title = document.createElement("strong");
-    title.textContent = "wdhs: the site could not be rebuilt (" + failure.summary + "). The page below is the last good version.";
+    title.textContent = failure.title;
     box.appendChild(title);
     (failure.problems || []).forEach(function (p) {
       var item = document.createElement("pre");
       item.style.cssText = "white-space:pre-wrap;margin:.75rem 0 0";
-      item.textContent = p.location + ": " + p.severity + ": " + p.message + (p.hint ? "\n  hint: " + p.hint : "");
+      item.textContent = p.location + ": " + p.severity + ": " + p.message + (p.hint ? "\n  " + failure.hint_label + ": " + p.hint : "");
       box.appendChild(item);
     });
   }

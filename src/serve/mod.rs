@@ -59,7 +59,12 @@ struct Shared {
 }
 
 #[derive(Clone, serde::Serialize)]
+/// What the error box in the browser shows, every word in the editor's language.
 struct FailureView {
+    /// The language of the texts, for the box's `lang` (screen readers).
+    lang: &'static str,
+    title: String,
+    hint_label: String,
     summary: String,
     problems: Vec<ProblemView>,
 }
@@ -67,7 +72,7 @@ struct FailureView {
 #[derive(Clone, serde::Serialize)]
 struct ProblemView {
     location: String,
-    severity: &'static str,
+    severity: String,
     message: String,
     hint: String,
 }
@@ -93,16 +98,16 @@ impl Shared {
 /// for problems that stop it from starting.
 pub fn serve(options: ServeOptions) -> Result<(), String> {
     let preview = preview::make_preview()
-        .map_err(|e| format!("cannot create a folder for the preview: {e}"))?;
+        .map_err(|e| crate::tr!("serve-no-preview-folder", error = e.to_string()))?;
     // From the start: a server asked to end while it builds still removes its preview.
     let (stop_tx, stop_rx) = mpsc::channel::<()>();
     ctrlc::set_handler(move || {
         let _ = stop_tx.send(());
     })
-    .map_err(|e| format!("cannot listen for Ctrl-C: {e}"))?;
+    .map_err(|e| crate::tr!("serve-no-ctrl-c", error = e.to_string()))?;
     let listener = front::listen(&options.bind, options.port)?;
     let address = (listener.local_addr())
-        .map_err(|e| format!("cannot read the address the preview listens on: {e}"))?;
+        .map_err(|e| crate::tr!("serve-no-address", error = e.to_string()))?;
     let (server, internal) = internal_server()?;
     let shared = Arc::new(Shared {
         output: preview.site(),
@@ -155,7 +160,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         }
     });
     run_loop(&mut session, &shared, &change_rx, &stop_rx, &options.root);
-    println!("Stopped.");
+    println!("{}", crate::tr!("serve-stopped"));
     drop(preview);
     Ok(())
 }
@@ -165,12 +170,18 @@ fn announce(options: &ServeOptions, address: SocketAddr, internal: SocketAddr) {
     if build::Trace::start().enabled() {
         println!("tiny_http answers on {internal}, behind the front");
     }
-    println!("Serving the site on http://{address}/ (press Ctrl-C to stop)");
+    println!(
+        "{}",
+        crate::tr!("serve-serving", url = format!("http://{address}/"))
+    );
     if options.port != 0 && address.port() != options.port {
         println!(
-            "note: port {} was busy, so port {} is used instead",
-            options.port,
-            address.port()
+            "{}",
+            crate::tr!(
+                "serve-port-busy",
+                wanted = options.port,
+                used = address.port()
+            )
         );
     }
     if let Some(warning) = front::exposure_warning(address, options.drafts) {
@@ -322,7 +333,10 @@ fn changed_paths(event: WatchEvent) -> Vec<PathBuf> {
             event.paths.into_iter().filter(|p| is_relevant(p)).collect()
         }
         Err(error) => {
-            eprintln!("watch error: {error}");
+            eprintln!(
+                "{}",
+                crate::tr!("serve-watch-error", error = error.to_string())
+            );
             Vec::new()
         }
     }
@@ -506,7 +520,7 @@ impl Session {
                     PathBuf::from(path),
                     0,
                     0,
-                    format!("cannot write the preview: {error}"),
+                    crate::tr!("serve-cannot-write", error = error.to_string()),
                 )),
             }
         }
@@ -608,40 +622,32 @@ impl Session {
         } else if changed_count > 0 || !stale.is_empty() || had_failure {
             shared.broadcast("reload", "");
         }
-        format!(
-            "rebuilt in {} ms ({} {} pages): {} file{} changed, {} removed{}",
-            started.elapsed().as_millis(),
-            if partial {
-                "re-rendered"
-            } else {
-                "rendered all"
-            },
-            stats.pages,
-            changed_count,
-            if changed_count == 1 { "" } else { "s" },
-            stale.len(),
-            if warnings > 0 {
-                format!(
-                    ", {warnings} warning{}",
-                    if warnings == 1 { "" } else { "s" }
-                )
-            } else {
-                String::new()
-            }
+        crate::tr!(
+            "serve-rebuilt",
+            ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            partial = if partial { "yes" } else { "no" },
+            pages = stats.pages,
+            changed = changed_count,
+            removed = stale.len(),
+            warnings = warnings
         )
     }
 
     fn fail(&self, shared: &Shared, diagnostics: Diagnostics, started: Instant) -> String {
         let sources = DiskSources::for_diagnostics(&self.options.root, &diagnostics);
         eprint!("{}", diagnostic::format_text(&diagnostics, &sources));
+        let summary = diagnostic::summary(&diagnostics);
         let view = FailureView {
-            summary: diagnostic::summary(&diagnostics),
+            lang: crate::i18n::current().code(),
+            title: crate::tr!("serve-box-title", summary = &summary),
+            hint_label: crate::tr!("hint-label"),
+            summary,
             problems: diagnostics
                 .sorted()
                 .into_iter()
                 .map(|d| ProblemView {
                     location: d.location(),
-                    severity: d.severity.as_str(),
+                    severity: d.severity.word(),
                     message: d.message.clone(),
                     hint: d.hint.clone().unwrap_or_default(),
                 })
@@ -652,10 +658,10 @@ impl Session {
             *failure = Some(view);
         }
         shared.broadcast("failed", &json);
-        format!(
-            "build failed in {} ms: {}; still serving the last good site",
-            started.elapsed().as_millis(),
-            diagnostic::summary(&diagnostics)
+        crate::tr!(
+            "serve-build-failed",
+            ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            counts = diagnostic::summary(&diagnostics)
         )
     }
 }
@@ -673,9 +679,7 @@ fn internal_server() -> Result<(tiny_http::Server, SocketAddr), String> {
             Err(error) => last_error = error.to_string(),
         }
     }
-    Err(format!(
-        "cannot listen on a loopback address for the preview ({last_error})"
-    ))
+    Err(crate::tr!("serve-no-loopback", error = last_error))
 }
 
 /// Answers requests on as many threads as the front lets connections be open, so every request
@@ -717,9 +721,9 @@ fn watch(
         .collect();
     let explain = |error: notify::Error| -> String {
         if matches!(error.kind, notify::ErrorKind::MaxFilesWatch) {
-            "the system's limit on watched folders is reached. Raise it with `sudo sysctl fs.inotify.max_user_watches=524288`, or run `wdhs serve --poll`".to_string()
+            crate::tr!("serve-watch-limit")
         } else {
-            format!("cannot watch the site for changes: {error}; try `wdhs serve --poll`")
+            crate::tr!("serve-cannot-watch", error = error.to_string())
         }
     };
     if options.poll {
@@ -755,7 +759,7 @@ fn open_browser(url: &str) {
         .spawn()
         .is_err()
     {
-        println!("note: could not open a browser; open {url} yourself");
+        println!("{}", crate::tr!("serve-no-browser", url = url));
     }
 }
 
@@ -1014,9 +1018,15 @@ fn not_found(request: tiny_http::Request, shared: &Arc<Shared>, relative: &Path)
 
 /// Shown when there is no site yet because the first build failed.
 fn error_page(shared: &Arc<Shared>) -> Vec<u8> {
-    let html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>wdhs: build failed</title></head><body><main><h1>The site could not be built</h1><p>The problems are listed on top of this page and in the terminal. Save a fix and this page reloads by itself.</p></main></body></html>";
     let _ = shared;
-    inject_live_script(html.as_bytes().to_vec())
+    let html = format!(
+        "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body><main><h1>{}</h1><p>{}</p></main></body></html>",
+        crate::i18n::current().code(),
+        crate::tr!("serve-no-site-title"),
+        crate::tr!("serve-no-site-heading"),
+        crate::tr!("serve-no-site-text")
+    );
+    inject_live_script(html.into_bytes())
 }
 
 /// Adds the live-reload script before `</body>`: only in served pages, never in `wdhs build`.
