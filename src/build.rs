@@ -964,6 +964,25 @@ fn inspect_assets(
     headers
 }
 
+/// A document (PDF, office file) is published only when its first bytes are what its name says.
+fn inspect_document(asset: &load::Asset) -> AssetInspection {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(1024);
+    let read = std::fs::File::open(&asset.absolute)
+        .and_then(|file| file.take(1024).read_to_end(&mut head));
+    let problem = match read {
+        Err(e) => crate::tr!("load-cannot-read-file", error = e.to_string()),
+        Ok(_) => match load::document_signature_fits(&asset.relative, &head) {
+            Some(false) => crate::tr!("build-document-not-what-it-says", name = &asset.relative),
+            _ => return AssetInspection::Fine,
+        },
+    };
+    AssetInspection::Problems(vec![
+        Diagnostic::error(&asset.path, 0, 0, problem)
+            .with_hint(crate::tr!("build-document-not-what-it-says-hint")),
+    ])
+}
+
 enum AssetInspection {
     Raster(Result<crate::images::ImageInfo, String>),
     Problems(Vec<Diagnostic>),
@@ -976,7 +995,7 @@ fn inspect_asset(asset: &load::Asset, image_cache: &Path) -> AssetInspection {
         return AssetInspection::Raster(info);
     }
     if !asset.relative.to_ascii_lowercase().ends_with(".svg") {
-        return AssetInspection::Fine;
+        return inspect_document(asset);
     }
     match std::fs::read(&asset.absolute) {
         Ok(bytes) => {

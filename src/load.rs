@@ -621,6 +621,20 @@ pub const PUBLISHED_FILE_TYPES: &[&str] = &[
     "csv",
 ];
 
+/// Whether the first bytes of a document are what its extension says: a `.pdf` that is really
+/// an HTML page must not be published under a name hosts may serve as a page. `None` for types
+/// that have no signature to check (images are decoded, SVG parsed, CSV is text).
+pub fn document_signature_fits(relative: &str, head: &[u8]) -> Option<bool> {
+    let extension = relative.rsplit_once('.')?.1.to_ascii_lowercase();
+    match extension.as_str() {
+        // The PDF header may follow a little junk; readers look in the first kilobyte.
+        "pdf" => Some(head.windows(5).take(1024).any(|w| w == b"%PDF-")),
+        // Office Open XML and OpenDocument files are ZIP archives.
+        "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp" => Some(head.starts_with(b"PK\x03\x04")),
+        _ => None,
+    }
+}
+
 /// Why a file beside the content cannot be published, if it cannot: a name a URL cannot hold
 /// as it is, or a type that is not published.
 fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {

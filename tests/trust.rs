@@ -165,6 +165,32 @@ fn files_that_are_not_content_are_not_published() {
 }
 
 #[test]
+fn a_document_must_be_what_its_name_says() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/press/jaarverslag.pdf",
+        "<html><script>alert(document.cookie)</script></html>",
+    );
+    refused(
+        &site,
+        &[
+            "content/press/jaarverslag.pdf: error: `jaarverslag.pdf` is not the kind of file its name says",
+        ],
+    );
+    site.write(
+        "content/press/jaarverslag.pdf",
+        "%PDF-1.7\n% a real PDF starts like this\n",
+    );
+    site.write(
+        "content/press/plan.docx",
+        "PK\u{3}\u{4} and the rest of a zip archive",
+    );
+    site.build().assert_code(0);
+    assert!(site.exists("public/pers/jaarverslag.pdf"));
+    assert!(site.exists("public/pers/plan.docx"));
+}
+
+#[test]
 fn names_that_cannot_be_addresses_are_refused_with_a_suggestion() {
     let cases = [
         ("content/press/a b.nl.md", "rename the file to `a-b.nl.md`"),
