@@ -124,7 +124,7 @@ pub(super) fn decode_css_escapes(css: &str) -> String {
 }
 
 /// `css` without `/* … */` (an unclosed comment runs to the end).
-fn strip_css_comments(css: &str) -> String {
+pub(super) fn strip_css_comments(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let mut rest = css;
     while let Some(start) = rest.find("/*") {

@@ -568,7 +568,7 @@ fn is_raster_data(value: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::css::decode_css_escapes;
+    use super::css::{decode_css_escapes, strip_css_comments};
     use super::*;
 
     const XLINK: &str = "http://www.w3.org/1999/xlink";
