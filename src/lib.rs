@@ -22,6 +22,7 @@ pub mod scaffold;
 pub mod search_index;
 pub mod serve;
 pub mod slug;
+pub mod stripped;
 pub mod theme;
 pub mod translations;
 pub mod views;
