@@ -9,6 +9,7 @@ pub mod feed;
 pub mod fields;
 pub mod frontmatter;
 pub mod history;
+pub mod image_cache;
 pub mod images;
 pub mod jsonld;
 pub mod lang;
