@@ -530,7 +530,10 @@ pub fn compile_with(
     let entries = parse_all(&config, language_files, &shared_files, caches, diagnostics);
     drop(shared_files);
     trace.phase("parse");
-    let images = inspect_assets(&assets, &crate::images::cache_dir(root), diagnostics);
+    // Header notes are read from the cache beside the site even when `build` does not trust it
+    // (a cache in git): a note matches only the very file it was written for on this machine
+    // (`image_cache::file_note`), so one from a commit never does.
+    let images = inspect_assets(&assets, &crate::image_cache::cache_dir(root), diagnostics);
     let input = resolve::ResolveInput {
         entries,
         assets,
@@ -929,9 +932,10 @@ fn merge_missing_shared_fields(
     out
 }
 
-pub fn render_options(options: &BuildOptions) -> render::RenderOptions {
+/// How `build` and `serve` render: images processed with the cache `ImageCache::open` chose.
+pub fn render_options(image_cache: &Path) -> render::RenderOptions {
     render::RenderOptions {
-        image_cache: Some(crate::images::cache_dir(&options.root)),
+        image_cache: Some(image_cache.to_path_buf()),
         cache: None,
         only: None,
     }
@@ -1026,6 +1030,15 @@ pub fn build(options: &BuildOptions) -> Report {
     let started = Instant::now();
     let trace = Trace::start();
     let mut diagnostics = Diagnostics::new();
+    // Before anything reads the cache: links in it are removed, a cache in git is set aside.
+    let image_cache = crate::image_cache::ImageCache::open(&options.root);
+    if let Ok(cache) = &image_cache {
+        for (message, hint) in &cache.warnings {
+            diagnostics.push(
+                Diagnostic::warning(".wdhs-cache", 0, 0, message.clone()).with_hint(hint.clone()),
+            );
+        }
+    }
     let compiled = compile(options, &mut diagnostics);
     let mut report = Report {
         stats: RenderStats::default(),
@@ -1044,6 +1057,14 @@ pub fn build(options: &BuildOptions) -> Report {
         report.diagnostics = diagnostics;
         report.elapsed = started.elapsed();
         return report;
+    };
+    let image_cache = match image_cache {
+        Ok(cache) => cache,
+        Err(reason) => {
+            report.io_error = Some(reason);
+            report.diagnostics = diagnostics;
+            return report;
+        }
     };
     if let Some(reason) = output_in_the_way(&options.root, &options.output) {
         report.io_error = Some(reason);
@@ -1072,7 +1093,7 @@ pub fn build(options: &BuildOptions) -> Report {
         render::render_site(
             site,
             renderer,
-            &render_options(options),
+            &render_options(image_cache.dir()),
             &|path, content| staging.write(path, &content),
             &mut diagnostics,
         )

@@ -38,9 +38,16 @@ struct Answer {
 /// Checks every external link of the site, reporting dead ones as warnings.
 pub fn check(site: &Site, root: &Path, diagnostics: &mut Diagnostics) {
     let found = links(site);
-    let cache_path = crate::images::cache_dir(root)
+    // Only inside a real `.wdhs-cache` folder: a link in its place (content is untrusted; so is
+    // what a pull request commits beside it) is neither read nor written through.
+    let cache_path = crate::image_cache::cache_dir(root)
         .parent()
-        .map(|p| p.join("links.json"));
+        .filter(|folder| {
+            std::fs::symlink_metadata(folder)
+                .map_or(true, |m| m.is_dir() && !m.file_type().is_symlink())
+        })
+        .map(|p| p.join("links.json"))
+        .filter(|file| std::fs::symlink_metadata(file).map_or(true, |m| m.is_file()));
     let mut cache: BTreeMap<String, Answer> = cache_path
         .as_ref()
         .and_then(|p| std::fs::read(p).ok())

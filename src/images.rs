@@ -1,9 +1,13 @@
 //! Images: reads raster headers (size, orientation, transparency) without decoding, refuses
 //! decompression bombs, makes resized variants (WebP + JPEG/PNG fallback) and a 1200×630 social
-//! crop with every bit of metadata dropped, and keeps a cache of processed images beside the
-//! site so unchanged images are never processed twice. The codecs (image, fast_image_resize,
-//! libwebp) are used here and nowhere else. SVG files are checked in `svg.rs`.
+//! crop with every bit of metadata dropped, and uses the cache of processed images beside the
+//! site (`image_cache`) so unchanged images are never processed twice. The codecs (image,
+//! fast_image_resize, libwebp) are used here and nowhere else. SVG files are checked in `svg/`.
 
+use crate::image_cache::{
+    Expected, entry_folder, file_note, make_folder, read_entry, read_regular, valid_key,
+    write_entry, write_whole,
+};
 use crate::write::Content;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 use serde::{Deserialize, Serialize};
@@ -21,8 +25,9 @@ pub const MAX_PIXELS: u64 = 50_000_000;
 pub const SOCIAL_SIZE: (u32, u32) = (1200, 630);
 const JPEG_QUALITY: u8 = 80;
 const WEBP_QUALITY: f32 = 75.0;
-/// Part of every cache key: bump it when the processing changes.
-const PROCESS_VERSION: &str = "wdhs-images-1";
+/// Part of every cache key and note: bump it when the processing or the cache's layout changes.
+/// (2: manifests record sizes and hashes; keys include the original's extension.)
+pub const PROCESS_VERSION: &str = "wdhs-images-2";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Fallback {
@@ -86,13 +91,14 @@ fn limited<R: std::io::BufRead + std::io::Seek>(
     Ok(reader)
 }
 
-/// `inspect_file`, answered from a note in the cache when the file has the same path, size and
-/// modification time as when a build last published it: the JPEG decoder reads whole files, so
+/// `inspect_file`, answered from a note in the cache when it is the same file as when a build
+/// last published it (path, size, times and inode: `image_cache::file_note`; a note checked out
+/// from git never matches): the JPEG decoder reads whole files, so
 /// without the note every build would read every photo. Only `remember_header` writes notes,
 /// and only readable images get one, so a broken image is inspected (and reported) every time.
 pub fn inspect_file_cached(path: &Path, cache: &Path) -> Result<ImageInfo, String> {
     if let Some(note) = header_note(path, cache)
-        && let Ok(text) = std::fs::read(&note)
+        && let Some(text) = read_regular(&note, 4096)
         && let Ok(info) = serde_json::from_slice::<ImageInfo>(&text)
     {
         return Ok(info);
@@ -110,7 +116,7 @@ pub fn remember_header(path: &Path, cache: &Path, info: &ImageInfo) {
         return;
     }
     if let Some(parent) = note.parent()
-        && std::fs::create_dir_all(parent).is_ok()
+        && make_folder(parent)
         && let Ok(json) = serde_json::to_vec(info)
     {
         write_whole(&note, &json);
@@ -120,14 +126,6 @@ pub fn remember_header(path: &Path, cache: &Path, info: &ImageInfo) {
 fn header_note(path: &Path, cache: &Path) -> Option<PathBuf> {
     let name = file_note(&path.to_string_lossy(), path, "header")?;
     Some(cache.join("headers").join(name))
-}
-
-/// Written whole and renamed: a half-written note is never read.
-fn write_whole(path: &Path, bytes: &[u8]) {
-    let temp = path.with_extension(format!("tmp-{}", std::process::id()));
-    if std::fs::write(&temp, bytes).is_ok() && std::fs::rename(&temp, path).is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
 }
 
 /// Reads only the header of the file, not the whole photo.
@@ -237,77 +235,79 @@ impl Counters {
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct Manifest {
-    files: Vec<String>,
-}
-
-/// The cache folder beside the site; safe to delete.
-pub fn cache_dir(root: &Path) -> PathBuf {
-    root.join(".wdhs-cache").join("images")
-}
-
 /// Every published file of a raster image: the stripped original (at its own path, at most
 /// `MAX_ORIGINAL_WIDTH` wide), the variants in WebP and the fallback format, and the social
-/// crop. From the cache when the same bytes were processed before with the same settings.
+/// crop. From the cache when the same bytes were processed before with the same settings and
+/// the cache's files check out (see `image_cache::read_entry`).
 pub fn process(
     relative: &str,
     source: &Path,
+    info: &ImageInfo,
     keep_original: bool,
     cache: &Path,
     counters: &Counters,
 ) -> Result<Vec<(String, Content)>, String> {
-    // A file with the same name, size and modification time as last time is not read at all:
-    // a note remembers which processed result it had.
+    let suffixes = suffixes(relative, info);
+    let expected = Expected {
+        suffixes: &suffixes,
+        unstripped: keep_original.then(|| suffixes[0].as_str()),
+    };
+    // The very file that was processed last time (same path, size, times and inode) is not
+    // read at all: a note remembers which processed result it had.
     let note = file_note(relative, source, &keep_original.to_string())
         .map(|n| cache.join("by-file").join(n));
     if let Some(note) = &note
-        && let Ok(key) = std::fs::read_to_string(note)
-        && let Some(outputs) = read_cached(
-            &cache.join(key.get(..2).unwrap_or("")).join(key.trim()),
-            relative,
-        )
+        && let Some(key) = read_regular(note, 64)
+        && let Ok(key) = String::from_utf8(key)
+        && valid_key(key.trim())
+        && let Some(outputs) = read_entry(&entry_folder(cache, key.trim()), relative, &expected)
     {
         counters.cached.fetch_add(1, Ordering::Relaxed);
         return Ok(outputs);
     }
     let bytes = std::fs::read(source).map_err(|e| format!("cannot read the file: {e}"))?;
-    let key = content_key(&bytes, keep_original);
-    let outputs = process_bytes(relative, &bytes, keep_original, &key, cache, counters)?;
+    let key = content_key(&bytes, keep_original, &suffixes[0]);
+    let outputs = process_bytes(
+        relative,
+        &bytes,
+        keep_original,
+        &key,
+        &expected,
+        cache,
+        counters,
+    )?;
     if let Some(note) = &note
         && let Some(parent) = note.parent()
-        && std::fs::create_dir_all(parent).is_ok()
+        && make_folder(parent)
     {
         write_whole(note, key.as_bytes());
     }
     Ok(outputs)
 }
 
-/// Name, size and modification time of a source file (and what the note is for), as a file
-/// name; `None` when unknown.
-fn file_note(relative: &str, source: &Path, purpose: &str) -> Option<String> {
-    let metadata = std::fs::metadata(source).ok()?;
-    let modified = metadata
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    let text = format!(
-        "{PROCESS_VERSION}|{relative}|{}|{}|{purpose}",
-        metadata.len(),
-        modified.as_nanos()
-    );
-    Some(format!(
-        "{:032x}",
-        xxhash_rust::xxh3::xxh3_128(text.as_bytes())
-    ))
+/// The suffixes of an image's published files (each relative to its path without extension),
+/// in the order `process_fresh` makes them: the original's own extension, per width the WebP
+/// and the fallback, then the social crop.
+fn suffixes(relative: &str, info: &ImageInfo) -> Vec<String> {
+    let extension = relative.rsplit_once('.').map_or("", |(_, e)| e);
+    let mut suffixes = vec![format!(".{extension}")];
+    for width in variant_widths(info.width) {
+        suffixes.push(format!("-{width}.webp"));
+        suffixes.push(format!("-{width}.{}", info.fallback.extension()));
+    }
+    suffixes.push("-social.jpg".to_string());
+    suffixes
 }
 
-fn content_key(bytes: &[u8], keep_original: bool) -> String {
+/// The original's extension is part of the key: the copy at its path is encoded in its format
+/// (`encode_like`), so the same bytes saved as `.png` and as `.jpg` give different files.
+fn content_key(bytes: &[u8], keep_original: bool, extension: &str) -> String {
     // Hashed in place: no copy of a 5 MB photo just to name its cache folder.
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     hasher.update(PROCESS_VERSION.as_bytes());
     hasher.update(&[u8::from(keep_original)]);
+    hasher.update(extension.to_ascii_lowercase().as_bytes());
+    hasher.update(&[0]);
     hasher.update(bytes);
     format!("{:032x}", hasher.digest128())
 }
@@ -318,82 +318,37 @@ fn process_bytes(
     bytes: &[u8],
     keep_original: bool,
     key: &str,
+    expected: &Expected<'_>,
     cache: &Path,
     counters: &Counters,
 ) -> Result<Vec<(String, Content)>, String> {
-    let folder = cache.join(&key[..2]).join(key);
-    if let Some(outputs) = read_cached(&folder, relative) {
+    let folder = entry_folder(cache, key);
+    if let Some(outputs) = read_entry(&folder, relative, expected) {
         counters.cached.fetch_add(1, Ordering::Relaxed);
         return Ok(outputs);
     }
     let outputs = process_fresh(relative, bytes, keep_original)?;
     counters.processed.fetch_add(1, Ordering::Relaxed);
-    write_cache(&folder, relative, &outputs);
+    // Cached under names relative to the image (`-480.webp`), so the same photo used under two
+    // names is processed once.
+    let stem = relative.rsplit_once('.').map_or(relative, |(s, _)| s);
+    let files: Vec<(String, &[u8])> = outputs
+        .iter()
+        .map(|o| {
+            let suffix = o.path.strip_prefix(stem).unwrap_or(&o.path);
+            (suffix.to_string(), o.bytes.as_slice())
+        })
+        .collect();
+    write_entry(&folder, &files, || {
+        read_entry(&folder, relative, expected).is_some()
+    });
     // Published from the cache, like on the next build, unless the cache could not be written.
-    Ok(read_cached(&folder, relative).unwrap_or_else(|| {
+    Ok(read_entry(&folder, relative, expected).unwrap_or_else(|| {
         outputs
             .into_iter()
             .map(|o| (o.path, Content::Bytes(o.bytes)))
             .collect()
     }))
-}
-
-/// Cached files are stored under names relative to the image (`-480.webp`), so the same photo
-/// used under two names is processed once.
-fn suffix_of<'a>(relative: &str, path: &'a str) -> &'a str {
-    let stem = relative.rsplit_once('.').map_or(relative, |(s, _)| s);
-    path.strip_prefix(stem).unwrap_or(path)
-}
-
-/// The published files of a cached result, as links to the cache's files (not read here).
-fn read_cached(folder: &Path, relative: &str) -> Option<Vec<(String, Content)>> {
-    let manifest: Manifest =
-        serde_json::from_slice(&std::fs::read(folder.join("manifest.json")).ok()?).ok()?;
-    let stem = relative.rsplit_once('.').map_or(relative, |(s, _)| s);
-    manifest
-        .files
-        .iter()
-        .map(|suffix| {
-            let file = folder.join(format!("file{}", suffix.replace('/', "_")));
-            file.is_file()
-                .then(|| (format!("{stem}{suffix}"), Content::Link(file)))
-        })
-        .collect()
-}
-
-/// A failed cache write only costs time on the next build, so it is not an error.
-fn write_cache(folder: &Path, relative: &str, outputs: &[Output]) {
-    let Some(parent) = folder.parent() else {
-        return;
-    };
-    let Ok(staging) = tempfile::Builder::new().prefix(".tmp-").tempdir_in({
-        let _ = std::fs::create_dir_all(parent);
-        parent
-    }) else {
-        return;
-    };
-    let mut files = Vec::new();
-    for output in outputs {
-        let suffix = suffix_of(relative, &output.path).to_string();
-        if std::fs::write(
-            staging
-                .path()
-                .join(format!("file{}", suffix.replace('/', "_"))),
-            &output.bytes,
-        )
-        .is_err()
-        {
-            return;
-        }
-        files.push(suffix);
-    }
-    let manifest = serde_json::to_vec(&Manifest { files }).unwrap_or_default();
-    if std::fs::write(staging.path().join("manifest.json"), manifest).is_ok() {
-        let path = staging.keep();
-        if std::fs::rename(&path, folder).is_err() {
-            let _ = std::fs::remove_dir_all(&path);
-        }
-    }
 }
 
 fn process_fresh(relative: &str, bytes: &[u8], keep_original: bool) -> Result<Vec<Output>, String> {

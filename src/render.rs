@@ -1329,6 +1329,7 @@ impl<'a> RenderContext<'a> {
                 let outputs = crate::images::process(
                     &asset.url,
                     &asset.source.absolute,
+                    info,
                     site.keep_metadata.contains(&key),
                     cache,
                     self.counters,

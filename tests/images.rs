@@ -218,7 +218,18 @@ fn unchanged_images_come_from_the_cache() {
         site.snapshot("public"),
         "the same bytes from the cache"
     );
-    // Published as links to the cache's files: a warm build neither reads nor copies them.
+    // Published as links to the cache's files: a warm build neither copies nor writes them.
+    // (It reads them, to check them against the cache's manifest, but never the photos.)
+    let inode = |path: &std::path::Path| {
+        std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(path).expect("stat"))
+    };
+    let cached: std::collections::HashSet<u64> =
+        walkdir::WalkDir::new(site.path().join(".wdhs-cache"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| inode(e.path()))
+            .collect();
     let variants: Vec<std::path::PathBuf> = walkdir::WalkDir::new(site.path().join("public"))
         .into_iter()
         .filter_map(Result::ok)
@@ -227,9 +238,8 @@ fn unchanged_images_come_from_the_cache() {
         .collect();
     assert!(!variants.is_empty());
     for variant in &variants {
-        assert_eq!(
-            std::os::unix::fs::MetadataExt::nlink(&std::fs::metadata(variant).expect("stat")),
-            2,
+        assert!(
+            cached.contains(&inode(variant)),
             "{} is not shared with the cache",
             variant.display()
         );
@@ -382,5 +392,215 @@ fn a_photo_replaced_under_the_same_name_is_measured_again() {
     assert!(
         !site.exists("public/initiatieven/binnen-900.webp"),
         "a variant of the old photo stays"
+    );
+}
+
+// The image cache is a cache, not input: what is in `.wdhs-cache/` is published only when wdhs
+// can tell it made it itself. Each test below builds once, changes the cache the way a
+// tampered or committed cache would, and checks what the next build publishes.
+
+fn inode(path: &std::path::Path) -> u64 {
+    std::os::unix::fs::MetadataExt::ino(&std::fs::symlink_metadata(path).expect("stat"))
+}
+
+/// The cache's file behind a published one (the same file, by hard link).
+fn cached_copy(site: &Site, published: &str) -> std::path::PathBuf {
+    let wanted = inode(&site.path().join(published));
+    walkdir::WalkDir::new(site.path().join(".wdhs-cache"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .find(|e| e.file_type().is_file() && inode(e.path()) == wanted)
+        .map(|e| e.into_path())
+        .unwrap_or_else(|| panic!("{published} is not in the cache"))
+}
+
+/// Writes `bytes` as the cached file and makes its manifest agree (size and hash), as someone
+/// covering their tracks would.
+fn replace_consistently(cached: &std::path::Path, bytes: &[u8]) {
+    let name = cached.file_name().expect("name").to_string_lossy();
+    let suffix = name
+        .strip_prefix("file")
+        .expect("cache file name")
+        .to_string();
+    let manifest_path = cached.with_file_name("manifest.json");
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest_path).expect("manifest")).expect("json");
+    let files = manifest["files"].as_array_mut().expect("files");
+    let entry = files
+        .iter_mut()
+        .find(|f| f["suffix"] == suffix.as_str())
+        .expect("listed");
+    entry["size"] = bytes.len().into();
+    entry["xxh3"] = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes)).into();
+    std::fs::write(&manifest_path, serde_json::to_vec(&manifest).expect("json")).expect("write");
+    std::fs::write(cached, bytes).expect("write");
+}
+
+fn carries_metadata(bytes: &[u8]) -> bool {
+    bytes.windows(6).any(|w| w == b"Exif\0\0") || String::from_utf8_lossy(bytes).contains(ARTIST)
+}
+
+fn published(site: &Site, relative: &str) -> Vec<u8> {
+    std::fs::read(site.path().join(relative)).expect("read")
+}
+
+#[test]
+fn a_tampered_cache_file_is_made_again_and_never_published() {
+    let site = site_with_images();
+    site.build().assert_code(0);
+    let clean = site.snapshot("public");
+    // GPS and author put into a cached variant, its manifest made to agree: the hash matches,
+    // the check for metadata does not.
+    let variant = "public/initiatieven/molen-480.jpg";
+    let cached = cached_copy(&site, variant);
+    let bytes = std::fs::read(&cached).expect("read");
+    let exif = exif();
+    let mut tampered = bytes[..20].to_vec();
+    tampered.extend([0xff, 0xe1]);
+    tampered.extend(((exif.len() + 2) as u16).to_be_bytes());
+    tampered.extend(&exif);
+    tampered.extend(&bytes[20..]);
+    replace_consistently(&cached, &tampered);
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("(1 images processed, 2 from the cache)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!carries_metadata(&published(&site, variant)));
+    assert!(site.snapshot("public") == clean, "not the clean site");
+    // Other bytes, manifest not updated: the hash says so.
+    let variant = "public/initiatieven/binnen-480.webp";
+    let cached = cached_copy(&site, variant);
+    let mut bytes = std::fs::read(&cached).expect("read");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xff;
+    std::fs::write(&cached, &bytes).expect("write");
+    let run = site.build();
+    assert!(
+        run.stdout
+            .contains("(1 images processed, 2 from the cache)"),
+        "{}",
+        run.stdout
+    );
+    assert!(site.snapshot("public") == clean, "not the clean site");
+}
+
+/// Every entry below `folder`, not following links, that is a link.
+fn links_in(folder: &std::path::Path) -> Vec<std::path::PathBuf> {
+    walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| std::fs::symlink_metadata(e.path()).is_ok_and(|m| m.file_type().is_symlink()))
+        .map(|e| e.into_path())
+        .collect()
+}
+
+#[test]
+fn a_cached_file_replaced_by_a_link_is_made_again_and_no_link_is_published() {
+    let site = site_with_images();
+    site.build().assert_code(0);
+    let clean = site.snapshot("public");
+    let outside = tempfile::tempdir().expect("temp dir");
+    // The link points at a file with the very bytes the manifest lists, so only "never a
+    // link" catches it; and at /proc/self/environ, which a build would otherwise publish.
+    let variant = "public/initiatieven/molen-480.webp";
+    let cached = cached_copy(&site, variant);
+    let target = outside.path().join("same-bytes.webp");
+    std::fs::copy(&cached, &target).expect("copy");
+    std::fs::remove_file(&cached).expect("rm");
+    std::os::unix::fs::symlink(&target, &cached).expect("symlink");
+    let cached = cached_copy(&site, "public/partners/logos/beta-480.png");
+    std::fs::remove_file(&cached).expect("rm");
+    std::os::unix::fs::symlink("/proc/self/environ", &cached).expect("symlink");
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("(2 images processed, 1 from the cache)"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        links_in(&site.path().join("public")),
+        Vec::<std::path::PathBuf>::new()
+    );
+    assert!(site.snapshot("public") == clean, "not the clean site");
+    assert!(target.exists(), "the link's target was touched");
+}
+
+#[test]
+fn a_cache_folder_that_is_a_link_is_never_written_through() {
+    let site = site_with_images();
+    let outside = tempfile::tempdir().expect("temp dir");
+    let is_empty = |p: &std::path::Path| std::fs::read_dir(p).expect("dir").next().is_none();
+    std::os::unix::fs::symlink(outside.path(), site.path().join(".wdhs-cache")).expect("link");
+    let run = site.build();
+    run.assert_code(0);
+    let said = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        said.contains(".wdhs-cache: warning: .wdhs-cache was a link to"),
+        "{said}"
+    );
+    assert!(is_empty(outside.path()), "written through the link");
+    assert!(site.path().join(".wdhs-cache/images").is_dir());
+    assert!(links_in(&site.path().join(".wdhs-cache")).is_empty());
+    // The same for the folders inside it.
+    for folder in [".wdhs-cache/images/by-file", ".wdhs-cache/images"] {
+        let path = site.path().join(folder);
+        std::fs::remove_dir_all(&path).expect("rm");
+        std::os::unix::fs::symlink(outside.path(), &path).expect("link");
+        let run = site.build();
+        run.assert_code(0);
+        assert!(
+            format!("{}{}", run.stdout, run.stderr).contains("was a link to"),
+            "{folder}"
+        );
+        assert!(
+            is_empty(outside.path()),
+            "{folder}: written through the link"
+        );
+        assert!(links_in(&site.path().join(".wdhs-cache")).is_empty());
+    }
+}
+
+#[test]
+fn a_cache_that_git_tracks_is_not_used() {
+    let site = site_with_images();
+    site.build().assert_code(0);
+    let clean = site.snapshot("public");
+    // A pull request commits a crafted cache: another picture in place of a variant, with a
+    // manifest that agrees and no metadata, so every check on the file itself passes.
+    let variant = "public/initiatieven/molen-480.jpg";
+    let other = RgbImage::from_fn(480, 640, |_, _| image::Rgb([255, 0, 0]));
+    let mut crafted = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut crafted, 80)
+        .write_image(&other, 480, 640, image::ExtendedColorType::Rgb8)
+        .expect("encode");
+    replace_consistently(&cached_copy(&site, variant), &crafted);
+    common::git_first_commit(&site, "2026-01-01T12:00:00+01:00");
+    let cache_before = site.snapshot(".wdhs-cache");
+    let run = site.build();
+    run.assert_code(0);
+    let said = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        said.contains(".wdhs-cache: warning: the image cache is in git: git tracks ")
+            && said.contains("remove it with `git rm -r --cached .wdhs-cache`"),
+        "{said}"
+    );
+    assert!(
+        run.stdout
+            .contains("(3 images processed, 0 from the cache)")
+    );
+    assert!(
+        published(&site, variant) != crafted,
+        "the crafted picture was published"
+    );
+    assert!(site.snapshot("public") == clean, "not the clean site");
+    assert!(
+        site.snapshot(".wdhs-cache") == cache_before,
+        "the tracked cache was written to"
     );
 }

@@ -333,7 +333,7 @@ fn unfinished_heads_and_clients_that_never_read_hold_up_no_one_else() {
     // read must wait.
     std::fs::write(
         site.path().join("content/press/big.pdf"),
-        vec![b'%'; 16 * 1024 * 1024],
+        [b"%PDF-1.7\n".as_slice(), &vec![b'%'; 16 * 1024 * 1024]].concat(),
     )
     .expect("write a large file");
     let server = start(&site, &[]);

@@ -131,8 +131,13 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     // Watch before the first build, so no save is missed between the two.
     let (change_tx, change_rx) = mpsc::channel::<WatchEvent>();
     let _watcher = watch(&options, change_tx)?;
+    let image_cache = crate::image_cache::ImageCache::open(&options.root)?;
+    for (message, hint) in &image_cache.warnings {
+        println!(".wdhs-cache: warning: {message}\n  hint: {hint}");
+    }
     let mut session = Session {
         options: build_options,
+        image_cache,
         written: HashMap::new(),
         caches: build::Caches::default(),
         frame: None,
@@ -353,6 +358,8 @@ type RenderedOutputs = (Vec<(String, Vec<u8>, u64)>, HashSet<String>);
 
 struct Session {
     options: BuildOptions,
+    /// Checked once for the session (`ImageCache::open`), its warnings printed at the start.
+    image_cache: crate::image_cache::ImageCache,
     caches: build::Caches,
     /// `Site::frame` of the last good build.
     frame: Option<u64>,
@@ -462,7 +469,7 @@ impl Session {
         let outputs: Mutex<RenderedOutputs> = Mutex::new((Vec::new(), HashSet::new()));
         let previous = &self.written;
         let partial = only.is_some();
-        let mut render_options = build::render_options(&self.options);
+        let mut render_options = build::render_options(self.image_cache.dir());
         render_options.only = only;
         render_options.cache = Some(self.caches.render.clone());
         let trace = build::Trace::start().enabled();
