@@ -584,6 +584,23 @@ impl Link {
             });
             return None;
         }
+        // An image from another website is loaded from there by every reader (and tells that
+        // site who reads the page): images are files beside the entry, published by the site.
+        if self.is_image
+            && (crate::safe_url::scheme(&destination).is_some() || destination.starts_with("//"))
+        {
+            *dest_url = CowStr::from("");
+            reports.push("image-elsewhere", self.start, |path, line, col| {
+                Diagnostic::error(
+                    path,
+                    line,
+                    col,
+                    crate::tr!("markdown-image-elsewhere", url = &destination),
+                )
+                .with_hint(crate::tr!("markdown-image-elsewhere-hint"))
+            });
+            return None;
+        }
         if let Some(anchor) = destination.strip_prefix('#') {
             if !used_ids.contains(anchor) && !anchor.is_empty() {
                 reports.push("anchor-missing", self.start, |path, line, col| {

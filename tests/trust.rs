@@ -281,6 +281,28 @@ fn links_that_could_run_script_are_errors_at_their_line() {
 }
 
 #[test]
+fn images_from_other_websites_are_refused() {
+    for image in [
+        "![teller](https://tracker.example.com/pixel.png)",
+        "![teller](//tracker.example.com/pixel.png)",
+        "![teller](HTTP://tracker.example.com/pixel.png)",
+    ] {
+        let site = Site::fixture("basic");
+        site.write(
+            "content/press/bericht-1.nl.md",
+            &format!("---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\nZie {image}.\n"),
+        );
+        refused(
+            &site,
+            &[
+                "content/press/bericht-1.nl.md:5:5: error: the image `",
+                "is on another website",
+            ],
+        );
+    }
+}
+
+#[test]
 fn a_heading_carries_only_its_anchor() {
     let site = Site::fixture("basic");
     site.write(
