@@ -68,7 +68,6 @@ fn start_with(site: &Site, variables: &[(&str, &str)]) -> Server {
         .spawn()
         .expect("start wdhs serve");
     let stdout = child.stdout.take();
-    let (tx, rx) = mpsc::channel();
     // Owned by the guard from here on, so the server is stopped whatever happens below.
     let mut server = Server {
         child,
@@ -78,11 +77,7 @@ fn start_with(site: &Site, variables: &[(&str, &str)]) -> Server {
     let Some(stdout) = stdout else {
         panic!("no stdout")
     };
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
+    let rx = common::lines(stdout);
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
         let line = rx

@@ -7,7 +7,7 @@ use common::Site;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 /// The longest a normal request may take while other clients misbehave.
@@ -86,27 +86,16 @@ fn start(site: &Site, args: &[&str]) -> Server {
         .spawn()
         .expect("start wdhs serve");
     let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
-    let (err_tx, err_rx) = mpsc::channel();
+    let (Some(stdout), Some(stderr)) = (stdout, stderr) else {
+        panic!("no stdout or stderr")
+    };
     let mut server = Server {
         child,
         address: String::new(),
         internal: None,
-        stderr: err_rx,
+        stderr: common::lines(stderr),
     };
-    let (Some(stdout), Some(stderr)) = (stdout, stderr) else {
-        panic!("no stdout or stderr")
-    };
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            let _ = err_tx.send(line);
-        }
-    });
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
+    let rx = common::lines(stdout);
     let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let line = rx

@@ -21,6 +21,23 @@ pub fn wdhs() -> Command {
     command
 }
 
+/// The lines `reader` gives, as they come, on a thread of their own (a server's stdout).
+pub fn lines(reader: impl std::io::Read + Send + 'static) -> std::sync::mpsc::Receiver<String> {
+    use std::io::BufRead;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(reader)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 /// A copy of `tests/fixtures/<name>` in a fresh temporary folder.
 pub struct Site {
     pub dir: tempfile::TempDir,
