@@ -376,3 +376,56 @@ fn commands_are_split_like_a_terminal_does() {
         ("content/festival/2024.nl.md", Mode::End)
     );
 }
+
+/// The handbooks start with installing wdhs, name no test fixture's entries, and the Dutch one
+/// speaks of fields, not of front matter, YAML or placeholders (outside the marker line it
+/// quotes, and outside the messages it shows).
+#[test]
+fn handbooks_start_with_installing_and_speak_plainly() {
+    for (name, first) in [
+        ("redactie.md", "## 1. wdhs installeren"),
+        ("editors.md", "## 1. Installing wdhs"),
+    ] {
+        let markdown = std::fs::read_to_string(common::repo_root().join("docs").join(name))
+            .expect("read handbook");
+        let heading = markdown.lines().find(|l| l.starts_with("## "));
+        assert_eq!(heading, Some(first), "{name} must start with installing");
+        for fixture_name in [
+            "alfa",
+            "alpha",
+            "bericht-1",
+            "gamma",
+            "@/goals/tweede",
+            "@/goals/eerste",
+        ] {
+            assert!(
+                !markdown.contains(fixture_name),
+                "{name} still names the test fixture's `{fixture_name}`"
+            );
+        }
+    }
+    let dutch = std::fs::read_to_string(common::repo_root().join("docs/redactie.md"))
+        .expect("read handbook");
+    let prose: String = blocks_outside(&dutch).replace("wdhs:placeholder", "");
+    for jargon in ["front matter", "YAML", "placeholder", "Placeholder"] {
+        assert!(
+            !prose.contains(jargon),
+            "redactie.md says `{jargon}`: say it in plain Dutch"
+        );
+    }
+}
+
+/// The text of a handbook outside its ``` blocks (which show files and wdhs's own words).
+fn blocks_outside(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for line in markdown.lines() {
+        if line.trim_start().starts_with("```") {
+            inside = !inside;
+        } else if !inside {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
