@@ -76,7 +76,10 @@ mv -f "$dir/.wdhs.new" "$dir/wdhs"
 
 say "Installed: $("$dir/wdhs" --version)"
 say "  in $dir/wdhs"
+# macOS's shell (zsh) reads ~/.zprofile; most Linux shells read ~/.profile.
+profile="$HOME/.profile"
+[ "$(uname -s)" = Darwin ] && profile="$HOME/.zprofile"
 case ":$PATH:" in
   *":$dir:"*) ;;
-  *) say "Add $dir to your PATH to type 'wdhs' anywhere, e.g.: echo 'export PATH=\"$dir:\$PATH\"' >> ~/.profile" ;;
+  *) say "Add $dir to your PATH to type 'wdhs' anywhere: echo 'export PATH=\"$dir:\$PATH\"' >> $profile (then open a new terminal)" ;;
 esac

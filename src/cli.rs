@@ -126,8 +126,17 @@ fn localized() -> clap::Command {
     for name in names {
         let (template, heading) = (template.clone(), heading.clone());
         command = command.mut_subcommand(name, move |s| {
-            s.help_template(template)
-                .mut_args(|a| a.help_heading(heading.clone()))
+            // clap's own "[default: …]" and "[possible values: …]" are English: the catalogue's
+            // help texts say the defaults and values themselves.
+            s.help_template(template).mut_args(|a| {
+                let takes_values = a.get_action().takes_values();
+                let a = a.help_heading(heading.clone());
+                if takes_values {
+                    a.hide_default_value(true).hide_possible_values(true)
+                } else {
+                    a
+                }
+            })
         });
     }
     command.mut_args(|a| a.help_heading(heading.clone()))

@@ -62,11 +62,30 @@ pub fn set(speech: Speech) {
 }
 
 /// The language to speak: `--lang`, else `WDHS_LANG`, else the system's locale (`LC_ALL`,
-/// `LC_MESSAGES`, `LANG`), else the site's first language (asked only then: it means reading
-/// site.yaml), else Dutch.
+/// `LC_MESSAGES`, `LANG`; on Windows, which sets none of them, the user's display language),
+/// else the site's first language (asked only then: it means reading site.yaml), else Dutch.
 pub fn choose(
     flag: Option<&str>,
     environment: &dyn Fn(&str) -> Option<String>,
+    site_first: &dyn Fn() -> Option<String>,
+) -> Speech {
+    choose_with_system(flag, environment, &system_locale, site_first)
+}
+
+/// The system's display language where no variable names one: Windows and macOS apps.
+fn system_locale() -> Option<String> {
+    if cfg!(windows) {
+        sys_locale::get_locale()
+    } else {
+        None
+    }
+}
+
+/// `choose`, with the system's display language asked through `system`.
+pub fn choose_with_system(
+    flag: Option<&str>,
+    environment: &dyn Fn(&str) -> Option<String>,
+    system: &dyn Fn() -> Option<String>,
     site_first: &dyn Fn() -> Option<String>,
 ) -> Speech {
     let named = |value: Option<String>| value.as_deref().and_then(Speech::from_locale);
@@ -75,6 +94,7 @@ pub fn choose(
         .or_else(|| named(environment("LC_ALL")))
         .or_else(|| named(environment("LC_MESSAGES")))
         .or_else(|| named(environment("LANG")))
+        .or_else(|| named(system()))
         .or_else(|| named(site_first()))
         .unwrap_or(Speech::Nl)
 }
@@ -183,4 +203,39 @@ macro_rules! tr {
     ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::i18n::message($id, &[$((stringify!($name), $crate::i18n::Arg::from($value))),+])
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_language_comes_from_the_flag_the_environment_the_system_or_the_site() {
+        let none = |_: &str| None;
+        let site = || Some("en".to_string());
+        let nothing = || None;
+        assert_eq!(
+            choose_with_system(Some("nl"), &none, &nothing, &site),
+            Speech::Nl
+        );
+        let dutch_env = |name: &str| (name == "LANG").then(|| "nl_NL.UTF-8".to_string());
+        assert_eq!(
+            choose_with_system(None, &dutch_env, &nothing, &site),
+            Speech::Nl
+        );
+        let c_locale = |name: &str| (name == "LANG").then(|| "C.UTF-8".to_string());
+        assert_eq!(
+            choose_with_system(None, &c_locale, &nothing, &site),
+            Speech::En
+        );
+        // Windows: no variables, the display language says it.
+        let windows = || Some("nl-NL".to_string());
+        assert_eq!(choose_with_system(None, &none, &windows, &site), Speech::Nl);
+        assert_eq!(
+            choose_with_system(None, &none, &nothing, &nothing),
+            Speech::Nl
+        );
+        assert_eq!(Speech::from_locale("fy_NL"), Some(Speech::Nl));
+        assert_eq!(Speech::from_locale("de_DE.UTF-8"), Some(Speech::En));
+    }
 }

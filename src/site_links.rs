@@ -18,7 +18,7 @@ pub fn check(site: &Site, written: &dyn Fn(&str) -> bool, diagnostics: &mut Diag
             let problem = if !written(&file) {
                 Some((
                     crate::tr!("link-not-on-site", link = &link.written),
-                    hint(site, &link.file),
+                    hint(site, &link.file, page.entry.lang),
                 ))
             } else if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
                 let pages = by_file.get_or_insert_with(|| {
@@ -79,19 +79,17 @@ fn missing_anchor(
 
 /// "did you mean" the page whose address ends like the one written, and the advice to write
 /// `@/` links, which wdhs keeps right when addresses change.
-fn hint(site: &Site, file: &str) -> String {
+/// Pages of the linking page's language are suggested: a Dutch text links to Dutch pages.
+fn hint(site: &Site, file: &str, lang: crate::lang::Lang) -> String {
     let wanted = file.trim_end_matches("index.html").trim_end_matches('/');
     let last = wanted.rsplit('/').next().unwrap_or(wanted);
+    let same_language = || site.pages.iter().filter(|p| p.entry.lang == lang);
     let close = crate::diagnostic::suggest(
         last,
-        site.pages
-            .iter()
-            .filter_map(|p| p.url.trim_end_matches('/').rsplit('/').next()),
+        same_language().filter_map(|p| p.url.trim_end_matches('/').rsplit('/').next()),
     );
     let page = close.and_then(|slug| {
-        site.pages
-            .iter()
-            .find(|p| p.url.trim_end_matches('/').ends_with(&format!("/{slug}")))
+        same_language().find(|p| p.url.trim_end_matches('/').ends_with(&format!("/{slug}")))
     });
     match page {
         Some(page) => crate::tr!(

@@ -327,6 +327,11 @@ fn find_unclosed_quote(text: &str) -> Option<SyntaxError> {
                 })
             }
             Some('\'') => value[1..].replace("''", "").contains('\''),
+            // A word processor's opening double quote needs its closing one too. (Single
+            // curly quotes are left alone: Dutch writes ’t and zo’n with them.)
+            Some(open @ ('“' | '„' | '«')) => {
+                value[open.len_utf8()..].contains(['”', '“', '»'])
+            }
             _ => true,
         };
         if !closed {
@@ -626,5 +631,8 @@ mod tests {
         // A block text may hold any quotes.
         assert!(parse("summary: |\n  Hij zei \"ja\n  en nee\nb: 'it''s'\n", 0).is_ok());
         assert!(parse("a: \"x \\\" y\"\n", 0).is_ok());
+        let curly = parse("title: “Cooplink sluit zich aan: welkom!\n", 1).unwrap_err();
+        assert_eq!((curly.line, curly.col), (2, 8));
+        assert!(parse("name: ’t Wijkpaleis\nplace: zo’n dorp\n", 0).is_ok());
     }
 }

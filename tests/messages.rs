@@ -189,7 +189,10 @@ fn the_command_line_speaks_the_language_asked_for() {
         for args in [
             vec!["--help"],
             vec!["build", "--help"],
+            vec!["check", "--help"],
             vec!["serve", "--help"],
+            vec!["new", "--help"],
+            vec!["translations", "--help"],
         ] {
             let output = common::wdhs()
                 .args(&args)
@@ -197,7 +200,9 @@ fn the_command_line_speaks_the_language_asked_for() {
                 .output()
                 .expect("run");
             let help = String::from_utf8_lossy(&output.stdout);
+            assert!(output.status.success(), "{lang} {args:?}: {help}");
             assert!(!help.contains("help-"), "{lang} {args:?}: {help}");
+            assert!(!help.contains("[default:"), "{lang} {args:?}: {help}");
         }
     }
 }

@@ -209,7 +209,7 @@ fn file_names_and_broken_links_in_both_languages() {
             ),
             (
                 "  hint: rename the file to `mijn-pagina.nl.md` (and its other language and `.yaml` files too)\n",
-                "  tip: geef het bestand de naam `mijn-pagina.nl.md` (en doe dat ook bij het bestand in de andere taal en het `.yaml`-bestand)\n",
+                "  tip: geef het bestand de naam `mijn-pagina.nl.md` (en ook de andere bestanden met dezelfde naam)\n",
             ),
             (
                 "content/pages/over.fr.md: error: `fr` is not one of the site's languages (nl, en)\n",

@@ -498,12 +498,12 @@ fn an_outdated_translation_in_dutch() {
     );
     let stderr = check(&site, "nl");
     assert!(
-        stderr.contains("content/pages/about.en.md: waarschuwing: de Engelse vertaling is misschien verouderd: content/pages/about.nl.md is veranderd in wijzigingen die nog niet gecommit zijn, dit bestand het laatst in "),
+        stderr.contains("content/pages/about.en.md: waarschuwing: de Engelse vertaling is misschien verouderd: content/pages/about.nl.md is veranderd in wijzigingen die je nog niet hebt vastgelegd (commit), dit bestand het laatst in "),
         "{stderr}"
     );
     assert!(
         stderr
-            .contains("(2024-04-01)\n  tip: werk de vertaling bij en commit dan beide bestanden\n"),
+            .contains("(2024-04-01)\n  tip: werk de vertaling bij en leg daarna beide bestanden samen vast (commit)\n"),
         "{stderr}"
     );
 }

@@ -23,13 +23,13 @@ help-options = Opties
 help-flag-help = Toon deze hulp
 help-flag-version = Toon de versie
 help-lang = De taal van de meldingen van wdhs (nl of en); bij `new` ook de taal waarin je eerst schrijft
-help-root = De map van de site (die met content/ en themes/ erin)
+help-root = De map van de site (die met content/ en themes/ erin); standaard de huidige map
 help-drafts = Neem concepten en persberichten onder embargo mee
 help-build = Bouw de site in de map voor de uitvoer (standaard public/)
 help-output = Waar de site komt, gezien vanuit de huidige map
 help-base-url = In plaats van base_url uit site.yaml, bijvoorbeeld https://example.org/wdhs/
 help-check = Controleer de hele site en meld elk probleem, zonder iets te schrijven
-help-format = text, of github voor meldingen in GitHub Actions
+help-format = text (standaard), of github voor meldingen in GitHub Actions
 help-external = Vraag ook andere websites of de links ernaartoe nog werken (dode links zijn waarschuwingen)
 help-strict = Ook bij waarschuwingen mislukken
 help-new = Maak een nieuw item (de bestanden voor beide talen, en het bestand met gedeelde velden als dat soort er een heeft)
@@ -37,10 +37,10 @@ help-new-kind = press, initiative, partner, goal, page of festival
 help-new-title = De titel (of naam) in de taal waarin je eerst schrijft; de bestandsnaam komt daarvan
 help-new-date = De datum, voor soorten die er een hebben (JJJJ-MM-DD); standaard vandaag
 help-translations = Toon elk item met de stand van zijn vertalingen; wat nog moet bovenaan
-help-translations-format = text, markdown of json
+help-translations-format = text (standaard), markdown of json
 help-serve = Bekijk de site: bouw hem, toon hem op 127.0.0.1 en ververs de browser bij elke keer opslaan
-help-bind = Het adres waarop wdhs luistert. Laat het op 127.0.0.1, tenzij je weet waarom niet
-help-port = De poort; is die bezet, dan wordt de volgende vrije gebruikt (0: een willekeurige vrije)
+help-bind = Het adres waarop wdhs luistert (standaard 127.0.0.1). Laat het op 127.0.0.1, tenzij je weet waarom niet
+help-port = De poort (standaard 1111); is die bezet, dan wordt de volgende vrije gebruikt (0: een willekeurige vrije)
 help-open = Open de site in een browser
 help-poll = Kijk elke 300 ms zelf of er iets veranderd is (netwerkschijven, WSL, Docker)
 usage-unknown-argument = `{ $what }` is geen optie van deze opdracht
@@ -249,13 +249,13 @@ translations-outdated-unknown = { $reason }, dus is niet bekend welke vertalinge
 history-no-git = git is niet geïnstalleerd
 history-no-repository = de site staat niet in een git-repository
 history-in-commit = in { $commit } ({ $date })
-history-uncommitted = in wijzigingen die nog niet gecommit zijn
+history-uncommitted = in wijzigingen die je nog niet hebt vastgelegd (commit)
 # $lang: de taalcode van de vertaling (nl of en).
 history-outdated = de { $lang ->
         [nl] Nederlandse
        *[other] Engelse
     } vertaling is misschien verouderd: { $source } is veranderd { $source_change }, dit bestand het laatst { $change }
-history-outdated-hint = werk de vertaling bij en commit dan beide bestanden
+history-outdated-hint = werk de vertaling bij en leg daarna beide bestanden samen vast (commit)
 
 ## Files, Markdown, links, references, the theme, SVG (area B)
 
@@ -280,7 +280,7 @@ load-nested-entry = items moeten direct in content/{ $folder }/ staan, niet in e
 load-nested-entry-hint = verplaats het bestand naar content/{ $folder }/{ $name }
 load-bad-file-name = de bestandsnaam `{ $name }` kan geen webadres worden: vóór `{ $rest }` mogen alleen kleine letters, cijfers en streepjes (-) staan
 load-bad-file-name-example = geef het bestand een naam zoals `mijn-pagina{ $rest }`
-load-bad-file-name-hint = geef het bestand de naam `{ $suggestion }{ $rest }` (en doe dat ook bij het bestand in de andere taal en het `.yaml`-bestand)
+load-bad-file-name-hint = geef het bestand de naam `{ $suggestion }{ $rest }` (en ook de andere bestanden met dezelfde naam)
 load-bad-asset-name = de naam `{ $name }` kan niet in een webadres staan: er zitten spaties, accenten of andere tekens in
 load-bad-asset-name-hint = geef het bestand de naam `{ $suggestion }` (alleen letters, cijfers, - en _), en gebruik de nieuwe naam overal waar het bestand genoemd wordt
 load-file-type = bestanden van dit soort (`{ $kind }`) worden niet gepubliceerd
