@@ -77,9 +77,9 @@ pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> 
                     format!("{}/templates/{required}", crate::theme::THEME_DIR),
                     0,
                     0,
-                    format!("the theme has no template `{required}`"),
+                    crate::tr!("render-no-template", name = required),
                 )
-                .with_hint("restore it from git, or copy it from the default theme"),
+                .with_hint(crate::tr!("render-no-template-hint")),
             );
         }
     }
@@ -125,9 +125,9 @@ fn template_diagnostic(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -
                 path,
                 span.start_line.max(1),
                 span.start_col + 1,
-                format!("template error: {}", report.message()),
+                crate::tr!("render-template-error", error = report.message()),
             )
-            .with_hint("fix the template; `wdhs serve` reloads it as soon as you save")
+            .with_hint(crate::tr!("render-template-error-hint"))
         }
         None => {
             let mut message = kind_message;
@@ -141,7 +141,7 @@ fn template_diagnostic(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -
                 PathBuf::from(crate::theme::THEME_DIR),
                 0,
                 0,
-                format!("template error: {message}"),
+                crate::tr!("render-template-error", error = message),
             )
         }
     }
@@ -976,7 +976,7 @@ pub fn render_site(
                                 PathBuf::from(&path),
                                 0,
                                 0,
-                                format!("cannot write the output file: {error}"),
+                                crate::tr!("render-cannot-write", error = error.to_string()),
                             ));
                         }
                     }
@@ -1026,28 +1026,24 @@ impl Claimed {
         let mut guard = self.0.lock().ok()?;
         let (claimed, reported) = &mut *guard;
         let earlier = claimed.insert(path.to_lowercase(), source.clone())?;
-        let (file, other) = match (source, earlier) {
+        let file = match (source, earlier) {
             // Reported on the later name either way: threads claim in any order.
             (Some(a), Some(b)) => {
                 let (first, later) = if a < b { (a, b) } else { (b, a) };
-                let message = format!(
-                    "this file and `{}` would be published under the same name (with their resized copies)",
-                    first.display()
-                );
+                let message = crate::tr!("render-same-name", other = first.display());
                 return reported.insert((later.clone(), message.clone())).then(|| {
-                    Diagnostic::error(later, 0, 0, message).with_hint("rename one of the two files")
+                    Diagnostic::error(later, 0, 0, message)
+                        .with_hint(crate::tr!("render-same-name-hint"))
                 });
             }
-            (Some(file), None) | (None, Some(file)) => {
-                (file, "wdhs makes a page or file there itself")
-            }
+            (Some(file), None) | (None, Some(file)) => file,
             // Two pages at one address: reported on the pages, with their lines (`between`).
             (None, None) => return None,
         };
-        let message = format!("this file would be published as `{path}`, but {other}");
-        reported
-            .insert((file.clone(), message.clone()))
-            .then(|| Diagnostic::error(file, 0, 0, message).with_hint("rename the file"))
+        let message = crate::tr!("render-published-as", path = path);
+        reported.insert((file.clone(), message.clone())).then(|| {
+            Diagnostic::error(file, 0, 0, message).with_hint(crate::tr!("render-published-as-hint"))
+        })
     }
 }
 
@@ -1309,7 +1305,7 @@ impl<'a> RenderContext<'a> {
                         &asset.source.path,
                         0,
                         0,
-                        format!("cannot read the file: {e}"),
+                        crate::tr!("load-cannot-read-file", error = e.to_string()),
                     )
                 };
                 let key = (asset.source.kind, asset.source.relative.clone());
@@ -1339,9 +1335,9 @@ impl<'a> RenderContext<'a> {
                         &asset.source.path,
                         0,
                         0,
-                        format!("the image cannot be published: {message}"),
+                        crate::tr!("render-image-unpublishable", reason = message),
                     )
-                    .with_hint("open it in a photo editor and save it again as JPEG or PNG")
+                    .with_hint(crate::tr!("render-image-unpublishable-hint"))
                 })?;
                 Ok(outputs)
             }
@@ -1434,7 +1430,7 @@ impl<'a> RenderContext<'a> {
                 format!("{}/i18n/{}.yaml", crate::theme::THEME_DIR, lang.code()),
                 0,
                 0,
-                "the theme has no UI strings for this language",
+                crate::tr!("render-no-ui-strings"),
             ));
         };
         tera.render(template, &context)
@@ -1893,7 +1889,8 @@ impl<'a> RenderContext<'a> {
     /// The page of the entry at `index` in `Site::pages`.
     fn entry_page(&self, index: usize) -> Result<String, Diagnostic> {
         let page = self.site.pages.get(index).ok_or_else(|| {
-            Diagnostic::error("", 0, 0, "internal error: a page that is not in the site")
+            Diagnostic::error("", 0, 0, crate::tr!("render-internal-no-page"))
+                .with_hint(crate::tr!("render-internal-hint"))
         })?;
         let lang = page.entry.lang;
         let (translations, fallbacks) = self.entry_alternates(page);
@@ -2238,8 +2235,9 @@ impl<'a> RenderContext<'a> {
                 PathBuf::from("content"),
                 0,
                 0,
-                "internal error: no section index for this kind",
-            )),
+                crate::tr!("render-internal-no-section"),
+            )
+            .with_hint(crate::tr!("render-internal-hint"))),
         }
     }
 
@@ -2420,12 +2418,8 @@ pub fn search_url(site: &Site, lang: Lang) -> String {
 }
 
 fn internal(page: &Page) -> Diagnostic {
-    Diagnostic::error(
-        &page.entry.path,
-        0,
-        0,
-        "internal error: the page does not match its kind",
-    )
+    Diagnostic::error(&page.entry.path, 0, 0, crate::tr!("render-internal-kind"))
+        .with_hint(crate::tr!("render-internal-hint"))
 }
 
 /// Tera's escaping, the same five characters (`&<>"'`, so single-quoted attributes are safe

@@ -471,6 +471,49 @@ build-output-in-the-way = will not build into { $output }: a build leaves only t
 build-cannot-stage = cannot create the output folder next to { $output }: { $error }
 build-cannot-replace = cannot replace { $output }: { $error }
 build-no-history = { $reason }, so translations were not compared with their sources
+serve-changed = changed: { $files }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+render-no-template = the theme has no template `{ $name }`
+render-no-template-hint = restore it from git, or copy it from the default theme
+render-template-error = template error: { $error }
+render-template-error-hint = fix the template; `wdhs serve` reloads it as soon as you save
+render-cannot-write = cannot write the output file: { $error }
+render-same-name = this file and `{ $other }` would be published under the same name (with their resized copies)
+render-same-name-hint = rename one of the two files
+render-published-as = this file would be published as `{ $path }`, but wdhs makes a page or file there itself
+render-published-as-hint = rename the file
+render-image-unpublishable = the image cannot be published: { $reason }
+render-image-unpublishable-hint = open it in a photo editor and save it again as JPEG or PNG
+render-no-ui-strings = the theme has no UI strings for this language
+render-internal-no-page = internal error: a page that is not in the site
+render-internal-no-section = internal error: no section index for this kind
+render-internal-kind = internal error: the page does not match its kind
+render-internal-hint = this is a fault in wdhs, not in the site; please report it to whoever maintains wdhs
+images-cannot-read = cannot read the image: { $error }
+images-not-an-image = the file is not an image wdhs can read (JPEG, PNG, WebP or GIF), or it is damaged
+images-damaged = the image is damaged or incomplete: { $error }
+images-no-pixels = the image has no pixels
+# $width and $height: the image's size in pixels; $millions: the most wdhs processes (50).
+images-too-many-pixels = the image is { $width } × { $height } pixels, more than wdhs processes ({ $millions } million pixels at most)
+images-cannot-resize = cannot resize the image: { $error }
+images-cannot-crop = cannot crop the image: { $error }
+# $format: JPEG, PNG or WebP.
+images-cannot-encode = cannot encode { $format }: { $error }
+images-unsupported-hint = save it as JPEG (photos) or PNG (logos, drawings) and use that file
+cache-no-temporary = cannot make a temporary image cache: { $error }
+cache-in-git = the image cache is in git: git tracks { $count } { $count ->
+        [one] file
+       *[other] files
+    } under .wdhs-cache/, and a cache from a commit could publish anything, so this build does not use it and processes every image afresh; remove it with `git rm -r --cached .wdhs-cache`
+cache-in-git-hint = keep `/.wdhs-cache` in .gitignore: the cache belongs to one machine
+cache-link-replaced = { $folder } was a link to { $target }: wdhs never reads or writes its cache through a link, so the link was removed and an empty folder made in its place
+cache-link-replaced-hint = the cache is made again from the images; nothing needs doing
+cache-link-kept = { $folder } is a link, and it could not be replaced by a folder: { $error }
+cache-link-kept-hint = remove { $folder }; until then images are processed on every build
+write-unsafe-path = unsafe output path `{ $path }`
+write-thread-failed = a writer thread failed
 
 ## Links to other websites (check --external)
 

@@ -132,8 +132,20 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let (change_tx, change_rx) = mpsc::channel::<WatchEvent>();
     let _watcher = watch(&options, change_tx)?;
     let image_cache = crate::image_cache::ImageCache::open(&options.root)?;
-    for (message, hint) in &image_cache.warnings {
-        println!(".wdhs-cache: warning: {message}\n  hint: {hint}");
+    if !image_cache.warnings.is_empty() {
+        let mut warnings = Diagnostics::new();
+        for (message, hint) in &image_cache.warnings {
+            warnings.push(
+                Diagnostic::warning(".wdhs-cache", 0, 0, message.clone()).with_hint(hint.clone()),
+            );
+        }
+        eprint!(
+            "{}",
+            diagnostic::format_text(
+                &warnings,
+                &DiskSources::for_diagnostics(&options.root, &warnings)
+            )
+        );
     }
     let mut session = Session {
         options: build_options,
@@ -221,13 +233,12 @@ fn run_loop(
                     .map(|p| diagnostic::display_path(p.strip_prefix(root).unwrap_or(p)))
                     .collect();
                 println!(
-                    "changed: {}{}",
-                    shown.join(", "),
-                    if paths.len() > 3 {
-                        format!(" and {} more", paths.len() - 3)
-                    } else {
-                        String::new()
-                    }
+                    "{}",
+                    crate::tr!(
+                        "serve-changed",
+                        files = shown.join(", "),
+                        more = paths.len().saturating_sub(3)
+                    )
                 );
                 println!("{}", session.rebuild(shared, &paths));
                 let _ = std::io::stdout().flush();
