@@ -13,7 +13,9 @@ use image::{DynamicImage, ImageDecoder, ImageReader};
 use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 /// Widths of the published variants; an image is never made wider than it is.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -234,11 +236,20 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
-/// How many images were processed and how many came from the cache, for the build summary.
+/// How many images were processed and how many came from the cache, for the build summary;
+/// and how far one render is with its images, for the progress (`progress.rs`), which reads
+/// these while the render jobs count. One set per render.
 #[derive(Default)]
 pub struct Counters {
     pub processed: AtomicUsize,
     pub cached: AtomicUsize,
+    /// The images this render publishes (`render_site` counts them before it starts).
+    total: AtomicUsize,
+    /// Those finished: processed, from the cache, or failed.
+    done: AtomicUsize,
+    /// When the first image not in the cache began to be processed, and how many were done
+    /// then.
+    fresh_since: OnceLock<(Instant, usize)>,
 }
 
 impl Counters {
@@ -247,6 +258,34 @@ impl Counters {
             self.processed.load(Ordering::Relaxed),
             self.cached.load(Ordering::Relaxed),
         )
+    }
+
+    pub fn set_total(&self, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    pub fn total(&self) -> usize {
+        self.total.load(Ordering::Relaxed)
+    }
+
+    /// One image of the total finished, whatever came of it.
+    pub fn finished_one(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn done(&self) -> usize {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    /// When processing (not reading from the cache) began, and how many images were done
+    /// then; `None` while every image came from the cache.
+    pub fn fresh_since(&self) -> Option<(Instant, usize)> {
+        self.fresh_since.get().copied()
+    }
+
+    fn fresh_start(&self) {
+        self.fresh_since
+            .get_or_init(|| (Instant::now(), self.done()));
     }
 }
 
@@ -342,6 +381,7 @@ fn process_bytes(
         counters.cached.fetch_add(1, Ordering::Relaxed);
         return Ok(outputs);
     }
+    counters.fresh_start();
     let outputs = process_fresh(relative, bytes, keep_original)?;
     counters.processed.fetch_add(1, Ordering::Relaxed);
     // Cached under names relative to the image (`-480.webp`), so the same photo used under two

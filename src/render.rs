@@ -168,6 +168,9 @@ pub struct RenderOptions {
     /// Render only the files that depend on these changed entries (`serve`, when no URL
     /// moved); `None` renders everything.
     pub only: Option<Changes>,
+    /// Counts the images as they are done, for the progress `build` and `serve` show while
+    /// rendering (`progress.rs`); fresh for each render. `None`: counted privately.
+    pub counters: Option<std::sync::Arc<crate::images::Counters>>,
 }
 
 /// What rendering keeps between the builds of `serve`.
@@ -931,7 +934,8 @@ pub fn render_site(
     sink: &Sink<'_>,
     diagnostics: &mut Diagnostics,
 ) -> RenderStats {
-    let counters = crate::images::Counters::default();
+    let private = crate::images::Counters::default();
+    let counters = options.counters.as_deref().unwrap_or(&private);
     let context = RenderContext {
         site,
         renderer,
@@ -941,7 +945,7 @@ pub fn render_site(
         search_records: options.cache.as_ref().map(|c| &c.search_records),
         cache: options.cache.as_deref(),
         changes: options.only.as_ref(),
-        counters: &counters,
+        counters,
         facets: match &options.cache {
             Some(cache) => cache.facets(site),
             None => std::sync::Arc::new(facets(site)),
@@ -955,6 +959,11 @@ pub fn render_site(
         language_layouts: Default::default(),
     };
     let jobs = plan(site, renderer, &context.facets, options.only.as_ref());
+    counters.set_total(
+        (jobs.iter())
+            .filter(|job| matches!(job, Job::Asset(i) if context.processes_image(*i)))
+            .count(),
+    );
     let pages = AtomicUsize::new(0);
     let claimed = Claimed::default();
     let found: Vec<Diagnostic> = jobs
@@ -1241,6 +1250,15 @@ impl<'a> RenderContext<'a> {
         }
     }
 
+    /// Whether asset `i` is an image this render processes (or takes from the cache): a raster
+    /// image whose header could be read, when there is a cache (not in `check`).
+    fn processes_image(&self, i: usize) -> bool {
+        let source = &self.site.assets[i].source;
+        self.image_cache.is_some()
+            && crate::images::is_raster(&source.relative)
+            && (self.site.images).contains_key(&(source.kind, source.relative.clone()))
+    }
+
     fn run(&self, job: &Job) -> Result<Vec<(String, Content)>, Diagnostic> {
         let site = self.site;
         let one = |path: String, bytes: Vec<u8>| Ok(vec![(path, Content::Bytes(bytes))]);
@@ -1313,12 +1331,9 @@ impl<'a> RenderContext<'a> {
                     let bytes = std::fs::read(&asset.source.absolute).map_err(read_error)?;
                     return one(asset.url.clone(), bytes);
                 }
-                let Some(cache) = self.image_cache else {
-                    return Ok(Vec::new());
-                };
-                let Some(info) = site.images.get(&key) else {
-                    // Unreadable images are reported where they are used; never publish one
-                    // with its metadata.
+                // Unreadable images are reported where they are used; never publish one with
+                // its metadata. (`processes_image` says the same, for the progress's total.)
+                let (Some(cache), Some(info)) = (self.image_cache, site.images.get(&key)) else {
                     return Ok(Vec::new());
                 };
                 crate::images::remember_header(&asset.source.absolute, cache, info);
@@ -1329,8 +1344,9 @@ impl<'a> RenderContext<'a> {
                     site.keep_metadata.contains(&key),
                     cache,
                     self.counters,
-                )
-                .map_err(|message| {
+                );
+                self.counters.finished_one();
+                let outputs = outputs.map_err(|message| {
                     Diagnostic::error(
                         &asset.source.path,
                         0,

@@ -43,6 +43,7 @@ help-bind = The address to listen on. Keep 127.0.0.1 unless you know why not
 help-port = The port; if it is busy the next free one is used (0: any free port)
 help-open = Open the site in a browser
 help-poll = Look for changes every 300 ms instead of being told by the system (network drives, WSL, Docker)
+help-quiet = Print only problems: no progress, and no summary when all went well
 usage-unknown-argument = `{ $what }` is not an option of this command
 usage-unknown-command = `{ $what }` is not a command of wdhs
 usage-invalid-value = `{ $value }` is not a value `{ $what }` takes
@@ -471,6 +472,7 @@ build-output-in-the-way = will not build into { $output }: a build leaves only t
 build-cannot-stage = cannot create the output folder next to { $output }: { $error }
 build-cannot-replace = cannot replace { $output }: { $error }
 build-no-history = { $reason }, so translations were not compared with their sources
+serve-starting = Building the site…
 serve-changed = changed: { $files }{ $more ->
         [0] {""}
        *[other] {" "}and { $more } more
@@ -514,6 +516,13 @@ cache-link-kept = { $folder } is a link, and it could not be replaced by a folde
 cache-link-kept-hint = remove { $folder }; until then images are processed on every build
 write-unsafe-path = unsafe output path `{ $path }`
 write-thread-failed = a writer thread failed
+# Progress while images are processed (build and serve). On a terminal one line, redrawn:
+# $bar is like #####....., $left is progress-left or nothing.
+progress-bar = Processing photos [{ $bar }] { $done }/{ $total }{ $left }
+# When the output is not a terminal (CI logs): one line per photo.
+progress-line = photo { $done } of { $total } processed{ $left }
+progress-left = , about { $seconds } s left
+progress-left-minutes = , about { $minutes } min left
 
 ## Links to other websites (check --external)
 

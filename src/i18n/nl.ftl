@@ -43,6 +43,7 @@ help-bind = Het adres waarop wdhs luistert. Laat het op 127.0.0.1, tenzij je wee
 help-port = De poort; is die bezet, dan wordt de volgende vrije gebruikt (0: een willekeurige vrije)
 help-open = Open de site in een browser
 help-poll = Kijk elke 300 ms zelf of er iets veranderd is (netwerkschijven, WSL, Docker)
+help-quiet = Toon alleen problemen: geen voortgang, en geen samenvatting als alles goed ging
 usage-unknown-argument = `{ $what }` is geen optie van deze opdracht
 usage-unknown-command = `{ $what }` is geen opdracht van wdhs
 usage-invalid-value = `{ $value }` is geen waarde die `{ $what }` kent
@@ -481,6 +482,7 @@ build-output-in-the-way = wdhs bouwt niet in { $output }: na het bouwen staat da
 build-cannot-stage = kan de map voor de uitvoer naast { $output } niet maken: { $error }
 build-cannot-replace = kan { $output } niet vervangen: { $error }
 build-no-history = { $reason }, dus vertalingen zijn niet vergeleken met hun bron
+serve-starting = wdhs bouwt de site…
 serve-changed = gewijzigd: { $files }{ $more ->
         [0] {""}
        *[other] {" "}en nog { $more }
@@ -524,6 +526,13 @@ cache-link-kept = { $folder } is een snelkoppeling (link), en die kon niet door 
 cache-link-kept-hint = verwijder { $folder }; tot dan worden de afbeeldingen bij elke keer bouwen opnieuw bewerkt
 write-unsafe-path = onveilige plek voor een bestand van de site: `{ $path }`
 write-thread-failed = een van de onderdelen die de site wegschrijven liep vast
+# Voortgang terwijl afbeeldingen bewerkt worden (build en serve). In een terminal één regel die
+# steeds opnieuw getekend wordt: $bar is zoiets als #####....., $left is progress-left of niets.
+progress-bar = Foto's bewerken [{ $bar }] { $done }/{ $total }{ $left }
+# Als de uitvoer geen terminal is (CI-logs): één regel per foto.
+progress-line = foto { $done } van { $total } bewerkt{ $left }
+progress-left = , nog ongeveer { $seconds } s
+progress-left-minutes = , nog ongeveer { $minutes } min
 
 ## Links naar andere websites (check --external)
 
