@@ -466,6 +466,8 @@ serve-watch-error = watch error: { $error }
 serve-watch-limit = the system's limit on watched folders is reached. Raise it with `sudo sysctl fs.inotify.max_user_watches=524288`, or run `wdhs serve --poll`
 serve-cannot-watch = cannot watch the site for changes: { $error }; try `wdhs serve --poll`
 serve-cannot-write = cannot write the preview: { $error }
+serve-misdirected = This preview answers only requests for { $address } or { $localhost }
+serve-not-answering = The preview is not answering
 build-document-not-what-it-says = `{ $name }` is not the kind of file its name says (its content is something else)
 build-document-not-what-it-says-hint = save it again from the program that made it (as PDF, or as an office document), and use that file
 build-output-in-the-way = will not build into { $output }: a build leaves only the site there, and the folder holds the site's own files; choose an output folder of its own, such as public/

@@ -476,6 +476,8 @@ serve-watch-error = fout bij het volgen van wijzigingen: { $error }
 serve-watch-limit = het systeem volgt al zoveel mappen als het mag. Verhoog de grens met `sudo sysctl fs.inotify.max_user_watches=524288`, of gebruik `wdhs serve --poll`
 serve-cannot-watch = kan de site niet volgen op wijzigingen: { $error }; probeer `wdhs serve --poll`
 serve-cannot-write = kan het voorbeeld niet schrijven: { $error }
+serve-misdirected = Dit voorbeeld antwoordt alleen op { $address } of { $localhost }
+serve-not-answering = Het voorbeeld antwoordt niet
 build-document-not-what-it-says = `{ $name }` is niet het soort bestand dat de naam zegt (er staat iets anders in)
 build-document-not-what-it-says-hint = sla het opnieuw op vanuit het programma waarmee het gemaakt is (als PDF of als kantoordocument), en gebruik dat bestand
 build-output-in-the-way = wdhs bouwt niet in { $output }: na het bouwen staat daar alleen de site, en deze map bevat de eigen bestanden van de site; kies een eigen map voor de uitvoer, zoals public/
