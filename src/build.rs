@@ -24,6 +24,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub today: Date,
+    /// Show progress on stderr while images are processed (`progress.rs`); not with `--quiet`.
+    pub progress: bool,
 }
 
 /// Today in the Netherlands: the day embargoed press releases are compared with.
@@ -938,6 +940,7 @@ pub fn render_options(image_cache: &Path) -> render::RenderOptions {
         image_cache: Some(image_cache.to_path_buf()),
         cache: None,
         only: None,
+        counters: None,
     }
 }
 
@@ -1088,16 +1091,21 @@ pub fn build(options: &BuildOptions) -> Report {
     // renderers making folders in one parent folder wait on each other's lock. (10k build:
     // 1.79 s → 1.62 s, medians of 6 interleaved.) List pages still make their own folders.
     let site = &compiled.site;
+    let counters = std::sync::Arc::new(crate::images::Counters::default());
+    let mut options_for_render = render_options(image_cache.dir());
+    options_for_render.counters = Some(counters.clone());
+    let progress = crate::progress::Reporter::start(counters, options.progress);
     report.stats = std::thread::scope(|scope| {
         scope.spawn(|| staging.make_folders(site.pages.iter().map(|p| render::html_path(&p.url))));
         render::render_site(
             site,
             renderer,
-            &render_options(image_cache.dir()),
+            &options_for_render,
             &|path, content| staging.write(path, &content),
             &mut diagnostics,
         )
     });
+    progress.finish();
     trace.phase("render and write");
     if diagnostics.has_errors() {
         staging.abandon();
@@ -1160,6 +1168,7 @@ pub fn check_with(options: &BuildOptions, external: bool) -> Report {
                 image_cache: None,
                 cache: None,
                 only: None,
+                counters: None,
             },
             &|_, _| Ok(()),
             &mut diagnostics,

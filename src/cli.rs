@@ -71,7 +71,11 @@ const HELP: &[(Option<&str>, Option<&str>, &str)] = &[
 ];
 
 /// Arguments every command that builds the site has (`SiteArgs`).
-const SITE_HELP: &[(&str, &str)] = &[("root", "help-root"), ("drafts", "help-drafts")];
+const SITE_HELP: &[(&str, &str)] = &[
+    ("root", "help-root"),
+    ("drafts", "help-drafts"),
+    ("quiet", "help-quiet"),
+];
 
 /// The command line with every text in this run's language.
 fn localized() -> clap::Command {

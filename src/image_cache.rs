@@ -46,12 +46,12 @@ impl ImageCache {
             let temporary = tempfile::Builder::new()
                 .prefix("wdhs-images-")
                 .tempdir()
-                .map_err(|e| format!("cannot make a temporary image cache: {e}"))?;
+                .map_err(|e| crate::tr!("cache-no-temporary", error = e.to_string()))?;
             cache.dir = temporary.path().to_path_buf();
             cache._temporary = Some(temporary);
             cache.warnings.push((
-                format!("the image cache is in git: git tracks {tracked} file{} under .wdhs-cache/, and a cache from a commit could publish anything, so this build does not use it and processes every image afresh; remove it with `git rm -r --cached .wdhs-cache`", if tracked == 1 { "" } else { "s" }),
-                "keep `/.wdhs-cache` in .gitignore: the cache belongs to one machine".to_string(),
+                crate::tr!("cache-in-git", count = tracked),
+                crate::tr!("cache-in-git-hint"),
             ));
             return Ok(cache);
         }
@@ -91,15 +91,16 @@ fn unlink_folder(root: &Path, folder: &Path) -> Option<(String, String)> {
     let shown = crate::diagnostic::display_path(folder.strip_prefix(root).unwrap_or(folder));
     Some(match made {
         Ok(()) => (
-            format!(
-                "{shown} was a link to {}: wdhs never reads or writes its cache through a link, so the link was removed and an empty folder made in its place",
-                target.display()
+            crate::tr!(
+                "cache-link-replaced",
+                folder = &shown,
+                target = target.display()
             ),
-            "the cache is made again from the images; nothing needs doing".to_string(),
+            crate::tr!("cache-link-replaced-hint"),
         ),
         Err(e) => (
-            format!("{shown} is a link, and it could not be replaced by a folder: {e}"),
-            format!("remove {shown}; until then images are processed on every build"),
+            crate::tr!("cache-link-kept", folder = &shown, error = e.to_string()),
+            crate::tr!("cache-link-kept-hint", folder = &shown),
         ),
     })
 }

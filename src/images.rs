@@ -13,7 +13,9 @@ use image::{DynamicImage, ImageDecoder, ImageReader};
 use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 /// Widths of the published variants; an image is never made wider than it is.
 pub const WIDTHS: [u32; 3] = [480, 960, 1600];
@@ -65,14 +67,14 @@ pub fn is_raster(path: &str) -> bool {
 }
 
 /// Image files wdhs cannot publish, with the advice to give.
-pub fn unsupported(path: &str) -> Option<&'static str> {
+pub fn unsupported(path: &str) -> Option<String> {
     let lower = path.to_ascii_lowercase();
     [
         ".heic", ".heif", ".tif", ".tiff", ".bmp", ".avif", ".raw", ".cr2", ".nef", ".psd",
     ]
     .iter()
     .any(|e| lower.ends_with(e))
-    .then_some("save it as JPEG (photos) or PNG (logos, drawings) and use that file")
+    .then(|| crate::tr!("images-unsupported-hint"))
 }
 
 fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, String> {
@@ -84,7 +86,7 @@ fn limited<R: std::io::BufRead + std::io::Seek>(
 ) -> Result<ImageReader<R>, String> {
     let mut reader = reader
         .with_guessed_format()
-        .map_err(|e| format!("cannot read the image: {e}"))?;
+        .map_err(|e| crate::tr!("images-cannot-read", error = e.to_string()))?;
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
     reader.limits(limits);
@@ -130,7 +132,7 @@ fn header_note(path: &Path, cache: &Path) -> Option<PathBuf> {
 
 /// Reads only the header of the file, not the whole photo.
 pub fn inspect_file(path: &Path) -> Result<ImageInfo, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read the file: {e}"))?;
+    let file = std::fs::File::open(path).map_err(cannot_read_file)?;
     inspect_reader(limited(ImageReader::new(std::io::BufReader::new(file)))?)
 }
 
@@ -143,22 +145,19 @@ fn inspect_reader<R: std::io::BufRead + std::io::Seek>(
     reader: ImageReader<R>,
 ) -> Result<ImageInfo, String> {
     if reader.format().is_none() {
-        return Err(
-            "the file is not an image wdhs can read (JPEG, PNG, WebP or GIF), or it is damaged"
-                .to_string(),
-        );
+        return Err(crate::tr!("images-not-an-image"));
     }
-    let mut decoder = reader
-        .into_decoder()
-        .map_err(|e| format!("the image is damaged or incomplete: {e}"))?;
+    let mut decoder = reader.into_decoder().map_err(damaged)?;
     let (width, height) = decoder.dimensions();
     if width == 0 || height == 0 {
-        return Err("the image has no pixels".to_string());
+        return Err(crate::tr!("images-no-pixels"));
     }
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(format!(
-            "the image is {width} × {height} pixels, more than wdhs processes ({} million pixels at most)",
-            MAX_PIXELS / 1_000_000
+        return Err(crate::tr!(
+            "images-too-many-pixels",
+            width = width.to_string(),
+            height = height.to_string(),
+            millions = MAX_PIXELS / 1_000_000
         ));
     }
     let orientation = decoder
@@ -186,6 +185,24 @@ fn rotates(orientation: image::metadata::Orientation) -> bool {
     matches!(
         orientation,
         O::Rotate90 | O::Rotate270 | O::Rotate90FlipH | O::Rotate270FlipH
+    )
+}
+
+/// Why an image cannot be used, in the editor's language: the file cannot be read.
+fn cannot_read_file(error: std::io::Error) -> String {
+    crate::tr!("load-cannot-read-file", error = error.to_string())
+}
+
+/// The decoder's complaint, as the reason an image cannot be used.
+fn damaged(error: image::ImageError) -> String {
+    crate::tr!("images-damaged", error = error.to_string())
+}
+
+fn cannot_encode(format: &str, error: &dyn std::fmt::Display) -> String {
+    crate::tr!(
+        "images-cannot-encode",
+        format = format,
+        error = error.to_string()
     )
 }
 
@@ -219,11 +236,20 @@ pub struct Output {
     pub bytes: Vec<u8>,
 }
 
-/// How many images were processed and how many came from the cache, for the build summary.
+/// How many images were processed and how many came from the cache, for the build summary;
+/// and how far one render is with its images, for the progress (`progress.rs`), which reads
+/// these while the render jobs count. One set per render.
 #[derive(Default)]
 pub struct Counters {
     pub processed: AtomicUsize,
     pub cached: AtomicUsize,
+    /// The images this render publishes (`render_site` counts them before it starts).
+    total: AtomicUsize,
+    /// Those finished: processed, from the cache, or failed.
+    done: AtomicUsize,
+    /// When the first image not in the cache began to be processed, and how many were done
+    /// then.
+    fresh_since: OnceLock<(Instant, usize)>,
 }
 
 impl Counters {
@@ -232,6 +258,34 @@ impl Counters {
             self.processed.load(Ordering::Relaxed),
             self.cached.load(Ordering::Relaxed),
         )
+    }
+
+    pub fn set_total(&self, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+    }
+
+    pub fn total(&self) -> usize {
+        self.total.load(Ordering::Relaxed)
+    }
+
+    /// One image of the total finished, whatever came of it.
+    pub fn finished_one(&self) {
+        self.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub fn done(&self) -> usize {
+        self.done.load(Ordering::Relaxed)
+    }
+
+    /// When processing (not reading from the cache) began, and how many images were done
+    /// then; `None` while every image came from the cache.
+    pub fn fresh_since(&self) -> Option<(Instant, usize)> {
+        self.fresh_since.get().copied()
+    }
+
+    fn fresh_start(&self) {
+        self.fresh_since
+            .get_or_init(|| (Instant::now(), self.done()));
     }
 }
 
@@ -265,7 +319,7 @@ pub fn process(
         counters.cached.fetch_add(1, Ordering::Relaxed);
         return Ok(outputs);
     }
-    let bytes = std::fs::read(source).map_err(|e| format!("cannot read the file: {e}"))?;
+    let bytes = std::fs::read(source).map_err(cannot_read_file)?;
     let key = content_key(&bytes, keep_original, &suffixes[0]);
     let outputs = process_bytes(
         relative,
@@ -327,6 +381,7 @@ fn process_bytes(
         counters.cached.fetch_add(1, Ordering::Relaxed);
         return Ok(outputs);
     }
+    counters.fresh_start();
     let outputs = process_fresh(relative, bytes, keep_original)?;
     counters.processed.fetch_add(1, Ordering::Relaxed);
     // Cached under names relative to the image (`-480.webp`), so the same photo used under two
@@ -353,14 +408,11 @@ fn process_bytes(
 
 fn process_fresh(relative: &str, bytes: &[u8], keep_original: bool) -> Result<Vec<Output>, String> {
     let info = inspect(bytes)?;
-    let mut decoder = reader(bytes)?
-        .into_decoder()
-        .map_err(|e| format!("the image is damaged or incomplete: {e}"))?;
+    let mut decoder = reader(bytes)?.into_decoder().map_err(damaged)?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let mut image = DynamicImage::from_decoder(decoder)
-        .map_err(|e| format!("the image is damaged or incomplete: {e}"))?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(damaged)?;
     image.apply_orientation(orientation);
     let image = match info.fallback {
         Fallback::Png => DynamicImage::ImageRgba8(image.into_rgba8()),
@@ -407,7 +459,7 @@ fn resize(image: &DynamicImage, width: u32, height: u32) -> Result<DynamicImage,
     );
     fast_image_resize::Resizer::new()
         .resize(image, &mut target, &options)
-        .map_err(|e| format!("cannot resize the image: {e}"))?;
+        .map_err(|e| crate::tr!("images-cannot-resize", error = e.to_string()))?;
     Ok(target)
 }
 
@@ -421,7 +473,7 @@ fn crop(image: &DynamicImage, width: u32, height: u32) -> Result<DynamicImage, S
         .fit_into_destination(Some((0.5, 0.5)));
     fast_image_resize::Resizer::new()
         .resize(image, &mut target, &options)
-        .map_err(|e| format!("cannot crop the image: {e}"))?;
+        .map_err(|e| crate::tr!("images-cannot-crop", error = e.to_string()))?;
     Ok(target)
 }
 
@@ -433,7 +485,7 @@ fn encode(image: &DynamicImage, format: Fallback) -> Result<Vec<u8>, String> {
                 image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY);
             image
                 .write_with_encoder(encoder)
-                .map_err(|e| format!("cannot encode JPEG: {e}"))?;
+                .map_err(|e| cannot_encode("JPEG", &e))?;
         }
         Fallback::Png => {
             let encoder = image::codecs::png::PngEncoder::new_with_quality(
@@ -443,7 +495,7 @@ fn encode(image: &DynamicImage, format: Fallback) -> Result<Vec<u8>, String> {
             );
             image
                 .write_with_encoder(encoder)
-                .map_err(|e| format!("cannot encode PNG: {e}"))?;
+                .map_err(|e| cannot_encode("PNG", &e))?;
         }
     }
     Ok(out)
@@ -468,8 +520,7 @@ fn encode_like(
 }
 
 fn encode_webp(image: &DynamicImage) -> Result<Vec<u8>, String> {
-    let encoder =
-        webp::Encoder::from_image(image).map_err(|e| format!("cannot encode WebP: {e}"))?;
+    let encoder = webp::Encoder::from_image(image).map_err(|e| cannot_encode("WebP", &e))?;
     Ok(encoder.encode(WEBP_QUALITY).to_vec())
 }
 

@@ -33,14 +33,6 @@ impl Lang {
         }
     }
 
-    /// The language's name in English, for messages.
-    pub fn english_name(self) -> &'static str {
-        match self {
-            Lang::Nl => "Dutch",
-            Lang::En => "English",
-        }
-    }
-
     /// `og:locale` and similar.
     pub fn locale(self) -> &'static str {
         match self {

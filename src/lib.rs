@@ -18,6 +18,7 @@ pub mod lang;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod progress;
 pub mod render;
 pub mod resolve;
 pub mod safe_url;

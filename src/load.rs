@@ -661,7 +661,7 @@ fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {
         return None;
     }
     let hint = if let Some(advice) = crate::images::unsupported(name) {
-        advice.to_string()
+        advice
     } else if matches!(
         extension.as_deref(),
         Some("html" | "htm" | "xhtml" | "js" | "mjs" | "php" | "xml" | "css")

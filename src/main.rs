@@ -45,6 +45,9 @@ struct SiteArgs {
     /// The date to compare embargoes with (YYYY-MM-DD); default: today in the Netherlands.
     #[arg(long, hide = true)]
     today: Option<String>,
+    /// Print only problems: no progress, and no summary when all went well.
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -192,6 +195,7 @@ fn main() -> ExitCode {
                 drafts: site.drafts,
                 open,
                 poll,
+                quiet: site.quiet,
             };
             match wdhs::serve::serve(options) {
                 Ok(()) => ExitCode::SUCCESS,
@@ -226,7 +230,9 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(1);
             }
-            println!("{}", summary_line(&report, &options));
+            if !site.quiet {
+                println!("{}", summary_line(&report, &options));
+            }
             ExitCode::SUCCESS
         }
         Command::Check {
@@ -240,8 +246,13 @@ fn main() -> ExitCode {
             };
             let report = build::check_with(&options, external);
             print_diagnostics(&options, &report, format);
+            let failed = report.diagnostics.has_errors()
+                || (strict && report.diagnostics.count(Severity::Warning) > 0);
+            let text = matches!(format, Format::Text);
+            // `--quiet`: the problems, and the summary only when the check fails.
+            let chatty = text && !site.quiet;
             for held in &report.held_back {
-                if matches!(format, Format::Text) {
+                if chatty {
                     println!(
                         "{}",
                         tr!(
@@ -252,14 +263,12 @@ fn main() -> ExitCode {
                     );
                 }
             }
-            if matches!(format, Format::Text) {
+            if chatty {
                 for note in &report.notes {
                     println!("{}", tr!("check-note", note = note));
                 }
             }
-            let failed = report.diagnostics.has_errors()
-                || (strict && report.diagnostics.count(Severity::Warning) > 0);
-            if matches!(format, Format::Text) {
+            if chatty || (text && failed) {
                 println!("{}", diagnostic::summary(&report.diagnostics));
             }
             if failed {
@@ -298,6 +307,7 @@ fn options(
         base_url,
         drafts: site.drafts,
         today,
+        progress: !site.quiet,
     })
 }
 

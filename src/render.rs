@@ -77,9 +77,9 @@ pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> 
                     format!("{}/templates/{required}", crate::theme::THEME_DIR),
                     0,
                     0,
-                    format!("the theme has no template `{required}`"),
+                    crate::tr!("render-no-template", name = required),
                 )
-                .with_hint("restore it from git, or copy it from the default theme"),
+                .with_hint(crate::tr!("render-no-template-hint")),
             );
         }
     }
@@ -125,9 +125,9 @@ fn template_diagnostic(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -
                 path,
                 span.start_line.max(1),
                 span.start_col + 1,
-                format!("template error: {}", report.message()),
+                crate::tr!("render-template-error", error = report.message()),
             )
-            .with_hint("fix the template; `wdhs serve` reloads it as soon as you save")
+            .with_hint(crate::tr!("render-template-error-hint"))
         }
         None => {
             let mut message = kind_message;
@@ -141,7 +141,7 @@ fn template_diagnostic(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -
                 PathBuf::from(crate::theme::THEME_DIR),
                 0,
                 0,
-                format!("template error: {message}"),
+                crate::tr!("render-template-error", error = message),
             )
         }
     }
@@ -168,6 +168,9 @@ pub struct RenderOptions {
     /// Render only the files that depend on these changed entries (`serve`, when no URL
     /// moved); `None` renders everything.
     pub only: Option<Changes>,
+    /// Counts the images as they are done, for the progress `build` and `serve` show while
+    /// rendering (`progress.rs`); fresh for each render. `None`: counted privately.
+    pub counters: Option<std::sync::Arc<crate::images::Counters>>,
 }
 
 /// What rendering keeps between the builds of `serve`.
@@ -931,7 +934,8 @@ pub fn render_site(
     sink: &Sink<'_>,
     diagnostics: &mut Diagnostics,
 ) -> RenderStats {
-    let counters = crate::images::Counters::default();
+    let private = crate::images::Counters::default();
+    let counters = options.counters.as_deref().unwrap_or(&private);
     let context = RenderContext {
         site,
         renderer,
@@ -941,7 +945,7 @@ pub fn render_site(
         search_records: options.cache.as_ref().map(|c| &c.search_records),
         cache: options.cache.as_deref(),
         changes: options.only.as_ref(),
-        counters: &counters,
+        counters,
         facets: match &options.cache {
             Some(cache) => cache.facets(site),
             None => std::sync::Arc::new(facets(site)),
@@ -955,6 +959,11 @@ pub fn render_site(
         language_layouts: Default::default(),
     };
     let jobs = plan(site, renderer, &context.facets, options.only.as_ref());
+    counters.set_total(
+        (jobs.iter())
+            .filter(|job| matches!(job, Job::Asset(i) if context.processes_image(*i)))
+            .count(),
+    );
     let pages = AtomicUsize::new(0);
     let claimed = Claimed::default();
     let found: Vec<Diagnostic> = jobs
@@ -976,7 +985,7 @@ pub fn render_site(
                                 PathBuf::from(&path),
                                 0,
                                 0,
-                                format!("cannot write the output file: {error}"),
+                                crate::tr!("render-cannot-write", error = error.to_string()),
                             ));
                         }
                     }
@@ -1026,28 +1035,24 @@ impl Claimed {
         let mut guard = self.0.lock().ok()?;
         let (claimed, reported) = &mut *guard;
         let earlier = claimed.insert(path.to_lowercase(), source.clone())?;
-        let (file, other) = match (source, earlier) {
+        let file = match (source, earlier) {
             // Reported on the later name either way: threads claim in any order.
             (Some(a), Some(b)) => {
                 let (first, later) = if a < b { (a, b) } else { (b, a) };
-                let message = format!(
-                    "this file and `{}` would be published under the same name (with their resized copies)",
-                    first.display()
-                );
+                let message = crate::tr!("render-same-name", other = first.display());
                 return reported.insert((later.clone(), message.clone())).then(|| {
-                    Diagnostic::error(later, 0, 0, message).with_hint("rename one of the two files")
+                    Diagnostic::error(later, 0, 0, message)
+                        .with_hint(crate::tr!("render-same-name-hint"))
                 });
             }
-            (Some(file), None) | (None, Some(file)) => {
-                (file, "wdhs makes a page or file there itself")
-            }
+            (Some(file), None) | (None, Some(file)) => file,
             // Two pages at one address: reported on the pages, with their lines (`between`).
             (None, None) => return None,
         };
-        let message = format!("this file would be published as `{path}`, but {other}");
-        reported
-            .insert((file.clone(), message.clone()))
-            .then(|| Diagnostic::error(file, 0, 0, message).with_hint("rename the file"))
+        let message = crate::tr!("render-published-as", path = path);
+        reported.insert((file.clone(), message.clone())).then(|| {
+            Diagnostic::error(file, 0, 0, message).with_hint(crate::tr!("render-published-as-hint"))
+        })
     }
 }
 
@@ -1245,6 +1250,15 @@ impl<'a> RenderContext<'a> {
         }
     }
 
+    /// Whether asset `i` is an image this render processes (or takes from the cache): a raster
+    /// image whose header could be read, when there is a cache (not in `check`).
+    fn processes_image(&self, i: usize) -> bool {
+        let source = &self.site.assets[i].source;
+        self.image_cache.is_some()
+            && crate::images::is_raster(&source.relative)
+            && (self.site.images).contains_key(&(source.kind, source.relative.clone()))
+    }
+
     fn run(&self, job: &Job) -> Result<Vec<(String, Content)>, Diagnostic> {
         let site = self.site;
         let one = |path: String, bytes: Vec<u8>| Ok(vec![(path, Content::Bytes(bytes))]);
@@ -1309,7 +1323,7 @@ impl<'a> RenderContext<'a> {
                         &asset.source.path,
                         0,
                         0,
-                        format!("cannot read the file: {e}"),
+                        crate::tr!("load-cannot-read-file", error = e.to_string()),
                     )
                 };
                 let key = (asset.source.kind, asset.source.relative.clone());
@@ -1317,12 +1331,9 @@ impl<'a> RenderContext<'a> {
                     let bytes = std::fs::read(&asset.source.absolute).map_err(read_error)?;
                     return one(asset.url.clone(), bytes);
                 }
-                let Some(cache) = self.image_cache else {
-                    return Ok(Vec::new());
-                };
-                let Some(info) = site.images.get(&key) else {
-                    // Unreadable images are reported where they are used; never publish one
-                    // with its metadata.
+                // Unreadable images are reported where they are used; never publish one with
+                // its metadata. (`processes_image` says the same, for the progress's total.)
+                let (Some(cache), Some(info)) = (self.image_cache, site.images.get(&key)) else {
                     return Ok(Vec::new());
                 };
                 crate::images::remember_header(&asset.source.absolute, cache, info);
@@ -1333,15 +1344,16 @@ impl<'a> RenderContext<'a> {
                     site.keep_metadata.contains(&key),
                     cache,
                     self.counters,
-                )
-                .map_err(|message| {
+                );
+                self.counters.finished_one();
+                let outputs = outputs.map_err(|message| {
                     Diagnostic::error(
                         &asset.source.path,
                         0,
                         0,
-                        format!("the image cannot be published: {message}"),
+                        crate::tr!("render-image-unpublishable", reason = message),
                     )
-                    .with_hint("open it in a photo editor and save it again as JPEG or PNG")
+                    .with_hint(crate::tr!("render-image-unpublishable-hint"))
                 })?;
                 Ok(outputs)
             }
@@ -1434,7 +1446,7 @@ impl<'a> RenderContext<'a> {
                 format!("{}/i18n/{}.yaml", crate::theme::THEME_DIR, lang.code()),
                 0,
                 0,
-                "the theme has no UI strings for this language",
+                crate::tr!("render-no-ui-strings"),
             ));
         };
         tera.render(template, &context)
@@ -1893,7 +1905,8 @@ impl<'a> RenderContext<'a> {
     /// The page of the entry at `index` in `Site::pages`.
     fn entry_page(&self, index: usize) -> Result<String, Diagnostic> {
         let page = self.site.pages.get(index).ok_or_else(|| {
-            Diagnostic::error("", 0, 0, "internal error: a page that is not in the site")
+            Diagnostic::error("", 0, 0, crate::tr!("render-internal-no-page"))
+                .with_hint(crate::tr!("render-internal-hint"))
         })?;
         let lang = page.entry.lang;
         let (translations, fallbacks) = self.entry_alternates(page);
@@ -2238,8 +2251,9 @@ impl<'a> RenderContext<'a> {
                 PathBuf::from("content"),
                 0,
                 0,
-                "internal error: no section index for this kind",
-            )),
+                crate::tr!("render-internal-no-section"),
+            )
+            .with_hint(crate::tr!("render-internal-hint"))),
         }
     }
 
@@ -2420,12 +2434,8 @@ pub fn search_url(site: &Site, lang: Lang) -> String {
 }
 
 fn internal(page: &Page) -> Diagnostic {
-    Diagnostic::error(
-        &page.entry.path,
-        0,
-        0,
-        "internal error: the page does not match its kind",
-    )
+    Diagnostic::error(&page.entry.path, 0, 0, crate::tr!("render-internal-kind"))
+        .with_hint(crate::tr!("render-internal-hint"))
 }
 
 /// Tera's escaping, the same five characters (`&<>"'`, so single-quoted attributes are safe

@@ -1007,7 +1007,7 @@ fn check_image_reference(
     if let Some(advice) = crate::images::unsupported(file) {
         return Err((
             crate::tr!("resolve-unsupported-format", file = file),
-            advice.to_string(),
+            advice,
         ));
     }
     let relative = normalize_relative(file).filter(|r| assets.contains(&(kind, r.as_str())));

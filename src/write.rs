@@ -312,7 +312,7 @@ fn safe_relative(relative: &str) -> io::Result<PathBuf> {
     if relative.is_empty() || !path.components().all(|c| matches!(c, Component::Normal(_))) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("unsafe output path `{relative}`"),
+            crate::tr!("write-unsafe-path", path = relative),
         ));
     }
     Ok(path.to_path_buf())
@@ -601,7 +601,7 @@ fn lock<T>(mutex: &Mutex<T>) -> io::Result<std::sync::MutexGuard<'_, T>> {
 }
 
 fn poisoned<T>(_: std::sync::PoisonError<T>) -> io::Error {
-    io::Error::other("a writer thread failed")
+    io::Error::other(crate::tr!("write-thread-failed"))
 }
 
 /// Swaps the spare tree, which now holds the whole new site, with the output in one step.

@@ -438,7 +438,15 @@ fn the_real_site_builds_without_errors_or_missing_translations() {
         .expect("run");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    assert_eq!(stderr, "", "the real site has warnings or errors");
+    // A cold build of the real site's photos says how far it is (`progress.rs`): not a problem.
+    let problems: Vec<&str> = (stderr.lines())
+        .filter(|l| !(l.starts_with("photo ") && l.contains(" processed")))
+        .collect();
+    assert_eq!(
+        problems,
+        Vec::<&str>::new(),
+        "the real site has warnings or errors"
+    );
     let stdout = String::from_utf8_lossy(&output.stdout);
     let counts = stdout
         .split_once("entries: ")

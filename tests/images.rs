@@ -604,3 +604,127 @@ fn a_cache_that_git_tracks_is_not_used() {
         "the tracked cache was written to"
     );
 }
+
+/// `wdhs build` with progress shown from the first moment of processing (in debug builds,
+/// `WDHS_PROGRESS_AFTER_MS`; the real wait is a second), stderr a pipe as in CI.
+fn build_showing_progress(site: &Site, args: &[&str]) -> common::Run {
+    common::Run::from(
+        common::wdhs()
+            .args(["build", "--today", "2026-01-01"])
+            .args(args)
+            .env("WDHS_PROGRESS_AFTER_MS", "0")
+            .current_dir(site.path())
+            .output()
+            .expect("run wdhs"),
+    )
+}
+
+/// The progress lines in `stderr`, each cut after the photo count (the time left varies).
+fn progress_lines(stderr: &str, before_count: &str, counted: &str) -> Vec<String> {
+    stderr
+        .lines()
+        .filter(|l| l.starts_with(before_count))
+        .map(|l| {
+            let end = l.find(counted).map_or(l.len(), |at| at + counted.len());
+            l[..end].to_string()
+        })
+        .collect()
+}
+
+/// `site_with_images` with smaller photos (quick to process), and without the fixture's one
+/// warning (an untranslated initiative), so that a good build has nothing to say on stderr but
+/// its progress.
+fn site_with_images_and_no_warnings() -> Site {
+    let site = site_with_images();
+    write_bytes(
+        &site,
+        "content/initiatives/molen.jpg",
+        &phone_photo(640, 480),
+    );
+    write_bytes(
+        &site,
+        "content/initiatives/binnen.jpg",
+        &phone_photo(480, 360),
+    );
+    site.write(
+        "content/initiatives/alleen-nl.en.md",
+        "---\nsummary: \"Translated at last.\"\n---\n",
+    );
+    site
+}
+
+#[test]
+fn a_cold_build_tells_each_photo_processed_and_a_warm_one_says_nothing() {
+    let site = site_with_images_and_no_warnings();
+    let run = build_showing_progress(&site, &[]);
+    run.assert_code(0);
+    assert_eq!(
+        progress_lines(&run.stderr, "photo ", " processed"),
+        [
+            "photo 1 of 3 processed",
+            "photo 2 of 3 processed",
+            "photo 3 of 3 processed"
+        ],
+        "{}",
+        run.stderr
+    );
+    // Not a terminal: no line redrawn in place.
+    assert!(!run.stderr.contains('\r'), "{:?}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("(3 images processed, 0 from the cache)"),
+        "{}",
+        run.stdout
+    );
+    // Every image from the cache: nothing to wait for, nothing said.
+    let warm = build_showing_progress(&site, &[]);
+    warm.assert_code(0);
+    assert_eq!(warm.stderr, "", "a warm build is silent");
+    assert!(
+        warm.stdout
+            .contains("(0 images processed, 3 from the cache)")
+    );
+
+    let dutch = site_with_images_and_no_warnings();
+    let run = build_showing_progress(&dutch, &["--lang", "nl"]);
+    run.assert_code(0);
+    assert_eq!(
+        progress_lines(&run.stderr, "foto ", " bewerkt"),
+        [
+            "foto 1 van 3 bewerkt",
+            "foto 2 van 3 bewerkt",
+            "foto 3 van 3 bewerkt"
+        ],
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_quiet_build_prints_nothing_but_its_errors() {
+    let site = site_with_images_and_no_warnings();
+    let run = build_showing_progress(&site, &["--quiet"]);
+    run.assert_code(0);
+    assert_eq!((run.stdout.as_str(), run.stderr.as_str()), ("", ""));
+    assert!(site.exists("public/initiatieven/molen-480.webp"));
+    // Errors are still printed, and the line that says the build failed.
+    site.write(
+        "content/initiatives/molen.nl.md",
+        "---\nsummary: \"x\"\nimage_alt: \"x\"\n---\n![Weg](weg.jpg)\n",
+    );
+    let run = build_showing_progress(&site, &["--quiet"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "content/initiatives/molen.nl.md:5:1: error: the image `weg.jpg` does not exist"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("build failed: 1 error"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+}

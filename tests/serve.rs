@@ -58,10 +58,20 @@ fn start(site: &Site) -> Server {
 
 /// `start`, with these environment variables set.
 fn start_with(site: &Site, variables: &[(&str, &str)]) -> Server {
+    let variables: Vec<(&str, &str)> = [("WDHS_TRACE", "1")]
+        .into_iter()
+        .chain(variables.iter().copied())
+        .collect();
+    start_saying(site, &[], &variables).0
+}
+
+/// `wdhs serve --port 0` with these arguments and environment variables, and the lines it
+/// printed up to and with the one that says where it serves.
+fn start_saying(site: &Site, args: &[&str], variables: &[(&str, &str)]) -> (Server, Vec<String>) {
     let mut child = common::wdhs()
         .args(["serve", "--port", "0"])
+        .args(args)
         .current_dir(site.path())
-        .env("WDHS_TRACE", "1")
         .envs(variables.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -79,16 +89,19 @@ fn start_with(site: &Site, variables: &[(&str, &str)]) -> Server {
     };
     let rx = common::lines(stdout);
     let deadline = Instant::now() + Duration::from_secs(30);
+    let mut said = Vec::new();
     loop {
         let line = rx
             .recv_timeout(deadline.saturating_duration_since(Instant::now()))
             .expect("serve printed its address");
         let address = (line.strip_prefix("Serving the site on http://"))
-            .or_else(|| line.strip_prefix("De site staat klaar op http://"));
-        if let Some(rest) = address {
-            server.address = rest.split('/').next().expect("address").to_string();
+            .or_else(|| line.strip_prefix("De site staat klaar op http://"))
+            .map(|rest| rest.split('/').next().expect("address").to_string());
+        said.push(line);
+        if let Some(address) = address {
+            server.address = address;
             server.lines = rx;
-            return server;
+            return (server, said);
         }
     }
 }
@@ -291,6 +304,38 @@ fn a_rename_save_is_seen() {
             .body
             .contains("Saved by rename.")
     );
+}
+
+#[test]
+fn serve_says_it_is_building_before_the_first_build_and_quiet_it_does_not() {
+    let site = Site::fixture("basic");
+    for (lang, starting, built) in [
+        ("en", "Building the site…", "rebuilt in "),
+        ("nl", "wdhs bouwt de site…", "opnieuw gebouwd in "),
+    ] {
+        let (_server, said) = start_saying(&site, &["--lang", lang], &[]);
+        assert_eq!(said.first().map(String::as_str), Some(starting), "{said:?}");
+        let first_build = said.iter().position(|l| l.starts_with(built));
+        assert_eq!(first_build, Some(1), "{said:?}");
+    }
+    // Quiet: where it serves, and nothing about a good build.
+    let (server, said) = start_saying(&site, &["--quiet"], &[]);
+    assert_eq!(said.len(), 1, "{said:?}");
+    site.write(
+        "content/pages/about.en.md",
+        "---\ntitle: \"About us\"\nslug: about\n---\nChanged.\n",
+    );
+    let deadline = Instant::now() + WAIT;
+    while !request(&server.address, "/en/about/")
+        .body
+        .contains("Changed.")
+    {
+        assert!(Instant::now() < deadline, "rebuilt after the change");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let lines: Vec<String> = server.lines.try_iter().collect();
+    assert_eq!(lines, Vec::<String>::new());
 }
 
 #[test]

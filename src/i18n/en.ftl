@@ -43,6 +43,7 @@ help-bind = The address to listen on (default 127.0.0.1). Keep 127.0.0.1 unless 
 help-port = The port (default 1111); if it is busy the next free one is used (0: any free port)
 help-open = Open the site in a browser
 help-poll = Look for changes every 300 ms instead of being told by the system (network drives, WSL, Docker)
+help-quiet = Print only problems: no progress, and no summary when all went well
 usage-unknown-argument = `{ $what }` is not an option of this command
 usage-unknown-command = `{ $what }` is not a command of wdhs
 usage-invalid-value = `{ $value }` is not a value `{ $what }` takes
@@ -467,12 +468,65 @@ serve-watch-error = watch error: { $error }
 serve-watch-limit = the system's limit on watched folders is reached. Raise it with `sudo sysctl fs.inotify.max_user_watches=524288`, or run `wdhs serve --poll`
 serve-cannot-watch = cannot watch the site for changes: { $error }; try `wdhs serve --poll`
 serve-cannot-write = cannot write the preview: { $error }
+serve-misdirected = This preview answers only requests for { $address } or { $localhost }
+serve-not-answering = The preview is not answering
 build-document-not-what-it-says = `{ $name }` is not the kind of file its name says (its content is something else)
 build-document-not-what-it-says-hint = save it again from the program that made it (as PDF, or as an office document), and use that file
 build-output-in-the-way = will not build into { $output }: a build leaves only the site there, and the folder holds the site's own files; choose an output folder of its own, such as public/
 build-cannot-stage = cannot create the output folder next to { $output }: { $error }
 build-cannot-replace = cannot replace { $output }: { $error }
 build-no-history = { $reason }, so translations were not compared with their sources
+serve-starting = Building the site…
+serve-changed = changed: { $files }{ $more ->
+        [0] {""}
+       *[other] {" "}and { $more } more
+    }
+render-no-template = the theme has no template `{ $name }`
+render-no-template-hint = restore it from git, or copy it from the default theme
+render-template-error = template error: { $error }
+render-template-error-hint = fix the template; `wdhs serve` reloads it as soon as you save
+render-cannot-write = cannot write the output file: { $error }
+render-same-name = this file and `{ $other }` would be published under the same name (with their resized copies)
+render-same-name-hint = rename one of the two files
+render-published-as = this file would be published as `{ $path }`, but wdhs makes a page or file there itself
+render-published-as-hint = rename the file
+render-image-unpublishable = the image cannot be published: { $reason }
+render-image-unpublishable-hint = open it in a photo editor and save it again as JPEG or PNG
+render-no-ui-strings = the theme has no UI strings for this language
+render-internal-no-page = internal error: a page that is not in the site
+render-internal-no-section = internal error: no section index for this kind
+render-internal-kind = internal error: the page does not match its kind
+render-internal-hint = this is a fault in wdhs, not in the site; please report it to whoever maintains wdhs
+images-cannot-read = cannot read the image: { $error }
+images-not-an-image = the file is not an image wdhs can read (JPEG, PNG, WebP or GIF), or it is damaged
+images-damaged = the image is damaged or incomplete: { $error }
+images-no-pixels = the image has no pixels
+# $width and $height: the image's size in pixels; $millions: the most wdhs processes (50).
+images-too-many-pixels = the image is { $width } × { $height } pixels, more than wdhs processes ({ $millions } million pixels at most)
+images-cannot-resize = cannot resize the image: { $error }
+images-cannot-crop = cannot crop the image: { $error }
+# $format: JPEG, PNG or WebP.
+images-cannot-encode = cannot encode { $format }: { $error }
+images-unsupported-hint = save it as JPEG (photos) or PNG (logos, drawings) and use that file
+cache-no-temporary = cannot make a temporary image cache: { $error }
+cache-in-git = the image cache is in git: git tracks { $count } { $count ->
+        [one] file
+       *[other] files
+    } under .wdhs-cache/, and a cache from a commit could publish anything, so this build does not use it and processes every image afresh; remove it with `git rm -r --cached .wdhs-cache`
+cache-in-git-hint = keep `/.wdhs-cache` in .gitignore: the cache belongs to one machine
+cache-link-replaced = { $folder } was a link to { $target }: wdhs never reads or writes its cache through a link, so the link was removed and an empty folder made in its place
+cache-link-replaced-hint = the cache is made again from the images; nothing needs doing
+cache-link-kept = { $folder } is a link, and it could not be replaced by a folder: { $error }
+cache-link-kept-hint = remove { $folder }; until then images are processed on every build
+write-unsafe-path = unsafe output path `{ $path }`
+write-thread-failed = a writer thread failed
+# Progress while images are processed (build and serve). On a terminal one line, redrawn:
+# $bar is like #####....., $left is progress-left or nothing.
+progress-bar = Processing photos [{ $bar }] { $done }/{ $total }{ $left }
+# When the output is not a terminal (CI logs): one line per photo.
+progress-line = photo { $done } of { $total } processed{ $left }
+progress-left = , about { $seconds } s left
+progress-left-minutes = , about { $minutes } min left
 
 ## Links to other websites (check --external)
 

@@ -43,6 +43,7 @@ help-bind = Het adres waarop wdhs luistert (standaard 127.0.0.1). Laat het op 12
 help-port = De poort (standaard 1111); is die bezet, dan wordt de volgende vrije gebruikt (0: een willekeurige vrije)
 help-open = Open de site in een browser
 help-poll = Kijk elke 300 ms zelf of er iets veranderd is (netwerkschijven, WSL, Docker)
+help-quiet = Toon alleen problemen: geen voortgang, en geen samenvatting als alles goed ging
 usage-unknown-argument = `{ $what }` is geen optie van deze opdracht
 usage-unknown-command = `{ $what }` is geen opdracht van wdhs
 usage-invalid-value = `{ $value }` is geen waarde die `{ $what }` kent
@@ -477,12 +478,65 @@ serve-watch-error = fout bij het volgen van wijzigingen: { $error }
 serve-watch-limit = het systeem volgt al zoveel mappen als het mag. Verhoog de grens met `sudo sysctl fs.inotify.max_user_watches=524288`, of gebruik `wdhs serve --poll`
 serve-cannot-watch = kan de site niet volgen op wijzigingen: { $error }; probeer `wdhs serve --poll`
 serve-cannot-write = kan het voorbeeld niet schrijven: { $error }
+serve-misdirected = Dit voorbeeld antwoordt alleen op { $address } of { $localhost }
+serve-not-answering = Het voorbeeld antwoordt niet
 build-document-not-what-it-says = `{ $name }` is niet het soort bestand dat de naam zegt (er staat iets anders in)
 build-document-not-what-it-says-hint = sla het opnieuw op vanuit het programma waarmee het gemaakt is (als PDF of als kantoordocument), en gebruik dat bestand
 build-output-in-the-way = wdhs bouwt niet in { $output }: na het bouwen staat daar alleen de site, en deze map bevat de eigen bestanden van de site; kies een eigen map voor de uitvoer, zoals public/
 build-cannot-stage = kan de map voor de uitvoer naast { $output } niet maken: { $error }
 build-cannot-replace = kan { $output } niet vervangen: { $error }
 build-no-history = { $reason }, dus vertalingen zijn niet vergeleken met hun bron
+serve-starting = wdhs bouwt de site…
+serve-changed = gewijzigd: { $files }{ $more ->
+        [0] {""}
+       *[other] {" "}en nog { $more }
+    }
+render-no-template = het thema heeft geen sjabloon `{ $name }`
+render-no-template-hint = haal het terug uit git, of kopieer het uit het standaardthema
+render-template-error = fout in het sjabloon: { $error }
+render-template-error-hint = verbeter het sjabloon; `wdhs serve` laadt het opnieuw zodra je opslaat
+render-cannot-write = kan het bestand voor de site niet schrijven: { $error }
+render-same-name = dit bestand en `{ $other }` zouden onder dezelfde naam gepubliceerd worden (met hun verkleinde kopieën)
+render-same-name-hint = geef een van de twee bestanden een andere naam
+render-published-as = dit bestand zou gepubliceerd worden als `{ $path }`, maar daar zet wdhs zelf al een pagina of bestand
+render-published-as-hint = geef het bestand een andere naam
+render-image-unpublishable = de afbeelding kan niet gepubliceerd worden: { $reason }
+render-image-unpublishable-hint = open de afbeelding in een fotoprogramma en sla hem opnieuw op als JPEG of PNG
+render-no-ui-strings = het thema heeft geen vaste teksten voor deze taal
+render-internal-no-page = interne fout: een pagina die niet in de site staat
+render-internal-no-section = interne fout: dit soort inhoud heeft geen overzichtspagina
+render-internal-kind = interne fout: de pagina past niet bij haar soort
+render-internal-hint = dit is een fout in wdhs, niet in de site; meld het aan wie wdhs onderhoudt
+images-cannot-read = kan de afbeelding niet lezen: { $error }
+images-not-an-image = het bestand is geen afbeelding die wdhs kan lezen (JPEG, PNG, WebP of GIF), of het is beschadigd
+images-damaged = de afbeelding is beschadigd of niet compleet: { $error }
+images-no-pixels = de afbeelding heeft geen pixels
+# $width en $height: de grootte van de afbeelding in pixels; $millions: het meeste dat wdhs bewerkt (50).
+images-too-many-pixels = de afbeelding is { $width } × { $height } pixels, meer dan wdhs bewerkt (hoogstens { $millions } miljoen pixels)
+images-cannot-resize = kan de afbeelding niet verkleinen: { $error }
+images-cannot-crop = kan de afbeelding niet bijsnijden: { $error }
+# $format: JPEG, PNG of WebP.
+images-cannot-encode = kan de afbeelding niet als { $format } opslaan: { $error }
+images-unsupported-hint = sla het op als JPEG (foto's) of PNG (logo's, tekeningen) en gebruik dat bestand
+cache-no-temporary = kan geen tijdelijke map voor bewerkte afbeeldingen maken: { $error }
+cache-in-git = de cache met bewerkte afbeeldingen staat in git: git houdt { $count } { $count ->
+        [one] bestand
+       *[other] bestanden
+    } bij in .wdhs-cache/, en een cache uit een commit kan van alles publiceren; daarom gebruikt wdhs hem nu niet en bewerkt het elke afbeelding opnieuw. Haal hem uit git met `git rm -r --cached .wdhs-cache`
+cache-in-git-hint = zet `/.wdhs-cache` in .gitignore: de cache hoort bij één computer
+cache-link-replaced = { $folder } was een snelkoppeling (link) naar { $target }: wdhs leest en schrijft zijn cache nooit via een snelkoppeling, dus die is weggehaald en er is een lege map voor in de plaats gekomen
+cache-link-replaced-hint = de cache wordt opnieuw gemaakt uit de afbeeldingen; je hoeft niets te doen
+cache-link-kept = { $folder } is een snelkoppeling (link), en die kon niet door een map vervangen worden: { $error }
+cache-link-kept-hint = verwijder { $folder }; tot dan worden de afbeeldingen bij elke keer bouwen opnieuw bewerkt
+write-unsafe-path = onveilige plek voor een bestand van de site: `{ $path }`
+write-thread-failed = een van de onderdelen die de site wegschrijven liep vast
+# Voortgang terwijl afbeeldingen bewerkt worden (build en serve). In een terminal één regel die
+# steeds opnieuw getekend wordt: $bar is zoiets als #####....., $left is progress-left of niets.
+progress-bar = Foto's bewerken [{ $bar }] { $done }/{ $total }{ $left }
+# Als de uitvoer geen terminal is (CI-logs): één regel per foto.
+progress-line = foto { $done } van { $total } bewerkt{ $left }
+progress-left = , nog ongeveer { $seconds } s
+progress-left-minutes = , nog ongeveer { $minutes } min
 
 ## Links naar andere websites (check --external)
 

@@ -405,23 +405,25 @@ fn closing(mut response: Vec<u8>, end: usize) -> Vec<u8> {
 /// The front's own short answer, and the end of the connection.
 fn refuse(client: &mut TcpStream, refusal: &Refusal, address: SocketAddr) {
     let port = address.port();
+    // 400, 408 and 431 answer clients that break HTTP or stall, never an editor's browser: they
+    // stay in the protocol's English, like the status line.
     let (status, text) = match refusal {
         Refusal::BadRequest => ("400 Bad Request", "Bad request\n".to_string()),
         Refusal::Timeout => ("408 Request Timeout", "Request timeout\n".to_string()),
+        // What an editor may see: a browser pointed at this computer by another name.
         Refusal::Misdirected => (
             "421 Misdirected Request",
-            format!(
-                "This preview answers only requests for http://{address}/ or http://localhost:{port}/\n"
-            ),
+            crate::tr!(
+                "serve-misdirected",
+                address = format!("http://{address}/"),
+                localhost = format!("http://localhost:{port}/")
+            ) + "\n",
         ),
         Refusal::TooLarge => (
             "431 Request Header Fields Too Large",
             "Request header too large\n".to_string(),
         ),
-        Refusal::BadGateway => (
-            "502 Bad Gateway",
-            "The preview is not answering\n".to_string(),
-        ),
+        Refusal::BadGateway => ("502 Bad Gateway", crate::tr!("serve-not-answering") + "\n"),
     };
     let response = format!(
         "HTTP/1.1 {status}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: {}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n{text}",

@@ -37,6 +37,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     pub open: bool,
     pub poll: bool,
+    /// `--quiet`: no progress, and no line for a good build (problems are still printed).
+    pub quiet: bool,
 }
 
 /// Outputs this large are kept in memory and served from there instead of the folder: the
@@ -127,13 +129,26 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         base_url: Some(url.clone()),
         drafts: options.drafts,
         today: build::today(),
+        progress: !options.quiet,
     };
     // Watch before the first build, so no save is missed between the two.
     let (change_tx, change_rx) = mpsc::channel::<WatchEvent>();
     let _watcher = watch(&options, change_tx)?;
     let image_cache = crate::image_cache::ImageCache::open(&options.root)?;
-    for (message, hint) in &image_cache.warnings {
-        println!(".wdhs-cache: warning: {message}\n  hint: {hint}");
+    if !image_cache.warnings.is_empty() {
+        let mut warnings = Diagnostics::new();
+        for (message, hint) in &image_cache.warnings {
+            warnings.push(
+                Diagnostic::warning(".wdhs-cache", 0, 0, message.clone()).with_hint(hint.clone()),
+            );
+        }
+        eprint!(
+            "{}",
+            diagnostic::format_text(
+                &warnings,
+                &DiskSources::for_diagnostics(&options.root, &warnings)
+            )
+        );
     }
     let mut session = Session {
         options: build_options,
@@ -147,8 +162,15 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         last_good: false,
         unwritten: Vec::new(),
     };
+    // The first build of a site with many new photos takes seconds: never in silence.
+    if !options.quiet {
+        println!("{}", crate::tr!("serve-starting"));
+        let _ = std::io::stdout().flush();
+    }
     let first = session.rebuild(&shared, &[]);
-    println!("{first}");
+    if !options.quiet || !session.last_good {
+        println!("{first}");
+    }
     announce(&options, address, internal);
     answer_requests(server, &shared);
     let front = front::Front::new(listener, address, internal, shared.token.clone());
@@ -164,7 +186,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
             keepalive.broadcast("ping", "");
         }
     });
-    run_loop(&mut session, &shared, &change_rx, &stop_rx, &options.root);
+    run_loop(&mut session, &shared, &change_rx, &stop_rx, &options);
     println!("{}", crate::tr!("serve-stopped"));
     drop(preview);
     Ok(())
@@ -200,8 +222,9 @@ fn run_loop(
     shared: &Arc<Shared>,
     changes: &Receiver<WatchEvent>,
     stop: &Receiver<()>,
-    root: &Path,
+    options: &ServeOptions,
 ) {
+    let root = &options.root;
     loop {
         if stop.try_recv().is_ok() {
             return;
@@ -220,16 +243,20 @@ fn run_loop(
                     .take(3)
                     .map(|p| diagnostic::display_path(p.strip_prefix(root).unwrap_or(p)))
                     .collect();
-                println!(
-                    "changed: {}{}",
-                    shown.join(", "),
-                    if paths.len() > 3 {
-                        format!(" and {} more", paths.len() - 3)
-                    } else {
-                        String::new()
-                    }
-                );
-                println!("{}", session.rebuild(shared, &paths));
+                if !options.quiet {
+                    println!(
+                        "{}",
+                        crate::tr!(
+                            "serve-changed",
+                            files = shown.join(", "),
+                            more = paths.len().saturating_sub(3)
+                        )
+                    );
+                }
+                let line = session.rebuild(shared, &paths);
+                if !options.quiet || !session.last_good {
+                    println!("{line}");
+                }
                 let _ = std::io::stdout().flush();
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
@@ -472,6 +499,9 @@ impl Session {
         let mut render_options = build::render_options(self.image_cache.dir());
         render_options.only = only;
         render_options.cache = Some(self.caches.render.clone());
+        let counters = Arc::new(crate::images::Counters::default());
+        render_options.counters = Some(counters.clone());
+        let progress = crate::progress::Reporter::start(counters, self.options.progress);
         let trace = build::Trace::start().enabled();
         if trace {
             println!("compiled in {} ms", started.elapsed().as_millis());
@@ -498,6 +528,7 @@ impl Session {
             },
             &mut diagnostics,
         );
+        progress.finish();
         if diagnostics.has_errors() {
             return self.fail(shared, diagnostics, started);
         }
