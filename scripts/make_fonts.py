@@ -24,6 +24,7 @@ import tarfile
 import tempfile
 
 from fontTools import subset
+from fontTools.ttLib import TTFont
 
 PACKAGE = "@fontsource/source-sans-3"
 VERSION = "5.3.1"
@@ -83,7 +84,12 @@ def main() -> int:
             subsetter.subset(font)
             subset.save_font(font, str(target), options)
             print(f"{target.relative_to(ROOT)}: {target.stat().st_size} bytes")
-        shutil.copyfile(package / "LICENSE", OUT / "OFL.txt")
+        # The package's licence file opens with its distributor's name; the font's own
+        # copyright line (name ID 0) is the one that belongs above the licence.
+        licence = (package / "LICENSE").read_text(encoding="utf-8")
+        copyright_line = TTFont(str(OUT / "source-sans-3-400.woff2"))["name"].getDebugName(0)
+        body = licence.split("\n", 1)[1].lstrip("\n")
+        (OUT / "OFL.txt").write_text(f"{copyright_line}\n\n{body}", encoding="utf-8")
         print(f"{(OUT / 'OFL.txt').relative_to(ROOT)}")
     return 0
 

@@ -1877,7 +1877,11 @@ impl<'a> RenderContext<'a> {
                 (!links.is_empty()).then(|| Untranslated {
                     lang: other.code(),
                     title: text.get(&format!("untranslated_title_{}", other.code())),
-                    text: text.get(&format!("untranslated_text_{}", other.code())),
+                    text: text.get(&format!(
+                        "untranslated_text_{}{}",
+                        if links.len() == 1 { "one_" } else { "" },
+                        other.code()
+                    )),
                     links,
                 })
             })

@@ -291,6 +291,34 @@ fn check_same_keys(
 
 #[cfg(test)]
 mod tests {
+    /// The built-in theme has every file of `themes/default/static/` (fonts, their licence, the
+    /// icons): a site without a theme folder of its own gets them too.
+    #[test]
+    fn every_static_file_is_built_in() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let name = e
+                    .path()
+                    .strip_prefix(&dir)
+                    .ok()?
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                (name != "style.css" && name != "site.js").then_some(name)
+            })
+            .collect();
+        on_disk.sort();
+        let mut built_in: Vec<String> = super::EMBEDDED_STATIC
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect();
+        built_in.sort();
+        assert_eq!(built_in, on_disk);
+    }
+
     /// Heading ids keep clear of the ids the templates use (`markdown::THEME_IDS`): a template
     /// that gains an id must add it there.
     #[test]
