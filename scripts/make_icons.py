@@ -10,6 +10,7 @@ Writes into themes/default/static/:
     icon.svg                   the mark, for browsers that take an SVG icon (and the header)
     root/favicon.ico           16, 32 and 48 px, for browsers that ask /favicon.ico
     root/apple-touch-icon.png  180 px on the site's cream, for phones' home screens
+    og-default.png             1200 × 630, for links shared on social media (og:image)
 
 Files in static/root/ are published at the site's root, the rest under assets/. The PNG and
 ICO are drawn with Pillow from the same geometry as the SVG (at 8x, then scaled down), so no
@@ -84,7 +85,12 @@ def main() -> None:
     icon.save(STATIC / "root" / "favicon.ico", sizes=[(16, 16), (32, 32), (48, 48)])
     touch = draw(180, CREAM, 0.12).convert("RGB")
     touch.save(STATIC / "root" / "apple-touch-icon.png", optimize=True)
-    for name in ("icon.svg", "root/favicon.ico", "root/apple-touch-icon.png"):
+    social = Image.new("RGB", (1200, 630), CREAM)
+    mark = draw(520, None, 0.0)
+    social.paste(mark, ((1200 - 520) // 2, (630 - 520) // 2), mark)
+    social = social.quantize(colors=48, method=Image.Quantize.MEDIANCUT)
+    social.save(STATIC / "og-default.png", optimize=True)
+    for name in ("icon.svg", "root/favicon.ico", "root/apple-touch-icon.png", "og-default.png"):
         path = STATIC / name
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size} bytes")
 

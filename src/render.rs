@@ -2061,7 +2061,19 @@ impl<'a> RenderContext<'a> {
                         .get(&number)
                         .map_or(&[], Vec::as_slice),
                 );
+                // Its neighbours in programme order, to read the goals one after another.
+                let goals: Vec<&Page> = self.site.list(Kind::Goal, lang).collect();
+                let at = goals.iter().position(|p| std::ptr::eq(*p, page));
+                let neighbour = |i: Option<usize>| {
+                    let card = self.goal_card(goals.get(i?)?)?;
+                    Some(Link {
+                        label: format!("{}. {}", card.number, card.title),
+                        href: card.href,
+                    })
+                };
                 let view = GoalView {
+                    previous: neighbour(at.and_then(|i| i.checked_sub(1))),
+                    next: neighbour(at.map(|i| i + 1)),
                     goal: self.goal_card(page).ok_or_else(|| internal(page))?,
                     body_html,
                     initiatives,

@@ -237,6 +237,9 @@ pub struct GoalView {
     pub press: Vec<PressCard>,
     pub more_press: Option<Link>,
     pub index_href: String,
+    /// The goals before and after this one in the programme: "3. Wetten die …".
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
 }
 
 #[derive(Serialize)]

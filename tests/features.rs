@@ -336,6 +336,23 @@ fn goals_in_programme_order_with_their_target_year() {
     }
 }
 
+/// Each goal page leads to the previous and the next goal, in programme order.
+#[test]
+fn goal_pages_lead_through_the_programme() {
+    let site = built();
+    let first = site.read("public/doelen/eerste/index.html");
+    assert!(
+        first.contains("<a class=\"goal-next\" href=\"/doelen/tweede/\" rel=\"next\"><span class=\"pager-label\">Volgend doel</span> 2. Zeggenschap</a>"),
+        "{first}"
+    );
+    assert!(!first.contains("goal-previous"));
+    let second = site.read("public/en/goals/say/index.html");
+    assert!(second.contains(
+        "rel=\"prev\"><span class=\"pager-label\">Previous goal</span> 1. Together is normal</a>"
+    ));
+    assert!(!second.contains("goal-next"));
+}
+
 #[test]
 fn goals_related_content() {
     let site = built();
