@@ -478,7 +478,7 @@ impl Job {
                     || page_moved(before, site, all, size, *n)
                     || page_count_changed(before, all, size)
                     || kinds(&[Kind::Page])
-                    || (*n == 0 && untranslated_changed(site, changes, *kind))
+                    || (*n == 0 && untranslated_changed(site, changes, *kind, *lang))
                     || (*kind == Kind::Initiative
                         && (kinds(&[Kind::Goal]) || facet_counts_changed(lang)))
             }
@@ -509,18 +509,27 @@ impl Job {
     }
 }
 
-/// Whether the first page of `kind`'s list may name other entries as "only in Dutch" than
-/// before: a page of the kind appeared or went, or one changed that lacks a language.
-fn untranslated_changed(site: &Site, changes: &Changes, kind: Kind) -> bool {
-    changes.kinds.contains(&kind)
-        && (changes.addresses
-            || (changes.keys.iter())
-                .filter_map(|key| key.split_once('/'))
-                .filter(|(folder, _)| *folder == kind.folder())
-                .any(|(_, stem)| {
-                    (site.config.languages.iter())
-                        .any(|lang| site.index_of(kind, stem, *lang).is_none())
-                }))
+/// Whether the first page of `kind`'s list in `lang` names other entries as "only in Dutch"
+/// than before: one changed that lacks `lang` now (it appeared, or its title changed), or that
+/// lacked it in the build before (its translation came).
+fn untranslated_changed(site: &Site, changes: &Changes, kind: Kind, lang: Lang) -> bool {
+    if !changes.kinds.contains(&kind) {
+        return false;
+    }
+    let before = |l: Lang, hash: u64| {
+        (changes.previous_order.sections.get(&(kind, l))).is_some_and(|list| list.contains(&hash))
+    };
+    (changes.keys.iter())
+        .filter_map(|key| Some((key, key.split_once('/')?)))
+        .filter(|(_, (folder, _))| *folder == kind.folder())
+        .any(|(key, (_, stem))| {
+            let now = |l: Lang| site.index_of(kind, stem, l).is_some();
+            let hash = crate::resolve::key_hash_of(key);
+            let mut others = (site.config.languages.iter()).filter(|l| **l != lang);
+            let missing_now = !now(lang) && others.clone().any(|l| now(*l));
+            let missing_before = !before(lang, hash) && others.any(|l| before(*l, hash));
+            missing_now || missing_before
+        })
 }
 
 /// One output file to produce.
