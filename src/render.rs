@@ -2458,18 +2458,12 @@ impl<'a> RenderContext<'a> {
         let total = page_count(all.len(), size);
         let title = match filter {
             None => text.get("initiatives_title"),
-            Some(Filter::Province(p)) => {
-                format!(
-                    "{}: {}",
-                    text.get("initiatives_in_province"),
-                    text.province(p)
-                )
-            }
-            Some(Filter::Theme(t)) => format!(
-                "{}: {}",
-                text.get("initiatives_with_theme"),
-                config.theme_label(t, lang)
-            ),
+            Some(Filter::Province(p)) => text
+                .get("initiatives_in_province")
+                .replace("{province}", &text.province(p)),
+            Some(Filter::Theme(t)) => text
+                .get("initiatives_with_theme")
+                .replace("{theme}", &config.theme_label(t, lang)),
         };
         let mut province_links = Vec::new();
         for province in PROVINCES {
