@@ -481,6 +481,7 @@ impl Job {
                     || page_moved(before, site, all, size, *n)
                     || page_count_changed(before, all, size)
                     || kinds(&[Kind::Page])
+                    || (*n == 0 && untranslated_changed(site, changes, *kind, *lang))
                     || (*kind == Kind::Initiative
                         && (kinds(&[Kind::Goal]) || facet_counts_changed(lang)))
             }
@@ -509,6 +510,29 @@ impl Job {
             Job::Robots | Job::Asset(_) | Job::ThemeFile(_) | Job::Css | Job::Js => false,
         }
     }
+}
+
+/// Whether the first page of `kind`'s list in `lang` names other entries as "only in Dutch"
+/// than before: one changed that lacks `lang` now (it appeared, or its title changed), or that
+/// lacked it in the build before (its translation came).
+fn untranslated_changed(site: &Site, changes: &Changes, kind: Kind, lang: Lang) -> bool {
+    if !changes.kinds.contains(&kind) {
+        return false;
+    }
+    let before = |l: Lang, hash: u64| {
+        (changes.previous_order.sections.get(&(kind, l))).is_some_and(|list| list.contains(&hash))
+    };
+    (changes.keys.iter())
+        .filter_map(|key| Some((key, key.split_once('/')?)))
+        .filter(|(_, (folder, _))| *folder == kind.folder())
+        .any(|(key, (_, stem))| {
+            let now = |l: Lang| site.index_of(kind, stem, l).is_some();
+            let hash = crate::resolve::key_hash_of(key);
+            let mut others = (site.config.languages.iter()).filter(|l| **l != lang);
+            let missing_now = !now(lang) && others.clone().any(|l| now(*l));
+            let missing_before = !before(lang, hash) && others.any(|l| before(*l, hash));
+            missing_now || missing_before
+        })
 }
 
 /// One output file to produce.
@@ -591,6 +615,9 @@ struct LanguageLayout {
     home_href: tera::Value,
     css_href: tera::Value,
     js_href: tera::Value,
+    assets_href: tera::Value,
+    root_href: tera::Value,
+    contact_href: tera::Value,
     search_href: tera::Value,
     feed_href: tera::Value,
     feed_title: tera::Value,
@@ -1359,7 +1386,10 @@ impl<'a> RenderContext<'a> {
             }
             Job::ThemeFile(i) => {
                 let (name, bytes) = &self.renderer.static_files[*i];
-                one(format!("assets/{name}"), bytes.clone())
+                match name.strip_prefix(crate::theme::ROOT_STATIC) {
+                    Some(at_root) => one(at_root.to_string(), bytes.clone()),
+                    None => one(format!("assets/{name}"), bytes.clone()),
+                }
             }
             Job::Css => one(
                 self.renderer.css_name.clone(),
@@ -1502,11 +1532,15 @@ impl<'a> RenderContext<'a> {
                 None => SwitchLink {
                     code: l.code(),
                     name: l.native_name(),
-                    href: self.href(
-                        fallbacks
-                            .get(l)
-                            .map(String::as_str)
-                            .unwrap_or(&lang_prefix(config, *l)),
+                    // To the notice that names this page on the list in that language.
+                    href: format!(
+                        "{}#untranslated",
+                        self.href(
+                            fallbacks
+                                .get(l)
+                                .map(String::as_str)
+                                .unwrap_or(&lang_prefix(config, *l)),
+                        )
                     ),
                     current: false,
                     fallback: true,
@@ -1527,11 +1561,15 @@ impl<'a> RenderContext<'a> {
             home_href: shared.home_href.clone(),
             css_href: shared.css_href.clone(),
             js_href: shared.js_href.clone(),
+            assets_href: shared.assets_href.clone(),
+            root_href: shared.root_href.clone(),
+            contact_href: shared.contact_href.clone(),
             search_href: shared.search_href.clone(),
             feed_href: shared.feed_href.clone(),
             feed_title: shared.feed_title.clone(),
             alternates,
             switcher,
+            untranslated: Vec::new(),
             menu: shared.menu(url),
             footer_links: shared.footer_links.clone(),
             contact: shared.contact.clone(),
@@ -1590,7 +1628,7 @@ impl<'a> RenderContext<'a> {
                 value(&links)
             }))
             .collect();
-        let footer_links: Vec<Link> = ["contact", "privacy"]
+        let footer_links: Vec<Link> = ["about", "contact", "privacy"]
             .iter()
             .filter_map(|stem| site.page(Kind::Page, stem, lang))
             .map(|p| Link {
@@ -1602,6 +1640,13 @@ impl<'a> RenderContext<'a> {
             home_href: value(&self.href(&lang_prefix(config, lang))),
             css_href: value(&self.href(&self.renderer.css_name)),
             js_href: value(&self.href(&self.renderer.js_name)),
+            assets_href: value(&self.href("assets/")),
+            root_href: value(&self.href("")),
+            contact_href: value(
+                &site
+                    .page(Kind::Page, "contact", lang)
+                    .map(|p| self.href(&p.url)),
+            ),
             search_href: value(&self.href(&search_url(site, lang))),
             feed_href: value(&self.href(&format!(
                 "{}atom.xml",
@@ -1689,6 +1734,7 @@ impl<'a> RenderContext<'a> {
             summary: partner.summary.clone(),
             href: self.href(&page.url),
             website: partner.url.value.clone(),
+            website_label: url_label(&partner.url.value),
             logo_href,
             core: partner.role == Role::Core,
             joined: DateView {
@@ -1829,8 +1875,99 @@ impl<'a> RenderContext<'a> {
             },
             venue: festival.venue.clone(),
             city: festival.city.clone(),
-            upcoming: false,
+            upcoming: festival.date >= self.site.today,
         })
+    }
+
+    /// The entries of `kind` that have a page in another language but none in `lang`: the
+    /// notice on `kind`'s list (the home page for plain pages), where their switcher leads.
+    fn untranslated(&self, kind: Kind, lang: Lang) -> Vec<Untranslated> {
+        let site = self.site;
+        let text = self.text(lang);
+        (site.config.languages.iter())
+            .filter(|other| **other != lang)
+            .filter_map(|other| {
+                let links: Vec<UntranslatedLink> = site
+                    .list(kind, *other)
+                    .filter(|p| site.translation(p, lang).is_none())
+                    .map(|p| UntranslatedLink {
+                        label: p.entry.title().to_string(),
+                        href: self.href(&p.url),
+                        lang: other.code(),
+                    })
+                    .collect();
+                (!links.is_empty()).then(|| Untranslated {
+                    lang: other.code(),
+                    title: text.get(&format!("untranslated_title_{}", other.code())),
+                    text: text.get(&format!(
+                        "untranslated_text_{}{}",
+                        if links.len() == 1 { "one_" } else { "" },
+                        other.code()
+                    )),
+                    links,
+                })
+            })
+            .collect()
+    }
+
+    /// Who answers questions about a press release: the organisation it names (with its
+    /// website when it is a partner), the coalition's press address if site.yaml has one, or
+    /// else the partners it names; and always the contact page.
+    fn press_contact(&self, press: &crate::model::Press, lang: Lang) -> PressContactView {
+        let site = self.site;
+        fn partner_site(page: &Page) -> Option<(&crate::model::Partner, &Page)> {
+            match &page.entry.data {
+                EntryData::Partner(p) => Some((p, page)),
+                _ => None,
+            }
+        }
+        let named = press.press_contact.as_ref().map(|name| {
+            let wanted = name.trim().to_lowercase();
+            let partner = site
+                .list(Kind::Partner, lang)
+                .filter_map(partner_site)
+                .find(|(p, page)| {
+                    p.name.to_lowercase() == wanted
+                        || p.short_name
+                            .as_ref()
+                            .is_some_and(|s| s.to_lowercase() == wanted)
+                        || page.entry.stem == wanted
+                });
+            Link {
+                label: name.clone(),
+                href: partner
+                    .map(|(p, _)| p.url.value.clone())
+                    .unwrap_or_default(),
+            }
+        });
+        let is_partner = named.as_ref().is_some_and(|l| !l.href.is_empty());
+        let email = site.config.contact.get("press_email").cloned();
+        let partners = if is_partner || email.is_some() {
+            Vec::new()
+        } else {
+            (press.partners.iter())
+                .filter_map(|stem| {
+                    let page = site.page(Kind::Partner, &stem.value, lang)?;
+                    let (partner, _) = partner_site(page)?;
+                    Some(Link {
+                        label: partner
+                            .short_name
+                            .clone()
+                            .unwrap_or_else(|| partner.name.clone()),
+                        href: partner.url.value.clone(),
+                    })
+                })
+                .collect()
+        };
+        PressContactView {
+            organisation: named,
+            email,
+            partners,
+            contact_href: site.page(Kind::Page, "contact", lang).map(|p| {
+                let anchor = self.text(lang).get("contact_press_anchor");
+                format!("{}#{anchor}", self.href(&p.url))
+            }),
+        }
     }
 
     /// The newest press releases that `about` selects, at most `RELATED_LIMIT`, and a link to
@@ -1947,7 +2084,19 @@ impl<'a> RenderContext<'a> {
                         .get(&number)
                         .map_or(&[], Vec::as_slice),
                 );
+                // Its neighbours in programme order, to read the goals one after another.
+                let goals: Vec<&Page> = self.site.list(Kind::Goal, lang).collect();
+                let at = goals.iter().position(|p| std::ptr::eq(*p, page));
+                let neighbour = |i: Option<usize>| {
+                    let card = self.goal_card(goals.get(i?)?)?;
+                    Some(Link {
+                        label: format!("{}. {}", card.number, card.title),
+                        href: card.href,
+                    })
+                };
                 let view = GoalView {
+                    previous: neighbour(at.and_then(|i| i.checked_sub(1))),
+                    next: neighbour(at.map(|i| i + 1)),
                     goal: self.goal_card(page).ok_or_else(|| internal(page))?,
                     body_html,
                     initiatives,
@@ -1996,7 +2145,7 @@ impl<'a> RenderContext<'a> {
                     body_html,
                     partners: self.partner_links(&press.partners, lang),
                     goals: self.goal_links(&press.goals, lang),
-                    press_contact: press.press_contact.clone(),
+                    press_contact: self.press_contact(press, lang),
                     image: self.image(Kind::Press, press.image.as_ref(), press.image_alt.as_ref()),
                     index_href,
                 };
@@ -2019,6 +2168,7 @@ impl<'a> RenderContext<'a> {
                         .ok_or_else(|| internal(page))?,
                     body_html,
                     website: initiative.website.as_ref().map(|w| w.value.clone()),
+                    website_label: initiative.website.as_ref().map(|w| url_label(&w.value)),
                     founded: initiative.founded.map(|f| DateView {
                         iso: f.iso(),
                         label: lang.format_partial_date(f),
@@ -2058,6 +2208,13 @@ impl<'a> RenderContext<'a> {
                         .collect(),
                     partners: self.partner_links(&festival.partners, lang),
                     ics_href: self.href(&crate::calendar::path(&page.url)),
+                    map_href: format!(
+                        "https://www.openstreetmap.org/search?query={}",
+                        query_escape(&format!(
+                            "{}, {}, {}",
+                            festival.venue, festival.address, festival.city
+                        ))
+                    ),
                     index_href,
                 };
                 self.render("festival.html", layout, &view)
@@ -2111,11 +2268,31 @@ impl<'a> RenderContext<'a> {
                 .take(3)
                 .collect();
         }
+        layout.untranslated = self.untranslated(Kind::Page, lang);
+        let text = self.text(lang);
+        let mut provinces: Vec<FilterLink> = PROVINCES
+            .iter()
+            .filter_map(|province| {
+                let filter = Filter::Province(province);
+                let count = self.facets.get(&(lang, Some(filter.clone())))?.len();
+                (count > 0).then(|| FilterLink {
+                    label: text.province(province),
+                    href: self.href(&filter_url(site, lang, &filter)),
+                    count,
+                    current: false,
+                })
+            })
+            .collect();
+        provinces.sort_by(|a, b| a.label.cmp(&b.label));
         let view = HomeView {
             title,
             intro: home
                 .map(|h| h.entry.summary().to_string())
                 .unwrap_or_default(),
+            about_href: site
+                .page(Kind::Page, "about", lang)
+                .map(|p| self.href(&p.url)),
+            provinces,
             body_html: tera::Value::from(home.map_or("", |h| h.rendered.html.as_str())),
             goals: site
                 .list(Kind::Goal, lang)
@@ -2127,9 +2304,12 @@ impl<'a> RenderContext<'a> {
                 .take(3)
                 .collect(),
             initiatives,
+            // The soonest of those to come (the list is latest first).
             festival: site
                 .list(Kind::Festival, lang)
-                .find_map(|p| self.festival_card(p)),
+                .filter_map(|p| self.festival_card(p))
+                .filter(|f| f.upcoming)
+                .last(),
             goals_href: self.href(&section_url(config, Kind::Goal, lang)),
             press_href: self.href(&section_url(config, Kind::Press, lang)),
             initiatives_href: self.href(&section_url(config, Kind::Initiative, lang)),
@@ -2175,19 +2355,29 @@ impl<'a> RenderContext<'a> {
                 },
             )
         });
-        let layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
+        let mut layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
+        // The directory's first page (`initiatives`) makes its own layout.
+        if n == 0 && kind != Kind::Initiative {
+            layout.untranslated = self.untranslated(kind, lang);
+        }
         match kind {
             Kind::Goal => {
-                let mut timeline: BTreeMap<i16, Vec<GoalCard>> = BTreeMap::new();
-                for card in site
+                // The list is in programme order (by number): goal 1 first.
+                let goals: Vec<GoalCard> = site
                     .list(Kind::Goal, lang)
                     .filter_map(|p| self.goal_card(p))
-                {
-                    timeline.entry(card.target_year).or_default().push(card);
+                    .collect();
+                let mut timeline: BTreeMap<i16, Vec<GoalCard>> = BTreeMap::new();
+                for card in &goals {
+                    timeline
+                        .entry(card.target_year)
+                        .or_default()
+                        .push(card.clone());
                 }
                 let view = GoalsView {
                     title,
                     intro,
+                    goals,
                     timeline: timeline
                         .into_iter()
                         .map(|(year, goals)| TimelineYear { year, goals })
@@ -2233,17 +2423,19 @@ impl<'a> RenderContext<'a> {
             }
             Kind::Initiative => self.initiatives(lang, None, n),
             Kind::Festival => {
-                let items = site
+                let (mut upcoming, past): (Vec<FestivalCard>, Vec<FestivalCard>) = site
                     .list(Kind::Festival, lang)
                     .filter_map(|p| self.festival_card(p))
-                    .collect();
+                    .partition(|f| f.upcoming);
+                upcoming.reverse();
                 self.render(
                     "festival_list.html",
                     layout,
                     &FestivalListView {
                         title,
                         intro,
-                        items,
+                        upcoming,
+                        past,
                     },
                 )
             }
@@ -2281,18 +2473,12 @@ impl<'a> RenderContext<'a> {
         let total = page_count(all.len(), size);
         let title = match filter {
             None => text.get("initiatives_title"),
-            Some(Filter::Province(p)) => {
-                format!(
-                    "{}: {}",
-                    text.get("initiatives_in_province"),
-                    text.province(p)
-                )
-            }
-            Some(Filter::Theme(t)) => format!(
-                "{}: {}",
-                text.get("initiatives_with_theme"),
-                config.theme_label(t, lang)
-            ),
+            Some(Filter::Province(p)) => text
+                .get("initiatives_in_province")
+                .replace("{province}", &text.province(p)),
+            Some(Filter::Theme(t)) => text
+                .get("initiatives_with_theme")
+                .replace("{theme}", &config.theme_label(t, lang)),
         };
         let mut province_links = Vec::new();
         for province in PROVINCES {
@@ -2347,7 +2533,10 @@ impl<'a> RenderContext<'a> {
         } else {
             String::new()
         };
-        let layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
+        let mut layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
+        if filter.is_none() && n == 0 {
+            layout.untranslated = self.untranslated(Kind::Initiative, lang);
+        }
         let view = InitiativesView {
             title,
             intro,
@@ -2426,6 +2615,30 @@ impl<'a> RenderContext<'a> {
         };
         self.render("404.html", layout, &view)
     }
+}
+
+/// A web address as a reader reads it: `https://www.lvkk.nl/` is `lvkk.nl`.
+fn url_label(url: &str) -> String {
+    let host = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .unwrap_or(url);
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    host.strip_suffix('/').unwrap_or(host).to_string()
+}
+
+/// `text` as a URL query value: letters, digits and `-._~` as they are, every other byte as
+/// `%XX` (a space too, so the link is the same everywhere).
+fn query_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 pub fn search_url(site: &Site, lang: Lang) -> String {

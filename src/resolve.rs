@@ -188,6 +188,8 @@ pub struct Site {
     /// The same for the press releases: which are listed in which order, naming which goals
     /// and partners.
     pub press: u64,
+    /// The build's date (`--today`): what is embargoed, and which festivals are still to come.
+    pub today: Date,
     /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
     incremental: Option<Incremental>,
 }
@@ -848,6 +850,7 @@ pub fn resolve(
         address_changes: None,
         directory: new_version(),
         press: new_version(),
+        today: options.today,
         incremental,
     }
 }

@@ -32,6 +32,7 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = embedded_templates![
     "partial_initiative_card.html",
     "partial_partner_card.html",
     "partial_pagination.html",
+    "partial_untranslated.html",
     "home.html",
     "goals.html",
     "goal.html",
@@ -49,7 +50,45 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = embedded_templates![
 ];
 const EMBEDDED_CSS: &str = include_str!("../themes/default/static/style.css");
 const EMBEDDED_JS: &str = include_str!("../themes/default/static/site.js");
-const EMBEDDED_OG_IMAGE: &[u8] = include_bytes!("../themes/default/static/og-default.png");
+/// The theme's other files, as `read_theme_dir` finds them in `static/`: fonts (with their
+/// licence), the icon, and under `root/` the files published at the site's root.
+const EMBEDDED_STATIC: &[(&str, &[u8])] = &[
+    (
+        "og-default.png",
+        include_bytes!("../themes/default/static/og-default.png"),
+    ),
+    (
+        "icon.svg",
+        include_bytes!("../themes/default/static/icon.svg"),
+    ),
+    (
+        "fonts/OFL.txt",
+        include_bytes!("../themes/default/static/fonts/OFL.txt"),
+    ),
+    (
+        "fonts/source-sans-3-400.woff2",
+        include_bytes!("../themes/default/static/fonts/source-sans-3-400.woff2"),
+    ),
+    (
+        "fonts/source-sans-3-600.woff2",
+        include_bytes!("../themes/default/static/fonts/source-sans-3-600.woff2"),
+    ),
+    (
+        "fonts/source-sans-3-700.woff2",
+        include_bytes!("../themes/default/static/fonts/source-sans-3-700.woff2"),
+    ),
+    (
+        "root/apple-touch-icon.png",
+        include_bytes!("../themes/default/static/root/apple-touch-icon.png"),
+    ),
+    (
+        "root/favicon.ico",
+        include_bytes!("../themes/default/static/root/favicon.ico"),
+    ),
+];
+/// Static files below this folder are published at the site's root (`favicon.ico`), the others
+/// below `assets/`.
+pub const ROOT_STATIC: &str = "root/";
 const EMBEDDED_STRINGS: &[(Lang, &str)] = &[
     (Lang::Nl, include_str!("../themes/default/i18n/nl.yaml")),
     (Lang::En, include_str!("../themes/default/i18n/en.yaml")),
@@ -89,7 +128,10 @@ fn embedded(languages: &[Lang], diagnostics: &mut Diagnostics) -> Theme {
         css: EMBEDDED_CSS.to_string(),
         js: EMBEDDED_JS.to_string(),
         strings,
-        static_files: vec![("og-default.png".to_string(), EMBEDDED_OG_IMAGE.to_vec())],
+        static_files: EMBEDDED_STATIC
+            .iter()
+            .map(|(name, bytes)| (name.to_string(), bytes.to_vec()))
+            .collect(),
     }
 }
 
@@ -249,6 +291,34 @@ fn check_same_keys(
 
 #[cfg(test)]
 mod tests {
+    /// The built-in theme has every file of `themes/default/static/` (fonts, their licence, the
+    /// icons): a site without a theme folder of its own gets them too.
+    #[test]
+    fn every_static_file_is_built_in() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static");
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let name = e
+                    .path()
+                    .strip_prefix(&dir)
+                    .ok()?
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                (name != "style.css" && name != "site.js").then_some(name)
+            })
+            .collect();
+        on_disk.sort();
+        let mut built_in: Vec<String> = super::EMBEDDED_STATIC
+            .iter()
+            .map(|(name, _)| name.to_string())
+            .collect();
+        built_in.sort();
+        assert_eq!(built_in, on_disk);
+    }
+
     /// Heading ids keep clear of the ids the templates use (`markdown::THEME_IDS`): a template
     /// that gains an id must add it there.
     #[test]

@@ -26,6 +26,28 @@ pub struct SwitchLink {
     pub fallback: bool,
 }
 
+/// An entry that has no page in the reader's language, named on the list its switcher link
+/// falls back to: "only in Dutch: …".
+#[derive(Serialize, Clone)]
+pub struct UntranslatedLink {
+    pub label: String,
+    pub href: String,
+    /// The language the page is in (`nl`), for `lang` and `hreflang`.
+    pub lang: &'static str,
+}
+
+/// The pages of a list's kind that exist only in another language (one group per language).
+#[derive(Serialize, Clone)]
+pub struct Untranslated {
+    /// The language they are in.
+    pub lang: &'static str,
+    /// "Only in Dutch", in the reader's language.
+    pub title: String,
+    /// One sentence in the reader's language, before the links.
+    pub text: String,
+    pub links: Vec<UntranslatedLink>,
+}
+
 #[derive(Serialize, Clone)]
 pub struct Alternate {
     pub hreflang: String,
@@ -49,6 +71,12 @@ pub struct LayoutView<'a> {
     pub css_href: tera::Value,
     /// String
     pub js_href: tera::Value,
+    /// String: the folder of the theme's files (`/assets/`), for fonts and the icon.
+    pub assets_href: tera::Value,
+    /// String: the site's root (`/`), where `favicon.ico` and `apple-touch-icon.png` are.
+    pub root_href: tera::Value,
+    /// `Option<String>`: the contact page in this language, if the site has one.
+    pub contact_href: tera::Value,
     /// String
     pub search_href: tera::Value,
     /// String
@@ -57,6 +85,9 @@ pub struct LayoutView<'a> {
     pub feed_title: tera::Value,
     pub alternates: Vec<Alternate>,
     pub switcher: Vec<SwitchLink>,
+    /// On the first page of a list (and the home page): the entries of its kind that exist only
+    /// in another language, where that language's switcher on their page leads.
+    pub untranslated: Vec<Untranslated>,
     /// `Vec<MenuLink>`
     pub menu: tera::Value,
     /// `Vec<Link>`
@@ -95,6 +126,8 @@ pub struct PartnerCard {
     pub summary: String,
     pub href: String,
     pub website: String,
+    /// The website's address as shown: no `https://`, `www.` or final `/`.
+    pub website_label: String,
     pub logo_href: Option<String>,
     pub core: bool,
     pub joined: DateView,
@@ -139,6 +172,8 @@ pub struct FestivalCard {
     pub date: DateView,
     pub venue: String,
     pub city: String,
+    /// On or after the build's date (`--today`): the calendar, times and route are shown; a
+    /// past edition shows what happened.
     pub upcoming: bool,
 }
 
@@ -156,11 +191,16 @@ pub struct Pagination {
 pub struct HomeView {
     pub title: String,
     pub intro: String,
+    /// The about page, if there is one: "who we are".
+    pub about_href: Option<String>,
+    /// Provinces with initiatives, for "find an initiative near you".
+    pub provinces: Vec<FilterLink>,
     /// String: the HTML of the page's Markdown, shared with the site rather than copied.
     pub body_html: tera::Value,
     pub goals: Vec<GoalCard>,
     pub press: Vec<PressCard>,
     pub initiatives: Vec<InitiativeCard>,
+    /// The next festival, when one is coming.
     pub festival: Option<FestivalCard>,
     pub goals_href: String,
     pub press_href: String,
@@ -179,6 +219,9 @@ pub struct TimelineYear {
 pub struct GoalsView {
     pub title: String,
     pub intro: String,
+    /// In programme order: goal 1 first.
+    pub goals: Vec<GoalCard>,
+    /// The target years, earliest first, with the goals due by each.
     pub timeline: Vec<TimelineYear>,
 }
 
@@ -194,6 +237,9 @@ pub struct GoalView {
     pub press: Vec<PressCard>,
     pub more_press: Option<Link>,
     pub index_href: String,
+    /// The goals before and after this one in the programme: "3. Wetten die …".
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
 }
 
 #[derive(Serialize)]
@@ -233,9 +279,22 @@ pub struct PressView {
     pub body_html: tera::Value,
     pub partners: Vec<Link>,
     pub goals: Vec<Link>,
-    pub press_contact: Option<String>,
+    pub press_contact: PressContactView,
     pub image: Option<ImageView>,
     pub index_href: String,
+}
+
+/// Who a journalist writes to about a press release: never a person's phone or e-mail.
+#[derive(Serialize)]
+pub struct PressContactView {
+    /// The organisation named in `press_contact`, with its website when it is a partner.
+    pub organisation: Option<Link>,
+    /// The coalition's general press address (`contact.press_email` in site.yaml), if any.
+    pub email: Option<String>,
+    /// The websites of the partners the release names, when no partner is named as contact.
+    pub partners: Vec<Link>,
+    /// The contact page, which says who answers which question.
+    pub contact_href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -273,6 +332,8 @@ pub struct InitiativeView {
     /// String: the HTML of the page's Markdown, shared with the site rather than copied.
     pub body_html: tera::Value,
     pub website: Option<String>,
+    /// The website's address as shown: no `https://`, `www.` or final `/`.
+    pub website_label: Option<String>,
     pub founded: Option<DateView>,
     pub goals: Vec<Link>,
     pub index_href: String,
@@ -282,7 +343,10 @@ pub struct InitiativeView {
 pub struct FestivalListView {
     pub title: String,
     pub intro: String,
-    pub items: Vec<FestivalCard>,
+    /// Coming editions, the soonest first.
+    pub upcoming: Vec<FestivalCard>,
+    /// Past editions, the latest first.
+    pub past: Vec<FestivalCard>,
 }
 
 #[derive(Serialize)]
@@ -302,6 +366,8 @@ pub struct FestivalView {
     pub programme: Vec<ProgrammeView>,
     pub partners: Vec<Link>,
     pub ics_href: String,
+    /// The venue on OpenStreetMap: a plain link, nothing loaded until it is followed.
+    pub map_href: String,
     pub index_href: String,
 }
 

@@ -193,6 +193,7 @@ initiatives  alleen-nl      present  missing      no
 press        concept        present  missing      no
 press        nieuw-bericht  present  placeholder  no
 festival     2024           present  present      no
+festival     2027           present  present      no
 goals        tweede         present  present      no
 home         home           present  present      no
 initiatives  molen          present  present      no
@@ -204,7 +205,7 @@ press        bericht-1      present  present      no
 press        bericht-2      present  present      no
 press        bericht-3      present  present      no
 press        toekomst       present  present      no
-16 entries, 4 with translation work left
+17 entries, 4 with translation work left
 ";
     assert_eq!(run.stdout, table);
     let markdown = site.run(&["translations", "--format", "markdown"]);
@@ -262,7 +263,13 @@ fn a_placeholder_is_never_published_as_a_translation() {
     assert!(!site.exists("public/en/veelgestelde-vragen/index.html"));
     let page = site.read("public/veelgestelde-vragen/index.html");
     assert!(
-        page.contains("class=\"fallback\">English</a>"),
-        "the switcher gives the notice"
+        page.contains("<a href=\"/en/#untranslated\" hreflang=\"en\" lang=\"en\">English</a>"),
+        "the switcher leads to the notice on the English home page"
+    );
+    let english_home = site.read("public/en/index.html");
+    assert!(
+        english_home.contains("This page has no English version yet")
+            && english_home.contains("href=\"/veelgestelde-vragen/\" hreflang=\"nl\" lang=\"nl\""),
+        "{english_home}"
     );
 }

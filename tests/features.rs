@@ -186,9 +186,11 @@ fn festival_calendar_is_valid_rfc_5545() {
             "{expected:?} missing in\n{unfolded}"
         );
     }
+    // The calendar button is on a festival still to come, not on a past one (see
+    // `festival_past_and_coming_by_the_build_date`).
     assert!(
-        site.read("public/festival/2024/index.html")
-            .contains("href=\"/festival/2024/festival.ics\"")
+        site.read("public/festival/2027/index.html")
+            .contains("href=\"/festival/2027/festival.ics\"")
     );
 }
 
@@ -294,13 +296,66 @@ fn initiative_directory_works_without_javascript() {
     );
 }
 
+/// The part of `html` from `start` to the first `end` after it.
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("{start:?} in {html}"));
+    let to = from + html[from..].find(end).expect("end");
+    &html[from..to]
+}
+
+/// Issue #25: the goals came out by target year (5, 2, 3, 1, 4). They are in programme order
+/// everywhere, each with its target year; the years are a summary beside them.
 #[test]
-fn goals_timeline_and_related_content() {
+fn goals_in_programme_order_with_their_target_year() {
     let site = built();
+    // Goal 2 is due in 2027, goal 1 in 2030: goal 1 still comes first.
     let goals = site.read("public/doelen/index.html");
-    let y2027 = goals.find(">2027</h2>").expect("2027");
-    let y2030 = goals.find(">2030</h2>").expect("2030");
-    assert!(y2027 < y2030, "timeline runs forward");
+    let list = between(&goals, "<ol class=\"goal-list\">", "</ol>");
+    let first = list.find("Samen is normaal").expect("goal 1");
+    let second = list.find("Zeggenschap").expect("goal 2");
+    assert!(first < second, "goal 1 before goal 2: {list}");
+    assert!(list.contains("Doeljaar 2030") && list.contains("Doeljaar 2027"));
+    let years = between(&goals, "<ol class=\"years\">", "</ol>\n  </section>");
+    assert!(
+        years.find("2027").expect("2027") < years.find("2030").expect("2030"),
+        "the years run forward: {years}"
+    );
+    for (page, first, second) in [
+        ("public/index.html", "Samen is normaal", "Zeggenschap"),
+        ("public/en/index.html", "Together is normal", "Say"),
+    ] {
+        let home = site.read(page);
+        let rows = between(&home, "<ol class=\"goal-rows\">", "</ol>");
+        assert!(
+            rows.find(first).expect("goal 1") < rows.find(second).expect("goal 2"),
+            "{rows}"
+        );
+        assert!(rows.contains(">2030</span>") && rows.contains(">2027</span>"));
+    }
+}
+
+/// Each goal page leads to the previous and the next goal, in programme order.
+#[test]
+fn goal_pages_lead_through_the_programme() {
+    let site = built();
+    let first = site.read("public/doelen/eerste/index.html");
+    assert!(
+        first.contains("<a class=\"goal-next\" href=\"/doelen/tweede/\" rel=\"next\"><span class=\"pager-label\">Volgend doel</span> 2. Zeggenschap</a>"),
+        "{first}"
+    );
+    assert!(!first.contains("goal-previous"));
+    let second = site.read("public/en/goals/say/index.html");
+    assert!(second.contains(
+        "rel=\"prev\"><span class=\"pager-label\">Previous goal</span> 1. Together is normal</a>"
+    ));
+    assert!(!second.contains("goal-next"));
+}
+
+#[test]
+fn goals_related_content() {
+    let site = built();
     let goal = site.read("public/doelen/eerste/index.html");
     assert!(
         goal.contains("Dorpsmolen"),
@@ -400,4 +455,219 @@ fn long_press_lists_on_partner_and_goal_pages_say_how_many_more_there_are() {
             .contains("oudere persberichten"),
         "short lists have no link"
     );
+}
+
+/// Issue #25: a past edition shows what happened and no calendar button; a coming one shows
+/// the calendar button, the programme with times and the address with a map link. Past or
+/// coming is decided against the build's date (`--today`).
+#[test]
+fn festival_past_and_coming_by_the_build_date() {
+    let site = built(); // --today 2026-01-01
+    let past = site.read("public/festival/2024/index.html");
+    assert!(past.contains("festival-past") && past.contains("Terugblik"));
+    assert!(
+        !past.contains("festival.ics"),
+        "no calendar for a past edition"
+    );
+    assert!(
+        !past.contains("openstreetmap"),
+        "no route to a past edition"
+    );
+    let coming = site.read("public/festival/2027/index.html");
+    assert!(coming.contains("festival-upcoming") && coming.contains("Komend festival"));
+    assert!(coming.contains(
+        "<a class=\"button\" href=\"/festival/2027/festival.ics\">Zet in je agenda (.ics)</a>"
+    ));
+    assert!(
+        coming.contains("<span class=\"time\">10.30</span>"),
+        "programme with times"
+    );
+    assert!(coming.contains("Oude Fabriekstraat 20, Amersfoort"));
+    assert!(
+        coming.contains("href=\"https://www.openstreetmap.org/search?query=Prodentfabriek%2C%20Oude%20Fabriekstraat%2020%2C%20Amersfoort\""),
+        "a plain link to the map: nothing loaded until it is followed"
+    );
+    assert!(!coming.contains("<iframe") && !coming.contains("<img src=\"https://"));
+    let english = site.read("public/en/festival/2027/index.html");
+    assert!(english.contains("Add to your calendar (.ics)") && english.contains(">10:30</span>"));
+    // The overview puts the coming edition first, the home page shows it.
+    let list = site.read("public/festival/index.html");
+    assert!(
+        list.find("Komend festival").expect("coming") < list.find("Eerdere edities").expect("past")
+    );
+    assert!(
+        site.read("public/index.html")
+            .contains("href=\"/festival/2027/\"")
+    );
+
+    // Built on the day of the 2024 festival, that one is coming and the home page shows it.
+    site.run(&["build", "--today", "2024-04-13"]).assert_code(0);
+    let on_the_day = site.read("public/festival/2024/index.html");
+    assert!(on_the_day.contains("festival-upcoming") && on_the_day.contains("festival.ics"));
+    assert!(
+        site.read("public/index.html")
+            .contains("href=\"/festival/2024/\""),
+        "the soonest coming one"
+    );
+    // And after 2027's, no festival is coming: the home page has no festival teaser.
+    site.run(&["build", "--today", "2027-04-11"]).assert_code(0);
+    assert!(
+        !site
+            .read("public/festival/2027/index.html")
+            .contains("festival.ics\"")
+    );
+    assert!(!site.read("public/index.html").contains("home-festival"));
+}
+
+/// Issue #25: the notice about a page that exists in one language only is given on the page
+/// the other language's switcher leads to, in that language, with the link.
+#[test]
+fn untranslated_pages_are_named_where_the_switcher_leads() {
+    let site = built();
+    let dutch = site.read("public/initiatieven/alleen-nl/index.html");
+    assert!(dutch.contains(
+        "<a href=\"/en/initiatives/#untranslated\" hreflang=\"en\" lang=\"en\">English</a>"
+    ));
+    let english = site.read("public/en/initiatives/index.html");
+    let notice = between(
+        &english,
+        "<div class=\"notices\" id=\"untranslated\">",
+        "</div>",
+    );
+    assert!(
+        notice.contains("<h2 id=\"untranslated-nl\">Only in Dutch</h2>"),
+        "{notice}"
+    );
+    assert!(notice.contains("This page has no English version yet. You can read it in Dutch:"));
+    assert!(notice.contains("<a href=\"/initiatieven/alleen-nl/\" hreflang=\"nl\" lang=\"nl\">"));
+    // Only on the list's first page and where something is missing.
+    assert!(
+        !site
+            .read("public/initiatieven/index.html")
+            .contains("id=\"untranslated\"")
+    );
+    assert!(
+        !site
+            .read("public/en/initiatives/province/fryslan/index.html")
+            .contains("id=\"untranslated\"")
+    );
+    assert!(
+        !site
+            .read("public/en/press/index.html")
+            .contains("id=\"untranslated\"")
+    );
+    // Once translated, the notice goes.
+    site.write(
+        "content/initiatives/alleen-nl.en.md",
+        "---\nsummary: \"Now in English too.\"\n---\n",
+    );
+    site.build().assert_code(0);
+    assert!(
+        !site
+            .read("public/en/initiatives/index.html")
+            .contains("id=\"untranslated\"")
+    );
+}
+
+/// Issue #25: every browser asks /favicon.ico first; the site has it, an SVG icon, a PNG for
+/// phones' home screens, and every page links them, fonts preloaded once.
+#[test]
+fn icons_and_fonts_are_published_and_linked() {
+    let site = built();
+    let ico = std::fs::read(site.path().join("public/favicon.ico")).expect("favicon.ico");
+    assert_eq!(&ico[..4], &[0, 0, 1, 0], "an ICO file");
+    let png = std::fs::read(site.path().join("public/apple-touch-icon.png")).expect("touch icon");
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+    let svg = site.read("public/assets/icon.svg");
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+    for weight in [400, 600, 700] {
+        let font = std::fs::read(
+            site.path()
+                .join(format!("public/assets/fonts/source-sans-3-{weight}.woff2")),
+        )
+        .expect("font");
+        assert_eq!(&font[..4], b"wOF2");
+    }
+    assert!(
+        site.read("public/assets/fonts/OFL.txt")
+            .contains("SIL Open Font License")
+    );
+    for page in [
+        "public/index.html",
+        "public/en/goals/together-is-normal/index.html",
+        "public/404.html",
+    ] {
+        let html = site.read(page);
+        assert!(html.contains("<link rel=\"icon\" href=\"/favicon.ico\" sizes=\"32x32\">"));
+        assert!(
+            html.contains("<link rel=\"icon\" href=\"/assets/icon.svg\" type=\"image/svg+xml\">")
+        );
+        assert!(html.contains("<link rel=\"apple-touch-icon\" href=\"/apple-touch-icon.png\">"));
+        assert_eq!(
+            html.matches("rel=\"preload\" href=\"/assets/fonts/source-sans-3-400.woff2\" as=\"font\" type=\"font/woff2\" crossorigin").count(),
+            1,
+            "preloaded once"
+        );
+    }
+    let css_name = between(&site.read("public/index.html"), "/assets/style.", "\"").to_string();
+    let css = site.read(&format!("public{css_name}"));
+    assert!(
+        css.contains("font-display: swap")
+            && css.contains("url(\"fonts/source-sans-3-400.woff2\")")
+    );
+    assert!(css.contains("hyphens: auto"));
+}
+
+/// Issue #25: a press release ends with who answers questions about it: the partner it names
+/// (linked to its website), or else the partners that issued it; and the contact page's press
+/// section. Never a person's phone or e-mail.
+#[test]
+fn press_releases_say_who_answers_questions() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/press/bericht-2.yaml",
+        "date: 2024-02-12\npartners: [alfa, beta]\ngoals: [1]\npress_contact: \"Testcoalitie\"\n",
+    );
+    site.write(
+        "content/pages/contact.nl.md",
+        "---\ntitle: Contact\n---\n## Voor de pers {#pers}\n\nSchrijf de partners.\n",
+    );
+    site.write(
+        "content/pages/contact.en.md",
+        "---\ntitle: Contact\n---\n## For the press {#press}\n\nWrite to the partners.\n",
+    );
+    site.build().assert_code(0);
+    let named = site.read("public/pers/bericht-1/index.html");
+    let contact = between(&named, "<aside class=\"press-contact\"", "</aside>");
+    assert!(
+        contact.contains("<h2 id=\"press-contact\">Persvragen</h2>"),
+        "{contact}"
+    );
+    assert!(
+        contact.contains(
+            "persvoorlichting van <a href=\"https://alfa.example.org\">Alfa Vereniging</a>."
+        ),
+        "{contact}"
+    );
+    assert!(
+        contact.contains("<a href=\"/contact/#pers\">contactpagina</a>"),
+        "{contact}"
+    );
+    let coalition = site.read("public/en/press/release-2/index.html");
+    let contact = between(&coalition, "<aside class=\"press-contact\"", "</aside>");
+    assert!(
+        contact.contains("The partners who issued it will gladly help"),
+        "{contact}"
+    );
+    assert!(
+        contact.contains("<a href=\"https://alfa.example.org\">"),
+        "{contact}"
+    );
+    assert!(
+        contact.contains("<a href=\"/en/contact/#press\">contact page</a>"),
+        "{contact}"
+    );
+    for html in [named, coalition] {
+        assert!(!html.contains("mailto:") && !html.contains("tel:"));
+    }
 }

@@ -474,7 +474,7 @@ fn translations_in_dutch() {
     );
     assert!(
         text.ends_with(
-            "16 items, waarvan 3 nog vertaalwerk hebben\nlet op: de site staat niet in een git-repository, dus is niet bekend welke vertalingen verouderd zijn\n"
+            "17 items, waarvan 3 nog vertaalwerk hebben\nlet op: de site staat niet in een git-repository, dus is niet bekend welke vertalingen verouderd zijn\n"
         ),
         "{text}"
     );

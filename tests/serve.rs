@@ -772,13 +772,14 @@ fn a_new_press_release_renders_only_what_shows_it_and_its_removal_takes_its_page
         "partners/alfa/index.html",
         "sitemap.xml",
         "zoeken/index.json",
+        // The release is Dutch only: the English list names it in its "only in Dutch" notice.
+        "en/press/index.html",
     ] {
         assert!(was_rendered(&rendered, path), "{path}: {rendered:?}");
     }
-    // Not the English list or search index (the release is Dutch only), other releases or
+    // Not the English search index (the release is Dutch only), other releases or
     // initiatives.
     for path in [
-        "en/press/index.html",
         "en/search/index.json",
         "pers/bericht-2/index.html",
         "initiatieven/index.html",
@@ -790,6 +791,31 @@ fn a_new_press_release_renders_only_what_shows_it_and_its_removal_takes_its_page
             "{path} was re-rendered needlessly"
         );
     }
+    assert_served_as_built(&site, &server, |_| true);
+    assert!(
+        request(&server.address, "/en/press/")
+            .body
+            .contains("href=\"/pers/bericht-4/\" hreflang=\"nl\"")
+    );
+    // Translated: the English list no longer names it as only in Dutch.
+    let english = release("2024-04-01", "Release 4").replace("Tekst van", "Text of");
+    let (rendered, summary, _) = server.save(
+        &site,
+        &mut events,
+        "content/press/bericht-4.en.md",
+        &english,
+    );
+    assert!(was_rendered(&rendered, "en/press/index.html"), "{summary}");
+    assert!(
+        !request(&server.address, "/en/press/")
+            .body
+            .contains("id=\"untranslated\"")
+    );
+    assert_served_as_built(&site, &server, |_| true);
+    site.remove("content/press/bericht-4.en.md");
+    let (_, summary, _) = server.next_rebuild_traced();
+    events.wait_for("reload", WAIT);
+    assert!(summary.contains("(re-rendered "), "{summary}");
     assert_served_as_built(&site, &server, |_| true);
     // An older one makes a third page of the list.
     server.save(

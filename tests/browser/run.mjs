@@ -6,10 +6,12 @@
 // Serves the folder on 127.0.0.1 (a tiny static server, below), opens every HTML page in
 // Debian's Chromium through playwright-core and checks, per page: axe-core WCAG 2.1 A/AA rules
 // (light and dark colour scheme), no requests to other hosts, no console errors, no page
-// errors, no broken local resources, HTML + CSS ≤ 60 KB, no render-blocking script in <head>,
-// no horizontal scrolling at 320 px (WCAG 1.4.10 reflow). It also checks keyboard access to
-// the skip link, language switcher and main menu, that unknown URLs get the 404 page with
-// status 404, and saves full-page screenshots of each page type to screenshots/.
+// errors, no broken local resources, HTML + CSS ≤ 60 KB and HTML + CSS + fonts ≤ 100 KB, no
+// render-blocking script in <head>, no horizontal scrolling at 320 px (WCAG 1.4.10 reflow), no
+// word broken across lines without a hyphen at 320, 390 and 1280 px. It also checks keyboard
+// access to the skip link, language switcher and main menu, the icons (favicon.ico, the SVG icon,
+// the Apple touch icon), that unknown URLs get the 404 page with status 404, and saves full-page
+// screenshots of each page type to screenshots/ (phone and laptop; light, dark and print).
 // The last line printed is always "N passed, M failed"; the exit code is 1 on any failure.
 
 import { createReadStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -29,12 +31,17 @@ const CHROMIUM_ARGS = [
 ];
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const WEIGHT_LIMIT = 60 * 1024; // HTML + CSS, uncompressed
+// HTML + CSS + the web fonts a page loads, uncompressed: the 60 KB above plus 40 KB for the
+// theme's three subset Source Sans 3 files (about 11 KB each, cached after the first page).
+const TOTAL_LIMIT = 100 * 1024;
+const WORD_WIDTHS = [320, 390, 1280]; // no word may break without a hyphen at these widths
 const REFLOW_WIDTH = 320; // WCAG 1.4.10: no horizontal scrolling at 320 CSS px
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 812 };
+const PHONE = { width: 390, height: 844 };
 const SCREENSHOT_TYPES = [
   "home", "goals-index", "goal", "partners-index", "partner", "press-index", "press-release",
-  "initiatives-index", "initiative", "province", "festival-index", "festival", "page", "search", "404",
+  "initiatives-index", "initiative", "province", "festival-index", "festival-past",
+  "festival-coming", "page", "search", "404",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -43,6 +50,7 @@ const SCREENSHOT_TYPES = [
 const argv = process.argv.slice(2);
 const flags = new Set(argv.filter((a) => a.startsWith("--") && !a.includes("=")));
 const only = (argv.find((a) => a.startsWith("--only=")) || "").slice("--only=".length);
+const shotsArg = (argv.find((a) => a.startsWith("--screenshots-dir=")) || "").slice("--screenshots-dir=".length);
 const positional = argv.filter((a) => !a.startsWith("--"));
 for (const flag of flags) {
   if (flag !== "--no-screenshots" && flag !== "--help") {
@@ -51,11 +59,11 @@ for (const flag of flags) {
   }
 }
 if (flags.has("--help")) {
-  console.log("usage: node tests/browser/run.mjs [site-folder] [--only=TEXT] [--no-screenshots]");
+  console.log("usage: node tests/browser/run.mjs [site-folder] [--only=TEXT] [--no-screenshots] [--screenshots-dir=DIR]");
   process.exit(0);
 }
 const siteRoot = path.resolve(positional[0] ?? path.join(here, "..", "..", "public"));
-const screenshotDir = path.join(here, "screenshots");
+const screenshotDir = shotsArg ? path.resolve(shotsArg) : path.join(here, "screenshots");
 
 if (!existsSync(path.join(siteRoot, "index.html"))) {
   console.error(`no built site at ${siteRoot} (expected index.html); build it first: cargo run --release -- build`);
@@ -199,7 +207,7 @@ function short(text, n = 160) {
 // Per-page checks
 
 function watch(page, base) {
-  const seen = { external: [], consoleErrors: [], pageErrors: [], broken: [], cssBytes: 0, cssFiles: [] };
+  const seen = { external: [], consoleErrors: [], pageErrors: [], broken: [], cssBytes: 0, cssFiles: [], fontBytes: 0, fontFiles: [] };
   page.on("request", (request) => {
     const url = request.url();
     let u;
@@ -224,6 +232,13 @@ function watch(page, base) {
         const body = await response.body();
         seen.cssBytes += body.length;
         seen.cssFiles.push(`${response.url().slice(base.length - 1)} ${body.length} B`);
+      } catch { /* page closed */ }
+    }
+    if (request.resourceType() === "font" && response.ok()) {
+      try {
+        const body = await response.body();
+        seen.fontBytes += body.length;
+        seen.fontFiles.push(`${response.url().slice(base.length - 1)} ${body.length} B`);
       } catch { /* page closed */ }
     }
   });
@@ -268,21 +283,22 @@ function pageSignature() {
   let kind = "page";
   if (document.body.classList.contains("home")) kind = "home";
   else if (q("form.search-form")) kind = "search";
-  else if (q("ol.timeline")) kind = "goals-index";
+  else if (q("ol.goal-list")) kind = "goals-index";
   else if (q("ul.card-grid.partners")) kind = "partners-index";
   else if (q(".filters")) kind = q('.filter-group a[aria-current="page"]') ? "initiatives-filter" : "initiatives-index";
   else if (q("article.press-release")) kind = "press-release";
-  else if (q('a[href$=".ics"]')) kind = "festival";
+  else if (q("article.festival-upcoming")) kind = "festival-coming";
+  else if (q("article.festival-past")) kind = "festival-past";
   else if (q(":scope > .wrap > ul.press-list")) kind = "press-index";
-  else if (q(":scope > .wrap > ul.card-grid > li.card > h2 > a")) kind = "festival-index";
+  else if (q("ul.festival-cards")) kind = "festival-index";
   return {
     kind,
     lang: document.documentElement.lang,
-    goalLinks: links(".goal-card h3 a"),
+    goalLinks: links(".goal-card h2 a"),
     partnerLinks: links(".partner-card h3 a"),
     initiativeLinks: links(".initiative-card h3 a"),
     provinceLinks: links(".initiative-card .meta a"),
-    festivalLinks: kind === "festival-index" ? links(".card h2 a") : [],
+    festivalLinks: kind === "festival-index" ? links(".festival-card h3 a") : [],
   };
 }
 
@@ -297,6 +313,34 @@ async function pageChecks(page) {
     }
     return { problems };
   });
+}
+
+// Words broken across two lines. This Chromium has no hyphenation dictionaries (Chrome on
+// Linux downloads them separately), so `hyphens: auto` never breaks a word here and any break
+// inside one is a break without a hyphen: the layout must leave room for the longest words.
+// Breaks after a hyphen or at a soft hyphen show a hyphen and are fine: words are runs of
+// letters and digits.
+async function brokenWords(page, width) {
+  await page.setViewportSize({ width, height: 800 });
+  const found = await page.evaluate(() => {
+    const out = [];
+    const range = document.createRange();
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || el.closest("script, style, pre, code, .visually-hidden, [hidden], .skip-link")) continue;
+      if (!el.getClientRects().length) continue;
+      for (const m of node.data.matchAll(/[\p{L}\p{M}\p{N}]{2,}/gu)) {
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) out.push(m[0]);
+        if (out.length >= 5) return out;
+      }
+    }
+    return out;
+  });
+  return found.length ? [`at ${width} px, words broken across lines without a hyphen: ${found.join(", ")}`] : [];
 }
 
 async function reflowCheck(page) {
@@ -348,12 +392,19 @@ async function checkPage(context, base, target) {
     problems.push(...describeViolations("dark", dark, target.url));
     await page.emulateMedia({ colorScheme: "light" });
     problems.push(...(await reflowCheck(page)));
+    for (const width of WORD_WIDTHS) problems.push(...(await brokenWords(page, width)));
+    await page.setViewportSize(DESKTOP);
 
     const weight = html.length + seen.cssBytes;
     if (weight > WEIGHT_LIMIT) {
       problems.push(`page weight ${weight} B of HTML + CSS is over ${WEIGHT_LIMIT} B (HTML ${html.length} B; CSS ${seen.cssFiles.join(", ") || "none"})`);
     }
     target.weight = weight;
+    const total = weight + seen.fontBytes;
+    if (total > TOTAL_LIMIT) {
+      problems.push(`page weight ${total} B of HTML + CSS + fonts is over ${TOTAL_LIMIT} B (fonts ${seen.fontFiles.join(", ") || "none"})`);
+    }
+    target.total = total;
   } catch (error) {
     problems.push(`could not test the page: ${short(error.message, 300)}`);
   }
@@ -447,7 +498,8 @@ async function screenshot(context, base, url, file, viewport, colorScheme) {
   const page = await context.newPage();
   try {
     await page.setViewportSize(viewport);
-    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    const print = colorScheme === "print";
+    await page.emulateMedia({ colorScheme: print ? "light" : colorScheme, media: print ? "print" : "screen", reducedMotion: "reduce" });
     await page.goto(base + url.slice(1), { waitUntil: "load" });
     // Let lazy images load: scroll through the page, then wait for every image.
     await page.evaluate(async () => {
@@ -554,6 +606,29 @@ for (const [url, s] of signatures) {
 }
 const langs = [...new Set([...signatures.values()].map((s) => s.lang))].sort();
 
+// Icons: /favicon.ico for browsers that ask it unbidden, and every icon the pages link to.
+console.log("\nicons");
+{
+  const problems = [];
+  const page = await context.newPage();
+  const fetched = async (url, want) => {
+    const response = await page.request.get(base + url.replace(/^\//, ""));
+    const type = response.headers()["content-type"] || "";
+    if (response.status() !== 200) problems.push(`${url}: HTTP ${response.status()}`);
+    else if (!type.startsWith(want)) problems.push(`${url}: served as ${type}, expected ${want}`);
+  };
+  await fetched("/favicon.ico", "image/");
+  const home = [...signatures.keys()].find((u) => signatures.get(u).kind === "home") || "/";
+  await page.goto(base + home.slice(1), { waitUntil: "load" });
+  const icons = await page.evaluate(() => [...document.querySelectorAll('link[rel~="icon"], link[rel="apple-touch-icon"]')].map((l) => new URL(l.href).pathname));
+  if (!icons.some((u) => u.endsWith(".svg"))) problems.push("no SVG icon (<link rel=icon type=image/svg+xml>)");
+  if (!icons.some((u) => u.endsWith(".ico") || u.endsWith(".png"))) problems.push("no PNG or ICO icon for browsers without SVG icons");
+  if (!icons.some((u) => u.endsWith("apple-touch-icon.png"))) problems.push("no Apple touch icon");
+  for (const icon of icons) await fetched(icon, "image/");
+  await page.close();
+  record("icons", problems);
+}
+
 // Keyboard: the home page and a goal and a press release in every language.
 console.log("\nkeyboard");
 for (const lang of langs) {
@@ -577,8 +652,8 @@ if (!flags.has("--no-screenshots") && !only) {
       const url = byType.get(`${lang} ${kind}`);
       if (!url) { missingTypes.push(`${lang} ${kind}`); continue; }
       console.log(`  ${lang}-${kind}: ${url}`);
-      for (const [viewport, scheme] of [[PHONE, "light"], [DESKTOP, "light"], [PHONE, "dark"], [DESKTOP, "dark"]]) {
-        const name = `${lang}-${kind}-${viewport.width}${scheme === "dark" ? "-dark" : ""}.png`;
+      for (const [viewport, scheme] of [[PHONE, "light"], [DESKTOP, "light"], [PHONE, "dark"], [DESKTOP, "dark"], [PHONE, "print"], [DESKTOP, "print"]]) {
+        const name = `${lang}-${kind}-${viewport.width}${scheme === "light" ? "" : "-" + scheme}.png`;
         const error = await screenshot(context, base, url, path.join(screenshotDir, name), viewport, scheme);
         if (error) problems.push(error); else count++;
       }
@@ -604,6 +679,7 @@ if (failed.length) {
   console.log(`failed: ${names.slice(0, 20).join(", ")}${names.length > 20 ? `, … and ${names.length - 20} more` : ""}`);
 }
 const weights = targets.map((t) => t.weight || 0);
-console.log(`heaviest page: ${Math.max(...weights)} B HTML + CSS (limit ${WEIGHT_LIMIT} B) · ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const totals = targets.map((t) => t.total || 0);
+console.log(`heaviest page: ${Math.max(...weights)} B HTML + CSS (limit ${WEIGHT_LIMIT} B), ${Math.max(...totals)} B with fonts (limit ${TOTAL_LIMIT} B) · ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${results.length - failed.length} passed, ${failed.length} failed`);
 process.exitCode = failed.length ? 1 : 0;
