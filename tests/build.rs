@@ -271,7 +271,7 @@ fn malformed_yaml() {
             )
         },
         &format!(
-            "content/goals/eerste.nl.md:2:13: error: the front matter is not valid YAML: a colon (:) where a new field cannot start\n 2 | title: Samen: zo\n   |             ^\n  hint: text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`\n\n{MISSING_NL_WARNING}build failed: 1 error, 1 warning; public was not changed\n"
+            "content/goals/eerste.nl.md:2:13: error: the front matter is not valid YAML: a colon (:) where a new field cannot start\n 2 | title: Samen: zo\n   |             ^\n  hint: text with a colon (:) must be put between quotes, like `title: \"Together: how it works\"`\n\n{MISSING_NL_WARNING}build failed: 1 error, 1 warning; public was not changed\n"
         ),
     );
 }

@@ -55,7 +55,7 @@ content/initiatives/klimaat.yaml:4:19: error: `klimaat` is not a theme
 content/initiatives/molen.en.md:6:1: error: the image has no alt text
  6 | ![](molen.png)
    | ^
-  hint: describe the picture between the brackets: `![Bewoners bij de dorpsmolen](molen.jpg)`
+  hint: describe the picture between the brackets: `![Residents at the village windmill](molen.jpg)`
 
 content/initiatives/molen.nl.md:4:18: error: the link points to `#geschiedenis`, but this page has no heading with that anchor
  4 | De molen draait. [Lees verder](#geschiedenis) over de bouw.
@@ -147,17 +147,17 @@ content/pages/vragen.nl.md:1:1: error: the front matter is not closed
 content/pages/werkwijze.nl.md:2:13: error: the front matter is not valid YAML: a colon (:) where a new field cannot start
  2 | title: Samen: zo werkt het
    |             ^
-  hint: text with a colon (:) must be put between quotes, like `title: "Samen: zo werkt het"`
+  hint: text with a colon (:) must be put between quotes, like `title: "Together: how it works"`
 
 content/partners/alfa.en.md:4:35: error: the link has no text
  4 | Alfa is an association working on [](@/goals/eerste).
    |                                   ^
-  hint: write what the link leads to between the brackets: `[het actieprogramma](@/goals)`
+  hint: write what the link leads to between the brackets: `[the action programme](@/goals)`
 
 content/partners/alfa.nl.md:4:37: warning: the link text `Klik hier` does not say where it leads
  4 | Alfa is een vereniging. Meer weten? [Klik hier](https://alfa.example.org).
    |                                     ^
-  hint: use words that make sense on their own, like `[lees het actieprogramma](@/goals)`
+  hint: use words that make sense on their own, like `[read the action programme](@/goals)`
 
 content/partners/beta.nl.md:2:1: error: field `name` is set twice: in content/partners/beta.yaml (line 1) and in content/partners/beta.nl.md
  2 | name: "Beta Nederland"
@@ -245,7 +245,7 @@ const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=
 ::error file=content/initiatives/buurtsite.yaml,line=5,col=10::`www.buurtsite.nl` is not a web address (hint: write the full address, like `https://www.buurtsite.nl`)
 ::error file=content/initiatives/dorpstuin.yaml,line=1,col=1::missing required field `place` for an initiative (hint: add a line `place: …` here, or to each language file if it differs per language)
 ::error file=content/initiatives/klimaat.yaml,line=4,col=19::`klimaat` is not a theme (hint: use one of the themes from content/site.yaml: energie, zorg)
-::error file=content/initiatives/molen.en.md,line=6,col=1::the image has no alt text (hint: describe the picture between the brackets: `![Bewoners bij de dorpsmolen](molen.jpg)`)
+::error file=content/initiatives/molen.en.md,line=6,col=1::the image has no alt text (hint: describe the picture between the brackets: `![Residents at the village windmill](molen.jpg)`)
 ::error file=content/initiatives/molen.nl.md,line=4,col=18::the link points to `#geschiedenis`, but this page has no heading with that anchor (hint: the anchors on this page are: #bouw)
 ::error file=content/initiatives/noord.yaml,line=3,col=11::`Noord-Hollnd` is not a Dutch province (hint: did you mean `Noord-Holland`?)
 ::error file=content/initiatives/twee-namen.yaml,line=1,col=7::field `name` should be text, found a list (hint: write it like `name: …`)
@@ -265,9 +265,9 @@ const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=
 ::error file=content/pages/team.nl.md,line=3,col=7::this page would be written to /over-ons/, which content/pages/about.nl.md already uses (hint: give one of them another `slug:`)
 ::error file=content/pages/vacatures.md::the file name does not say its language (hint: name it `vacatures.nl.md` (and `vacatures.en.md` for the translation))
 ::error file=content/pages/vragen.nl.md,line=1,col=1::the front matter is not closed (hint: add a line with three dashes `---` after the last field)
-::error file=content/pages/werkwijze.nl.md,line=2,col=13::the front matter is not valid YAML: a colon (:) where a new field cannot start (hint: text with a colon (:) must be put between quotes, like `title: "Samen: zo werkt het"`)
-::error file=content/partners/alfa.en.md,line=4,col=35::the link has no text (hint: write what the link leads to between the brackets: `[het actieprogramma](@/goals)`)
-::warning file=content/partners/alfa.nl.md,line=4,col=37::the link text `Klik hier` does not say where it leads (hint: use words that make sense on their own, like `[lees het actieprogramma](@/goals)`)
+::error file=content/pages/werkwijze.nl.md,line=2,col=13::the front matter is not valid YAML: a colon (:) where a new field cannot start (hint: text with a colon (:) must be put between quotes, like `title: "Together: how it works"`)
+::error file=content/partners/alfa.en.md,line=4,col=35::the link has no text (hint: write what the link leads to between the brackets: `[the action programme](@/goals)`)
+::warning file=content/partners/alfa.nl.md,line=4,col=37::the link text `Klik hier` does not say where it leads (hint: use words that make sense on their own, like `[read the action programme](@/goals)`)
 ::error file=content/partners/beta.nl.md,line=2,col=1::field `name` is set twice: in content/partners/beta.yaml (line 1) and in content/partners/beta.nl.md (hint: keep it in one place: fields both languages share go in the .yaml file, translated fields in the .md files)
 ::error file=content/partners/delta.yaml,line=4,col=9::field `joined` is not a valid date: `2024-13` (hint: write `joined: 2024`, `joined: 2024-04` or `joined: 2024-04-13`)
 ::error file=content/partners/gamma.yaml,line=3,col=7::`kern` is not a partner role (hint: use `role: core` for core partners or `role: signatory` for organisations that signed the letter of intent)

@@ -52,7 +52,7 @@ fn markdown_links_and_references_in_both_languages() {
                 "content/initiatives/molen.en.md:6:1: fout: de afbeelding heeft geen beschrijving (alt-tekst)\n",
             ),
             (
-                "  hint: describe the picture between the brackets: `![Bewoners bij de dorpsmolen](molen.jpg)`\n",
+                "  hint: describe the picture between the brackets: `![Residents at the village windmill](molen.jpg)`\n",
                 "  tip: beschrijf tussen de haken wat er op de foto staat: `![Bewoners bij de dorpsmolen](molen.jpg)`\n",
             ),
             (

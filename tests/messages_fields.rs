@@ -61,7 +61,7 @@ const MISTAKES: &[Case] = &[
         at: "content/pages/werkwijze.nl.md:2:13",
         en: (
             "the front matter is not valid YAML: a colon (:) where a new field cannot start",
-            "text with a colon (:) must be put between quotes, like `title: \"Samen: zo werkt het\"`",
+            "text with a colon (:) must be put between quotes, like `title: \"Together: how it works\"`",
         ),
         nl: (
             "de opmaak van de velden bovenaan het bestand klopt niet: een dubbele punt (:) op een plek waar geen nieuw veld kan beginnen",
