@@ -446,8 +446,11 @@ serve-serving = De site staat klaar op { $url } (stop met Ctrl-C)
 serve-port-busy = let op: poort { $wanted } was bezet, dus poort { $used } wordt gebruikt
 serve-no-browser = let op: er ging geen browser open; open { $url } zelf
 serve-stopped = Gestopt.
-serve-rebuilt = opnieuw gebouwd in { $ms } ms ({ $partial ->
-        [yes] { $pages } pagina's opnieuw gemaakt
+serve-rebuilt = gebouwd in { $ms } ms ({ $partial ->
+        [yes] { $pages ->
+            [one] 1 pagina opnieuw gemaakt
+           *[other] { $pages } pagina's opnieuw gemaakt
+        }
        *[no] alle { $pages } pagina's gemaakt
     }): { $changed } { $changed ->
         [one] bestand
