@@ -1,5 +1,6 @@
-//! What rendering keeps between the builds of `serve`: the directory facets and the related
-//! lists, each shifted when pages come or go before the runs it indexes.
+//! What rendering keeps between the builds of `serve` (`RenderCache`): the search records, the
+//! sitemap's rows, and the directory facets and related lists, which are shifted when pages
+//! come or go before the runs of pages they index.
 
 use super::directory::{Facets, facets};
 use super::related::{InitiativesRelated, PressNames, PressRelated, Related};

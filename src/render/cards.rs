@@ -128,9 +128,8 @@ impl<'a> RenderContext<'a> {
         })
     }
 
-    /// The card of the initiative at `index` in `Site::pages`, made once per build.
-    /// The card of the initiative at `index` in `Site::pages`, as a template value (cloning one
-    /// shares it).
+    /// The card of the initiative at `index` in `Site::pages`, made once per render, as a
+    /// template value (cloning one shares it).
     pub(super) fn initiative_card_at(&self, index: usize) -> Option<tera::Value> {
         let page = self.site.pages.get(index)?;
         self.initiative_cards

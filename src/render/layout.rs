@@ -202,37 +202,13 @@ impl<'a> RenderContext<'a> {
         self.language_layouts[slot].get_or_init(|| self.make_language_layout(lang))
     }
 
+    /// What every page of `lang` shares, as template values made once: addresses, the menu
+    /// with each item current in turn, the footer and the contact details.
     fn make_language_layout(&self, lang: Lang) -> LanguageLayout {
         let site = self.site;
         let config = &site.config;
         let text = self.text(lang);
-        let menu: Vec<(MenuLink, CurrentWhen)> = config
-            .menu
-            .iter()
-            .filter_map(|item| match item {
-                MenuItem::Section(kind) => {
-                    let href = section_url(config, *kind, lang);
-                    Some((
-                        MenuLink {
-                            label: text.get(&format!("{}_title", kind.folder())),
-                            current: false,
-                            href: self.href(&href),
-                        },
-                        CurrentWhen::Below(href),
-                    ))
-                }
-                MenuItem::Page(stem) => site.page(Kind::Page, &stem.value, lang).map(|p| {
-                    (
-                        MenuLink {
-                            label: p.entry.title().to_string(),
-                            href: self.href(&p.url),
-                            current: false,
-                        },
-                        CurrentWhen::At(p.url.clone()),
-                    )
-                }),
-            })
-            .collect();
+        let menu = self.menu_items(lang);
         let links: Vec<MenuLink> = menu.iter().map(|(link, _)| link.clone()).collect();
         let menus = std::iter::once(value(&links))
             .chain((0..links.len()).map(|k| {
@@ -273,6 +249,41 @@ impl<'a> RenderContext<'a> {
             menu: menu.into_iter().map(|(_, when)| when).collect(),
             links,
         }
+    }
+
+    /// The menu of `lang` as site.yaml lists it, each link with when it is current; a page
+    /// with no version in `lang` is left out.
+    fn menu_items(&self, lang: Lang) -> Vec<(MenuLink, CurrentWhen)> {
+        let site = self.site;
+        let config = &site.config;
+        let text = self.text(lang);
+        config
+            .menu
+            .iter()
+            .filter_map(|item| match item {
+                MenuItem::Section(kind) => {
+                    let href = section_url(config, *kind, lang);
+                    Some((
+                        MenuLink {
+                            label: text.get(&format!("{}_title", kind.folder())),
+                            current: false,
+                            href: self.href(&href),
+                        },
+                        CurrentWhen::Below(href),
+                    ))
+                }
+                MenuItem::Page(stem) => site.page(Kind::Page, &stem.value, lang).map(|p| {
+                    (
+                        MenuLink {
+                            label: p.entry.title().to_string(),
+                            href: self.href(&p.url),
+                            current: false,
+                        },
+                        CurrentWhen::At(p.url.clone()),
+                    )
+                }),
+            })
+            .collect()
     }
 
     /// Translations of an entry, and where the switcher goes where there is none.
