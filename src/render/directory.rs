@@ -1,0 +1,209 @@
+//! The directory of initiatives: its facets (all, per province, per theme), their addresses,
+//! and its list pages with their filters.
+
+use super::RenderContext;
+use super::lists::{page_count, paginated_url};
+use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
+use crate::model::{EntryData, Kind, PROVINCES};
+use crate::resolve::{Site, section_url};
+use crate::views::*;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Filter {
+    Province(&'static str),
+    Theme(String),
+}
+
+/// (language, filter) → indices into `Site::pages`, in list order.
+pub(super) type Facets = HashMap<(Lang, Option<Filter>), Vec<usize>>;
+
+pub(super) fn facets(site: &Site) -> Facets {
+    let mut facets = Facets::new();
+    for lang in &site.config.languages {
+        // Gathered by province and theme name first: no key of the map is made or hashed per
+        // initiative.
+        let all = site.list_indices(Kind::Initiative, *lang);
+        let mut provinces: Vec<Vec<usize>> = vec![Vec::new(); PROVINCES.len()];
+        let mut themes: HashMap<&str, Vec<usize>> = HashMap::new();
+        for &i in all {
+            let EntryData::Initiative(initiative) = &site.pages[i].entry.data else {
+                continue;
+            };
+            if let Some(at) = PROVINCES.iter().position(|p| **p == initiative.province) {
+                provinces[at].push(i);
+            }
+            for theme in &initiative.themes {
+                themes.entry(theme.value.as_str()).or_default().push(i);
+            }
+        }
+        if !all.is_empty() {
+            facets.insert((*lang, None), all.to_vec());
+        }
+        for (province, indices) in PROVINCES.iter().zip(provinces) {
+            if !indices.is_empty() {
+                facets.insert((*lang, Some(Filter::Province(province))), indices);
+            }
+        }
+        for (theme, indices) in themes {
+            facets.insert((*lang, Some(Filter::Theme(theme.to_string()))), indices);
+        }
+    }
+    facets
+}
+
+/// A directory page's address. A province is named by its official name in every language
+/// (`provincie/fryslan/`, `province/fryslan/`): the address stays when a theme renames it.
+pub(super) fn filter_url(site: &Site, lang: Lang, filter: &Filter) -> String {
+    let base = section_url(&site.config, Kind::Initiative, lang);
+    let province = |p: &str| crate::slug::slugify(p);
+    match (filter, lang) {
+        (Filter::Province(p), Lang::Nl) => format!("{base}provincie/{}/", province(p)),
+        (Filter::Province(p), Lang::En) => format!("{base}province/{}/", province(p)),
+        (Filter::Theme(t), Lang::Nl) => format!("{base}thema/{t}/"),
+        (Filter::Theme(t), Lang::En) => format!("{base}theme/{t}/"),
+    }
+}
+
+/// The first page of the directory: of every initiative, or of those `filter` selects.
+fn directory_url(site: &Site, lang: Lang, filter: Option<&Filter>) -> String {
+    match filter {
+        Some(f) => filter_url(site, lang, f),
+        None => section_url(&site.config, Kind::Initiative, lang),
+    }
+}
+
+impl<'a> RenderContext<'a> {
+    /// Page `n` of the directory of initiatives in `lang`: all of them, or those `filter`
+    /// selects (a province or a theme).
+    pub(super) fn initiatives(
+        &self,
+        lang: Lang,
+        filter: Option<&Filter>,
+        n: usize,
+    ) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let text = self.text(lang);
+        let first_url = directory_url(site, lang, filter);
+        let all = self.facet(lang, filter);
+        let size = site.config.page_size(Kind::Initiative);
+        let total = page_count(all.len(), size);
+        let title = self.directory_title(lang, filter);
+        let intro = if filter.is_none() {
+            text.get("initiatives_intro")
+        } else {
+            String::new()
+        };
+        let translations =
+            self.all_languages(|l| paginated_url(&directory_url(site, l, filter), l, n));
+        let url = paginated_url(&first_url, lang, n);
+        let mut layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
+        if filter.is_none() && n == 0 {
+            layout.untranslated = self.untranslated(Kind::Initiative, lang);
+        }
+        let view = InitiativesView {
+            title,
+            intro,
+            items: all
+                .iter()
+                .skip(n * size)
+                .take(size)
+                .filter_map(|i| self.initiative_card_at(*i))
+                .collect(),
+            filters: self.filter_groups(lang, filter),
+            pagination: self.pagination(lang, &first_url, n, total),
+            index_href: self.href(&section_url(&site.config, Kind::Initiative, lang)),
+            filtered: filter.is_some(),
+        };
+        self.render("initiatives.html", layout, &view)
+    }
+
+    /// The initiatives on the directory pages of `filter` (`None`: all), in list order.
+    fn facet(&self, lang: Lang, filter: Option<&Filter>) -> &[usize] {
+        self.facets
+            .get(&(lang, filter.cloned()))
+            .map_or(&[][..], Vec::as_slice)
+    }
+
+    fn directory_title(&self, lang: Lang, filter: Option<&Filter>) -> String {
+        let text = self.text(lang);
+        match filter {
+            None => text.get("initiatives_title"),
+            Some(Filter::Province(p)) => text
+                .get("initiatives_in_province")
+                .replace("{province}", &text.province(p)),
+            Some(Filter::Theme(t)) => text
+                .get("initiatives_with_theme")
+                .replace("{theme}", &self.site.config.theme_label(t, lang)),
+        }
+    }
+
+    /// The directory's filters: by province, by theme (those that have initiatives, with how
+    /// many) and by goal. `current` is the filter of the page they are on.
+    fn filter_groups(&self, lang: Lang, current: Option<&Filter>) -> Vec<FilterGroup> {
+        let text = self.text(lang);
+        let config = &self.site.config;
+        let theme_links = (config.themes.iter())
+            .filter_map(|(theme, _)| {
+                let label = config.theme_label(theme, lang);
+                self.filter_link(lang, Filter::Theme(theme.clone()), label, current)
+            })
+            .collect();
+        let goal_links = (self.site.list(Kind::Goal, lang))
+            .filter_map(|p| self.goal_card(p))
+            .map(|g| FilterLink {
+                label: format!("{}. {}", g.number, g.short_label.clone().unwrap_or(g.title)),
+                href: g.href,
+                count: 0,
+                current: false,
+            })
+            .collect();
+        vec![
+            FilterGroup {
+                title: text.get("filter_province"),
+                links: self.province_links(lang, current),
+            },
+            FilterGroup {
+                title: text.get("filter_theme"),
+                links: theme_links,
+            },
+            FilterGroup {
+                title: text.get("filter_goal"),
+                links: goal_links,
+            },
+        ]
+    }
+
+    /// The provinces that have initiatives, with how many, in the reader's language's order
+    /// (North Holland, South Holland); `current` is the filter of the page they are on.
+    pub(super) fn province_links(&self, lang: Lang, current: Option<&Filter>) -> Vec<FilterLink> {
+        let text = self.text(lang);
+        let mut links: Vec<FilterLink> = (PROVINCES.iter())
+            .filter_map(|province| {
+                let label = text.province(province);
+                self.filter_link(lang, Filter::Province(province), label, current)
+            })
+            .collect();
+        links.sort_by(|a, b| a.label.cmp(&b.label));
+        links
+    }
+
+    /// The link to the directory page of `filter`, with how many initiatives it has; `None`
+    /// when it has none (there is no such page).
+    fn filter_link(
+        &self,
+        lang: Lang,
+        filter: Filter,
+        label: String,
+        current: Option<&Filter>,
+    ) -> Option<FilterLink> {
+        let count = self.facet(lang, Some(&filter)).len();
+        (count > 0).then(|| FilterLink {
+            label,
+            href: self.href(&filter_url(self.site, lang, &filter)),
+            count,
+            current: current == Some(&filter),
+        })
+    }
+}

@@ -1,0 +1,145 @@
+//! Renders the resolved `Site` to output files: tera set up once, one job per output file, jobs
+//! run in parallel and stream their bytes to a sink. Builds views; never writes to disk itself.
+//!
+//! One file per part: `templates` (the compiled theme), `plan` (which outputs a render makes)
+//! and `run` (making them); `changes` and `cache` (what an edit affects, and what `serve` keeps
+//! between builds); `layout` (what every page shares), `cards` and `related` (what a page shows
+//! of other entries); the pages: `entries`, `lists`, `directory`, `fixed_pages`, `sitemap`; and
+//! `escape`. This file holds the context every output of one render reads.
+
+mod cache;
+mod cards;
+mod changes;
+mod directory;
+mod entries;
+mod escape;
+mod fixed_pages;
+mod layout;
+mod lists;
+mod plan;
+mod related;
+mod run;
+mod sitemap;
+mod templates;
+
+pub use cache::RenderCache;
+pub use changes::{Changes, ListOrder, list_order};
+pub use run::{RenderOptions, RenderStats, Sink, render_site};
+pub use templates::{Renderer, prepare};
+
+use crate::lang::Lang;
+use crate::resolve::{Site, lang_prefix};
+use directory::Facets;
+use layout::LanguageLayout;
+use related::Related;
+use std::collections::BTreeMap;
+
+/// Per-language text a page needs: UI strings by key, with the key itself when missing so a
+/// theme bug shows on the page instead of breaking the build.
+struct Text<'a> {
+    strings: &'a BTreeMap<String, String>,
+}
+
+impl Text<'_> {
+    /// A province's name in this language (`Fryslân` is "Friesland" in English); its official
+    /// name when the theme has no string for it.
+    fn province(&self, official: &str) -> String {
+        let key = crate::model::province_key(official);
+        self.strings
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| official.to_string())
+    }
+
+    fn get(&self, key: &str) -> String {
+        self.strings
+            .get(key)
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+}
+
+/// What every output of one render reads: the site, the templates, what `serve` keeps, and
+/// what is made once per render on first use (cards, related lists, layouts).
+pub struct RenderContext<'a> {
+    site: &'a Site,
+    renderer: &'a Renderer,
+    base_path: String,
+    origin: String,
+    image_cache: Option<&'a std::path::Path>,
+    search_records: Option<&'a crate::search_index::Records>,
+    /// `serve`'s, which keeps what this context makes of the initiatives and press releases.
+    cache: Option<&'a RenderCache>,
+    /// The entries changed since the render `cache` kept its values from (`serve`).
+    changes: Option<&'a Changes>,
+    counters: &'a crate::images::Counters,
+    /// The initiatives of each directory page (all, per province, per theme), built once so
+    /// no page scans the whole list.
+    facets: std::sync::Arc<Facets>,
+    /// Initiative cards by index in `Site::pages`, made on first use: every initiative is on
+    /// several directory pages (all, its province, each of its themes) and goal pages.
+    initiative_cards: Vec<std::sync::OnceLock<Option<tera::Value>>>,
+    /// Who names each goal and partner, made (or taken from `cache`) on first use.
+    related: std::sync::OnceLock<Related>,
+    /// What the layout of every page shares, per language, made on first use.
+    language_layouts: [std::sync::OnceLock<LanguageLayout>; crate::lang::SUPPORTED.len()],
+}
+
+/// UI strings of a language the theme has no file for: templates then show the keys.
+static NO_STRINGS: BTreeMap<String, String> = BTreeMap::new();
+
+/// Where the page at `url` is published.
+pub fn html_path(url: &str) -> String {
+    format!("{url}index.html")
+}
+
+pub fn search_url(site: &Site, lang: Lang) -> String {
+    let word = if lang == Lang::Nl { "zoeken" } else { "search" };
+    format!("{}{word}/", lang_prefix(&site.config, lang))
+}
+
+impl<'a> RenderContext<'a> {
+    fn new(
+        site: &'a Site,
+        renderer: &'a Renderer,
+        options: &'a RenderOptions,
+        counters: &'a crate::images::Counters,
+    ) -> RenderContext<'a> {
+        RenderContext {
+            site,
+            renderer,
+            base_path: site.config.base_path(),
+            origin: site.config.origin(),
+            image_cache: options.image_cache.as_deref(),
+            search_records: options.cache.as_ref().map(|c| &c.search_records),
+            cache: options.cache.as_deref(),
+            changes: options.only.as_ref(),
+            counters,
+            facets: match &options.cache {
+                Some(cache) => cache.facets(site),
+                None => std::sync::Arc::new(directory::facets(site)),
+            },
+            initiative_cards: site
+                .pages
+                .iter()
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            related: std::sync::OnceLock::new(),
+            language_layouts: Default::default(),
+        }
+    }
+
+    fn href(&self, url: &str) -> String {
+        format!("{}{url}", self.base_path)
+    }
+
+    fn absolute(&self, url: &str) -> String {
+        format!("{}{}{url}", self.origin, self.base_path)
+    }
+
+    fn text(&self, lang: Lang) -> Text<'_> {
+        Text {
+            strings: self.renderer.strings.get(&lang).unwrap_or(&NO_STRINGS),
+        }
+    }
+}

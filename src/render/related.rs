@@ -1,0 +1,184 @@
+//! Who names what: the initiatives and press releases that name each goal, and the press releases
+//! that name each partner, per language in list order.
+
+use super::RenderContext;
+use crate::lang::Lang;
+use crate::model::{EntryData, Kind};
+use crate::resolve::Site;
+use std::collections::HashMap;
+
+/// The initiatives and press releases that name each goal, and the press releases that name
+/// each partner, per language in list order: a goal or partner page looks its list up instead
+/// of scanning every entry. Made in two halves, each kept by `serve` while what it is made
+/// from is unchanged: a new press release leaves the initiatives' half as it was.
+pub(super) struct Related {
+    pub(super) initiatives: std::sync::Arc<InitiativesRelated>,
+    pub(super) press: std::sync::Arc<PressRelated>,
+}
+
+#[derive(Default, Clone, Debug, PartialEq)]
+pub(super) struct InitiativesRelated {
+    pub(super) by_goal: HashMap<(Lang, u8), Vec<usize>>,
+}
+
+#[derive(Default, Clone, Debug, PartialEq)]
+pub(super) struct PressRelated {
+    pub(super) by_goal: HashMap<(Lang, u8), Vec<usize>>,
+    pub(super) by_partner: HashMap<(Lang, String), Vec<usize>>,
+}
+
+/// Adds page `i` to the list of `key`, once.
+fn add_related<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, i: usize) {
+    let list = map.entry(key).or_default();
+    // An entry that names the same goal twice is listed once.
+    if list.last() != Some(&i) {
+        list.push(i);
+    }
+}
+
+impl InitiativesRelated {
+    pub(super) fn of(site: &Site) -> InitiativesRelated {
+        let mut related = InitiativesRelated::default();
+        for lang in &site.config.languages {
+            for &i in site.list_indices(Kind::Initiative, *lang) {
+                if let EntryData::Initiative(initiative) = &site.pages[i].entry.data {
+                    for goal in &initiative.goals {
+                        add_related(&mut related.by_goal, (*lang, goal.value), i);
+                    }
+                }
+            }
+        }
+        related
+    }
+}
+
+impl PressRelated {
+    pub(super) fn of(site: &Site) -> PressRelated {
+        let mut related = PressRelated::default();
+        for lang in &site.config.languages {
+            for &i in site.list_indices(Kind::Press, *lang) {
+                related.add_entry(*lang, i, &site.pages[i].entry);
+            }
+        }
+        related
+    }
+
+    /// `of`, with what each press release names taken from `names` where its entry is the
+    /// one `names` saw: only new and edited releases are read.
+    pub(super) fn with_names(site: &Site, names: &mut PressNames) -> PressRelated {
+        let mut related = PressRelated::default();
+        let mut seen = HashMap::with_capacity(names.by_entry.len() + 1);
+        for lang in &site.config.languages {
+            for &i in site.list_indices(Kind::Press, *lang) {
+                let entry = &site.pages[i].entry;
+                let address = std::sync::Arc::as_ptr(entry) as usize;
+                // Moved over, not cloned: a clone writes the entry's count, in its memory.
+                let (kept_alive, named) = match names.by_entry.remove(&address) {
+                    Some(known) => known,
+                    None => (entry.clone(), names.named_by(entry)),
+                };
+                match &named {
+                    Some(named) => {
+                        let mut goals = named.goals;
+                        while goals != 0 {
+                            // The lowest goal left (below 64: it fits in a u8).
+                            let goal = goals.trailing_zeros() as u8;
+                            goals &= goals - 1;
+                            add_related(&mut related.by_goal, (*lang, goal), i);
+                        }
+                        for id in &named.partners[..usize::from(named.partner_count)] {
+                            let partner = names.partners[usize::from(*id)].clone();
+                            add_related(&mut related.by_partner, (*lang, partner), i);
+                        }
+                    }
+                    None => related.add_entry(*lang, i, entry),
+                }
+                seen.insert(address, (kept_alive, named));
+            }
+        }
+        // Entries no list has any more go (and their memory with them).
+        names.by_entry = seen;
+        // Debug builds (the tests) check what was kept against every entry.
+        #[cfg(debug_assertions)]
+        assert_eq!(
+            related,
+            PressRelated::of(site),
+            "what serve kept of what press names"
+        );
+        related
+    }
+
+    /// Adds page `i`, whose entry is `entry`, to the lists of what it names.
+    fn add_entry(&mut self, lang: Lang, i: usize, entry: &crate::model::Entry) {
+        if let EntryData::Press(press) = &entry.data {
+            for goal in &press.goals {
+                add_related(&mut self.by_goal, (lang, goal.value), i);
+            }
+            for partner in &press.partners {
+                add_related(&mut self.by_partner, (lang, partner.value.clone()), i);
+            }
+        }
+    }
+}
+
+/// What each press release names, kept by `serve` by entry: the press releases' half of
+/// `Related` is made again after every new or removed release, and reading every release's
+/// entry again was most of its cost (memory not read for a while is slow to read again).
+#[derive(Default)]
+pub(super) struct PressNames {
+    /// By the address of the entry, which is kept alive here so no other entry can have it.
+    by_entry: HashMap<usize, (std::sync::Arc<crate::model::Entry>, Option<NamedBy>)>,
+    /// Partner keys by `NamedBy::partners` number.
+    partners: Vec<String>,
+    partner_numbers: HashMap<String, u16>,
+}
+
+/// What one press release names, held in place (no pointer to follow): its goals as bits
+/// (goal n is bit n), its partners by number. `None` for one that does not fit (a goal
+/// numbered 64 or more, more than four partners): its entry is read instead.
+#[derive(Debug, Default, Clone, Copy)]
+struct NamedBy {
+    goals: u64,
+    partners: [u16; 4],
+    partner_count: u8,
+}
+
+impl PressNames {
+    fn named_by(&mut self, entry: &crate::model::Entry) -> Option<NamedBy> {
+        let mut named = NamedBy::default();
+        let EntryData::Press(press) = &entry.data else {
+            return Some(named);
+        };
+        for goal in &press.goals {
+            named.goals |= 1u64.checked_shl(u32::from(goal.value))?;
+        }
+        if press.partners.len() > named.partners.len() {
+            return None;
+        }
+        for (slot, partner) in named.partners.iter_mut().zip(&press.partners) {
+            *slot = match self.partner_numbers.get(&partner.value) {
+                Some(number) => *number,
+                None => {
+                    let number = u16::try_from(self.partners.len()).ok()?;
+                    self.partners.push(partner.value.clone());
+                    self.partner_numbers.insert(partner.value.clone(), number);
+                    number
+                }
+            };
+        }
+        named.partner_count = u8::try_from(press.partners.len()).ok()?;
+        Some(named)
+    }
+}
+
+impl<'a> RenderContext<'a> {
+    pub(super) fn related(&self) -> &Related {
+        self.related.get_or_init(|| match self.cache {
+            Some(cache) => cache.related(self.site),
+            None => Related {
+                initiatives: std::sync::Arc::new(InitiativesRelated::of(self.site)),
+                press: std::sync::Arc::new(PressRelated::of(self.site)),
+            },
+        })
+    }
+}

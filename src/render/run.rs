@@ -1,0 +1,295 @@
+//! `render_site`: runs the plan's jobs in parallel, turns each into its output files, claims
+//! their paths (no two outputs at one path) and streams them to the sink.
+
+use super::cache::RenderCache;
+use super::changes::Changes;
+use super::plan::{Job, plan};
+use super::templates::Renderer;
+use super::{RenderContext, html_path, search_url};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Kind;
+use crate::resolve::{Site, lang_prefix, section_url};
+use crate::write::Content;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Receives each output file: its path below the output root and its bytes.
+pub type Sink<'a> = dyn Fn(&str, Content) -> std::io::Result<()> + Sync + 'a;
+
+/// What was produced, for the build summary.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct RenderStats {
+    pub pages: usize,
+    pub files: usize,
+    pub assets: usize,
+    /// Images decoded and encoded in this build, and images taken from the cache.
+    pub images_processed: usize,
+    pub images_cached: usize,
+}
+
+/// Where rendering may keep work between builds.
+pub struct RenderOptions {
+    /// The image cache folder (see `images::cache_dir`); `None` skips processing images
+    /// altogether (`check`, which writes nothing and only needs their headers).
+    pub image_cache: Option<PathBuf>,
+    /// Search-index records kept between the builds of `serve`.
+    pub cache: Option<std::sync::Arc<RenderCache>>,
+    /// Render only the files that depend on these changed entries (`serve`, when no URL
+    /// moved); `None` renders everything.
+    pub only: Option<Changes>,
+    /// Counts the images as they are done, for the progress `build` and `serve` show while
+    /// rendering (`progress.rs`); fresh for each render. `None`: counted privately.
+    pub counters: Option<std::sync::Arc<crate::images::Counters>>,
+}
+
+/// Renders every output file of the site into `sink`, in parallel.
+pub fn render_site(
+    site: &Site,
+    renderer: &Renderer,
+    options: &RenderOptions,
+    sink: &Sink<'_>,
+    diagnostics: &mut Diagnostics,
+) -> RenderStats {
+    let private = crate::images::Counters::default();
+    let counters = options.counters.as_deref().unwrap_or(&private);
+    let context = RenderContext::new(site, renderer, options, counters);
+    let jobs = plan(site, renderer, &context.facets, options.only.as_ref());
+    counters.set_total(
+        (jobs.iter())
+            .filter(|job| matches!(job, Job::Asset(i) if context.processes_image(*i)))
+            .count(),
+    );
+    let pages = AtomicUsize::new(0);
+    let claimed = Claimed::default();
+    let found: Vec<Diagnostic> = jobs
+        .par_iter()
+        .flat_map_iter(|job| context.send_outputs(job, sink, &claimed, &pages))
+        .collect();
+    for d in found {
+        diagnostics.push(d);
+    }
+    // Only a whole render knows every file: an incremental one leaves most unwritten.
+    if options.only.is_none()
+        && let Ok(guard) = claimed.0.lock()
+    {
+        crate::site_links::check(site, &|file| guard.0.contains_key(file), diagnostics);
+    }
+    let (images_processed, images_cached) = counters.get();
+    RenderStats {
+        pages: pages.into_inner(),
+        files: jobs.len(),
+        assets: site.assets.len(),
+        images_processed,
+        images_cached,
+    }
+}
+
+/// The output paths made so far by this render, and what made each: two outputs at one path
+/// (an asset named like a page or like another image's variant, `logo.png` and `logo.jpg`
+/// both giving `logo-480.webp`) would silently replace each other.
+/// One problem per pair of clashing files, however many outputs they share.
+#[derive(Default)]
+struct Claimed(std::sync::Mutex<ClaimedPaths>);
+
+/// (output path in lower case → the asset that made it, if an asset did; the clashes reported)
+type ClaimedPaths = (HashMap<String, Option<PathBuf>>, HashSet<(PathBuf, String)>);
+
+impl Claimed {
+    /// Claims `path` for `job`; the problem, if something else has it already. Compared without
+    /// case: the site must also work on a host (or an editor's Mac) that ignores it.
+    fn claim(&self, path: &str, site: &Site, job: &Job) -> Option<Diagnostic> {
+        let source = match job {
+            Job::Asset(i) => Some(site.assets[*i].source.path.clone()),
+            _ => None,
+        };
+        let mut guard = self.0.lock().ok()?;
+        let (claimed, reported) = &mut *guard;
+        let earlier = claimed.insert(path.to_lowercase(), source.clone())?;
+        let file = match (source, earlier) {
+            // Reported on the later name either way: threads claim in any order.
+            (Some(a), Some(b)) => {
+                let (first, later) = if a < b { (a, b) } else { (b, a) };
+                let message = crate::tr!("render-same-name", other = first.display());
+                return reported.insert((later.clone(), message.clone())).then(|| {
+                    Diagnostic::error(later, 0, 0, message)
+                        .with_hint(crate::tr!("render-same-name-hint"))
+                });
+            }
+            (Some(file), None) | (None, Some(file)) => file,
+            // Two pages at one address: reported on the pages, with their lines (`between`).
+            (None, None) => return None,
+        };
+        let message = crate::tr!("render-published-as", path = path);
+        reported.insert((file.clone(), message.clone())).then(|| {
+            Diagnostic::error(file, 0, 0, message).with_hint(crate::tr!("render-published-as-hint"))
+        })
+    }
+}
+
+impl<'a> RenderContext<'a> {
+    /// Whether asset `i` is an image this render processes (or takes from the cache): a raster
+    /// image whose header could be read, when there is a cache (not in `check`).
+    fn processes_image(&self, i: usize) -> bool {
+        let source = &self.site.assets[i].source;
+        self.image_cache.is_some()
+            && crate::images::is_raster(&source.relative)
+            && (self.site.images).contains_key(&(source.kind, source.relative.clone()))
+    }
+
+    fn run(&self, job: &Job) -> Result<Vec<(String, Content)>, Diagnostic> {
+        let site = self.site;
+        let one = |path: String, bytes: Vec<u8>| Ok(vec![(path, Content::Bytes(bytes))]);
+        match job {
+            Job::Entry(i) => {
+                let page = &site.pages[*i];
+                one(html_path(&page.url), self.entry_page(*i)?.into_bytes())
+            }
+            Job::Home(lang) => one(
+                html_path(&lang_prefix(&site.config, *lang)),
+                self.home(*lang)?.into_bytes(),
+            ),
+            Job::SectionIndex(kind, lang, n) => one(
+                html_path(&job.list_path(site).unwrap_or_default()),
+                self.section_index(*kind, *lang, *n)?.into_bytes(),
+            ),
+            Job::InitiativeFilter(lang, filter, n) => one(
+                html_path(&job.list_path(site).unwrap_or_default()),
+                self.initiatives(*lang, Some(filter), *n)?.into_bytes(),
+            ),
+            Job::Search(lang) => one(
+                html_path(&search_url(site, *lang)),
+                self.search(*lang)?.into_bytes(),
+            ),
+            Job::SearchIndex(lang) => one(
+                format!("{}index.json", search_url(site, *lang)),
+                crate::search_index::build(site, *lang, &self.base_path, self.search_records)
+                    .into_bytes(),
+            ),
+            Job::NotFound(lang) => one(
+                format!("{}404.html", lang_prefix(&site.config, *lang)),
+                self.not_found(*lang)?.into_bytes(),
+            ),
+            Job::Feed(lang) => {
+                let url = section_url(&site.config, Kind::Press, *lang);
+                one(
+                    format!("{url}atom.xml"),
+                    crate::feed::atom(site, *lang, &self.text(*lang).get("press_feed_title"))
+                        .into_bytes(),
+                )
+            }
+            Job::Sitemap => one("sitemap.xml".to_string(), self.sitemap().into_bytes()),
+            Job::Robots => one("robots.txt".to_string(), self.robots_txt().into_bytes()),
+            Job::Calendar(i) => {
+                let page = &site.pages[*i];
+                one(
+                    crate::calendar::path(&page.url),
+                    crate::calendar::festival_ics(site, page).into_bytes(),
+                )
+            }
+            Job::Asset(i) => self.asset_outputs(*i),
+            Job::ThemeFile(i) => {
+                let (name, bytes) = &self.renderer.static_files[*i];
+                match name.strip_prefix(crate::theme::ROOT_STATIC) {
+                    Some(at_root) => one(at_root.to_string(), bytes.clone()),
+                    None => one(format!("assets/{name}"), bytes.clone()),
+                }
+            }
+            Job::Css => one(
+                self.renderer.css_name.clone(),
+                self.renderer.css.clone().into_bytes(),
+            ),
+            Job::Js => one(
+                self.renderer.js_name.clone(),
+                self.renderer.js.clone().into_bytes(),
+            ),
+        }
+    }
+
+    /// Runs `job` and sends its outputs to `sink`, each at a path no other output claimed;
+    /// counts the pages among them. The problems found on the way.
+    fn send_outputs(
+        &self,
+        job: &Job,
+        sink: &Sink<'_>,
+        claimed: &Claimed,
+        pages: &AtomicUsize,
+    ) -> Vec<Diagnostic> {
+        let outputs = match self.run(job) {
+            Ok(outputs) => outputs,
+            Err(diagnostic) => return vec![diagnostic],
+        };
+        let mut problems = Vec::new();
+        for (path, content) in outputs {
+            if path.ends_with(".html") {
+                pages.fetch_add(1, Ordering::Relaxed);
+            }
+            if let Some(clash) = claimed.claim(&path, self.site, job) {
+                problems.push(clash);
+                continue;
+            }
+            if let Err(error) = sink(&path, content) {
+                problems.push(Diagnostic::error(
+                    PathBuf::from(&path),
+                    0,
+                    0,
+                    crate::tr!("render-cannot-write", error = error.to_string()),
+                ));
+            }
+        }
+        problems
+    }
+
+    /// The files of asset `i`: a copy of it, or the variants of a raster image (none for an
+    /// image whose header could not be read).
+    fn asset_outputs(&self, i: usize) -> Result<Vec<(String, Content)>, Diagnostic> {
+        let site = self.site;
+        let asset = &site.assets[i];
+        let read_error = |e: std::io::Error| {
+            Diagnostic::error(
+                &asset.source.path,
+                0,
+                0,
+                crate::tr!("load-cannot-read-file", error = e.to_string()),
+            )
+        };
+        let key = (asset.source.kind, asset.source.relative.clone());
+        if !crate::images::is_raster(&asset.source.relative) {
+            let bytes = std::fs::read(&asset.source.absolute).map_err(read_error)?;
+            return Ok(vec![(asset.url.clone(), Content::Bytes(bytes))]);
+        }
+        // Unreadable images are reported where they are used; never publish one with
+        // its metadata. (`processes_image` says the same, for the progress's total.)
+        let (Some(cache), Some(info)) = (self.image_cache, site.images.get(&key)) else {
+            return Ok(Vec::new());
+        };
+        crate::images::remember_header(&asset.source.absolute, cache, info);
+        let outputs = crate::images::process(
+            &asset.url,
+            &asset.source.absolute,
+            info,
+            site.keep_metadata.contains(&key),
+            cache,
+            self.counters,
+        );
+        self.counters.finished_one();
+        let outputs = outputs.map_err(|message| {
+            Diagnostic::error(
+                &asset.source.path,
+                0,
+                0,
+                crate::tr!("render-image-unpublishable", reason = message),
+            )
+            .with_hint(crate::tr!("render-image-unpublishable-hint"))
+        })?;
+        Ok(outputs)
+    }
+
+    fn robots_txt(&self) -> String {
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            self.absolute("sitemap.xml")
+        )
+    }
+}

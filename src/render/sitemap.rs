@@ -1,0 +1,142 @@
+//! The sitemap: every page's address with its translations; `serve` keeps the rows and makes
+//! again only those of the entries changed.
+
+use super::RenderContext;
+use crate::feed::Translations;
+use crate::model::Kind;
+use crate::resolve::{Site, lang_prefix, section_url};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
+
+/// The addresses of an entry's pages, by language.
+fn entry_translations<'s>(site: &'s Site, kind: Kind, stem: &str) -> Translations<'s> {
+    let mut group: Translations<'_> = (site.config.languages.iter())
+        .filter_map(|lang| site.page(kind, stem, *lang))
+        .map(|p| (p.entry.lang, Cow::Borrowed(p.url.as_str())))
+        .collect();
+    group.sort_by_key(|(lang, _)| *lang);
+    group
+}
+
+/// The rows of the sitemap as `serve` made them last: an edit that adds, removes or moves
+/// entries makes only their rows again (a sitemap names every page, 20,000 on a large site).
+pub(super) struct SitemapRows {
+    style: crate::feed::SitemapRowStyle,
+    /// The `<url>` element of every address, in address order.
+    rows: BTreeMap<String, String>,
+    /// The addresses of each entry's rows, by key. (The home page's and the sections' rows
+    /// change only with the settings, which render everything.)
+    by_key: HashMap<String, Vec<String>>,
+}
+
+impl SitemapRows {
+    fn of<'s>(
+        style: crate::feed::SitemapRowStyle,
+        groups: Vec<(Option<&'s str>, Translations<'s>)>,
+    ) -> SitemapRows {
+        let mut rows = SitemapRows {
+            style,
+            rows: BTreeMap::new(),
+            by_key: HashMap::new(),
+        };
+        for (key, group) in groups {
+            rows.insert(key, &group);
+        }
+        rows
+    }
+
+    fn insert(&mut self, key: Option<&str>, group: &Translations<'_>) {
+        for (_, url) in group {
+            let mut row = String::new();
+            self.style.push_row(&mut row, url, group);
+            self.rows.insert(url.to_string(), row);
+        }
+        if let Some(key) = key {
+            let urls = group.iter().map(|(_, url)| url.to_string()).collect();
+            self.by_key.insert(key.to_string(), urls);
+        }
+    }
+
+    /// Makes the rows of the entries `keys` again from `site`: the rows they had go first, so
+    /// an address one entry left and another took is the new one's.
+    fn update(&mut self, site: &Site, keys: &std::collections::BTreeSet<String>) {
+        for key in keys {
+            for url in self.by_key.remove(key).unwrap_or_default() {
+                self.rows.remove(&url);
+            }
+        }
+        for key in keys {
+            let Some((kind, stem)) = key
+                .split_once('/')
+                .and_then(|(folder, stem)| Some((Kind::from_folder(folder)?, stem)))
+            else {
+                continue;
+            };
+            let group = entry_translations(site, kind, stem);
+            if !group.is_empty() {
+                self.insert(Some(key), &group);
+            }
+        }
+    }
+}
+
+impl<'a> RenderContext<'a> {
+    /// The addresses of every page, grouped with its translations (by language): one group per
+    /// entry (with its key), the home page and each section. Entry addresses are borrowed from
+    /// the pages.
+    fn sitemap_groups(&self) -> Vec<(Option<&'a str>, Translations<'a>)> {
+        let site = self.site;
+        let config = &site.config;
+        let mut groups: Vec<(Option<&str>, Translations<'_>)> =
+            Vec::with_capacity(site.pages.len() + 8);
+        // The home page is in its own group below, made whether it has a text or not.
+        for page in site.pages.iter().filter(|p| p.entry.kind != Kind::Home) {
+            let group = entry_translations(site, page.entry.kind, &page.entry.stem);
+            // Made once, at the entry's first page in language order.
+            if group.first().map(|(lang, _)| *lang) == Some(page.entry.lang) {
+                groups.push((Some(page.key.as_str()), group));
+            }
+        }
+        let mut home: Translations<'_> = (config.languages.iter())
+            .map(|lang| (*lang, Cow::Owned(lang_prefix(config, *lang))))
+            .collect();
+        home.sort_by_key(|(lang, _)| *lang);
+        groups.push((None, home));
+        for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
+            let mut section: Translations<'_> = (config.languages.iter())
+                .map(|lang| (*lang, Cow::Owned(section_url(config, kind, *lang))))
+                .collect();
+            section.sort_by_key(|(lang, _)| *lang);
+            groups.push((None, section));
+        }
+        groups
+    }
+
+    /// The sitemap; `serve` keeps its rows and makes again only those of the entries changed.
+    pub(super) fn sitemap(&self) -> String {
+        let site = self.site;
+        let whole = || {
+            let groups: Vec<Translations<'_>> = (self.sitemap_groups().into_iter())
+                .map(|(_, group)| group)
+                .collect();
+            crate::feed::sitemap(site, &groups)
+        };
+        let Some(Ok(mut kept)) = self.cache.map(|cache| cache.sitemap.lock()) else {
+            return whole();
+        };
+        let style = crate::feed::SitemapRowStyle::of(site);
+        let rows = match (self.changes, kept.take()) {
+            (Some(changes), Some(mut rows)) if rows.style == style => {
+                rows.update(site, &changes.keys);
+                rows
+            }
+            _ => SitemapRows::of(style, self.sitemap_groups()),
+        };
+        let text = crate::feed::sitemap_of_rows(rows.rows.values().map(String::as_str));
+        // Debug builds (the tests) check the rows kept against a sitemap made whole.
+        #[cfg(debug_assertions)]
+        assert_eq!(text, whole(), "the sitemap serve keeps");
+        *kept = Some(rows);
+        text
+    }
+}
