@@ -13,6 +13,7 @@ pub mod history;
 pub mod i18n;
 pub mod image_cache;
 pub mod images;
+pub mod incremental;
 pub mod jsonld;
 pub mod lang;
 pub mod load;

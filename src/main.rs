@@ -134,149 +134,168 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
-    let lang = cli.lang;
     match cli.command {
         Command::New {
             kind,
             title,
             date,
             root,
-        } => {
-            let lang = lang.unwrap_or_else(|| "nl".to_string());
-            let request = wdhs::scaffold::NewRequest {
-                root: &root,
-                kind: &kind,
-                title: &title,
-                lang: &lang,
-                date: date.as_deref(),
-                today: build::today(),
-            };
-            match wdhs::scaffold::create(&request) {
-                Ok(paths) => {
-                    for path in paths {
-                        println!("{}", tr!("new-wrote", path = path));
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(error) => {
-                    print_error(&error.message, Some(&error.hint));
-                    ExitCode::from(if error.usage { 2 } else { 1 })
-                }
-            }
-        }
-        Command::Translations { format, root } => {
-            let format = match format {
-                TableFormat::Text => wdhs::translations::Format::Text,
-                TableFormat::Markdown => wdhs::translations::Format::Markdown,
-                TableFormat::Json => wdhs::translations::Format::Json,
-            };
-            match wdhs::translations::report(&root, format) {
-                Ok(table) => {
-                    print!("{table}");
-                    ExitCode::SUCCESS
-                }
-                Err(message) => {
-                    print_error(&message, None);
-                    ExitCode::from(2)
-                }
-            }
-        }
+        } => run_new(&kind, &title, date.as_deref(), &root, cli.lang),
+        Command::Translations { format, root } => run_translations(format, &root),
         Command::Serve {
             site,
             bind,
             port,
             open,
             poll,
-        } => {
-            let options = wdhs::serve::ServeOptions {
-                root: site.root,
-                bind,
-                port,
-                drafts: site.drafts,
-                open,
-                poll,
-                quiet: site.quiet,
-            };
-            match wdhs::serve::serve(options) {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(message) => {
-                    print_error(&message, None);
-                    ExitCode::from(2)
-                }
-            }
-        }
+        } => run_serve(wdhs::serve::ServeOptions {
+            root: site.root,
+            bind,
+            port,
+            drafts: site.drafts,
+            open,
+            poll,
+            quiet: site.quiet,
+        }),
         Command::Build {
             site,
             output,
             base_url,
-        } => {
-            let Some(options) = options(&site, output, base_url) else {
-                return ExitCode::from(2);
-            };
-            let report = build::build(&options);
-            print_diagnostics(&options, &report, Format::Text);
-            if let Some(error) = &report.io_error {
-                print_error(error, None);
-                return ExitCode::from(2);
-            }
-            if report.diagnostics.has_errors() {
-                eprintln!(
-                    "{}",
-                    tr!(
-                        "build-failed",
-                        counts = diagnostic::summary(&report.diagnostics),
-                        output = options.output.display()
-                    )
-                );
-                return ExitCode::from(1);
-            }
-            if !site.quiet {
-                println!("{}", summary_line(&report, &options));
-            }
-            ExitCode::SUCCESS
-        }
+        } => run_build(&site, output, base_url),
         Command::Check {
             site,
             format,
             strict,
             external,
-        } => {
-            let Some(options) = options(&site, None, None) else {
-                return ExitCode::from(2);
-            };
-            let report = build::check_with(&options, external);
-            print_diagnostics(&options, &report, format);
-            let failed = report.diagnostics.has_errors()
-                || (strict && report.diagnostics.count(Severity::Warning) > 0);
-            let text = matches!(format, Format::Text);
-            // `--quiet`: the problems, and the summary only when the check fails.
-            let chatty = text && !site.quiet;
-            for held in &report.held_back {
-                if chatty {
-                    println!(
-                        "{}",
-                        tr!(
-                            "check-held-back",
-                            path = diagnostic::display_path(&held.path),
-                            reason = &held.reason
-                        )
-                    );
-                }
+        } => run_check(&site, format, strict, external),
+    }
+}
+
+/// `wdhs new`: writes the files of a new entry; `lang` is the language written first.
+fn run_new(
+    kind: &str,
+    title: &str,
+    date: Option<&str>,
+    root: &std::path::Path,
+    lang: Option<String>,
+) -> ExitCode {
+    let lang = lang.unwrap_or_else(|| "nl".to_string());
+    let request = wdhs::scaffold::NewRequest {
+        root,
+        kind,
+        title,
+        lang: &lang,
+        date,
+        today: build::today(),
+    };
+    match wdhs::scaffold::create(&request) {
+        Ok(paths) => {
+            for path in paths {
+                println!("{}", tr!("new-wrote", path = path));
             }
-            if chatty {
-                for note in &report.notes {
-                    println!("{}", tr!("check-note", note = note));
-                }
-            }
-            if chatty || (text && failed) {
-                println!("{}", diagnostic::summary(&report.diagnostics));
-            }
-            if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+            ExitCode::SUCCESS
         }
+        Err(error) => {
+            print_error(&error.message, Some(&error.hint));
+            ExitCode::from(if error.usage { 2 } else { 1 })
+        }
+    }
+}
+
+/// `wdhs translations`: the table of every entry and its translations.
+fn run_translations(format: TableFormat, root: &std::path::Path) -> ExitCode {
+    let format = match format {
+        TableFormat::Text => wdhs::translations::Format::Text,
+        TableFormat::Markdown => wdhs::translations::Format::Markdown,
+        TableFormat::Json => wdhs::translations::Format::Json,
+    };
+    match wdhs::translations::report(root, format) {
+        Ok(table) => {
+            print!("{table}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            print_error(&message, None);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `wdhs serve`: runs until stopped; only a server that cannot start fails.
+fn run_serve(options: wdhs::serve::ServeOptions) -> ExitCode {
+    match wdhs::serve::serve(options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            print_error(&message, None);
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `wdhs build`: 1 for errors in the site, 2 when the output cannot be written.
+fn run_build(site: &SiteArgs, output: Option<PathBuf>, base_url: Option<String>) -> ExitCode {
+    let Some(options) = options(site, output, base_url) else {
+        return ExitCode::from(2);
+    };
+    let report = build::build(&options);
+    print_diagnostics(&options, &report, Format::Text);
+    if let Some(error) = &report.io_error {
+        print_error(error, None);
+        return ExitCode::from(2);
+    }
+    if report.diagnostics.has_errors() {
+        eprintln!(
+            "{}",
+            tr!(
+                "build-failed",
+                counts = diagnostic::summary(&report.diagnostics),
+                output = options.output.display()
+            )
+        );
+        return ExitCode::from(1);
+    }
+    if !site.quiet {
+        println!("{}", summary_line(&report, &options));
+    }
+    ExitCode::SUCCESS
+}
+
+/// `wdhs check`: 1 for errors, or with `--strict` for warnings too.
+fn run_check(site: &SiteArgs, format: Format, strict: bool, external: bool) -> ExitCode {
+    let Some(options) = options(site, None, None) else {
+        return ExitCode::from(2);
+    };
+    let report = build::check_with(&options, external);
+    print_diagnostics(&options, &report, format);
+    let failed = report.diagnostics.has_errors()
+        || (strict && report.diagnostics.count(Severity::Warning) > 0);
+    let text = matches!(format, Format::Text);
+    // `--quiet`: the problems, and the summary only when the check fails.
+    let chatty = text && !site.quiet;
+    for held in &report.held_back {
+        if chatty {
+            println!(
+                "{}",
+                tr!(
+                    "check-held-back",
+                    path = diagnostic::display_path(&held.path),
+                    reason = &held.reason
+                )
+            );
+        }
+    }
+    if chatty {
+        for note in &report.notes {
+            println!("{}", tr!("check-note", note = note));
+        }
+    }
+    if chatty || (text && failed) {
+        println!("{}", diagnostic::summary(&report.diagnostics));
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

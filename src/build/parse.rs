@@ -1,0 +1,283 @@
+//! The parse step of `build` and `check`: every shared-fields file, then every language file,
+//! in parallel, into entries, with the problems of each; `serve`'s caches (`incremental`) keep
+//! what unchanged files gave.
+
+use crate::config::Config;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::incremental::Caches;
+use crate::load;
+use crate::model::{Entry, EntrySource, Vocabulary, parse_entry};
+use crate::yaml::{self, Node};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// One language file, parsed: whether it is still a placeholder from `wdhs new` (then it has
+/// no entry), its entry and its problems.
+#[derive(Clone)]
+pub(crate) struct ParsedFile {
+    pub(crate) placeholder: bool,
+    pub(crate) entry: Option<Arc<Entry>>,
+    pub(crate) found: Diagnostics,
+}
+
+/// What `parse_entry` reads of a language file, with its parsed shared file if it has one.
+pub(crate) fn entry_source<'a>(
+    file: &'a load::LanguageFile,
+    shared: Option<(&'a Path, &'a Node)>,
+) -> EntrySource<'a> {
+    EntrySource {
+        kind: file.kind,
+        stem: &file.stem,
+        lang: file.lang,
+        path: &file.file.path,
+        text: &file.file.text,
+        shared,
+    }
+}
+
+/// Parses shared files, then every language file, in parallel.
+pub fn parse_all(
+    config: &Config,
+    language_files: Vec<load::LanguageFile>,
+    shared_files: &[load::SharedFile],
+    caches: Option<&Caches>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Arc<Entry>> {
+    let shared = parse_shared_files(shared_files, caches, diagnostics);
+    warn_shared_without_language(config, &language_files, shared_files, diagnostics);
+    let vocabulary = Vocabulary {
+        themes: (!config.broken).then(|| config.themes.iter().map(|(id, _)| id.as_str()).collect()),
+        programme_goals: config.programme_goals,
+    };
+    let parsed = parse_language_files(language_files, shared_files, &shared, &vocabulary, caches);
+    warn_placeholders(&parsed, diagnostics);
+    let mut entries = Vec::with_capacity(parsed.len());
+    let mut found_all = Vec::new();
+    for (ParsedFile { entry, found, .. }, _) in parsed {
+        found_all.extend(found.sorted());
+        entries.extend(entry);
+    }
+    for d in merge_missing_shared_fields(found_all, &shared.nodes) {
+        diagnostics.push(d);
+    }
+    entries
+}
+
+/// The shared-fields files, parsed: the YAML of each that parsed, by entry, and the entries
+/// whose shared file is broken.
+struct SharedFields<'a> {
+    nodes: HashMap<(crate::model::Kind, &'a str), (&'a Path, Arc<Node>)>,
+    broken: HashSet<(crate::model::Kind, &'a str)>,
+}
+
+/// Parses the shared-fields files in parallel; the problem of each broken one is reported.
+fn parse_shared_files<'a>(
+    shared_files: &'a [load::SharedFile],
+    caches: Option<&Caches>,
+    diagnostics: &mut Diagnostics,
+) -> SharedFields<'a> {
+    let parsed: Vec<Result<Arc<Node>, Diagnostic>> = shared_files
+        .par_iter()
+        .map(|f| {
+            let texts = [&f.file.text];
+            if let Some(parsed) = caches.and_then(|c| c.parsed_shared(&f.file.path, &texts)) {
+                return parsed;
+            }
+            let parsed = yaml::parse(&f.file.text, 0)
+                .map(Arc::new)
+                .map_err(|e| e.diagnostic(&f.file.path, ""));
+            if let Some(cache) = caches {
+                cache.keep_shared(&f.file.path, &texts, parsed.clone());
+            }
+            parsed
+        })
+        .collect();
+    let mut shared = SharedFields {
+        nodes: HashMap::new(),
+        broken: HashSet::new(),
+    };
+    // Entries whose shared file is broken are not parsed: every field in it would be reported
+    // missing again.
+    for (file, parsed) in shared_files.iter().zip(parsed) {
+        match parsed {
+            Ok(node) => {
+                shared.nodes.insert(
+                    (file.kind, file.stem.as_str()),
+                    (file.file.path.as_path(), node),
+                );
+            }
+            Err(d) => {
+                diagnostics.push(d);
+                shared.broken.insert((file.kind, file.stem.as_str()));
+            }
+        }
+    }
+    shared
+}
+
+/// A shared-fields file without a language file beside it publishes nothing: say so.
+fn warn_shared_without_language(
+    config: &Config,
+    language_files: &[load::LanguageFile],
+    shared_files: &[load::SharedFile],
+    diagnostics: &mut Diagnostics,
+) {
+    let with_language_file: HashSet<(crate::model::Kind, &str)> = language_files
+        .iter()
+        .map(|l| (l.kind, l.stem.as_str()))
+        .collect();
+    for file in shared_files {
+        if !with_language_file.contains(&(file.kind, file.stem.as_str())) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &file.file.path,
+                    0,
+                    0,
+                    crate::tr!("build-shared-without-language"),
+                )
+                .with_hint(crate::tr!(
+                    "build-shared-without-language-hint",
+                    stem = &file.stem,
+                    lang = config.default_lang().code()
+                )),
+            );
+        }
+    }
+}
+
+/// A parsed language file, with its path and language when it is still a placeholder.
+type ParsedLanguageFile = (ParsedFile, Option<(PathBuf, crate::lang::Lang)>);
+
+/// Parses every language file in parallel, each text dropped once parsed. An unchanged file
+/// (the same texts) keeps what it gave in `serve`'s cache, without even searching it for the
+/// placeholder marker again.
+fn parse_language_files(
+    language_files: Vec<load::LanguageFile>,
+    shared_files: &[load::SharedFile],
+    shared: &SharedFields<'_>,
+    vocabulary: &Vocabulary<'_>,
+    caches: Option<&Caches>,
+) -> Vec<ParsedLanguageFile> {
+    let shared_text: HashMap<(crate::model::Kind, &str), &Arc<String>> = shared_files
+        .iter()
+        .map(|f| ((f.kind, f.stem.as_str()), &f.file.text))
+        .collect();
+    language_files
+        .into_par_iter()
+        .map(|file| {
+            // The vocabulary comes from site.yaml, which when changed means a fresh cache.
+            let mut texts = vec![&file.file.text];
+            texts.extend(shared_text.get(&(file.kind, file.stem.as_str())).copied());
+            let parsed = (caches.and_then(|c| c.parsed_entry(&file.file.path, &texts)))
+                .unwrap_or_else(|| parse_language_file(&file, shared, vocabulary, caches, &texts));
+            let named = parsed
+                .placeholder
+                .then(|| (file.file.path.clone(), file.lang));
+            (parsed, named)
+        })
+        .collect()
+}
+
+/// Parses one language file with its shared fields, and keeps what it gave in `caches` (made
+/// from `texts`).
+fn parse_language_file(
+    file: &load::LanguageFile,
+    shared: &SharedFields<'_>,
+    vocabulary: &Vocabulary<'_>,
+    caches: Option<&Caches>,
+    texts: &[&Arc<String>],
+) -> ParsedFile {
+    let key = (file.kind, file.stem.as_str());
+    let placeholder = crate::scaffold::is_placeholder(&file.file.text);
+    let mut found = Diagnostics::new();
+    // Entries whose shared file is broken are not parsed (`parse_shared_files`), nor kept.
+    if placeholder || shared.broken.contains(&key) {
+        return ParsedFile {
+            placeholder,
+            entry: None,
+            found,
+        };
+    }
+    let source = entry_source(file, shared.nodes.get(&key).map(|(p, n)| (*p, &**n)));
+    let entry = parse_entry(&source, vocabulary, &mut found).map(Arc::new);
+    let parsed = ParsedFile {
+        placeholder,
+        entry,
+        found,
+    };
+    if let Some(cache) = caches {
+        cache.keep_entry(&file.file.path, texts, parsed.clone());
+    }
+    parsed
+}
+
+/// A language file still as `wdhs new` wrote it is not published: say which.
+fn warn_placeholders(parsed: &[ParsedLanguageFile], diagnostics: &mut Diagnostics) {
+    for (path, lang) in parsed.iter().filter_map(|(_, named)| named.as_ref()) {
+        diagnostics.push(
+            Diagnostic::warning(
+                path,
+                0,
+                0,
+                crate::tr!("build-still-placeholder", lang = lang.code()),
+            )
+            .with_hint(crate::tr!(
+                "build-still-placeholder-hint",
+                marker = crate::scaffold::PLACEHOLDER_MARKER
+            )),
+        );
+    }
+}
+
+/// A required field missing in every language of an entry that has a shared file belongs in
+/// that shared file: say so once, there, instead of once per language.
+fn merge_missing_shared_fields(
+    found: Vec<Diagnostic>,
+    shared: &HashMap<(crate::model::Kind, &str), (&Path, Arc<Node>)>,
+) -> Vec<Diagnostic> {
+    let shared_for = |path: &Path| -> Option<PathBuf> {
+        let name = path.file_name()?.to_str()?;
+        let stem = name.strip_suffix(".md")?.rsplit_once('.')?.0;
+        shared
+            .values()
+            .map(|(p, _)| *p)
+            .find(|p| {
+                p.parent() == path.parent() && p.file_stem().and_then(|s| s.to_str()) == Some(stem)
+            })
+            .map(Path::to_path_buf)
+    };
+    let is_missing = |d: &Diagnostic| crate::model::missing_field(&d.message).is_some();
+    // In how many language files each required field is missing, per shared file.
+    let mut missing_in: HashMap<(PathBuf, String), usize> = HashMap::new();
+    for d in found.iter().filter(|d| is_missing(d)) {
+        if let Some(shared_path) = shared_for(&d.path) {
+            *missing_in
+                .entry((shared_path, d.message.clone()))
+                .or_default() += 1;
+        }
+    }
+    let mut out = Vec::new();
+    let mut merged: std::collections::BTreeSet<(PathBuf, String)> =
+        std::collections::BTreeSet::new();
+    for d in found {
+        let key = shared_for(&d.path)
+            .filter(|_| is_missing(&d))
+            .map(|p| (p, d.message.clone()));
+        match key {
+            // Missing in more than one language: with two languages, that is all of them.
+            Some(key) if missing_in.get(&key).copied().unwrap_or(0) > 1 => {
+                if merged.insert(key.clone()) {
+                    let field = crate::model::missing_field(&d.message).unwrap_or("");
+                    out.push(
+                        Diagnostic::error(&key.0, 1, 1, d.message.clone())
+                            .with_hint(crate::model::missing_in_shared_hint(field)),
+                    );
+                }
+            }
+            _ => out.push(d),
+        }
+    }
+    out
+}

@@ -1,0 +1,439 @@
+//! The edit session of `wdhs serve`: what one build keeps for the next (the caches, the address
+//! of every page, the hash of every file written) and the rebuild that renders and writes only
+//! what an edit changed. A failed build writes nothing: the last good site stays served.
+
+use super::http::Shared;
+use super::watch::entry_changes;
+use crate::build::{self, BuildOptions, DiskSources};
+use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
+use crate::incremental::{self, Caches};
+use crate::render;
+use crate::resolve::{MovedPage, PageUrls};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// Files whose bytes changed since the last build (path, bytes, hash), and every path produced.
+type RenderedOutputs = (Vec<(String, Vec<u8>, u64)>, HashSet<String>);
+
+/// An output file that changed: its path, bytes and hash.
+type ChangedOutput = (String, Vec<u8>, u64);
+
+pub(super) struct Session {
+    options: BuildOptions,
+    /// Checked once for the session (`ImageCache::open`), its warnings printed at the start.
+    image_cache: crate::image_cache::ImageCache,
+    caches: Caches,
+    /// `Site::frame` of the last good build.
+    frame: Option<u64>,
+    /// The order of its lists, to render only the list pages an edit reorders.
+    order: Arc<render::ListOrder>,
+    /// The address of every page at the last build, and the pages that moved since the last
+    /// good one (key, address before), to render only what shows or links to them.
+    urls: PageUrls,
+    moved: Vec<MovedPage>,
+    /// Whether the last build was good: then the site kept for the next patch is the one
+    /// `urls` was made from.
+    pub(super) last_good: bool,
+    /// Files changed since the last good build: what failed builds did not write.
+    unwritten: Vec<PathBuf>,
+    /// Output path → hash of what was written last, so unchanged files are not touched.
+    written: HashMap<String, u64>,
+}
+
+/// What the pages that moved since the last good build left behind: the output files at the
+/// addresses they had, and those addresses.
+#[derive(Default)]
+struct Left {
+    paths: Vec<String>,
+    urls: HashSet<String>,
+}
+
+/// What a good rebuild did, for the line printed and the event sent to the tabs.
+struct Rebuilt {
+    partial: bool,
+    pages: usize,
+    changed: usize,
+    removed: usize,
+    css_only: bool,
+}
+
+impl Session {
+    /// A session that has built nothing yet.
+    pub(super) fn new(
+        options: BuildOptions,
+        image_cache: crate::image_cache::ImageCache,
+    ) -> Session {
+        Session {
+            options,
+            image_cache,
+            written: HashMap::new(),
+            caches: Caches::default(),
+            frame: None,
+            order: Arc::default(),
+            urls: PageUrls::new(),
+            moved: Vec::new(),
+            last_good: false,
+            unwritten: Vec::new(),
+        }
+    }
+
+    /// Builds the site into the served folder, writing only what changed; on errors keeps the
+    /// last good site and pushes the errors to every tab. Returns the line to print.
+    pub(super) fn rebuild(&mut self, shared: &Shared, changed_paths: &[PathBuf]) -> String {
+        let started = Instant::now();
+        let mut diagnostics = Diagnostics::new();
+        let compiled =
+            incremental::compile(&self.options, &self.caches, changed_paths, &mut diagnostics);
+        self.unwritten.extend_from_slice(changed_paths);
+        let line = self.render(shared, &compiled, diagnostics, started);
+        // The next edit of a Markdown body patches this site instead of resolving a new one.
+        self.caches.keep_site(compiled.site);
+        line
+    }
+
+    /// The rendering half of `rebuild`.
+    fn render(
+        &mut self,
+        shared: &Shared,
+        compiled: &build::Compiled,
+        mut diagnostics: Diagnostics,
+        started: Instant,
+    ) -> String {
+        self.track_addresses(compiled);
+        // Re-render only what depends on the entries edited, added, removed or moved to a new
+        // address since the last good build, when no file or setting changed (the frame). Files
+        // at the address an entry left go, unless something else took it.
+        let mut left = Left::default();
+        let only = self.partial_changes(compiled, &mut left);
+        let Some(renderer) = compiled
+            .renderer
+            .as_ref()
+            .filter(|_| !diagnostics.has_errors())
+        else {
+            return self.fail(shared, diagnostics, started);
+        };
+        let partial = only.is_some();
+        let trace = build::Trace::start().enabled();
+        if trace {
+            println!("compiled in {} ms", started.elapsed().as_millis());
+        }
+        let (stats, (changed, current)) =
+            self.render_outputs(compiled, renderer, only, trace, &mut diagnostics);
+        if diagnostics.has_errors() {
+            return self.fail(shared, diagnostics, started);
+        }
+        if trace {
+            println!("outputs made in {} ms", started.elapsed().as_millis());
+        }
+        // Only now, with a complete good build, is the served folder changed.
+        let css_only = !changed.is_empty() && changed.iter().all(|(p, _, _)| p.ends_with(".css"));
+        let changed_count = changed.len();
+        // Taken, not copied (it names every output file); put back below whatever happens.
+        let mut produced: HashMap<String, u64> = std::mem::take(&mut self.written);
+        if let Err(failed) = write_outputs(shared, changed, &mut produced) {
+            self.written = produced;
+            return self.fail(shared, failed, started);
+        }
+        if trace {
+            println!("written in {} ms", started.elapsed().as_millis());
+        }
+        let order = render::list_order(&compiled.site, &self.caches.render);
+        let stale: Vec<String> = if partial {
+            self.stale_after_partial(compiled, &order, left, &produced, &current)
+        } else {
+            (produced.keys())
+                .filter(|p| !current.contains(p.as_str()))
+                .cloned()
+                .collect()
+        };
+        remove_stale(shared, &stale, &mut produced);
+        self.written = produced;
+        self.frame = Some(compiled.site.frame);
+        self.order = Arc::new(order);
+        self.moved.clear();
+        self.unwritten.clear();
+        self.last_good = true;
+        let rebuilt = Rebuilt {
+            partial,
+            pages: stats.pages,
+            changed: changed_count,
+            removed: stale.len(),
+            css_only,
+        };
+        self.succeed(shared, &diagnostics, started, &rebuilt)
+    }
+
+    /// Brings the address of every page up to date with the compiled site, and adds the pages
+    /// that moved to those moved since the last good build (a failed one renders nothing).
+    fn track_addresses(&mut self, compiled: &build::Compiled) {
+        // A patch of the last good build says what moved; anything else is compared page by page.
+        let moved = match &compiled.site.address_changes {
+            Some(changes) if self.last_good => {
+                crate::resolve::apply_address_changes(&mut self.urls, changes)
+            }
+            _ => crate::resolve::update_page_urls(&mut self.urls, &compiled.site.pages),
+        };
+        self.last_good = false;
+        // Debug builds (the tests) check the table against every page.
+        #[cfg(debug_assertions)]
+        {
+            let mut fresh = PageUrls::new();
+            crate::resolve::update_page_urls(&mut fresh, &compiled.site.pages);
+            let kept: PageUrls = (self.urls.iter())
+                .filter(|(_, urls)| !urls.is_empty())
+                .map(|(lang, urls)| (*lang, urls.clone()))
+                .collect();
+            assert_eq!(kept, fresh, "the addresses serve keeps");
+        }
+        self.moved.extend(moved);
+    }
+
+    /// What to render again when the frame is the one of the last good build and only entries
+    /// changed since it; `None` (render everything) otherwise. The files at the addresses moved
+    /// pages left go into `left`.
+    fn partial_changes(
+        &self,
+        compiled: &build::Compiled,
+        left: &mut Left,
+    ) -> Option<render::Changes> {
+        if self.frame != Some(compiled.site.frame) {
+            return None;
+        }
+        let mut changes = entry_changes(&self.options.root, &self.unwritten)?;
+        // An entry at a new address, or one that appeared or went, changes every page that shows
+        // it (like a new title), and the pages whose text links to it (their Markdown was
+        // rendered again for it).
+        for MovedPage { key, lang, before } in &self.moved {
+            let folder = key.split_once('/').map_or("", |(folder, _)| folder);
+            if let Some(kind) = crate::model::Kind::from_folder(folder) {
+                changes.kinds.insert(kind);
+            }
+            changes.keys.insert(key.clone());
+            changes.langs.insert(*lang);
+            changes.addresses = true;
+            left.paths
+                .extend(before.iter().map(|url| render::html_path(url)));
+            left.paths
+                .extend(before.iter().map(|url| crate::calendar::path(url)));
+            left.urls.extend(before.iter().cloned());
+        }
+        for page in compiled.site.markdown_rendered_again() {
+            changes.keys.insert(page.key.clone());
+            changes.langs.insert(page.entry.lang);
+        }
+        Some(render::Changes {
+            previous_order: self.order.clone(),
+            ..changes
+        })
+    }
+
+    /// Renders the site (only what `only` names, when it names anything) and keeps the outputs
+    /// whose bytes differ from what was written last, with the path of every output made.
+    fn render_outputs(
+        &self,
+        compiled: &build::Compiled,
+        renderer: &render::Renderer,
+        only: Option<render::Changes>,
+        trace: bool,
+        diagnostics: &mut Diagnostics,
+    ) -> (render::RenderStats, RenderedOutputs) {
+        let outputs: Mutex<RenderedOutputs> = Mutex::new((Vec::new(), HashSet::new()));
+        let previous = &self.written;
+        let mut render_options = build::render_options(self.image_cache.dir());
+        render_options.only = only;
+        render_options.cache = Some(self.caches.render.clone());
+        let counters = Arc::new(crate::images::Counters::default());
+        render_options.counters = Some(counters.clone());
+        let progress = crate::progress::Reporter::start(counters, self.options.progress);
+        let stats = render::render_site(
+            &compiled.site,
+            renderer,
+            &render_options,
+            &|path, content| {
+                if trace {
+                    println!("rendered {path}");
+                }
+                // Taken, not copied: a large site's search index is megabytes.
+                let bytes = content.into_bytes()?;
+                let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+                let changed = previous.get(path) != Some(&hash);
+                if let Ok(mut outputs) = outputs.lock() {
+                    if changed {
+                        outputs.0.push((path.to_string(), bytes, hash));
+                    }
+                    outputs.1.insert(path.to_string());
+                }
+                Ok(())
+            },
+            diagnostics,
+        );
+        progress.finish();
+        (stats, outputs.into_inner().unwrap_or_default())
+    }
+
+    /// What a partial render produced only some paths of can have gone stale: what was at the
+    /// address an entry left, and the pages of lists that got shorter or went.
+    fn stale_after_partial(
+        &self,
+        compiled: &build::Compiled,
+        order: &render::ListOrder,
+        left: Left,
+        produced: &HashMap<String, u64>,
+        current: &HashSet<String>,
+    ) -> Vec<String> {
+        let Left {
+            paths: mut left,
+            urls: left_urls,
+        } = left;
+        left.extend(
+            (self.order.paths.iter())
+                .filter(|p| !order.paths.contains(*p))
+                .cloned(),
+        );
+        left.sort_unstable();
+        left.dedup();
+        // An address an entry left may be another page's, which kept it: one entry took
+        // another's address in a build that failed (a clash), then gave it back. That
+        // page's file is as the last good build wrote it.
+        let left_hashes: HashSet<u64> = (left_urls.iter())
+            .map(|url| crate::resolve::folded_url_hash(url))
+            .collect();
+        let kept: HashSet<String> = (compiled.site.pages.iter())
+            .filter(|page| {
+                !left_hashes.is_empty()
+                    && left_hashes.contains(&page.url_hash())
+                    && left_urls.contains(page.url.as_str())
+            })
+            .flat_map(|page| {
+                let calendar = matches!(page.entry.kind, crate::model::Kind::Festival)
+                    .then(|| crate::calendar::path(&page.url));
+                std::iter::once(render::html_path(&page.url)).chain(calendar)
+            })
+            .collect();
+        left.into_iter()
+            .filter(|p| {
+                produced.contains_key(p) && !current.contains(p.as_str()) && !kept.contains(p)
+            })
+            .collect()
+    }
+
+    /// Closes the error box, prints the warnings, tells the tabs what to do and returns the line
+    /// to print.
+    fn succeed(
+        &self,
+        shared: &Shared,
+        diagnostics: &Diagnostics,
+        started: Instant,
+        rebuilt: &Rebuilt,
+    ) -> String {
+        let had_failure = shared.clear_failure();
+        let warnings = diagnostics.count(Severity::Warning);
+        if warnings > 0 {
+            print_problems(&self.options.root, diagnostics);
+        }
+        if had_failure {
+            shared.broadcast("fixed", "");
+        }
+        if rebuilt.css_only {
+            shared.broadcast("css", "");
+        } else if rebuilt.changed > 0 || rebuilt.removed > 0 || had_failure {
+            shared.broadcast("reload", "");
+        }
+        crate::tr!(
+            "serve-rebuilt",
+            ms = elapsed_ms(started),
+            partial = if rebuilt.partial { "yes" } else { "no" },
+            pages = rebuilt.pages,
+            changed = rebuilt.changed,
+            removed = rebuilt.removed,
+            warnings = warnings
+        )
+    }
+
+    fn fail(&self, shared: &Shared, diagnostics: Diagnostics, started: Instant) -> String {
+        print_problems(&self.options.root, &diagnostics);
+        shared.show_failure(&diagnostics);
+        crate::tr!(
+            "serve-build-failed",
+            ms = elapsed_ms(started),
+            counts = diagnostic::summary(&diagnostics)
+        )
+    }
+}
+
+/// Writes the changed outputs into the served folder, side by side (a new entry changes a few
+/// hundred files), and holds those of `held_from` bytes or more in memory instead; `produced`
+/// gets the hash of each. The problems when a file cannot be written: then nothing is held.
+fn write_outputs(
+    shared: &Shared,
+    changed: Vec<ChangedOutput>,
+    produced: &mut HashMap<String, u64>,
+) -> Result<(), Diagnostics> {
+    let (large, changed): (Vec<_>, Vec<_>) =
+        (changed.into_iter()).partition(|(_, bytes, _)| bytes.len() >= shared.held_from);
+    let written: Vec<Result<(), std::io::Error>> = changed
+        .par_iter()
+        .map(|(path, bytes, _)| crate::write::write_file(&shared.output, path, bytes))
+        .collect();
+    let mut failed = Diagnostics::new();
+    for ((path, _, hash), result) in changed.iter().zip(written) {
+        match result {
+            Ok(()) => {
+                produced.insert(path.clone(), *hash);
+            }
+            Err(error) => failed.push(Diagnostic::error(
+                PathBuf::from(path),
+                0,
+                0,
+                crate::tr!("serve-cannot-write", error = error.to_string()),
+            )),
+        }
+    }
+    if !failed.is_empty() {
+        return Err(failed);
+    }
+    // Only with every file written do the outputs held in memory change too.
+    if let Ok(mut held) = shared.held.write() {
+        for (path, _, _) in &changed {
+            held.remove(path);
+        }
+        for (path, bytes, hash) in large {
+            // Served from memory from now on: a smaller version on disk would be stale.
+            let _ = crate::write::remove_file(&shared.output, &path);
+            held.insert(path.clone(), Arc::new(bytes));
+            produced.insert(path, hash);
+        }
+    }
+    Ok(())
+}
+
+/// Removes the stale outputs from memory and from the served folder, and forgets them.
+fn remove_stale(shared: &Shared, stale: &[String], produced: &mut HashMap<String, u64>) {
+    if let Ok(mut held) = shared.held.write() {
+        for path in stale {
+            held.remove(path);
+        }
+    }
+    for path in stale {
+        let _ = crate::write::remove_file(&shared.output, path);
+        produced.remove(path);
+    }
+}
+
+/// Prints problems with excerpts of the files they name, read again from disk.
+pub(super) fn print_problems(root: &Path, diagnostics: &Diagnostics) {
+    eprint!(
+        "{}",
+        diagnostic::format_text(
+            diagnostics,
+            &DiskSources::for_diagnostics(root, diagnostics)
+        )
+    );
+}
+
+fn elapsed_ms(started: Instant) -> u64 {
+    u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
+}
