@@ -492,19 +492,7 @@ fn classify(
     if parts.len() > 2
         && (name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".yml"))
     {
-        diagnostics.push(
-            Diagnostic::error(
-                rel_root,
-                0,
-                0,
-                crate::tr!("load-nested-entry", folder = &parts[0]),
-            )
-            .with_hint(crate::tr!(
-                "load-nested-entry-hint",
-                folder = &parts[0],
-                name = &name
-            )),
-        );
+        diagnostics.push(nested_entry(rel_root, &parts[0], &name));
         return None;
     }
     if let Some(problem) = asset_problem(&parts[1..], &rel_root) {
@@ -517,6 +505,21 @@ fn classify(
         path: rel_root,
         absolute: path.to_path_buf(),
     }))
+}
+
+/// The error for an entry's file in a folder below its kind's: entries are not nested.
+fn nested_entry(rel_root: PathBuf, folder: &str, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        rel_root,
+        0,
+        0,
+        crate::tr!("load-nested-entry", folder = folder),
+    )
+    .with_hint(crate::tr!(
+        "load-nested-entry-hint",
+        folder = folder,
+        name = name
+    ))
 }
 
 /// A file at the top of `content/`: the settings or a language file of the home page.

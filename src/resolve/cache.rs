@@ -157,6 +157,7 @@ pub(super) struct LinkTargets<'a> {
     pub(super) pages: &'a [Page],
     pub(super) index: &'a PageIndex,
     pub(super) all_keys: &'a BTreeSet<(Kind, String)>,
+    /// Entries left out as drafts or embargoed, in any language.
     pub(super) held_back: &'a BTreeSet<(Kind, String)>,
     pub(super) assets: &'a BTreeSet<(Kind, &'a str)>,
     pub(super) images: &'a crate::images::Headers,
@@ -171,25 +172,17 @@ pub(super) struct LinkTargets<'a> {
 }
 
 impl LinkTargets<'_> {
-    /// The page's Markdown as HTML and what rendering it found; taken from the cache when the
-    /// body and everything links resolve against are as when it was rendered.
     /// The page's Markdown as HTML, what rendering it found, and whether it was rendered now
-    /// (not taken from the cache).
+    /// (not taken from the cache): it is taken from the cache when the body and everything
+    /// links resolve against are as when it was rendered.
     pub(super) fn render_markdown(
         &self,
         page: &Page,
         body: Arc<str>,
     ) -> (Arc<Rendered>, Vec<Diagnostic>, bool) {
         let resolver = SiteLinks {
-            config: self.config,
-            pages: self.pages,
-            index: self.index,
-            all_keys: self.all_keys,
-            held_back: self.held_back,
-            assets: self.assets,
-            images: self.images,
+            targets: self,
             from: &page.entry,
-            base_path: self.base_path,
         };
         let input = RenderInput {
             markdown: &body,

@@ -138,17 +138,12 @@ pub(super) fn anchor_problems(pages: &[Page], index: &PageIndex, i: usize) -> Ve
     diagnostics
 }
 
+/// The links of one page's Markdown, resolved against the site.
 pub(super) struct SiteLinks<'a> {
-    pub(super) config: &'a Config,
-    pub(super) pages: &'a [Page],
-    pub(super) index: &'a PageIndex,
-    pub(super) all_keys: &'a BTreeSet<(Kind, String)>,
-    /// Entries left out as drafts or embargoed, in any language.
-    pub(super) held_back: &'a BTreeSet<(Kind, String)>,
-    pub(super) assets: &'a BTreeSet<(Kind, &'a str)>,
-    pub(super) images: &'a crate::images::Headers,
+    /// What every page's links resolve against.
+    pub(super) targets: &'a LinkTargets<'a>,
+    /// The entry whose page links.
     pub(super) from: &'a Entry,
-    pub(super) base_path: &'a str,
 }
 
 impl LinkResolver for SiteLinks<'_> {
@@ -156,7 +151,7 @@ impl LinkResolver for SiteLinks<'_> {
         if let Some(rest) = destination.strip_prefix("@/") {
             return self.internal(rest);
         }
-        if let Some(site_link) = own_site_link(self.config, destination) {
+        if let Some(site_link) = own_site_link(self.targets.config, destination) {
             return Ok(site_link);
         }
         let has_scheme = destination.split_once(':').is_some_and(|(scheme, _)| {
@@ -172,6 +167,14 @@ impl LinkResolver for SiteLinks<'_> {
         {
             return Ok(Resolved::Unchanged);
         }
+        self.file_beside(destination, is_image)
+    }
+}
+
+impl SiteLinks<'_> {
+    /// Resolves a link to a file beside the content, relative to the kind's folder: an image
+    /// (a `<picture>` for a raster image) or another file, which must exist.
+    fn file_beside(&self, destination: &str, is_image: bool) -> Result<Resolved, (String, String)> {
         let (path, suffix) = match destination.find(['#', '?']) {
             Some(i) => destination.split_at(i),
             None => (destination, ""),
@@ -188,11 +191,17 @@ impl LinkResolver for SiteLinks<'_> {
             ));
         }
         if is_image {
-            check_image_reference(self.from.kind, path, self.assets, self.images)?;
+            check_image_reference(
+                self.from.kind,
+                path,
+                self.targets.assets,
+                self.targets.images,
+            )?;
         }
         match normalize_relative(path) {
             Some(relative) if is_image && crate::images::is_raster(&relative) => {
                 let info = self
+                    .targets
                     .images
                     .get(&(self.from.kind, relative.clone()))
                     .and_then(|i| i.as_ref().ok())
@@ -202,17 +211,22 @@ impl LinkResolver for SiteLinks<'_> {
                             String::new(),
                         )
                     })?;
-                let published = asset_url(self.config, self.from.kind, &relative);
+                let published = asset_url(self.targets.config, self.from.kind, &relative);
                 Ok(Resolved::Picture(Picture::new(info, &published, &|p| {
-                    format!("{}{p}", self.base_path)
+                    format!("{}{p}", self.targets.base_path)
                 })))
             }
-            Some(relative) if self.assets.contains(&(self.from.kind, relative.as_str())) => {
+            Some(relative)
+                if self
+                    .targets
+                    .assets
+                    .contains(&(self.from.kind, relative.as_str())) =>
+            {
                 Ok(Resolved::Url {
                     url: format!(
                         "{}{}{suffix}",
-                        self.base_path,
-                        asset_url(self.config, self.from.kind, &relative)
+                        self.targets.base_path,
+                        asset_url(self.targets.config, self.from.kind, &relative)
                     ),
                     target: None,
                 })
@@ -227,9 +241,7 @@ impl LinkResolver for SiteLinks<'_> {
             )),
         }
     }
-}
 
-impl SiteLinks<'_> {
     /// Resolves an `@/` link (`rest` is what follows `@/`): the home page, a section, or an
     /// entry, in the language of the page that links.
     fn internal(&self, rest: &str) -> Result<Resolved, (String, String)> {
@@ -244,12 +256,12 @@ impl SiteLinks<'_> {
         };
         let lang = self.from.lang;
         let with_anchor = |url: String| match anchor {
-            Some(anchor) => format!("{}{url}#{anchor}", self.base_path),
-            None => format!("{}{url}", self.base_path),
+            Some(anchor) => format!("{}{url}#{anchor}", self.targets.base_path),
+            None => format!("{}{url}", self.targets.base_path),
         };
         if folder.is_empty() || folder == "home" {
             return Ok(Resolved::Url {
-                url: with_anchor(lang_prefix(self.config, lang)),
+                url: with_anchor(lang_prefix(self.targets.config, lang)),
                 target: Some("/home".to_string()),
             });
         }
@@ -264,7 +276,7 @@ impl SiteLinks<'_> {
                 ));
             }
             return Ok(Resolved::Url {
-                url: with_anchor(section_url(self.config, kind, lang)),
+                url: with_anchor(section_url(self.targets.config, kind, lang)),
                 target: None,
             });
         };
@@ -285,6 +297,7 @@ impl SiteLinks<'_> {
             crate::tr!("resolve-unknown-kind", link = rest),
             // Editors often write the section's URL name (`doelen`) instead of its kind.
             match self
+                .targets
                 .config
                 .sections
                 .iter()
@@ -315,36 +328,37 @@ impl SiteLinks<'_> {
     ) -> Result<Resolved, (String, String)> {
         let lang = self.from.lang;
         let key = format!("{}/{stem}", kind.folder());
-        if let Some(i) = self.index.get(kind, stem, lang) {
+        if let Some(i) = self.targets.index.get(kind, stem, lang) {
             return Ok(Resolved::Url {
-                url: with_anchor(self.pages[i].url.clone()),
+                url: with_anchor(self.targets.pages[i].url.clone()),
                 target: Some(key),
             });
         }
         // Published in another language only: link there rather than to nothing.
         if let Some(i) = self
+            .targets
             .config
             .languages
             .iter()
-            .find_map(|l| self.index.get(kind, stem, *l))
+            .find_map(|l| self.targets.index.get(kind, stem, *l))
         {
             return Ok(Resolved::Url {
-                url: with_anchor(self.pages[i].url.clone()),
+                url: with_anchor(self.targets.pages[i].url.clone()),
                 target: Some(key),
             });
         }
-        if self.all_keys.contains(&(kind, stem.to_string()))
-            && !self.held_back.contains(&(kind, stem.to_string()))
+        if self.targets.all_keys.contains(&(kind, stem.to_string()))
+            && !self.targets.held_back.contains(&(kind, stem.to_string()))
         {
             // The target failed to parse and has been reported; say nothing more here. Its key
             // is the target all the same: once it parses, it is a page that appeared, and this
             // link is resolved again (`CachedMarkdown::checked`).
             return Ok(Resolved::Url {
-                url: with_anchor(section_url(self.config, kind, lang)),
+                url: with_anchor(section_url(self.targets.config, kind, lang)),
                 target: Some(key),
             });
         }
-        if self.all_keys.contains(&(kind, stem.to_string())) {
+        if self.targets.all_keys.contains(&(kind, stem.to_string())) {
             return Err((
                 crate::tr!("resolve-not-published", link = rest),
                 crate::tr!("resolve-not-published-hint"),
@@ -357,6 +371,7 @@ impl SiteLinks<'_> {
     fn no_such_entry(&self, rest: &str, kind: Kind, stem: &str) -> (String, String) {
         let lang = self.from.lang;
         let stems: Vec<&str> = self
+            .targets
             .all_keys
             .iter()
             .filter(|(k, _)| *k == kind)
