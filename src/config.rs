@@ -221,7 +221,46 @@ fn codes(languages: &[Lang]) -> String {
 /// Parses `site.yaml`; every problem goes into `diagnostics` and a best-effort config is returned
 /// so content can still be checked.
 pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> Config {
-    let mut config = Config {
+    let mut config = fallback_config();
+    let node = match yaml::parse(text, 0) {
+        Ok(node) => node,
+        Err(error) => {
+            diagnostics.push(error.diagnostic(path, yaml::IN_SITE_YAML));
+            config.broken = true;
+            return config;
+        }
+    };
+    let mut reader = Reader { path, diagnostics };
+    let entries: Vec<(Key, Node)> = reader.map(&node, "site.yaml").to_vec();
+    let find = |name: &str| entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v);
+
+    // Read first: every text given per language is checked against them.
+    if let Some(languages) = find("languages") {
+        let parsed = reader.languages(languages);
+        if !parsed.is_empty() {
+            config.languages = parsed;
+        }
+    }
+    let languages = config.languages.clone();
+    for (key, value) in &entries {
+        reader.field(&mut config, key, value, &languages);
+    }
+    for (name, required) in [("base_url", true), ("title", true)] {
+        if required && find(name).is_none() {
+            reader.error(
+                1,
+                1,
+                tr!("config-missing", name = name),
+                tr!("config-missing-hint", name = name),
+            );
+        }
+    }
+    config
+}
+
+/// The settings used where `site.yaml` says nothing, or cannot be read.
+fn fallback_config() -> Config {
+    Config {
         base_url: "/".to_string(),
         site_url: "/".to_string(),
         languages: vec![Lang::Nl, Lang::En],
@@ -236,181 +275,46 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
         feed_limit: 20,
         programme_goals: None,
         broken: false,
-    };
-    let node = match yaml::parse(text, 0) {
-        Ok(node) => node,
-        Err(error) => {
-            diagnostics.push(error.diagnostic(path, yaml::IN_SITE_YAML));
-            config.broken = true;
-            return config;
-        }
-    };
-    let mut reader = Reader { path, diagnostics };
-    let entries: Vec<(Key, Node)> = reader.map(&node, "site.yaml").to_vec();
-    let find = |name: &str| entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v);
-
-    if let Some(languages) = find("languages") {
-        let mut parsed = Vec::new();
-        let items: Vec<Node> = match &languages.value {
-            Value::Seq(items) => items.clone(),
-            _ => vec![languages.clone()],
-        };
-        for item in items {
-            match item.as_text().as_deref().and_then(Lang::parse) {
-                Some(lang) if !parsed.contains(&lang) => parsed.push(lang),
-                _ => reader.error(
-                    item.line,
-                    item.col,
-                    tr!(
-                        "config-unsupported-language",
-                        value = item.as_text().unwrap_or_default()
-                    ),
-                    tr!("config-unsupported-language-hint"),
-                ),
-            }
-        }
-        if !parsed.is_empty() {
-            config.languages = parsed;
-        }
     }
-    let languages = config.languages.clone();
-    for (key, value) in &entries {
+}
+
+/// Reading each field of `site.yaml` into the config.
+impl Reader<'_> {
+    /// Puts one top-level field into `config`; an unknown field is reported.
+    fn field(&mut self, config: &mut Config, key: &Key, value: &Node, languages: &[Lang]) {
         match key.name.as_str() {
-            "base_url" => {
-                if let Some(url) = reader.text(value, "base_url") {
-                    if !(url.starts_with("https://") || url.starts_with("http://")) {
-                        reader.error(
-                            value.line,
-                            value.col,
-                            tr!("config-not-full-address", value = &url),
-                            write_like("base_url", "\"https://www.wedoenhetsamen.nu/\""),
-                        );
-                    }
-                    config.base_url = normalize_base_url(&url);
-                    config.site_url = config.base_url.clone();
-                }
-            }
+            "base_url" => self.base_url(config, value),
             "languages" => {}
-            "title" => config.title = reader.per_language(value, "title", &languages),
-            "tagline" => config.tagline = reader.per_language(value, "tagline", &languages),
+            "title" => config.title = self.per_language(value, "title", languages),
+            "tagline" => config.tagline = self.per_language(value, "tagline", languages),
             "description" => {
-                config.description = reader.per_language(value, "description", &languages)
+                config.description = self.per_language(value, "description", languages)
             }
-            "sections" => {
-                for (section_key, names) in reader.map(value, "sections").to_vec() {
-                    match Kind::from_folder(&section_key.name).filter(|k| k.has_section()) {
-                        Some(kind) => {
-                            let names = reader.per_language(
-                                &names,
-                                &format!("sections.{}", section_key.name),
-                                &languages,
-                            );
-                            for (lang, name) in &names {
-                                if !crate::slug::is_valid_slug(name) {
-                                    reader.error(
-                                        section_key.line,
-                                        section_key.col,
-                                        tr!("config-section-name", name = name, code = lang.code()),
-                                        tr!("config-section-name-hint"),
-                                    );
-                                }
-                            }
-                            config.sections.insert(kind, names);
-                        }
-                        None => {
-                            let known: Vec<&str> = KINDS
-                                .iter()
-                                .filter(|k| k.has_section())
-                                .map(|k| k.folder())
-                                .collect();
-                            let hint = crate::diagnostic::suggest(
-                                &section_key.name,
-                                known.iter().copied(),
-                            )
-                            .map_or_else(
-                                || tr!("config-sections", list = known.join(", ")),
-                                did_you_mean,
-                            );
-                            reader.error(
-                                section_key.line,
-                                section_key.col,
-                                tr!("config-unknown-section", name = &section_key.name),
-                                hint,
-                            );
-                        }
-                    }
-                }
-            }
-            "menu" => {
-                let items: Vec<Node> = match &value.value {
-                    Value::Seq(items) => items.clone(),
-                    _ => Vec::new(),
-                };
-                for item in items {
-                    let Some(text) = reader.text(&item, "menu") else {
-                        continue;
-                    };
-                    if let Some(stem) = text.strip_prefix("page:") {
-                        config.menu.push(MenuItem::Page(Located {
-                            value: stem.trim().to_string(),
-                            path: path.into(),
-                            line: item.line,
-                            col: item.col,
-                        }));
-                    } else {
-                        match Kind::from_folder(&text).filter(|k| k.has_section()) {
-                            Some(kind) => config.menu.push(MenuItem::Section(kind)),
-                            None => reader.error(
-                                item.line,
-                                item.col,
-                                tr!("config-menu-not-section", value = &text),
-                                tr!("config-menu-not-section-hint"),
-                            ),
-                        }
-                    }
-                }
-            }
+            "sections" => self.sections(&mut config.sections, value, languages),
+            "menu" => self.menu(&mut config.menu, value),
             "themes" => {
-                for (theme_key, labels) in reader.map(value, "themes").to_vec() {
-                    let labels = reader.per_language(
+                for (theme_key, labels) in self.map(value, "themes").to_vec() {
+                    let labels = self.per_language(
                         &labels,
                         &format!("themes.{}", theme_key.name),
-                        &languages,
+                        languages,
                     );
                     config.themes.push((theme_key.name.clone(), labels));
                 }
             }
             "contact" => {
-                for (contact_key, text) in reader.map(value, "contact").to_vec() {
-                    if let Some(text) = reader.text(&text, &format!("contact.{}", contact_key.name))
-                    {
+                for (contact_key, text) in self.map(value, "contact").to_vec() {
+                    if let Some(text) = self.text(&text, &format!("contact.{}", contact_key.name)) {
                         config.contact.insert(contact_key.name.clone(), text);
                     }
                 }
             }
-            "pagination" => {
-                for (section_key, size) in reader.map(value, "pagination").to_vec() {
-                    let kind = Kind::from_folder(&section_key.name);
-                    match (kind, &size.value) {
-                        (Some(kind), Value::Int(n)) if *n > 0 => {
-                            config
-                                .pagination
-                                .insert(kind, usize::try_from(*n).unwrap_or(usize::MAX));
-                        }
-                        _ => reader.error(
-                            size.line,
-                            size.col,
-                            tr!("config-pagination", section = &section_key.name),
-                            write_like("pagination", "{ press: 10 }"),
-                        ),
-                    }
-                }
-            }
+            "pagination" => self.pagination(&mut config.pagination, value),
             "feed_limit" => match value.value {
                 Value::Int(n) if n > 0 => {
                     config.feed_limit = usize::try_from(n).unwrap_or(usize::MAX)
                 }
-                _ => reader.error(
+                _ => self.error(
                     value.line,
                     value.col,
                     tr!("config-feed-limit"),
@@ -421,7 +325,7 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                 Value::Int(n) if (1..=99).contains(&n) => {
                     config.programme_goals = u8::try_from(n).ok();
                 }
-                _ => reader.error(
+                _ => self.error(
                     value.line,
                     value.col,
                     tr!("config-programme-goals"),
@@ -433,7 +337,7 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
                     || tr!("config-fields", list = FIELDS.join(", ")),
                     did_you_mean,
                 );
-                reader.error(
+                self.error(
                     key.line,
                     key.col,
                     tr!("config-unknown-field", name = other),
@@ -442,17 +346,146 @@ pub fn parse_config(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> C
             }
         }
     }
-    for (name, required) in [("base_url", true), ("title", true)] {
-        if required && find(name).is_none() {
-            reader.error(
-                1,
-                1,
-                tr!("config-missing", name = name),
-                tr!("config-missing-hint", name = name),
-            );
+
+    /// The languages the site is published in, in order; one that is not supported, or given
+    /// twice, is reported and left out.
+    fn languages(&mut self, languages: &Node) -> Vec<Lang> {
+        let mut parsed = Vec::new();
+        let items: Vec<Node> = match &languages.value {
+            Value::Seq(items) => items.clone(),
+            _ => vec![languages.clone()],
+        };
+        for item in items {
+            match item.as_text().as_deref().and_then(Lang::parse) {
+                Some(lang) if !parsed.contains(&lang) => parsed.push(lang),
+                _ => self.error(
+                    item.line,
+                    item.col,
+                    tr!(
+                        "config-unsupported-language",
+                        value = item.as_text().unwrap_or_default()
+                    ),
+                    tr!("config-unsupported-language-hint"),
+                ),
+            }
+        }
+        parsed
+    }
+
+    /// `base_url`, which must be a full address; the site's own address starts as it.
+    fn base_url(&mut self, config: &mut Config, value: &Node) {
+        if let Some(url) = self.text(value, "base_url") {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                self.error(
+                    value.line,
+                    value.col,
+                    tr!("config-not-full-address", value = &url),
+                    write_like("base_url", "\"https://www.wedoenhetsamen.nu/\""),
+                );
+            }
+            config.base_url = normalize_base_url(&url);
+            config.site_url = config.base_url.clone();
         }
     }
-    config
+
+    /// `sections`: the address name of each kind's section per language, which must be a
+    /// valid slug; a kind without a section is reported.
+    fn sections(
+        &mut self,
+        sections: &mut BTreeMap<Kind, BTreeMap<Lang, String>>,
+        value: &Node,
+        languages: &[Lang],
+    ) {
+        for (section_key, names) in self.map(value, "sections").to_vec() {
+            let Some(kind) = Kind::from_folder(&section_key.name).filter(|k| k.has_section())
+            else {
+                self.unknown_section(&section_key);
+                continue;
+            };
+            let names =
+                self.per_language(&names, &format!("sections.{}", section_key.name), languages);
+            for (lang, name) in &names {
+                if !crate::slug::is_valid_slug(name) {
+                    self.error(
+                        section_key.line,
+                        section_key.col,
+                        tr!("config-section-name", name = name, code = lang.code()),
+                        tr!("config-section-name-hint"),
+                    );
+                }
+            }
+            sections.insert(kind, names);
+        }
+    }
+
+    /// Reports a key of `sections` that is no kind with a section, with the one meant.
+    fn unknown_section(&mut self, section_key: &Key) {
+        let known: Vec<&str> = KINDS
+            .iter()
+            .filter(|k| k.has_section())
+            .map(|k| k.folder())
+            .collect();
+        let hint = crate::diagnostic::suggest(&section_key.name, known.iter().copied())
+            .map_or_else(
+                || tr!("config-sections", list = known.join(", ")),
+                did_you_mean,
+            );
+        self.error(
+            section_key.line,
+            section_key.col,
+            tr!("config-unknown-section", name = &section_key.name),
+            hint,
+        );
+    }
+
+    /// `menu`: sections by kind, and pages as `page:stem`.
+    fn menu(&mut self, menu: &mut Vec<MenuItem>, value: &Node) {
+        let items: Vec<Node> = match &value.value {
+            Value::Seq(items) => items.clone(),
+            _ => Vec::new(),
+        };
+        for item in items {
+            let Some(text) = self.text(&item, "menu") else {
+                continue;
+            };
+            if let Some(stem) = text.strip_prefix("page:") {
+                menu.push(MenuItem::Page(Located {
+                    value: stem.trim().to_string(),
+                    path: self.path.into(),
+                    line: item.line,
+                    col: item.col,
+                }));
+            } else {
+                match Kind::from_folder(&text).filter(|k| k.has_section()) {
+                    Some(kind) => menu.push(MenuItem::Section(kind)),
+                    None => self.error(
+                        item.line,
+                        item.col,
+                        tr!("config-menu-not-section", value = &text),
+                        tr!("config-menu-not-section-hint"),
+                    ),
+                }
+            }
+        }
+    }
+
+    /// `pagination`: the number of entries per page of a kind's list, above zero.
+    fn pagination(&mut self, pagination: &mut BTreeMap<Kind, usize>, value: &Node) {
+        for (section_key, size) in self.map(value, "pagination").to_vec() {
+            let kind = Kind::from_folder(&section_key.name);
+            match (kind, &size.value) {
+                (Some(kind), Value::Int(n)) if *n > 0 => {
+                    pagination.insert(kind, usize::try_from(*n).unwrap_or(usize::MAX));
+                }
+                _ => self.error(
+                    size.line,
+                    size.col,
+                    tr!("config-pagination", section = &section_key.name),
+                    write_like("pagination", "{ press: 10 }"),
+                ),
+            }
+        }
+    }
 }
 
 /// The relative path of the config file, for messages.

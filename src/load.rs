@@ -432,6 +432,9 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
         .unwrap_or_else(|_| path.to_path_buf())
 }
 
+/// What a file below `content/` is: the settings, a language file or shared file of an entry,
+/// or a file beside the content. `None`, with the problem reported, for a file that is none
+/// of these (or is for the editors only).
 fn classify(
     root: &Path,
     content: &Path,
@@ -447,45 +450,14 @@ fn classify(
         .collect();
     let name = parts.last()?.clone();
     if parts.len() == 1 {
-        if name == "site.yaml" {
-            return Some(Found::Config(rel_root));
-        }
-        if let Some((stem, lang)) = language_file_name(&name, languages)
-            && stem == "home"
-        {
-            return Some(Found::Language {
-                kind: Kind::Home,
-                stem: stem.to_string(),
-                lang,
-                path: rel_root,
-            });
-        }
-        // Other files at the top (CREDITS.md, README.md) are for the people who edit the site.
-        return None;
+        return classify_top(&name, languages, rel_root);
     }
     let Some(kind) = Kind::from_folder(&parts[0]) else {
         if parts.len() == 2 {
-            let known: Vec<&str> = crate::model::KINDS
-                .iter()
-                .filter(|k| **k != Kind::Home)
-                .map(|k| k.folder())
-                .collect();
-            diagnostics.push(
-                Diagnostic::warning(
-                    relative(root, &content.join(&parts[0])),
-                    0,
-                    0,
-                    crate::tr!("load-unknown-folder", folder = &parts[0]),
-                )
-                .with_hint(
-                    match crate::diagnostic::suggest(&parts[0], known.iter().copied()) {
-                        Some(close) => {
-                            crate::tr!("load-unknown-folder-did-you-mean", folder = close)
-                        }
-                        None => crate::tr!("load-content-folders", folders = known.join(", ")),
-                    },
-                ),
-            );
+            diagnostics.push(unknown_folder(
+                &relative(root, &content.join(&parts[0])),
+                &parts[0],
+            ));
         }
         return None;
     };
@@ -513,53 +485,14 @@ fn classify(
             });
         }
         if let Some(stem) = name.strip_suffix(".md") {
-            let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
-            let first = codes.first().copied().unwrap_or("nl");
-            let second = codes.get(1).copied().unwrap_or("en");
-            let (message, hint) = match stem.rsplit_once('.') {
-                Some((base, code)) => (
-                    crate::tr!(
-                        "load-unknown-language",
-                        code = code,
-                        codes = codes.join(", ")
-                    ),
-                    crate::tr!(
-                        "load-unknown-language-hint",
-                        base = base,
-                        first = first,
-                        second = second
-                    ),
-                ),
-                None => (
-                    crate::tr!("load-no-language"),
-                    crate::tr!(
-                        "load-no-language-hint",
-                        stem = stem,
-                        first = first,
-                        second = second
-                    ),
-                ),
-            };
-            diagnostics.push(Diagnostic::error(rel_root, 0, 0, message).with_hint(hint));
+            diagnostics.push(language_missing(stem, languages, rel_root));
             return None;
         }
     }
     if parts.len() > 2
         && (name.ends_with(".md") || name.ends_with(".yaml") || name.ends_with(".yml"))
     {
-        diagnostics.push(
-            Diagnostic::error(
-                rel_root,
-                0,
-                0,
-                crate::tr!("load-nested-entry", folder = &parts[0]),
-            )
-            .with_hint(crate::tr!(
-                "load-nested-entry-hint",
-                folder = &parts[0],
-                name = &name
-            )),
-        );
+        diagnostics.push(nested_entry(rel_root, &parts[0], &name));
         return None;
     }
     if let Some(problem) = asset_problem(&parts[1..], &rel_root) {
@@ -572,6 +505,93 @@ fn classify(
         path: rel_root,
         absolute: path.to_path_buf(),
     }))
+}
+
+/// The error for an entry's file in a folder below its kind's: entries are not nested.
+fn nested_entry(rel_root: PathBuf, folder: &str, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        rel_root,
+        0,
+        0,
+        crate::tr!("load-nested-entry", folder = folder),
+    )
+    .with_hint(crate::tr!(
+        "load-nested-entry-hint",
+        folder = folder,
+        name = name
+    ))
+}
+
+/// A file at the top of `content/`: the settings or a language file of the home page.
+fn classify_top(name: &str, languages: &[Lang], rel_root: PathBuf) -> Option<Found> {
+    if name == "site.yaml" {
+        return Some(Found::Config(rel_root));
+    }
+    if let Some((stem, lang)) = language_file_name(name, languages)
+        && stem == "home"
+    {
+        return Some(Found::Language {
+            kind: Kind::Home,
+            stem: stem.to_string(),
+            lang,
+            path: rel_root,
+        });
+    }
+    // Other files at the top (CREDITS.md, README.md) are for the people who edit the site.
+    None
+}
+
+/// The warning for a folder in `content/` that is no kind, with the one meant.
+fn unknown_folder(path: &Path, folder: &str) -> Diagnostic {
+    let known: Vec<&str> = crate::model::KINDS
+        .iter()
+        .filter(|k| **k != Kind::Home)
+        .map(|k| k.folder())
+        .collect();
+    Diagnostic::warning(
+        path,
+        0,
+        0,
+        crate::tr!("load-unknown-folder", folder = folder),
+    )
+    .with_hint(
+        match crate::diagnostic::suggest(folder, known.iter().copied()) {
+            Some(close) => crate::tr!("load-unknown-folder-did-you-mean", folder = close),
+            None => crate::tr!("load-content-folders", folders = known.join(", ")),
+        },
+    )
+}
+
+/// The error for a Markdown file (`stem.md`) whose name gives no language the site has.
+fn language_missing(stem: &str, languages: &[Lang], rel_root: PathBuf) -> Diagnostic {
+    let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
+    let first = codes.first().copied().unwrap_or("nl");
+    let second = codes.get(1).copied().unwrap_or("en");
+    let (message, hint) = match stem.rsplit_once('.') {
+        Some((base, code)) => (
+            crate::tr!(
+                "load-unknown-language",
+                code = code,
+                codes = codes.join(", ")
+            ),
+            crate::tr!(
+                "load-unknown-language-hint",
+                base = base,
+                first = first,
+                second = second
+            ),
+        ),
+        None => (
+            crate::tr!("load-no-language"),
+            crate::tr!(
+                "load-no-language-hint",
+                stem = stem,
+                first = first,
+                second = second
+            ),
+        ),
+    };
+    Diagnostic::error(rel_root, 0, 0, message).with_hint(hint)
 }
 
 /// An entry's stem becomes its URL (unless `slug:` says otherwise) and its key in `@/` links:

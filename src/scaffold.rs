@@ -241,6 +241,30 @@ fn usage(message: String, hint: String) -> NewError {
 
 /// Creates the entry's files; returns their paths relative to the site root.
 pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
+    let (entry, stem) = new_entry(request)?;
+    let config = site_config(request, entry.lang)?;
+    let kind = entry.kind;
+    let folder = request.root.join("content").join(kind.folder());
+    check_free(&folder, &stem, kind)?;
+    let next_goal = next_goal(request.root, &config, kind)?;
+    let mut written = Vec::new();
+    for (name, text) in files(&entry, &stem, &config, next_goal) {
+        crate::write::create_new_file(&folder.join(&name), &text).map_err(|e| NewError {
+            message: crate::tr!(
+                "new-cannot-write",
+                path = format!("content/{}/{name}", kind.folder()),
+                error = e.to_string()
+            ),
+            hint: String::new(),
+            usage: true,
+        })?;
+        written.push(format!("content/{}/{name}", kind.folder()));
+    }
+    Ok(written)
+}
+
+/// The entry the request asks for, and its stem (the title as a slug).
+fn new_entry(request: &NewRequest<'_>) -> Result<(NewEntry, String), NewError> {
     let kind = parse_kind(request.kind).ok_or_else(|| {
         usage(
             crate::tr!("new-unknown-kind", kind = request.kind),
@@ -269,6 +293,17 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
             crate::tr!("new-no-letters-hint"),
         ));
     }
+    let entry = NewEntry {
+        kind,
+        title: request.title.to_string(),
+        lang,
+        date,
+    };
+    Ok((entry, stem))
+}
+
+/// The site's settings, which must publish `lang`.
+fn site_config(request: &NewRequest<'_>, lang: Lang) -> Result<Config, NewError> {
     let config_text = crate::load::read_text(request.root, &crate::config::config_path())
         .map_err(|_| usage(crate::tr!("new-no-site"), crate::tr!("new-no-site-hint")))?;
     let config = crate::config::parse_config(
@@ -282,18 +317,24 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
             crate::tr!("new-site-languages-hint"),
         ));
     }
-    let folder = request.root.join("content").join(kind.folder());
-    let names_in = |dir: &std::path::Path| -> Vec<String> {
-        std::fs::read_dir(dir)
-            .map(|d| {
-                d.filter_map(Result::ok)
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
+    Ok(config)
+}
+
+/// The names of the files in `dir`; none when it cannot be read.
+fn names_in(dir: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// No entry with this stem exists in the kind's folder, in any language.
+fn check_free(folder: &std::path::Path, stem: &str, kind: Kind) -> Result<(), NewError> {
     let prefix = format!("{stem}.");
-    if names_in(&folder)
+    if names_in(folder)
         .iter()
         .any(|n| n.starts_with(&prefix) && (n.ends_with(".md") || n.ends_with(".yaml")))
     {
@@ -306,7 +347,12 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
             usage: false,
         });
     }
-    let goals = names_in(&request.root.join("content/goals"))
+    Ok(())
+}
+
+/// The number a new goal gets; an error for a new goal when the programme has all its goals.
+fn next_goal(root: &std::path::Path, config: &Config, kind: Kind) -> Result<u8, NewError> {
+    let goals = names_in(&root.join("content/goals"))
         .iter()
         .filter(|n| n.ends_with(".yaml"))
         .count();
@@ -321,24 +367,5 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
             usage: false,
         });
     }
-    let entry = NewEntry {
-        kind,
-        title: request.title.to_string(),
-        lang,
-        date,
-    };
-    let mut written = Vec::new();
-    for (name, text) in files(&entry, &stem, &config, next_goal) {
-        crate::write::create_new_file(&folder.join(&name), &text).map_err(|e| NewError {
-            message: crate::tr!(
-                "new-cannot-write",
-                path = format!("content/{}/{name}", kind.folder()),
-                error = e.to_string()
-            ),
-            hint: String::new(),
-            usage: true,
-        })?;
-        written.push(format!("content/{}/{name}", kind.folder()));
-    }
-    Ok(written)
+    Ok(next_goal)
 }

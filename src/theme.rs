@@ -135,90 +135,34 @@ fn embedded(languages: &[Lang], diagnostics: &mut Diagnostics) -> Theme {
     }
 }
 
+/// Reads the theme in `dir`; the embedded theme when the folder leads outside the site.
 fn read_theme_dir(
     root: &Path,
     dir: &Path,
     languages: &[Lang],
     diagnostics: &mut Diagnostics,
 ) -> Theme {
-    let rel = |p: &Path| {
-        p.strip_prefix(root)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
     // The theme may link to its own files, never out of its folder (see `load::link_problem`).
     let Some(within) = crate::load::canonical_within(root, dir, diagnostics) else {
         return embedded(languages, diagnostics);
     };
-    let outside = |path: &Path, diagnostics: &mut Diagnostics| {
-        let problem = path
-            .is_symlink()
-            .then(|| crate::load::link_problem(root, path, &within))
-            .flatten();
-        problem.map(|p| diagnostics.push(p)).is_some()
-    };
-    let read = |path: &Path, diagnostics: &mut Diagnostics| -> Option<String> {
-        if outside(path, diagnostics) {
-            return None;
-        }
-        match std::fs::read(path) {
-            Ok(bytes) => match crate::load::decode_utf8(&rel(path), bytes) {
-                Ok(text) => Some(text),
-                Err(d) => {
-                    diagnostics.push(d);
-                    None
-                }
-            },
-            Err(error) => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        rel(path),
-                        0,
-                        0,
-                        crate::tr!("theme-cannot-read", error = error.to_string()),
-                    )
-                    .with_hint(crate::tr!("theme-cannot-read-hint")),
-                );
-                None
-            }
-        }
-    };
+    let theme_dir = ThemeDir { root, within };
     let refused = std::cell::RefCell::new(Vec::new());
-    let mut templates = Vec::new();
-    let templates_dir = dir.join("templates");
-    for entry in crate::load::walk_files(root, &templates_dir, &within, &refused) {
-        let Ok(inner) = entry.path().strip_prefix(&templates_dir) else {
-            continue;
-        };
-        let template_name = inner.to_string_lossy().replace('\\', "/");
-        if let Some(text) = read(entry.path(), diagnostics) {
-            templates.push((template_name, text, rel(entry.path())));
-        }
-    }
-    let css = read(&dir.join("static/style.css"), diagnostics).unwrap_or_default();
-    let js = read(&dir.join("static/site.js"), diagnostics).unwrap_or_default();
-    let mut static_files = Vec::new();
-    let static_dir = dir.join("static");
-    for entry in crate::load::walk_files(root, &static_dir, &within, &refused) {
-        let name = entry.file_name().to_string_lossy();
-        if name == "style.css" || name == "site.js" {
-            continue;
-        }
-        if let (Ok(inner), Ok(bytes)) = (
-            entry.path().strip_prefix(&static_dir),
-            std::fs::read(entry.path()),
-        ) {
-            static_files.push((inner.to_string_lossy().replace('\\', "/"), bytes));
-        }
-    }
+    let templates = theme_dir.templates(&dir.join("templates"), &refused, diagnostics);
+    let css = (theme_dir.read(&dir.join("static/style.css"), diagnostics)).unwrap_or_default();
+    let js = (theme_dir.read(&dir.join("static/site.js"), diagnostics)).unwrap_or_default();
+    let static_files = theme_dir.static_files(&dir.join("static"), &refused);
     for problem in refused.into_inner() {
         diagnostics.push(problem);
     }
     let mut strings = BTreeMap::new();
     for lang in languages {
         let path = dir.join(format!("i18n/{}.yaml", lang.code()));
-        if let Some(text) = read(&path, diagnostics) {
-            strings.insert(*lang, parse_strings(&text, &rel(&path), diagnostics));
+        if let Some(text) = theme_dir.read(&path, diagnostics) {
+            strings.insert(
+                *lang,
+                parse_strings(&text, &theme_dir.rel(&path), diagnostics),
+            );
         }
     }
     check_same_keys(&strings, diagnostics);
@@ -228,6 +172,103 @@ fn read_theme_dir(
         js,
         strings,
         static_files,
+    }
+}
+
+/// A theme folder being read: the site root (paths in messages are relative to it) and the
+/// canonical folder no file of the theme may lead out of.
+struct ThemeDir<'a> {
+    root: &'a Path,
+    within: PathBuf,
+}
+
+impl ThemeDir<'_> {
+    /// `path` relative to the site root, for messages.
+    fn rel(&self, path: &Path) -> PathBuf {
+        path.strip_prefix(self.root)
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|_| path.to_path_buf())
+    }
+
+    /// Whether `path` is a link that leads out of the theme (reported).
+    fn outside(&self, path: &Path, diagnostics: &mut Diagnostics) -> bool {
+        let problem = path
+            .is_symlink()
+            .then(|| crate::load::link_problem(self.root, path, &self.within))
+            .flatten();
+        problem.map(|p| diagnostics.push(p)).is_some()
+    }
+
+    /// The text of a file of the theme; `None`, with the problem reported, when it leads out of
+    /// the theme, cannot be read or is not UTF-8.
+    fn read(&self, path: &Path, diagnostics: &mut Diagnostics) -> Option<String> {
+        if self.outside(path, diagnostics) {
+            return None;
+        }
+        match std::fs::read(path) {
+            Ok(bytes) => match crate::load::decode_utf8(&self.rel(path), bytes) {
+                Ok(text) => Some(text),
+                Err(d) => {
+                    diagnostics.push(d);
+                    None
+                }
+            },
+            Err(error) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        self.rel(path),
+                        0,
+                        0,
+                        crate::tr!("theme-cannot-read", error = error.to_string()),
+                    )
+                    .with_hint(crate::tr!("theme-cannot-read-hint")),
+                );
+                None
+            }
+        }
+    }
+
+    /// Every template below `templates_dir`: its name there (with `/`), text and path.
+    fn templates(
+        &self,
+        templates_dir: &Path,
+        refused: &std::cell::RefCell<Vec<Diagnostic>>,
+        diagnostics: &mut Diagnostics,
+    ) -> Vec<(String, String, PathBuf)> {
+        let mut templates = Vec::new();
+        for entry in crate::load::walk_files(self.root, templates_dir, &self.within, refused) {
+            let Ok(inner) = entry.path().strip_prefix(templates_dir) else {
+                continue;
+            };
+            let template_name = inner.to_string_lossy().replace('\\', "/");
+            if let Some(text) = self.read(entry.path(), diagnostics) {
+                templates.push((template_name, text, self.rel(entry.path())));
+            }
+        }
+        templates
+    }
+
+    /// Every file below `static_dir` but the style sheet and script (read on their own), by
+    /// its path there (with `/`).
+    fn static_files(
+        &self,
+        static_dir: &Path,
+        refused: &std::cell::RefCell<Vec<Diagnostic>>,
+    ) -> Vec<(String, Vec<u8>)> {
+        let mut static_files = Vec::new();
+        for entry in crate::load::walk_files(self.root, static_dir, &self.within, refused) {
+            let name = entry.file_name().to_string_lossy();
+            if name == "style.css" || name == "site.js" {
+                continue;
+            }
+            if let (Ok(inner), Ok(bytes)) = (
+                entry.path().strip_prefix(static_dir),
+                std::fs::read(entry.path()),
+            ) {
+                static_files.push((inner.to_string_lossy().replace('\\', "/"), bytes));
+            }
+        }
+        static_files
     }
 }
 

@@ -200,6 +200,49 @@ pub fn parse_entry(
     diagnostics: &mut Diagnostics,
 ) -> Option<Entry> {
     let path = source.path;
+    let (split, node) = front_matter(source, diagnostics)?;
+    let mut fields = Fields::merge(source.kind.key(), (path, node), source.shared, diagnostics);
+    let slug = slug(&mut fields, source, diagnostics);
+    let draft = fields.bool("draft", diagnostics);
+    // A file `new` made for the other language is the placeholder as a whole (reported as such
+    // and never published); in any other, the example texts must be replaced.
+    if !crate::scaffold::is_placeholder(source.text) {
+        for problem in
+            crate::scaffold::placeholder_problems(&fields, split.body, split.body_line, path, draft)
+        {
+            diagnostics.push(problem);
+        }
+    }
+    let keep_metadata = fields.text_list("keep_metadata", false, diagnostics);
+    let data = kind_data(source.kind, &mut fields, vocabulary, diagnostics);
+    let known: Vec<&str> = COMMON_FIELDS
+        .iter()
+        .chain(source.kind.fields())
+        .copied()
+        .collect();
+    let field_locations = fields.finish(&known, diagnostics);
+    Some(Entry {
+        kind: source.kind,
+        stem: source.stem.to_string(),
+        lang: source.lang,
+        slug,
+        draft,
+        keep_metadata,
+        field_locations,
+        path: path.to_path_buf(),
+        body: split.body.into(),
+        body_line: split.body_line,
+        data: data?,
+    })
+}
+
+/// The language file split into front matter and body, and its front matter read as YAML;
+/// `None`, with the problem reported, for an empty file or front matter that cannot be read.
+fn front_matter<'t>(
+    source: &EntrySource<'t>,
+    diagnostics: &mut Diagnostics,
+) -> Option<(frontmatter::Split<'t>, Node)> {
+    let path = source.path;
     if source.text.trim().is_empty() {
         diagnostics.push(
             Diagnostic::error(path, 0, 0, crate::tr!("entry-empty"))
@@ -224,15 +267,22 @@ pub fn parse_entry(
             return None;
         }
     };
-    let node = match yaml::parse(split.yaml, split.yaml_line_offset) {
-        Ok(node) => node,
+    match yaml::parse(split.yaml, split.yaml_line_offset) {
+        Ok(node) => Some((split, node)),
         Err(error) => {
             diagnostics.push(error.diagnostic(path, yaml::IN_FRONT_MATTER));
-            return None;
+            None
         }
-    };
-    let mut fields = Fields::merge(source.kind.key(), (path, node), source.shared, diagnostics);
-    let slug = match fields.located_text("slug", false, diagnostics) {
+    }
+}
+
+/// The entry's slug: `slug:` when given (reported when it is not a valid slug), else its stem.
+fn slug(
+    fields: &mut Fields,
+    source: &EntrySource<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Located<String> {
+    match fields.located_text("slug", false, diagnostics) {
         Some(slug) => {
             if !crate::slug::is_valid_slug(&slug.value) {
                 diagnostics.push(
@@ -247,52 +297,31 @@ pub fn parse_entry(
         }
         None => Located {
             value: source.stem.to_string(),
-            path: path.into(),
+            path: source.path.into(),
             line: 1,
             col: 1,
         },
-    };
-    let draft = fields.bool("draft", diagnostics);
-    // A file `new` made for the other language is the placeholder as a whole (reported as such
-    // and never published); in any other, the example texts must be replaced.
-    if !crate::scaffold::is_placeholder(source.text) {
-        for problem in
-            crate::scaffold::placeholder_problems(&fields, split.body, split.body_line, path, draft)
-        {
-            diagnostics.push(problem);
-        }
     }
-    let keep_metadata = fields.text_list("keep_metadata", false, diagnostics);
-    let data = match source.kind {
-        Kind::Home => home::parse(&mut fields, diagnostics).map(EntryData::Home),
-        Kind::Goal => goal::parse(&mut fields, vocabulary, diagnostics).map(EntryData::Goal),
-        Kind::Partner => partner::parse(&mut fields, diagnostics).map(EntryData::Partner),
-        Kind::Press => press::parse(&mut fields, diagnostics).map(EntryData::Press),
+}
+
+/// The fields of the entry's own kind.
+fn kind_data(
+    kind: Kind,
+    fields: &mut Fields,
+    vocabulary: &Vocabulary<'_>,
+    diagnostics: &mut Diagnostics,
+) -> Option<EntryData> {
+    match kind {
+        Kind::Home => home::parse(fields, diagnostics).map(EntryData::Home),
+        Kind::Goal => goal::parse(fields, vocabulary, diagnostics).map(EntryData::Goal),
+        Kind::Partner => partner::parse(fields, diagnostics).map(EntryData::Partner),
+        Kind::Press => press::parse(fields, diagnostics).map(EntryData::Press),
         Kind::Initiative => {
-            initiative::parse(&mut fields, vocabulary, diagnostics).map(EntryData::Initiative)
+            initiative::parse(fields, vocabulary, diagnostics).map(EntryData::Initiative)
         }
-        Kind::Festival => festival::parse(&mut fields, diagnostics).map(EntryData::Festival),
-        Kind::Page => page::parse(&mut fields, diagnostics).map(EntryData::Page),
-    };
-    let known: Vec<&str> = COMMON_FIELDS
-        .iter()
-        .chain(source.kind.fields())
-        .copied()
-        .collect();
-    let field_locations = fields.finish(&known, diagnostics);
-    Some(Entry {
-        kind: source.kind,
-        stem: source.stem.to_string(),
-        lang: source.lang,
-        slug,
-        draft,
-        keep_metadata,
-        field_locations,
-        path: path.to_path_buf(),
-        body: split.body.into(),
-        body_line: split.body_line,
-        data: data?,
-    })
+        Kind::Festival => festival::parse(fields, diagnostics).map(EntryData::Festival),
+        Kind::Page => page::parse(fields, diagnostics).map(EntryData::Page),
+    }
 }
 
 /// The field a "missing required field" report names, if `message` is one (as `parse_entry`

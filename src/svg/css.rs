@@ -3,6 +3,12 @@
 
 use super::is_raster_data;
 
+// CSS. Backslash escapes are decoded before anything is looked for (`\6a avascript:` is
+// `javascript:`, `@\69mport` is `@import`), and the text is searched both with and without its
+// comments (`behavior/**/:` counts; a "comment" inside a string or URL hides nothing, because
+// the text with comments is searched too). A find inside a string or comment is refused all
+// the same: no drawing needs one.
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum CssPlace {
     StyleElement,

@@ -124,52 +124,8 @@ pub(super) fn read_prolog<'t>(text: &'t str, problems: &mut Problems) -> Result<
         entities: Vec::new(),
         body: 0,
     };
-    if cursor.starts_with("<?xml")
-        && matches!(
-            cursor.text.as_bytes().get(cursor.pos + 5),
-            Some(b' ' | b'\t' | b'\r' | b'\n')
-        )
-    {
-        cursor.pos += 5;
-        // Pseudo-attributes up to `?>`; anything odd is left to the XML parser.
-        loop {
-            cursor.skip_spaces();
-            if cursor.starts_with("?>") || cursor.peek().is_none() {
-                break;
-            }
-            let at = cursor.pos;
-            let Ok(name) = cursor.name() else { break };
-            cursor.skip_spaces();
-            if cursor.peek() != Some(b'=') {
-                break;
-            }
-            cursor.pos += 1;
-            cursor.skip_spaces();
-            let Ok(value) = cursor.quoted() else { break };
-            match name {
-                "version" => prolog.version = Some((at, value)),
-                "encoding" => prolog.encoding = Some((at, value)),
-                _ => {}
-            }
-        }
-        if cursor.skip_past("?>").is_err() {
-            return Ok(prolog); // not XML: the parser says where
-        }
-    }
-    // Comments and processing instructions (reported from the tree) may come before the
-    // DOCTYPE.
-    loop {
-        cursor.skip_spaces();
-        let end = if cursor.starts_with("<!--") {
-            "-->"
-        } else if cursor.starts_with("<?") {
-            "?>"
-        } else {
-            break;
-        };
-        if cursor.skip_past(end).is_err() {
-            return Ok(prolog); // not XML: the parser says where
-        }
+    if !read_declaration(&mut cursor, &mut prolog) || !skip_comments(&mut cursor) {
+        return Ok(prolog); // not XML: the parser says where
     }
     prolog.body = cursor.pos;
     if !cursor.starts_with("<!DOCTYPE") {
@@ -198,7 +154,71 @@ pub(super) fn read_prolog<'t>(text: &'t str, problems: &mut Problems) -> Result<
         Some(b'[') => cursor.pos += 1,
         _ => return Err(cursor.pos),
     }
-    // The internal subset, read as roxmltree reads it.
+    read_internal_subset(&mut cursor, &mut prolog, problems)?;
+    Ok(prolog)
+}
+
+/// Reads the XML declaration, if there is one, for its version and encoding. `false` when it
+/// does not end: not XML.
+fn read_declaration<'t>(cursor: &mut Cursor<'t>, prolog: &mut Prolog<'t>) -> bool {
+    if !(cursor.starts_with("<?xml")
+        && matches!(
+            cursor.text.as_bytes().get(cursor.pos + 5),
+            Some(b' ' | b'\t' | b'\r' | b'\n')
+        ))
+    {
+        return true;
+    }
+    cursor.pos += 5;
+    // Pseudo-attributes up to `?>`; anything odd is left to the XML parser.
+    loop {
+        cursor.skip_spaces();
+        if cursor.starts_with("?>") || cursor.peek().is_none() {
+            break;
+        }
+        let at = cursor.pos;
+        let Ok(name) = cursor.name() else { break };
+        cursor.skip_spaces();
+        if cursor.peek() != Some(b'=') {
+            break;
+        }
+        cursor.pos += 1;
+        cursor.skip_spaces();
+        let Ok(value) = cursor.quoted() else { break };
+        match name {
+            "version" => prolog.version = Some((at, value)),
+            "encoding" => prolog.encoding = Some((at, value)),
+            _ => {}
+        }
+    }
+    cursor.skip_past("?>").is_ok()
+}
+
+/// Skips the comments and processing instructions (reported from the tree) that may come
+/// before the DOCTYPE. `false` when one does not end: not XML.
+fn skip_comments(cursor: &mut Cursor<'_>) -> bool {
+    loop {
+        cursor.skip_spaces();
+        let end = if cursor.starts_with("<!--") {
+            "-->"
+        } else if cursor.starts_with("<?") {
+            "?>"
+        } else {
+            return true;
+        };
+        if cursor.skip_past(end).is_err() {
+            return false;
+        }
+    }
+}
+
+/// Reads the DOCTYPE's internal subset (after its `[`) as roxmltree reads it, up to and with
+/// the DOCTYPE's end, reporting instructions, external entities and attribute defaults.
+fn read_internal_subset<'t>(
+    cursor: &mut Cursor<'t>,
+    prolog: &mut Prolog<'t>,
+    problems: &mut Problems,
+) -> Result<(), usize> {
     loop {
         cursor.skip_spaces();
         let at = cursor.pos;
@@ -210,7 +230,7 @@ pub(super) fn read_prolog<'t>(text: &'t str, problems: &mut Problems) -> Result<
             }
             cursor.pos += 1;
             prolog.body = cursor.pos;
-            return Ok(prolog);
+            return Ok(());
         } else if cursor.starts_with("<!--") {
             cursor.skip_past("-->")?;
         } else if cursor.starts_with("<?") {
@@ -219,34 +239,7 @@ pub(super) fn read_prolog<'t>(text: &'t str, problems: &mut Problems) -> Result<
             problems.push(at, Found::Instruction(target.to_string()));
             cursor.skip_past("?>")?;
         } else if cursor.starts_with("<!ENTITY") {
-            cursor.pos += 8;
-            cursor.skip_spaces();
-            let parameter = cursor.peek() == Some(b'%');
-            if parameter {
-                cursor.pos += 1;
-                cursor.skip_spaces();
-            }
-            let name = cursor.name()?;
-            cursor.skip_spaces();
-            if cursor.external_id()? {
-                problems.push(at, Found::ExternalEntity(name.to_string()));
-                cursor.skip_past(">")?;
-                continue;
-            }
-            let value = cursor.quoted()?;
-            // A browser decodes character references in an entity's value when it is
-            // declared and reads the result as markup where the entity is used; roxmltree
-            // does not. Plain text only, so both read the same.
-            if value.contains(['<', '%']) || value.contains("&#") {
-                problems.push(at, Found::EntityWithMarkup(name.to_string()));
-            } else if !parameter {
-                prolog.entities.push((name, value));
-            }
-            cursor.skip_spaces();
-            if cursor.peek() != Some(b'>') {
-                return Err(cursor.pos);
-            }
-            cursor.pos += 1;
+            read_entity(cursor, at, prolog, problems)?;
         } else if cursor.starts_with("<!ATTLIST") {
             problems.push(at, Found::AttributeDefaults);
             cursor.skip_past(">")?;
@@ -256,6 +249,44 @@ pub(super) fn read_prolog<'t>(text: &'t str, problems: &mut Problems) -> Result<
             return Err(at);
         }
     }
+}
+
+/// Reads one `<!ENTITY` declaration (starting at `at`): a general entity of plain text is kept
+/// for `expansion`; an external one, or one whose value holds markup, is reported.
+fn read_entity<'t>(
+    cursor: &mut Cursor<'t>,
+    at: usize,
+    prolog: &mut Prolog<'t>,
+    problems: &mut Problems,
+) -> Result<(), usize> {
+    cursor.pos += 8;
+    cursor.skip_spaces();
+    let parameter = cursor.peek() == Some(b'%');
+    if parameter {
+        cursor.pos += 1;
+        cursor.skip_spaces();
+    }
+    let name = cursor.name()?;
+    cursor.skip_spaces();
+    if cursor.external_id()? {
+        problems.push(at, Found::ExternalEntity(name.to_string()));
+        return cursor.skip_past(">");
+    }
+    let value = cursor.quoted()?;
+    // A browser decodes character references in an entity's value when it is
+    // declared and reads the result as markup where the entity is used; roxmltree
+    // does not. Plain text only, so both read the same.
+    if value.contains(['<', '%']) || value.contains("&#") {
+        problems.push(at, Found::EntityWithMarkup(name.to_string()));
+    } else if !parameter {
+        prolog.entities.push((name, value));
+    }
+    cursor.skip_spaces();
+    if cursor.peek() != Some(b'>') {
+        return Err(cursor.pos);
+    }
+    cursor.pos += 1;
+    Ok(())
 }
 
 /// The names of the general entities referenced in `text` (`&name;`; character references

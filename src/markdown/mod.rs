@@ -1,0 +1,338 @@
+//! Markdown → HTML with pulldown-cmark: heading anchors, `@/kind/stem` links and relative asset
+//! links rewritten through a resolver, and the content accessibility checks that need the
+//! document structure (alt text, heading order, link text). Knows no content kinds.
+
+use crate::diagnostic::Diagnostic;
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+mod headings;
+mod links;
+pub use headings::*;
+use links::*;
+
+/// What a link destination turned into.
+pub enum Resolved {
+    /// Rewritten to this URL; `target` names the page for anchor checks (its key is opaque here).
+    Url { url: String, target: Option<String> },
+    /// Left alone (external, mailto:, tel:).
+    Unchanged,
+    /// A raster image with variants: published as `<picture>`.
+    Picture(crate::images::Picture),
+    /// A link into the site written as an address (`/doelen/x/`, or the site's full address):
+    /// left as written, and checked against the files the build writes once they are known.
+    Site {
+        /// The file it names, relative to the output folder: `doelen/x/index.html`.
+        file: String,
+        anchor: Option<String>,
+    },
+}
+
+/// Turns `@/…` and relative destinations into URLs, or says why it cannot.
+pub trait LinkResolver {
+    fn resolve(&self, destination: &str, is_image: bool) -> Result<Resolved, (String, String)>;
+}
+
+pub struct RenderInput<'a> {
+    pub markdown: &'a str,
+    /// The file, for diagnostics.
+    pub path: &'a Path,
+    /// File line where the Markdown starts (after the front matter).
+    pub first_line: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+/// A link into the site written as an address, checked against the files the build writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteLink {
+    pub written: String,
+    /// Relative to the output folder: `doelen/x/index.html`, `media/jaarverslag.pdf`.
+    pub file: String,
+    pub anchor: Option<String>,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// A link to an anchor on another page, checked once every page is rendered.
+#[derive(Debug, Clone)]
+pub struct AnchorLink {
+    pub target: String,
+    pub anchor: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub headings: Vec<Heading>,
+    pub anchor_links: Vec<AnchorLink>,
+    pub site_links: Vec<SiteLink>,
+    /// Links to other websites, with their file line and column, for `check --external`.
+    pub external_links: Vec<(String, usize, usize)>,
+    /// Page keys this page links to, for the dependency map of `serve`.
+    pub links_to: BTreeSet<String>,
+    /// `link_bit` of each key in `links_to`: a page whose mask has none of the bits of some
+    /// keys does not link to any of them, told without reading its keys.
+    pub links_mask: u64,
+    /// An `@/` link found no page: what it became depends on which entries exist.
+    pub links_unresolved: bool,
+    pub plain_text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One of 64 bits for a page key (`kind/stem`), from its hash (`Rendered::links_mask`).
+pub fn link_bit(key: &str) -> u64 {
+    1 << (xxhash_rust::xxh3::xxh3_64(key.as_bytes()) >> 58)
+}
+
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+}
+
+/// The start of the text is enough for the search index; keeping all of it for 20,000 pages
+/// costs memory for nothing.
+pub const PLAIN_TEXT_LIMIT: usize = 700;
+
+/// Line starts of a text, and a cursor so that positions asked for in document order cost
+/// only the text between them: a 2 MiB line of links is read once, not once per link.
+struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+    /// (offset, line, column) of the last position asked for.
+    cursor: std::cell::Cell<(usize, usize, usize)>,
+}
+
+impl<'a> LineIndex<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            text,
+            starts,
+            cursor: std::cell::Cell::new((0, 0, 1)),
+        }
+    }
+
+    /// 0-based line and 1-based column (in characters) of a byte offset.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let line = self
+            .starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1);
+        let (last_offset, last_line, last_col) = self.cursor.get();
+        let (from, col) = if last_line == line && last_offset <= offset {
+            (last_offset, last_col)
+        } else {
+            (self.starts[line], 1)
+        };
+        let col = col + self.text.get(from..offset).map_or(0, |s| s.chars().count());
+        self.cursor.set((offset, line, col));
+        (line, col)
+    }
+}
+
+/// How many problems of one kind a file shows before the rest are counted.
+pub const REPEATS_SHOWN: usize = 5;
+
+/// The problems found in one text, at most `REPEATS_SHOWN` of each kind: 43,000 raw tags give
+/// five warnings and "and 42,995 more", not 17 MB of them, and only the positions shown are
+/// worked out.
+struct Reports<'a> {
+    path: &'a Path,
+    lines: &'a LineIndex<'a>,
+    first_line: usize,
+    items: Vec<Diagnostic>,
+    /// Per kind: how many were found, and the last one shown (an index in `items`).
+    counts: BTreeMap<&'static str, (usize, usize)>,
+}
+
+impl<'a> Reports<'a> {
+    fn new(input: &'a RenderInput<'a>, lines: &'a LineIndex<'a>) -> Self {
+        Reports {
+            path: input.path,
+            lines,
+            first_line: input.first_line,
+            items: Vec::new(),
+            counts: BTreeMap::new(),
+        }
+    }
+
+    /// File line and column of a byte offset in the Markdown.
+    fn at(&self, offset: usize) -> (usize, usize) {
+        let (line, col) = self.lines.position(offset);
+        (line + self.first_line, col)
+    }
+
+    fn push(
+        &mut self,
+        kind: &'static str,
+        offset: usize,
+        make: impl FnOnce(&Path, usize, usize) -> Diagnostic,
+    ) {
+        let count = self.counts.entry(kind).or_insert((0, 0));
+        count.0 += 1;
+        if count.0 <= REPEATS_SHOWN {
+            count.1 = self.items.len();
+            let (line, col) = self.at(offset);
+            self.items.push(make(self.path, line, col));
+        }
+    }
+
+    fn finish(mut self) -> Vec<Diagnostic> {
+        for (count, last) in self.counts.values() {
+            if *count > REPEATS_SHOWN {
+                let shown = &self.items[*last];
+                let mut more = shown.clone();
+                more.message = crate::tr!(
+                    "markdown-more-like-this",
+                    count = count - REPEATS_SHOWN,
+                    shown = REPEATS_SHOWN
+                );
+                more.hint = None;
+                self.items.push(more);
+            }
+        }
+        self.items
+    }
+}
+
+/// Quotes and lists nested deeper than this are refused before parsing: no text needs them, and
+/// 2 MiB of `>` would be a million nested quotes, hundreds of megabytes of parser events.
+pub const MAX_NESTING: usize = 16;
+
+/// The first line whose quote and list markers nest deeper than `MAX_NESTING`, as the byte
+/// offset of the marker that goes too deep.
+fn too_deep(markdown: &str) -> Option<usize> {
+    let mut line_start = 0;
+    for line in markdown.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let (mut at, mut depth) = (0, 0);
+        loop {
+            while at < bytes.len() && bytes[at] == b' ' {
+                at += 1;
+            }
+            let digits = bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let marker = match bytes.get(at..) {
+                Some([b'>', ..]) => 1,
+                Some([b'-' | b'+' | b'*', b' ' | b'\t', ..]) => 2,
+                Some(rest)
+                    if digits > 0
+                        && matches!(rest.get(digits), Some(b'.' | b')'))
+                        && matches!(rest.get(digits + 1), Some(b' ' | b'\t')) =>
+                {
+                    digits + 2
+                }
+                _ => break,
+            };
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Some(line_start + at);
+            }
+            at += marker;
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered {
+    let markdown = input.markdown;
+    let lines = LineIndex::new(markdown);
+    let mut reports = Reports::new(input, &lines);
+    let mut out = Rendered::default();
+    if let Some(offset) = too_deep(markdown) {
+        reports.push("nesting", offset, |path, line, col| {
+            Diagnostic::error(
+                path,
+                line,
+                col,
+                crate::tr!("markdown-too-deep", max = MAX_NESTING),
+            )
+            .with_hint(crate::tr!("markdown-too-deep-hint"))
+        });
+        out.diagnostics = reports.finish();
+        return out;
+    }
+    // Sized for ordinary prose (about an event per 12 bytes), so the list is not copied as it
+    // grows.
+    let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
+        Vec::with_capacity(markdown.len() / 12 + 16);
+    events.extend(Parser::new_ext(markdown, options()).into_offset_iter());
+    out.headings = heading_pass(&mut events, &mut reports);
+    let used_ids: BTreeSet<String> = out.headings.iter().map(|h| h.id.clone()).collect();
+    let pictures = link_pass(&mut events, &used_ids, resolver, &mut reports, &mut out);
+    raw_html_pass(&mut events, &mut reports);
+    picture_pass(&mut events, pictures);
+    out.html.reserve(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    // Thousands of pages are held until they are written: keep only what is used.
+    out.html.shrink_to_fit();
+    out.plain_text.shrink_to_fit();
+    out.links_mask = (out.links_to.iter()).fold(0, |mask, key| mask | link_bit(key));
+    out.diagnostics = reports.finish();
+    out
+}
+
+type Events<'e> = Vec<(Event<'e>, std::ops::Range<usize>)>;
+
+/// Raw HTML is shown as text, never passed through: a pasted `<script>` or `<iframe>` must not
+/// reach readers (Hugo's default too). Editors are told, with the place.
+fn raw_html_pass(events: &mut Events<'_>, reports: &mut Reports<'_>) {
+    for (event, range) in events.iter_mut() {
+        if let Event::Html(html) | Event::InlineHtml(html) = event {
+            if !html.trim().is_empty() && !html.trim_start().starts_with("<!--") {
+                reports.push("raw-html", range.start, |path, line, col| {
+                    let shown: String = html.trim().chars().take(40).collect();
+                    Diagnostic::warning(
+                        path,
+                        line,
+                        col,
+                        crate::tr!("markdown-raw-html", html = shown),
+                    )
+                    .with_hint(crate::tr!("markdown-raw-html-hint"))
+                });
+                *event = Event::Text(html.clone());
+            } else {
+                *event = Event::Text(CowStr::from(""));
+            }
+        }
+    }
+}
+
+/// Images with variants become one `<picture>`: the start event carries the markup, the alt
+/// text and end events are emptied.
+fn picture_pass(events: &mut Events<'_>, pictures: Pictures) {
+    for (start, picture, alt) in pictures {
+        let mut end = start;
+        while end < events.len() && !matches!(events[end].0, Event::End(TagEnd::Image)) {
+            end += 1;
+        }
+        events[start].0 = Event::InlineHtml(CowStr::from(picture.to_html(
+            &alt,
+            crate::images::SIZES_TEXT,
+            true,
+        )));
+        for event in events.iter_mut().take(end + 1).skip(start + 1) {
+            event.0 = Event::Text(CowStr::from(""));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,243 @@
+//! Rendered Markdown kept between the builds of `serve`, the addresses it was rendered
+//! against, and rendering a page's Markdown through it (`LinkTargets`).
+
+use super::*;
+
+/// Rendered Markdown kept between the builds of `serve`, by language file, with the addresses
+/// of the pages when it was last brought up to date.
+#[derive(Default)]
+pub struct MarkdownCache {
+    /// Keyed by the path's bytes (hashing a `Path` splits it into components).
+    pub(super) pages: std::sync::RwLock<HashMap<std::ffi::OsString, CachedMarkdown>>,
+    pub(super) addresses: std::sync::Mutex<Addresses>,
+}
+
+/// The address of every page at the last resolve, and how many times addresses changed.
+#[derive(Default)]
+pub(super) struct Addresses {
+    pub(super) urls: PageUrls,
+    pub(super) generation: u64,
+}
+
+/// Language → page key → URL.
+pub type PageUrls = HashMap<Lang, HashMap<String, String>>;
+
+/// A page whose address changed between two builds, or that appeared or went.
+#[derive(Debug, Clone)]
+pub struct MovedPage {
+    pub key: String,
+    pub lang: Lang,
+    /// The address it had: none for a new page.
+    pub before: Option<String>,
+}
+
+/// Brings `urls` up to the addresses of `pages`. Returns every page whose address changed; a
+/// page that is gone is there too.
+pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<MovedPage> {
+    let mut moved = Vec::new();
+    for page in pages {
+        let of_lang = urls.entry(page.entry.lang).or_default();
+        match of_lang.get_mut(page.key.as_str()) {
+            Some(url) if *url == page.url => {}
+            Some(url) => {
+                let before = std::mem::replace(url, page.url.clone());
+                moved.push(MovedPage {
+                    key: page.key.clone(),
+                    lang: page.entry.lang,
+                    before: Some(before),
+                });
+            }
+            None => {
+                of_lang.insert(page.key.clone(), page.url.clone());
+                moved.push(MovedPage {
+                    key: page.key.clone(),
+                    lang: page.entry.lang,
+                    before: None,
+                });
+            }
+        }
+    }
+    // More addresses than pages: some are gone (rare; only then is every key compared).
+    let known: usize = urls.values().map(HashMap::len).sum();
+    if known != pages.len() {
+        let present: HashSet<(Lang, &str)> = pages
+            .iter()
+            .map(|p| (p.entry.lang, p.key.as_str()))
+            .collect();
+        for (lang, of_lang) in urls.iter_mut() {
+            of_lang.retain(|key, url| {
+                let keep = present.contains(&(*lang, key.as_str()));
+                if !keep {
+                    moved.push(MovedPage {
+                        key: key.clone(),
+                        lang: *lang,
+                        before: Some(url.clone()),
+                    });
+                }
+                keep
+            });
+        }
+    }
+    moved
+}
+
+pub(super) struct CachedMarkdown {
+    /// The source, kept so an unchanged one is recognised by pointer, without reading it.
+    pub(super) body: Arc<str>,
+    /// The line the body starts on, which the positions of its problems count from.
+    pub(super) first_line: usize,
+    /// `Site::frame` when it was rendered: links to files, images and sections depend on it.
+    pub(super) frame: u64,
+    /// The hash of every entry's key when it was rendered, when one of its `@/` links found no
+    /// page: what that link says (the error, "did you mean") depends on which entries exist.
+    /// Links that found a page are in `Rendered::links_to`, checked by address instead.
+    pub(super) keys: Option<u64>,
+    /// `Addresses::generation` when it was last known to hold: it links to pages
+    /// (`Rendered::links_to`), whose addresses may have changed since.
+    pub(super) checked: std::sync::atomic::AtomicU64,
+    pub(super) rendered: Arc<Rendered>,
+    pub(super) found: Vec<Diagnostic>,
+}
+
+/// A page whose address a patch changed, against the site it started from: its language, key
+/// and address now (`None`: the page went).
+#[derive(Debug, Clone)]
+pub struct AddressChange {
+    pub lang: Lang,
+    pub key: String,
+    pub url: Option<String>,
+}
+
+/// `update_page_urls` for a patch, which knows what changed: no page is read.
+pub fn apply_address_changes(urls: &mut PageUrls, changes: &[AddressChange]) -> Vec<MovedPage> {
+    let mut moved = Vec::new();
+    for change in changes {
+        let of_lang = urls.entry(change.lang).or_default();
+        let before = match &change.url {
+            Some(url) => of_lang.insert(change.key.clone(), url.clone()),
+            None => of_lang.remove(&change.key),
+        };
+        if before != change.url {
+            moved.push(MovedPage {
+                key: change.key.clone(),
+                lang: change.lang,
+                before,
+            });
+        }
+    }
+    moved
+}
+
+/// The pages (by key) whose address changed since the last resolve, and the generation of
+/// addresses they make (see `CachedMarkdown::checked`): from every page (`pages`), or from
+/// what a patch changed (`changes`).
+pub(super) fn moved_pages(
+    cache: &MarkdownCache,
+    pages: &[Page],
+    changes: Option<&[AddressChange]>,
+) -> (HashSet<String>, u64) {
+    let Ok(mut addresses) = cache.addresses.lock() else {
+        return (HashSet::new(), u64::MAX);
+    };
+    // A page that appeared or went moved too: links to its key now resolve differently.
+    let moved = match changes {
+        Some(changes) => apply_address_changes(&mut addresses.urls, changes),
+        None => update_page_urls(&mut addresses.urls, pages),
+    };
+    let moved: HashSet<String> = moved.into_iter().map(|page| page.key).collect();
+    if !moved.is_empty() {
+        addresses.generation += 1;
+    }
+    (moved, addresses.generation)
+}
+
+/// Everything a page's Markdown links resolve against, and where rendered Markdown is kept.
+pub(super) struct LinkTargets<'a> {
+    pub(super) config: &'a Config,
+    pub(super) pages: &'a [Page],
+    pub(super) index: &'a PageIndex,
+    pub(super) all_keys: &'a BTreeSet<(Kind, String)>,
+    /// Entries left out as drafts or embargoed, in any language.
+    pub(super) held_back: &'a BTreeSet<(Kind, String)>,
+    pub(super) assets: &'a BTreeSet<(Kind, &'a str)>,
+    pub(super) images: &'a crate::images::Headers,
+    pub(super) base_path: &'a str,
+    pub(super) frame: u64,
+    /// See `Incremental::keys_hash`.
+    pub(super) keys_hash: u64,
+    pub(super) cache: Option<&'a MarkdownCache>,
+    /// Pages at a new address since the last resolve, and the generation of addresses.
+    pub(super) moved: &'a HashSet<String>,
+    pub(super) generation: u64,
+}
+
+impl LinkTargets<'_> {
+    /// The page's Markdown as HTML, what rendering it found, and whether it was rendered now
+    /// (not taken from the cache): it is taken from the cache when the body and everything
+    /// links resolve against are as when it was rendered.
+    pub(super) fn render_markdown(
+        &self,
+        page: &Page,
+        body: Arc<str>,
+    ) -> (Arc<Rendered>, Vec<Diagnostic>, bool) {
+        let resolver = SiteLinks {
+            targets: self,
+            from: &page.entry,
+        };
+        let input = RenderInput {
+            markdown: &body,
+            path: &page.entry.path,
+            first_line: page.entry.body_line,
+        };
+        let Some(cache) = self.cache else {
+            let mut rendered = markdown::render(&input, &resolver);
+            let found = std::mem::take(&mut rendered.diagnostics);
+            return (Arc::new(rendered), found, true);
+        };
+        if let Ok(pages) = cache.pages.read()
+            && let Some(cached) = pages.get(page.entry.path.as_os_str())
+            && cached.frame == self.frame
+            && cached.keys.is_none_or(|keys| keys == self.keys_hash)
+            && cached.first_line == page.entry.body_line
+            && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
+            && self.still_links_the_same(cached)
+        {
+            return (cached.rendered.clone(), cached.found.clone(), false);
+        }
+        let mut rendered = markdown::render(&input, &resolver);
+        let found = std::mem::take(&mut rendered.diagnostics);
+        let rendered = Arc::new(rendered);
+        if let Ok(mut pages) = cache.pages.write() {
+            pages.insert(
+                page.entry.path.as_os_str().to_owned(),
+                CachedMarkdown {
+                    body,
+                    first_line: page.entry.body_line,
+                    frame: self.frame,
+                    keys: rendered.links_unresolved.then_some(self.keys_hash),
+                    checked: self.generation.into(),
+                    rendered: rendered.clone(),
+                    found: found.clone(),
+                },
+            );
+        }
+        (rendered, found, true)
+    }
+
+    /// Whether every page `cached` links to is at the address it was when it was rendered:
+    /// it was known to hold at the previous generation of addresses, and none of its pages
+    /// moved since; or at this one.
+    fn still_links_the_same(&self, cached: &CachedMarkdown) -> bool {
+        use std::sync::atomic::Ordering;
+        let checked = cached.checked.load(Ordering::Relaxed);
+        if checked == self.generation {
+            return true;
+        }
+        let holds = checked.checked_add(1) == Some(self.generation)
+            && !(cached.rendered.links_to.iter()).any(|key| self.moved.contains(key));
+        if holds {
+            cached.checked.store(self.generation, Ordering::Relaxed);
+        }
+        holds
+    }
+}

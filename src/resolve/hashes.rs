@@ -1,0 +1,120 @@
+//! The hashes that tell two builds' sites apart: which pages exist (`structure_hash`),
+//! everything but the pages (`frame_hash`), keys, and version numbers.
+
+use super::*;
+
+/// A hash of which pages exist (every page's key and language, and where each initiative is
+/// listed) on top of the `frame`. With it unchanged, the site has the same outputs but for the
+/// addresses of entries (`serve` uses this for the directory facets). The pages' own addresses
+/// are left out (a new slug changes the pages that link to or show the entry, not the whole
+/// site), and so is their order (a new date moves a press release in the lists).
+pub(super) fn structure_hash(pages_hash: u64, keys_hash: u64, frame: u64) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(&pages_hash.to_le_bytes());
+    hasher.update(&keys_hash.to_le_bytes());
+    hasher.update(&frame.to_le_bytes());
+    hasher.digest()
+}
+
+/// The sum of every page's `page_hash`: the same whatever the order of the pages, and brought
+/// up to date by adding and subtracting when pages come and go (`add_and_remove`), without
+/// reading every page again.
+pub(super) fn pages_hash(pages: &[Page]) -> u64 {
+    pages.iter().map(page_hash).fold(0, u64::wrapping_add)
+}
+
+/// A page's part of the structure: its key and language, and where an initiative is listed
+/// (its province's and themes' directory pages).
+pub(super) fn page_hash(page: &Page) -> u64 {
+    let mut line = String::with_capacity(64);
+    line.push_str(&page.key);
+    line.push(' ');
+    line.push_str(page.entry.lang.code());
+    if let EntryData::Initiative(initiative) = &page.entry.data {
+        line.push(' ');
+        line.push_str(&initiative.province);
+        for theme in &initiative.themes {
+            line.push(' ');
+            line.push_str(&theme.value);
+        }
+    }
+    xxhash_rust::xxh3::xxh3_64(line.as_bytes())
+}
+
+/// A hash of every entry's key, published or not: the sum of `key_hash`, like `pages_hash`.
+pub(super) fn keys_hash(all_keys: &BTreeSet<(Kind, String)>) -> u64 {
+    (all_keys.iter())
+        .map(|(kind, stem)| key_hash(*kind, stem))
+        .fold(0, u64::wrapping_add)
+}
+
+/// The hash of an entry's key (`kind/stem`, `Page::key`), without making the key: the same
+/// as `key_hash_of` the key.
+pub(super) fn key_hash(kind: Kind, stem: &str) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(kind.folder().as_bytes());
+    hasher.update(b"/");
+    hasher.update(stem.as_bytes());
+    hasher.digest()
+}
+
+/// The hash of a key (`Page::key_hash`).
+pub fn key_hash_of(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// A hash of everything but the pages that a link or an output depends on: what is held back,
+/// the files beside the content, the image headers, the base URL and the addresses of the
+/// sections. With it unchanged, a page whose Markdown did not change renders to the same HTML
+/// when none of the pages it links to moved, appeared or went (`CachedMarkdown::checked`), and
+/// a page that appeared or went changes only the outputs that show or link to it (`serve`).
+pub(super) fn frame_hash(
+    held: &BTreeSet<(Kind, String)>,
+    assets: &BTreeSet<(Kind, &str)>,
+    images: &crate::images::Headers,
+    config: &Config,
+) -> u64 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut add_set = |items: &mut dyn Iterator<Item = (Kind, &str)>| {
+        hasher.update(b"\x01");
+        for (kind, name) in items {
+            hasher.update(kind.folder().as_bytes());
+            hasher.update(b"/");
+            hasher.update(name.as_bytes());
+            hasher.update(b"\0");
+        }
+    };
+    add_set(&mut held.iter().map(|(k, s)| (*k, s.as_str())));
+    add_set(&mut assets.iter().copied());
+    hasher.update(b"\x01");
+    hasher.update(config.base_url.as_bytes());
+    // Files beside the content are published below their section.
+    for lang in &config.languages {
+        for kind in crate::model::KINDS {
+            hasher.update(b"\0");
+            hasher.update(section_url(config, kind, *lang).as_bytes());
+        }
+    }
+    let mut image_keys: Vec<String> = images.iter().map(|(k, v)| format!("{k:?}{v:?}")).collect();
+    image_keys.sort();
+    hasher.update(image_keys.concat().as_bytes());
+    hasher.digest()
+}
+
+/// A `Site::directory` or `Site::press` no site of this process had before.
+pub(super) fn new_version() -> u64 {
+    static LAST: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    LAST.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_key_hashed_in_parts_or_whole_hashes_the_same() {
+        use crate::model::Kind;
+        for (kind, stem) in [(Kind::Press, "bericht-1"), (Kind::Home, "home")] {
+            let key = format!("{}/{stem}", kind.folder());
+            assert_eq!(super::key_hash(kind, stem), super::key_hash_of(&key));
+        }
+    }
+}

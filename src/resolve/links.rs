@@ -1,0 +1,395 @@
+//! Resolving the links of a page's Markdown: `@/` links to entries, links to the site's own
+//! address, files and images beside the content, and anchors on other pages.
+
+use super::*;
+
+/// A file named by an entry exists, and if it is an image, it can be published.
+pub(super) fn check_image_reference(
+    kind: Kind,
+    file: &str,
+    assets: &BTreeSet<(Kind, &str)>,
+    images: &crate::images::Headers,
+) -> Result<(), (String, String)> {
+    let folder = if kind == Kind::Home {
+        "content/".to_string()
+    } else {
+        format!("content/{}/", kind.folder())
+    };
+    // Such a file is refused where it lies (not an asset): say why here too.
+    if let Some(advice) = crate::images::unsupported(file) {
+        return Err((
+            crate::tr!("resolve-unsupported-format", file = file),
+            advice,
+        ));
+    }
+    let relative = normalize_relative(file).filter(|r| assets.contains(&(kind, r.as_str())));
+    let Some(relative) = relative else {
+        let message = if crate::images::is_raster(file) || file.ends_with(".svg") {
+            crate::tr!("resolve-image-missing", file = file)
+        } else {
+            crate::tr!("resolve-file-missing", file = file)
+        };
+        return Err((
+            message,
+            crate::tr!("resolve-named-file-missing-hint", folder = folder),
+        ));
+    };
+    if let Some(Err(problem)) = images.get(&(kind, relative)) {
+        return Err((
+            crate::tr!("resolve-image-unusable", file = file, problem = problem),
+            crate::tr!("resolve-image-unusable-hint"),
+        ));
+    }
+    Ok(())
+}
+
+/// A link into the site written as an address: root-relative (`/doelen/x/`, below the base
+/// path the site is published at) or the site's full address (as site.yaml or `--base-url`
+/// has it, over http or https). `None` for anything else.
+fn own_site_link(config: &Config, destination: &str) -> Option<Resolved> {
+    let without_scheme = |url: &str| -> String {
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        rest.strip_prefix("www.")
+            .unwrap_or(rest)
+            .to_ascii_lowercase()
+    };
+    let rest = if destination.starts_with('/') && !destination.starts_with("//") {
+        // An address below another base path is one the site does not have: kept whole, so
+        // it is reported as such.
+        let base = config.base_path();
+        destination
+            .strip_prefix(base.as_str())
+            .unwrap_or(destination)
+    } else {
+        let scheme = crate::safe_url::scheme(destination);
+        if !matches!(scheme.as_deref(), Some("http" | "https")) {
+            return None;
+        }
+        let written = without_scheme(destination);
+        let site = [&config.base_url, &config.site_url]
+            .into_iter()
+            .map(|url| without_scheme(url))
+            .find(|site| site.contains('/') && written.starts_with(site.as_str()))?;
+        // The same length in the original: scheme, "www." and case aside, the site part.
+        let cut = destination.len() - (written.len() - site.len());
+        &destination[cut..]
+    };
+    let (rest, anchor) = match rest.split_once('#') {
+        Some((rest, anchor)) => (rest, Some(anchor.to_string())),
+        None => (rest, None),
+    };
+    let path = rest.split('?').next().unwrap_or("").trim_start_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    let file = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else if last.contains('.') {
+        path.to_string()
+    } else {
+        // A folder written without its slash: hosts answer it with the folder's page.
+        format!("{path}/index.html")
+    };
+    Some(Resolved::Site { file, anchor })
+}
+
+/// The links of the page at `i` to an anchor on another page that has no such heading.
+pub(super) fn anchor_problems(pages: &[Page], index: &PageIndex, i: usize) -> Vec<Diagnostic> {
+    let page = &pages[i];
+    let mut diagnostics = Vec::new();
+    // Looked up in the index, which `serve` keeps: no map of every page made per check.
+    for link in &page.rendered.anchor_links {
+        // Only against the page in the same language: headings differ per language, and a
+        // target that failed to parse has been reported already.
+        let target = (link.target.split_once('/'))
+            .and_then(|(folder, stem)| {
+                // The home page's key is `/home`: its kind has no folder.
+                let kind = match folder {
+                    "" => Kind::Home,
+                    folder => Kind::from_folder(folder)?,
+                };
+                index.get(kind, stem, page.entry.lang)
+            })
+            .map(|i| &pages[i]);
+        let Some(target) = target else {
+            continue;
+        };
+        let headings = &target.rendered.headings;
+        // The set of anchors (for "did you mean") only for a link that finds none.
+        if !headings.iter().any(|h| h.id == link.anchor) {
+            let ids: BTreeSet<String> = headings.iter().map(|h| h.id.clone()).collect();
+            diagnostics.push(
+                Diagnostic::error(
+                    &page.entry.path,
+                    link.line,
+                    link.col,
+                    crate::tr!(
+                        "resolve-anchor-missing",
+                        anchor = &link.anchor,
+                        page = display_path(&target.entry.path)
+                    ),
+                )
+                .with_hint(markdown::suggest_anchor(
+                    &link.anchor,
+                    &ids,
+                    markdown::Which::ThatPage,
+                )),
+            );
+        }
+    }
+    diagnostics
+}
+
+/// The links of one page's Markdown, resolved against the site.
+pub(super) struct SiteLinks<'a> {
+    /// What every page's links resolve against.
+    pub(super) targets: &'a LinkTargets<'a>,
+    /// The entry whose page links.
+    pub(super) from: &'a Entry,
+}
+
+impl LinkResolver for SiteLinks<'_> {
+    fn resolve(&self, destination: &str, is_image: bool) -> Result<Resolved, (String, String)> {
+        if let Some(rest) = destination.strip_prefix("@/") {
+            return self.internal(rest);
+        }
+        if let Some(site_link) = own_site_link(self.targets.config, destination) {
+            return Ok(site_link);
+        }
+        let has_scheme = destination.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.contains('/')
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '+' || c == '-' || c == '.')
+        });
+        if has_scheme
+            || destination.starts_with("//")
+            || destination.starts_with('/')
+            || destination.is_empty()
+        {
+            return Ok(Resolved::Unchanged);
+        }
+        self.file_beside(destination, is_image)
+    }
+}
+
+impl SiteLinks<'_> {
+    /// Resolves a link to a file beside the content, relative to the kind's folder: an image
+    /// (a `<picture>` for a raster image) or another file, which must exist.
+    fn file_beside(&self, destination: &str, is_image: bool) -> Result<Resolved, (String, String)> {
+        let (path, suffix) = match destination.find(['#', '?']) {
+            Some(i) => destination.split_at(i),
+            None => (destination, ""),
+        };
+        let folder = if self.from.kind == Kind::Home {
+            String::from("content/")
+        } else {
+            format!("content/{}/", self.from.kind.folder())
+        };
+        if path.ends_with(".md") {
+            return Err((
+                crate::tr!("resolve-markdown-file", link = destination),
+                crate::tr!("resolve-markdown-file-hint"),
+            ));
+        }
+        if is_image {
+            check_image_reference(
+                self.from.kind,
+                path,
+                self.targets.assets,
+                self.targets.images,
+            )?;
+        }
+        match normalize_relative(path) {
+            Some(relative) if is_image && crate::images::is_raster(&relative) => {
+                let info = self
+                    .targets
+                    .images
+                    .get(&(self.from.kind, relative.clone()))
+                    .and_then(|i| i.as_ref().ok())
+                    .ok_or_else(|| {
+                        (
+                            crate::tr!("resolve-image-unreadable", file = path),
+                            String::new(),
+                        )
+                    })?;
+                let published = asset_url(self.targets.config, self.from.kind, &relative);
+                Ok(Resolved::Picture(Picture::new(info, &published, &|p| {
+                    format!("{}{p}", self.targets.base_path)
+                })))
+            }
+            Some(relative)
+                if self
+                    .targets
+                    .assets
+                    .contains(&(self.from.kind, relative.as_str())) =>
+            {
+                Ok(Resolved::Url {
+                    url: format!(
+                        "{}{}{suffix}",
+                        self.targets.base_path,
+                        asset_url(self.targets.config, self.from.kind, &relative)
+                    ),
+                    target: None,
+                })
+            }
+            _ if is_image => Err((
+                crate::tr!("resolve-image-missing", file = path),
+                crate::tr!("resolve-linked-image-missing-hint", folder = folder),
+            )),
+            _ => Err((
+                crate::tr!("resolve-file-missing", file = path),
+                crate::tr!("resolve-linked-file-missing-hint", folder = folder),
+            )),
+        }
+    }
+
+    /// Resolves an `@/` link (`rest` is what follows `@/`): the home page, a section, or an
+    /// entry, in the language of the page that links.
+    fn internal(&self, rest: &str) -> Result<Resolved, (String, String)> {
+        let (path, anchor) = match rest.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor)),
+            None => (rest, None),
+        };
+        let path = path.trim_end_matches('/');
+        let (folder, stem) = match path.split_once('/') {
+            Some((folder, stem)) => (folder, Some(stem)),
+            None => (path, None),
+        };
+        let lang = self.from.lang;
+        let with_anchor = |url: String| match anchor {
+            Some(anchor) => format!("{}{url}#{anchor}", self.targets.base_path),
+            None => format!("{}{url}", self.targets.base_path),
+        };
+        if folder.is_empty() || folder == "home" {
+            return Ok(Resolved::Url {
+                url: with_anchor(lang_prefix(self.targets.config, lang)),
+                target: Some("/home".to_string()),
+            });
+        }
+        let Some(kind) = crate::model::Kind::from_folder(folder) else {
+            return Err(self.unknown_kind(rest, folder, stem));
+        };
+        let Some(stem) = stem else {
+            if kind == Kind::Page {
+                return Err((
+                    crate::tr!("resolve-pages-not-a-page"),
+                    crate::tr!("resolve-pages-not-a-page-hint"),
+                ));
+            }
+            return Ok(Resolved::Url {
+                url: with_anchor(section_url(self.targets.config, kind, lang)),
+                target: None,
+            });
+        };
+        let stem = stem
+            .trim_end_matches(".md")
+            .trim_end_matches(&format!(".{}", lang.code()));
+        self.entry_link(rest, kind, stem, &with_anchor)
+    }
+
+    /// The error for an `@/` link whose first part names no kind, with the kind meant.
+    fn unknown_kind(&self, rest: &str, folder: &str, stem: Option<&str>) -> (String, String) {
+        let known: Vec<&str> = crate::model::KINDS
+            .iter()
+            .filter(|k| **k != Kind::Home)
+            .map(|k| k.folder())
+            .collect();
+        (
+            crate::tr!("resolve-unknown-kind", link = rest),
+            // Editors often write the section's URL name (`doelen`) instead of its kind.
+            match self
+                .targets
+                .config
+                .sections
+                .iter()
+                .find(|(_, names)| names.values().any(|n| n == folder))
+                .map(|(kind, _)| kind.folder())
+                .or_else(|| suggest(folder, known.iter().copied()))
+            {
+                Some(close) => crate::tr!(
+                    "resolve-did-you-mean",
+                    link = format!(
+                        "{close}{}",
+                        stem.map(|s| format!("/{s}")).unwrap_or_default()
+                    )
+                ),
+                None => crate::tr!("resolve-kinds", kinds = known.join(", ")),
+            },
+        )
+    }
+
+    /// Resolves an `@/` link to the entry `stem` of `kind`: its page in the language of the
+    /// page that links, else in another language; or why there is none.
+    fn entry_link(
+        &self,
+        rest: &str,
+        kind: Kind,
+        stem: &str,
+        with_anchor: &dyn Fn(String) -> String,
+    ) -> Result<Resolved, (String, String)> {
+        let lang = self.from.lang;
+        let key = format!("{}/{stem}", kind.folder());
+        if let Some(i) = self.targets.index.get(kind, stem, lang) {
+            return Ok(Resolved::Url {
+                url: with_anchor(self.targets.pages[i].url.clone()),
+                target: Some(key),
+            });
+        }
+        // Published in another language only: link there rather than to nothing.
+        if let Some(i) = self
+            .targets
+            .config
+            .languages
+            .iter()
+            .find_map(|l| self.targets.index.get(kind, stem, *l))
+        {
+            return Ok(Resolved::Url {
+                url: with_anchor(self.targets.pages[i].url.clone()),
+                target: Some(key),
+            });
+        }
+        if self.targets.all_keys.contains(&(kind, stem.to_string()))
+            && !self.targets.held_back.contains(&(kind, stem.to_string()))
+        {
+            // The target failed to parse and has been reported; say nothing more here. Its key
+            // is the target all the same: once it parses, it is a page that appeared, and this
+            // link is resolved again (`CachedMarkdown::checked`).
+            return Ok(Resolved::Url {
+                url: with_anchor(section_url(self.targets.config, kind, lang)),
+                target: Some(key),
+            });
+        }
+        if self.targets.all_keys.contains(&(kind, stem.to_string())) {
+            return Err((
+                crate::tr!("resolve-not-published", link = rest),
+                crate::tr!("resolve-not-published-hint"),
+            ));
+        }
+        Err(self.no_such_entry(rest, kind, stem))
+    }
+
+    /// The error for an `@/` link to an entry that does not exist, with the name meant.
+    fn no_such_entry(&self, rest: &str, kind: Kind, stem: &str) -> (String, String) {
+        let lang = self.from.lang;
+        let stems: Vec<&str> = self
+            .targets
+            .all_keys
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, s)| s.as_str())
+            .collect();
+        (
+            crate::tr!("resolve-no-such-page", link = rest),
+            match suggest(stem, stems.iter().copied()) {
+                Some(close) => crate::tr!(
+                    "resolve-did-you-mean",
+                    link = format!("{}/{close}", kind.folder())
+                ),
+                None => crate::tr!(
+                    "resolve-page-names",
+                    folder = kind.folder(),
+                    lang = lang.code()
+                ),
+            },
+        )
+    }
+}

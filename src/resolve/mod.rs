@@ -1,0 +1,501 @@
+//! Turns parsed entries into a `Site`: drafts and embargo held back, nl/en paired, permalinks
+//! computed, references and internal links checked, Markdown rendered (in parallel), lists
+//! sorted and indexed once. Pure: no I/O, no HTML templates.
+
+use crate::config::{Config, MenuItem};
+use crate::diagnostic::{Diagnostic, Diagnostics, display_path, suggest};
+use crate::images::{ImageInfo, Picture};
+use crate::lang::Lang;
+use crate::load::Asset;
+use crate::markdown::{self, LinkResolver, RenderInput, Rendered, Resolved};
+use crate::model::{Entry, EntryData, Kind, Role};
+use jiff::civil::Date;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+mod between;
+mod cache;
+mod hashes;
+mod links;
+mod order;
+mod page;
+mod patch;
+mod urls;
+use between::{Between, BetweenFound, check_between_pages};
+pub use cache::*;
+pub use hashes::*;
+use links::*;
+pub use order::*;
+pub use page::*;
+pub use patch::{add_and_remove, patch};
+pub use urls::*;
+
+#[derive(Debug, Clone)]
+pub struct ResolveOptions {
+    /// Publish drafts and embargoed press releases too (`--drafts`).
+    pub drafts: bool,
+    /// "Now" for the embargo of press releases dated in the future.
+    pub today: Date,
+}
+
+/// Something left out of the build, for `check` to list.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct HeldBack {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// The published asset: where it comes from and its path below the site root.
+#[derive(Debug, Clone)]
+pub struct PublishedAsset {
+    pub source: Asset,
+    pub url: String,
+}
+
+pub struct Site {
+    pub config: Config,
+    /// Sorted by kind, then the kind's list order, then language.
+    pub pages: Vec<Page>,
+    index: PageIndex,
+    /// Per kind and language, in list order (press newest first, goals by number, …).
+    lists: BTreeMap<(Kind, Lang), Vec<usize>>,
+    pub assets: Vec<PublishedAsset>,
+    pub held_back: Vec<HeldBack>,
+    /// Raster images that can be published, by kind and path in the kind's folder.
+    pub images: HashMap<(Kind, String), ImageInfo>,
+    /// See `structure_hash`: equal between two builds when the same pages exist and no file,
+    /// image or setting changed, whatever the pages' own addresses and the order of the lists.
+    pub structure: u64,
+    /// See `frame_hash`: the part of `structure` that is not the pages. With it unchanged, a
+    /// page that appeared or went changes only what shows or links to it.
+    pub frame: u64,
+    /// For a patched site, every address that changed against the site the patch started
+    /// from; `None` for a site resolved in full.
+    pub address_changes: Option<Vec<AddressChange>>,
+    /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
+    pub keep_metadata: BTreeSet<(Kind, String)>,
+    /// Names the directory as it is: which initiatives it lists in which order, under which
+    /// province and themes. A site resolved in full gets a number no site before it had; a
+    /// patch keeps the number when it left every initiative where it was (it may have shifted
+    /// them all in `pages`, by a press release that came or went). What `serve` made of the
+    /// directory (`render::RenderCache`) holds while the number does.
+    pub directory: u64,
+    /// The same for the press releases: which are listed in which order, naming which goals
+    /// and partners.
+    pub press: u64,
+    /// The build's date (`--today`): what is embargoed, and which festivals are still to come.
+    pub today: Date,
+    /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
+    incremental: Option<Incremental>,
+}
+
+/// What `patch` needs to render one page's Markdown again without resolving the whole site:
+/// what links resolve against besides the pages, and the problems found so far, by stage.
+struct Incremental {
+    /// Drafts and "today", which decide what is published.
+    options: ResolveOptions,
+    all_keys: BTreeSet<(Kind, String)>,
+    /// A hash of `all_keys` (see `CachedMarkdown::keys`).
+    keys_hash: u64,
+    /// See `pages_hash`.
+    pages_hash: u64,
+    held_keys: BTreeSet<(Kind, String)>,
+    headers: crate::images::Headers,
+    /// Which language files exist (`ResolveInput::files`).
+    files: BTreeSet<(Kind, String, Lang)>,
+    /// Every problem reported before the checks between pages: settings, files, entries.
+    before_checks: Diagnostics,
+    /// What the checks between pages found, by page: a patch checks its pages again.
+    between: BetweenFound,
+    /// Per page (same order as `Site::pages`), what rendering its Markdown found.
+    markdown_found: Vec<Vec<Diagnostic>>,
+    /// Per page, its links to anchors that the page linked to does not have.
+    anchors_found: Vec<Vec<Diagnostic>>,
+    /// The pages whose Markdown this build rendered rather than took from the cache.
+    rendered_again: Vec<usize>,
+}
+
+impl Incremental {
+    /// Every problem reported before the Markdown was rendered: those before the checks between
+    /// pages and what they found, none of which reads a Markdown body.
+    fn before_markdown(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.before_checks.iter().chain(self.between.all())
+    }
+}
+
+impl Site {
+    /// The `<picture>` sources of an image named in an entry's front matter or text.
+    pub fn picture(&self, kind: Kind, file: &str) -> Option<Picture> {
+        let relative = normalize_relative(file)?;
+        let info = self.images.get(&(kind, relative.clone()))?;
+        let base = self.config.base_path();
+        Some(Picture::new(
+            info,
+            &asset_url(&self.config, kind, &relative),
+            &|p| format!("{base}{p}"),
+        ))
+    }
+
+    pub fn page(&self, kind: Kind, stem: &str, lang: Lang) -> Option<&Page> {
+        self.index.get(kind, stem, lang).map(|i| &self.pages[i])
+    }
+
+    /// The position in `pages` of the entry's page in `lang`.
+    pub fn index_of(&self, kind: Kind, stem: &str, lang: Lang) -> Option<usize> {
+        self.index.get(kind, stem, lang)
+    }
+
+    pub fn list(&self, kind: Kind, lang: Lang) -> impl Iterator<Item = &Page> {
+        self.lists
+            .get(&(kind, lang))
+            .into_iter()
+            .flatten()
+            .map(|i| &self.pages[*i])
+    }
+
+    /// Indices into `pages` of a kind's list, for slicing pages of a paginated list.
+    pub fn list_indices(&self, kind: Kind, lang: Lang) -> &[usize] {
+        self.lists.get(&(kind, lang)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The goal with this number in this language.
+    pub fn goal(&self, number: u8, lang: Lang) -> Option<&Page> {
+        self.list(Kind::Goal, lang)
+            .find(|p| matches!(&p.entry.data, EntryData::Goal(g) if g.number.value == number))
+    }
+
+    /// The pages whose Markdown the build that made this site rendered, rather than took from
+    /// `serve`'s cache: those edited, and those linking to a page that moved.
+    pub fn markdown_rendered_again(&self) -> impl Iterator<Item = &Page> {
+        (self.incremental.iter())
+            .flat_map(|state| state.rendered_again.iter())
+            .filter_map(|i| self.pages.get(*i))
+    }
+
+    /// The URL of the entry in another language, if it is published there.
+    pub fn translation(&self, page: &Page, lang: Lang) -> Option<&Page> {
+        self.page(page.entry.kind, &page.entry.stem, lang)
+    }
+}
+
+/// What `resolve` works from: the parsed entries, the files beside them, and which language
+/// files exist at all (also those that failed to parse or are drafts), so one mistake is not
+/// reported again as a missing page.
+pub struct ResolveInput<'a> {
+    pub entries: Vec<Arc<Entry>>,
+    pub assets: Vec<Asset>,
+    pub files: BTreeSet<(Kind, String, Lang)>,
+    /// What the header of each raster asset says, or why it cannot be used.
+    pub images: crate::images::Headers,
+    /// Rendered Markdown from the previous build (`serve`).
+    pub markdown_cache: Option<&'a MarkdownCache>,
+}
+
+pub fn resolve(
+    config: Config,
+    input: ResolveInput,
+    options: &ResolveOptions,
+    diagnostics: &mut Diagnostics,
+) -> Site {
+    let ResolveInput {
+        entries,
+        assets,
+        files,
+        images,
+        markdown_cache,
+    } = input;
+    let before_checks = markdown_cache.map(|_| diagnostics.clone());
+    // Every stem that exists in some language, published or not, to tell "missing" from "draft".
+    let all_keys: BTreeSet<(Kind, String)> =
+        files.iter().map(|(k, s, _)| (*k, s.clone())).collect();
+    let Publication {
+        published,
+        held_back,
+        held_keys,
+    } = hold_back(entries, options);
+    let (mut pages, index) = place_pages(&config, published);
+    let lists = lists(&pages);
+    let published_assets = publish_assets(&config, assets);
+    let asset_set = asset_set(&published_assets);
+    let bodies = take_bodies(&mut pages);
+    let between = Between {
+        config: &config,
+        pages: &pages,
+        index: &index,
+        files: &files,
+        all_keys: &all_keys,
+        assets: &asset_set,
+        images: &images,
+    };
+    let (found, hashes) = check_and_hash(&between, &held_keys, diagnostics);
+    let rendered = render_all(&between, &held_keys, &hashes, markdown_cache, bodies);
+    let (markdown_found, rendered_again) = set_rendered(&mut pages, rendered, diagnostics);
+    let anchors_found = check_anchors(&pages, &index, diagnostics);
+    let keep_metadata = keep_metadata(&pages);
+    let incremental = before_checks.map(|before_checks| Incremental {
+        files,
+        before_checks,
+        between: found,
+        options: options.clone(),
+        all_keys,
+        keys_hash: hashes.keys,
+        pages_hash: hashes.pages,
+        held_keys,
+        headers: images.clone(),
+        markdown_found,
+        anchors_found,
+        rendered_again,
+    });
+    Site {
+        config,
+        pages,
+        index,
+        lists,
+        assets: published_assets,
+        held_back,
+        images: usable_images(images),
+        keep_metadata,
+        structure: hashes.structure,
+        frame: hashes.frame,
+        address_changes: None,
+        directory: new_version(),
+        press: new_version(),
+        today: options.today,
+        incremental,
+    }
+}
+
+/// The hashes of a site resolved in full (see `Site::structure`, `Site::frame`,
+/// `Incremental::keys_hash`, `Incremental::pages_hash`).
+struct Hashes {
+    frame: u64,
+    keys: u64,
+    pages: u64,
+    structure: u64,
+}
+
+/// Runs the checks between pages, beside the hashes of the site (neither waits for the
+/// other), and reports what the checks found.
+fn check_and_hash(
+    between: &Between<'_>,
+    held_keys: &BTreeSet<(Kind, String)>,
+    diagnostics: &mut Diagnostics,
+) -> (BetweenFound, Hashes) {
+    let (found, (frame, keys, pages)) = rayon::join(
+        || check_between_pages(between),
+        || {
+            let frame = frame_hash(held_keys, between.assets, between.images, between.config);
+            (
+                frame,
+                keys_hash(between.all_keys),
+                pages_hash(between.pages),
+            )
+        },
+    );
+    for d in found.all() {
+        diagnostics.push(d.clone());
+    }
+    let structure = structure_hash(pages, keys, frame);
+    let hashes = Hashes {
+        frame,
+        keys,
+        pages,
+        structure,
+    };
+    (found, hashes)
+}
+
+/// Every page's Markdown as HTML (in parallel), what rendering found, and whether it was
+/// rendered now rather than taken from `serve`'s cache.
+fn render_all(
+    between: &Between<'_>,
+    held_keys: &BTreeSet<(Kind, String)>,
+    hashes: &Hashes,
+    markdown_cache: Option<&MarkdownCache>,
+    bodies: Vec<Arc<str>>,
+) -> Vec<(Arc<Rendered>, Vec<Diagnostic>, bool)> {
+    let base_path = between.config.base_path();
+    let (moved, generation) = match markdown_cache {
+        Some(cache) => moved_pages(cache, between.pages, None),
+        None => (HashSet::new(), 0),
+    };
+    let targets = LinkTargets {
+        config: between.config,
+        pages: between.pages,
+        index: between.index,
+        all_keys: between.all_keys,
+        held_back: held_keys,
+        assets: between.assets,
+        images: between.images,
+        base_path: &base_path,
+        frame: hashes.frame,
+        keys_hash: hashes.keys,
+        cache: markdown_cache,
+        moved: &moved,
+        generation,
+    };
+    (between.pages.par_iter())
+        .zip(bodies)
+        .map(|(page, body)| targets.render_markdown(page, body))
+        .collect()
+}
+
+/// The images that can be published, with what their headers say.
+fn usable_images(images: crate::images::Headers) -> HashMap<(Kind, String), ImageInfo> {
+    images
+        .into_iter()
+        .filter_map(|(key, info)| info.ok().map(|i| (key, i)))
+        .collect()
+}
+
+/// The entries that are published, in the order of `Site::pages`, and those held back.
+struct Publication {
+    published: Vec<Arc<Entry>>,
+    /// Drafts and embargoed press releases, sorted, with the reason for `check`.
+    held_back: Vec<HeldBack>,
+    /// (kind, stem) of every entry not published in some language.
+    held_keys: BTreeSet<(Kind, String)>,
+}
+
+/// Sorts out what is published: drafts and embargoed press releases are held back, unless
+/// `--drafts` asks for everything.
+fn hold_back(entries: Vec<Arc<Entry>>, options: &ResolveOptions) -> Publication {
+    let mut held_back = Vec::new();
+    let mut held_keys: BTreeSet<(Kind, String)> = BTreeSet::new();
+    let mut published: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
+    for entry in entries {
+        if options.drafts {
+            published.push(entry);
+            continue;
+        }
+        if !is_published(&entry, options) {
+            held_keys.insert((entry.kind, entry.stem.clone()));
+        }
+        if entry.draft {
+            held_back.push(HeldBack {
+                path: entry.path.clone(),
+                reason: crate::tr!("resolve-held-draft"),
+            });
+            continue;
+        }
+        if let EntryData::Press(press) = &entry.data
+            && press.date > options.today
+        {
+            held_back.push(HeldBack {
+                path: entry.path.clone(),
+                reason: crate::tr!("resolve-held-embargo", date = press.date.to_string()),
+            });
+            continue;
+        }
+        published.push(entry);
+    }
+    // Keys computed once per entry, not once per comparison (they lowercase names).
+    published.par_sort_by_cached_key(|e| page_order(e));
+    held_back.sort();
+    Publication {
+        published,
+        held_back,
+        held_keys,
+    }
+}
+
+/// The pages of the published entries (already in page order), and their index.
+fn place_pages(config: &Config, published: Vec<Arc<Entry>>) -> (Vec<Page>, PageIndex) {
+    let pages: Vec<Page> = published
+        .into_par_iter()
+        .map(|entry| Page::new(config, entry))
+        .collect();
+    let mut index = PageIndex::default();
+    for (i, page) in pages.iter().enumerate() {
+        index.insert(&page.entry, i);
+    }
+    (pages, index)
+}
+
+/// Every file beside the content, with the address it is published at.
+fn publish_assets(config: &Config, assets: Vec<Asset>) -> Vec<PublishedAsset> {
+    assets
+        .into_iter()
+        .map(|source| PublishedAsset {
+            url: asset_url(config, source.kind, &source.relative),
+            source,
+        })
+        .collect()
+}
+
+/// The Markdown sources of the pages, taken out of their entries where no one else holds them.
+fn take_bodies(pages: &mut [Page]) -> Vec<Arc<str>> {
+    // Each Markdown source is dropped as soon as it is rendered, so the sources and the HTML of
+    // every page are never all held at once.
+    pages
+        .iter_mut()
+        .map(|page| match Arc::get_mut(&mut page.entry) {
+            Some(entry) => std::mem::take(&mut entry.body),
+            // Shared with the cache of `serve`, which keeps it anyway.
+            None => page.entry.body.clone(),
+        })
+        .collect()
+}
+
+/// Gives each page its rendered Markdown and reports what rendering found. Returns what was
+/// found per page, and the positions of the pages rendered now rather than taken from the
+/// cache (see `Incremental`).
+fn set_rendered(
+    pages: &mut [Page],
+    rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>, bool)>,
+    diagnostics: &mut Diagnostics,
+) -> (Vec<Vec<Diagnostic>>, Vec<usize>) {
+    let mut markdown_found = Vec::with_capacity(pages.len());
+    let mut rendered_again = Vec::new();
+    for (i, (page, (rendered, found, again))) in pages.iter_mut().zip(rendered).enumerate() {
+        page.set_rendered(rendered);
+        if again {
+            rendered_again.push(i);
+        }
+        for d in &found {
+            diagnostics.push(d.clone());
+        }
+        markdown_found.push(found);
+    }
+    (markdown_found, rendered_again)
+}
+
+/// Reports every link to an anchor that the page linked to does not have; returns them per
+/// page (see `Incremental::anchors_found`).
+fn check_anchors(
+    pages: &[Page],
+    index: &PageIndex,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Vec<Diagnostic>> {
+    let anchors_found: Vec<Vec<Diagnostic>> = (0..pages.len())
+        .into_par_iter()
+        .map(|i| anchor_problems(pages, index, i))
+        .collect();
+    for d in anchors_found.iter().flatten() {
+        diagnostics.push(d.clone());
+    }
+    anchors_found
+}
+
+/// The images whose original the editors asked to keep byte for byte.
+fn keep_metadata(pages: &[Page]) -> BTreeSet<(Kind, String)> {
+    pages
+        .iter()
+        .flat_map(|p| {
+            p.entry
+                .keep_metadata
+                .iter()
+                .filter_map(move |k| normalize_relative(&k.value).map(|r| (p.entry.kind, r)))
+        })
+        .collect()
+}
+
+/// The files beside the content, by kind and path in the kind's folder.
+fn asset_set(assets: &[PublishedAsset]) -> BTreeSet<(Kind, &str)> {
+    assets
+        .iter()
+        .map(|a| (a.source.kind, a.source.relative.as_str()))
+        .collect()
+}
