@@ -464,7 +464,7 @@ impl Server {
     }
 
     /// `next_rebuild`, and whether the site was patched rather than resolved again (the
-    /// `WDHS_TRACE` line of `build::patch_bodies`).
+    /// `WDHS_TRACE` line of `incremental::patch_bodies`).
     fn next_rebuild_traced(&self) -> (Vec<String>, String, bool) {
         let mut rendered = Vec::new();
         let mut patched = false;

@@ -1,7 +1,7 @@
 //! Puts edits into the site `serve` kept from the previous build, instead of resolving it again:
 //! entries edited in place (`patch`) and entries that appeared or went (`add_and_remove`).
 //! Every patch must give exactly the pages, Markdown and problems of a full resolve; debug
-//! builds check that (`build::assert_same_as_full_compile`).
+//! builds check that (`incremental::assert_same_as_full_compile`).
 
 use super::between::{check_again, urls_of};
 use super::*;
