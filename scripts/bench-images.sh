@@ -40,6 +40,8 @@
 # The OS file cache is not dropped between runs (that needs root): "cold" means wdhs's own image
 # cache is empty, not the disk cache.
 set -euo pipefail
+# wdhs speaks the machine's language; the summaries read below are the English ones.
+export WDHS_LANG=en
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$script_dir/.." && pwd)

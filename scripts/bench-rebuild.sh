@@ -10,6 +10,8 @@
 # each over its own output, alternating, and prints the medians and minimums in milliseconds. Each run starts with `sync`, so one run's writes are not flushed
 # during the next one's.
 set -euo pipefail
+# wdhs speaks the machine's language; the summaries read below are the English ones.
+export WDHS_LANG=en
 
 [[ $# -ge 2 ]] || { echo "usage: $0 OLD_WDHS NEW_WDHS [N ...]" >&2; exit 2; }
 old=$(realpath "$1") new=$(realpath "$2")

@@ -3,6 +3,8 @@
 # 1,000-entries-per-language corpus (bench/gen_corpus.py). Not a test: figures depend on the machine.
 # Usage: scripts/bench-serve.sh [N ...]     (default N: 1000)
 set -euo pipefail
+# wdhs speaks the machine's language; the summaries read below are the English ones.
+export WDHS_LANG=en
 cd "$(dirname "$0")/.."
 cargo build --release -q
 binary="$PWD/target/release/wdhs"

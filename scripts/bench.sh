@@ -20,6 +20,8 @@
 #   BENCH_REGEN=1       regenerate the corpora even if they are up to date
 #   BENCH_OUT           where corpora, outputs and results go (default bench/out, git-ignored)
 set -euo pipefail
+# wdhs speaks the machine's language; the summaries read below are the English ones.
+export WDHS_LANG=en
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$script_dir/.." && pwd)

@@ -31,7 +31,14 @@ if mode in ("add", "remove"):
     fields = shared.read_text(encoding="utf-8").strip() + "\n" if shared.exists() else ""
     new_entry = original.replace("---\n", "---\n" + fields, 1)
 
-server = subprocess.Popen([binary, "serve", "--port", "0", "--root", str(root)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+# English messages, whatever the machine's locale: the address is read from the line below.
+server = subprocess.Popen(
+    [binary, "serve", "--port", "0", "--root", str(root)],
+    stdout=subprocess.PIPE,
+    stderr=subprocess.DEVNULL,
+    text=True,
+    env={**os.environ, "WDHS_LANG": "en"},
+)
 try:
     address = None
     while address is None:
