@@ -48,6 +48,15 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = embedded_templates![
     "search.html",
     "404.html",
 ];
+/// The templates a theme must have: one per page type, the built-in theme's templates other
+/// than the base layout and the partials it shares.
+pub fn page_templates() -> impl Iterator<Item = &'static str> {
+    EMBEDDED_TEMPLATES
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| *name != "base.html" && !name.starts_with("partial_"))
+}
+
 const EMBEDDED_CSS: &str = include_str!("../themes/default/static/style.css");
 const EMBEDDED_JS: &str = include_str!("../themes/default/static/site.js");
 /// The theme's other files, as `read_theme_dir` finds them in `static/`: fonts (with their

@@ -386,6 +386,28 @@ fn two_entries_with_the_same_url() {
     );
 }
 
+/// A theme without one of the page templates is an error naming it, not a site without that
+/// kind of page; the partials are not asked for by name.
+#[test]
+fn a_theme_without_a_page_template_is_an_error_naming_it() {
+    let (site, _) = broken(|s| {
+        common::copy_dir(
+            &common::repo_root().join("themes"),
+            &s.path().join("themes"),
+        );
+        s.remove("themes/default/templates/festival.html");
+    });
+    let run = site.build();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "themes/default/templates/festival.html: error: the theme has no template `festival.html`\n  hint: restore it from git, or copy it from the default theme\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn template_errors_name_the_template_line_and_column() {
     let (site, before) = broken(|s| {

@@ -42,22 +42,7 @@ pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> 
         diagnostics.push(template_diagnostic(&error, &template_paths));
         return None;
     }
-    for required in [
-        "home.html",
-        "goals.html",
-        "goal.html",
-        "partners.html",
-        "partner.html",
-        "press_list.html",
-        "press.html",
-        "initiatives.html",
-        "initiative.html",
-        "festival_list.html",
-        "festival.html",
-        "page.html",
-        "search.html",
-        "404.html",
-    ] {
+    for required in crate::theme::page_templates() {
         if !tera.contains_template(required) {
             diagnostics.push(
                 Diagnostic::error(
