@@ -451,7 +451,7 @@ impl Server {
         path: &str,
         text: &str,
     ) -> (Vec<String>, String, bool) {
-        site.write(path, text);
+        site.replace(path, text);
         let rebuild = self.next_rebuild_traced();
         events.wait_for("reload", WAIT);
         rebuild

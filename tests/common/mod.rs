@@ -66,6 +66,19 @@ impl Site {
         std::fs::write(path, text).expect("write");
     }
 
+    /// Writes `relative` in one step, as editors that save through a temporary file do: the
+    /// text is written beside the site's folders (where `serve` does not watch) and renamed
+    /// into place, so a watcher never sees the file empty or half written. Tests that time a
+    /// rebuild per save use this: on a loaded machine, a plain write can be seen between its
+    /// truncation and its text, and start a rebuild of its own.
+    pub fn replace(&self, relative: &str, text: &str) {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        let temporary = self.path().join(".wdhs-test-save");
+        std::fs::write(&temporary, text).expect("write");
+        std::fs::rename(&temporary, path).expect("rename");
+    }
+
     pub fn remove(&self, relative: &str) {
         std::fs::remove_file(self.path().join(relative)).expect("remove");
     }
