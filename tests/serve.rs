@@ -236,7 +236,7 @@ fn serves_pages_with_the_live_script_and_the_sites_own_404() {
 #[test]
 fn traversal_probes_are_refused() {
     let site = Site::fixture("basic");
-    site.write("SECRET.txt", "top secret");
+    site.replace("SECRET.txt", "top secret");
     let server = start(&site);
     for probe in [
         "/../SECRET.txt",
@@ -271,7 +271,7 @@ fn an_edit_reloads_and_the_new_text_is_served() {
     let site = Site::fixture("basic");
     let server = start(&site);
     let mut events = Events::open(&server.address);
-    site.write(
+    site.replace(
         "content/pages/about.nl.md",
         "---\ntitle: \"Over ons\"\nslug: over-ons\n---\nWij zijn een nieuwe coalitie.\n",
     );
@@ -289,7 +289,7 @@ fn a_rename_save_is_seen() {
     let server = start(&site);
     let mut events = Events::open(&server.address);
     // How vim and JetBrains save: write a temporary file, then rename it over the original.
-    site.write(
+    site.replace(
         "content/pages/.about.en.md.swp",
         "---\ntitle: \"About us\"\nslug: about\n---\nSaved by rename.\n",
     );
@@ -321,7 +321,7 @@ fn serve_says_it_is_building_before_the_first_build_and_quiet_it_does_not() {
     // Quiet: where it serves, and nothing about a good build.
     let (server, said) = start_saying(&site, &["--quiet"], &[]);
     assert_eq!(said.len(), 1, "{said:?}");
-    site.write(
+    site.replace(
         "content/pages/about.en.md",
         "---\ntitle: \"About us\"\nslug: about\n---\nChanged.\n",
     );
@@ -343,7 +343,7 @@ fn the_error_box_speaks_the_editors_language() {
     let site = Site::fixture("basic");
     let server = start_with(&site, &[("WDHS_LANG", "nl")]);
     let mut events = Events::open(&server.address);
-    site.write(
+    site.replace(
         "content/pages/about.nl.md",
         "---\ntitle: \"Over ons\"\nslug: over-ons\ntitel: x\n---\nKapot.\n",
     );
@@ -363,7 +363,7 @@ fn a_broken_file_shows_the_error_and_keeps_the_last_good_site_until_fixed() {
     let site = Site::fixture("basic");
     let server = start(&site);
     let mut events = Events::open(&server.address);
-    site.write(
+    site.replace(
         "content/pages/about.nl.md",
         "---\ntitle: \"Over ons\nslug: over-ons\n---\nKapot.\n",
     );
@@ -379,7 +379,7 @@ fn a_broken_file_shows_the_error_and_keeps_the_last_good_site_until_fixed() {
     // A tab opened while the site is broken is told at once.
     let mut late = Events::open_raw(&server.address);
     late.wait_for("failed", WAIT);
-    site.write(
+    site.replace(
         "content/pages/about.nl.md",
         "---\ntitle: \"Over ons\"\nslug: over-ons\n---\nWeer heel.\n",
     );
@@ -412,7 +412,7 @@ impl Events {
 #[test]
 fn a_broken_first_build_keeps_the_server_up() {
     let site = Site::fixture("basic");
-    site.write("content/site.yaml", "base_url: [\n");
+    site.replace("content/site.yaml", "base_url: [\n");
     let server = start(&site);
     let page = request(&server.address, "/");
     assert_eq!(page.status, 404);
@@ -493,13 +493,13 @@ fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
     let front_matter = "---\ntitle: \"Over ons\"\nslug: over-ons\n---\n";
     let with_heading =
         format!("{front_matter}Wij zijn een coalitie.\n\n## Wie wij zijn\n\nTekst.\n");
-    site.write(about, &with_heading);
+    site.replace(about, &with_heading);
     let (_, summary, patched) = server.next_rebuild_traced();
     assert!(patched, "a text edit patches the site: {summary}");
     // A link to that heading, written in another page's text, resolves.
     let press = "content/press/bericht-1.nl.md";
     let press_text = site.read(press);
-    site.write(
+    site.replace(
         press,
         &format!("{press_text}\nZie [wie wij zijn](@/pages/about#wie-wij-zijn).\n"),
     );
@@ -513,7 +513,7 @@ fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
         "the new link is resolved"
     );
     // Removing the heading breaks that link: reported in the file that has the link.
-    site.write(about, &format!("{front_matter}Wij zijn een coalitie.\n"));
+    site.replace(about, &format!("{front_matter}Wij zijn een coalitie.\n"));
     let (_, summary, patched) = server.next_rebuild_traced();
     assert!(patched && summary.starts_with("build failed"), "{summary}");
     let data = events.wait_for("failed", WAIT);
@@ -522,14 +522,14 @@ fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
     // An edit made while the site is broken is not lost: published with the fix.
     let zorg = "content/initiatives/zorg.nl.md";
     let zorg_text = site.read(zorg);
-    site.write(
+    site.replace(
         zorg,
         &format!("{zorg_text}\nNieuw bij de zorgcoöperatie.\n"),
     );
     let (_, summary, _) = server.next_rebuild_traced();
     assert!(summary.starts_with("build failed"), "{summary}");
     // (Fixed in the press release, whose edits do not re-render the initiative's page.)
-    site.write(press, &format!("{press_text}\nWeer heel.\n"));
+    site.replace(press, &format!("{press_text}\nWeer heel.\n"));
     let (_, summary, patched) = server.next_rebuild_traced();
     assert!(patched && summary.starts_with("rebuilt"), "{summary}");
     events.wait_for("fixed", WAIT);
@@ -546,7 +546,7 @@ fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
     );
     // A new title changes no URL, list order or check: patched too, and in the press list.
     let press_text = site.read(press);
-    site.write(
+    site.replace(
         press,
         &press_text.replace("title: \"Bericht 1\"", "title: \"Bericht één\""),
     );
@@ -560,7 +560,7 @@ fn an_edit_of_the_text_alone_patches_the_site_and_every_check_still_holds() {
     );
     // A new slug moves the page to a new address: patched too, when it clashes with nothing.
     let about_text = site.read(about);
-    site.write(
+    site.replace(
         about,
         &about_text.replace("slug: over-ons", "slug: over-de-coalitie"),
     );
@@ -575,7 +575,7 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
     let site = Site::fixture("basic");
     let (server, mut events) = start_listening(&site);
     let text = site.read("content/press/bericht-1.nl.md");
-    site.write(
+    site.replace(
         "content/press/bericht-1.nl.md",
         &format!("{text}\nEen nieuwe zin.\n"),
     );
@@ -621,7 +621,7 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
     );
     // A change that moves a page (a new slug) renders what shows it, and the sitemap; the file
     // at the old address goes.
-    site.write(
+    site.replace(
         "content/press/bericht-1.nl.md",
         "---\ntitle: \"Bericht 1\"\nsummary: \"Samenvatting 1.\"\nslug: nieuw-adres\n---\nTekst.\n",
     );
@@ -641,7 +641,7 @@ fn an_edit_re_renders_only_the_pages_that_show_the_entry() {
     // directory page: they are all rendered again, the initiative's pages and those that show
     // it, both search indexes (a shared file is both languages'), but no press release.
     let shared = site.read("content/initiatives/molen.yaml");
-    site.write(
+    site.replace(
         "content/initiatives/molen.yaml",
         &shared.replace("themes: [energie]", "themes: [energie, zorg]"),
     );
@@ -711,7 +711,7 @@ fn a_new_slug_re_renders_what_shows_or_links_to_the_page_and_the_site_is_as_buil
     // The address of another page: a clash, reported (the patch checks the pages at the old
     // and the new address again; debug builds compare it with a full resolve), nothing
     // published.
-    site.write(
+    site.replace(
         "content/goals/eerste.nl.md",
         &text.replace("title: ", "slug: tweede\ntitle: "),
     );
@@ -724,7 +724,7 @@ fn a_new_slug_re_renders_what_shows_or_links_to_the_page_and_the_site_is_as_buil
         200
     );
     // And back: the text that links to it follows again.
-    site.write("content/goals/eerste.nl.md", &text);
+    site.replace("content/goals/eerste.nl.md", &text);
     let (_, summary) = server.next_rebuild();
     assert!(summary.contains("(re-rendered "), "{summary}");
     assert!(
@@ -857,7 +857,7 @@ fn problems_between_pages_follow_entries_that_come_go_and_move() {
     // the two in the list (newest first), the new one.
     let clashing =
         release("2023-01-01", "Bericht 4").replacen("---\n", "---\nslug: bericht-1\n", 1);
-    site.write("content/press/bericht-4.nl.md", &clashing);
+    site.replace("content/press/bericht-4.nl.md", &clashing);
     let (_, summary, patched) = server.next_rebuild_traced();
     let data = events.wait_for("failed", WAIT);
     assert!(patched, "{summary}");
@@ -867,7 +867,7 @@ fn problems_between_pages_follow_entries_that_come_go_and_move() {
     );
     // Newer than the other now: the clash is reported on the older release instead, which no
     // edit touched.
-    site.write(
+    site.replace(
         "content/press/bericht-4.nl.md",
         &clashing.replace("2023-01-01", "2024-04-01"),
     );
@@ -898,13 +898,13 @@ fn problems_between_pages_follow_entries_that_come_go_and_move() {
     events.wait_for("reload", WAIT);
     assert!(patched, "{summary}");
     assert_eq!(warnings(&summary), before + 1, "{summary}");
-    site.write("content/press/bericht-2.nl.md", &dutch);
+    site.replace("content/press/bericht-2.nl.md", &dutch);
     let (_, summary, patched) = server.next_rebuild_traced();
     events.wait_for("reload", WAIT);
     assert!(patched, "{summary}");
     assert_eq!(warnings(&summary), before, "{summary}");
     // A new release that names a partner and a goal that do not exist.
-    site.write(
+    site.replace(
         "content/press/bericht-5.nl.md",
         &release("2024-05-01", "Bericht 5")
             .replace("[alfa]", "[alfaa]")
@@ -974,7 +974,7 @@ fn a_link_to_a_page_that_does_not_exist_yet_works_once_the_page_is_written() {
     let (server, mut events) = start_listening(&site);
     let about = site.read("content/pages/about.nl.md");
     let with_link = format!("{about}\nLees [het nieuwe bericht](@/press/bericht-4).\n");
-    site.write("content/pages/about.nl.md", &with_link);
+    site.replace("content/pages/about.nl.md", &with_link);
     server.next_rebuild();
     let data = events.wait_for("failed", WAIT);
     assert!(data.contains("does not exist"), "{data}");
@@ -1003,14 +1003,14 @@ fn a_link_to_a_page_that_does_not_exist_yet_works_once_the_page_is_written() {
     // Without the link, the site builds again.
     server.save(&site, &mut events, "content/pages/about.nl.md", &about);
     // The release back, but with a mistake: it has no page…
-    site.write(
+    site.replace(
         "content/press/bericht-4.nl.md",
         &release("2024-04-01", "Bericht 4").replace("date: 2024-04-01", "date: morgen"),
     );
     server.next_rebuild();
     events.wait_for("failed", WAIT);
     // …and a link to it says nothing more (its mistake is reported).
-    site.write("content/pages/about.nl.md", &with_link);
+    site.replace("content/pages/about.nl.md", &with_link);
     server.next_rebuild();
     let data = events.wait_for("failed", WAIT);
     assert!(!data.contains("does not exist"), "{data}");
@@ -1141,7 +1141,7 @@ fn set_release_date(site: &Site, date: &str) {
         .find(|l| l.starts_with("date:"))
         .unwrap_or("date:")
         .to_string();
-    site.write(
+    site.replace(
         "content/press/bericht-1.yaml",
         &shared.replace(&old, &format!("date: {date}")),
     );
@@ -1243,7 +1243,7 @@ fn a_new_date_re_renders_only_the_list_pages_it_reorders() {
     // moves in the list: the goal's page follows it (what names each goal is kept between
     // edits, and must move with it).
     let shared = site.read("content/press/bericht-1.yaml");
-    site.write(
+    site.replace(
         "content/press/bericht-1.yaml",
         &shared.replace("goals: [1]", "goals: [2]"),
     );
