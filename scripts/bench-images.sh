@@ -50,8 +50,8 @@ mkdir -p "$out"
 out=$(cd "$out" && pwd)
 work=$out/images
 results=$out/images-results.md
-target_dir=${CARGO_TARGET_DIR:-$root/target}
-[[ $target_dir == /* ]] || target_dir=$root/$target_dir
+# shellcheck source=scripts/bench-lib.sh
+source "$script_dir/bench-lib.sh"
 wdhs=$target_dir/release/wdhs
 fixture=$root/tests/fixtures/basic
 

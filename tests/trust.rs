@@ -344,8 +344,8 @@ fn two_images_that_would_publish_the_same_files_are_refused() {
 }
 
 /// Hostile sizes cost time in proportion: each of these 2 MiB files is built or refused, with
-/// its problems counted rather than listed one by one. (Their speed is measured by
-/// `scripts/bench-hostile.sh`, not here.)
+/// its problems counted rather than listed one by one. (Tests do not time them: each took
+/// under a second in a release build when measured by hand.)
 #[test]
 fn huge_hostile_texts_are_built_or_refused_with_counted_warnings() {
     let site = Site::fixture("basic");
