@@ -9,23 +9,13 @@
 //! target/release/examples/md_floor CONTENT_DIR OUTPUT_DIR
 //! ```
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Parser, html};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 use walkdir::WalkDir;
-
-/// The options wdhs renders with (`src/markdown.rs`).
-fn options() -> Options {
-    Options::ENABLE_TABLES
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_SMART_PUNCTUATION
-}
 
 /// The text after the front matter (`---` on the first line up to the next `---` line).
 fn body(text: &str) -> &str {
@@ -50,7 +40,10 @@ fn render(source: &Path, target: &Path) -> std::io::Result<usize> {
     let text = std::fs::read_to_string(source)?;
     let markdown = body(&text);
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, Parser::new_ext(markdown, options()));
+    html::push_html(
+        &mut out,
+        Parser::new_ext(markdown, wdhs::markdown::options()),
+    );
     std::fs::write(target, &out)?;
     Ok(out.len())
 }
