@@ -17,8 +17,8 @@ use std::time::{Duration, Instant};
 
 mod parse;
 
+pub(crate) use parse::ParsedFile;
 pub use parse::parse_all;
-pub(crate) use parse::{ParsedFile, entry_source};
 
 #[derive(Debug, Clone)]
 pub struct BuildOptions {

@@ -77,20 +77,12 @@ pub struct Rendered {
     pub site_links: Vec<SiteLink>,
     /// Links to other websites, with their file line and column, for `check --external`.
     pub external_links: Vec<(String, usize, usize)>,
-    /// Page keys this page links to, for the dependency map of `serve`.
+    /// Page keys this page links to: its HTML depends on their addresses (`serve`).
     pub links_to: BTreeSet<String>,
-    /// `link_bit` of each key in `links_to`: a page whose mask has none of the bits of some
-    /// keys does not link to any of them, told without reading its keys.
-    pub links_mask: u64,
     /// An `@/` link found no page: what it became depends on which entries exist.
     pub links_unresolved: bool,
     pub plain_text: String,
     pub diagnostics: Vec<Diagnostic>,
-}
-
-/// One of 64 bits for a page key (`kind/stem`), from its hash (`Rendered::links_mask`).
-pub fn link_bit(key: &str) -> u64 {
-    1 << (xxhash_rust::xxh3::xxh3_64(key.as_bytes()) >> 58)
 }
 
 pub fn options() -> Options {
@@ -284,7 +276,6 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
     // Thousands of pages are held until they are written: keep only what is used.
     out.html.shrink_to_fit();
     out.plain_text.shrink_to_fit();
-    out.links_mask = (out.links_to.iter()).fold(0, |mask, key| mask | link_bit(key));
     out.diagnostics = reports.finish();
     out
 }

@@ -1,14 +1,132 @@
-//! Which outputs an edit affects: the entries changed since `serve`'s last build, the order of
-//! every list then, and the rule (`Job::depends_on`) that picks the outputs to render again.
+//! Which outputs an edit affects: the pages changed since `serve`'s last good build (the two
+//! sites compared by key, `Published::diff`), the order of every list then, and the rule
+//! (`Job::depends_on`) that picks the outputs to render again.
 
-use super::cache::RenderCache;
 use super::directory::{Facets, Filter};
 use super::html_path;
 use super::lists::page_count;
 use super::plan::{Job, list_jobs, shows_any};
 use crate::lang::Lang;
-use crate::model::Kind;
+use crate::markdown::Rendered;
+use crate::model::{Entry, Kind};
 use crate::resolve::Site;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// What a build published at each page, by language and key: kept by `serve` from its last
+/// good build, to tell which pages the next one changed.
+#[derive(Default)]
+pub struct Published {
+    pages: HashMap<Lang, HashMap<String, PublishedPage>>,
+}
+
+/// A page as published: its address, and the entry and rendered Markdown it was made from.
+/// Both are shared with the caches of `serve`, which give the same ones again for a file that
+/// did not change, so they are compared by pointer (holding them here keeps the pointers from
+/// being reused).
+#[derive(Clone)]
+struct PublishedPage {
+    url: String,
+    entry: Arc<Entry>,
+    rendered: Arc<Rendered>,
+}
+
+/// How a site differs from the one `Published` was made from: the changes to render, the
+/// addresses pages left, and what to bring `Published` up to date with once they are written.
+pub struct PageDiff {
+    pub changes: Changes,
+    pub left: Vec<String>,
+    /// (language, key, the page now; `None`: gone).
+    updates: Vec<(Lang, String, Option<PublishedPage>)>,
+}
+
+impl Published {
+    pub fn of(site: &Site) -> Published {
+        let mut published = Published::default();
+        for page in &site.pages {
+            (published.pages.entry(page.entry.lang).or_default())
+                .insert(page.key.clone(), PublishedPage::of(page));
+        }
+        published
+    }
+
+    /// Compares `site` with what was published, page by page by key: a page whose entry,
+    /// Markdown or address is another, one that appeared and one that went are changes.
+    pub fn diff(&self, site: &Site) -> PageDiff {
+        let mut diff = PageDiff {
+            changes: Changes::default(),
+            left: Vec::new(),
+            updates: Vec::new(),
+        };
+        let mut matched = 0;
+        for page in &site.pages {
+            let lang = page.entry.lang;
+            let before = self.pages.get(&lang).and_then(|p| p.get(&page.key));
+            matched += usize::from(before.is_some());
+            if before.is_some_and(|before| before.is_same(page)) {
+                continue;
+            }
+            diff.changes.addresses |= before.is_none_or(|b| b.url != page.url);
+            diff.left
+                .extend(before.filter(|b| b.url != page.url).map(|b| b.url.clone()));
+            diff.changed(
+                (page.entry.kind, lang),
+                &page.key,
+                Some(PublishedPage::of(page)),
+            );
+        }
+        let known: usize = self.pages.values().map(HashMap::len).sum();
+        if known != matched {
+            for (lang, pages) in &self.pages {
+                for (key, before) in pages {
+                    let (kind, stem) = (before.entry.kind, &before.entry.stem);
+                    if site.page(kind, stem, *lang).is_none() {
+                        diff.changes.addresses = true;
+                        diff.left.push(before.url.clone());
+                        diff.changed((kind, *lang), key, None);
+                    }
+                }
+            }
+        }
+        diff
+    }
+
+    /// Brings what was published up to date with the site `diff` was made from.
+    pub fn apply(&mut self, diff: PageDiff) {
+        for (lang, key, now) in diff.updates {
+            let pages = self.pages.entry(lang).or_default();
+            match now {
+                Some(page) => pages.insert(key, page),
+                None => pages.remove(&key),
+            };
+        }
+    }
+}
+
+impl PublishedPage {
+    fn of(page: &crate::resolve::Page) -> PublishedPage {
+        PublishedPage {
+            url: page.url.clone(),
+            entry: page.entry.clone(),
+            rendered: page.rendered.clone(),
+        }
+    }
+
+    fn is_same(&self, page: &crate::resolve::Page) -> bool {
+        Arc::ptr_eq(&self.entry, &page.entry)
+            && Arc::ptr_eq(&self.rendered, &page.rendered)
+            && self.url == page.url
+    }
+}
+
+impl PageDiff {
+    fn changed(&mut self, (kind, lang): (Kind, Lang), key: &str, now: Option<PublishedPage>) {
+        self.changes.kinds.insert(kind);
+        self.changes.keys.insert(key.to_string());
+        self.changes.langs.insert(lang);
+        self.updates.push((lang, key.to_string(), now));
+    }
+}
 
 /// The entries of every list, in order, as hashes of their keys: kept by `serve` after a good
 /// build, so when an edit reorders a list (a new date) only the list pages whose entries moved
@@ -22,7 +140,8 @@ pub struct ListOrder {
     pub paths: std::collections::HashSet<String>,
 }
 
-pub fn list_order(site: &Site, cache: &RenderCache) -> ListOrder {
+/// The order of every list of `site`, whose directory `facets` are.
+pub(super) fn list_order(site: &Site, facets: &Facets) -> ListOrder {
     let hashes = |indices: &[usize]| -> Vec<u64> {
         indices.iter().map(|i| site.pages[*i].key_hash).collect()
     };
@@ -34,7 +153,6 @@ pub fn list_order(site: &Site, cache: &RenderCache) -> ListOrder {
                 .insert((kind, *lang), hashes(site.list_indices(kind, *lang)));
         }
     }
-    let facets = cache.facets(site);
     for ((lang, filter), indices) in facets.iter() {
         if let Some(filter) = filter {
             order
@@ -42,7 +160,7 @@ pub fn list_order(site: &Site, cache: &RenderCache) -> ListOrder {
                 .insert((*lang, filter.clone()), hashes(indices));
         }
     }
-    order.paths = (list_jobs(site, &facets).iter())
+    order.paths = (list_jobs(site, facets).iter())
         .filter_map(|job| job.list_path(site))
         .map(|url| html_path(&url))
         .collect();
@@ -183,9 +301,19 @@ impl Job {
                     .sections
                     .get(&(*kind, *lang))
                     .map(Vec::as_slice);
+                // Every page of a list links to the same page of the list in other languages
+                // when it has one: the number of pages in each language counts.
+                let count_changed = (site.config.languages.iter()).any(|l| {
+                    let before = changes.previous_order.sections.get(&(*kind, *l));
+                    page_count_changed(
+                        before.map(Vec::as_slice),
+                        site.list_indices(*kind, *l),
+                        size,
+                    )
+                });
                 lists_changed(all, size, *n)
                     || page_moved(before, site, all, size, *n)
-                    || page_count_changed(before, all, size)
+                    || count_changed
                     || kinds(&[Kind::Page])
                     || (*n == 0 && untranslated_changed(site, changes, *kind, *lang))
                     || (*kind == Kind::Initiative

@@ -23,7 +23,7 @@ mod sitemap;
 mod templates;
 
 pub use cache::RenderCache;
-pub use changes::{Changes, ListOrder, list_order};
+pub use changes::{Changes, ListOrder, PageDiff, Published};
 pub use run::{RenderOptions, RenderStats, Sink, render_site};
 pub use templates::{Renderer, prepare};
 
@@ -115,10 +115,7 @@ impl<'a> RenderContext<'a> {
             cache: options.cache.as_deref(),
             changes: options.only.as_ref(),
             counters,
-            facets: match &options.cache {
-                Some(cache) => cache.facets(site),
-                None => std::sync::Arc::new(directory::facets(site)),
-            },
+            facets: std::sync::Arc::new(directory::facets(site)),
             initiative_cards: site
                 .pages
                 .iter()

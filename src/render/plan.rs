@@ -140,10 +140,11 @@ fn check_entry_jobs(site: &Site, facets: &Facets, changes: &Changes, jobs: &[Job
     assert_eq!(chosen, by_rule, "the pages chosen to render again");
 }
 
-/// The kinds of entries a page of `kind` shows (menus and footers show page titles).
+/// The kinds of entries a page of `kind` shows (menus and footers show page titles; a goal
+/// names the goals before and after it).
 fn shown_on(kind: Kind) -> &'static [Kind] {
     match kind {
-        Kind::Goal => &[Kind::Initiative, Kind::Press, Kind::Page],
+        Kind::Goal => &[Kind::Goal, Kind::Initiative, Kind::Press, Kind::Page],
         Kind::Partner => &[Kind::Press, Kind::Page],
         Kind::Press => &[Kind::Partner, Kind::Goal, Kind::Page],
         Kind::Initiative => &[Kind::Goal, Kind::Page],

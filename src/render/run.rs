@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub type Sink<'a> = dyn Fn(&str, Content) -> std::io::Result<()> + Sync + 'a;
 
 /// What was produced, for the build summary.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default)]
 pub struct RenderStats {
     pub pages: usize,
     pub files: usize,
@@ -27,6 +27,9 @@ pub struct RenderStats {
     /// Images decoded and encoded in this build, and images taken from the cache.
     pub images_processed: usize,
     pub images_cached: usize,
+    /// The order of every list, for `serve` (with `RenderOptions::cache`) to tell which list
+    /// pages the next edit moves entries on.
+    pub order: Option<super::ListOrder>,
 }
 
 /// Where rendering may keep work between builds.
@@ -83,6 +86,7 @@ pub fn render_site(
         assets: site.assets.len(),
         images_processed,
         images_cached,
+        order: (options.cache.is_some()).then(|| super::changes::list_order(site, &context.facets)),
     }
 }
 

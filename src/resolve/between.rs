@@ -1,6 +1,6 @@
 //! The checks between pages: addresses that clash, missing translations and values both
 //! languages must agree on, references to partners, goals and menu pages, files named in front
-//! matter. What they find is kept by page, so a patch checks again only the pages it concerns.
+//! matter.
 
 use super::*;
 
@@ -15,86 +15,20 @@ pub(super) struct Between<'a> {
     pub images: &'a crate::images::Headers,
 }
 
-/// What the checks between pages found: by page (same order as `Site::pages`), and for the
-/// site as a whole (the menu).
-#[derive(Clone, Default)]
-pub(super) struct BetweenFound {
-    pub by_page: Vec<Vec<Diagnostic>>,
-    pub site: Vec<Diagnostic>,
-}
-
-impl BetweenFound {
-    pub fn all(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.site.iter().chain(self.by_page.iter().flatten())
-    }
-}
-
-/// Every check between pages, over the whole site.
-pub(super) fn check_between_pages(between: &Between<'_>) -> BetweenFound {
+/// Every check between pages, over the whole site: what the menu's links found, then what
+/// each page's checks found, in the order of the pages.
+pub(super) fn check_between_pages(between: &Between<'_>) -> Vec<Diagnostic> {
     let references = References::new(between);
     let mut by_page: Vec<Vec<Diagnostic>> = (0..between.pages.len())
         .into_par_iter()
         .map(|i| check_page(between, &references, i))
         .collect();
-    let everything: Vec<usize> = (0..between.pages.len()).collect();
-    for (i, clash) in url_clashes(between.config, between.pages, &everything) {
+    for (i, clash) in url_clashes(between.config, between.pages) {
         by_page[i].push(clash);
     }
-    BetweenFound {
-        by_page,
-        site: check_menu(between.config, between.all_keys),
-    }
-}
-
-/// Checks again every page whose address is one of `urls` (lowercased), after pages came,
-/// went, moved or took a new address. What a page's checks find depends on the pages of its
-/// entry (translations, the values they agree on, where references are checked) and on the
-/// pages at its address, nothing else a patch changes: `urls` must hold the address of every
-/// page of each entry concerned, and the old address of each page that went or moved.
-/// `found.by_page` must already be in the order of `between.pages`.
-pub(super) fn check_again(between: &Between<'_>, found: &mut BetweenFound, urls: &[String]) {
-    let hashes: Vec<u64> = urls.iter().map(|url| folded_url_hash(url)).collect();
-    let positions: Vec<usize> = (between.pages.iter().enumerate())
-        .filter(|(_, page)| {
-            (hashes.iter().zip(urls))
-                .any(|(hash, url)| page.url_hash() == *hash && folds_to(&page.url, url))
-        })
-        .map(|(i, _)| i)
-        .collect();
-    let references = References::new(between);
-    for &i in &positions {
-        found.by_page[i] = check_page(between, &references, i);
-    }
-    for (i, clash) in url_clashes(between.config, between.pages, &positions) {
-        found.by_page[i].push(clash);
-    }
-}
-
-/// The addresses `check_again` needs for the entries `stems`: those of every page they have
-/// now, lowercased.
-pub(super) fn urls_of(
-    config: &Config,
-    pages: &[Page],
-    index: &PageIndex,
-    stems: &BTreeSet<(Kind, String)>,
-) -> Vec<String> {
-    (stems.iter())
-        .flat_map(|(kind, stem)| {
-            (config.languages.iter()).filter_map(|lang| index.get(*kind, stem, *lang))
-        })
-        .map(|i| pages[i].url.to_lowercase())
-        .collect()
-}
-
-/// Whether `url` lowercased is `folded`, without making the lowercased string for the
-/// addresses (nearly all) that are ASCII.
-fn folds_to(url: &str, folded: &str) -> bool {
-    if url.is_ascii() {
-        url.len() == folded.len()
-            && (url.bytes().zip(folded.bytes())).all(|(a, b)| a.to_ascii_lowercase() == b)
-    } else {
-        url.to_lowercase() == folded
-    }
+    let mut found = check_menu(between.config, between.all_keys);
+    found.extend(by_page.into_iter().flatten());
+    found
 }
 
 /// The address of every section in every language, lowercased (addresses that differ only in
@@ -108,22 +42,20 @@ fn section_urls_folded(config: &Config) -> impl Iterator<Item = (String, Kind)> 
 }
 
 /// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
-/// Of the pages at `positions` (in order), those whose address a section or an earlier one
-/// of them already has, with the problem to report on each. Every page with one of their
-/// addresses must be among them.
-fn url_clashes(config: &Config, pages: &[Page], positions: &[usize]) -> Vec<(usize, Diagnostic)> {
+/// The pages (by position) whose address a section or an earlier page already has, with the
+/// problem to report on each.
+fn url_clashes(config: &Config, pages: &[Page]) -> Vec<(usize, Diagnostic)> {
     /// Who already has a URL: a section of `site.yaml`, or a page.
     enum Owner<'a> {
         Section(Kind),
         Page(&'a std::path::Path),
     }
-    let mut seen: HashMap<String, Owner<'_>> = HashMap::with_capacity(positions.len() + 16);
+    let mut seen: HashMap<String, Owner<'_>> = HashMap::with_capacity(pages.len() + 16);
     for (url, kind) in section_urls_folded(config) {
         seen.insert(url, Owner::Section(kind));
     }
     let mut clashes = Vec::new();
-    for &i in positions {
-        let page = &pages[i];
+    for (i, page) in pages.iter().enumerate() {
         let folded = page.url.to_lowercase();
         if let Some(owner) = seen.get(&folded) {
             let other = match owner {

@@ -99,52 +99,16 @@ pub(super) struct CachedMarkdown {
     pub(super) found: Vec<Diagnostic>,
 }
 
-/// A page whose address a patch changed, against the site it started from: its language, key
-/// and address now (`None`: the page went).
-#[derive(Debug, Clone)]
-pub struct AddressChange {
-    pub lang: Lang,
-    pub key: String,
-    pub url: Option<String>,
-}
-
-/// `update_page_urls` for a patch, which knows what changed: no page is read.
-pub fn apply_address_changes(urls: &mut PageUrls, changes: &[AddressChange]) -> Vec<MovedPage> {
-    let mut moved = Vec::new();
-    for change in changes {
-        let of_lang = urls.entry(change.lang).or_default();
-        let before = match &change.url {
-            Some(url) => of_lang.insert(change.key.clone(), url.clone()),
-            None => of_lang.remove(&change.key),
-        };
-        if before != change.url {
-            moved.push(MovedPage {
-                key: change.key.clone(),
-                lang: change.lang,
-                before,
-            });
-        }
-    }
-    moved
-}
-
 /// The pages (by key) whose address changed since the last resolve, and the generation of
-/// addresses they make (see `CachedMarkdown::checked`): from every page (`pages`), or from
-/// what a patch changed (`changes`).
-pub(super) fn moved_pages(
-    cache: &MarkdownCache,
-    pages: &[Page],
-    changes: Option<&[AddressChange]>,
-) -> (HashSet<String>, u64) {
+/// addresses they make (see `CachedMarkdown::checked`).
+pub(super) fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<String>, u64) {
     let Ok(mut addresses) = cache.addresses.lock() else {
         return (HashSet::new(), u64::MAX);
     };
     // A page that appeared or went moved too: links to its key now resolve differently.
-    let moved = match changes {
-        Some(changes) => apply_address_changes(&mut addresses.urls, changes),
-        None => update_page_urls(&mut addresses.urls, pages),
-    };
-    let moved: HashSet<String> = moved.into_iter().map(|page| page.key).collect();
+    let moved: HashSet<String> = (update_page_urls(&mut addresses.urls, pages).into_iter())
+        .map(|page| page.key)
+        .collect();
     if !moved.is_empty() {
         addresses.generation += 1;
     }
@@ -163,7 +127,7 @@ pub(super) struct LinkTargets<'a> {
     pub(super) images: &'a crate::images::Headers,
     pub(super) base_path: &'a str,
     pub(super) frame: u64,
-    /// See `Incremental::keys_hash`.
+    /// A hash of every entry's key (see `CachedMarkdown::keys`).
     pub(super) keys_hash: u64,
     pub(super) cache: Option<&'a MarkdownCache>,
     /// Pages at a new address since the last resolve, and the generation of addresses.
@@ -172,14 +136,13 @@ pub(super) struct LinkTargets<'a> {
 }
 
 impl LinkTargets<'_> {
-    /// The page's Markdown as HTML, what rendering it found, and whether it was rendered now
-    /// (not taken from the cache): it is taken from the cache when the body and everything
-    /// links resolve against are as when it was rendered.
+    /// The page's Markdown as HTML and what rendering it found: taken from the cache when the
+    /// body and everything links resolve against are as when it was rendered.
     pub(super) fn render_markdown(
         &self,
         page: &Page,
         body: Arc<str>,
-    ) -> (Arc<Rendered>, Vec<Diagnostic>, bool) {
+    ) -> (Arc<Rendered>, Vec<Diagnostic>) {
         let resolver = SiteLinks {
             targets: self,
             from: &page.entry,
@@ -192,7 +155,7 @@ impl LinkTargets<'_> {
         let Some(cache) = self.cache else {
             let mut rendered = markdown::render(&input, &resolver);
             let found = std::mem::take(&mut rendered.diagnostics);
-            return (Arc::new(rendered), found, true);
+            return (Arc::new(rendered), found);
         };
         if let Ok(pages) = cache.pages.read()
             && let Some(cached) = pages.get(page.entry.path.as_os_str())
@@ -202,7 +165,7 @@ impl LinkTargets<'_> {
             && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
             && self.still_links_the_same(cached)
         {
-            return (cached.rendered.clone(), cached.found.clone(), false);
+            return (cached.rendered.clone(), cached.found.clone());
         }
         let mut rendered = markdown::render(&input, &resolver);
         let found = std::mem::take(&mut rendered.diagnostics);
@@ -221,7 +184,7 @@ impl LinkTargets<'_> {
                 },
             );
         }
-        (rendered, found, true)
+        (rendered, found)
     }
 
     /// Whether every page `cached` links to is at the address it was when it was rendered:

@@ -1,47 +1,9 @@
-//! The hashes that tell two builds' sites apart: which pages exist (`structure_hash`),
-//! everything but the pages (`frame_hash`), keys, and version numbers.
+//! The hashes that tell two builds' sites apart: everything but the pages (`frame_hash`) and
+//! the keys of the entries.
 
 use super::*;
 
-/// A hash of which pages exist (every page's key and language, and where each initiative is
-/// listed) on top of the `frame`. With it unchanged, the site has the same outputs but for the
-/// addresses of entries (`serve` uses this for the directory facets). The pages' own addresses
-/// are left out (a new slug changes the pages that link to or show the entry, not the whole
-/// site), and so is their order (a new date moves a press release in the lists).
-pub(super) fn structure_hash(pages_hash: u64, keys_hash: u64, frame: u64) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    hasher.update(&pages_hash.to_le_bytes());
-    hasher.update(&keys_hash.to_le_bytes());
-    hasher.update(&frame.to_le_bytes());
-    hasher.digest()
-}
-
-/// The sum of every page's `page_hash`: the same whatever the order of the pages, and brought
-/// up to date by adding and subtracting when pages come and go (`add_and_remove`), without
-/// reading every page again.
-pub(super) fn pages_hash(pages: &[Page]) -> u64 {
-    pages.iter().map(page_hash).fold(0, u64::wrapping_add)
-}
-
-/// A page's part of the structure: its key and language, and where an initiative is listed
-/// (its province's and themes' directory pages).
-pub(super) fn page_hash(page: &Page) -> u64 {
-    let mut line = String::with_capacity(64);
-    line.push_str(&page.key);
-    line.push(' ');
-    line.push_str(page.entry.lang.code());
-    if let EntryData::Initiative(initiative) = &page.entry.data {
-        line.push(' ');
-        line.push_str(&initiative.province);
-        for theme in &initiative.themes {
-            line.push(' ');
-            line.push_str(&theme.value);
-        }
-    }
-    xxhash_rust::xxh3::xxh3_64(line.as_bytes())
-}
-
-/// A hash of every entry's key, published or not: the sum of `key_hash`, like `pages_hash`.
+/// A hash of every entry's key, published or not: the sum of `key_hash`, whatever the order.
 pub(super) fn keys_hash(all_keys: &BTreeSet<(Kind, String)>) -> u64 {
     (all_keys.iter())
         .map(|(kind, stem)| key_hash(*kind, stem))
@@ -99,12 +61,6 @@ pub(super) fn frame_hash(
     image_keys.sort();
     hasher.update(image_keys.concat().as_bytes());
     hasher.digest()
-}
-
-/// A `Site::directory` or `Site::press` no site of this process had before.
-pub(super) fn new_version() -> u64 {
-    static LAST: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    LAST.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
 
 #[cfg(test)]

@@ -21,15 +21,13 @@ mod hashes;
 mod links;
 mod order;
 mod page;
-mod patch;
 mod urls;
-use between::{Between, BetweenFound, check_between_pages};
+use between::{Between, check_between_pages};
 pub use cache::*;
 pub use hashes::*;
 use links::*;
 pub use order::*;
 pub use page::*;
-pub use patch::{add_and_remove, patch};
 pub use urls::*;
 
 #[derive(Debug, Clone)]
@@ -65,64 +63,13 @@ pub struct Site {
     pub held_back: Vec<HeldBack>,
     /// Raster images that can be published, by kind and path in the kind's folder.
     pub images: HashMap<(Kind, String), ImageInfo>,
-    /// See `structure_hash`: equal between two builds when the same pages exist and no file,
-    /// image or setting changed, whatever the pages' own addresses and the order of the lists.
-    pub structure: u64,
-    /// See `frame_hash`: the part of `structure` that is not the pages. With it unchanged, a
-    /// page that appeared or went changes only what shows or links to it.
+    /// See `frame_hash`: everything but the pages that an output depends on. With it
+    /// unchanged, a page that changed, appeared or went changes only what shows or links to it.
     pub frame: u64,
-    /// For a patched site, every address that changed against the site the patch started
-    /// from; `None` for a site resolved in full.
-    pub address_changes: Option<Vec<AddressChange>>,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
-    /// Names the directory as it is: which initiatives it lists in which order, under which
-    /// province and themes. A site resolved in full gets a number no site before it had; a
-    /// patch keeps the number when it left every initiative where it was (it may have shifted
-    /// them all in `pages`, by a press release that came or went). What `serve` made of the
-    /// directory (`render::RenderCache`) holds while the number does.
-    pub directory: u64,
-    /// The same for the press releases: which are listed in which order, naming which goals
-    /// and partners.
-    pub press: u64,
     /// The build's date (`--today`): what is embargoed, and which festivals are still to come.
     pub today: Date,
-    /// Kept for `serve` only (`ResolveInput::markdown_cache`): what `patch` needs.
-    incremental: Option<Incremental>,
-}
-
-/// What `patch` needs to render one page's Markdown again without resolving the whole site:
-/// what links resolve against besides the pages, and the problems found so far, by stage.
-struct Incremental {
-    /// Drafts and "today", which decide what is published.
-    options: ResolveOptions,
-    all_keys: BTreeSet<(Kind, String)>,
-    /// A hash of `all_keys` (see `CachedMarkdown::keys`).
-    keys_hash: u64,
-    /// See `pages_hash`.
-    pages_hash: u64,
-    held_keys: BTreeSet<(Kind, String)>,
-    headers: crate::images::Headers,
-    /// Which language files exist (`ResolveInput::files`).
-    files: BTreeSet<(Kind, String, Lang)>,
-    /// Every problem reported before the checks between pages: settings, files, entries.
-    before_checks: Diagnostics,
-    /// What the checks between pages found, by page: a patch checks its pages again.
-    between: BetweenFound,
-    /// Per page (same order as `Site::pages`), what rendering its Markdown found.
-    markdown_found: Vec<Vec<Diagnostic>>,
-    /// Per page, its links to anchors that the page linked to does not have.
-    anchors_found: Vec<Vec<Diagnostic>>,
-    /// The pages whose Markdown this build rendered rather than took from the cache.
-    rendered_again: Vec<usize>,
-}
-
-impl Incremental {
-    /// Every problem reported before the Markdown was rendered: those before the checks between
-    /// pages and what they found, none of which reads a Markdown body.
-    fn before_markdown(&self) -> impl Iterator<Item = &Diagnostic> {
-        self.before_checks.iter().chain(self.between.all())
-    }
 }
 
 impl Site {
@@ -166,14 +113,6 @@ impl Site {
             .find(|p| matches!(&p.entry.data, EntryData::Goal(g) if g.number.value == number))
     }
 
-    /// The pages whose Markdown the build that made this site rendered, rather than took from
-    /// `serve`'s cache: those edited, and those linking to a page that moved.
-    pub fn markdown_rendered_again(&self) -> impl Iterator<Item = &Page> {
-        (self.incremental.iter())
-            .flat_map(|state| state.rendered_again.iter())
-            .filter_map(|i| self.pages.get(*i))
-    }
-
     /// The URL of the entry in another language, if it is published there.
     pub fn translation(&self, page: &Page, lang: Lang) -> Option<&Page> {
         self.page(page.entry.kind, &page.entry.stem, lang)
@@ -206,7 +145,6 @@ pub fn resolve(
         images,
         markdown_cache,
     } = input;
-    let before_checks = markdown_cache.map(|_| diagnostics.clone());
     // Every stem that exists in some language, published or not, to tell "missing" from "draft".
     let all_keys: BTreeSet<(Kind, String)> =
         files.iter().map(|(k, s, _)| (*k, s.clone())).collect();
@@ -229,25 +167,11 @@ pub fn resolve(
         assets: &asset_set,
         images: &images,
     };
-    let (found, hashes) = check_and_hash(&between, &held_keys, diagnostics);
+    let hashes = check_and_hash(&between, &held_keys, diagnostics);
     let rendered = render_all(&between, &held_keys, &hashes, markdown_cache, bodies);
-    let (markdown_found, rendered_again) = set_rendered(&mut pages, rendered, diagnostics);
-    let anchors_found = check_anchors(&pages, &index, diagnostics);
+    set_rendered(&mut pages, rendered, diagnostics);
+    check_anchors(&pages, &index, diagnostics);
     let keep_metadata = keep_metadata(&pages);
-    let incremental = before_checks.map(|before_checks| Incremental {
-        files,
-        before_checks,
-        between: found,
-        options: options.clone(),
-        all_keys,
-        keys_hash: hashes.keys,
-        pages_hash: hashes.pages,
-        held_keys,
-        headers: images.clone(),
-        markdown_found,
-        anchors_found,
-        rendered_again,
-    });
     Site {
         config,
         pages,
@@ -257,23 +181,15 @@ pub fn resolve(
         held_back,
         images: usable_images(images),
         keep_metadata,
-        structure: hashes.structure,
         frame: hashes.frame,
-        address_changes: None,
-        directory: new_version(),
-        press: new_version(),
         today: options.today,
-        incremental,
     }
 }
 
-/// The hashes of a site resolved in full (see `Site::structure`, `Site::frame`,
-/// `Incremental::keys_hash`, `Incremental::pages_hash`).
+/// The hashes Markdown kept by `serve` is checked against (see `CachedMarkdown`).
 struct Hashes {
     frame: u64,
     keys: u64,
-    pages: u64,
-    structure: u64,
 }
 
 /// Runs the checks between pages, beside the hashes of the site (neither waits for the
@@ -282,43 +198,31 @@ fn check_and_hash(
     between: &Between<'_>,
     held_keys: &BTreeSet<(Kind, String)>,
     diagnostics: &mut Diagnostics,
-) -> (BetweenFound, Hashes) {
-    let (found, (frame, keys, pages)) = rayon::join(
+) -> Hashes {
+    let (found, hashes) = rayon::join(
         || check_between_pages(between),
-        || {
-            let frame = frame_hash(held_keys, between.assets, between.images, between.config);
-            (
-                frame,
-                keys_hash(between.all_keys),
-                pages_hash(between.pages),
-            )
+        || Hashes {
+            frame: frame_hash(held_keys, between.assets, between.images, between.config),
+            keys: keys_hash(between.all_keys),
         },
     );
-    for d in found.all() {
-        diagnostics.push(d.clone());
+    for d in found {
+        diagnostics.push(d);
     }
-    let structure = structure_hash(pages, keys, frame);
-    let hashes = Hashes {
-        frame,
-        keys,
-        pages,
-        structure,
-    };
-    (found, hashes)
+    hashes
 }
 
-/// Every page's Markdown as HTML (in parallel), what rendering found, and whether it was
-/// rendered now rather than taken from `serve`'s cache.
+/// Every page's Markdown as HTML (in parallel), and what rendering found.
 fn render_all(
     between: &Between<'_>,
     held_keys: &BTreeSet<(Kind, String)>,
     hashes: &Hashes,
     markdown_cache: Option<&MarkdownCache>,
     bodies: Vec<Arc<str>>,
-) -> Vec<(Arc<Rendered>, Vec<Diagnostic>, bool)> {
+) -> Vec<(Arc<Rendered>, Vec<Diagnostic>)> {
     let base_path = between.config.base_path();
     let (moved, generation) = match markdown_cache {
-        Some(cache) => moved_pages(cache, between.pages, None),
+        Some(cache) => moved_pages(cache, between.pages),
         None => (HashSet::new(), 0),
     };
     let targets = LinkTargets {
@@ -439,44 +343,29 @@ fn take_bodies(pages: &mut [Page]) -> Vec<Arc<str>> {
         .collect()
 }
 
-/// Gives each page its rendered Markdown and reports what rendering found. Returns what was
-/// found per page, and the positions of the pages rendered now rather than taken from the
-/// cache (see `Incremental`).
+/// Gives each page its rendered Markdown and reports what rendering found.
 fn set_rendered(
     pages: &mut [Page],
-    rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>, bool)>,
+    rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>)>,
     diagnostics: &mut Diagnostics,
-) -> (Vec<Vec<Diagnostic>>, Vec<usize>) {
-    let mut markdown_found = Vec::with_capacity(pages.len());
-    let mut rendered_again = Vec::new();
-    for (i, (page, (rendered, found, again))) in pages.iter_mut().zip(rendered).enumerate() {
+) {
+    for (page, (rendered, found)) in pages.iter_mut().zip(rendered) {
         page.set_rendered(rendered);
-        if again {
-            rendered_again.push(i);
+        for d in found {
+            diagnostics.push(d);
         }
-        for d in &found {
-            diagnostics.push(d.clone());
-        }
-        markdown_found.push(found);
     }
-    (markdown_found, rendered_again)
 }
 
-/// Reports every link to an anchor that the page linked to does not have; returns them per
-/// page (see `Incremental::anchors_found`).
-fn check_anchors(
-    pages: &[Page],
-    index: &PageIndex,
-    diagnostics: &mut Diagnostics,
-) -> Vec<Vec<Diagnostic>> {
-    let anchors_found: Vec<Vec<Diagnostic>> = (0..pages.len())
+/// Reports every link to an anchor that the page linked to does not have.
+fn check_anchors(pages: &[Page], index: &PageIndex, diagnostics: &mut Diagnostics) {
+    let found: Vec<Vec<Diagnostic>> = (0..pages.len())
         .into_par_iter()
         .map(|i| anchor_problems(pages, index, i))
         .collect();
-    for d in anchors_found.iter().flatten() {
-        diagnostics.push(d.clone());
+    for d in found.into_iter().flatten() {
+        diagnostics.push(d);
     }
-    anchors_found
 }
 
 /// The images whose original the editors asked to keep byte for byte.

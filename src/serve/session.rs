@@ -1,14 +1,13 @@
-//! The edit session of `wdhs serve`: what one build keeps for the next (the caches, the address
-//! of every page, the hash of every file written) and the rebuild that renders and writes only
-//! what an edit changed. A failed build writes nothing: the last good site stays served.
+//! The edit session of `wdhs serve`: what one build keeps for the next (the caches, what each
+//! page was made from, the hash of every file written) and the rebuild that renders and writes
+//! only what an edit changed. A failed build writes nothing: the last good site stays served.
 
 use super::http::Shared;
-use super::watch::entry_changes;
+use super::watch::only_entry_files;
 use crate::build::{self, BuildOptions, DiskSources};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::incremental::{self, Caches};
 use crate::render;
-use crate::resolve::{MovedPage, PageUrls};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -30,12 +29,10 @@ pub(super) struct Session {
     frame: Option<u64>,
     /// The order of its lists, to render only the list pages an edit reorders.
     order: Arc<render::ListOrder>,
-    /// The address of every page at the last build, and the pages that moved since the last
-    /// good one (key, address before), to render only what shows or links to them.
-    urls: PageUrls,
-    moved: Vec<MovedPage>,
-    /// Whether the last build was good: then the site kept for the next patch is the one
-    /// `urls` was made from.
+    /// What each page of the last good build was made from, to tell which pages the next
+    /// one changes.
+    published: render::Published,
+    /// Whether the last build was good.
     pub(super) last_good: bool,
     /// Files changed since the last good build: what failed builds did not write.
     unwritten: Vec<PathBuf>,
@@ -73,8 +70,7 @@ impl Session {
             caches: Caches::default(),
             frame: None,
             order: Arc::default(),
-            urls: PageUrls::new(),
-            moved: Vec::new(),
+            published: render::Published::default(),
             last_good: false,
             unwritten: Vec::new(),
         }
@@ -89,8 +85,8 @@ impl Session {
             incremental::compile(&self.options, &self.caches, changed_paths, &mut diagnostics);
         self.unwritten.extend_from_slice(changed_paths);
         let line = self.render(shared, &compiled, diagnostics, started);
-        // The next edit of a Markdown body patches this site instead of resolving a new one.
-        self.caches.keep_site(compiled.site);
+        // Freeing 20,000 pages takes a few milliseconds: done beside the next edit.
+        build::free_beside(compiled);
         line
     }
 
@@ -102,12 +98,13 @@ impl Session {
         mut diagnostics: Diagnostics,
         started: Instant,
     ) -> String {
-        self.track_addresses(compiled);
-        // Re-render only what depends on the entries edited, added, removed or moved to a new
+        // Re-render only what depends on the pages changed, added, removed or moved to a new
         // address since the last good build, when no file or setting changed (the frame). Files
         // at the address an entry left go, unless something else took it.
+        self.last_good = false;
+        let diff = self.published.diff(&compiled.site);
         let mut left = Left::default();
-        let only = self.partial_changes(compiled, &mut left);
+        let only = self.partial_changes(compiled, &diff, &mut left);
         let Some(renderer) = compiled
             .renderer
             .as_ref()
@@ -140,7 +137,7 @@ impl Session {
         if trace {
             println!("written in {} ms", started.elapsed().as_millis());
         }
-        let order = render::list_order(&compiled.site, &self.caches.render);
+        let order = stats.order.unwrap_or_default();
         let stale: Vec<String> = if partial {
             self.stale_after_partial(compiled, &order, left, &produced, &current)
         } else {
@@ -151,9 +148,17 @@ impl Session {
         };
         remove_stale(shared, &stale, &mut produced);
         self.written = produced;
+        #[cfg(debug_assertions)]
+        if partial {
+            self.assert_same_as_full_render(compiled, renderer);
+        }
         self.frame = Some(compiled.site.frame);
         self.order = Arc::new(order);
-        self.moved.clear();
+        if partial {
+            self.published.apply(diff);
+        } else {
+            self.published = render::Published::of(&compiled.site);
+        }
         self.unwritten.clear();
         self.last_good = true;
         let rebuilt = Rebuilt {
@@ -166,67 +171,28 @@ impl Session {
         self.succeed(shared, &diagnostics, started, &rebuilt)
     }
 
-    /// Brings the address of every page up to date with the compiled site, and adds the pages
-    /// that moved to those moved since the last good build (a failed one renders nothing).
-    fn track_addresses(&mut self, compiled: &build::Compiled) {
-        // A patch of the last good build says what moved; anything else is compared page by page.
-        let moved = match &compiled.site.address_changes {
-            Some(changes) if self.last_good => {
-                crate::resolve::apply_address_changes(&mut self.urls, changes)
-            }
-            _ => crate::resolve::update_page_urls(&mut self.urls, &compiled.site.pages),
-        };
-        self.last_good = false;
-        // Debug builds (the tests) check the table against every page.
-        #[cfg(debug_assertions)]
-        {
-            let mut fresh = PageUrls::new();
-            crate::resolve::update_page_urls(&mut fresh, &compiled.site.pages);
-            let kept: PageUrls = (self.urls.iter())
-                .filter(|(_, urls)| !urls.is_empty())
-                .map(|(lang, urls)| (*lang, urls.clone()))
-                .collect();
-            assert_eq!(kept, fresh, "the addresses serve keeps");
-        }
-        self.moved.extend(moved);
-    }
-
-    /// What to render again when the frame is the one of the last good build and only entries
-    /// changed since it; `None` (render everything) otherwise. The files at the addresses moved
-    /// pages left go into `left`.
+    /// What to render again when the frame is the one of the last good build and only entry
+    /// files changed since it (`diff`: the pages that changed); `None` (render everything)
+    /// otherwise. The files at the addresses pages left go into `left`.
     fn partial_changes(
         &self,
         compiled: &build::Compiled,
+        diff: &render::PageDiff,
         left: &mut Left,
     ) -> Option<render::Changes> {
-        if self.frame != Some(compiled.site.frame) {
+        if self.frame != Some(compiled.site.frame)
+            || !only_entry_files(&self.options.root, &self.unwritten)
+        {
             return None;
         }
-        let mut changes = entry_changes(&self.options.root, &self.unwritten)?;
-        // An entry at a new address, or one that appeared or went, changes every page that shows
-        // it (like a new title), and the pages whose text links to it (their Markdown was
-        // rendered again for it).
-        for MovedPage { key, lang, before } in &self.moved {
-            let folder = key.split_once('/').map_or("", |(folder, _)| folder);
-            if let Some(kind) = crate::model::Kind::from_folder(folder) {
-                changes.kinds.insert(kind);
-            }
-            changes.keys.insert(key.clone());
-            changes.langs.insert(*lang);
-            changes.addresses = true;
-            left.paths
-                .extend(before.iter().map(|url| render::html_path(url)));
-            left.paths
-                .extend(before.iter().map(|url| crate::calendar::path(url)));
-            left.urls.extend(before.iter().cloned());
-        }
-        for page in compiled.site.markdown_rendered_again() {
-            changes.keys.insert(page.key.clone());
-            changes.langs.insert(page.entry.lang);
+        for url in &diff.left {
+            left.paths.push(render::html_path(url));
+            left.paths.push(crate::calendar::path(url));
+            left.urls.insert(url.clone());
         }
         Some(render::Changes {
             previous_order: self.order.clone(),
-            ..changes
+            ..diff.changes.clone()
         })
     }
 
@@ -272,6 +238,43 @@ impl Session {
         );
         progress.finish();
         (stats, outputs.into_inner().unwrap_or_default())
+    }
+
+    /// Debug builds (the tests) render the whole site again after every partial render and
+    /// compare: what `serve` has written must be byte for byte what a full render makes, and
+    /// nothing more.
+    #[cfg(debug_assertions)]
+    fn assert_same_as_full_render(&self, compiled: &build::Compiled, renderer: &render::Renderer) {
+        let full: Mutex<HashMap<String, u64>> = Mutex::default();
+        let options = build::render_options(self.image_cache.dir());
+        let sink = |path: &str, content: crate::write::Content| {
+            let hash = xxhash_rust::xxh3::xxh3_64(&content.into_bytes()?);
+            if let Ok(mut full) = full.lock() {
+                full.insert(path.to_string(), hash);
+            }
+            Ok(())
+        };
+        render::render_site(
+            &compiled.site,
+            renderer,
+            &options,
+            &sink,
+            &mut Diagnostics::new(),
+        );
+        let full = full.into_inner().unwrap_or_default();
+        let mut differ: Vec<&String> = (full.iter())
+            .filter(|(path, hash)| self.written.get(*path) != Some(hash))
+            .map(|(path, _)| path)
+            .collect();
+        differ.sort();
+        let mut left_over: Vec<&String> = (self.written.keys())
+            .filter(|path| !full.contains_key(*path))
+            .collect();
+        left_over.sort();
+        assert!(
+            differ.is_empty() && left_over.is_empty(),
+            "serve's outputs are not a full render's: {differ:?} differ, {left_over:?} left over"
+        );
     }
 
     /// What a partial render produced only some paths of can have gone stale: what was at the

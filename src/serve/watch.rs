@@ -2,7 +2,6 @@
 //! an editor's save into one change (debouncing), and which files and entries a change touched.
 
 use super::ServeOptions;
-use crate::render;
 use notify::RecursiveMode;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
@@ -107,48 +106,37 @@ fn settle(changes: &Receiver<WatchEvent>, settle: Settle) -> Vec<PathBuf> {
     }
 }
 
-/// The entries behind changed paths, when every path is an entry's Markdown or shared-fields
-/// file; `None` (render everything) for anything else: site.yaml, the theme, images, files.
-pub(super) fn entry_changes(root: &Path, paths: &[PathBuf]) -> Option<render::Changes> {
+/// Whether every changed path is an entry's Markdown or shared-fields file: anything else
+/// (site.yaml, the theme, images, files) may change any output.
+pub(super) fn only_entry_files(root: &Path, paths: &[PathBuf]) -> bool {
     let content = root.join("content");
     let content = std::fs::canonicalize(&content).unwrap_or(content);
-    let mut changes = render::Changes::default();
-    if paths.is_empty() {
-        return None;
-    }
-    for path in paths {
-        let path = path
-            .parent()
-            .and_then(|p| std::fs::canonicalize(p).ok())
-            .map_or_else(
-                || path.clone(),
-                |p| p.join(path.file_name().unwrap_or_default()),
-            );
-        let relative = path.strip_prefix(&content).ok()?;
-        let parts: Vec<String> = relative
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        let (kind, name) = match parts.as_slice() {
-            [name] if name.starts_with("home.") && name.ends_with(".md") => {
-                (crate::model::Kind::Home, name.clone())
-            }
-            [folder, name] => (crate::model::Kind::from_folder(folder)?, name.clone()),
-            _ => return None,
-        };
-        let stem = if let Some(stem) = name.strip_suffix(".yaml") {
-            // Shared fields: every language's page.
-            changes.langs.extend(crate::lang::SUPPORTED);
-            stem.to_string()
-        } else {
-            let (stem, lang) = name.strip_suffix(".md")?.rsplit_once('.')?;
-            changes.langs.insert(crate::lang::Lang::parse(lang)?);
-            stem.to_string()
-        };
-        changes.keys.insert(format!("{}/{stem}", kind.folder()));
-        changes.kinds.insert(kind);
-    }
-    Some(changes)
+    !paths.is_empty() && paths.iter().all(|path| is_entry_file(&content, path))
+}
+
+fn is_entry_file(content: &Path, path: &Path) -> bool {
+    let path = path
+        .parent()
+        .and_then(|p| std::fs::canonicalize(p).ok())
+        .map_or_else(
+            || path.to_path_buf(),
+            |p| p.join(path.file_name().unwrap_or_default()),
+        );
+    let Ok(relative) = path.strip_prefix(content) else {
+        return false;
+    };
+    let parts: Vec<String> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let name = match parts.as_slice() {
+        [name] if name.starts_with("home.") => name,
+        [folder, name] if crate::model::Kind::from_folder(folder).is_some() => name,
+        _ => return false,
+    };
+    name.ends_with(".yaml")
+        || (name.strip_suffix(".md").and_then(|n| n.rsplit_once('.')))
+            .is_some_and(|(_, lang)| crate::lang::Lang::parse(lang).is_some())
 }
 
 /// The files an event changed; a watch error is printed. Reading a file is no change: the build
