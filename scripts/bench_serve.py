@@ -3,12 +3,13 @@
 stream, then repeatedly appends a line to one Markdown file and measures the time until the
 `reload` event arrives. Prints the median, min and max in milliseconds.
 
-Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title|date|slug|add|remove]
+Usage: scripts/bench_serve.py WDHS_BINARY SITE_ROOT [EDITS] [body|title|date|slug|add|remove|partner] [press|initiatives]
 `body` (the default) edits the text of the page, `title` its title in the front matter and
-`date` the press release's date, which moves it in the lists; `serve` patches all three into
-the previous site. `slug` gives the page a new address (patched too). `add` writes a new press
-release (a copy of the first one under a new name) and `remove` deletes it again: both modes
-do both, and time one of the two.
+`date` the press release's date, which moves it in the lists. `slug` gives the page a new
+address. `add` writes a new entry (a copy of the first one under a new name) and `remove`
+deletes it again: both modes do both, and time one of the two. `partner` gives the first
+partner a new name, which every press release naming it shows. The last argument is the
+folder whose first entry is edited (default `press`).
 The site is edited in place and restored afterwards; use a copy.
 """
 import json, os, socket, threading, statistics, subprocess, sys, time, pathlib
@@ -16,9 +17,13 @@ import json, os, socket, threading, statistics, subprocess, sys, time, pathlib
 binary, root = sys.argv[1], pathlib.Path(sys.argv[2])
 edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
 mode = sys.argv[4] if len(sys.argv) > 4 else "body"
-if mode not in ("body", "title", "date", "slug", "add", "remove"):
-    sys.exit("the edit is `body`, `title`, `date`, `slug`, `add` or `remove`")
-target = sorted((root / "content" / "press").glob("*.nl.md"))[0]
+folder = sys.argv[5] if len(sys.argv) > 5 else "press"
+if mode not in ("body", "title", "date", "slug", "add", "remove", "partner"):
+    sys.exit("the edit is `body`, `title`, `date`, `slug`, `add`, `remove` or `partner`")
+target = sorted((root / "content" / folder).glob("*.nl.md"))[0]
+if mode == "partner":
+    # The name is shared by both languages: it is in `<stem>.yaml`.
+    target = sorted((root / "content" / "partners").glob("*.yaml"))[0]
 if mode == "date" and not any(
     line.startswith("date:") for line in target.read_text(encoding="utf-8").split("\n")
 ):
@@ -97,6 +102,12 @@ try:
             lines = [line for line in original.split("\n") if not line.startswith("slug:")]
             at = next(n for n, line in enumerate(lines) if line.startswith("title:"))
             lines.insert(at + 1, f"slug: nieuw-adres-{i}")
+            edited = "\n".join(lines)
+        elif mode == "partner":
+            lines = original.split("\n")
+            at = next(n for n, line in enumerate(lines) if line.startswith("name:"))
+            name = lines[at][len("name:"):].strip().strip('"')
+            lines[at] = "name: " + json.dumps(f"{name} ({i})")
             edited = "\n".join(lines)
         elif mode == "date":
             lines = original.split("\n")

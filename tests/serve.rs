@@ -3,190 +3,8 @@
 
 mod common;
 use common::Site;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver};
+use common::server::*;
 use std::time::{Duration, Instant};
-
-struct Server {
-    child: Child,
-    address: String,
-    lines: Receiver<String>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        // Asked to end as `kill` asks, so the server removes its preview folder; killed outright
-        // if it does not end in time. (A server already reaped is left alone: its pid may be
-        // another process's by now.)
-        if matches!(self.child.try_wait(), Ok(None)) && ask_to_end(&mut self.child).is_none() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// Sends SIGTERM and waits up to 20 s for the server to end; its exit status, if it did.
-#[cfg(unix)]
-fn ask_to_end(child: &mut Child) -> Option<std::process::ExitStatus> {
-    let sent = Command::new("kill")
-        .args(["-TERM", &child.id().to_string()])
-        .status();
-    if !sent.is_ok_and(|s| s.success()) {
-        return None;
-    }
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while Instant::now() < deadline {
-        match child.try_wait() {
-            Ok(Some(status)) => return Some(status),
-            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
-            Err(_) => return None,
-        }
-    }
-    None
-}
-
-#[cfg(not(unix))]
-fn ask_to_end(_: &mut Child) -> Option<std::process::ExitStatus> {
-    None
-}
-
-fn start(site: &Site) -> Server {
-    start_with(site, &[])
-}
-
-/// `start`, with these environment variables set.
-fn start_with(site: &Site, variables: &[(&str, &str)]) -> Server {
-    let variables: Vec<(&str, &str)> = [("WDHS_TRACE", "1")]
-        .into_iter()
-        .chain(variables.iter().copied())
-        .collect();
-    start_saying(site, &[], &variables).0
-}
-
-/// `wdhs serve --port 0` with these arguments and environment variables, and the lines it
-/// printed up to and with the one that says where it serves.
-fn start_saying(site: &Site, args: &[&str], variables: &[(&str, &str)]) -> (Server, Vec<String>) {
-    let mut child = common::wdhs()
-        .args(["serve", "--port", "0"])
-        .args(args)
-        .current_dir(site.path())
-        .envs(variables.iter().copied())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start wdhs serve");
-    let stdout = child.stdout.take();
-    // Owned by the guard from here on, so the server is stopped whatever happens below.
-    let mut server = Server {
-        child,
-        address: String::new(),
-        lines: mpsc::channel().1,
-    };
-    let Some(stdout) = stdout else {
-        panic!("no stdout")
-    };
-    let rx = common::lines(stdout);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut said = Vec::new();
-    loop {
-        let line = rx
-            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            .expect("serve printed its address");
-        let address = (line.strip_prefix("Serving the site on http://"))
-            .or_else(|| line.strip_prefix("De site staat klaar op http://"))
-            .map(|rest| rest.split('/').next().expect("address").to_string());
-        said.push(line);
-        if let Some(address) = address {
-            server.address = address;
-            server.lines = rx;
-            return (server, said);
-        }
-    }
-}
-
-/// A server with a live-reload stream open, and what its first build printed read, so the
-/// next lines are those of the next rebuild.
-fn start_listening(site: &Site) -> (Server, Events) {
-    let server = start(site);
-    let events = Events::open(&server.address);
-    while server.lines.try_recv().is_ok() {}
-    (server, events)
-}
-
-struct Response {
-    status: u16,
-    head: String,
-    body: String,
-}
-
-fn request(address: &str, raw_path: &str) -> Response {
-    let mut stream = TcpStream::connect(address).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    write!(
-        stream,
-        "GET {raw_path} HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut bytes = Vec::new();
-    let _ = stream.read_to_end(&mut bytes);
-    let text = String::from_utf8_lossy(&bytes).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    Response {
-        status,
-        head: head.to_string(),
-        body: body.to_string(),
-    }
-}
-
-/// An open live-reload stream; `wait_for` reads events until one arrives.
-struct Events {
-    reader: BufReader<TcpStream>,
-}
-
-impl Events {
-    fn open(address: &str) -> Events {
-        let mut events = Events::open_raw(address);
-        events.wait_for("hello", Duration::from_secs(10));
-        events
-    }
-
-    /// Waits for `event: <name>` and returns its data.
-    fn wait_for(&mut self, name: &str, limit: Duration) -> String {
-        let deadline = Instant::now() + limit;
-        let mut current = String::new();
-        let mut data = String::new();
-        while Instant::now() < deadline {
-            let mut line = String::new();
-            match self.reader.read_line(&mut line) {
-                Ok(0) => panic!("the event stream closed"),
-                Ok(_) => {
-                    let line = line.trim_end();
-                    if let Some(event) = line.strip_prefix("event: ") {
-                        current = event.to_string();
-                        data.clear();
-                    } else if let Some(d) = line.strip_prefix("data: ") {
-                        data.push_str(d);
-                    } else if line.is_empty() && current == name {
-                        return data;
-                    }
-                }
-                Err(_) => continue,
-            }
-        }
-        panic!("no `{name}` event within {limit:?}");
-    }
-}
-
-const WAIT: Duration = Duration::from_secs(20);
 
 #[test]
 fn serves_pages_with_the_live_script_and_the_sites_own_404() {
@@ -391,24 +209,6 @@ fn a_broken_file_shows_the_error_and_keeps_the_last_good_site_until_fixed() {
     );
 }
 
-impl Events {
-    /// Opens a stream without waiting for `hello` (a broken site sends `failed` first).
-    fn open_raw(address: &str) -> Events {
-        let mut stream = TcpStream::connect(address).expect("connect");
-        write!(
-            stream,
-            "GET /__wdhs/events HTTP/1.1\r\nHost: {address}\r\n\r\n"
-        )
-        .expect("send");
-        stream
-            .set_read_timeout(Some(Duration::from_millis(200)))
-            .expect("timeout");
-        Events {
-            reader: BufReader::new(stream),
-        }
-    }
-}
-
 #[test]
 fn a_broken_first_build_keeps_the_server_up() {
     let site = Site::fixture("basic");
@@ -438,40 +238,6 @@ fn build_output_never_has_the_live_script() {
             !String::from_utf8_lossy(&bytes).contains("__wdhs"),
             "{path}"
         );
-    }
-}
-
-impl Server {
-    /// Saves `text` at `path` in the site and waits for the rebuild and its reload event:
-    /// `next_rebuild_traced`.
-    fn save(
-        &self,
-        site: &Site,
-        events: &mut Events,
-        path: &str,
-        text: &str,
-    ) -> (Vec<String>, String) {
-        site.replace(path, text);
-        let rebuild = self.next_rebuild();
-        events.wait_for("reload", WAIT);
-        rebuild
-    }
-
-    /// The files rendered by the next rebuild (`WDHS_TRACE` names them), and its summary line.
-    fn next_rebuild(&self) -> (Vec<String>, String) {
-        let mut rendered = Vec::new();
-        let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline {
-            let Ok(line) = self.lines.recv_timeout(Duration::from_millis(200)) else {
-                continue;
-            };
-            if let Some(path) = line.strip_prefix("rendered ") {
-                rendered.push(path.to_string());
-            } else if line.starts_with("rebuilt in ") || line.starts_with("build failed") {
-                return (rendered, line);
-            }
-        }
-        panic!("no rebuild within {WAIT:?}");
     }
 }
 
@@ -1058,29 +824,6 @@ fn outputs_held_in_memory_are_served_as_built_and_follow_every_edit() {
             .body
             .contains("Een lange zin")
     );
-}
-
-/// Compares every file of a fresh `wdhs build` whose path `wanted` selects with what `serve`
-/// serves at its address; returns how many were compared.
-fn assert_served_as_built(site: &Site, server: &Server, wanted: impl Fn(&str) -> bool) -> usize {
-    // serve's pages name the local address, and load the live-reload script.
-    let base_url = format!("http://{}/", server.address);
-    site.run(&["build", "--output", "fresh", "--base-url", &base_url])
-        .assert_code(0);
-    let live_script = "<script src=\"/__wdhs/live.js\"></script>";
-    let mut compared = 0;
-    for (path, bytes) in site.snapshot("fresh") {
-        if !wanted(&path) {
-            continue;
-        }
-        let url = path.strip_suffix("index.html").unwrap_or(&path);
-        let served = request(&server.address, &format!("/{url}"));
-        assert_eq!(served.status, 200, "/{url}");
-        let expected = String::from_utf8_lossy(&bytes);
-        assert_eq!(served.body.replace(live_script, ""), expected, "/{url}");
-        compared += 1;
-    }
-    compared
 }
 
 #[test]

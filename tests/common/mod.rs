@@ -2,6 +2,7 @@
 //! real `wdhs` binary on it, and read what it wrote.
 #![allow(dead_code)]
 
+pub mod server;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
