@@ -4,6 +4,7 @@
 pub mod build;
 pub mod calendar;
 pub mod config;
+pub mod dependencies;
 pub mod diagnostic;
 pub mod external;
 pub mod feed;

@@ -4,6 +4,7 @@
 use super::RenderContext;
 use super::directory::{Filter, filter_url};
 use super::escape::escape_attribute;
+use super::related::RelatedList;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind, PROVINCES, Role};
 use crate::resolve::{Page, section_url};
@@ -129,16 +130,18 @@ impl<'a> RenderContext<'a> {
     }
 
     /// The card of the initiative at `index` in `Site::pages`, made once per render, as a
-    /// template value (cloning one shares it).
+    /// template value (cloning one shares it). What making it read is read by every output
+    /// that shows it.
     pub(super) fn initiative_card_at(&self, index: usize) -> Option<tera::Value> {
-        let page = self.site.pages.get(index)?;
-        self.initiative_cards
-            .get(index)?
-            .get_or_init(|| {
+        let (card, reads) = self.initiative_cards.get(index)?.get_or_init(|| {
+            crate::dependencies::record(|| {
+                let page = self.site.page_at(index)?;
                 self.initiative_card(page)
                     .and_then(|card| tera::Value::try_from_serializable(&card).ok())
             })
-            .clone()
+        });
+        crate::dependencies::replay(reads);
+        card.clone()
     }
 
     pub(super) fn initiative_card(&self, page: &Page) -> Option<InitiativeCard> {
@@ -208,13 +211,13 @@ impl<'a> RenderContext<'a> {
     pub(super) fn related_press(
         &self,
         lang: Lang,
-        related: &[usize],
+        related: RelatedList<'_>,
     ) -> (Vec<PressCard>, Option<Link>) {
         self.cut_related(
             related,
             Kind::Press,
             lang,
-            |i| self.press_card(self.site.pages.get(i)?),
+            |i| self.press_card(self.site.page_at(i)?),
             |total| {
                 self.text(lang)
                     .get("more_press")
@@ -223,21 +226,28 @@ impl<'a> RenderContext<'a> {
         )
     }
 
-    /// Cards for at most `RELATED_LIMIT` of `related` (indices in `Site::pages`), and — when
-    /// the list is cut short — a link to the kind's overview labelled from the full count.
+    /// Cards for at most `RELATED_LIMIT` of `related`, and — when the list is cut short — a
+    /// link to the kind's overview labelled from the full count.
     pub(super) fn cut_related<T>(
         &self,
-        related: &[usize],
+        related: RelatedList<'_>,
         kind: Kind,
         lang: Lang,
         card: impl Fn(usize) -> Option<T>,
         label: impl FnOnce(usize) -> String,
     ) -> (Vec<T>, Option<Link>) {
-        let cards = related
-            .iter()
-            .take(RELATED_LIMIT)
-            .filter_map(|i| card(*i))
-            .collect();
+        let RelatedList {
+            id,
+            positions: related,
+        } = related;
+        let shown = &related[..related.len().min(RELATED_LIMIT)];
+        self.read_list(
+            id,
+            0,
+            shown,
+            crate::dependencies::Length::Exact(related.len()),
+        );
+        let cards = shown.iter().filter_map(|i| card(*i)).collect();
         let more = (related.len() > RELATED_LIMIT).then(|| Link {
             label: label(related.len()),
             href: self.href(&section_url(&self.site.config, kind, lang)),

@@ -53,6 +53,11 @@ pub(super) fn facets(site: &Site) -> Facets {
     facets
 }
 
+/// The id of a facet in the dependency map.
+pub(super) fn facet_list(lang: Lang, filter: Option<&Filter>) -> crate::dependencies::ListId {
+    super::derived_list(&("facet", lang, filter))
+}
+
 /// A directory page's address. A province is named by its official name in every language
 /// (`provincie/fryslan/`, `province/fryslan/`): the address stays when a theme renames it.
 pub(super) fn filter_url(site: &Site, lang: Lang, filter: &Filter) -> String {
@@ -89,6 +94,10 @@ impl<'a> RenderContext<'a> {
         let all = self.facet(lang, filter);
         let size = site.config.page_size(Kind::Initiative);
         let total = page_count(all.len(), size);
+        let start = (n * size).min(all.len());
+        let shown = &all[start..(start + size).min(all.len())];
+        let length = crate::dependencies::Length::Pages { size, count: total };
+        self.read_list(facet_list(lang, filter), start, shown, length);
         let title = self.directory_title(lang, filter);
         let intro = if filter.is_none() {
             text.get("initiatives_intro")
@@ -105,10 +114,7 @@ impl<'a> RenderContext<'a> {
         let view = InitiativesView {
             title,
             intro,
-            items: all
-                .iter()
-                .skip(n * size)
-                .take(size)
+            items: (shown.iter())
                 .filter_map(|i| self.initiative_card_at(*i))
                 .collect(),
             filters: self.filter_groups(lang, filter),
@@ -119,7 +125,8 @@ impl<'a> RenderContext<'a> {
         self.render("initiatives.html", layout, &view)
     }
 
-    /// The initiatives on the directory pages of `filter` (`None`: all), in list order.
+    /// The initiatives on the directory pages of `filter` (`None`: all), in list order; not
+    /// recorded (the caller records what it reads of them).
     fn facet(&self, lang: Lang, filter: Option<&Filter>) -> &[usize] {
         self.facets
             .get(&(lang, filter.cloned()))
@@ -199,6 +206,8 @@ impl<'a> RenderContext<'a> {
         current: Option<&Filter>,
     ) -> Option<FilterLink> {
         let count = self.facet(lang, Some(&filter)).len();
+        let length = crate::dependencies::Length::Exact(count);
+        self.read_list(facet_list(lang, Some(&filter)), 0, &[], length);
         (count > 0).then(|| FilterLink {
             label,
             href: self.href(&filter_url(self.site, lang, &filter)),

@@ -78,7 +78,7 @@ impl<'a> RenderContext<'a> {
 
     /// The page of the entry at `index` in `Site::pages`.
     pub(super) fn entry_page(&self, index: usize) -> Result<String, Diagnostic> {
-        let page = self.site.pages.get(index).ok_or_else(|| {
+        let page = self.site.page_at(index).ok_or_else(|| {
             Diagnostic::error("", 0, 0, crate::tr!("render-internal-no-page"))
                 .with_hint(crate::tr!("render-internal-hint"))
         })?;
@@ -123,11 +123,7 @@ impl<'a> RenderContext<'a> {
         let related = self.related();
         let number = (lang, goal.number.value);
         let (initiatives, more_initiatives) = self.cut_related(
-            related
-                .initiatives
-                .by_goal
-                .get(&number)
-                .map_or(&[], Vec::as_slice),
+            related.initiatives_naming_goal(number.0, number.1),
             Kind::Initiative,
             lang,
             |i| self.initiative_card_at(i),
@@ -137,14 +133,8 @@ impl<'a> RenderContext<'a> {
                     .replace("{count}", &total.to_string())
             },
         );
-        let (press, more_press) = self.related_press(
-            lang,
-            related
-                .press
-                .by_goal
-                .get(&number)
-                .map_or(&[], Vec::as_slice),
-        );
+        let (press, more_press) =
+            self.related_press(lang, related.press_naming_goal(number.0, number.1));
         // Its neighbours in programme order, to read the goals one after another.
         let goals: Vec<&Page> = self.site.list(Kind::Goal, lang).collect();
         let at = goals.iter().position(|p| std::ptr::eq(*p, page));
@@ -174,11 +164,7 @@ impl<'a> RenderContext<'a> {
         let EntryParts { page, lang, .. } = parts;
         let (press, more_press) = self.related_press(
             lang,
-            self.related()
-                .press
-                .by_partner
-                .get(&(lang, page.entry.stem.clone()))
-                .map_or(&[], Vec::as_slice),
+            (self.related()).press_naming_partner(lang, &page.entry.stem),
         );
         let view = PartnerView {
             partner: self.partner_card(page).ok_or_else(|| internal(page))?,

@@ -199,7 +199,10 @@ impl<'a> RenderContext<'a> {
             .iter()
             .position(|l| *l == lang)
             .unwrap_or(0);
-        self.language_layouts[slot].get_or_init(|| self.make_language_layout(lang))
+        let (layout, reads) = self.language_layouts[slot]
+            .get_or_init(|| crate::dependencies::record(|| self.make_language_layout(lang)));
+        crate::dependencies::replay(reads);
+        layout
     }
 
     /// What every page of `lang` shares, as template values made once: addresses, the menu
@@ -326,7 +329,7 @@ impl<'a> RenderContext<'a> {
             .filter_map(|other| {
                 let links: Vec<UntranslatedLink> = site
                     .list(kind, *other)
-                    .filter(|p| site.translation(p, lang).is_none())
+                    .filter(|p| !site.is_translated(p, lang))
                     .map(|p| UntranslatedLink {
                         label: p.entry.title().to_string(),
                         href: self.href(&p.url),

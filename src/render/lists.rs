@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 pub(super) fn page_count(items: usize, size: usize) -> usize {
-    items.div_ceil(size).max(1)
+    crate::dependencies::pages(items, size)
 }
 
 /// The URL of page `n` (0-based) of a paginated list: `pers/`, `pers/pagina/2/`.
@@ -102,7 +102,7 @@ impl<'a> RenderContext<'a> {
             paginated_url(
                 &section_url(config, kind, l),
                 l,
-                if site.list(kind, l).count() > n * config.page_size(kind) {
+                if site.list_pages(kind, l, config.page_size(kind)) > n {
                     n
                 } else {
                     0
@@ -159,11 +159,13 @@ impl<'a> RenderContext<'a> {
         let size = site.config.page_size(Kind::Press);
         let all = site.list_indices(Kind::Press, lang);
         let total = page_count(all.len(), size);
-        let items = all
-            .iter()
-            .skip(n * size)
-            .take(size)
-            .filter_map(|i| self.press_card(&site.pages[*i]))
+        let start = (n * size).min(all.len());
+        let shown = &all[start..(start + size).min(all.len())];
+        let list = crate::dependencies::ListId::Section(Kind::Press, lang);
+        let length = crate::dependencies::Length::Pages { size, count: total };
+        self.read_list(list, start, shown, length);
+        let items = (shown.iter())
+            .filter_map(|i| self.press_card(site.page_at(*i)?))
             .collect();
         let view = PressListView {
             title: section.title,

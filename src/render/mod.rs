@@ -23,10 +23,11 @@ mod sitemap;
 mod templates;
 
 pub use cache::RenderCache;
-pub use changes::{Changes, ListOrder, PageDiff, Published};
+pub use changes::{PageDiff, Partial, Published};
 pub use run::{RenderOptions, RenderStats, Sink, render_site};
 pub use templates::{Renderer, prepare};
 
+use crate::dependencies::{Length, ListId, Reads};
 use crate::lang::Lang;
 use crate::resolve::{Site, lang_prefix};
 use directory::Facets;
@@ -70,19 +71,29 @@ pub struct RenderContext<'a> {
     search_records: Option<&'a crate::search_index::Records>,
     /// `serve`'s, which keeps what this context makes of the initiatives and press releases.
     cache: Option<&'a RenderCache>,
-    /// The entries changed since the render `cache` kept its values from (`serve`).
-    changes: Option<&'a Changes>,
+    /// What changed since `serve`'s last good render, when only some outputs are made again.
+    partial: Option<&'a Partial>,
     counters: &'a crate::images::Counters,
     /// The initiatives of each directory page (all, per province, per theme), built once so
     /// no page scans the whole list.
     facets: std::sync::Arc<Facets>,
     /// Initiative cards by index in `Site::pages`, made on first use: every initiative is on
     /// several directory pages (all, its province, each of its themes) and goal pages.
-    initiative_cards: Vec<std::sync::OnceLock<Option<tera::Value>>>,
+    initiative_cards: Vec<std::sync::OnceLock<(Option<tera::Value>, Reads)>>,
     /// Who names each goal and partner, made (or taken from `cache`) on first use.
     related: std::sync::OnceLock<Related>,
-    /// What the layout of every page shares, per language, made on first use.
-    language_layouts: [std::sync::OnceLock<LanguageLayout>; crate::lang::SUPPORTED.len()],
+    /// What the layout of every page shares, per language, made on first use, with what
+    /// making it read.
+    language_layouts: [std::sync::OnceLock<(LanguageLayout, Reads)>; crate::lang::SUPPORTED.len()],
+}
+
+/// The id of a list the renderer derives from the pages (a facet of the directory, who names
+/// a goal) in the dependency map: a hash of what it is.
+pub(super) fn derived_list(what: &impl std::hash::Hash) -> ListId {
+    use std::hash::Hasher;
+    let mut hasher = std::hash::DefaultHasher::new();
+    what.hash(&mut hasher);
+    ListId::Derived(hasher.finish())
 }
 
 /// UI strings of a language the theme has no file for: templates then show the keys.
@@ -113,7 +124,7 @@ impl<'a> RenderContext<'a> {
             image_cache: options.image_cache.as_deref(),
             search_records: options.cache.as_ref().map(|c| &c.search_records),
             cache: options.cache.as_deref(),
-            changes: options.only.as_ref(),
+            partial: options.only.as_ref(),
             counters,
             facets: std::sync::Arc::new(directory::facets(site)),
             initiative_cards: site
@@ -132,6 +143,35 @@ impl<'a> RenderContext<'a> {
 
     fn absolute(&self, url: &str) -> String {
         format!("{}{}{url}", self.origin, self.base_path)
+    }
+
+    /// Records that the output being made read `positions` of `list` from `start` on.
+    fn read_list(&self, list: ListId, start: usize, positions: &[usize], length: Length) {
+        if crate::dependencies::recording() {
+            let keys = positions.iter().map(|i| self.site.pages[*i].key_hash);
+            crate::dependencies::read_list(list, start, keys, length);
+        }
+    }
+
+    /// The key of each page of every list now, derived ones included.
+    fn list_keys(&self) -> std::collections::HashMap<ListId, Vec<u64>> {
+        let mut lists = self.site.list_keys();
+        let keys = |positions: &[usize]| -> Vec<u64> {
+            positions
+                .iter()
+                .map(|i| self.site.pages[*i].key_hash)
+                .collect()
+        };
+        for ((lang, filter), positions) in self.facets.iter() {
+            lists.insert(
+                directory::facet_list(*lang, filter.as_ref()),
+                keys(positions),
+            );
+        }
+        for list in self.related().lists() {
+            lists.insert(list.id, keys(list.positions));
+        }
+        lists
     }
 
     fn text(&self, lang: Lang) -> Text<'_> {

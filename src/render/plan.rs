@@ -1,12 +1,13 @@
 //! The render plan: one `Job` per output file, and which of them a render makes.
 
-use super::changes::{Affected, Changes};
+use super::RenderContext;
 use super::directory::{Facets, Filter, filter_url};
 use super::lists::{page_count, paginated_url};
 use super::templates::Renderer;
 use crate::lang::Lang;
 use crate::model::{Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
+use std::collections::HashSet;
 
 /// One output file to produce.
 #[derive(Debug, Clone)]
@@ -28,73 +29,53 @@ pub(super) enum Job {
     Js,
 }
 
-/// Every output to produce, or with `only`, those that depend on the changes.
-pub(super) fn plan(
-    site: &Site,
-    renderer: &Renderer,
-    facets: &Facets,
-    only: Option<&Changes>,
-) -> Vec<Job> {
-    let mut jobs = entry_jobs(site, only);
-    jobs.extend(other_jobs(site, renderer, facets, only));
+/// Every output of the site; for a partial render, only those that are new or whose reads in
+/// the last good render read otherwise now, with the path of every output the site has now.
+pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<HashSet<String>>) {
+    let site = context.site;
+    let mut jobs = entry_jobs(site);
+    jobs.extend(other_jobs(site, context.renderer, &context.facets));
+    let mut planned = None;
+    if let Some(partial) = context.partial {
+        let lists = context.list_keys();
+        let mut paths = HashSet::with_capacity(jobs.len());
+        jobs.retain(|job| {
+            // The theme's files, the site's files and robots.txt change only with the settings,
+            // the theme or the files, which render everything.
+            let Some(path) = context.output_path(job) else {
+                return false;
+            };
+            let again = (partial.previous.get(&path))
+                .is_none_or(|reads| reads.changed(&partial.changed, &lists));
+            paths.insert(path);
+            again
+        });
+        planned = Some(paths);
+    }
     // The longest outputs first: the threads share out the jobs in order, and one long job
     // taken last keeps the others waiting for it.
     jobs.sort_by_key(|job| !matches!(job, Job::Sitemap | Job::SearchIndex(_)));
-    // Debug builds (the tests) check the pages chosen against the rule for every page.
-    #[cfg(debug_assertions)]
-    if let Some(changes) = only {
-        check_entry_jobs(site, facets, changes, &jobs);
-    }
-    jobs
+    (jobs, planned)
 }
 
-/// The page of every entry (and a festival's calendar file), or with `only`, of those that
-/// depend on the changes.
-fn entry_jobs(site: &Site, only: Option<&Changes>) -> Vec<Job> {
-    let mut jobs: Vec<Job> = Vec::new();
-    // The pages are sorted by kind: each kind is one run of them. (The home page is a list.)
-    for kind in crate::model::KINDS {
-        let run = site.pages.partition_point(|p| p.entry.kind < kind)
-            ..site.pages.partition_point(|p| p.entry.kind <= kind);
-        if kind == Kind::Home {
-            continue;
-        }
-        let festival = kind == Kind::Festival;
-        let mut add = |i: usize| {
+/// The page of every entry, and a festival's calendar file.
+fn entry_jobs(site: &Site) -> Vec<Job> {
+    let mut jobs: Vec<Job> = Vec::with_capacity(site.pages.len());
+    for (i, page) in site.pages.iter().enumerate() {
+        // The home page is a list of its own.
+        if page.entry.kind != Kind::Home {
             jobs.push(Job::Entry(i));
-            if festival {
-                jobs.push(Job::Calendar(i));
-            }
-        };
-        match only {
-            Some(changes) if !shows_any(kind, changes) => {
-                // Only the pages of the entries changed: found by key, not by reading every page.
-                let mut changed: Vec<usize> = (changes.keys.iter())
-                    .filter_map(|key| key.split_once('/'))
-                    .filter(|(folder, _)| *folder == kind.folder())
-                    .flat_map(|(_, stem)| {
-                        (site.config.languages.iter())
-                            .filter_map(move |lang| site.index_of(kind, stem, *lang))
-                    })
-                    .collect();
-                changed.sort_unstable();
-                changed.into_iter().for_each(&mut add);
-            }
-            _ => run.for_each(&mut add),
+        }
+        if page.entry.kind == Kind::Festival {
+            jobs.push(Job::Calendar(i));
         }
     }
     jobs
 }
 
 /// Every output but the entries' pages: the lists, each language's fixed pages, feed and
-/// search index, the site's files and the theme's; with `only`, those that depend on the
-/// changes.
-fn other_jobs(
-    site: &Site,
-    renderer: &Renderer,
-    facets: &Facets,
-    only: Option<&Changes>,
-) -> Vec<Job> {
+/// search index, the site's files and the theme's.
+fn other_jobs(site: &Site, renderer: &Renderer, facets: &Facets) -> Vec<Job> {
     let mut others = list_jobs(site, facets);
     for lang in &site.config.languages {
         others.push(Job::Home(*lang));
@@ -109,53 +90,7 @@ fn other_jobs(
     others.push(Job::Js);
     others.extend((0..site.assets.len()).map(Job::Asset));
     others.extend((0..renderer.static_files.len()).map(Job::ThemeFile));
-    if let Some(changes) = only {
-        let affected = Affected::new(site, facets, changes);
-        others.retain(|job| job.depends_on(site, &affected));
-    }
     others
-}
-
-/// Checks that the entries' pages in `jobs` (chosen by key, for speed) are those the rule
-/// `Job::depends_on` chooses when asked of every page.
-#[cfg(debug_assertions)]
-fn check_entry_jobs(site: &Site, facets: &Facets, changes: &Changes, jobs: &[Job]) {
-    let chosen: Vec<(usize, bool)> = (jobs.iter())
-        .filter_map(|job| match job {
-            Job::Entry(i) => Some((*i, false)),
-            Job::Calendar(i) => Some((*i, true)),
-            _ => None,
-        })
-        .collect();
-    let mut by_rule: Vec<(usize, bool)> = Vec::new();
-    let affected = Affected::new(site, facets, changes);
-    for (i, page) in site.pages.iter().enumerate() {
-        if page.entry.kind != Kind::Home && Job::Entry(i).depends_on(site, &affected) {
-            by_rule.push((i, false));
-            if page.entry.kind == Kind::Festival {
-                by_rule.push((i, true));
-            }
-        }
-    }
-    assert_eq!(chosen, by_rule, "the pages chosen to render again");
-}
-
-/// The kinds of entries a page of `kind` shows (menus and footers show page titles; a goal
-/// names the goals before and after it).
-fn shown_on(kind: Kind) -> &'static [Kind] {
-    match kind {
-        Kind::Goal => &[Kind::Goal, Kind::Initiative, Kind::Press, Kind::Page],
-        Kind::Partner => &[Kind::Press, Kind::Page],
-        Kind::Press => &[Kind::Partner, Kind::Goal, Kind::Page],
-        Kind::Initiative => &[Kind::Goal, Kind::Page],
-        Kind::Festival => &[Kind::Partner, Kind::Page],
-        Kind::Page | Kind::Home => &[Kind::Page],
-    }
-}
-
-/// Whether a change of one of the entries `changes` names can change every page of `kind`.
-pub(super) fn shows_any(kind: Kind, changes: &Changes) -> bool {
-    shown_on(kind).iter().any(|k| changes.kinds.contains(k))
 }
 
 /// Every page of every list: the sections and the directory of initiatives by province and

@@ -1,7 +1,8 @@
 //! Who names what: the initiatives and press releases that name each goal, and the press releases
 //! that name each partner, per language in list order.
 
-use super::RenderContext;
+use super::{RenderContext, derived_list};
+use crate::dependencies::ListId;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind};
 use crate::resolve::Site;
@@ -171,14 +172,64 @@ impl PressNames {
     }
 }
 
+/// One list of `Related`: its id in the dependency map and its pages (positions in
+/// `Site::pages`).
+pub(super) struct RelatedList<'r> {
+    pub(super) id: ListId,
+    pub(super) positions: &'r [usize],
+}
+
+impl Related {
+    pub(super) fn initiatives_naming_goal(&self, lang: Lang, goal: u8) -> RelatedList<'_> {
+        let key = (lang, goal);
+        RelatedList {
+            id: derived_list(&("initiatives naming goal", key)),
+            positions: (self.initiatives.by_goal.get(&key)).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    pub(super) fn press_naming_goal(&self, lang: Lang, goal: u8) -> RelatedList<'_> {
+        let key = (lang, goal);
+        RelatedList {
+            id: derived_list(&("press naming goal", key)),
+            positions: (self.press.by_goal.get(&key)).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    pub(super) fn press_naming_partner(&self, lang: Lang, partner: &str) -> RelatedList<'_> {
+        let key = (lang, partner.to_string());
+        RelatedList {
+            id: derived_list(&("press naming partner", &key)),
+            positions: (self.press.by_partner.get(&key)).map_or(&[], Vec::as_slice),
+        }
+    }
+
+    /// Every list, for comparing what outputs read of them with the lists now.
+    pub(super) fn lists(&self) -> Vec<RelatedList<'_>> {
+        let initiatives = (self.initiatives.by_goal.keys())
+            .map(|(lang, goal)| self.initiatives_naming_goal(*lang, *goal));
+        let by_goal =
+            (self.press.by_goal.keys()).map(|(lang, goal)| self.press_naming_goal(*lang, *goal));
+        let by_partner = (self.press.by_partner.keys())
+            .map(|(lang, partner)| self.press_naming_partner(*lang, partner));
+        initiatives.chain(by_goal).chain(by_partner).collect()
+    }
+}
+
 impl<'a> RenderContext<'a> {
+    /// Who names what, made once per render; what an output reads of it, it records itself.
     pub(super) fn related(&self) -> &Related {
-        self.related.get_or_init(|| match self.cache {
+        self.related
+            .get_or_init(|| crate::dependencies::unrecorded(|| self.make_related()))
+    }
+
+    fn make_related(&self) -> Related {
+        match self.cache {
             Some(cache) => cache.related(self.site),
             None => Related {
                 initiatives: std::sync::Arc::new(InitiativesRelated::of(self.site)),
                 press: std::sync::Arc::new(PressRelated::of(self.site)),
             },
-        })
+        }
     }
 }

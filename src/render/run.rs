@@ -2,10 +2,11 @@
 //! their paths (no two outputs at one path) and streams them to the sink.
 
 use super::cache::RenderCache;
-use super::changes::Changes;
+use super::changes::Partial;
 use super::plan::{Job, plan};
 use super::templates::Renderer;
 use super::{RenderContext, html_path, search_url};
+use crate::dependencies::Reads;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
@@ -27,9 +28,10 @@ pub struct RenderStats {
     /// Images decoded and encoded in this build, and images taken from the cache.
     pub images_processed: usize,
     pub images_cached: usize,
-    /// The order of every list, for `serve` (with `RenderOptions::cache`) to tell which list
-    /// pages the next edit moves entries on.
-    pub order: Option<super::ListOrder>,
+    /// What each output made read of the site, by path (`serve`, with `RenderOptions::cache`).
+    pub recorded: Vec<(String, Reads)>,
+    /// For a partial render, the path of every output the site has now (made again or not).
+    pub planned: Option<HashSet<String>>,
 }
 
 /// Where rendering may keep work between builds.
@@ -39,9 +41,9 @@ pub struct RenderOptions {
     pub image_cache: Option<PathBuf>,
     /// Search-index records kept between the builds of `serve`.
     pub cache: Option<std::sync::Arc<RenderCache>>,
-    /// Render only the files that depend on these changed entries (`serve`, when no URL
-    /// moved); `None` renders everything.
-    pub only: Option<Changes>,
+    /// Render only the files whose reads read something that changed (`serve`); `None`
+    /// renders everything.
+    pub only: Option<Partial>,
     /// Counts the images as they are done, for the progress `build` and `serve` show while
     /// rendering (`progress.rs`); fresh for each render. `None`: counted privately.
     pub counters: Option<std::sync::Arc<crate::images::Counters>>,
@@ -58,7 +60,7 @@ pub fn render_site(
     let private = crate::images::Counters::default();
     let counters = options.counters.as_deref().unwrap_or(&private);
     let context = RenderContext::new(site, renderer, options, counters);
-    let jobs = plan(site, renderer, &context.facets, options.only.as_ref());
+    let (jobs, planned) = plan(&context);
     counters.set_total(
         (jobs.iter())
             .filter(|job| matches!(job, Job::Asset(i) if context.processes_image(*i)))
@@ -66,9 +68,22 @@ pub fn render_site(
     );
     let pages = AtomicUsize::new(0);
     let claimed = Claimed::default();
+    let recorded: std::sync::Mutex<Vec<(String, Reads)>> = Default::default();
     let found: Vec<Diagnostic> = jobs
         .par_iter()
-        .flat_map_iter(|job| context.send_outputs(job, sink, &claimed, &pages))
+        .flat_map_iter(|job| {
+            if options.cache.is_none() {
+                return context.send_outputs(job, sink, &claimed, &pages);
+            }
+            let (found, reads) =
+                crate::dependencies::record(|| context.send_outputs(job, sink, &claimed, &pages));
+            if let Some(path) = context.output_path(job)
+                && let Ok(mut recorded) = recorded.lock()
+            {
+                recorded.push((path, reads));
+            }
+            found
+        })
         .collect();
     for d in found {
         diagnostics.push(d);
@@ -86,7 +101,8 @@ pub fn render_site(
         assets: site.assets.len(),
         images_processed,
         images_cached,
-        order: (options.cache.is_some()).then(|| super::changes::list_order(site, &context.facets)),
+        recorded: recorded.into_inner().unwrap_or_default(),
+        planned,
     }
 }
 
@@ -142,72 +158,76 @@ impl<'a> RenderContext<'a> {
             && (self.site.images).contains_key(&(source.kind, source.relative.clone()))
     }
 
+    /// Where the one output of a job that reads the site is written; `None` for the theme's
+    /// and the site's files and robots.txt, which read only settings and files.
+    pub(super) fn output_path(&self, job: &Job) -> Option<String> {
+        let site = self.site;
+        let prefix = |lang: &crate::lang::Lang| lang_prefix(&site.config, *lang);
+        Some(match job {
+            Job::Entry(i) => html_path(&site.pages.get(*i)?.url),
+            Job::Calendar(i) => crate::calendar::path(&site.pages.get(*i)?.url),
+            Job::Home(lang) => html_path(&prefix(lang)),
+            Job::SectionIndex(..) | Job::InitiativeFilter(..) => html_path(&job.list_path(site)?),
+            Job::Search(lang) => html_path(&search_url(site, *lang)),
+            Job::SearchIndex(lang) => format!("{}index.json", search_url(site, *lang)),
+            Job::NotFound(lang) => format!("{}404.html", prefix(lang)),
+            Job::Feed(lang) => format!("{}atom.xml", section_url(&site.config, Kind::Press, *lang)),
+            Job::Sitemap => "sitemap.xml".to_string(),
+            Job::Robots | Job::Asset(_) | Job::ThemeFile(_) | Job::Css | Job::Js => return None,
+        })
+    }
+
     fn run(&self, job: &Job) -> Result<Vec<(String, Content)>, Diagnostic> {
         let site = self.site;
-        let one = |path: String, bytes: Vec<u8>| Ok(vec![(path, Content::Bytes(bytes))]);
+        let one = |bytes: String| {
+            let path = self.output_path(job).unwrap_or_default();
+            Ok(vec![(path, Content::Bytes(bytes.into_bytes()))])
+        };
+        let file = |path: &str, text: &str| {
+            Ok(vec![(
+                path.to_string(),
+                Content::Bytes(text.as_bytes().to_vec()),
+            )])
+        };
         match job {
-            Job::Entry(i) => {
-                let page = &site.pages[*i];
-                one(html_path(&page.url), self.entry_page(*i)?.into_bytes())
+            Job::Entry(i) => one(self.entry_page(*i)?),
+            Job::Home(lang) => one(self.home(*lang)?),
+            Job::SectionIndex(kind, lang, n) => one(self.section_index(*kind, *lang, *n)?),
+            Job::InitiativeFilter(lang, filter, n) => {
+                one(self.initiatives(*lang, Some(filter), *n)?)
             }
-            Job::Home(lang) => one(
-                html_path(&lang_prefix(&site.config, *lang)),
-                self.home(*lang)?.into_bytes(),
-            ),
-            Job::SectionIndex(kind, lang, n) => one(
-                html_path(&job.list_path(site).unwrap_or_default()),
-                self.section_index(*kind, *lang, *n)?.into_bytes(),
-            ),
-            Job::InitiativeFilter(lang, filter, n) => one(
-                html_path(&job.list_path(site).unwrap_or_default()),
-                self.initiatives(*lang, Some(filter), *n)?.into_bytes(),
-            ),
-            Job::Search(lang) => one(
-                html_path(&search_url(site, *lang)),
-                self.search(*lang)?.into_bytes(),
-            ),
-            Job::SearchIndex(lang) => one(
-                format!("{}index.json", search_url(site, *lang)),
-                crate::search_index::build(site, *lang, &self.base_path, self.search_records)
-                    .into_bytes(),
-            ),
-            Job::NotFound(lang) => one(
-                format!("{}404.html", lang_prefix(&site.config, *lang)),
-                self.not_found(*lang)?.into_bytes(),
-            ),
-            Job::Feed(lang) => {
-                let url = section_url(&site.config, Kind::Press, *lang);
-                one(
-                    format!("{url}atom.xml"),
-                    crate::feed::atom(site, *lang, &self.text(*lang).get("press_feed_title"))
-                        .into_bytes(),
-                )
-            }
-            Job::Sitemap => one("sitemap.xml".to_string(), self.sitemap().into_bytes()),
-            Job::Robots => one("robots.txt".to_string(), self.robots_txt().into_bytes()),
+            Job::Search(lang) => one(self.search(*lang)?),
+            Job::SearchIndex(lang) => one(crate::search_index::build(
+                site,
+                *lang,
+                &self.base_path,
+                self.search_records,
+            )),
+            Job::NotFound(lang) => one(self.not_found(*lang)?),
+            Job::Feed(lang) => one(crate::feed::atom(
+                site,
+                *lang,
+                &self.text(*lang).get("press_feed_title"),
+            )),
+            Job::Sitemap => one(self.sitemap()),
+            Job::Robots => file("robots.txt", &self.robots_txt()),
             Job::Calendar(i) => {
-                let page = &site.pages[*i];
-                one(
-                    crate::calendar::path(&page.url),
-                    crate::calendar::festival_ics(site, page).into_bytes(),
-                )
+                let page = site.page_at(*i).ok_or_else(|| {
+                    Diagnostic::error("", 0, 0, crate::tr!("render-internal-no-page"))
+                })?;
+                one(crate::calendar::festival_ics(site, page))
             }
             Job::Asset(i) => self.asset_outputs(*i),
             Job::ThemeFile(i) => {
                 let (name, bytes) = &self.renderer.static_files[*i];
-                match name.strip_prefix(crate::theme::ROOT_STATIC) {
-                    Some(at_root) => one(at_root.to_string(), bytes.clone()),
-                    None => one(format!("assets/{name}"), bytes.clone()),
-                }
+                let path = match name.strip_prefix(crate::theme::ROOT_STATIC) {
+                    Some(at_root) => at_root.to_string(),
+                    None => format!("assets/{name}"),
+                };
+                Ok(vec![(path, Content::Bytes(bytes.clone()))])
             }
-            Job::Css => one(
-                self.renderer.css_name.clone(),
-                self.renderer.css.clone().into_bytes(),
-            ),
-            Job::Js => one(
-                self.renderer.js_name.clone(),
-                self.renderer.js.clone().into_bytes(),
-            ),
+            Job::Css => file(&self.renderer.css_name, &self.renderer.css),
+            Job::Js => file(&self.renderer.js_name, &self.renderer.js),
         }
     }
 

@@ -114,6 +114,14 @@ impl<'a> RenderContext<'a> {
 
     /// The sitemap; `serve` keeps its rows and makes again only those of the entries changed.
     pub(super) fn sitemap(&self) -> String {
+        // It reads every page's address (and which pages there are), nothing else of them.
+        for lang in &self.site.config.languages {
+            crate::dependencies::read_every_address(*lang);
+        }
+        crate::dependencies::unrecorded(|| self.make_sitemap())
+    }
+
+    fn make_sitemap(&self) -> String {
         let site = self.site;
         let whole = || {
             let groups: Vec<Translations<'_>> = (self.sitemap_groups().into_iter())
@@ -125,9 +133,9 @@ impl<'a> RenderContext<'a> {
             return whole();
         };
         let style = crate::feed::SitemapRowStyle::of(site);
-        let rows = match (self.changes, kept.take()) {
-            (Some(changes), Some(mut rows)) if rows.style == style => {
-                rows.update(site, &changes.keys);
+        let rows = match (self.partial, kept.take()) {
+            (Some(partial), Some(mut rows)) if rows.style == style => {
+                rows.update(site, &partial.keys);
                 rows
             }
             _ => SitemapRows::of(style, self.sitemap_groups()),

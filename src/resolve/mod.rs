@@ -3,6 +3,7 @@
 //! sorted and indexed once. Pure: no I/O, no HTML templates.
 
 use crate::config::{Config, MenuItem};
+use crate::dependencies;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path, suggest};
 use crate::images::{ImageInfo, Picture};
 use crate::lang::Lang;
@@ -85,8 +86,22 @@ impl Site {
         ))
     }
 
+    /// The entry's page in `lang`. (`serve` records the read, found or not: a page that
+    /// appears later changes what was read.)
     pub fn page(&self, kind: Kind, stem: &str, lang: Lang) -> Option<&Page> {
+        if dependencies::recording() {
+            dependencies::read_page((lang, key_hash(kind, stem)));
+        }
         self.index.get(kind, stem, lang).map(|i| &self.pages[i])
+    }
+
+    /// The page at position `i` in `pages`, its read recorded.
+    pub fn page_at(&self, i: usize) -> Option<&Page> {
+        let page = self.pages.get(i)?;
+        if dependencies::recording() {
+            dependencies::read_page((page.entry.lang, page.key_hash));
+        }
+        Some(page)
     }
 
     /// The position in `pages` of the entry's page in `lang`.
@@ -94,17 +109,42 @@ impl Site {
         self.index.get(kind, stem, lang)
     }
 
-    pub fn list(&self, kind: Kind, lang: Lang) -> impl Iterator<Item = &Page> {
-        self.lists
-            .get(&(kind, lang))
-            .into_iter()
-            .flatten()
-            .map(|i| &self.pages[*i])
+    /// A kind's pages in `lang`, in list order. What is read is recorded: each page taken,
+    /// the keys of those taken, and the list's length when it is read to the end.
+    pub fn list(&self, kind: Kind, lang: Lang) -> Listed<'_> {
+        Listed {
+            site: self,
+            list: dependencies::ListId::Section(kind, lang),
+            positions: self.list_indices(kind, lang),
+            taken: 0,
+            recording: dependencies::recording(),
+        }
     }
 
-    /// Indices into `pages` of a kind's list, for slicing pages of a paginated list.
+    /// How many pages of `size` a kind's list in `lang` fills, its read recorded.
+    pub fn list_pages(&self, kind: Kind, lang: Lang, size: usize) -> usize {
+        let count = dependencies::pages(self.list_indices(kind, lang).len(), size);
+        let length = dependencies::Length::Pages { size, count };
+        let list = dependencies::ListId::Section(kind, lang);
+        dependencies::read_list(list, 0, std::iter::empty(), length);
+        count
+    }
+
+    /// Positions in `pages` of a kind's list, not recorded: for what is made once for many
+    /// outputs, which record what they read of it.
     pub fn list_indices(&self, kind: Kind, lang: Lang) -> &[usize] {
         self.lists.get(&(kind, lang)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The key of each page of every list, for comparing what an output read of a list with
+    /// the list now (`dependencies::Reads::changed`).
+    pub fn list_keys(&self) -> HashMap<dependencies::ListId, Vec<u64>> {
+        (self.lists.iter())
+            .map(|((kind, lang), positions)| {
+                let keys = positions.iter().map(|i| self.pages[*i].key_hash).collect();
+                (dependencies::ListId::Section(*kind, *lang), keys)
+            })
+            .collect()
     }
 
     /// The goal with this number in this language.
@@ -116,6 +156,53 @@ impl Site {
     /// The URL of the entry in another language, if it is published there.
     pub fn translation(&self, page: &Page, lang: Lang) -> Option<&Page> {
         self.page(page.entry.kind, &page.entry.stem, lang)
+    }
+
+    /// Whether the entry of `page` is published in `lang`; only that is recorded as read.
+    pub fn is_translated(&self, page: &Page, lang: Lang) -> bool {
+        if dependencies::recording() {
+            dependencies::read_existence((lang, page.key_hash));
+        }
+        self.index.contains(page.entry.kind, &page.entry.stem, lang)
+    }
+}
+
+/// The pages of a list (`Site::list`), recording what is taken of it.
+pub struct Listed<'a> {
+    site: &'a Site,
+    list: dependencies::ListId,
+    positions: &'a [usize],
+    taken: usize,
+    recording: bool,
+}
+
+impl<'a> Iterator for Listed<'a> {
+    type Item = &'a Page;
+
+    fn next(&mut self) -> Option<&'a Page> {
+        let position = *self.positions.get(self.taken)?;
+        self.taken += 1;
+        let page = &self.site.pages[position];
+        if self.recording {
+            dependencies::read_page((page.entry.lang, page.key_hash));
+        }
+        Some(page)
+    }
+}
+
+impl Drop for Listed<'_> {
+    fn drop(&mut self) {
+        if !self.recording {
+            return;
+        }
+        let taken = &self.positions[..self.taken.min(self.positions.len())];
+        let length = if self.taken >= self.positions.len() {
+            dependencies::Length::Exact(self.positions.len())
+        } else {
+            dependencies::Length::Unread
+        };
+        let keys = taken.iter().map(|i| self.site.pages[*i].key_hash);
+        dependencies::read_list(self.list.clone(), 0, keys, length);
     }
 }
 

@@ -5,9 +5,10 @@
 use super::http::Shared;
 use super::watch::only_entry_files;
 use crate::build::{self, BuildOptions, DiskSources};
+use crate::dependencies::{DependencyMap, Reads};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::incremental::{self, Caches};
-use crate::render;
+use crate::render::{self, Partial};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -27,8 +28,8 @@ pub(super) struct Session {
     caches: Caches,
     /// `Site::frame` of the last good build.
     frame: Option<u64>,
-    /// The order of its lists, to render only the list pages an edit reorders.
-    order: Arc<render::ListOrder>,
+    /// What each output of the last good render read, to render only what an edit changes.
+    dependencies: Arc<DependencyMap>,
     /// What each page of the last good build was made from, to tell which pages the next
     /// one changes.
     published: render::Published,
@@ -38,14 +39,6 @@ pub(super) struct Session {
     unwritten: Vec<PathBuf>,
     /// Output path → hash of what was written last, so unchanged files are not touched.
     written: HashMap<String, u64>,
-}
-
-/// What the pages that moved since the last good build left behind: the output files at the
-/// addresses they had, and those addresses.
-#[derive(Default)]
-struct Left {
-    paths: Vec<String>,
-    urls: HashSet<String>,
 }
 
 /// What a good rebuild did, for the line printed and the event sent to the tabs.
@@ -69,7 +62,7 @@ impl Session {
             written: HashMap::new(),
             caches: Caches::default(),
             frame: None,
-            order: Arc::default(),
+            dependencies: Arc::default(),
             published: render::Published::default(),
             last_good: false,
             unwritten: Vec::new(),
@@ -98,13 +91,11 @@ impl Session {
         mut diagnostics: Diagnostics,
         started: Instant,
     ) -> String {
-        // Re-render only what depends on the pages changed, added, removed or moved to a new
-        // address since the last good build, when no file or setting changed (the frame). Files
-        // at the address an entry left go, unless something else took it.
+        // Re-render only what read a page changed, added, removed or moved to a new address
+        // since the last good build, when no file or setting changed (the frame).
         self.last_good = false;
         let diff = self.published.diff(&compiled.site);
-        let mut left = Left::default();
-        let only = self.partial_changes(compiled, &diff, &mut left);
+        let only = self.partial(compiled, &diff);
         let Some(renderer) = compiled
             .renderer
             .as_ref()
@@ -117,7 +108,7 @@ impl Session {
         if trace {
             println!("compiled in {} ms", started.elapsed().as_millis());
         }
-        let (stats, (changed, current)) =
+        let (mut stats, (changed, current)) =
             self.render_outputs(compiled, renderer, only, trace, &mut diagnostics);
         if diagnostics.has_errors() {
             return self.fail(shared, diagnostics, started);
@@ -137,15 +128,8 @@ impl Session {
         if trace {
             println!("written in {} ms", started.elapsed().as_millis());
         }
-        let order = stats.order.unwrap_or_default();
-        let stale: Vec<String> = if partial {
-            self.stale_after_partial(compiled, &order, left, &produced, &current)
-        } else {
-            (produced.keys())
-                .filter(|p| !current.contains(p.as_str()))
-                .cloned()
-                .collect()
-        };
+        let recorded = std::mem::take(&mut stats.recorded);
+        let stale = self.keep_reads(recorded, stats.planned.as_ref(), &produced, &current);
         remove_stale(shared, &stale, &mut produced);
         self.written = produced;
         #[cfg(debug_assertions)]
@@ -153,7 +137,6 @@ impl Session {
             self.assert_same_as_full_render(compiled, renderer);
         }
         self.frame = Some(compiled.site.frame);
-        self.order = Arc::new(order);
         if partial {
             self.published.apply(diff);
         } else {
@@ -172,28 +155,49 @@ impl Session {
     }
 
     /// What to render again when the frame is the one of the last good build and only entry
-    /// files changed since it (`diff`: the pages that changed); `None` (render everything)
-    /// otherwise. The files at the addresses pages left go into `left`.
-    fn partial_changes(
-        &self,
-        compiled: &build::Compiled,
-        diff: &render::PageDiff,
-        left: &mut Left,
-    ) -> Option<render::Changes> {
+    /// files changed since it (`diff`: the pages that changed): the outputs whose reads read
+    /// something that changed. `None` (render everything) otherwise.
+    fn partial(&self, compiled: &build::Compiled, diff: &render::PageDiff) -> Option<Partial> {
         if self.frame != Some(compiled.site.frame)
             || !only_entry_files(&self.options.root, &self.unwritten)
         {
             return None;
         }
-        for url in &diff.left {
-            left.paths.push(render::html_path(url));
-            left.paths.push(crate::calendar::path(url));
-            left.urls.insert(url.clone());
-        }
-        Some(render::Changes {
-            previous_order: self.order.clone(),
-            ..diff.changes.clone()
+        Some(Partial {
+            changed: diff.changed.clone(),
+            keys: diff.keys.clone(),
+            previous: self.dependencies.clone(),
         })
+    }
+
+    /// Keeps what each output of a good render read, and returns the outputs gone from the
+    /// site: after a partial render, those recorded before that the site no longer has; after a
+    /// full one, every file written before that it did not make (`current`).
+    fn keep_reads(
+        &mut self,
+        recorded: Vec<(String, Reads)>,
+        planned: Option<&HashSet<String>>,
+        produced: &HashMap<String, u64>,
+        current: &HashSet<String>,
+    ) -> Vec<String> {
+        // Shared only with the partial render, which is over.
+        if Arc::get_mut(&mut self.dependencies).is_none() {
+            self.dependencies = Arc::default();
+        }
+        let gone = match Arc::get_mut(&mut self.dependencies) {
+            Some(map) => map.update(recorded, planned),
+            None => Vec::new(),
+        };
+        match planned {
+            Some(_) => gone
+                .into_iter()
+                .filter(|p| produced.contains_key(p))
+                .collect(),
+            None => (produced.keys())
+                .filter(|p| !current.contains(p.as_str()))
+                .cloned()
+                .collect(),
+        }
     }
 
     /// Renders the site (only what `only` names, when it names anything) and keeps the outputs
@@ -202,7 +206,7 @@ impl Session {
         &self,
         compiled: &build::Compiled,
         renderer: &render::Renderer,
-        only: Option<render::Changes>,
+        only: Option<Partial>,
         trace: bool,
         diagnostics: &mut Diagnostics,
     ) -> (render::RenderStats, RenderedOutputs) {
@@ -275,52 +279,6 @@ impl Session {
             differ.is_empty() && left_over.is_empty(),
             "serve's outputs are not a full render's: {differ:?} differ, {left_over:?} left over"
         );
-    }
-
-    /// What a partial render produced only some paths of can have gone stale: what was at the
-    /// address an entry left, and the pages of lists that got shorter or went.
-    fn stale_after_partial(
-        &self,
-        compiled: &build::Compiled,
-        order: &render::ListOrder,
-        left: Left,
-        produced: &HashMap<String, u64>,
-        current: &HashSet<String>,
-    ) -> Vec<String> {
-        let Left {
-            paths: mut left,
-            urls: left_urls,
-        } = left;
-        left.extend(
-            (self.order.paths.iter())
-                .filter(|p| !order.paths.contains(*p))
-                .cloned(),
-        );
-        left.sort_unstable();
-        left.dedup();
-        // An address an entry left may be another page's, which kept it: one entry took
-        // another's address in a build that failed (a clash), then gave it back. That
-        // page's file is as the last good build wrote it.
-        let left_hashes: HashSet<u64> = (left_urls.iter())
-            .map(|url| crate::resolve::folded_url_hash(url))
-            .collect();
-        let kept: HashSet<String> = (compiled.site.pages.iter())
-            .filter(|page| {
-                !left_hashes.is_empty()
-                    && left_hashes.contains(&page.url_hash())
-                    && left_urls.contains(page.url.as_str())
-            })
-            .flat_map(|page| {
-                let calendar = matches!(page.entry.kind, crate::model::Kind::Festival)
-                    .then(|| crate::calendar::path(&page.url));
-                std::iter::once(render::html_path(&page.url)).chain(calendar)
-            })
-            .collect();
-        left.into_iter()
-            .filter(|p| {
-                produced.contains_key(p) && !current.contains(p.as_str()) && !kept.contains(p)
-            })
-            .collect()
     }
 
     /// Closes the error box, prints the warnings, tells the tabs what to do and returns the line
