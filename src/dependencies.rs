@@ -4,7 +4,7 @@
 
 use crate::lang::Lang;
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// A page by language and `Page::key_hash`: the same whatever other pages come, go or move.
 pub type PageRef = (Lang, u64);

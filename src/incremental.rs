@@ -11,7 +11,7 @@ use crate::load::{self, Loaded};
 use crate::render::{self, Renderer};
 use crate::resolve::{self, Site};
 use crate::yaml::Node;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -5,7 +5,7 @@ use crate::lang::Lang;
 use crate::resolve::{Page, Site};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::sync::{Arc, RwLock};
 
 /// Records kept between the builds of `serve`, by page URL, so an edit folds and serializes one

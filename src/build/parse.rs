@@ -9,7 +9,7 @@ use crate::load;
 use crate::model::{Entry, EntrySource, Vocabulary, parse_entry};
 use crate::yaml::{self, Node};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

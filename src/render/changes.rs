@@ -6,7 +6,8 @@ use crate::lang::Lang;
 use crate::markdown::Rendered;
 use crate::model::Entry;
 use crate::resolve::Site;
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// What a partial render of `serve` makes again: the outputs whose reads in the last good

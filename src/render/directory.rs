@@ -8,7 +8,8 @@ use crate::lang::Lang;
 use crate::model::{EntryData, Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
 use crate::views::*;
-use std::collections::{BTreeMap, HashMap};
+use foldhash::{HashMap, HashMapExt};
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) enum Filter {

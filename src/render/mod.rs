@@ -154,7 +154,7 @@ impl<'a> RenderContext<'a> {
     }
 
     /// The key of each page of every list now, derived ones included.
-    fn list_keys(&self) -> std::collections::HashMap<ListId, Vec<u64>> {
+    fn list_keys(&self) -> foldhash::HashMap<ListId, Vec<u64>> {
         let mut lists = self.site.list_keys();
         let keys = |positions: &[usize]| -> Vec<u64> {
             positions

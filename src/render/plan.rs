@@ -7,7 +7,7 @@ use super::templates::Renderer;
 use crate::lang::Lang;
 use crate::model::{Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 /// One output file to produce.
 #[derive(Debug, Clone)]

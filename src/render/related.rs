@@ -6,7 +6,7 @@ use crate::dependencies::ListId;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind};
 use crate::resolve::Site;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// The initiatives and press releases that name each goal, and the press releases that name
 /// each partner, per language in list order: a goal or partner page looks its list up instead

@@ -12,7 +12,7 @@ use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
 use crate::write::Content;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -12,7 +12,8 @@ use crate::markdown::{self, LinkResolver, RenderInput, Rendered, Resolved};
 use crate::model::{Entry, EntryData, Kind, Role};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 

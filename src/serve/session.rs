@@ -10,7 +10,7 @@ use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::incremental::{self, Caches};
 use crate::render::{self, Partial};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
