@@ -3,8 +3,8 @@
 //! changes: those whose reads would now read otherwise. Nothing here names a kind of page.
 
 use crate::lang::Lang;
-use std::cell::RefCell;
 use foldhash::{HashMap, HashSet};
+use std::cell::RefCell;
 
 /// A page by language and `Page::key_hash`: the same whatever other pages come, go or move.
 pub type PageRef = (Lang, u64);
@@ -177,41 +177,162 @@ pub fn read_list(list: ListId, start: usize, keys: impl Iterator<Item = u64>, le
     });
 }
 
-/// What every output of the last good render read, by output path.
+/// An output by what it is (an entry's page, page 3 of a list), whatever its path.
+pub type OutputKey = u64;
+
+/// The key of an output described by `what`: the same in every build of the process.
+pub fn output_key(what: &impl std::hash::Hash) -> OutputKey {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::default().hash_one(what)
+}
+
+/// Something an output can read, to find the outputs that read it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Source {
+    Page(PageRef),
+    Exists(PageRef),
+    List(ListId),
+    EveryPage(Lang),
+    EveryAddress(Lang),
+}
+
+impl Reads {
+    fn sources(&self) -> impl Iterator<Item = Source> + '_ {
+        let pages = self.pages.iter().map(|p| Source::Page(*p));
+        let exists = self.exists.iter().map(|p| Source::Exists(*p));
+        let lists = self.lists.iter().map(|l| Source::List(l.list.clone()));
+        let every_page = self.every_page.iter().map(|l| Source::EveryPage(*l));
+        let every_address = self.every_address.iter().map(|l| Source::EveryAddress(*l));
+        pages
+            .chain(exists)
+            .chain(lists)
+            .chain(every_page)
+            .chain(every_address)
+    }
+}
+
+/// One output of the last good render: where it is written and what it read.
+struct Output {
+    path: String,
+    reads: Reads,
+}
+
+/// What a render of `serve` recorded: each output made, by key, with its path and reads; for a
+/// partial render, the key of every output the site has now; and every list's keys.
+#[derive(Debug, Default)]
+pub struct Recorded {
+    pub outputs: Vec<(OutputKey, String, Reads)>,
+    pub now: Option<HashSet<OutputKey>>,
+    pub lists: HashMap<ListId, Vec<u64>>,
+}
+
+/// What every output of the last good render read, and who read each thing: an edit finds the
+/// outputs to make again from what changed, without asking every output.
 #[derive(Default)]
 pub struct DependencyMap {
-    reads: HashMap<String, Reads>,
+    outputs: HashMap<OutputKey, Output>,
+    /// The outputs that read each thing. An output made again adds itself again and is not
+    /// taken out of what it no longer reads: whoever is found here is checked against what
+    /// it read last.
+    readers: HashMap<Source, Vec<OutputKey>>,
+    /// How many outputs `readers` names in all, and how many of those are what the outputs
+    /// read now: it is made again when most are out of date.
+    indexed: usize,
+    live: usize,
+    /// The keys of every list at the last good render.
+    lists: HashMap<ListId, Vec<u64>>,
 }
 
 impl DependencyMap {
-    pub fn get(&self, path: &str) -> Option<&Reads> {
-        self.reads.get(path)
+    pub fn contains(&self, output: OutputKey) -> bool {
+        self.outputs.contains_key(&output)
     }
 
-    pub fn paths(&self) -> impl Iterator<Item = &String> {
-        self.reads.keys()
+    /// The outputs whose reads read otherwise now: a page `changed`, or a list whose keys
+    /// (`lists`: every list now) or length differ from what they read.
+    pub fn outdated(
+        &self,
+        changed: &Changed,
+        lists: &HashMap<ListId, Vec<u64>>,
+    ) -> HashSet<OutputKey> {
+        let mut sources: Vec<Source> = (changed.pages.iter().map(|p| Source::Page(*p)))
+            .chain(changed.came_or_went.iter().map(|p| Source::Exists(*p)))
+            .chain(changed.langs.iter().map(|l| Source::EveryPage(*l)))
+            .chain(changed.addresses.iter().map(|l| Source::EveryAddress(*l)))
+            .collect();
+        let lists_before = self.lists.keys().filter(|id| !lists.contains_key(*id));
+        let lists_now = (lists.iter()).filter(|(id, keys)| self.lists.get(*id) != Some(*keys));
+        sources.extend(
+            lists_before
+                .chain(lists_now.map(|(id, _)| id))
+                .cloned()
+                .map(Source::List),
+        );
+        let mut candidates: HashSet<OutputKey> = HashSet::default();
+        for source in &sources {
+            candidates.extend(self.readers.get(source).into_iter().flatten());
+        }
+        candidates.retain(|key| {
+            (self.outputs.get(key)).is_some_and(|output| output.reads.changed(changed, lists))
+        });
+        candidates
     }
 
-    /// Puts in what a render recorded; after a partial one (`planned`: the path of every output
-    /// the site has now), takes out the outputs it no longer has, and returns their paths.
-    pub fn update(
-        &mut self,
-        recorded: Vec<(String, Reads)>,
-        planned: Option<&HashSet<String>>,
-    ) -> Vec<String> {
-        let mut gone = Vec::new();
-        match planned {
-            Some(planned) => self.reads.retain(|path, _| {
-                let keep = planned.contains(path);
+    /// Puts in what a render recorded (after a full render, instead of everything before);
+    /// returns the paths of the outputs the site no longer has: those it has no more, and the
+    /// addresses outputs left that no other output took.
+    pub fn update(&mut self, recorded: Recorded) -> Vec<String> {
+        let mut stale = Vec::new();
+        match &recorded.now {
+            Some(now) => self.outputs.retain(|key, output| {
+                let keep = now.contains(key);
                 if !keep {
-                    gone.push(path.clone());
+                    stale.push(std::mem::take(&mut output.path));
+                    self.live -= output.reads.sources().count();
                 }
                 keep
             }),
-            None => self.reads.clear(),
+            None => {
+                self.outputs.clear();
+                self.readers.clear();
+                (self.indexed, self.live) = (0, 0);
+            }
         }
-        self.reads.extend(recorded);
-        gone.sort();
-        gone
+        for (key, path, reads) in recorded.outputs {
+            let count = index(&mut self.readers, key, &reads);
+            self.indexed += count;
+            self.live += count;
+            if let Some(before) = self.outputs.insert(key, Output { path, reads }) {
+                self.live -= before.reads.sources().count();
+                if self.outputs[&key].path != before.path {
+                    stale.push(before.path);
+                }
+            }
+        }
+        if !stale.is_empty() {
+            let in_use: HashSet<&str> = self.outputs.values().map(|o| o.path.as_str()).collect();
+            stale.retain(|path| !in_use.contains(path.as_str()));
+        }
+        self.lists = recorded.lists;
+        // Most of what `readers` names is out of date: made again from what is read now.
+        if self.indexed > 4 * self.live.max(1024) {
+            self.readers.clear();
+            for (key, output) in &self.outputs {
+                index(&mut self.readers, *key, &output.reads);
+            }
+            self.indexed = self.live;
+        }
+        stale.sort();
+        stale
     }
+}
+
+/// Adds `key` to the readers of everything `reads` read; returns how many that is.
+fn index(readers: &mut HashMap<Source, Vec<OutputKey>>, key: OutputKey, reads: &Reads) -> usize {
+    let mut count = 0;
+    for source in reads.sources() {
+        readers.entry(source).or_default().push(key);
+        count += 1;
+    }
+    count
 }

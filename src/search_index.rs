@@ -3,9 +3,9 @@
 
 use crate::lang::Lang;
 use crate::resolve::{Page, Site};
+use foldhash::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
-use foldhash::HashMap;
 use std::sync::{Arc, RwLock};
 
 /// Records kept between the builds of `serve`, by page URL, so an edit folds and serializes one

@@ -8,8 +8,8 @@ use crate::incremental::Caches;
 use crate::load;
 use crate::model::{Entry, EntrySource, Vocabulary, parse_entry};
 use crate::yaml::{self, Node};
-use rayon::prelude::*;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 

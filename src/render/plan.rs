@@ -4,6 +4,7 @@ use super::RenderContext;
 use super::directory::{Facets, Filter, filter_url};
 use super::lists::{page_count, paginated_url};
 use super::templates::Renderer;
+use crate::dependencies::{OutputKey, output_key};
 use crate::lang::Lang;
 use crate::model::{Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
@@ -30,27 +31,27 @@ pub(super) enum Job {
 }
 
 /// Every output of the site; for a partial render, only those that are new or whose reads in
-/// the last good render read otherwise now, with the path of every output the site has now.
-pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<HashSet<String>>) {
+/// the last good render read otherwise now, with the key of every output the site has now
+/// and the keys of every list.
+pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<Planned>) {
     let site = context.site;
     let mut jobs = entry_jobs(site);
     jobs.extend(other_jobs(site, context.renderer, &context.facets));
     let mut planned = None;
     if let Some(partial) = context.partial {
         let lists = context.list_keys();
-        let mut paths = HashSet::with_capacity(jobs.len());
+        let outdated = partial.previous.outdated(&partial.changed, &lists);
+        let mut now = HashSet::with_capacity(jobs.len());
         jobs.retain(|job| {
             // The theme's files, the site's files and robots.txt change only with the settings,
             // the theme or the files, which render everything.
-            let Some(path) = context.output_path(job) else {
+            let Some(key) = job.key(site) else {
                 return false;
             };
-            let again = (partial.previous.get(&path))
-                .is_none_or(|reads| reads.changed(&partial.changed, &lists));
-            paths.insert(path);
-            again
+            now.insert(key);
+            !partial.previous.contains(key) || outdated.contains(&key)
         });
-        planned = Some(paths);
+        planned = Some(Planned { now, lists });
     }
     // The longest outputs first: the threads share out the jobs in order, and one long job
     // taken last keeps the others waiting for it.
@@ -124,7 +125,34 @@ pub(super) fn list_jobs(site: &Site, facets: &Facets) -> Vec<Job> {
     jobs
 }
 
+/// What a partial plan found out: the key of every output the site has now, and the keys of
+/// every list.
+pub(super) struct Planned {
+    pub(super) now: HashSet<OutputKey>,
+    pub(super) lists: foldhash::HashMap<crate::dependencies::ListId, Vec<u64>>,
+}
+
 impl Job {
+    /// The output by what it is, the same in every build while it is: an entry's page by the
+    /// entry's key, a list's page by the list and its number. `None` for the outputs that read
+    /// no page (the theme's and the site's files, robots.txt).
+    pub(super) fn key(&self, site: &Site) -> Option<OutputKey> {
+        let page = |i: &usize| site.pages.get(*i).map(|p| (p.entry.lang, p.key_hash));
+        Some(match self {
+            Job::Entry(i) => output_key(&("entry", page(i)?)),
+            Job::Calendar(i) => output_key(&("calendar", page(i)?)),
+            Job::Home(lang) => output_key(&("home", lang)),
+            Job::SectionIndex(kind, lang, n) => output_key(&("list", kind, lang, n)),
+            Job::InitiativeFilter(lang, filter, n) => output_key(&("filter", lang, filter, n)),
+            Job::Search(lang) => output_key(&("search", lang)),
+            Job::SearchIndex(lang) => output_key(&("search index", lang)),
+            Job::NotFound(lang) => output_key(&("not found", lang)),
+            Job::Feed(lang) => output_key(&("feed", lang)),
+            Job::Sitemap => output_key(&"sitemap"),
+            Job::Robots | Job::Asset(_) | Job::ThemeFile(_) | Job::Css | Job::Js => return None,
+        })
+    }
+
     /// The address of a list's page; `None` for any other output.
     pub(super) fn list_path(&self, site: &Site) -> Option<String> {
         match self {

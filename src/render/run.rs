@@ -6,13 +6,13 @@ use super::changes::Partial;
 use super::plan::{Job, plan};
 use super::templates::Renderer;
 use super::{RenderContext, html_path, search_url};
-use crate::dependencies::Reads;
+use crate::dependencies::Recorded;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
 use crate::write::Content;
-use rayon::prelude::*;
 use foldhash::{HashMap, HashSet};
+use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -28,10 +28,8 @@ pub struct RenderStats {
     /// Images decoded and encoded in this build, and images taken from the cache.
     pub images_processed: usize,
     pub images_cached: usize,
-    /// What each output made read of the site, by path (`serve`, with `RenderOptions::cache`).
-    pub recorded: Vec<(String, Reads)>,
-    /// For a partial render, the path of every output the site has now (made again or not).
-    pub planned: Option<HashSet<String>>,
+    /// What each output made read of the site (`serve`, with `RenderOptions::cache`).
+    pub recorded: Option<Recorded>,
 }
 
 /// Where rendering may keep work between builds.
@@ -68,7 +66,7 @@ pub fn render_site(
     );
     let pages = AtomicUsize::new(0);
     let claimed = Claimed::default();
-    let recorded: std::sync::Mutex<Vec<(String, Reads)>> = Default::default();
+    let recorded: std::sync::Mutex<Vec<_>> = Default::default();
     let found: Vec<Diagnostic> = jobs
         .par_iter()
         .flat_map_iter(|job| {
@@ -77,10 +75,11 @@ pub fn render_site(
             }
             let (found, reads) =
                 crate::dependencies::record(|| context.send_outputs(job, sink, &claimed, &pages));
-            if let Some(path) = context.output_path(job)
+            if let Some(key) = job.key(site)
+                && let Some(path) = context.output_path(job)
                 && let Ok(mut recorded) = recorded.lock()
             {
-                recorded.push((path, reads));
+                recorded.push((key, path, reads));
             }
             found
         })
@@ -101,8 +100,17 @@ pub fn render_site(
         assets: site.assets.len(),
         images_processed,
         images_cached,
-        recorded: recorded.into_inner().unwrap_or_default(),
-        planned,
+        recorded: options.cache.is_some().then(|| {
+            let (now, lists) = match planned {
+                Some(planned) => (Some(planned.now), planned.lists),
+                None => (None, context.list_keys()),
+            };
+            Recorded {
+                outputs: recorded.into_inner().unwrap_or_default(),
+                now,
+                lists,
+            }
+        }),
     }
 }
 

@@ -5,12 +5,12 @@
 use super::http::Shared;
 use super::watch::only_entry_files;
 use crate::build::{self, BuildOptions, DiskSources};
-use crate::dependencies::{DependencyMap, Reads};
+use crate::dependencies::{DependencyMap, Recorded};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
 use crate::incremental::{self, Caches};
 use crate::render::{self, Partial};
-use rayon::prelude::*;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
@@ -128,8 +128,8 @@ impl Session {
         if trace {
             println!("written in {} ms", started.elapsed().as_millis());
         }
-        let recorded = std::mem::take(&mut stats.recorded);
-        let stale = self.keep_reads(recorded, stats.planned.as_ref(), &produced, &current);
+        let recorded = stats.recorded.take().unwrap_or_default();
+        let stale = self.keep_reads(recorded, partial, &produced, &current);
         remove_stale(shared, &stale, &mut produced);
         self.written = produced;
         #[cfg(debug_assertions)]
@@ -171,12 +171,12 @@ impl Session {
     }
 
     /// Keeps what each output of a good render read, and returns the outputs gone from the
-    /// site: after a partial render, those recorded before that the site no longer has; after a
-    /// full one, every file written before that it did not make (`current`).
+    /// site: after a partial render, what the dependency map says went; after a full one, every
+    /// file written before that it did not make (`current`).
     fn keep_reads(
         &mut self,
-        recorded: Vec<(String, Reads)>,
-        planned: Option<&HashSet<String>>,
+        recorded: Recorded,
+        partial: bool,
         produced: &HashMap<String, u64>,
         current: &HashSet<String>,
     ) -> Vec<String> {
@@ -185,19 +185,19 @@ impl Session {
             self.dependencies = Arc::default();
         }
         let gone = match Arc::get_mut(&mut self.dependencies) {
-            Some(map) => map.update(recorded, planned),
+            Some(map) => map.update(recorded),
             None => Vec::new(),
         };
-        match planned {
-            Some(_) => gone
+        if partial {
+            return gone
                 .into_iter()
                 .filter(|p| produced.contains_key(p))
-                .collect(),
-            None => (produced.keys())
-                .filter(|p| !current.contains(p.as_str()))
-                .cloned()
-                .collect(),
+                .collect();
         }
+        (produced.keys())
+            .filter(|p| !current.contains(p.as_str()))
+            .cloned()
+            .collect()
     }
 
     /// Renders the site (only what `only` names, when it names anything) and keeps the outputs
