@@ -20,40 +20,23 @@ pub(super) struct Addresses {
 }
 
 /// Language → page key → URL.
-pub type PageUrls = HashMap<Lang, HashMap<String, String>>;
+pub(super) type PageUrls = HashMap<Lang, HashMap<String, String>>;
 
-/// A page whose address changed between two builds, or that appeared or went.
-#[derive(Debug, Clone)]
-pub struct MovedPage {
-    pub key: String,
-    pub lang: Lang,
-    /// The address it had: none for a new page.
-    pub before: Option<String>,
-}
-
-/// Brings `urls` up to the addresses of `pages`. Returns every page whose address changed; a
-/// page that is gone is there too.
-pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<MovedPage> {
+/// Brings `urls` up to the addresses of `pages`. Returns the key of every page whose address
+/// changed, or that appeared or went.
+pub(super) fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<String> {
     let mut moved = Vec::new();
     for page in pages {
         let of_lang = urls.entry(page.entry.lang).or_default();
         match of_lang.get_mut(page.key.as_str()) {
             Some(url) if *url == page.url => {}
             Some(url) => {
-                let before = std::mem::replace(url, page.url.clone());
-                moved.push(MovedPage {
-                    key: page.key.clone(),
-                    lang: page.entry.lang,
-                    before: Some(before),
-                });
+                url.clone_from(&page.url);
+                moved.push(page.key.clone());
             }
             None => {
                 of_lang.insert(page.key.clone(), page.url.clone());
-                moved.push(MovedPage {
-                    key: page.key.clone(),
-                    lang: page.entry.lang,
-                    before: None,
-                });
+                moved.push(page.key.clone());
             }
         }
     }
@@ -65,14 +48,10 @@ pub fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<MovedPage> {
             .map(|p| (p.entry.lang, p.key.as_str()))
             .collect();
         for (lang, of_lang) in urls.iter_mut() {
-            of_lang.retain(|key, url| {
+            of_lang.retain(|key, _| {
                 let keep = present.contains(&(*lang, key.as_str()));
                 if !keep {
-                    moved.push(MovedPage {
-                        key: key.clone(),
-                        lang: *lang,
-                        before: Some(url.clone()),
-                    });
+                    moved.push(key.clone());
                 }
                 keep
             });
@@ -106,8 +85,8 @@ pub(super) fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<Str
         return (HashSet::new(), u64::MAX);
     };
     // A page that appeared or went moved too: links to its key now resolve differently.
-    let moved: HashSet<String> = (update_page_urls(&mut addresses.urls, pages).into_iter())
-        .map(|page| page.key)
+    let moved: HashSet<String> = update_page_urls(&mut addresses.urls, pages)
+        .into_iter()
         .collect();
     if !moved.is_empty() {
         addresses.generation += 1;

@@ -28,7 +28,7 @@ use between::{Between, check_between_pages};
 pub use cache::*;
 pub use hashes::*;
 use links::*;
-pub use order::*;
+use order::*;
 pub use page::*;
 pub use urls::*;
 

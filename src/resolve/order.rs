@@ -1,5 +1,4 @@
-//! What is published, in which order pages are listed, and which changes to an entry keep
-//! its place (`same_to_resolve`, `same_but_place`).
+//! What is published, and in which order pages are listed.
 
 use super::*;
 
@@ -12,66 +11,6 @@ fn sort_key(entry: &Entry) -> (i64, String) {
         EntryData::Festival(f) => (-date_number(f.date), entry.stem.clone()),
         EntryData::Initiative(i) => (0, i.name.to_lowercase()),
         EntryData::Page(_) | EntryData::Home(_) => (0, entry.stem.clone()),
-    }
-}
-
-/// Whether two versions of an entry are the same to everything resolving reads from an entry
-/// besides its Markdown body: its URL, whether it is published, its place in lists, the values
-/// both languages must agree on, what it refers to, the files it names, where it is listed in
-/// the directory, and where each field was written (for the positions of problems). When this
-/// holds, `patch` gives exactly what a full resolve would. A check that reads another field
-/// must add it here; the tests of `serve` compare every patch with a full build.
-pub fn same_to_resolve(a: &Entry, b: &Entry) -> bool {
-    same_but_place(a, b)
-        && a.slug == b.slug
-        && a.field_locations == b.field_locations
-        && sort_key(a) == sort_key(b)
-        && list_date(a) == list_date(b)
-}
-
-/// `same_to_resolve`, except that the entry may have moved in its list (a new date of a press
-/// release or festival, a new name of an initiative or partner), to a new address (a new
-/// slug), or its fields to other lines. `patch` puts such an entry in its new place when it
-/// stays published and nothing was reported before the checks between pages at the old
-/// positions of its fields; the checks between pages run again on its pages.
-pub fn same_but_place(a: &Entry, b: &Entry) -> bool {
-    let common = a.kind == b.kind
-        && a.stem == b.stem
-        && a.lang == b.lang
-        && a.draft == b.draft
-        && a.keep_metadata == b.keep_metadata
-        && a.path == b.path;
-    common
-        && match (&a.data, &b.data) {
-            (EntryData::Goal(x), EntryData::Goal(y)) => {
-                x.number == y.number && x.target_year == y.target_year
-            }
-            (EntryData::Partner(x), EntryData::Partner(y)) => x.role == y.role && x.logo == y.logo,
-            (EntryData::Press(x), EntryData::Press(y)) => {
-                x.partners == y.partners && x.goals == y.goals && x.image == y.image
-            }
-            (EntryData::Initiative(x), EntryData::Initiative(y)) => {
-                x.province == y.province
-                    && x.themes == y.themes
-                    && x.goals == y.goals
-                    && x.image == y.image
-            }
-            (EntryData::Festival(x), EntryData::Festival(y)) => {
-                x.partners == y.partners && x.image == y.image
-            }
-            (EntryData::Page(_), EntryData::Page(_)) | (EntryData::Home(_), EntryData::Home(_)) => {
-                true
-            }
-            _ => false,
-        }
-}
-
-/// The date a press release or festival is listed (and a press release embargoed) by.
-fn list_date(entry: &Entry) -> Option<Date> {
-    match &entry.data {
-        EntryData::Press(p) => Some(p.date),
-        EntryData::Festival(f) => Some(f.date),
-        _ => None,
     }
 }
 
