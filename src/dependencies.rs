@@ -135,6 +135,15 @@ pub fn record<T>(make: impl FnOnce() -> T) -> (T, Reads) {
     (made, reads.unwrap_or_default())
 }
 
+/// `record`, when what the caller reads is recorded (`serve`); else `make` alone.
+pub fn record_if_recording<T>(make: impl FnOnce() -> T) -> (T, Reads) {
+    if recording() {
+        record(make)
+    } else {
+        (make(), Reads::default())
+    }
+}
+
 /// Runs `make` without recording what it reads: something made once and shared by many
 /// outputs, which record what they read of it themselves.
 pub fn unrecorded<T>(make: impl FnOnce() -> T) -> T {

@@ -983,22 +983,6 @@ fn serving_an_idle_site_does_not_rebuild() {
     );
 }
 
-/// The preview folders of servers in the temporary folder `temp`.
-fn previews(temp: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(temp)
-        .expect("read the temporary folder")
-        .flatten()
-        .filter(|item| {
-            item.file_name()
-                .to_string_lossy()
-                .starts_with("wdhs-serve-")
-        })
-        .map(|item| item.path())
-        .collect();
-    found.sort();
-    found
-}
-
 #[test]
 fn a_killed_servers_preview_is_removed_by_the_next_server_and_a_running_ones_is_not() {
     let site = Site::fixture("basic");

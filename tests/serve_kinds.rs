@@ -172,15 +172,8 @@ impl Session {
 
 /// The folder a server with `TMPDIR` at `temp` serves from.
 fn preview_folder(temp: &Path) -> PathBuf {
-    let folders: Vec<PathBuf> = std::fs::read_dir(temp)
-        .expect("read the temporary folder")
-        .flatten()
-        .filter(|item| {
-            item.file_name()
-                .to_string_lossy()
-                .starts_with("wdhs-serve-")
-        })
-        .map(|item| item.path().join("site"))
+    let folders: Vec<PathBuf> = (server::previews(temp).into_iter())
+        .map(|preview| preview.join("site"))
         .collect();
     assert_eq!(folders.len(), 1, "one preview folder: {folders:?}");
     folders.into_iter().next().expect("a preview folder")

@@ -4,6 +4,7 @@
 
 mod common;
 use common::Site;
+use common::server::{Response, parse_response};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{Shutdown, TcpStream};
 use std::process::{Child, Command, Stdio};
@@ -111,12 +112,6 @@ fn start(site: &Site, args: &[&str]) -> Server {
     }
 }
 
-struct Response {
-    status: u16,
-    head: String,
-    body: String,
-}
-
 /// Sends `head` (a whole request head) and reads the answer until the server closes.
 fn send(address: &str, head: &str) -> Response {
     let mut stream = TcpStream::connect(address).expect("connect");
@@ -124,22 +119,7 @@ fn send(address: &str, head: &str) -> Response {
     stream.write_all(head.as_bytes()).expect("send");
     let mut bytes = Vec::new();
     let _ = stream.read_to_end(&mut bytes);
-    parse(&bytes)
-}
-
-fn parse(bytes: &[u8]) -> Response {
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
-    Response {
-        status,
-        head: head.to_string(),
-        body: body.to_string(),
-    }
+    parse_response(&bytes)
 }
 
 fn get(address: &str, path: &str, host: &str) -> Response {
@@ -299,7 +279,7 @@ fn a_huge_header_is_cut_off_early_while_others_are_answered() {
         }
         let mut answer = Vec::new();
         let _ = stream.read_to_end(&mut answer);
-        (accepted, parse(&answer).status)
+        (accepted, parse_response(&answer).status)
     });
     assert_prompt_home(&server, "while a huge header comes in");
     let (accepted, status) = sender.join().expect("sender");
@@ -363,7 +343,7 @@ fn unfinished_heads_and_clients_that_never_read_hold_up_no_one_else() {
         "{:?}",
         started.elapsed()
     );
-    assert_eq!(parse(&answer).status, 408);
+    assert_eq!(parse_response(&answer).status, 408);
     // The stalled clients still get their file when they read at last.
     let mut reader = stalled.into_iter().next().expect("a stalled client");
     reader.set_read_timeout(Some(PROMPT)).expect("timeout");

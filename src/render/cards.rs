@@ -134,7 +134,7 @@ impl<'a> RenderContext<'a> {
     /// that shows it.
     pub(super) fn initiative_card_at(&self, index: usize) -> Option<tera::Value> {
         let (card, reads) = self.initiative_cards.get(index)?.get_or_init(|| {
-            crate::dependencies::record(|| {
+            crate::dependencies::record_if_recording(|| {
                 let page = self.site.page_at(index)?;
                 self.initiative_card(page)
                     .and_then(|card| tera::Value::try_from_serializable(&card).ok())

@@ -2,7 +2,8 @@
 //! and its list pages with their filters.
 
 use super::RenderContext;
-use super::lists::{page_count, paginated_url};
+use super::lists::paginated_url;
+use crate::dependencies::pages;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind, PROVINCES};
@@ -94,11 +95,8 @@ impl<'a> RenderContext<'a> {
         let first_url = directory_url(site, lang, filter);
         let all = self.facet(lang, filter);
         let size = site.config.page_size(Kind::Initiative);
-        let total = page_count(all.len(), size);
-        let start = (n * size).min(all.len());
-        let shown = &all[start..(start + size).min(all.len())];
-        let length = crate::dependencies::Length::Pages { size, count: total };
-        self.read_list(facet_list(lang, filter), start, shown, length);
+        let total = pages(all.len(), size);
+        let shown = self.read_list_page(facet_list(lang, filter), all, n, size);
         let title = self.directory_title(lang, filter);
         let intro = if filter.is_none() {
             text.get("initiatives_intro")

@@ -199,8 +199,9 @@ impl<'a> RenderContext<'a> {
             .iter()
             .position(|l| *l == lang)
             .unwrap_or(0);
-        let (layout, reads) = self.language_layouts[slot]
-            .get_or_init(|| crate::dependencies::record(|| self.make_language_layout(lang)));
+        let (layout, reads) = self.language_layouts[slot].get_or_init(|| {
+            crate::dependencies::record_if_recording(|| self.make_language_layout(lang))
+        });
         crate::dependencies::replay(reads);
         layout
     }

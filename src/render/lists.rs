@@ -2,6 +2,7 @@
 //! the lists share.
 
 use super::RenderContext;
+use crate::dependencies::pages;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::model::Kind;
@@ -9,10 +10,6 @@ use crate::resolve::section_url;
 use crate::views::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-
-pub(super) fn page_count(items: usize, size: usize) -> usize {
-    crate::dependencies::pages(items, size)
-}
 
 /// The URL of page `n` (0-based) of a paginated list: `pers/`, `pers/pagina/2/`.
 pub(super) fn paginated_url(first: &str, lang: Lang, n: usize) -> String {
@@ -158,12 +155,9 @@ impl<'a> RenderContext<'a> {
         let first_url = section_url(&site.config, Kind::Press, lang);
         let size = site.config.page_size(Kind::Press);
         let all = site.list_indices(Kind::Press, lang);
-        let total = page_count(all.len(), size);
-        let start = (n * size).min(all.len());
-        let shown = &all[start..(start + size).min(all.len())];
+        let total = pages(all.len(), size);
         let list = crate::dependencies::ListId::Section(Kind::Press, lang);
-        let length = crate::dependencies::Length::Pages { size, count: total };
-        self.read_list(list, start, shown, length);
+        let shown = self.read_list_page(list, all, n, size);
         let items = (shown.iter())
             .filter_map(|i| self.press_card(site.page_at(*i)?))
             .collect();

@@ -153,6 +153,22 @@ impl<'a> RenderContext<'a> {
         }
     }
 
+    /// The positions on page `n` (of `size` each) of `list`, whose positions are `positions`,
+    /// with that read recorded: their keys, and how many pages the list fills.
+    fn read_list_page<'p>(
+        &self,
+        list: ListId,
+        positions: &'p [usize],
+        n: usize,
+        size: usize,
+    ) -> &'p [usize] {
+        let start = n.saturating_mul(size).min(positions.len());
+        let shown = &positions[start..start.saturating_add(size).min(positions.len())];
+        let count = crate::dependencies::pages(positions.len(), size);
+        self.read_list(list, start, shown, Length::Pages { size, count });
+        shown
+    }
+
     /// The key of each page of every list now, derived ones included.
     fn list_keys(&self) -> foldhash::HashMap<ListId, Vec<u64>> {
         let mut lists = self.site.list_keys();

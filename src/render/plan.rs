@@ -2,8 +2,9 @@
 
 use super::RenderContext;
 use super::directory::{Facets, Filter, filter_url};
-use super::lists::{page_count, paginated_url};
+use super::lists::paginated_url;
 use super::templates::Renderer;
+use crate::dependencies::pages;
 use crate::dependencies::{OutputKey, output_key};
 use crate::lang::Lang;
 use crate::model::{Kind, PROVINCES};
@@ -102,7 +103,7 @@ pub(super) fn list_jobs(site: &Site, facets: &Facets) -> Vec<Job> {
     for lang in &config.languages {
         for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
             let count = site.list_indices(kind, *lang).len();
-            for page in 0..page_count(count, config.page_size(kind)) {
+            for page in 0..pages(count, config.page_size(kind)) {
                 jobs.push(Job::SectionIndex(kind, *lang, page));
             }
         }
@@ -116,7 +117,7 @@ pub(super) fn list_jobs(site: &Site, facets: &Facets) -> Vec<Job> {
                 .get(&(*lang, Some(filter.clone())))
                 .map_or(0, Vec::len);
             if count > 0 {
-                for page in 0..page_count(count, config.page_size(Kind::Initiative)) {
+                for page in 0..pages(count, config.page_size(Kind::Initiative)) {
                     jobs.push(Job::InitiativeFilter(*lang, filter.clone(), page));
                 }
             }

@@ -159,10 +159,15 @@ pub fn request(address: &str, raw_path: &str) -> Response {
     .expect("send");
     let mut all = Vec::new();
     let _ = stream.read_to_end(&mut all);
+    parse_response(&all)
+}
+
+/// A response as read off the connection: its status, head and body.
+pub fn parse_response(all: &[u8]) -> Response {
     let split = all.windows(4).position(|w| w == b"\r\n\r\n");
     let (head, bytes) = match split {
         Some(at) => (&all[..at], all[at + 4..].to_vec()),
-        None => (&all[..], Vec::new()),
+        None => (all, Vec::new()),
     };
     let head = String::from_utf8_lossy(head).into_owned();
     let status = head
@@ -405,4 +410,20 @@ pub fn first_difference(expected: &[u8], actual: &[u8]) -> String {
         around(expected),
         around(actual)
     )
+}
+
+/// The preview folders of servers in the temporary folder `temp`.
+pub fn previews(temp: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(temp)
+        .expect("read the temporary folder")
+        .flatten()
+        .filter(|item| {
+            item.file_name()
+                .to_string_lossy()
+                .starts_with("wdhs-serve-")
+        })
+        .map(|item| item.path())
+        .collect();
+    found.sort();
+    found
 }
