@@ -43,7 +43,8 @@ pub fn today() -> Date {
 pub struct Report {
     pub diagnostics: Diagnostics,
     pub stats: RenderStats,
-    pub pages_per_lang: BTreeMap<Lang, usize>,
+    /// Pages per language, in the order site.yaml gives the languages.
+    pub pages_per_lang: Vec<(Lang, usize)>,
     pub held_back: Vec<HeldBack>,
     pub elapsed: Duration,
     /// An I/O problem with the output (exit code 2), as opposed to content errors.
@@ -525,12 +526,14 @@ pub fn outdated_translations(
         .collect()
 }
 
-pub fn pages_per_lang(site: &Site) -> BTreeMap<Lang, usize> {
+pub fn pages_per_lang(site: &Site) -> Vec<(Lang, usize)> {
     let mut counts: BTreeMap<Lang, usize> = site.config.languages.iter().map(|l| (*l, 0)).collect();
     for page in &site.pages {
         *counts.entry(page.entry.lang).or_default() += 1;
     }
-    counts
+    (site.config.languages.iter())
+        .map(|l| (*l, counts.get(l).copied().unwrap_or(0)))
+        .collect()
 }
 
 /// The text of every file a diagnostic names, read again from disk for excerpts.

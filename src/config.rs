@@ -47,7 +47,10 @@ pub enum MenuItem {
 
 impl Config {
     pub fn default_lang(&self) -> Lang {
-        self.languages.first().copied().unwrap_or(Lang::Nl)
+        self.languages
+            .first()
+            .copied()
+            .unwrap_or_else(Lang::fallback)
     }
 
     pub fn section_name(&self, kind: Kind, lang: Lang) -> &str {
@@ -182,7 +185,7 @@ impl Reader<'_> {
     ) -> BTreeMap<Lang, String> {
         let mut out = BTreeMap::new();
         for (key, value) in self.map(node, what) {
-            match Lang::parse(&key.name).filter(|l| languages.contains(l)) {
+            match Lang::find(languages, &key.name) {
                 Some(lang) => {
                     if let Some(text) = self.text(value, &format!("{what}.{}", key.name)) {
                         out.insert(lang, text);
@@ -263,7 +266,7 @@ fn fallback_config() -> Config {
     Config {
         base_url: "/".to_string(),
         site_url: "/".to_string(),
-        languages: vec![Lang::Nl, Lang::En],
+        languages: crate::lang::fallback_languages(),
         title: BTreeMap::new(),
         tagline: BTreeMap::new(),
         description: BTreeMap::new(),
@@ -347,8 +350,8 @@ impl Reader<'_> {
         }
     }
 
-    /// The languages the site is published in, in order; one that is not supported, or given
-    /// twice, is reported and left out.
+    /// The languages the site is published in, in order; a code that is not a language code,
+    /// or one given twice, is reported and left out.
     fn languages(&mut self, languages: &Node) -> Vec<Lang> {
         let mut parsed = Vec::new();
         let items: Vec<Node> = match &languages.value {
@@ -356,18 +359,22 @@ impl Reader<'_> {
             _ => vec![languages.clone()],
         };
         for item in items {
-            match item.as_text().as_deref().and_then(Lang::parse) {
-                Some(lang) if !parsed.contains(&lang) => parsed.push(lang),
-                _ => self.error(
-                    item.line,
-                    item.col,
-                    tr!(
-                        "config-unsupported-language",
-                        value = item.as_text().unwrap_or_default()
-                    ),
+            let code = item.as_text().unwrap_or_default();
+            let (message, hint) = match Lang::new(&code) {
+                Some(lang) if !parsed.contains(&lang) => {
+                    parsed.push(lang);
+                    continue;
+                }
+                Some(_) => (
+                    tr!("config-same-language", value = &code),
+                    tr!("config-same-language-hint"),
+                ),
+                None => (
+                    tr!("config-unsupported-language", value = &code),
                     tr!("config-unsupported-language-hint"),
                 ),
-            }
+            };
+            self.error(item.line, item.col, message, hint);
         }
         parsed
     }

@@ -708,7 +708,7 @@ fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {
 pub fn language_file_name<'a>(name: &'a str, languages: &[Lang]) -> Option<(&'a str, Lang)> {
     let without_ext = name.strip_suffix(".md")?;
     let (stem, code) = without_ext.rsplit_once('.')?;
-    let lang = Lang::parse(code).filter(|l| languages.contains(l))?;
+    let lang = Lang::find(languages, code)?;
     (!stem.is_empty()).then_some((stem, lang))
 }
 

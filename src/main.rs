@@ -361,7 +361,7 @@ fn summary_line(report: &Report, options: &BuildOptions) -> String {
     tr!(
         "build-done",
         pages = report.stats.pages,
-        entries = report.pages_per_lang.values().sum::<usize>(),
+        entries = report.pages_per_lang.iter().map(|(_, n)| n).sum::<usize>(),
         per_language = per_lang.join(", "),
         files = report.stats.assets,
         images = if images > 0 {

@@ -24,26 +24,22 @@ pub fn is_placeholder(text: &str) -> bool {
 /// Texts `wdhs new` writes for the editor to replace, in every language. `new` writes them
 /// and `check` looks for them: never published (an error in a published entry, a warning in a
 /// draft). Each is distinctive enough not to be real text: short ones must be a whole value.
-pub const PLACEHOLDERS: &[&str] = &[
-    PLACE, VENUE, ADDRESS, CITY, WEBSITE, SUMMARY_NL, SUMMARY_EN, BODY_NL, BODY_EN,
-];
+pub fn placeholders() -> impl Iterator<Item = &'static str> {
+    let sentences = (crate::lang::NEW_FILE_TEXTS.iter()).flat_map(|t| [t.summary, t.body]);
+    [PLACE, VENUE, ADDRESS, CITY, WEBSITE]
+        .into_iter()
+        .chain(sentences)
+}
 const PLACE: &str = "Plaatsnaam";
 const VENUE: &str = "Naam van de locatie";
 const ADDRESS: &str = "Straat 1";
 const CITY: &str = "Plaats";
 const WEBSITE: &str = "https://www.example.nl";
-const SUMMARY_NL: &str = "Schrijf hier in één zin waar het over gaat.";
-const SUMMARY_EN: &str = "Say in one sentence what this is about.";
-const BODY_NL: &str = "Schrijf hier de tekst.";
-const BODY_EN: &str = "Write the text here.";
 
 /// The placeholder in `text`, if it holds one: the whole value, or one of the sentences.
 pub fn placeholder_in(text: &str) -> Option<&'static str> {
     let text = text.trim();
-    PLACEHOLDERS
-        .iter()
-        .copied()
-        .find(|p| text == *p || (p.ends_with('.') && text.contains(p)))
+    placeholders().find(|p| text == *p || (p.ends_with('.') && text.contains(p)))
 }
 
 /// Placeholders from `wdhs new` left in an entry's fields (shared file included) and text.
@@ -162,37 +158,23 @@ fn shared_fields(entry: &NewEntry, config: &Config, next_goal_number: u8) -> Opt
 }
 
 fn language_file(entry: &NewEntry, lang: Lang, placeholder: bool) -> String {
-    let nl = lang == Lang::Nl;
+    let texts = crate::lang::new_file_texts(lang);
     let title = if placeholder {
-        quoted(&if nl {
-            format!("Nog te vertalen: {}", entry.title)
-        } else {
-            format!("To be translated: {}", entry.title)
-        })
+        quoted(&format!("{}: {}", texts.to_translate, entry.title))
     } else {
         quoted(&entry.title)
     };
-    let summary = quoted(if nl { SUMMARY_NL } else { SUMMARY_EN });
+    let summary = quoted(texts.summary);
     let body = if placeholder {
-        if nl {
-            "Deze tekst moet nog vertaald worden.\n"
-        } else {
-            "This text still needs to be translated.\n"
-        }
-    } else if nl {
-        &format!("{BODY_NL} Een kopje begint met `## `.\n")
+        format!("{}\n", texts.to_translate_body)
     } else {
-        &format!("{BODY_EN} A heading starts with `## `.\n")
+        format!("{} {}\n", texts.body, texts.heading_hint)
     };
     let mut front = String::from("---\n");
     if placeholder {
         front.push_str(&format!(
             "{PLACEHOLDER_MARKER} — {}\n",
-            if nl {
-                "vertaal deze pagina en haal dan deze regel weg"
-            } else {
-                "translate this page, then delete this line"
-            }
+            texts.to_translate_marker
         ));
     }
     match entry.kind {
@@ -203,14 +185,13 @@ fn language_file(entry: &NewEntry, lang: Lang, placeholder: bool) -> String {
         Kind::Partner | Kind::Initiative => front.push_str(&format!("summary: {summary}\n")),
     }
     if entry.kind == Kind::Festival {
-        front.push_str(if nl {
-            "programme:\n  - time: \"10.00 uur\"\n    title: \"Opening\"\n    description: \"\"\n"
-        } else {
-            "programme:\n  - time: \"10 am\"\n    title: \"Opening\"\n    description: \"\"\n"
-        });
+        front.push_str(&format!(
+            "programme:\n  - time: \"{}\"\n    title: \"Opening\"\n    description: \"\"\n",
+            texts.opening_time
+        ));
     }
     front.push_str("# Haal deze regel weg om te publiceren. / Delete this line to publish.\ndraft: true\n---\n");
-    front.push_str(body);
+    front.push_str(&body);
     front
 }
 
@@ -271,7 +252,7 @@ fn new_entry(request: &NewRequest<'_>) -> Result<(NewEntry, String), NewError> {
             crate::tr!("new-unknown-kind-hint", kinds = KIND_NAMES),
         )
     })?;
-    let lang = Lang::parse(request.lang).ok_or_else(|| {
+    let lang = Lang::new(request.lang).ok_or_else(|| {
         usage(
             crate::tr!("new-not-site-language", lang = request.lang),
             crate::tr!("new-unknown-language-hint"),

@@ -98,9 +98,11 @@ const EMBEDDED_STATIC: &[(&str, &[u8])] = &[
 /// Static files below this folder are published at the site's root (`favicon.ico`), the others
 /// below `assets/`.
 pub const ROOT_STATIC: &str = "root/";
-const EMBEDDED_STRINGS: &[(Lang, &str)] = &[
-    (Lang::Nl, include_str!("../themes/default/i18n/nl.yaml")),
-    (Lang::En, include_str!("../themes/default/i18n/en.yaml")),
+/// The built-in theme's string files, by language code.
+const EMBEDDED_STRINGS: &[(&str, &str)] = &[
+    ("nl", include_str!("../themes/default/i18n/nl.yaml")),
+    ("en", include_str!("../themes/default/i18n/en.yaml")),
+    ("fy", include_str!("../themes/default/i18n/fy.yaml")),
 ];
 
 /// The theme in `root/themes/default`, or the built-in one.
@@ -117,12 +119,19 @@ pub fn load_theme(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics
 
 fn embedded(languages: &[Lang], diagnostics: &mut Diagnostics) -> Theme {
     let mut strings = BTreeMap::new();
-    for (lang, text) in EMBEDDED_STRINGS {
-        if languages.contains(lang) {
-            let path = PathBuf::from(format!("{THEME_DIR}/i18n/{}.yaml", lang.code()));
-            strings.insert(*lang, parse_strings(text, &path, diagnostics));
+    for lang in languages {
+        let path = strings_path(*lang);
+        match EMBEDDED_STRINGS
+            .iter()
+            .find(|(code, _)| *code == lang.code())
+        {
+            Some((_, text)) => {
+                strings.insert(*lang, parse_strings(text, &path, diagnostics));
+            }
+            None => diagnostics.push(no_strings_for(*lang)),
         }
     }
+    check_strings(&strings, languages, diagnostics);
     Theme {
         templates: EMBEDDED_TEMPLATES
             .iter()
@@ -166,15 +175,17 @@ fn read_theme_dir(
     }
     let mut strings = BTreeMap::new();
     for lang in languages {
-        let path = dir.join(format!("i18n/{}.yaml", lang.code()));
-        if let Some(text) = theme_dir.read(&path, diagnostics) {
+        let path = root.join(strings_path(*lang));
+        if !path.exists() && !path.is_symlink() {
+            diagnostics.push(no_strings_for(*lang));
+        } else if let Some(text) = theme_dir.read(&path, diagnostics) {
             strings.insert(
                 *lang,
                 parse_strings(&text, &theme_dir.rel(&path), diagnostics),
             );
         }
     }
-    check_same_keys(&strings, diagnostics);
+    check_strings(&strings, languages, diagnostics);
     Theme {
         templates,
         css,
@@ -294,6 +305,10 @@ pub fn parse_strings(
                 for (key, value) in entries {
                     match value.as_text() {
                         Some(text) => {
+                            if let Some(problem) = crate::lang::check_string(&key.name, &text) {
+                                diagnostics
+                                    .push(Diagnostic::error(path, value.line, value.col, problem));
+                            }
                             out.insert(key.name, text);
                         }
                         None => diagnostics.push(Diagnostic::error(
@@ -311,19 +326,51 @@ pub fn parse_strings(
     out
 }
 
-/// Every language must have every UI string, or a template would fail in one language only.
-fn check_same_keys(
+/// Where the theme keeps the strings of `lang`, below the site root.
+fn strings_path(lang: Lang) -> PathBuf {
+    PathBuf::from(format!("{THEME_DIR}/i18n/{}.yaml", lang.code()))
+}
+
+fn no_strings_for(lang: Lang) -> Diagnostic {
+    let path = strings_path(lang);
+    Diagnostic::error(
+        &path,
+        0,
+        0,
+        crate::tr!("theme-no-strings-for", code = lang.code()),
+    )
+    .with_hint(crate::tr!(
+        "theme-no-strings-for-hint",
+        code = lang.code(),
+        path = path.display()
+    ))
+}
+
+/// Every language must have every UI string, or a template would fail in one language only;
+/// and each must say what the language is (`lang::LANGUAGE_KEYS`) and name every language of
+/// the site (`name_of_fy`), which the notices of untranslated pages use.
+fn check_strings(
     strings: &BTreeMap<Lang, BTreeMap<String, String>>,
+    languages: &[Lang],
     diagnostics: &mut Diagnostics,
 ) {
-    let all: std::collections::BTreeSet<&String> =
-        strings.values().flat_map(|m| m.keys()).collect();
+    let names: Vec<String> = (languages.iter())
+        .map(|l| format!("name_of_{}", l.code()))
+        .collect();
+    let required =
+        (crate::lang::LANGUAGE_KEYS.iter().copied()).chain(names.iter().map(String::as_str));
+    let mut all: std::collections::BTreeSet<&str> = strings
+        .values()
+        .flat_map(|m| m.keys())
+        .map(String::as_str)
+        .collect();
+    all.extend(required);
     for (lang, map) in strings {
         for key in &all {
             if !map.contains_key(*key) {
                 diagnostics.push(
                     Diagnostic::error(
-                        format!("{THEME_DIR}/i18n/{}.yaml", lang.code()),
+                        strings_path(*lang),
                         0,
                         0,
                         crate::tr!("theme-ui-text-missing", key = *key),

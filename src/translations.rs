@@ -71,7 +71,7 @@ pub fn rows(
             .or_default()
             .insert(file.lang, (state, file.file.path.clone()));
     }
-    let source = languages.first().copied().unwrap_or(Lang::Nl);
+    let source = languages.first().copied().unwrap_or_else(Lang::fallback);
     let mut rows: Vec<Row> = entries
         .into_iter()
         .map(|((kind, stem), present)| {

@@ -19,7 +19,7 @@ pub struct MenuLink {
 #[derive(Serialize, Clone)]
 pub struct SwitchLink {
     pub code: &'static str,
-    pub name: &'static str,
+    pub name: String,
     pub href: String,
     pub current: bool,
     /// The page has no translation: the link goes to the section instead.
@@ -60,6 +60,8 @@ pub struct Alternate {
 #[derive(Serialize)]
 pub struct LayoutView<'a> {
     pub lang: &'static str,
+    /// The direction the language is written in: `ltr` or `rtl`.
+    pub dir: &'static str,
     pub site_title: &'a str,
     pub tagline: &'a str,
     pub title: String,
@@ -97,7 +99,7 @@ pub struct LayoutView<'a> {
     pub og_type: &'static str,
     /// String
     pub og_image: tera::Value,
-    pub og_locale: &'static str,
+    pub og_locale: &'a str,
     /// JSON-LD, already escaped for a `<script>` element.
     pub json_ld: Option<String>,
     pub body_class: &'static str,

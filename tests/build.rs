@@ -32,7 +32,7 @@ fn builds_both_languages_with_localized_urls() {
         assert!(site.exists(path), "{path} missing");
     }
     let nl = site.read("public/doelen/eerste/index.html");
-    assert!(nl.contains("<html lang=\"nl\">"));
+    assert!(nl.contains("<html lang=\"nl\" dir=\"ltr\">"));
     assert!(nl.contains("<link rel=\"canonical\" href=\"https://example.org/doelen/eerste/\">"));
     assert!(nl.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/goals/together-is-normal/\">"));
     assert!(nl.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/doelen/eerste/\">"));
@@ -43,7 +43,7 @@ fn builds_both_languages_with_localized_urls() {
         "{nl}"
     );
     let en = site.read("public/en/goals/together-is-normal/index.html");
-    assert!(en.contains("<html lang=\"en\">"));
+    assert!(en.contains("<html lang=\"en\" dir=\"ltr\">"));
     assert!(en.contains("<a href=\"/doelen/eerste/\" hreflang=\"nl\" lang=\"nl\">Nederlands</a>"));
 }
 

@@ -7,7 +7,7 @@ use common::Site;
 /// The editor's work: every example text `new` wrote replaced by real text.
 fn replace_examples(text: &str) -> String {
     let mut text = text.to_string();
-    for example in wdhs::scaffold::PLACEHOLDERS {
+    for example in wdhs::scaffold::placeholders() {
         let real = if example.starts_with("https://") {
             "https://www.buurt.example.org"
         } else {
@@ -268,7 +268,7 @@ fn a_placeholder_is_never_published_as_a_translation() {
     );
     let english_home = site.read("public/en/index.html");
     assert!(
-        english_home.contains("This page has no English version yet")
+        english_home.contains("This page is not in English yet")
             && english_home.contains("href=\"/veelgestelde-vragen/\" hreflang=\"nl\" lang=\"nl\""),
         "{english_home}"
     );

@@ -375,7 +375,10 @@ fn goals_related_content() {
 #[test]
 fn not_found_pages_per_language() {
     let site = built();
-    assert!(site.read("public/404.html").contains("<html lang=\"nl\">"));
+    assert!(
+        site.read("public/404.html")
+            .contains("<html lang=\"nl\" dir=\"ltr\">")
+    );
     assert!(
         site.read("public/404.html")
             .contains("Pagina niet gevonden")
@@ -538,7 +541,7 @@ fn untranslated_pages_are_named_where_the_switcher_leads() {
         notice.contains("<h2 id=\"untranslated-nl\">Only in Dutch</h2>"),
         "{notice}"
     );
-    assert!(notice.contains("This page has no English version yet. You can read it in Dutch:"));
+    assert!(notice.contains("This page is not in English yet. You can read it in Dutch:"));
     assert!(notice.contains("<a href=\"/initiatieven/alleen-nl/\" hreflang=\"nl\" lang=\"nl\">"));
     // Only on the list's first page and where something is missing.
     assert!(

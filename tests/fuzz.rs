@@ -155,7 +155,7 @@ fn exercise(text: &str) {
         let source = EntrySource {
             kind,
             stem: "x",
-            lang: Lang::Nl,
+            lang: Lang::fallback(),
             path: Path::new("content/x.nl.md"),
             text,
             shared: None,

@@ -36,7 +36,12 @@ impl Session {
     /// A server on the `basic` fixture, after `prepare` (run before the server starts), with the
     /// first build compared.
     fn start(kind: &'static str, prepare: impl FnOnce(&Site)) -> Session {
-        let site = Site::fixture("basic");
+        Session::start_on("basic", kind, prepare)
+    }
+
+    /// The same on another fixture.
+    fn start_on(fixture: &str, kind: &'static str, prepare: impl FnOnce(&Site)) -> Session {
+        let site = Site::fixture(fixture);
         prepare(&site);
         let temp = tempfile::tempdir().expect("temporary folder");
         let server = server::start_with(
@@ -769,6 +774,35 @@ fn theme() {
 
 /// The comparison itself: it sees a served file that differs from the built one, and a file
 /// served that the build does not have.
+/// A third language goes through the same mechanism: its texts, a translation that appears
+/// or goes (the notices of untranslated pages in every language follow), and the language
+/// becoming the default one (every address moves) and back.
+#[test]
+fn a_third_language() {
+    let mut s = Session::start_on("frisian", "Frisian", |_| {});
+    s.edit(
+        "edit a Frisian title",
+        "content/press/bericht-1.fy.md",
+        &[("title: ", "title: \"Nij: \" # ")],
+    );
+    s.save(
+        "translate release 2 into Frisian",
+        "content/press/bericht-2.fy.md",
+        "---\ntitle: \"Berjocht 2\"\nsummary: \"Gearfetting 2.\"\n---\nTekst fan berjocht 2.\n",
+    );
+    s.remove(
+        "remove a Frisian initiative",
+        "content/initiatives/molen.fy.md",
+    );
+    let config = s.site.read("content/site.yaml");
+    s.edit(
+        "make Frisian the default language",
+        "content/site.yaml",
+        &[("languages: [nl, en, fy]", "languages: [fy, nl, en]")],
+    );
+    s.save("make Dutch the default again", "content/site.yaml", &config);
+}
+
 #[test]
 fn the_comparison_sees_a_changed_file_and_a_left_over_one() {
     let mut s = Session::start("self-check", |_| {});

@@ -186,8 +186,10 @@ config-not-site-language = `{ $code }` in `{ $field }` is not one of the site's 
 config-not-site-language-hint = use the language codes from `languages`: { $codes }
 config-no-text-for = `{ $field }` has no text for `{ $code }`
 config-no-text-for-hint = add `{ $code }: …` under `{ $field }`
-config-unsupported-language = `{ $value }` is not a supported language
-config-unsupported-language-hint = wdhs supports `nl` and `en`; write `languages: [nl, en]`
+config-unsupported-language = `{ $value }` is not a language code
+config-unsupported-language-hint = write a code of 2 or 3 lowercase letters, such as `nl`, `en` or `fy`; the first language is published at the site's root, every other below its code (`/fy/`)
+config-same-language = `{ $value }` is in `languages` twice
+config-same-language-hint = name each language once
 config-not-full-address = `{ $value }` is not a full web address
 config-section-name = `{ $name }` ({ $code }) cannot be used in a URL
 config-section-name-hint = use lowercase letters, digits and hyphens
@@ -209,7 +211,7 @@ new-example-text-hint = write the real text here before the page is published
 new-unknown-kind = `{ $kind }` is not a kind of entry
 new-unknown-kind-hint = use one of: { $kinds }
 new-not-site-language = `{ $lang }` is not a language of the site
-new-unknown-language-hint = use --lang nl or --lang en
+new-unknown-language-hint = use --lang with one of the site's language codes, such as --lang nl
 new-site-languages-hint = use one of the languages in content/site.yaml
 new-bad-date = `{ $value }` is not a date
 new-bad-date-hint = write it like --date 2024-04-13
@@ -347,11 +349,13 @@ between-same-address-hint = give one of them another `slug:`
 between-no-translation = there is no { $lang ->
         [nl] Dutch
         [en] English
+        [fy] Frisian
        *[other] { $lang }
     } translation of this page
 between-no-translation-hint = readers of the { $lang ->
         [nl] Dutch
         [en] English
+        [fy] Frisian
        *[other] { $lang }
     } site get a notice instead; add { $path }
 between-disagree = `{ $field }` is `{ $here }` here but `{ $there }` in { $path }
@@ -377,6 +381,7 @@ theme-ui-text-missing = the UI string `{ $key }` is missing
 theme-ui-text-missing-hint = add `{ $key }: …` in { $lang ->
         [nl] Nederlands
         [en] English
+        [fy] Frisian
        *[other] { $lang }
     }
 svg-hint-export = export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG), or save it as PNG; it is not published until then
@@ -429,6 +434,7 @@ build-shared-without-language-hint = add { $stem }.{ $lang }.md beside it, or de
 build-still-placeholder = the { $lang ->
         [nl] Dutch
         [en] English
+        [fy] Frisian
        *[other] { $lang }
     } version is still the placeholder from `wdhs new`
 build-still-placeholder-hint = translate it and delete the line `{ $marker }`; until then readers get a notice instead
@@ -492,6 +498,11 @@ render-published-as = this file would be published as `{ $path }`, but wdhs make
 render-published-as-hint = rename the file
 render-image-unpublishable = the image cannot be published: { $reason }
 render-image-unpublishable-hint = open it in a photo editor and save it again as JPEG or PNG
+theme-no-strings-for = the theme has no UI strings for the language `{ $code }`
+theme-no-strings-for-hint = create `{ $path }` with the same keys as the theme's other language files, or remove `{ $code }` from `languages` in content/site.yaml
+lang-names-count = `{ $key }` should have { $count } names separated by commas, found { $found }
+lang-direction = `direction` should be `ltr` (left to right) or `rtl`, not `{ $text }`
+lang-address-word = `{ $key }` goes into web addresses and may hold only lowercase letters, digits and hyphens, not `{ $text }`
 render-no-ui-strings = the theme has no UI strings for this language
 render-internal-no-page = internal error: a page that is not in the site
 render-internal-no-section = internal error: no section index for this kind

@@ -186,8 +186,10 @@ config-not-site-language = `{ $code }` in `{ $field }` is geen taal van de site
 config-not-site-language-hint = gebruik de taalcodes uit `languages`: { $codes }
 config-no-text-for = `{ $field }` heeft geen tekst voor `{ $code }`
 config-no-text-for-hint = voeg `{ $code }: …` toe onder `{ $field }`
-config-unsupported-language = wdhs kent de taal `{ $value }` niet
-config-unsupported-language-hint = wdhs kent `nl` en `en`; schrijf `languages: [nl, en]`
+config-unsupported-language = `{ $value }` is geen taalcode
+config-unsupported-language-hint = schrijf een taalcode van 2 of 3 kleine letters, zoals `nl`, `en` of `fy`; de eerste taal staat in de hoofdmap van de site, elke andere onder haar code (`/fy/`)
+config-same-language = `{ $value }` staat twee keer in `languages`
+config-same-language-hint = noem elke taal één keer
 config-not-full-address = `{ $value }` is geen volledig webadres
 config-section-name = `{ $name }` ({ $code }) kan niet in een webadres
 config-section-name-hint = gebruik kleine letters, cijfers en streepjes
@@ -209,7 +211,7 @@ new-example-text-hint = schrijf hier de echte tekst voordat de pagina gepublicee
 new-unknown-kind = wdhs new kent de soort `{ $kind }` niet
 new-unknown-kind-hint = kies uit: { $kinds } (in het Nederlands mag ook: persbericht, initiatief, doel, pagina)
 new-not-site-language = `{ $lang }` is geen taal van de site
-new-unknown-language-hint = gebruik --lang nl of --lang en
+new-unknown-language-hint = gebruik --lang met een taalcode van de site, zoals --lang nl
 new-site-languages-hint = kies een van de talen uit content/site.yaml
 new-bad-date = `{ $value }` is geen datum
 new-bad-date-hint = schrijf de datum als --date 2024-04-13
@@ -357,11 +359,13 @@ between-same-address-hint = geef een van de twee een andere naam in het webadres
 between-no-translation = er is geen { $lang ->
         [nl] Nederlandse
         [en] Engelse
+        [fy] Friese
        *[other] { $lang }
     } vertaling van deze pagina
 between-no-translation-hint = lezers van de { $lang ->
         [nl] Nederlandse
         [en] Engelse
+        [fy] Friese
        *[other] { $lang }
     } site zien nu een melding in plaats van deze pagina; maak { $path }
 between-disagree = `{ $field }` is hier `{ $here }`, maar in { $path } `{ $there }`
@@ -387,6 +391,7 @@ theme-ui-text-missing = de vaste tekst `{ $key }` van het thema ontbreekt
 theme-ui-text-missing-hint = voeg `{ $key }: …` toe in het { $lang ->
         [nl] Nederlands
         [en] Engels
+        [fy] Fries
        *[other] { $lang }
     }
 svg-hint-export = exporteer de tekening opnieuw als gewone SVG (in Inkscape: Opslaan als → Geoptimaliseerde SVG), of sla hem op als PNG; tot die tijd wordt hij niet gepubliceerd
@@ -439,6 +444,7 @@ build-shared-without-language-hint = zet { $stem }.{ $lang }.md ernaast, of gooi
 build-still-placeholder = de { $lang ->
         [nl] Nederlandse
         [en] Engelse
+        [fy] Friese
        *[other] { $lang }
     } versie is nog de tijdelijke tekst van `wdhs new`
 build-still-placeholder-hint = vertaal hem en haal de regel `{ $marker }` weg; tot dan zien lezers een melding
@@ -506,6 +512,11 @@ render-published-as-hint = geef het bestand een andere naam
 render-image-unpublishable = de afbeelding kan niet gepubliceerd worden: { $reason }
 render-image-unpublishable-hint = open de afbeelding in een fotoprogramma en sla hem opnieuw op als JPEG of PNG
 render-no-ui-strings = het thema heeft geen vaste teksten voor deze taal
+theme-no-strings-for = het thema heeft geen vaste teksten voor de taal `{ $code }`
+theme-no-strings-for-hint = maak `{ $path }` met dezelfde sleutels als de andere taalbestanden van het thema, of haal `{ $code }` weg uit `languages` in content/site.yaml
+lang-names-count = `{ $key }` moet { $count } namen hebben, gescheiden door komma's, maar er staan er { $found }
+lang-direction = `direction` moet `ltr` (van links naar rechts) of `rtl` zijn, niet `{ $text }`
+lang-address-word = `{ $key }` komt in webadressen en mag alleen kleine letters, cijfers en streepjes hebben, niet `{ $text }`
 render-internal-no-page = interne fout: een pagina die niet in de site staat
 render-internal-no-section = interne fout: dit soort inhoud heeft geen overzichtspagina
 render-internal-kind = interne fout: de pagina past niet bij haar soort

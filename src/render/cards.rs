@@ -2,7 +2,7 @@
 //! festivals that other pages show, their images, and related lists cut short.
 
 use super::RenderContext;
-use super::directory::{Filter, filter_url};
+use super::directory::Filter;
 use super::escape::escape_attribute;
 use super::related::RelatedList;
 use crate::lang::Lang;
@@ -28,7 +28,7 @@ impl<'a> RenderContext<'a> {
     pub(super) fn date(&self, lang: Lang, date: jiff::civil::Date) -> DateView {
         DateView {
             iso: date.to_string(),
-            label: lang.format_date(date),
+            label: self.language(lang).format_date(date),
         }
     }
 
@@ -75,7 +75,7 @@ impl<'a> RenderContext<'a> {
             core: partner.role == Role::Core,
             joined: DateView {
                 iso: partner.joined.iso(),
-                label: page.entry.lang.format_partial_date(partner.joined),
+                label: (self.language(page.entry.lang)).format_partial_date(partner.joined),
             },
         })
     }
@@ -154,28 +154,25 @@ impl<'a> RenderContext<'a> {
             place: initiative.place.clone(),
             province: Link {
                 label: self.text(lang).province(&initiative.province),
-                href: self.href(&filter_url(
-                    self.site,
-                    lang,
-                    &Filter::Province(
-                        PROVINCES
-                            .iter()
-                            .find(|p| **p == initiative.province)
-                            .copied()
-                            .unwrap_or(""),
+                href: self.href(
+                    &self.filter_url(
+                        lang,
+                        &Filter::Province(
+                            PROVINCES
+                                .iter()
+                                .find(|p| **p == initiative.province)
+                                .copied()
+                                .unwrap_or(""),
+                        ),
                     ),
-                )),
+                ),
             },
             themes: initiative
                 .themes
                 .iter()
                 .map(|t| Link {
                     label: self.site.config.theme_label(&t.value, lang),
-                    href: self.href(&filter_url(
-                        self.site,
-                        lang,
-                        &Filter::Theme(t.value.clone()),
-                    )),
+                    href: self.href(&self.filter_url(lang, &Filter::Theme(t.value.clone()))),
                 })
                 .collect(),
             summary: initiative.summary.clone(),
@@ -198,7 +195,7 @@ impl<'a> RenderContext<'a> {
             href: self.href(&page.url),
             date: DateView {
                 iso: festival.date.to_string(),
-                label: page.entry.lang.format_date_with_weekday(festival.date),
+                label: (self.language(page.entry.lang)).format_date_with_weekday(festival.date),
             },
             venue: festival.venue.clone(),
             city: festival.city.clone(),

@@ -2,7 +2,6 @@
 //! and its list pages with their filters.
 
 use super::RenderContext;
-use super::lists::paginated_url;
 use crate::dependencies::pages;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
@@ -60,28 +59,30 @@ pub(super) fn facet_list(lang: Lang, filter: Option<&Filter>) -> crate::dependen
     super::derived_list(&("facet", lang, filter))
 }
 
-/// A directory page's address. A province is named by its official name in every language
-/// (`provincie/fryslan/`, `province/fryslan/`): the address stays when a theme renames it.
-pub(super) fn filter_url(site: &Site, lang: Lang, filter: &Filter) -> String {
-    let base = section_url(&site.config, Kind::Initiative, lang);
-    let province = |p: &str| crate::slug::slugify(p);
-    match (filter, lang) {
-        (Filter::Province(p), Lang::Nl) => format!("{base}provincie/{}/", province(p)),
-        (Filter::Province(p), Lang::En) => format!("{base}province/{}/", province(p)),
-        (Filter::Theme(t), Lang::Nl) => format!("{base}thema/{t}/"),
-        (Filter::Theme(t), Lang::En) => format!("{base}theme/{t}/"),
-    }
-}
-
-/// The first page of the directory: of every initiative, or of those `filter` selects.
-fn directory_url(site: &Site, lang: Lang, filter: Option<&Filter>) -> String {
-    match filter {
-        Some(f) => filter_url(site, lang, f),
-        None => section_url(&site.config, Kind::Initiative, lang),
-    }
-}
-
 impl<'a> RenderContext<'a> {
+    /// A directory page's address. A province is named by its official name in every language
+    /// (`provincie/fryslan/`, `province/fryslan/`): the address stays when a theme renames it.
+    pub(super) fn filter_url(&self, lang: Lang, filter: &Filter) -> String {
+        let base = section_url(&self.site.config, Kind::Initiative, lang);
+        let language = self.language(lang);
+        match filter {
+            Filter::Province(p) => format!(
+                "{base}{}/{}/",
+                language.address_province,
+                crate::slug::slugify(p)
+            ),
+            Filter::Theme(t) => format!("{base}{}/{t}/", language.address_theme),
+        }
+    }
+
+    /// The first page of the directory: of every initiative, or of those `filter` selects.
+    fn directory_url(&self, lang: Lang, filter: Option<&Filter>) -> String {
+        match filter {
+            Some(f) => self.filter_url(lang, f),
+            None => section_url(&self.site.config, Kind::Initiative, lang),
+        }
+    }
+
     /// Page `n` of the directory of initiatives in `lang`: all of them, or those `filter`
     /// selects (a province or a theme).
     pub(super) fn initiatives(
@@ -92,7 +93,7 @@ impl<'a> RenderContext<'a> {
     ) -> Result<String, Diagnostic> {
         let site = self.site;
         let text = self.text(lang);
-        let first_url = directory_url(site, lang, filter);
+        let first_url = self.directory_url(lang, filter);
         let all = self.facet(lang, filter);
         let size = site.config.page_size(Kind::Initiative);
         let total = pages(all.len(), size);
@@ -104,8 +105,8 @@ impl<'a> RenderContext<'a> {
             String::new()
         };
         let translations =
-            self.all_languages(|l| paginated_url(&directory_url(site, l, filter), l, n));
-        let url = paginated_url(&first_url, lang, n);
+            self.all_languages(|l| self.paginated_url(&self.directory_url(l, filter), l, n));
+        let url = self.paginated_url(&first_url, lang, n);
         let mut layout = self.layout(lang, &url, &title, &intro, &translations, &BTreeMap::new());
         if filter.is_none() && n == 0 {
             layout.untranslated = self.untranslated(Kind::Initiative, lang);
@@ -209,7 +210,7 @@ impl<'a> RenderContext<'a> {
         self.read_list(facet_list(lang, Some(&filter)), 0, &[], length);
         (count > 0).then(|| FilterLink {
             label,
-            href: self.href(&filter_url(self.site, lang, &filter)),
+            href: self.href(&self.filter_url(lang, &filter)),
             count,
             current: current == Some(&filter),
         })

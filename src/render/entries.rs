@@ -234,7 +234,7 @@ impl<'a> RenderContext<'a> {
             website_label: initiative.website.as_ref().map(|w| url_label(&w.value)),
             founded: initiative.founded.map(|f| DateView {
                 iso: f.iso(),
-                label: lang.format_partial_date(f),
+                label: self.language(lang).format_partial_date(f),
             }),
             goals: self.goal_links(&initiative.goals, lang),
             index_href: parts.index_href,

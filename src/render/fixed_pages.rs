@@ -1,6 +1,6 @@
 //! The pages every language has once besides the lists: home, search and 404.
 
-use super::{RenderContext, search_url};
+use super::RenderContext;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind};
@@ -113,10 +113,9 @@ impl<'a> RenderContext<'a> {
     }
 
     pub(super) fn search(&self, lang: Lang) -> Result<String, Diagnostic> {
-        let site = self.site;
-        let url = search_url(site, lang);
+        let url = self.search_url(lang);
         let title = self.text(lang).get("search_title");
-        let translations = self.all_languages(|l| search_url(site, l));
+        let translations = self.all_languages(|l| self.search_url(l));
         let layout = self.layout(lang, &url, &title, "", &translations, &BTreeMap::new());
         let view = SearchView {
             title,

@@ -1,7 +1,7 @@
 //! The layout every page shares: title, alternates and language switcher, menu and footer (made
 //! once per language), and the notice naming the entries not translated.
 
-use super::{RenderContext, search_url};
+use super::RenderContext;
 use crate::config::MenuItem;
 use crate::lang::Lang;
 use crate::model::Kind;
@@ -100,6 +100,7 @@ impl<'a> RenderContext<'a> {
         };
         LayoutView {
             lang: lang.code(),
+            dir: self.language(lang).direction,
             site_title,
             tagline: config.tagline.get(&lang).map(String::as_str).unwrap_or(""),
             title: full_title,
@@ -126,7 +127,7 @@ impl<'a> RenderContext<'a> {
             contact: shared.contact.clone(),
             og_type: "website",
             og_image: shared.og_image.clone(),
-            og_locale: lang.locale(),
+            og_locale: &self.language(lang).locale,
             json_ld: None,
             body_class: "",
         }
@@ -136,8 +137,9 @@ impl<'a> RenderContext<'a> {
     /// language's as `x-default` when there is more than one.
     fn alternates(&self, translations: &BTreeMap<Lang, String>) -> Vec<Alternate> {
         let config = &self.site.config;
-        let mut alternates: Vec<Alternate> = translations
-            .iter()
+        // In the order site.yaml gives the languages, not the order of their codes.
+        let mut alternates: Vec<Alternate> = (config.languages.iter())
+            .filter_map(|l| translations.get(l).map(|u| (l, u)))
             .map(|(l, u)| Alternate {
                 hreflang: l.code().to_string(),
                 href: self.absolute(u),
@@ -169,14 +171,14 @@ impl<'a> RenderContext<'a> {
             .map(|l| match translations.get(l) {
                 Some(u) => SwitchLink {
                     code: l.code(),
-                    name: l.native_name(),
+                    name: self.language(*l).name.clone(),
                     href: self.href(u),
                     current: *l == lang,
                     fallback: false,
                 },
                 None => SwitchLink {
                     code: l.code(),
-                    name: l.native_name(),
+                    name: self.language(*l).name.clone(),
                     // To the notice that names this page on the list in that language.
                     href: format!(
                         "{}#untranslated",
@@ -195,10 +197,9 @@ impl<'a> RenderContext<'a> {
     }
 
     fn language_layout(&self, lang: Lang) -> &LanguageLayout {
-        let slot = crate::lang::SUPPORTED
-            .iter()
-            .position(|l| *l == lang)
-            .unwrap_or(0);
+        let languages = &self.site.config.languages;
+        // One slot per language, and at least one: `RenderContext::new`.
+        let slot = languages.iter().position(|l| *l == lang).unwrap_or(0);
         let (layout, reads) = self.language_layouts[slot].get_or_init(|| {
             crate::dependencies::record_if_recording(|| self.make_language_layout(lang))
         });
@@ -240,7 +241,7 @@ impl<'a> RenderContext<'a> {
                     .page(Kind::Page, "contact", lang)
                     .map(|p| self.href(&p.url)),
             ),
-            search_href: value(&self.href(&search_url(site, lang))),
+            search_href: value(&self.href(&self.search_url(lang))),
             feed_href: value(&self.href(&format!(
                 "{}atom.xml",
                 section_url(config, Kind::Press, lang)
@@ -337,14 +338,20 @@ impl<'a> RenderContext<'a> {
                         lang: other.code(),
                     })
                     .collect();
+                let name_of = |l: &Lang| text.get(&format!("name_of_{}", l.code()));
+                let fill = |key: &str| {
+                    (text.get(key))
+                        .replace("{language}", &name_of(other))
+                        .replace("{current}", &name_of(&lang))
+                };
                 (!links.is_empty()).then(|| Untranslated {
                     lang: other.code(),
-                    title: text.get(&format!("untranslated_title_{}", other.code())),
-                    text: text.get(&format!(
-                        "untranslated_text_{}{}",
-                        if links.len() == 1 { "one_" } else { "" },
-                        other.code()
-                    )),
+                    title: fill("untranslated_title"),
+                    text: fill(if links.len() == 1 {
+                        "untranslated_text_one"
+                    } else {
+                        "untranslated_text"
+                    }),
                     links,
                 })
             })

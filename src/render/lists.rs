@@ -11,17 +11,17 @@ use crate::views::*;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// The URL of page `n` (0-based) of a paginated list: `pers/`, `pers/pagina/2/`.
-pub(super) fn paginated_url(first: &str, lang: Lang, n: usize) -> String {
-    if n == 0 {
-        first.to_string()
-    } else {
-        let word = if lang == Lang::Nl { "pagina" } else { "page" };
-        format!("{first}{word}/{}/", n + 1)
-    }
-}
-
 impl<'a> RenderContext<'a> {
+    /// The URL of page `n` (0-based) of a paginated list: `pers/`, `pers/pagina/2/`.
+    pub(super) fn paginated_url(&self, first: &str, lang: Lang, n: usize) -> String {
+        if n == 0 {
+            first.to_string()
+        } else {
+            let word = &self.language(lang).address_page;
+            format!("{first}{word}/{}/", n + 1)
+        }
+    }
+
     pub(super) fn pagination(
         &self,
         lang: Lang,
@@ -37,8 +37,9 @@ impl<'a> RenderContext<'a> {
                 .replace("{total}", &total.to_string()),
             current: n + 1,
             total,
-            prev_href: (n > 0).then(|| self.href(&paginated_url(first_url, lang, n - 1))),
-            next_href: (n + 1 < total).then(|| self.href(&paginated_url(first_url, lang, n + 1))),
+            prev_href: (n > 0).then(|| self.href(&self.paginated_url(first_url, lang, n - 1))),
+            next_href: (n + 1 < total)
+                .then(|| self.href(&self.paginated_url(first_url, lang, n + 1))),
         }
     }
 
@@ -94,9 +95,9 @@ impl<'a> RenderContext<'a> {
     ) -> LayoutView<'a> {
         let site = self.site;
         let config = &site.config;
-        let url = paginated_url(&section_url(config, kind, lang), lang, n);
+        let url = self.paginated_url(&section_url(config, kind, lang), lang, n);
         let translations = self.all_languages(|l| {
-            paginated_url(
+            self.paginated_url(
                 &section_url(config, kind, l),
                 l,
                 if site.list_pages(kind, l, config.page_size(kind)) > n {

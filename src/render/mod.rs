@@ -83,8 +83,8 @@ pub struct RenderContext<'a> {
     /// Who names each goal and partner, made (or taken from `cache`) on first use.
     related: std::sync::OnceLock<Related>,
     /// What the layout of every page shares, per language, made on first use, with what
-    /// making it read.
-    language_layouts: [std::sync::OnceLock<(LanguageLayout, Reads)>; crate::lang::SUPPORTED.len()],
+    /// making it read (in the order of `Config::languages`).
+    language_layouts: Vec<std::sync::OnceLock<(LanguageLayout, Reads)>>,
 }
 
 /// The id of a list the renderer derives from the pages (a facet of the directory, who names
@@ -104,10 +104,10 @@ pub fn html_path(url: &str) -> String {
     format!("{url}index.html")
 }
 
-pub fn search_url(site: &Site, lang: Lang) -> String {
-    let word = if lang == Lang::Nl { "zoeken" } else { "search" };
-    format!("{}{word}/", lang_prefix(&site.config, lang))
-}
+/// What a language the theme has no strings for is known as (the build has reported it).
+static NO_LANGUAGE: std::sync::LazyLock<crate::lang::Language> = std::sync::LazyLock::new(|| {
+    crate::lang::Language::from_strings(Lang::fallback(), &BTreeMap::new())
+});
 
 impl<'a> RenderContext<'a> {
     fn new(
@@ -133,7 +133,9 @@ impl<'a> RenderContext<'a> {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             related: std::sync::OnceLock::new(),
-            language_layouts: Default::default(),
+            language_layouts: (0..site.config.languages.len().max(1))
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
         }
     }
 
@@ -194,5 +196,16 @@ impl<'a> RenderContext<'a> {
         Text {
             strings: self.renderer.strings.get(&lang).unwrap_or(&NO_STRINGS),
         }
+    }
+
+    /// What the theme says of `lang`: its name, how it writes dates, its address words.
+    fn language(&self, lang: Lang) -> &'a crate::lang::Language {
+        self.renderer.languages.get(&lang).unwrap_or(&NO_LANGUAGE)
+    }
+
+    /// The search page of `lang`: `zoeken/`, `en/search/`.
+    fn search_url(&self, lang: Lang) -> String {
+        let word = &self.language(lang).address_search;
+        format!("{}{word}/", lang_prefix(&self.site.config, lang))
     }
 }

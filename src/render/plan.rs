@@ -1,8 +1,7 @@
 //! The render plan: one `Job` per output file, and which of them a render makes.
 
 use super::RenderContext;
-use super::directory::{Facets, Filter, filter_url};
-use super::lists::paginated_url;
+use super::directory::{Facets, Filter};
 use super::templates::Renderer;
 use crate::dependencies::pages;
 use crate::dependencies::{OutputKey, output_key};
@@ -155,15 +154,15 @@ impl Job {
     }
 
     /// The address of a list's page; `None` for any other output.
-    pub(super) fn list_path(&self, site: &Site) -> Option<String> {
+    pub(super) fn list_path(&self, context: &super::RenderContext) -> Option<String> {
         match self {
-            Job::SectionIndex(kind, lang, n) => Some(paginated_url(
-                &section_url(&site.config, *kind, *lang),
+            Job::SectionIndex(kind, lang, n) => Some(context.paginated_url(
+                &section_url(&context.site.config, *kind, *lang),
                 *lang,
                 *n,
             )),
             Job::InitiativeFilter(lang, filter, n) => {
-                Some(paginated_url(&filter_url(site, *lang, filter), *lang, *n))
+                Some(context.paginated_url(&context.filter_url(*lang, filter), *lang, *n))
             }
             _ => None,
         }

@@ -5,7 +5,7 @@ use super::cache::RenderCache;
 use super::changes::Partial;
 use super::plan::{Job, plan};
 use super::templates::Renderer;
-use super::{RenderContext, html_path, search_url};
+use super::{RenderContext, html_path};
 use crate::dependencies::Recorded;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Kind;
@@ -175,9 +175,9 @@ impl<'a> RenderContext<'a> {
             Job::Entry(i) => html_path(&site.pages.get(*i)?.url),
             Job::Calendar(i) => crate::calendar::path(&site.pages.get(*i)?.url),
             Job::Home(lang) => html_path(&prefix(lang)),
-            Job::SectionIndex(..) | Job::InitiativeFilter(..) => html_path(&job.list_path(site)?),
-            Job::Search(lang) => html_path(&search_url(site, *lang)),
-            Job::SearchIndex(lang) => format!("{}index.json", search_url(site, *lang)),
+            Job::SectionIndex(..) | Job::InitiativeFilter(..) => html_path(&job.list_path(self)?),
+            Job::Search(lang) => html_path(&self.search_url(*lang)),
+            Job::SearchIndex(lang) => format!("{}index.json", self.search_url(*lang)),
             Job::NotFound(lang) => format!("{}404.html", prefix(lang)),
             Job::Feed(lang) => format!("{}atom.xml", section_url(&site.config, Kind::Press, *lang)),
             Job::Sitemap => "sitemap.xml".to_string(),

@@ -10,12 +10,11 @@ use std::collections::{BTreeMap, HashMap};
 
 /// The addresses of an entry's pages, by language.
 fn entry_translations<'s>(site: &'s Site, kind: Kind, stem: &str) -> Translations<'s> {
-    let mut group: Translations<'_> = (site.config.languages.iter())
+    // In the order site.yaml gives the languages.
+    (site.config.languages.iter())
         .filter_map(|lang| site.page(kind, stem, *lang))
         .map(|p| (p.entry.lang, Cow::Borrowed(p.url.as_str())))
-        .collect();
-    group.sort_by_key(|(lang, _)| *lang);
-    group
+        .collect()
 }
 
 /// The rows of the sitemap as `serve` made them last: an edit that adds, removes or moves
@@ -97,16 +96,14 @@ impl<'a> RenderContext<'a> {
                 groups.push((Some(page.key.as_str()), group));
             }
         }
-        let mut home: Translations<'_> = (config.languages.iter())
+        let home: Translations<'_> = (config.languages.iter())
             .map(|lang| (*lang, Cow::Owned(lang_prefix(config, *lang))))
             .collect();
-        home.sort_by_key(|(lang, _)| *lang);
         groups.push((None, home));
         for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
-            let mut section: Translations<'_> = (config.languages.iter())
+            let section: Translations<'_> = (config.languages.iter())
                 .map(|lang| (*lang, Cow::Owned(section_url(config, kind, *lang))))
                 .collect();
-            section.sort_by_key(|(lang, _)| *lang);
             groups.push((None, section));
         }
         groups

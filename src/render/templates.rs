@@ -16,6 +16,8 @@ pub struct Renderer {
     /// UI strings as `t`: they are converted for tera once, not for every page.
     tera: BTreeMap<Lang, tera::Tera>,
     pub(super) strings: BTreeMap<Lang, BTreeMap<String, String>>,
+    /// What the theme's strings say of each language: its name, dates, address words.
+    pub(super) languages: BTreeMap<Lang, crate::lang::Language>,
     pub(super) css: String,
     pub(super) js: String,
     pub(super) css_name: String,
@@ -67,7 +69,11 @@ pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> 
             (*lang, per_language)
         })
         .collect();
+    let languages = (theme.strings.iter())
+        .map(|(lang, strings)| (*lang, crate::lang::Language::from_strings(*lang, strings)))
+        .collect();
     Some(Renderer {
+        languages,
         css_name: format!("assets/style.{}.css", hash(&theme.css)),
         js_name: format!("assets/site.{}.js", hash(&theme.js)),
         tera,
@@ -129,10 +135,10 @@ impl<'a> RenderContext<'a> {
         let mut context = tera::Context::new();
         context.insert("layout", &layout);
         context.insert("page", page);
-        let lang = Lang::parse(layout.lang).unwrap_or(Lang::Nl);
-        let Some(tera) = self.renderer.tera.get(&lang) else {
+        let lang = Lang::find(&self.site.config.languages, layout.lang);
+        let Some(tera) = lang.and_then(|lang| self.renderer.tera.get(&lang)) else {
             return Err(Diagnostic::error(
-                format!("{}/i18n/{}.yaml", crate::theme::THEME_DIR, lang.code()),
+                format!("{}/i18n/{}.yaml", crate::theme::THEME_DIR, layout.lang),
                 0,
                 0,
                 crate::tr!("render-no-ui-strings"),

@@ -409,8 +409,10 @@ fn not_found(request: tiny_http::Request, shared: &Arc<Shared>, relative: &Path)
         held.map(Arc::unwrap_or_clone)
             .or_else(|| std::fs::read(shared.output.join(path)).ok())
     };
-    let localized =
-        crate::lang::Lang::parse(&first).and_then(|_| read(&format!("{first}/404.html")));
+    // A language's own 404 page is in its folder (`en/404.html`); no other folder has one.
+    let localized = (!first.is_empty())
+        .then(|| read(&format!("{first}/404.html")))
+        .flatten();
     let body = localized
         .or_else(|| read("404.html"))
         .map(inject_live_script)

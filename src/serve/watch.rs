@@ -134,9 +134,8 @@ fn is_entry_file(content: &Path, path: &Path) -> bool {
         [folder, name] if crate::model::Kind::from_folder(folder).is_some() => name,
         _ => return false,
     };
-    name.ends_with(".yaml")
-        || (name.strip_suffix(".md").and_then(|n| n.rsplit_once('.')))
-            .is_some_and(|(_, lang)| crate::lang::Lang::parse(lang).is_some())
+    // Any `stem.code.md`: which codes are the site's languages is for the build to say.
+    name.ends_with(".yaml") || (name.strip_suffix(".md").and_then(|n| n.rsplit_once('.'))).is_some()
 }
 
 /// The files an event changed; a watch error is printed. Reading a file is no change: the build
