@@ -213,7 +213,8 @@ impl Reader<'_> {
     }
 }
 
-fn codes(languages: &[Lang]) -> String {
+/// "nl, en": the codes of `languages`, for messages.
+pub fn codes(languages: &[Lang]) -> String {
     languages
         .iter()
         .map(|l| l.code())

@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, Loaded};
 use crate::render::{self, Renderer};
-use crate::resolve::{self, Site};
+use crate::resolve;
 use crate::yaml::Node;
 use foldhash::HashMap;
 use std::ffi::OsString;
@@ -309,8 +309,8 @@ fn read_as_on_disk(options: &BuildOptions, caches: &Caches, reused: &Compiled) -
 /// The pages, Markdown and what was held back of a site made reusing the caches are those of a
 /// full compile.
 #[cfg(debug_assertions)]
-fn assert_same_site(reused: &Site, full: &Site) {
-    let pages = |site: &Site| {
+fn assert_same_site(reused: &resolve::Site, full: &resolve::Site) {
+    let pages = |site: &resolve::Site| {
         site.pages
             .iter()
             .map(|p| {

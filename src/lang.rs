@@ -8,9 +8,39 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A language of the site, known by its code (`nl`, `en`, `fy`, `pt-br`). Copied everywhere, so
-/// it holds the code interned once per process; languages sort by code.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// it holds the code interned once per process: two are the same language when they point at
+/// the same code (pages are compared by language in every hot loop). Languages sort by code.
+#[derive(Clone, Copy, Eq)]
 pub struct Lang(&'static str);
+
+impl std::hash::Hash for Lang {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // By the code, so the same on every run; equal languages have equal codes.
+        self.0.hash(state);
+    }
+}
+
+impl PartialEq for Lang {
+    fn eq(&self, other: &Lang) -> bool {
+        std::ptr::eq(self.0, other.0)
+    }
+}
+
+impl PartialOrd for Lang {
+    fn partial_cmp(&self, other: &Lang) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Lang {
+    fn cmp(&self, other: &Lang) -> std::cmp::Ordering {
+        if self == other {
+            std::cmp::Ordering::Equal
+        } else {
+            self.0.cmp(other.0)
+        }
+    }
+}
 
 impl Lang {
     /// The language with this code, if the code is one: 2 or 3 lowercase letters, then

@@ -564,21 +564,18 @@ fn unknown_folder(path: &Path, folder: &str) -> Diagnostic {
 
 /// The error for a Markdown file (`stem.md`) whose name gives no language the site has.
 fn language_missing(stem: &str, languages: &[Lang], rel_root: PathBuf) -> Diagnostic {
-    let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
-    let first = codes.first().copied().unwrap_or("nl");
-    let second = codes.get(1).copied().unwrap_or("en");
+    let codes = crate::config::codes(languages);
+    let first = languages
+        .first()
+        .map_or_else(|| Lang::fallback().code(), |l| l.code());
     let (message, hint) = match stem.rsplit_once('.') {
         Some((base, code)) => (
-            crate::tr!(
-                "load-unknown-language",
-                code = code,
-                codes = codes.join(", ")
-            ),
+            crate::tr!("load-unknown-language", code = code, codes = &codes),
             crate::tr!(
                 "load-unknown-language-hint",
                 base = base,
                 first = first,
-                second = second
+                codes = &codes
             ),
         ),
         None => (
@@ -587,7 +584,7 @@ fn language_missing(stem: &str, languages: &[Lang], rel_root: PathBuf) -> Diagno
                 "load-no-language-hint",
                 stem = stem,
                 first = first,
-                second = second
+                codes = &codes
             ),
         ),
     };

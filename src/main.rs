@@ -179,12 +179,11 @@ fn run_new(
     root: &std::path::Path,
     lang: Option<String>,
 ) -> ExitCode {
-    let lang = lang.unwrap_or_else(|| "nl".to_string());
     let request = wdhs::scaffold::NewRequest {
         root,
         kind,
         title,
-        lang: &lang,
+        lang: lang.as_deref(),
         date,
         today: build::today(),
     };

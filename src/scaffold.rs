@@ -200,7 +200,8 @@ pub struct NewRequest<'a> {
     pub root: &'a std::path::Path,
     pub kind: &'a str,
     pub title: &'a str,
-    pub lang: &'a str,
+    /// The language written first; the site's first language when not given.
+    pub lang: Option<&'a str>,
     pub date: Option<&'a str>,
     pub today: Date,
 }
@@ -222,8 +223,8 @@ fn usage(message: String, hint: String) -> NewError {
 
 /// Creates the entry's files; returns their paths relative to the site root.
 pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
-    let (entry, stem) = new_entry(request)?;
-    let config = site_config(request, entry.lang)?;
+    let config = site_config(request)?;
+    let (entry, stem) = new_entry(request, &config)?;
     let kind = entry.kind;
     let folder = request.root.join("content").join(kind.folder());
     check_free(&folder, &stem, kind)?;
@@ -245,19 +246,25 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
 }
 
 /// The entry the request asks for, and its stem (the title as a slug).
-fn new_entry(request: &NewRequest<'_>) -> Result<(NewEntry, String), NewError> {
+fn new_entry(request: &NewRequest<'_>, config: &Config) -> Result<(NewEntry, String), NewError> {
     let kind = parse_kind(request.kind).ok_or_else(|| {
         usage(
             crate::tr!("new-unknown-kind", kind = request.kind),
             crate::tr!("new-unknown-kind-hint", kinds = KIND_NAMES),
         )
     })?;
-    let lang = Lang::new(request.lang).ok_or_else(|| {
-        usage(
-            crate::tr!("new-not-site-language", lang = request.lang),
-            crate::tr!("new-unknown-language-hint"),
-        )
-    })?;
+    let lang = match request.lang {
+        None => config.default_lang(),
+        Some(code) => Lang::find(&config.languages, code).ok_or_else(|| {
+            usage(
+                crate::tr!("new-not-site-language", lang = code),
+                crate::tr!(
+                    "new-site-languages-hint",
+                    codes = crate::config::codes(&config.languages)
+                ),
+            )
+        })?,
+    };
     let date = match request.date {
         Some(text) => crate::lang::parse_date(text).ok_or_else(|| {
             usage(
@@ -283,22 +290,15 @@ fn new_entry(request: &NewRequest<'_>) -> Result<(NewEntry, String), NewError> {
     Ok((entry, stem))
 }
 
-/// The site's settings, which must publish `lang`.
-fn site_config(request: &NewRequest<'_>, lang: Lang) -> Result<Config, NewError> {
+/// The site's settings.
+fn site_config(request: &NewRequest<'_>) -> Result<Config, NewError> {
     let config_text = crate::load::read_text(request.root, &crate::config::config_path())
         .map_err(|_| usage(crate::tr!("new-no-site"), crate::tr!("new-no-site-hint")))?;
-    let config = crate::config::parse_config(
+    Ok(crate::config::parse_config(
         &config_text,
         &crate::config::config_path(),
         &mut crate::diagnostic::Diagnostics::new(),
-    );
-    if !config.languages.contains(&lang) {
-        return Err(usage(
-            crate::tr!("new-not-site-language", lang = request.lang),
-            crate::tr!("new-site-languages-hint"),
-        ));
-    }
-    Ok(config)
+    ))
 }
 
 /// The names of the files in `dir`; none when it cannot be read.

@@ -326,6 +326,17 @@ pub fn parse_strings(
     out
 }
 
+/// The keys of the built-in theme's strings (those of its first language file).
+fn built_in_keys() -> Vec<String> {
+    let Some((code, text)) = EMBEDDED_STRINGS.first() else {
+        return Vec::new();
+    };
+    let path = PathBuf::from(format!("{THEME_DIR}/i18n/{code}.yaml"));
+    parse_strings(text, &path, &mut Diagnostics::new())
+        .into_keys()
+        .collect()
+}
+
 /// Where the theme keeps the strings of `lang`, below the site root.
 fn strings_path(lang: Lang) -> PathBuf {
     PathBuf::from(format!("{THEME_DIR}/i18n/{}.yaml", lang.code()))
@@ -346,9 +357,11 @@ fn no_strings_for(lang: Lang) -> Diagnostic {
     ))
 }
 
-/// Every language must have every UI string, or a template would fail in one language only;
-/// and each must say what the language is (`lang::LANGUAGE_KEYS`) and name every language of
-/// the site (`name_of_fy`), which the notices of untranslated pages use.
+/// Every language must have every UI string, or a template would fail in one language only:
+/// every key the others have and the built-in theme has (the code asks for some of them, and
+/// a theme copied from an older wdhs may lack a new one); and each must say what the language
+/// is (`lang::LANGUAGE_KEYS`) and name every language of the site (`name_of_fy`), which the
+/// notices of untranslated pages use.
 fn check_strings(
     strings: &BTreeMap<Lang, BTreeMap<String, String>>,
     languages: &[Lang],
@@ -357,8 +370,10 @@ fn check_strings(
     let names: Vec<String> = (languages.iter())
         .map(|l| format!("name_of_{}", l.code()))
         .collect();
-    let required =
-        (crate::lang::LANGUAGE_KEYS.iter().copied()).chain(names.iter().map(String::as_str));
+    let built_in = built_in_keys();
+    let required = (crate::lang::LANGUAGE_KEYS.iter().copied())
+        .chain(names.iter().map(String::as_str))
+        .chain(built_in.iter().map(String::as_str));
     let mut all: std::collections::BTreeSet<&str> = strings
         .values()
         .flat_map(|m| m.keys())

@@ -137,7 +137,7 @@ content/pages/team.nl.md:3:7: error: this page would be written to /over-ons/, w
   hint: give one of them another `slug:`
 
 content/pages/vacatures.md: error: the file name does not say its language
-  hint: name it `vacatures.nl.md` (and `vacatures.en.md` for the translation)
+  hint: name it `vacatures.nl.md`, with a file of its own for each translation (the site's languages: nl, en)
 
 content/pages/vragen.nl.md:1:1: error: the front matter is not closed
  1 | ---
@@ -263,7 +263,7 @@ const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=
 ::error file=content/pages/oud/archief.nl.md::entries must sit directly in content/pages/, not in a folder below it; this file is not used (hint: move it to content/pages/archief.nl.md)
 ::error file=content/pages/privacy.nl.md,line=4,col=1::the front matter is not valid YAML: the field `title` is written twice (hint: each field may appear only once; remove one of the two lines)
 ::error file=content/pages/team.nl.md,line=3,col=7::this page would be written to /over-ons/, which content/pages/about.nl.md already uses (hint: give one of them another `slug:`)
-::error file=content/pages/vacatures.md::the file name does not say its language (hint: name it `vacatures.nl.md` (and `vacatures.en.md` for the translation))
+::error file=content/pages/vacatures.md::the file name does not say its language (hint: name it `vacatures.nl.md`, with a file of its own for each translation (the site's languages: nl, en))
 ::error file=content/pages/vragen.nl.md,line=1,col=1::the front matter is not closed (hint: add a line with three dashes `---` after the last field)
 ::error file=content/pages/werkwijze.nl.md,line=2,col=13::the front matter is not valid YAML: a colon (:) where a new field cannot start (hint: text with a colon (:) must be put between quotes, like `title: "Together: how it works"`)
 ::error file=content/partners/alfa.en.md,line=4,col=35::the link has no text (hint: write what the link leads to between the brackets: `[the action programme](@/goals)`)
@@ -670,7 +670,7 @@ fn language_code_that_is_not_a_site_language() {
     run.assert_code(1);
     assert!(
         run.stderr.contains(
-            "content/pages/partner-worden.de.md: error: `de` is not one of the site's languages (nl, en)\n  hint: rename it to `partner-worden.nl.md` or `partner-worden.en.md`\n"
+            "content/pages/partner-worden.de.md: error: `de` is not one of the site's languages (nl, en)\n  hint: rename it to `partner-worden.nl.md`, or another of the site's language codes: nl, en\n"
         ),
         "{}",
         run.stderr

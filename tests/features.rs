@@ -538,7 +538,7 @@ fn untranslated_pages_are_named_where_the_switcher_leads() {
         "</div>",
     );
     assert!(
-        notice.contains("<h2 id=\"untranslated-nl\">Only in Dutch</h2>"),
+        notice.contains("<h2 id=\"untranslated-nl\">In Dutch</h2>"),
         "{notice}"
     );
     assert!(notice.contains("This page is not in English yet. You can read it in Dutch:"));

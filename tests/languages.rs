@@ -99,8 +99,20 @@ fn every_page_switches_to_its_translation_in_each_language() {
     );
     assert!(frisian_list.contains(r#"href="/pers/bericht-2/" hreflang="nl" lang="nl""#));
     let dutch_list = site.read("public/pers/index.html");
-    assert!(dutch_list.contains("Alleen in het Fries"), "{dutch_list}");
+    assert!(dutch_list.contains("In het Fries"), "{dutch_list}");
     assert!(dutch_list.contains(r#"href="/fy/parse/allinnich-frysk/" hreflang="fy""#));
+    // An edition in Dutch and English but not in Frisian is named once, under Dutch (the
+    // first language that has it).
+    let festivals = site.read("public/fy/festival/index.html");
+    assert_eq!(
+        festivals.matches(r#"href="/festival/2024/""#).count(),
+        1,
+        "{festivals}"
+    );
+    assert!(
+        !festivals.contains(r#"href="/en/festival/2024/""#),
+        "{festivals}"
+    );
 }
 
 #[test]
@@ -233,4 +245,46 @@ fn strings_of(code: &str) -> std::collections::BTreeMap<String, String> {
         .filter(|(key, _)| !key.starts_with('#'))
         .map(|(key, value)| (key.to_string(), value.trim_matches('"').to_string()))
         .collect()
+}
+
+#[test]
+fn new_writes_the_first_language_of_the_site_when_none_is_asked_for() {
+    let site = Site::fixture("frisian");
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &config.replace("languages: [nl, en, fy]", "languages: [fy, nl, en]"),
+    );
+    site.run(&["new", "press", "Berjocht sûnder taal"])
+        .assert_code(0);
+    let frisian = site.read("content/press/berjocht-sunder-taal.fy.md");
+    assert!(!frisian.contains("wdhs:placeholder"), "{frisian}");
+    let dutch = site.read("content/press/berjocht-sunder-taal.nl.md");
+    assert!(dutch.contains("wdhs:placeholder"), "{dutch}");
+}
+
+#[test]
+fn a_theme_string_file_without_a_key_the_built_in_theme_has_is_reported() {
+    let site = Site::fixture("frisian");
+    common::copy_dir(
+        &common::repo_root().join("themes"),
+        &site.path().join("themes"),
+    );
+    for code in ["nl", "en", "fy"] {
+        let path = format!("themes/default/i18n/{code}.yaml");
+        let text = site.read(&path);
+        let kept: Vec<&str> = (text.lines())
+            .filter(|l| !l.starts_with("untranslated_text_one:"))
+            .collect();
+        site.write(&path, &kept.join("\n"));
+    }
+    let run = site.build();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "themes/default/i18n/fy.yaml: error: the UI string `untranslated_text_one` is missing"
+        ),
+        "{}",
+        run.stderr
+    );
 }

@@ -326,12 +326,14 @@ impl<'a> RenderContext<'a> {
     pub(super) fn untranslated(&self, kind: Kind, lang: Lang) -> Vec<Untranslated> {
         let site = self.site;
         let text = self.text(lang);
+        // Each page once, under the first language (in site.yaml's order) that has it.
+        let mut named = std::collections::HashSet::new();
         (site.config.languages.iter())
             .filter(|other| **other != lang)
             .filter_map(|other| {
                 let links: Vec<UntranslatedLink> = site
                     .list(kind, *other)
-                    .filter(|p| !site.is_translated(p, lang))
+                    .filter(|p| !site.is_translated(p, lang) && named.insert(p.key.as_str()))
                     .map(|p| UntranslatedLink {
                         label: p.entry.title().to_string(),
                         href: self.href(&p.url),
