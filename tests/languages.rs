@@ -288,3 +288,40 @@ fn a_theme_string_file_without_a_key_the_built_in_theme_has_is_reported() {
         run.stderr
     );
 }
+
+#[test]
+fn a_page_or_section_at_an_address_the_site_uses_itself_is_refused() {
+    // A Frisian page at the Frisian search page's address.
+    let site = Site::fixture("frisian");
+    let about = site.read("content/pages/about.fy.md");
+    site.write(
+        "content/pages/about.fy.md",
+        &about.replace("slug: oer-us", "slug: sykje"),
+    );
+    let run = site.build();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "content/pages/about.fy.md: error: this page would be published at /fy/sykje/index.html, where the site already puts one of its own pages"
+        ),
+        "{}",
+        run.stderr
+    );
+    // A Dutch section named like the Frisian language's folder.
+    let site = Site::fixture("frisian");
+    site.remove("content/home.fy.md");
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &config.replacen("press: { nl: pers,", "press: { nl: fy,", 1),
+    );
+    let run = site.build();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "content/site.yaml: error: two of the site's own pages would be published at /fy/index.html"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -116,43 +116,72 @@ pub fn render_site(
 
 /// The output paths made so far by this render, and what made each: two outputs at one path
 /// (an asset named like a page or like another image's variant, `logo.png` and `logo.jpg`
-/// both giving `logo-480.webp`) would silently replace each other.
-/// One problem per pair of clashing files, however many outputs they share.
+/// both giving `logo-480.webp`; a page whose address is the search page or a list) would
+/// silently replace each other. One problem per pair of clashing files, however many outputs
+/// they share.
 #[derive(Default)]
 struct Claimed(std::sync::Mutex<ClaimedPaths>);
 
-/// (output path in lower case → the asset that made it, if an asset did; the clashes reported)
-type ClaimedPaths = (HashMap<String, Option<PathBuf>>, HashSet<(PathBuf, String)>);
+/// (output path in lower case → what made it; the clashes reported)
+type ClaimedPaths = (HashMap<String, Claimant>, HashSet<(PathBuf, String)>);
+
+/// What made an output: a file of the site copied or converted, the page of an entry (by its
+/// file), or a page the site makes itself (a home, list, search or feed).
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Claimant {
+    Asset(PathBuf),
+    Entry(PathBuf),
+    Generated,
+}
 
 impl Claimed {
     /// Claims `path` for `job`; the problem, if something else has it already. Compared without
     /// case: the site must also work on a host (or an editor's Mac) that ignores it.
     fn claim(&self, path: &str, site: &Site, job: &Job) -> Option<Diagnostic> {
-        let source = match job {
-            Job::Asset(i) => Some(site.assets[*i].source.path.clone()),
-            _ => None,
+        let claimant = match job {
+            Job::Asset(i) => Claimant::Asset(site.assets.get(*i)?.source.path.clone()),
+            Job::Entry(i) | Job::Calendar(i) => {
+                Claimant::Entry(site.pages.get(*i)?.entry.path.clone())
+            }
+            _ => Claimant::Generated,
         };
         let mut guard = self.0.lock().ok()?;
         let (claimed, reported) = &mut *guard;
-        let earlier = claimed.insert(path.to_lowercase(), source.clone())?;
-        let file = match (source, earlier) {
-            // Reported on the later name either way: threads claim in any order.
-            (Some(a), Some(b)) => {
-                let (first, later) = if a < b { (a, b) } else { (b, a) };
-                let message = crate::tr!("render-same-name", other = first.display());
-                return reported.insert((later.clone(), message.clone())).then(|| {
-                    Diagnostic::error(later, 0, 0, message)
-                        .with_hint(crate::tr!("render-same-name-hint"))
-                });
-            }
-            (Some(file), None) | (None, Some(file)) => file,
-            // Two pages at one address: reported on the pages, with their lines (`between`).
-            (None, None) => return None,
+        let earlier = claimed.insert(path.to_lowercase(), claimant.clone())?;
+        // Reported on the later name either way: threads claim in any order.
+        let (first, later) = if claimant < earlier {
+            (claimant, earlier)
+        } else {
+            (earlier, claimant)
         };
-        let message = crate::tr!("render-published-as", path = path);
-        reported.insert((file.clone(), message.clone())).then(|| {
-            Diagnostic::error(file, 0, 0, message).with_hint(crate::tr!("render-published-as-hint"))
-        })
+        let (file, message, hint) = match (first, later) {
+            (Claimant::Asset(first), Claimant::Asset(later)) => (
+                later,
+                crate::tr!("render-same-name", other = first.display()),
+                crate::tr!("render-same-name-hint"),
+            ),
+            (Claimant::Asset(file), _) => (
+                file,
+                crate::tr!("render-published-as", path = path),
+                crate::tr!("render-published-as-hint"),
+            ),
+            // Two pages at one address: reported on the pages, with their lines (`between`).
+            (Claimant::Entry(_), Claimant::Entry(_)) => return None,
+            (Claimant::Entry(file), Claimant::Generated) => (
+                file,
+                crate::tr!("render-page-at-site-page", path = path),
+                crate::tr!("render-page-at-site-page-hint"),
+            ),
+            (Claimant::Generated, _) => (
+                crate::config::config_path(),
+                crate::tr!("render-site-pages-at-one-address", path = path),
+                crate::tr!("render-site-pages-at-one-address-hint"),
+            ),
+            (Claimant::Entry(_), Claimant::Asset(_)) => return None,
+        };
+        reported
+            .insert((file.clone(), message.clone()))
+            .then(|| Diagnostic::error(file, 0, 0, message).with_hint(hint))
     }
 }
 
