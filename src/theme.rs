@@ -342,7 +342,7 @@ fn strings_path(lang: Lang) -> PathBuf {
     PathBuf::from(format!("{THEME_DIR}/i18n/{}.yaml", lang.code()))
 }
 
-fn no_strings_for(lang: Lang) -> Diagnostic {
+pub fn no_strings_for(lang: Lang) -> Diagnostic {
     let path = strings_path(lang);
     Diagnostic::error(
         &path,

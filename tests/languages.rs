@@ -197,6 +197,17 @@ fn a_language_the_theme_has_no_strings_for_is_reported() {
         run.stderr
     );
     assert!(!site.exists("public"), "nothing is published");
+    // Said once, by `check` too, however many pages that language has.
+    let run = site.check();
+    run.assert_code(1);
+    assert_eq!(
+        run.stderr
+            .matches("no UI strings for the language `de`")
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

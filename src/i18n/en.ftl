@@ -187,7 +187,7 @@ config-not-site-language-hint = use the language codes from `languages`: { $code
 config-no-text-for = `{ $field }` has no text for `{ $code }`
 config-no-text-for-hint = add `{ $code }: …` under `{ $field }`
 config-unsupported-language = `{ $value }` is not a language code
-config-unsupported-language-hint = write a code of 2 or 3 lowercase letters, such as `nl`, `en` or `fy`; the first language is published at the site's root, every other below its code (`/fy/`)
+config-unsupported-language-hint = write a language code in lowercase letters, such as `nl`, `en`, `fy` or `pt-br`; the first language is published at the site's root, every other below its code (`/fy/`)
 config-same-language = `{ $value }` is in `languages` twice
 config-same-language-hint = name each language once
 config-not-full-address = `{ $value }` is not a full web address
@@ -349,13 +349,13 @@ between-no-translation = there is no { $lang ->
         [nl] Dutch
         [en] English
         [fy] Frisian
-       *[other] { $lang }
+       *[other] `{ $lang }`
     } translation of this page
 between-no-translation-hint = readers of the { $lang ->
         [nl] Dutch
         [en] English
         [fy] Frisian
-       *[other] { $lang }
+       *[other] `{ $lang }`
     } site get a notice instead; add { $path }
 between-disagree = `{ $field }` is `{ $here }` here but `{ $there }` in { $path }
 between-disagree-hint = both languages must agree; write `{ $field }` once in { $stem }.yaml
@@ -381,7 +381,7 @@ theme-ui-text-missing-hint = add `{ $key }: …` in { $lang ->
         [nl] Nederlands
         [en] English
         [fy] Frisian
-       *[other] { $lang }
+       *[other] `{ $lang }`
     }
 svg-hint-export = export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG), or save it as PNG; it is not published until then
 svg-hint-illustrator = export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG; in Illustrator: untick “Preserve Illustrator Editing Capabilities”), or save it as PNG; it is not published until then
@@ -434,7 +434,7 @@ build-still-placeholder = the { $lang ->
         [nl] Dutch
         [en] English
         [fy] Frisian
-       *[other] { $lang }
+       *[other] `{ $lang }`
     } version is still the placeholder from `wdhs new`
 build-still-placeholder-hint = translate it and delete the line `{ $marker }`; until then readers get a notice instead
 serve-serving = Serving the site on { $url } (press Ctrl-C to stop)
@@ -506,7 +506,6 @@ theme-no-strings-for-hint = for a language the built-in theme does not have, the
 lang-names-count = `{ $key }` should have { $count } names separated by commas, found { $found }
 lang-direction = `direction` should be `ltr` (left to right) or `rtl`, not `{ $text }`
 lang-address-word = `{ $key }` goes into web addresses and may hold only lowercase letters, digits and hyphens, not `{ $text }`
-render-no-ui-strings = the theme has no UI strings for this language
 render-internal-no-page = internal error: a page that is not in the site
 render-internal-no-section = internal error: no section index for this kind
 render-internal-kind = internal error: the page does not match its kind

@@ -187,7 +187,7 @@ config-not-site-language-hint = gebruik de taalcodes uit `languages`: { $codes }
 config-no-text-for = `{ $field }` heeft geen tekst voor `{ $code }`
 config-no-text-for-hint = voeg `{ $code }: …` toe onder `{ $field }`
 config-unsupported-language = `{ $value }` is geen taalcode
-config-unsupported-language-hint = schrijf een taalcode van 2 of 3 kleine letters, zoals `nl`, `en` of `fy`; de eerste taal staat in de hoofdmap van de site, elke andere onder haar code (`/fy/`)
+config-unsupported-language-hint = schrijf een taalcode in kleine letters, zoals `nl`, `en`, `fy` of `pt-br`; de eerste taal staat in de hoofdmap van de site, elke andere onder haar code (`/fy/`)
 config-same-language = `{ $value }` staat twee keer in `languages`
 config-same-language-hint = noem elke taal één keer
 config-not-full-address = `{ $value }` is geen volledig webadres
@@ -359,13 +359,13 @@ between-no-translation = er is geen { $lang ->
         [nl] Nederlandse
         [en] Engelse
         [fy] Friese
-       *[other] { $lang }
+       *[other] `{ $lang }`
     } vertaling van deze pagina
 between-no-translation-hint = lezers van de { $lang ->
         [nl] Nederlandse
         [en] Engelse
         [fy] Friese
-       *[other] { $lang }
+       *[other] `{ $lang }`
     } site zien nu een melding in plaats van deze pagina; maak { $path }
 between-disagree = `{ $field }` is hier `{ $here }`, maar in { $path } `{ $there }`
 between-disagree-hint = beide talen moeten hetzelfde zeggen; schrijf `{ $field }` één keer, in { $stem }.yaml
@@ -391,7 +391,7 @@ theme-ui-text-missing-hint = voeg `{ $key }: …` toe in het { $lang ->
         [nl] Nederlands
         [en] Engels
         [fy] Fries
-       *[other] { $lang }
+       *[other] `{ $lang }`
     }
 svg-hint-export = exporteer de tekening opnieuw als gewone SVG (in Inkscape: Opslaan als → Geoptimaliseerde SVG), of sla hem op als PNG; tot die tijd wordt hij niet gepubliceerd
 svg-hint-illustrator = exporteer de tekening opnieuw als gewone SVG (in Inkscape: Opslaan als → Geoptimaliseerde SVG; in Illustrator: zet het vinkje bij “Bewerkingsmogelijkheden van Illustrator behouden” uit), of sla hem op als PNG; tot die tijd wordt hij niet gepubliceerd
@@ -444,7 +444,7 @@ build-still-placeholder = de { $lang ->
         [nl] Nederlandse
         [en] Engelse
         [fy] Friese
-       *[other] { $lang }
+       *[other] `{ $lang }`
     } versie is nog de tijdelijke tekst van `wdhs new`
 build-still-placeholder-hint = vertaal hem en haal de regel `{ $marker }` weg; tot dan zien lezers een melding
 serve-serving = De site staat klaar op { $url } (stop met Ctrl-C)
@@ -514,7 +514,6 @@ render-site-pages-at-one-address = twee eigen pagina's van de site zouden op /{ 
 render-site-pages-at-one-address-hint = geef de rubriek een andere naam bij `sections`: niet een taalcode en niet het woord dat het thema voor de zoekpagina gebruikt
 render-image-unpublishable = de afbeelding kan niet gepubliceerd worden: { $reason }
 render-image-unpublishable-hint = open de afbeelding in een fotoprogramma en sla hem opnieuw op als JPEG of PNG
-render-no-ui-strings = het thema heeft geen vaste teksten voor deze taal
 theme-no-strings-for = het thema heeft geen vaste teksten voor de taal `{ $code }`
 theme-no-strings-for-hint = voor een taal die het ingebouwde thema niet heeft, heeft de site een eigen thema nodig: kopieer de map `themes/default/` uit de broncode van wdhs naar de site (templates, static en i18n) en maak daarin `{ $path }` met dezelfde sleutels als `i18n/nl.yaml`; of haal `{ $code }` weg uit `languages` in content/site.yaml
 lang-names-count = `{ $key }` moet { $count } namen hebben, gescheiden door komma's, maar er staan er { $found }

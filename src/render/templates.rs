@@ -135,14 +135,11 @@ impl<'a> RenderContext<'a> {
         let mut context = tera::Context::new();
         context.insert("layout", &layout);
         context.insert("page", page);
-        let lang = Lang::find(&self.site.config.languages, layout.lang);
-        let Some(tera) = lang.and_then(|lang| self.renderer.tera.get(&lang)) else {
-            return Err(Diagnostic::error(
-                format!("{}/i18n/{}.yaml", crate::theme::THEME_DIR, layout.lang),
-                0,
-                0,
-                crate::tr!("render-no-ui-strings"),
-            ));
+        let lang =
+            Lang::find(&self.site.config.languages, layout.lang).unwrap_or_else(Lang::fallback);
+        let Some(tera) = self.renderer.tera.get(&lang) else {
+            // The same problem the theme reported when it was read: one problem, not two.
+            return Err(crate::theme::no_strings_for(lang));
         };
         tera.render(template, &context)
             .map_err(|e| template_diagnostic(&e, &self.renderer.template_paths))
