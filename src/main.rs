@@ -19,6 +19,14 @@ use wdhs::tr;
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+// jemalloc keeps freed memory for reuse and, without a thread of its own, gives it back to the
+// system only while the program allocates: an idle `serve` of a 10k site stayed at ~940 MB
+// after its first build though it used ~570 MB. Its background thread returns memory that has
+// been free for a second; builds are no slower (ARCHITECTURE.md, "Dependencies and why").
+#[cfg(not(target_env = "msvc"))]
+#[unsafe(export_name = "_rjem_malloc_conf")]
+static JEMALLOC_CONF: &[u8] = b"background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0\0";
+
 /// The help texts are the catalogue's (`help-*`), set by `localized`: the doc comments here are
 /// for readers of the code.
 #[derive(Parser)]

@@ -347,6 +347,25 @@ pub fn remove_file(root: &Path, relative: &str) -> io::Result<()> {
     }
 }
 
+/// Moves the file `relative` below `from` to the same place below `to` (`serve`'s staging
+/// folder into its preview folder, on one file system), creating folders as needed.
+pub fn move_file(from: &Path, to: &Path, relative: &str) -> io::Result<()> {
+    let relative = safe_relative(relative)?;
+    let target = to.join(&relative);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    std::fs::rename(from.join(relative), target)
+}
+
+/// Removes a folder `serve` made for itself (its staging folder) with all it holds.
+pub fn remove_folder(path: &Path) -> io::Result<()> {
+    match std::fs::remove_dir_all(path) {
+        Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Creates a new file for `wdhs new`; never overwrites one that exists.
 pub fn create_new_file(path: &Path, text: &str) -> io::Result<()> {
     if let Some(parent) = path.parent() {

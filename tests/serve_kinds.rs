@@ -36,18 +36,22 @@ impl Session {
     /// A server on the `basic` fixture, after `prepare` (run before the server starts), with the
     /// first build compared.
     fn start(kind: &'static str, prepare: impl FnOnce(&Site)) -> Session {
-        Session::start_on("basic", kind, prepare)
+        Session::start_on("basic", kind, &[], prepare)
     }
 
-    /// The same on another fixture.
-    fn start_on(fixture: &str, kind: &'static str, prepare: impl FnOnce(&Site)) -> Session {
+    /// The same on another fixture, with more environment `variables` for the server.
+    fn start_on(
+        fixture: &str,
+        kind: &'static str,
+        variables: &[(&str, &str)],
+        prepare: impl FnOnce(&Site),
+    ) -> Session {
         let site = Site::fixture(fixture);
         prepare(&site);
         let temp = tempfile::tempdir().expect("temporary folder");
-        let server = server::start_with(
-            &site,
-            &[("TMPDIR", temp.path().to_str().expect("a UTF-8 path"))],
-        );
+        let mut environment = vec![("TMPDIR", temp.path().to_str().expect("a UTF-8 path"))];
+        environment.extend_from_slice(variables);
+        let server = server::start_with(&site, &environment);
         let preview = preview_folder(temp.path());
         let mut session = Session {
             server,
@@ -776,10 +780,17 @@ fn theme() {
 /// served that the build does not have.
 /// A third language goes through the same mechanism: its texts, a translation that appears
 /// or goes (the notices of untranslated pages in every language follow), and the language
-/// becoming the default one (every address moves) and back.
+/// becoming the default one (every address moves) and back. Its server writes every changed
+/// file to its staging folder first, as a large site's first build does.
 #[test]
 fn a_third_language() {
-    let mut s = Session::start_on("frisian", "Frisian", |_| {});
+    // Every changed file goes through the staging folder (a large first build's way).
+    let mut s = Session::start_on(
+        "frisian",
+        "Frisian",
+        &[("WDHS_SERVE_SPILL_FROM", "0")],
+        |_| {},
+    );
     s.edit(
         "edit a Frisian title",
         "content/press/bericht-1.fy.md",
