@@ -366,6 +366,12 @@ pub fn remove_folder(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Empties a folder `serve` made for itself (its preview of the site), keeping the folder.
+pub fn empty_folder(path: &Path) -> io::Result<()> {
+    remove_folder(path)?;
+    std::fs::create_dir_all(path)
+}
+
 /// Creates a new file for `wdhs new`; never overwrites one that exists.
 pub fn create_new_file(path: &Path, text: &str) -> io::Result<()> {
     if let Some(parent) = path.parent() {

@@ -46,6 +46,18 @@ impl Session {
         variables: &[(&str, &str)],
         prepare: impl FnOnce(&Site),
     ) -> Session {
+        let mut session = Session::launch(fixture, kind, variables, prepare);
+        session.compare("first build");
+        session
+    }
+
+    /// A server on `fixture`, its first build not compared (it may fail).
+    fn launch(
+        fixture: &str,
+        kind: &'static str,
+        variables: &[(&str, &str)],
+        prepare: impl FnOnce(&Site),
+    ) -> Session {
         let site = Site::fixture(fixture);
         prepare(&site);
         let temp = tempfile::tempdir().expect("temporary folder");
@@ -53,7 +65,7 @@ impl Session {
         environment.extend_from_slice(variables);
         let server = server::start_with(&site, &environment);
         let preview = preview_folder(temp.path());
-        let mut session = Session {
+        Session {
             server,
             site,
             _temp: temp,
@@ -61,9 +73,7 @@ impl Session {
             kind,
             steps: 0,
             ever_built: BTreeSet::new(),
-        };
-        session.compare("first build");
-        session
+        }
     }
 
     /// Saves `text` at `path` (a new file, or all of one), as editors save: in one step.
@@ -812,6 +822,31 @@ fn a_third_language() {
         &[("languages: [nl, en, fy]", "languages: [fy, nl, en]")],
     );
     s.save("make Dutch the default again", "content/site.yaml", &config);
+}
+
+/// A first build writes its files as it renders them once past the spill threshold (0 here):
+/// one that then fails (a page at the search page's address) leaves nothing served, and the
+/// mended site is served as built, with nothing left over.
+#[test]
+fn a_first_build_that_fails_while_rendering_leaves_nothing_served() {
+    let mut s = Session::launch(
+        "frisian",
+        "broken first build",
+        &[("WDHS_SERVE_SPILL_FROM", "0")],
+        |site| {
+            let about = site.read("content/pages/about.fy.md");
+            site.write(
+                "content/pages/about.fy.md",
+                &about.replace("slug: oer-us", "slug: sykje"),
+            );
+        },
+    );
+    assert_eq!(files_below(&s.preview), Vec::<String>::new());
+    s.edit(
+        "mend the address",
+        "content/pages/about.fy.md",
+        &[("slug: sykje", "slug: oer-us")],
+    );
 }
 
 #[test]

@@ -18,9 +18,18 @@ use std::time::Instant;
 /// Files whose bytes changed since the last build, and every path produced.
 type RenderedOutputs = (Vec<ChangedOutput>, HashSet<String>);
 
-/// An output file that changed: its path, its bytes (`None`: written to the staging folder
-/// already, see `SPILL_FROM`) and hash.
-type ChangedOutput = (String, Option<Vec<u8>>, u64);
+/// An output file that changed: its path, where its bytes are, and its hash.
+type ChangedOutput = (String, Bytes, u64);
+
+/// Where the bytes of a changed output wait until the build is known to be good.
+enum Bytes {
+    Memory(Vec<u8>),
+    /// In the staging folder (past `SPILL_FROM`), to be moved into place.
+    Staged,
+    /// In the served folder already: nothing was served before (the first build), so a failed
+    /// build empties it again.
+    Written,
+}
 
 /// How many bytes of changed outputs a render keeps in memory before it writes the others to
 /// a staging folder beside the served one, to be moved into place once the build is good. An
@@ -127,6 +136,10 @@ impl Session {
         let (mut stats, (changed, current)) =
             self.render_outputs(compiled, renderer, only, trace, &mut diagnostics);
         if diagnostics.has_errors() {
+            if self.written.is_empty() {
+                // A first build writes as it renders (`Bytes::Written`): none of it is served.
+                let _ = crate::write::empty_folder(&shared.output);
+            }
             return self.fail(shared, diagnostics, started);
         }
         if trace {
@@ -251,11 +264,14 @@ impl Session {
                 let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
                 let changed = previous.get(path) != Some(&hash);
                 let kept = in_memory.fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed);
-                let bytes = if changed && kept >= spill_from {
-                    crate::write::write_file(&staging, path, &bytes)?;
-                    None
+                let bytes = if !changed || kept < spill_from {
+                    Bytes::Memory(bytes)
+                } else if previous.is_empty() {
+                    crate::write::write_file(&self.options.output, path, &bytes)?;
+                    Bytes::Written
                 } else {
-                    Some(bytes)
+                    crate::write::write_file(&staging, path, &bytes)?;
+                    Bytes::Staged
                 };
                 if let Ok(mut outputs) = outputs.lock() {
                     if changed {
@@ -361,16 +377,15 @@ fn write_outputs(
     changed: Vec<ChangedOutput>,
     produced: &mut HashMap<String, u64>,
 ) -> Result<(), Diagnostics> {
-    let (large, changed): (Vec<_>, Vec<_>) = (changed.into_iter()).partition(|(_, bytes, _)| {
-        bytes
-            .as_ref()
-            .is_some_and(|bytes| bytes.len() >= shared.held_from)
-    });
+    let (large, changed): (Vec<_>, Vec<_>) = (changed.into_iter()).partition(
+        |(_, bytes, _)| matches!(bytes, Bytes::Memory(bytes) if bytes.len() >= shared.held_from),
+    );
     let written: Vec<Result<(), std::io::Error>> = changed
         .par_iter()
         .map(|(path, bytes, _)| match bytes {
-            Some(bytes) => crate::write::write_file(&shared.output, path, bytes),
-            None => crate::write::move_file(staging, &shared.output, path),
+            Bytes::Memory(bytes) => crate::write::write_file(&shared.output, path, bytes),
+            Bytes::Staged => crate::write::move_file(staging, &shared.output, path),
+            Bytes::Written => Ok(()),
         })
         .collect();
     let _ = crate::write::remove_folder(staging);
@@ -399,7 +414,9 @@ fn write_outputs(
         for (path, bytes, hash) in large {
             // Served from memory from now on: a smaller version on disk would be stale.
             let _ = crate::write::remove_file(&shared.output, &path);
-            held.insert(path.clone(), Arc::new(bytes.unwrap_or_default()));
+            if let Bytes::Memory(bytes) = bytes {
+                held.insert(path.clone(), Arc::new(bytes));
+            }
             produced.insert(path, hash);
         }
     }
