@@ -263,7 +263,12 @@ impl Session {
                 let bytes = content.into_bytes()?;
                 let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
                 let changed = previous.get(path) != Some(&hash);
-                let kept = in_memory.fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed);
+                // Only what is kept counts: a full render of an edit to site.yaml makes every
+                // page, most of them unchanged.
+                let kept = match changed {
+                    true => in_memory.fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed),
+                    false => 0,
+                };
                 let bytes = if !changed || kept < spill_from {
                     Bytes::Memory(bytes)
                 } else if previous.is_empty() {
