@@ -527,12 +527,8 @@ pub fn outdated_translations(
 }
 
 pub fn pages_per_lang(site: &Site) -> Vec<(Lang, usize)> {
-    let mut counts: BTreeMap<Lang, usize> = site.config.languages.iter().map(|l| (*l, 0)).collect();
-    for page in &site.pages {
-        *counts.entry(page.entry.lang).or_default() += 1;
-    }
     (site.config.languages.iter())
-        .map(|l| (*l, counts.get(l).copied().unwrap_or(0)))
+        .map(|l| (*l, site.pages.iter().filter(|p| p.entry.lang == *l).count()))
         .collect()
 }
 

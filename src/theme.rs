@@ -326,15 +326,18 @@ pub fn parse_strings(
     out
 }
 
-/// The keys of the built-in theme's strings (those of its first language file).
-fn built_in_keys() -> Vec<String> {
-    let Some((code, text)) = EMBEDDED_STRINGS.first() else {
-        return Vec::new();
-    };
-    let path = PathBuf::from(format!("{THEME_DIR}/i18n/{code}.yaml"));
-    parse_strings(text, &path, &mut Diagnostics::new())
-        .into_keys()
-        .collect()
+/// The keys of the built-in theme's strings (those of its first language file), read once.
+fn built_in_keys() -> &'static [String] {
+    static KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let Some((code, text)) = EMBEDDED_STRINGS.first() else {
+            return Vec::new();
+        };
+        let path = PathBuf::from(format!("{THEME_DIR}/i18n/{code}.yaml"));
+        parse_strings(text, &path, &mut Diagnostics::new())
+            .into_keys()
+            .collect()
+    });
+    &KEYS
 }
 
 /// Where the theme keeps the strings of `lang`, below the site root.
@@ -370,10 +373,9 @@ fn check_strings(
     let names: Vec<String> = (languages.iter())
         .map(|l| format!("name_of_{}", l.code()))
         .collect();
-    let built_in = built_in_keys();
     let required = (crate::lang::LANGUAGE_KEYS.iter().copied())
         .chain(names.iter().map(String::as_str))
-        .chain(built_in.iter().map(String::as_str));
+        .chain(built_in_keys().iter().map(String::as_str));
     let mut all: std::collections::BTreeSet<&str> = strings
         .values()
         .flat_map(|m| m.keys())

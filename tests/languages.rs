@@ -157,12 +157,7 @@ fn new_writes_the_chosen_language_and_placeholders_for_the_others() {
 
 #[test]
 fn site_yaml_languages_are_checked_with_their_place() {
-    let site = Site::fixture("frisian");
-    let config = site.read("content/site.yaml");
-    site.write(
-        "content/site.yaml",
-        &config.replace("languages: [nl, en, fy]", "languages: [nl, en, Fries, nl]"),
-    );
+    let site = frisian_with("languages: [nl, en, Fries, nl]");
     let run = site.check();
     run.assert_code(1);
     assert!(
@@ -181,12 +176,7 @@ fn site_yaml_languages_are_checked_with_their_place() {
 
 #[test]
 fn a_language_the_theme_has_no_strings_for_is_reported() {
-    let site = Site::fixture("frisian");
-    let config = site.read("content/site.yaml");
-    site.write(
-        "content/site.yaml",
-        &config.replace("languages: [nl, en, fy]", "languages: [nl, en, fy, de]"),
-    );
+    let site = frisian_with("languages: [nl, en, fy, de]");
     let run = site.build();
     run.assert_code(1);
     assert!(
@@ -212,11 +202,7 @@ fn a_language_the_theme_has_no_strings_for_is_reported() {
 
 #[test]
 fn the_shape_of_a_theme_language_file_is_checked() {
-    let site = Site::fixture("frisian");
-    common::copy_dir(
-        &common::repo_root().join("themes"),
-        &site.path().join("themes"),
-    );
+    let site = frisian_with_its_own_theme();
     let path = "themes/default/i18n/fy.yaml";
     let text = site.read(path);
     let months = text
@@ -260,12 +246,7 @@ fn strings_of(code: &str) -> std::collections::BTreeMap<String, String> {
 
 #[test]
 fn new_writes_the_first_language_of_the_site_when_none_is_asked_for() {
-    let site = Site::fixture("frisian");
-    let config = site.read("content/site.yaml");
-    site.write(
-        "content/site.yaml",
-        &config.replace("languages: [nl, en, fy]", "languages: [fy, nl, en]"),
-    );
+    let site = frisian_with("languages: [fy, nl, en]");
     site.run(&["new", "press", "Berjocht sûnder taal"])
         .assert_code(0);
     let frisian = site.read("content/press/berjocht-sunder-taal.fy.md");
@@ -276,11 +257,7 @@ fn new_writes_the_first_language_of_the_site_when_none_is_asked_for() {
 
 #[test]
 fn a_theme_string_file_without_a_key_the_built_in_theme_has_is_reported() {
-    let site = Site::fixture("frisian");
-    common::copy_dir(
-        &common::repo_root().join("themes"),
-        &site.path().join("themes"),
-    );
+    let site = frisian_with_its_own_theme();
     for code in ["nl", "en", "fy"] {
         let path = format!("themes/default/i18n/{code}.yaml");
         let text = site.read(&path);
@@ -335,4 +312,25 @@ fn a_page_or_section_at_an_address_the_site_uses_itself_is_refused() {
         "{}",
         run.stderr
     );
+}
+
+/// The Frisian fixture with `languages` as given (a whole line of site.yaml).
+fn frisian_with(languages: &str) -> Site {
+    let site = Site::fixture("frisian");
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &config.replace("languages: [nl, en, fy]", languages),
+    );
+    site
+}
+
+/// The Frisian fixture with a copy of the built-in theme in its own `themes/`.
+fn frisian_with_its_own_theme() -> Site {
+    let site = Site::fixture("frisian");
+    common::copy_dir(
+        &common::repo_root().join("themes"),
+        &site.path().join("themes"),
+    );
+    site
 }
