@@ -134,6 +134,11 @@ pub fn check_string(key: &str, text: &str) -> Option<String> {
         "direction" => {
             (text != "ltr" && text != "rtl").then(|| crate::tr!("lang-direction", text = text))
         }
+        "date_format" => check_placeholders(key, text, &["{day}", "{month}", "{year}"]),
+        "month_format" => check_placeholders(key, text, &["{month}", "{year}"]),
+        "date_format_weekday" => {
+            check_placeholders(key, text, &["{weekday}", "{day}", "{month}", "{year}"])
+        }
         _ if key.starts_with("address_") => {
             let slug_like = !text.is_empty()
                 && text
@@ -143,6 +148,29 @@ pub fn check_string(key: &str, text: &str) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// A date format must name each of `wanted` and nothing else in braces: a misspelt
+/// placeholder would otherwise be published as it is, on every date of the site.
+fn check_placeholders(key: &str, text: &str, wanted: &[&str]) -> Option<String> {
+    let mut named = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..]
+            .find('}')
+            .map_or(rest.len(), |end| open + end + 1);
+        named.push(&rest[open..close]);
+        rest = &rest[close..];
+    }
+    let unknown = named.iter().find(|name| !wanted.contains(name));
+    let missing = wanted.iter().find(|name| !named.contains(name));
+    let problem = unknown.or(missing)?;
+    Some(crate::tr!(
+        "lang-date-placeholder",
+        key = key,
+        placeholder = *problem,
+        wanted = wanted.join(" ")
+    ))
 }
 
 fn list(text: &str) -> Vec<String> {

@@ -97,7 +97,7 @@ enum Command {
         #[arg(long)]
         external: bool,
     },
-    /// Create a new entry (both language files, and the shared fields file where the kind has one).
+    /// Create a new entry (a file per language, and the shared fields file where the kind has one).
     New {
         /// press, initiative, partner, goal, page or festival
         kind: String,

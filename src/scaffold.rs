@@ -1,4 +1,4 @@
-//! `wdhs new`: the files of a new entry — both language files and the shared file where the
+//! `wdhs new`: the files of a new entry — one per language and the shared file where the
 //! kind has one — with every required field, hints for the fields that take a vocabulary, and
 //! `draft: true`. The language not chosen gets a placeholder that is never published as if it
 //! were a translation. Builds text only; `write` creates the files.
@@ -134,23 +134,23 @@ fn shared_fields(entry: &NewEntry, config: &Config, next_goal_number: u8) -> Opt
     };
     let text = match entry.kind {
         Kind::Press => format!(
-            "# Velden die beide talen delen. / Fields both languages share.\ndate: {date}\n# Partners over wie dit bericht gaat: de bestandsnamen in content/partners/, bijvoorbeeld [katalys, lvkk].\npartners: []\n# Doelen van het actieprogramma ({goal_numbers}), bijvoorbeeld [2, 3].\ngoals: []\n# Een organisatie, nooit een persoonlijk telefoonnummer of e-mailadres.\npress_contact: \"We Doen Het Samen-coalitie\"\n"
+            "# Velden die alle talen delen. / Fields all languages share.\ndate: {date}\n# Partners over wie dit bericht gaat: de bestandsnamen in content/partners/, bijvoorbeeld [katalys, lvkk].\npartners: []\n# Doelen van het actieprogramma ({goal_numbers}), bijvoorbeeld [2, 3].\ngoals: []\n# Een organisatie, nooit een persoonlijk telefoonnummer of e-mailadres.\npress_contact: \"We Doen Het Samen-coalitie\"\n"
         ),
         Kind::Initiative => format!(
-            "# Velden die beide talen delen. / Fields both languages share.\nname: {title}\nplace: \"{PLACE}\"\n# Kies één van: {}.\nprovince: Utrecht\n# Kies uit: {}.\nthemes: [{first_theme}]\n# Doelen van het actieprogramma ({goal_numbers}).\ngoals: []\n# website: \"https://…\"\n# founded: 2020\nfeatured: false\n",
+            "# Velden die alle talen delen. / Fields all languages share.\nname: {title}\nplace: \"{PLACE}\"\n# Kies één van: {}.\nprovince: Utrecht\n# Kies uit: {}.\nthemes: [{first_theme}]\n# Doelen van het actieprogramma ({goal_numbers}).\ngoals: []\n# website: \"https://…\"\n# founded: 2020\nfeatured: false\n",
             PROVINCES.join(", "),
             themes.join(", ")
         ),
         Kind::Partner => format!(
-            "# Velden die beide talen delen. / Fields both languages share.\nname: {title}\n# Het webadres van de organisatie.\nurl: \"{WEBSITE}\"\n# core (kernpartner) of signatory (ondertekenaar van de intentieverklaring).\nrole: signatory\njoined: {date}\n# logo: logos/naam.svg\n"
+            "# Velden die alle talen delen. / Fields all languages share.\nname: {title}\n# Het webadres van de organisatie.\nurl: \"{WEBSITE}\"\n# core (kernpartner) of signatory (ondertekenaar van de intentieverklaring).\nrole: signatory\njoined: {date}\n# logo: logos/naam.svg\n"
         ),
         Kind::Goal => format!(
-            "# Velden die beide talen delen. / Fields both languages share.\n# Het nummer van het doel; de doelen 1 tot en met {} bestaan al.\nnumber: {next_goal_number}\ntarget_year: {}\n",
+            "# Velden die alle talen delen. / Fields all languages share.\n# Het nummer van het doel; de doelen 1 tot en met {} bestaan al.\nnumber: {next_goal_number}\ntarget_year: {}\n",
             next_goal_number.saturating_sub(1),
             date.year() + 1
         ),
         Kind::Festival => format!(
-            "# Velden die beide talen delen. / Fields both languages share.\ndate: {date}\nvenue: \"{VENUE}\"\naddress: \"{ADDRESS}\"\ncity: \"{CITY}\"\n# Kernpartners: de bestandsnamen in content/partners/.\npartners: []\n"
+            "# Velden die alle talen delen. / Fields all languages share.\ndate: {date}\nvenue: \"{VENUE}\"\naddress: \"{ADDRESS}\"\ncity: \"{CITY}\"\n# Kernpartners: de bestandsnamen in content/partners/.\npartners: []\n"
         ),
         Kind::Page | Kind::Home => return None,
     };

@@ -42,14 +42,16 @@ fn outdated_word(outdated: &str) -> String {
 pub struct Row {
     pub kind: &'static str,
     pub stem: String,
-    pub languages: BTreeMap<&'static str, State>,
+    /// Each language of the site with its state, in site.yaml's order (JSON keeps it).
+    #[serde(serialize_with = "in_order")]
+    pub languages: Vec<(&'static str, State)>,
     /// "yes", "no" or "unknown" (no git history).
     pub outdated: &'static str,
 }
 
 impl Row {
     fn work_left(&self) -> bool {
-        self.outdated == "yes" || self.languages.values().any(|s| *s != State::Present)
+        self.outdated == "yes" || self.languages.iter().any(|(_, s)| *s != State::Present)
     }
 }
 
@@ -101,7 +103,7 @@ pub fn rows(
 pub fn format_text(rows: &[Row], languages: &[Lang]) -> String {
     let mut table: Vec<Vec<String>> = vec![header(languages)];
     for row in rows {
-        table.push(cells(row, languages));
+        table.push(cells(row));
     }
     let widths: Vec<usize> = (0..table[0].len())
         .map(|i| {
@@ -132,11 +134,19 @@ pub fn format_markdown(rows: &[Row], languages: &[Lang]) -> String {
     out.push_str(&format!("| {} |\n", head.join(" | ")));
     out.push_str(&format!("|{}\n", "---|".repeat(head.len())));
     for row in rows {
-        out.push_str(&format!("| {} |\n", cells(row, languages).join(" | ")));
+        out.push_str(&format!("| {} |\n", cells(row).join(" | ")));
     }
     out.push('\n');
     out.push_str(&summary(rows));
     out
+}
+
+/// A JSON object with the languages as keys, in the order given rather than sorted.
+fn in_order<S: serde::Serializer>(
+    languages: &[(&'static str, State)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(languages.iter().map(|(code, state)| (code, state)))
 }
 
 pub fn format_json(rows: &[Row]) -> String {
@@ -153,15 +163,9 @@ fn header(languages: &[Lang]) -> Vec<String> {
     head
 }
 
-fn cells(row: &Row, languages: &[Lang]) -> Vec<String> {
+fn cells(row: &Row) -> Vec<String> {
     let mut cells = vec![row.kind.to_string(), row.stem.clone()];
-    cells.extend(languages.iter().map(|l| {
-        row.languages
-            .get(l.code())
-            .copied()
-            .unwrap_or(State::Missing)
-            .word()
-    }));
+    cells.extend(row.languages.iter().map(|(_, state)| state.word()));
     cells.push(outdated_word(row.outdated));
     cells
 }

@@ -331,7 +331,7 @@ fn missing_required_field() {
             )
         },
         &format!(
-            "{MISSING_NL_WARNING}\ncontent/press/bericht-1.nl.md:1:1: error: missing required field `summary` for a press release\n 1 | ---\n   | ^\n  hint: add a line `summary: …` to the front matter, or to content/press/bericht-1.yaml if both languages share it\nbuild failed: 1 error, 1 warning; public was not changed\n"
+            "{MISSING_NL_WARNING}\ncontent/press/bericht-1.nl.md:1:1: error: missing required field `summary` for a press release\n 1 | ---\n   | ^\n  hint: add a line `summary: …` to the front matter, or to content/press/bericht-1.yaml if all languages share it\nbuild failed: 1 error, 1 warning; public was not changed\n"
         ),
     );
 }
@@ -346,7 +346,7 @@ fn field_set_in_two_files() {
             )
         },
         &format!(
-            "{MISSING_NL_WARNING}\ncontent/initiatives/zorg.nl.md:3:1: error: field `place` is set twice: in content/initiatives/zorg.yaml (line 2) and in content/initiatives/zorg.nl.md\n 3 | place: Bladel\n   | ^\n  hint: keep it in one place: fields both languages share go in the .yaml file, translated fields in the .md files\nbuild failed: 1 error, 1 warning; public was not changed\n"
+            "{MISSING_NL_WARNING}\ncontent/initiatives/zorg.nl.md:3:1: error: field `place` is set twice: in content/initiatives/zorg.yaml (line 2) and in content/initiatives/zorg.nl.md\n 3 | place: Bladel\n   | ^\n  hint: keep it in one place: fields all languages share go in the .yaml file, translated fields in the .md files\nbuild failed: 1 error, 1 warning; public was not changed\n"
         ),
     );
 }

@@ -32,7 +32,7 @@ content/festival/2025.yaml:1:7: error: field `date` is not a valid date: `12-04-
 content/goals/tweede.en.md:5:14: error: `target_year` is `2028` here but `2027` in content/goals/tweede.nl.md
  5 | target_year: 2028
    |              ^
-  hint: both languages must agree; write `target_year` once in tweede.yaml
+  hint: all languages must agree; write `target_year` once in tweede.yaml
 
 content/initiatives/alleen-nl.nl.md: warning: there is no English translation of this page
   hint: readers of the English site get a notice instead; add content/initiatives/alleen-nl.en.md
@@ -162,7 +162,7 @@ content/partners/alfa.nl.md:4:37: warning: the link text `Klik hier` does not sa
 content/partners/beta.nl.md:2:1: error: field `name` is set twice: in content/partners/beta.yaml (line 1) and in content/partners/beta.nl.md
  2 | name: "Beta Nederland"
    | ^
-  hint: keep it in one place: fields both languages share go in the .yaml file, translated fields in the .md files
+  hint: keep it in one place: fields all languages share go in the .yaml file, translated fields in the .md files
 
 content/partners/delta.yaml:4:9: error: field `joined` is not a valid date: `2024-13`
  4 | joined: 2024-13
@@ -240,7 +240,7 @@ note: the site is not in a git repository, so translations were not compared wit
 const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=7,col=5::unknown field `descripton` for an item of `programme` (hint: did you mean `description`?)
 ::error file=content/festival/2024.nl.md,line=6,col=5::unknown field `titel` for an item of `programme` (hint: did you mean `title`?)
 ::error file=content/festival/2025.yaml,line=1,col=7::field `date` is not a valid date: `12-04-2025` (hint: write dates as year-month-day, like `date: 2024-04-13`)
-::error file=content/goals/tweede.en.md,line=5,col=14::`target_year` is `2028` here but `2027` in content/goals/tweede.nl.md (hint: both languages must agree; write `target_year` once in tweede.yaml)
+::error file=content/goals/tweede.en.md,line=5,col=14::`target_year` is `2028` here but `2027` in content/goals/tweede.nl.md (hint: all languages must agree; write `target_year` once in tweede.yaml)
 ::warning file=content/initiatives/alleen-nl.nl.md::there is no English translation of this page (hint: readers of the English site get a notice instead; add content/initiatives/alleen-nl.en.md)
 ::error file=content/initiatives/buurtsite.yaml,line=5,col=10::`www.buurtsite.nl` is not a web address (hint: write the full address, like `https://www.buurtsite.nl`)
 ::error file=content/initiatives/dorpstuin.yaml,line=1,col=1::missing required field `place` for an initiative (hint: add a line `place: …` here, or to each language file if it differs per language)
@@ -268,7 +268,7 @@ const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=
 ::error file=content/pages/werkwijze.nl.md,line=2,col=13::the front matter is not valid YAML: a colon (:) where a new field cannot start (hint: text with a colon (:) must be put between quotes, like `title: "Together: how it works"`)
 ::error file=content/partners/alfa.en.md,line=4,col=35::the link has no text (hint: write what the link leads to between the brackets: `[the action programme](@/goals)`)
 ::warning file=content/partners/alfa.nl.md,line=4,col=37::the link text `Klik hier` does not say where it leads (hint: use words that make sense on their own, like `[read the action programme](@/goals)`)
-::error file=content/partners/beta.nl.md,line=2,col=1::field `name` is set twice: in content/partners/beta.yaml (line 1) and in content/partners/beta.nl.md (hint: keep it in one place: fields both languages share go in the .yaml file, translated fields in the .md files)
+::error file=content/partners/beta.nl.md,line=2,col=1::field `name` is set twice: in content/partners/beta.yaml (line 1) and in content/partners/beta.nl.md (hint: keep it in one place: fields all languages share go in the .yaml file, translated fields in the .md files)
 ::error file=content/partners/delta.yaml,line=4,col=9::field `joined` is not a valid date: `2024-13` (hint: write `joined: 2024`, `joined: 2024-04` or `joined: 2024-04-13`)
 ::error file=content/partners/gamma.yaml,line=3,col=7::`kern` is not a partner role (hint: use `role: core` for core partners or `role: signatory` for organisations that signed the letter of intent)
 ::warning file=content/partners/zeta.yaml::there is no language file for these shared fields (hint: add zeta.nl.md beside it, or delete it)

@@ -214,7 +214,11 @@ fn the_shape_of_a_theme_language_file_is_checked() {
         path,
         &text
             .replace(months, "months: \"jannewaris, febrewaris\"")
-            .replace("address_page: \"side\"", "address_page: \"../side\""),
+            .replace("address_page: \"side\"", "address_page: \"../side\"")
+            .replace(
+                "date_format: \"{day} {month}",
+                "date_format: \"{day} {mont}",
+            ),
     );
     let run = site.check();
     run.assert_code(1);
@@ -228,6 +232,15 @@ fn the_shape_of_a_theme_language_file_is_checked() {
     assert!(
         run.stderr
             .contains("`address_page` goes into web addresses"),
+        "{}",
+        run.stderr
+    );
+    // A misspelt placeholder would be published on every date of the site.
+    assert!(
+        run.stderr.contains(
+            "`date_format` must name each of {day} {month} {year} and no other placeholder; \
+             check `{mont}`"
+        ),
         "{}",
         run.stderr
     );
@@ -275,6 +288,22 @@ fn a_theme_string_file_without_a_key_the_built_in_theme_has_is_reported() {
         "{}",
         run.stderr
     );
+}
+#[test]
+fn translations_lists_the_languages_in_the_order_of_site_yaml() {
+    let site = frisian_with("languages: [fy, nl, en]");
+    let json = site.run(&["translations", "--format", "json"]);
+    json.assert_code(0);
+    let first_row = json.stdout.split("\"languages\": {").nth(1).expect("a row");
+    let codes: Vec<usize> = ["\"fy\"", "\"nl\"", "\"en\""]
+        .iter()
+        .map(|code| first_row.find(code).expect("every language"))
+        .collect();
+    assert!(codes.is_sorted(), "{}", json.stdout);
+    let text = site.run(&["translations"]);
+    let header = text.stdout.lines().next().expect("a header");
+    let words: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(words[2..5], ["fy", "nl", "en"], "{header}");
 }
 
 #[test]

@@ -204,11 +204,11 @@ const MISTAKES: &[Case] = &[
         at: "content/partners/beta.nl.md:2:1",
         en: (
             "field `name` is set twice: in content/partners/beta.yaml (line 1) and in content/partners/beta.nl.md",
-            "keep it in one place: fields both languages share go in the .yaml file, translated fields in the .md files",
+            "keep it in one place: fields all languages share go in the .yaml file, translated fields in the .md files",
         ),
         nl: (
             "het veld `name` staat er twee keer: in content/partners/beta.yaml (regel 1) en in content/partners/beta.nl.md",
-            "zet het op één plek: velden die voor beide talen gelden in het bestand dat op .yaml eindigt, vertaalde velden in de bestanden die op .md eindigen",
+            "zet het op één plek: velden die voor alle talen gelden in het bestand dat op .yaml eindigt, vertaalde velden in de bestanden die op .md eindigen",
         ),
     },
     Case {

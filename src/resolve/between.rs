@@ -177,7 +177,7 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
             )),
         );
     }
-    // Values both languages must agree on, when written in each language file.
+    // Values all languages must agree on, when written in each language file.
     if entry.lang == config.default_lang() {
         for lang in &config.languages {
             if let Some(other) = index.get(entry.kind, &entry.stem, *lang).map(|i| &pages[i])
