@@ -9,6 +9,8 @@ pub struct Split<'a> {
     pub yaml_line_offset: usize,
     pub body: &'a str,
     pub body_line: usize,
+    /// The byte offset in the text given to `split` where `body` starts.
+    pub body_start: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +23,7 @@ pub enum SplitError {
 
 /// Accepts a UTF-8 BOM, CRLF line ends and leading blank lines before the opening `---`.
 pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
+    let with_bom = text.len();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut offset = 0;
     let mut line_number = 0;
@@ -47,6 +50,7 @@ pub fn split(text: &str) -> Result<Split<'_>, SplitError> {
                         yaml_line_offset: opening_line.unwrap_or(1),
                         body: &text[body_start..],
                         body_line: line_number + 1,
+                        body_start: with_bom - text.len() + body_start,
                     });
                 }
             }
@@ -74,9 +78,12 @@ mod tests {
 
     #[test]
     fn accepts_bom_and_crlf() {
-        let s = split("\u{feff}---\r\ntitle: a\r\n---\r\nBody").unwrap();
+        let text = "\u{feff}---\r\ntitle: a\r\n---\r\nBody";
+        let s = split(text).unwrap();
         assert_eq!(s.yaml, "title: a\r\n");
         assert_eq!(s.body, "Body");
+        // The entry's body is read from the whole text, BOM included, at this offset.
+        assert_eq!(&text[s.body_start..], "Body");
     }
 
     #[test]

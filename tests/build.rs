@@ -591,3 +591,18 @@ fn a_build_into_an_empty_output_folder_keeps_the_folder() {
     assert_eq!(folder, identity(&site, "public").0);
     assert_no_staging_left(&site);
 }
+
+#[test]
+fn a_file_saved_with_a_byte_order_mark_and_windows_line_ends_publishes_its_text() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/pages/about.nl.md",
+        "\u{feff}---\r\ntitle: \"Over ons\"\r\nslug: over-ons\r\n---\r\nWij zijn *een* coalitie.\r\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("public/over-ons/index.html");
+    assert!(
+        page.contains("<p>Wij zijn <em>een</em> coalitie.</p>"),
+        "{page}"
+    );
+}

@@ -150,6 +150,7 @@ fn exercise(text: &str) {
         themes: Some(vec!["energie", "zorg"]),
         programme_goals: Some(5),
     };
+    let shared_text = std::sync::Arc::new(text.to_string());
     for kind in KINDS {
         let mut diagnostics = Diagnostics::new();
         let source = EntrySource {
@@ -157,10 +158,13 @@ fn exercise(text: &str) {
             stem: "x",
             lang: Lang::fallback(),
             path: Path::new("content/x.nl.md"),
-            text,
+            text: &shared_text,
             shared: None,
         };
-        let _ = parse_entry(&source, &vocabulary, &mut diagnostics);
+        // The body is a part of the text, whatever the text.
+        if let Some(entry) = parse_entry(&source, &vocabulary, &mut diagnostics) {
+            assert!(text.ends_with(entry.body.as_str()), "{text:?}");
+        }
         for d in diagnostics.sorted() {
             // Every position points into the file (or is 0 for the whole file).
             assert!(

@@ -24,6 +24,7 @@ use crate::lang::Lang;
 use crate::yaml::{self, Node};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The kinds of content, each with its own folder under `content/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -128,11 +129,30 @@ pub struct Entry {
     pub path: PathBuf,
     /// Where each front-matter field was written (file, line, column).
     pub field_locations: BTreeMap<String, crate::fields::Location>,
-    /// Shared, so `serve` keeps parsed entries between builds without copying the text.
-    pub body: std::sync::Arc<str>,
+    pub body: Body,
     /// 1-based line in `path` where the body starts.
     pub body_line: usize,
     pub data: EntryData,
+}
+
+/// The Markdown of an entry: the end of its language file's text, shared rather than copied, so
+/// `serve`, which keeps every text for its next build, does not hold every body twice.
+#[derive(Debug, Clone, Default)]
+pub struct Body {
+    text: Arc<String>,
+    start: usize,
+}
+
+impl Body {
+    pub fn as_str(&self) -> &str {
+        self.text.get(self.start..).unwrap_or_default()
+    }
+
+    /// The same Markdown: by pointer when both come from one text, else by reading it.
+    pub fn same_as(&self, other: &Body) -> bool {
+        (Arc::ptr_eq(&self.text, &other.text) && self.start == other.start)
+            || self.as_str() == other.as_str()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -187,7 +207,8 @@ pub struct EntrySource<'a> {
     pub stem: &'a str,
     pub lang: Lang,
     pub path: &'a Path,
-    pub text: &'a str,
+    /// Shared, so the entry's body is a part of it rather than a copy.
+    pub text: &'a Arc<String>,
     /// The parsed shared `<stem>.yaml`, if there is one.
     pub shared: Option<(&'a Path, &'a Node)>,
 }
@@ -230,7 +251,10 @@ pub fn parse_entry(
         keep_metadata,
         field_locations,
         path: path.to_path_buf(),
-        body: split.body.into(),
+        body: Body {
+            text: Arc::clone(source.text),
+            start: split.body_start,
+        },
         body_line: split.body_line,
         data: data?,
     })

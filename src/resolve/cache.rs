@@ -62,7 +62,7 @@ pub(super) fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<Strin
 
 pub(super) struct CachedMarkdown {
     /// The source, kept so an unchanged one is recognised by pointer, without reading it.
-    pub(super) body: Arc<str>,
+    pub(super) body: Body,
     /// The line the body starts on, which the positions of its problems count from.
     pub(super) first_line: usize,
     /// `Site::frame` when it was rendered: links to files, images and sections depend on it.
@@ -120,14 +120,14 @@ impl LinkTargets<'_> {
     pub(super) fn render_markdown(
         &self,
         page: &Page,
-        body: Arc<str>,
+        body: Body,
     ) -> (Arc<Rendered>, Vec<Diagnostic>) {
         let resolver = SiteLinks {
             targets: self,
             from: &page.entry,
         };
         let input = RenderInput {
-            markdown: &body,
+            markdown: body.as_str(),
             path: &page.entry.path,
             first_line: page.entry.body_line,
         };
@@ -141,7 +141,7 @@ impl LinkTargets<'_> {
             && cached.frame == self.frame
             && cached.keys.is_none_or(|keys| keys == self.keys_hash)
             && cached.first_line == page.entry.body_line
-            && (Arc::ptr_eq(&cached.body, &body) || cached.body == body)
+            && cached.body.same_as(&body)
             && self.still_links_the_same(cached)
         {
             return (cached.rendered.clone(), cached.found.clone());

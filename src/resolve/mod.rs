@@ -9,7 +9,7 @@ use crate::images::{ImageInfo, Picture};
 use crate::lang::Lang;
 use crate::load::Asset;
 use crate::markdown::{self, LinkResolver, RenderInput, Rendered, Resolved};
-use crate::model::{Entry, EntryData, Kind, Role};
+use crate::model::{Body, Entry, EntryData, Kind, Role};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use jiff::civil::Date;
 use rayon::prelude::*;
@@ -306,7 +306,7 @@ fn render_all(
     held_keys: &BTreeSet<(Kind, String)>,
     hashes: &Hashes,
     markdown_cache: Option<&MarkdownCache>,
-    bodies: Vec<Arc<str>>,
+    bodies: Vec<Body>,
 ) -> Vec<(Arc<Rendered>, Vec<Diagnostic>)> {
     let base_path = between.config.base_path();
     let (moved, generation) = match markdown_cache {
@@ -418,7 +418,7 @@ fn publish_assets(config: &Config, assets: Vec<Asset>) -> Vec<PublishedAsset> {
 }
 
 /// The Markdown sources of the pages, taken out of their entries where no one else holds them.
-fn take_bodies(pages: &mut [Page]) -> Vec<Arc<str>> {
+fn take_bodies(pages: &mut [Page]) -> Vec<Body> {
     // Each Markdown source is dropped as soon as it is rendered, so the sources and the HTML of
     // every page are never all held at once.
     pages
