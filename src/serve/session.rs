@@ -34,8 +34,8 @@ enum Bytes {
 /// How many bytes of changed outputs a render keeps in memory before it writes the others to
 /// a staging folder beside the served one, to be moved into place once the build is good. An
 /// edit changes a few megabytes at most and stays in memory (writing in place is faster than
-/// moving on ext4); the first build of a 10k site is ~300 MB, which held in memory doubled
-/// `serve`'s peak.
+/// moving on ext4); a theme edit on a 10k site changes ~300 MB, which held in memory doubled
+/// `serve`'s peak. (The first build writes every file as it is rendered.)
 /// `WDHS_SERVE_SPILL_FROM` sets another number (the tests set 0, to move every file).
 const SPILL_FROM: usize = 64 * 1024 * 1024;
 
@@ -260,7 +260,7 @@ impl Session {
                     println!("rendered {path}");
                 }
                 // Taken, not copied: a large site's search index is megabytes.
-                let bytes = content.into_bytes()?;
+                let mut bytes = content.into_bytes()?;
                 let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
                 let changed = previous.get(path) != Some(&hash);
                 // Only what is kept counts: a full render of an edit to site.yaml makes every
@@ -269,11 +269,16 @@ impl Session {
                     true => in_memory.fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed),
                     false => 0,
                 };
-                let bytes = if !changed || kept < spill_from {
-                    Bytes::Memory(bytes)
-                } else if previous.is_empty() {
+                let bytes = if previous.is_empty() {
+                    // Nothing is served yet, so nothing needs to wait for the build to be good.
                     crate::write::write_file(&self.options.output, path, &bytes)?;
                     Bytes::Written
+                } else if !changed || kept < spill_from {
+                    if changed {
+                        // Rendered into a buffer that grew by doubling: up to twice its length.
+                        bytes.shrink_to_fit();
+                    }
+                    Bytes::Memory(bytes)
                 } else {
                     crate::write::write_file(&staging, path, &bytes)?;
                     Bytes::Staged
