@@ -15,6 +15,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 const TIMEOUT: Duration = Duration::from_secs(10);
 /// Requests under way at once (each to another host).
 const WORKERS: usize = 8;
+/// Redirects followed from one link before it counts as dead.
+const MAX_REDIRECTS: usize = 5;
 /// How long a link that answered is believed without asking again.
 const KEEP_GOOD_FOR: Duration = Duration::from_secs(24 * 60 * 60);
 
@@ -184,32 +186,186 @@ fn agent() -> ureq::Agent {
     ureq::Agent::config_builder()
         .timeout_global(Some(TIMEOUT))
         .http_status_as_error(false)
-        .max_redirects(5)
+        // Followed by `ask`, which checks where each one leads.
+        .max_redirects(0)
         .user_agent(concat!("wdhs-link-check/", env!("CARGO_PKG_VERSION")))
         .build()
         .into()
 }
 
-/// `None` when the link answers; else why not, in the editor's words. HEAD first; servers
-/// that do not answer HEAD properly are asked with GET.
+/// `None` when the link answers; else why not, in the editor's words. Redirects are followed
+/// here, each to an address checked like the first.
 fn ask(agent: &ureq::Agent, url: &str) -> Option<String> {
-    let status = match agent.head(url).call() {
-        Ok(response) if !matches!(response.status().as_u16(), 403 | 405 | 501) => {
-            Ok(response.status().as_u16())
+    let mut url = url.to_string();
+    for _ in 0..=MAX_REDIRECTS {
+        if let Some(refused) = private_address(&url) {
+            return Some(refused);
         }
-        _ => agent.get(url).call().map(|r| r.status().as_u16()),
+        match status_and_location(agent, &url) {
+            Ok((status, Some(location))) if (300..400).contains(&status) => {
+                url = follow(&url, &location);
+            }
+            Ok((status, _)) if status < 400 => return None,
+            Ok((status, _)) => return Some(crate::tr!("external-status", status = status)),
+            Err(error) => return Some(describe(error)),
+        }
+    }
+    Some(crate::tr!("external-redirects", count = MAX_REDIRECTS))
+}
+
+/// The status and `Location` of one request: HEAD first, GET for servers that do not answer
+/// HEAD properly.
+fn status_and_location(
+    agent: &ureq::Agent,
+    url: &str,
+) -> Result<(u16, Option<String>), ureq::Error> {
+    let response = match agent.head(url).call() {
+        Ok(response) if !matches!(response.status().as_u16(), 403 | 405 | 501) => response,
+        _ => agent.get(url).call()?,
     };
-    match status {
-        Ok(status) if status < 400 => None,
-        Ok(status) => Some(crate::tr!("external-status", status = status)),
-        Err(ureq::Error::HostNotFound) => Some(crate::tr!("external-no-host")),
+    let location = (response.headers().get("location"))
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_string);
+    Ok((response.status().as_u16(), location))
+}
+
+fn describe(error: ureq::Error) -> String {
+    match error {
+        ureq::Error::HostNotFound => crate::tr!("external-no-host"),
         // ureq reports a failed name lookup as an I/O error.
-        Err(ureq::Error::Io(error)) if error.to_string().contains("lookup") => {
-            Some(crate::tr!("external-no-host"))
+        ureq::Error::Io(error) if error.to_string().contains("lookup") => {
+            crate::tr!("external-no-host")
         }
-        Err(ureq::Error::Timeout(_)) => {
-            Some(crate::tr!("external-timeout", seconds = TIMEOUT.as_secs()))
+        ureq::Error::Timeout(_) => {
+            crate::tr!("external-timeout", seconds = TIMEOUT.as_secs())
         }
-        Err(error) => Some(crate::tr!("external-failed", detail = error.to_string())),
+        error => crate::tr!("external-failed", detail = error.to_string()),
+    }
+}
+
+/// Where a redirect leads: `location` read against the address that answered with it.
+fn follow(from: &str, location: &str) -> String {
+    let (scheme, rest) = from.split_once("://").unwrap_or(("http", from));
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if location.contains("://") {
+        location.to_string()
+    } else if let Some(no_scheme) = location.strip_prefix("//") {
+        format!("{scheme}://{no_scheme}")
+    } else if location.starts_with('/') {
+        format!("{scheme}://{authority}{location}")
+    } else {
+        let path = rest[authority.len()..]
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("");
+        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+        format!("{scheme}://{authority}{folder}/{location}")
+    }
+}
+
+/// Why `url` is not asked, when its host is on this machine or a private network. Content is
+/// untrusted and CI runs this check on its own network: a link to `http://169.254.169.254/`
+/// (a cloud's metadata service) or `http://localhost:8080/admin` must not make wdhs ask there.
+/// `WDHS_EXTERNAL_ALLOW_PRIVATE=1` allows it, for a site whose links lead into an intranet.
+fn private_address(url: &str) -> Option<String> {
+    if std::env::var_os("WDHS_EXTERNAL_ALLOW_PRIVATE").is_some_and(|v| v == "1") {
+        return None;
+    }
+    let uri: ureq::http::Uri = url.parse().ok()?;
+    let host = uri.host()?.trim_start_matches('[').trim_end_matches(']');
+    let port = uri
+        .port_u16()
+        .unwrap_or(if uri.scheme_str() == Some("https") {
+            443
+        } else {
+            80
+        });
+    // A name that cannot be looked up is left to the request, which says so.
+    let addresses = std::net::ToSocketAddrs::to_socket_addrs(&(host, port)).ok()?;
+    for address in addresses {
+        if !is_public(address.ip()) {
+            return Some(crate::tr!(
+                "external-private",
+                address = address.ip().to_string()
+            ));
+        }
+    }
+    None
+}
+
+/// Whether an address is on the public internet: not this machine, a private or link-local
+/// network, a shared (carrier) network, multicast or a reserved range.
+fn is_public(ip: std::net::IpAddr) -> bool {
+    use std::net::IpAddr;
+    match ip {
+        IpAddr::V4(v4) => {
+            let [a, b, ..] = v4.octets();
+            !(v4.is_loopback()
+                || v4.is_private()
+                || v4.is_link_local()
+                || v4.is_unspecified()
+                || v4.is_broadcast()
+                || v4.is_multicast()
+                || v4.is_documentation()
+                || a == 0
+                || a >= 240
+                || (a == 100 && (64..128).contains(&b))
+                || (a == 198 && (18..20).contains(&b))
+                || (a == 192 && b == 0 && v4.octets()[2] == 0))
+        }
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => is_public(IpAddr::V4(v4)),
+            None => {
+                let first = v6.segments()[0];
+                !(v6.is_loopback()
+                    || v6.is_unspecified()
+                    || v6.is_multicast()
+                    || v6.is_unique_local()
+                    || v6.is_unicast_link_local()
+                    || first == 0x2001 && v6.segments()[1] == 0x0db8
+                    // NAT64: an IPv4 address inside, which may be a private one.
+                    || first == 0x0064 && v6.segments()[1] == 0xff9b)
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_public_addresses_are_asked() {
+        for private in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "::1",
+            "::ffff:127.0.0.1",
+            "fd00::1",
+            "fe80::1",
+            "64:ff9b::a9fe:a9fe",
+        ] {
+            let ip: std::net::IpAddr = private.parse().expect("an address");
+            assert!(!is_public(ip), "{private}");
+        }
+        for public in ["93.184.215.14", "145.97.39.155", "2a00:1450:400e:80f::2003"] {
+            let ip: std::net::IpAddr = public.parse().expect("an address");
+            assert!(is_public(ip), "{public}");
+        }
+    }
+
+    #[test]
+    fn redirects_are_read_against_the_address_that_gave_them() {
+        let from = "https://www.x.nl/a/b?c=1";
+        assert_eq!(follow(from, "https://y.nl/"), "https://y.nl/");
+        assert_eq!(follow(from, "//y.nl/z"), "https://y.nl/z");
+        assert_eq!(follow(from, "/z"), "https://www.x.nl/z");
+        assert_eq!(follow(from, "z"), "https://www.x.nl/a/z");
+        assert_eq!(follow("http://x.nl", "z"), "http://x.nl/z");
     }
 }

@@ -60,7 +60,8 @@ fn addresses_of_pages_and_files_the_site_has_pass_and_anchors_are_checked() {
     );
 }
 
-/// A small website on this machine: `/ok` answers, `/weg` is gone; counts what it is asked.
+/// A small website on this machine: `/ok` answers, `/weg` is gone, `/verhuisd` moved to `/ok`,
+/// `/rond` sends the visitor round in circles; counts what it is asked.
 struct Website {
     address: String,
     asked: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
@@ -76,8 +77,19 @@ fn website() -> Website {
         for request in server.incoming_requests().take(500) {
             let path = request.url().to_string();
             log.lock().expect("log").push(path.clone());
-            let status = if path == "/ok" { 200 } else { 404 };
-            let _ = request.respond(tiny_http::Response::empty(status));
+            let (status, location) = match path.as_str() {
+                "/ok" => (200, None),
+                "/verhuisd" => (301, Some("/ok")),
+                "/rond" => (302, Some("rond")),
+                _ => (404, None),
+            };
+            let mut response = tiny_http::Response::empty(status);
+            if let Some(location) = location {
+                response.add_header(
+                    tiny_http::Header::from_bytes("Location", location).expect("a header"),
+                );
+            }
+            let _ = request.respond(response);
         }
     });
     Website { address, asked }
@@ -103,12 +115,17 @@ fn check_external_reports_dead_links_at_their_line_and_remembers_good_ones() {
             .collect::<String>();
         site.write(file, &text);
     }
-    let links = format!("[goed]({base}/ok), [weg]({base}/weg) en [dicht](http://127.0.0.1:9/)");
+    let links = format!(
+        "[goed]({base}/ok), [weg]({base}/weg), [dicht](http://127.0.0.1:9/), \
+         [verhuisd]({base}/verhuisd) en [rond]({base}/rond)"
+    );
     with_links(&site, &links);
     let col = "Zie ".len() + links.find("[weg]").expect("written") + 1;
     let run = |site: &Site| {
         let output = common::wdhs()
             .args(["check", "--external", "--today", "2026-01-01"])
+            // The little website is on this machine, which is otherwise never asked.
+            .env("WDHS_EXTERNAL_ALLOW_PRIVATE", "1")
             .env_remove("http_proxy")
             .env_remove("HTTP_PROXY")
             .env_remove("ALL_PROXY")
@@ -138,6 +155,19 @@ fn check_external_reports_dead_links_at_their_line_and_remembers_good_ones() {
         "{}",
         first.stderr
     );
+    // A redirect is followed to where it leads; one that never ends is a dead link.
+    assert!(
+        !first.stderr.contains("/verhuisd` does not work"),
+        "{}",
+        first.stderr
+    );
+    assert!(
+        first.stderr.contains(&format!(
+            "the link to `{base}/rond` does not work: it sends the visitor on more than 5 times"
+        )),
+        "{}",
+        first.stderr
+    );
     let asked_first = web.asked.lock().expect("log").len();
     // The second check asks again only what did not work.
     let second = run(&site);
@@ -163,6 +193,7 @@ fn check_external_reports_dead_links_at_their_line_and_remembers_good_ones() {
             "--today",
             "2026-01-01",
         ])
+        .env("WDHS_EXTERNAL_ALLOW_PRIVATE", "1")
         .current_dir(site.path())
         .output()
         .expect("run");
@@ -171,4 +202,34 @@ fn check_external_reports_dead_links_at_their_line_and_remembers_good_ones() {
         dutch.contains(&format!("waarschuwing: de link naar `{base}/weg` werkt niet: de site antwoordde 404 (pagina niet gevonden)")),
         "{dutch}"
     );
+}
+
+#[test]
+fn check_external_never_asks_this_machine_or_a_private_network() {
+    let web = website();
+    let site = Site::fixture("basic");
+    // A pull request's links to the machine CI runs on and to a cloud's metadata service.
+    let links = format!(
+        "[beheer](http://{}/ok) en [sleutels](http://169.254.169.254/latest/meta-data/)",
+        web.address
+    );
+    with_links(&site, &links);
+    let output = common::wdhs()
+        .args(["check", "--external", "--today", "2026-01-01"])
+        .env_remove("WDHS_EXTERNAL_ALLOW_PRIVATE")
+        .current_dir(site.path())
+        .output()
+        .expect("run");
+    let run = common::Run::from(output);
+    run.assert_code(0);
+    for address in ["127.0.0.1", "169.254.169.254"] {
+        assert!(
+            run.stderr.contains(&format!(
+                "does not work: it leads to `{address}`, an address on this machine or a private network, which wdhs does not ask"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(web.asked.lock().expect("log").is_empty());
 }

@@ -554,3 +554,5 @@ external-status = the site answered { $status ->
 external-no-host = there is no website at that name
 external-timeout = no answer within { $seconds } seconds
 external-failed = it could not be reached ({ $detail })
+external-private = it leads to `{ $address }`, an address on this machine or a private network, which wdhs does not ask (set WDHS_EXTERNAL_ALLOW_PRIVATE=1 to allow it)
+external-redirects = it sends the visitor on more than { $count } times

@@ -567,3 +567,5 @@ external-status = de site antwoordde { $status ->
 external-no-host = er is geen website met die naam
 external-timeout = geen antwoord binnen { $seconds } seconden
 external-failed = de site was niet te bereiken ({ $detail })
+external-private = hij leidt naar `{ $address }`, een adres op deze computer of in een privénetwerk, en daar vraagt wdhs niets (zet WDHS_EXTERNAL_ALLOW_PRIVATE=1 om het toe te staan)
+external-redirects = hij stuurt de bezoeker meer dan { $count } keer door
