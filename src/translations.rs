@@ -55,13 +55,16 @@ impl Row {
     }
 }
 
+/// Each language file of one entry: its state and path, by language.
+type Present = BTreeMap<Lang, (State, PathBuf)>;
+
 /// Every entry of the site, work left first, then by kind and stem.
 pub fn rows(
     loaded: &Loaded,
     languages: &[Lang],
     history: Option<&HashMap<PathBuf, Change>>,
 ) -> Vec<Row> {
-    let mut entries: BTreeMap<(Kind, String), BTreeMap<Lang, (State, PathBuf)>> = BTreeMap::new();
+    let mut entries: BTreeMap<(Kind, String), Present> = BTreeMap::new();
     for file in &loaded.language_files {
         let state = if crate::scaffold::is_placeholder(&file.file.text) {
             State::Placeholder
@@ -76,28 +79,49 @@ pub fn rows(
     let source = languages.first().copied().unwrap_or_else(Lang::fallback);
     let mut rows: Vec<Row> = entries
         .into_iter()
-        .map(|((kind, stem), present)| {
-            let outdated = match history {
-                None => "unknown",
-                Some(changes) => {
-                    let source_change = present.get(&source).filter(|(s, _)| *s == State::Present).and_then(|(_, p)| changes.get(p));
-                    let older = present
-                        .iter()
-                        .filter(|(l, (s, _))| **l != source && *s == State::Present)
-                        .any(|(_, (_, p))| matches!((source_change, changes.get(p)), (Some(a), Some(b)) if a.time > b.time));
-                    if older { "yes" } else { "no" }
-                }
-            };
-            Row {
-                kind: if kind == Kind::Home { "home" } else { kind.folder() },
-                stem,
-                languages: languages.iter().map(|l| (l.code(), present.get(l).map_or(State::Missing, |(s, _)| *s))).collect(),
-                outdated,
-            }
+        .map(|((kind, stem), present)| Row {
+            kind: if kind == Kind::Home {
+                "home"
+            } else {
+                kind.folder()
+            },
+            stem,
+            languages: (languages.iter())
+                .map(|l| (l.code(), present.get(l).map_or(State::Missing, |(s, _)| *s)))
+                .collect(),
+            outdated: outdated(&present, source, history),
         })
         .collect();
     rows.sort_by(|a, b| (!a.work_left(), a.kind, &a.stem).cmp(&(!b.work_left(), b.kind, &b.stem)));
     rows
+}
+
+/// "yes" when a translation was last committed before its source (the first language's file),
+/// "no" when none was, "unknown" without git history.
+fn outdated(
+    present: &Present,
+    source: Lang,
+    history: Option<&HashMap<PathBuf, Change>>,
+) -> &'static str {
+    let Some(changes) = history else {
+        return "unknown";
+    };
+    let source_change = present
+        .get(&source)
+        .and_then(written)
+        .and_then(|p| changes.get(p));
+    let older = (present.iter())
+        .filter(|(lang, _)| **lang != source)
+        .filter_map(|(_, file)| written(file))
+        .any(|path| {
+            matches!((source_change, changes.get(path)), (Some(a), Some(b)) if a.time > b.time)
+        });
+    if older { "yes" } else { "no" }
+}
+
+/// The path of a language file that is written, not a placeholder.
+fn written((state, path): &(State, PathBuf)) -> Option<&PathBuf> {
+    (*state == State::Present).then_some(path)
 }
 
 pub fn format_text(rows: &[Row], languages: &[Lang]) -> String {
