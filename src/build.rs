@@ -98,8 +98,8 @@ pub(crate) fn compile_reusing(
         .map(|f| (f.kind, f.stem.clone(), f.lang))
         .chain(unreadable)
         .collect();
-    // Each file's text is dropped as soon as it is parsed, so the texts and the entries made
-    // from them are never all held at once.
+    // From here on each file's text is held only by its entry's `Body` (in `build`), and dropped
+    // once its Markdown is rendered: the texts and the HTML are never all held at once.
     let entries = parse_all(&config, language_files, &shared_files, caches, diagnostics);
     drop(shared_files);
     trace.phase("parse");
