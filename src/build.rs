@@ -377,6 +377,9 @@ pub fn build(options: &BuildOptions) -> Report {
             output = options.output.display(),
             error = error.to_string()
         ));
+    } else {
+        // Only after a whole good build has every photo it publishes marked its entry as used.
+        crate::image_cache::prune(image_cache.dir());
     }
     report.diagnostics = diagnostics;
     report.elapsed = started.elapsed();

@@ -248,8 +248,14 @@ pub fn read_entry(
     if !real(folder) || !folder.parent().is_some_and(real) {
         return None;
     }
+    let manifest_path = folder.join("manifest.json");
     let manifest: Manifest =
-        serde_json::from_slice(&read_regular(&folder.join("manifest.json"), 1 << 20)?).ok()?;
+        serde_json::from_slice(&read_regular(&manifest_path, 1 << 20)?).ok()?;
+    // Marked as used, so `prune` keeps it however long ago it was made.
+    let _ = std::fs::File::options()
+        .write(true)
+        .open(&manifest_path)
+        .and_then(|file| file.set_modified(std::time::SystemTime::now()));
     if !manifest
         .files
         .iter()
@@ -336,6 +342,40 @@ pub fn write_entry(folder: &Path, files: &[(String, &[u8])], valid: impl Fn() ->
     let old = aside.path().join("old");
     if std::fs::rename(folder, &old).is_ok() && std::fs::rename(staging.path(), folder).is_ok() {
         let _ = staging.keep();
+    }
+}
+
+/// How long an entry no build has used stays in the cache: long enough for a branch that is
+/// weeks old, short enough that the photos an editor replaced do not pile up for ever.
+pub const UNUSED_FOR: std::time::Duration = std::time::Duration::from_secs(30 * 24 * 60 * 60);
+
+/// Removes the entries of `cache` that no build or `serve` has used (`read_entry` marks them)
+/// for `UNUSED_FOR`, and leftovers of writes that were stopped. Links are removed, never
+/// followed. A failure only leaves an entry in place.
+pub fn prune(cache: &Path) {
+    let Some(limit) = std::time::SystemTime::now().checked_sub(UNUSED_FOR) else {
+        return;
+    };
+    let folders = |path: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(path)
+            .map(|items| items.flatten().map(|item| item.path()).collect())
+            .unwrap_or_default()
+    };
+    for shard in folders(cache) {
+        if !std::fs::symlink_metadata(&shard).is_ok_and(|m| m.is_dir()) {
+            continue;
+        }
+        for entry in folders(&shard) {
+            let used = std::fs::symlink_metadata(entry.join("manifest.json"))
+                .and_then(|m| m.modified())
+                .or_else(|_| std::fs::symlink_metadata(&entry).and_then(|m| m.modified()));
+            if used.is_ok_and(|time| time < limit) {
+                let _ = match std::fs::symlink_metadata(&entry) {
+                    Ok(m) if m.is_dir() => std::fs::remove_dir_all(&entry),
+                    _ => std::fs::remove_file(&entry),
+                };
+            }
+        }
     }
 }
 

@@ -394,6 +394,71 @@ fn a_photo_replaced_under_the_same_name_is_measured_again() {
         "a variant of the old photo stays"
     );
 }
+#[test]
+fn entries_no_build_used_for_a_month_leave_the_cache() {
+    let site = site_with_images();
+    site.build().assert_code(0);
+    let cache = site.path().join(".wdhs-cache/images");
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(40 * 24 * 3600);
+    let set_used = |manifest: &std::path::Path, when: std::time::SystemTime| {
+        std::fs::File::options()
+            .write(true)
+            .open(manifest)
+            .and_then(|f| f.set_modified(when))
+            .expect("set mtime");
+    };
+    let manifests = |cache: &std::path::Path| -> Vec<std::path::PathBuf> {
+        walkdir::WalkDir::new(cache)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name() == "manifest.json")
+            .map(|e| e.into_path())
+            .collect()
+    };
+    // The site's own photos, made long ago; a photo an editor replaced weeks ago; one another
+    // branch used yesterday.
+    let used = manifests(&cache);
+    assert_eq!(used.len(), 3);
+    for manifest in &used {
+        set_used(manifest, long_ago);
+    }
+    let entry = |key: &str, when| {
+        let folder = cache.join(&key[..2]).join(key);
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        std::fs::write(folder.join("file.jpg"), b"old photo").expect("write");
+        std::fs::write(folder.join("manifest.json"), b"{\"files\":[]}").expect("write");
+        set_used(&folder.join("manifest.json"), when);
+        folder
+    };
+    let replaced = entry("abababababababababababababababab", long_ago);
+    let other_branch = entry(
+        "cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd",
+        std::time::SystemTime::now() - std::time::Duration::from_secs(24 * 3600),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("(0 images processed, 3 from the cache)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!replaced.exists(), "an entry unused for 40 days is removed");
+    assert!(other_branch.exists(), "an entry used yesterday is kept");
+    for manifest in &used {
+        assert!(
+            manifest.exists(),
+            "{} is used by this build",
+            manifest.display()
+        );
+    }
+    // They were marked as used, so the next build keeps them too.
+    assert!(
+        site.build()
+            .stdout
+            .contains("(0 images processed, 3 from the cache)")
+    );
+}
 
 // The image cache is a cache, not input: what is in `.wdhs-cache/` is published only when wdhs
 // can tell it made it itself. Each test below builds once, changes the cache the way a
