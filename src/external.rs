@@ -150,10 +150,16 @@ fn web_addresses(data: &crate::model::EntryData) -> Vec<&crate::fields::Located<
 
 /// The host of a URL, lower case and without `www.`: `https://www.x.nl/a` → `x.nl`.
 fn host(url: &str) -> String {
-    let rest = url.split_once("://").map_or("", |(_, rest)| rest);
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = split_url(url).map_or("", |(_, authority, _)| authority);
     let host = host.rsplit('@').next().unwrap_or(host).to_ascii_lowercase();
     host.strip_prefix("www.").unwrap_or(&host).to_string()
+}
+
+/// `https://www.x.nl/a?b` → (`https`, `www.x.nl`, `/a?b`); `None` without a scheme.
+fn split_url(url: &str) -> Option<(&str, &str, &str)> {
+    let (scheme, rest) = url.split_once("://")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    Some((scheme, &rest[..end], &rest[end..]))
 }
 
 /// Asks every URL, one at a time per host and `WORKERS` hosts at once: (URL, why it is dead).
@@ -245,8 +251,9 @@ fn describe(error: ureq::Error) -> String {
 
 /// Where a redirect leads: `location` read against the address that answered with it.
 fn follow(from: &str, location: &str) -> String {
-    let (scheme, rest) = from.split_once("://").unwrap_or(("http", from));
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let Some((scheme, authority, path)) = split_url(from) else {
+        return location.to_string();
+    };
     if location.contains("://") {
         location.to_string()
     } else if let Some(no_scheme) = location.strip_prefix("//") {
@@ -254,10 +261,7 @@ fn follow(from: &str, location: &str) -> String {
     } else if location.starts_with('/') {
         format!("{scheme}://{authority}{location}")
     } else {
-        let path = rest[authority.len()..]
-            .split(['?', '#'])
-            .next()
-            .unwrap_or("");
+        let path = path.split(['?', '#']).next().unwrap_or("");
         let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
         format!("{scheme}://{authority}{folder}/{location}")
     }
