@@ -30,6 +30,7 @@ const EMBEDDED_TEMPLATES: &[(&str, &str)] = embedded_templates![
     "partial_goal_card.html",
     "partial_press_card.html",
     "partial_initiative_card.html",
+    "partial_directory_filters.html",
     "partial_partner_card.html",
     "partial_pagination.html",
     "partial_untranslated.html",

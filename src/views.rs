@@ -201,7 +201,8 @@ pub struct HomeView {
     pub body_html: tera::Value,
     pub goals: Vec<GoalCard>,
     pub press: Vec<PressCard>,
-    pub initiatives: Vec<InitiativeCard>,
+    /// Initiative cards (`InitiativeCard` with `html`).
+    pub initiatives: Vec<tera::Value>,
     /// The next festival, when one is coming.
     pub festival: Option<FestivalCard>,
     pub goals_href: String,
@@ -299,13 +300,22 @@ pub struct PressContactView {
     pub contact_href: Option<String>,
 }
 
+/// The directory's filters, as `partial_directory_filters.html` gets them (`item`).
 #[derive(Serialize)]
+pub struct DirectoryFilters {
+    pub groups: Vec<FilterGroup>,
+    /// The directory of every initiative, for "all" on a filtered page.
+    pub index_href: String,
+    pub filtered: bool,
+}
+
+#[derive(Serialize, Clone)]
 pub struct FilterGroup {
     pub title: String,
     pub links: Vec<FilterLink>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct FilterLink {
     pub label: String,
     pub href: String,
@@ -321,7 +331,9 @@ pub struct InitiativesView {
     /// directory pages (all, its province, each of its themes), and a value is shared, not
     /// copied, by every page that shows it.
     pub items: Vec<tera::Value>,
-    pub filters: Vec<FilterGroup>,
+    /// `DirectoryFilters` as `partial_directory_filters.html` renders it: made once for all
+    /// the pages of a province, a theme or the whole directory.
+    pub filters_html: String,
     pub pagination: Pagination,
     pub index_href: String,
     pub filtered: bool,

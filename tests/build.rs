@@ -439,6 +439,54 @@ fn template_errors_name_the_template_line_and_column() {
     assert_eq!(before, site.snapshot("public"));
 }
 
+/// The card of an initiative and the directory's filters are rendered once for many pages:
+/// their mistakes are still named by template, line and column, once each.
+#[test]
+fn errors_in_a_card_or_the_filters_name_their_template_once() {
+    let (site, before) = broken(|s| {
+        common::copy_dir(
+            &common::repo_root().join("themes"),
+            &s.path().join("themes"),
+        );
+        for (template, from, to) in [
+            (
+                "partial_initiative_card.html",
+                "{{ item.name }}",
+                "{{ item.nam }}",
+            ),
+            (
+                "partial_directory_filters.html",
+                "{{ group.title }}</h2>",
+                "{{ group.titel }}</h2>",
+            ),
+        ] {
+            let path = format!("themes/default/templates/{template}");
+            let text = s.read(&path);
+            assert!(text.contains(from), "{template}");
+            s.write(&path, &text.replacen(from, to, 1));
+        }
+    });
+    let run = site.build();
+    run.assert_code(1);
+    for (template, field) in [
+        ("partial_initiative_card.html:3:", "`nam`"),
+        ("partial_directory_filters.html:4:", "`titel`"),
+    ] {
+        let lines: Vec<&str> = (run.stderr.lines())
+            .filter(|l| {
+                l.contains(template) && l.contains("error: template error") && l.contains(field)
+            })
+            .collect();
+        assert_eq!(lines.len(), 1, "{template}\n{}", run.stderr);
+    }
+    assert!(
+        run.stderr.contains("build failed: 2 errors"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(before, site.snapshot("public"));
+}
+
 #[test]
 fn no_content_folder_is_a_clear_error() {
     let site = Site::empty();

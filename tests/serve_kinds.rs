@@ -720,6 +720,26 @@ fn theme() {
         "themes/default/templates/base.html",
         &[("</body>", "<!-- base edited -->\n</body>")],
     );
+    // Made once and shown on many pages (the directory, goals, home); an entry edited after
+    // them is shown with the edited template, not with a card kept from before.
+    s.edit(
+        "edit the card of an initiative",
+        "themes/default/templates/partial_initiative_card.html",
+        &[("<h3>", "<h3 class=\"card-title\">")],
+    );
+    s.edit(
+        "edit the directory's filters",
+        "themes/default/templates/partial_directory_filters.html",
+        &[(
+            "<h2>{{ group.title }}</h2>",
+            "<h2 class=\"filter-title\">{{ group.title }}</h2>",
+        )],
+    );
+    s.edit(
+        "edit an initiative shown by the edited card",
+        "content/initiatives/molen.nl.md",
+        &[("Een molen van het dorp.", "De molen van het hele dorp.")],
+    );
     s.append(
         "edit the style sheet",
         "themes/default/static/style.css",

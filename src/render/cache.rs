@@ -1,10 +1,30 @@
 //! What rendering keeps between the builds of `serve` (`RenderCache`): the search records, the
-//! sitemap's rows and what each press release names, each kept by the entry it was made from.
+//! sitemap's rows, what each press release names and the initiatives' cards, each kept by the
+//! entry it was made from.
 
 use super::related::{InitiativesRelated, PressNames, PressRelated, Related};
 use super::sitemap::SitemapRows;
+use crate::dependencies::{Changed, PageRef, Reads};
+use crate::diagnostic::Diagnostic;
+use crate::model::Entry;
 use crate::resolve::Site;
 use std::sync::Arc;
+
+/// An initiative's card as a render made it (`None`: not an initiative; an error: its template
+/// failed), with what making it read.
+pub(super) type MadeCard = (Option<Result<tera::Value, Diagnostic>>, Reads);
+
+/// An initiative's card as a template value, with what making it read and the entry it was
+/// made from: with the same entry (and the same frame and theme: a partial render) the card
+/// is the same.
+pub(super) struct KeptCard {
+    pub(super) entry: Arc<Entry>,
+    pub(super) card: tera::Value,
+    pub(super) reads: Reads,
+}
+
+/// The cards of the last render, by page.
+pub(super) type KeptCards = foldhash::HashMap<PageRef, KeptCard>;
 
 /// What rendering keeps between the builds of `serve`.
 #[derive(Default)]
@@ -14,9 +34,46 @@ pub struct RenderCache {
     press_names: std::sync::Mutex<PressNames>,
     /// The sitemap's rows, made again by entry.
     pub(super) sitemap: std::sync::Mutex<Option<SitemapRows>>,
+    /// The initiatives' cards: a new initiative changes the counts on every directory page,
+    /// and each page shows 24 cards that did not change.
+    pub(super) cards: std::sync::Mutex<KeptCards>,
 }
 
 impl RenderCache {
+    /// The cards kept by the last render, for a partial render (a full one may follow an edit
+    /// to the theme or the settings, which every card shows: it makes them again).
+    pub(super) fn take_cards(&self, partial: bool) -> KeptCards {
+        match self.cards.lock() {
+            Ok(mut kept) if partial => std::mem::take(&mut *kept),
+            _ => KeptCards::default(),
+        }
+    }
+
+    /// Keeps the cards `kept` and those this render made (`made`, by position in the
+    /// site's pages), without those of pages gone or edited since they were made (only the
+    /// pages `changed` can be: a partial render).
+    pub(super) fn keep_cards(
+        &self,
+        site: &Site,
+        (mut kept, changed): (KeptCards, Option<&Changed>),
+        made: Vec<std::sync::OnceLock<MadeCard>>,
+    ) {
+        for page in changed.into_iter().flat_map(|c| &c.pages) {
+            kept.remove(page);
+        }
+        for (page, made) in site.pages.iter().zip(made) {
+            // A card whose template failed is made again (and its problem reported) next time.
+            if let Some((Some(Ok(card)), reads)) = made.into_inner() {
+                let entry = page.entry.clone();
+                let card = KeptCard { entry, card, reads };
+                kept.insert((page.entry.lang, page.key_hash), card);
+            }
+        }
+        if let Ok(mut cards) = self.cards.lock() {
+            *cards = kept;
+        }
+    }
+
     pub(super) fn related(&self, site: &Site) -> Related {
         Related {
             initiatives: Arc::new(InitiativesRelated::of(site)),

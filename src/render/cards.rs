@@ -5,10 +5,12 @@ use super::RenderContext;
 use super::directory::Filter;
 use super::escape::escape_attribute;
 use super::related::RelatedList;
+use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind, PROVINCES, Role};
 use crate::resolve::{Page, section_url};
 use crate::views::*;
+use std::sync::Arc;
 
 /// Goal and partner pages show at most this many related initiatives and press releases (the
 /// newest first): the full lists are in the sections, and a page stays light on a phone.
@@ -130,18 +132,45 @@ impl<'a> RenderContext<'a> {
     }
 
     /// The card of the initiative at `index` in `Site::pages`, made once per render, as a
-    /// template value (cloning one shares it). What making it read is read by every output
-    /// that shows it.
+    /// template value (cloning one shares it); `None` when its template failed (its page
+    /// reports the problem). What making it read is read by every output that shows it.
     pub(super) fn initiative_card_at(&self, index: usize) -> Option<tera::Value> {
+        self.made_card(index)?.as_ref().ok().cloned()
+    }
+
+    /// The card of the initiative at `index`, or the problem its template met.
+    pub(super) fn made_card(&self, index: usize) -> Option<&Result<tera::Value, Diagnostic>> {
         let (card, reads) = self.initiative_cards.get(index)?.get_or_init(|| {
+            let page = self.site.pages.get(index);
+            let kept = page.and_then(|p| self.kept_cards.get(&(p.entry.lang, p.key_hash)));
+            if let Some((kept, page)) = kept.zip(page)
+                && Arc::ptr_eq(&kept.entry, &page.entry)
+            {
+                return (Some(Ok(kept.card.clone())), kept.reads.clone());
+            }
             crate::dependencies::record_if_recording(|| {
                 let page = self.site.page_at(index)?;
-                self.initiative_card(page)
-                    .and_then(|card| tera::Value::try_from_serializable(&card).ok())
+                let card = self.initiative_card(page)?;
+                Some(self.with_html(&card, page.entry.lang))
             })
         });
         crate::dependencies::replay(reads);
-        card.clone()
+        card.as_ref()
+    }
+
+    /// The card as a template value with `html`: the card as the theme's
+    /// `partial_initiative_card.html` renders it, made once per card rather than once per page
+    /// that shows it (each initiative is on three or four directory pages).
+    fn with_html(&self, card: &InitiativeCard, lang: Lang) -> Result<tera::Value, Diagnostic> {
+        #[derive(serde::Serialize)]
+        struct WithHtml<'c> {
+            #[serde(flatten)]
+            card: &'c InitiativeCard,
+            html: String,
+        }
+        let html = self.render_partial("partial_initiative_card.html", lang, card)?;
+        tera::Value::try_from_serializable(&WithHtml { card, html })
+            .map_err(|e| super::templates::template_diagnostic(&e, &self.renderer.template_paths))
     }
 
     pub(super) fn initiative_card(&self, page: &Page) -> Option<InitiativeCard> {

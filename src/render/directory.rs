@@ -2,6 +2,7 @@
 //! and its list pages with their filters.
 
 use super::RenderContext;
+use crate::dependencies::Reads;
 use crate::dependencies::pages;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
@@ -19,6 +20,10 @@ pub(super) enum Filter {
 
 /// (language, filter) → indices into `Site::pages`, in list order.
 pub(super) type Facets = HashMap<(Lang, Option<Filter>), Vec<usize>>;
+
+/// The filters of each facet's pages, rendered on first use (`filters_html`).
+pub(super) type FiltersMade =
+    HashMap<(Lang, Option<Filter>), std::sync::OnceLock<(Result<String, Diagnostic>, Reads)>>;
 
 pub(super) fn facets(site: &Site) -> Facets {
     let mut facets = Facets::new();
@@ -117,7 +122,7 @@ impl<'a> RenderContext<'a> {
             items: (shown.iter())
                 .filter_map(|i| self.initiative_card_at(*i))
                 .collect(),
-            filters: self.filter_groups(lang, filter),
+            filters_html: self.filters_html(lang, filter)?,
             pagination: self.pagination(lang, &first_url, n, total),
             index_href: self.href(&section_url(&site.config, Kind::Initiative, lang)),
             filtered: filter.is_some(),
@@ -146,15 +151,56 @@ impl<'a> RenderContext<'a> {
         }
     }
 
+    /// The filters on the directory pages of `filter`, rendered once for all of them.
+    fn filters_html(&self, lang: Lang, filter: Option<&Filter>) -> Result<String, Diagnostic> {
+        let make = || {
+            crate::dependencies::record_if_recording(|| {
+                let view = DirectoryFilters {
+                    groups: self.filter_groups(lang, filter),
+                    index_href: self.href(&section_url(&self.site.config, Kind::Initiative, lang)),
+                    filtered: filter.is_some(),
+                };
+                self.render_partial("partial_directory_filters.html", lang, &view)
+            })
+        };
+        let made;
+        let (html, reads) = match self.filters_made.get(&(lang, filter.cloned())) {
+            Some(once) => once.get_or_init(make),
+            None => {
+                made = make();
+                &made
+            }
+        };
+        crate::dependencies::replay(reads);
+        html.clone()
+    }
+
     /// The directory's filters: by province, by theme (those that have initiatives, with how
     /// many) and by goal. `current` is the filter of the page they are on.
     fn filter_groups(&self, lang: Lang, current: Option<&Filter>) -> Vec<FilterGroup> {
+        let made = &self.directory_filters[self.language_slot(lang)];
+        let (groups, reads) = made.get_or_init(|| {
+            crate::dependencies::record_if_recording(|| self.make_filter_groups(lang))
+        });
+        crate::dependencies::replay(reads);
+        let mut groups = groups.clone();
+        if let Some(current) = current {
+            let href = self.href(&self.filter_url(lang, current));
+            for link in groups.iter_mut().flat_map(|g| g.links.iter_mut()) {
+                link.current = link.href == href;
+            }
+        }
+        groups
+    }
+
+    /// The filters of `filter_groups`, none current.
+    fn make_filter_groups(&self, lang: Lang) -> Vec<FilterGroup> {
         let text = self.text(lang);
         let config = &self.site.config;
         let theme_links = (config.themes.iter())
             .filter_map(|(theme, _)| {
                 let label = config.theme_label(theme, lang);
-                self.filter_link(lang, Filter::Theme(theme.clone()), label, current)
+                self.filter_link(lang, Filter::Theme(theme.clone()), label)
             })
             .collect();
         let goal_links = (self.site.list(Kind::Goal, lang))
@@ -169,7 +215,7 @@ impl<'a> RenderContext<'a> {
         vec![
             FilterGroup {
                 title: text.get("filter_province"),
-                links: self.province_links(lang, current),
+                links: self.province_links(lang),
             },
             FilterGroup {
                 title: text.get("filter_theme"),
@@ -183,28 +229,22 @@ impl<'a> RenderContext<'a> {
     }
 
     /// The provinces that have initiatives, with how many, in the reader's language's order
-    /// (North Holland, South Holland); `current` is the filter of the page they are on.
-    pub(super) fn province_links(&self, lang: Lang, current: Option<&Filter>) -> Vec<FilterLink> {
+    /// (North Holland, South Holland), none current.
+    pub(super) fn province_links(&self, lang: Lang) -> Vec<FilterLink> {
         let text = self.text(lang);
         let mut links: Vec<FilterLink> = (PROVINCES.iter())
             .filter_map(|province| {
                 let label = text.province(province);
-                self.filter_link(lang, Filter::Province(province), label, current)
+                self.filter_link(lang, Filter::Province(province), label)
             })
             .collect();
         links.sort_by(|a, b| a.label.cmp(&b.label));
         links
     }
 
-    /// The link to the directory page of `filter`, with how many initiatives it has; `None`
-    /// when it has none (there is no such page).
-    fn filter_link(
-        &self,
-        lang: Lang,
-        filter: Filter,
-        label: String,
-        current: Option<&Filter>,
-    ) -> Option<FilterLink> {
+    /// The link to the directory page of `filter`, with how many initiatives it has (not
+    /// current); `None` when it has none (there is no such page).
+    fn filter_link(&self, lang: Lang, filter: Filter, label: String) -> Option<FilterLink> {
         let count = self.facet(lang, Some(&filter)).len();
         let length = crate::dependencies::Length::Exact(count);
         self.read_list(facet_list(lang, Some(&filter)), 0, &[], length);
@@ -212,7 +252,7 @@ impl<'a> RenderContext<'a> {
             label,
             href: self.href(&self.filter_url(lang, &filter)),
             count,
-            current: current == Some(&filter),
+            current: false,
         })
     }
 }

@@ -226,9 +226,10 @@ impl<'a> RenderContext<'a> {
             layout.og_image = social.into();
         }
         let view = InitiativeView {
-            initiative: self
-                .initiative_card_at(index)
-                .ok_or_else(|| internal(page))?,
+            initiative: match self.made_card(index) {
+                Some(made) => made.clone()?,
+                None => return Err(internal(page)),
+            },
             body_html: parts.body_html,
             website: initiative.website.as_ref().map(|w| w.value.clone()),
             website_label: initiative.website.as_ref().map(|w| url_label(&w.value)),

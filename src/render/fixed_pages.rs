@@ -26,7 +26,7 @@ impl<'a> RenderContext<'a> {
             about_href: site
                 .page(Kind::Page, "about", lang)
                 .map(|p| self.href(&p.url)),
-            provinces: self.province_links(lang, None),
+            provinces: self.province_links(lang),
             body_html: tera::Value::from(home.map_or("", |h| h.rendered.html.as_str())),
             goals: site
                 .list(Kind::Goal, lang)
@@ -83,20 +83,21 @@ impl<'a> RenderContext<'a> {
 
     /// The initiatives the home page shows: the featured ones (at most six), or else the
     /// first three.
-    fn home_initiatives(&self, lang: Lang) -> Vec<InitiativeCard> {
+    fn home_initiatives(&self, lang: Lang) -> Vec<tera::Value> {
         let list = || self.site.list(Kind::Initiative, lang);
-        let featured: Vec<InitiativeCard> = list()
+        let card = |p: &Page| {
+            let index = self.site.index_of(Kind::Initiative, &p.entry.stem, lang)?;
+            self.initiative_card_at(index)
+        };
+        let featured: Vec<tera::Value> = list()
             .filter(|p| matches!(&p.entry.data, EntryData::Initiative(i) if i.featured))
-            .filter_map(|p| self.initiative_card(p))
+            .filter_map(card)
             .take(6)
             .collect();
         if !featured.is_empty() {
             return featured;
         }
-        list()
-            .filter_map(|p| self.initiative_card(p))
-            .take(3)
-            .collect()
+        list().filter_map(card).take(3).collect()
     }
 
     fn browse_links(&self, lang: Lang) -> Vec<Link> {

@@ -197,10 +197,7 @@ impl<'a> RenderContext<'a> {
     }
 
     fn language_layout(&self, lang: Lang) -> &LanguageLayout {
-        let languages = &self.site.config.languages;
-        // One slot per language, and at least one: `RenderContext::new`.
-        let slot = languages.iter().position(|l| *l == lang).unwrap_or(0);
-        let (layout, reads) = self.language_layouts[slot].get_or_init(|| {
+        let (layout, reads) = self.language_layouts[self.language_slot(lang)].get_or_init(|| {
             crate::dependencies::record_if_recording(|| self.make_language_layout(lang))
         });
         crate::dependencies::replay(reads);

@@ -77,14 +77,21 @@ pub struct RenderContext<'a> {
     /// The initiatives of each directory page (all, per province, per theme), built once so
     /// no page scans the whole list.
     facets: std::sync::Arc<Facets>,
+    /// Per facet, the filters its pages show: the same on all of them.
+    filters_made: directory::FiltersMade,
     /// Initiative cards by index in `Site::pages`, made on first use: every initiative is on
     /// several directory pages (all, its province, each of its themes) and goal pages.
-    initiative_cards: Vec<std::sync::OnceLock<(Option<tera::Value>, Reads)>>,
+    initiative_cards: Vec<std::sync::OnceLock<cache::MadeCard>>,
+    /// The cards `serve` kept from its last render, taken from `cache` (a partial render).
+    kept_cards: cache::KeptCards,
     /// Who names each goal and partner, made (or taken from `cache`) on first use.
     related: std::sync::OnceLock<Related>,
     /// What the layout of every page shares, per language, made on first use, with what
     /// making it read (in the order of `Config::languages`).
     language_layouts: Vec<std::sync::OnceLock<(LanguageLayout, Reads)>>,
+    /// The directory's filters per language (none current), made on first use: every
+    /// directory page shows them.
+    directory_filters: Vec<std::sync::OnceLock<(Vec<crate::views::FilterGroup>, Reads)>>,
 }
 
 /// The id of a list the renderer derives from the pages (a facet of the directory, who names
@@ -116,7 +123,12 @@ impl<'a> RenderContext<'a> {
         options: &'a RenderOptions,
         counters: &'a crate::images::Counters,
     ) -> RenderContext<'a> {
+        let facets = directory::facets(site);
         RenderContext {
+            filters_made: (facets.keys())
+                .map(|facet| (facet.clone(), std::sync::OnceLock::new()))
+                .collect(),
+            facets: std::sync::Arc::new(facets),
             site,
             renderer,
             base_path: site.config.base_path(),
@@ -126,14 +138,19 @@ impl<'a> RenderContext<'a> {
             cache: options.cache.as_deref(),
             partial: options.only.as_ref(),
             counters,
-            facets: std::sync::Arc::new(directory::facets(site)),
             initiative_cards: site
                 .pages
                 .iter()
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            kept_cards: (options.cache.as_ref())
+                .map(|c| c.take_cards(options.only.is_some()))
+                .unwrap_or_default(),
             related: std::sync::OnceLock::new(),
             language_layouts: (0..site.config.languages.len().max(1))
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            directory_filters: (0..site.config.languages.len().max(1))
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
         }
@@ -190,6 +207,13 @@ impl<'a> RenderContext<'a> {
             lists.insert(list.id, keys(list.positions));
         }
         lists
+    }
+
+    /// The slot of `lang` in what is made once per language (`language_layouts`, …): one
+    /// per language, and at least one.
+    fn language_slot(&self, lang: Lang) -> usize {
+        let languages = &self.site.config.languages;
+        languages.iter().position(|l| *l == lang).unwrap_or(0)
     }
 
     fn text(&self, lang: Lang) -> Text<'_> {

@@ -93,6 +93,18 @@ pub fn render_site(
     {
         crate::site_links::check(site, &|file| guard.0.contains_key(file), diagnostics);
     }
+    let recorded_lists = options.cache.is_some().then(|| match planned {
+        Some(planned) => (Some(planned.now), planned.lists),
+        None => (None, context.list_keys()),
+    });
+    if let Some(cache) = options.cache.as_deref() {
+        let changed = options.only.as_ref().map(|partial| &partial.changed);
+        cache.keep_cards(
+            site,
+            (context.kept_cards, changed),
+            context.initiative_cards,
+        );
+    }
     let (images_processed, images_cached) = counters.get();
     RenderStats {
         pages: pages.into_inner(),
@@ -100,16 +112,10 @@ pub fn render_site(
         assets: site.assets.len(),
         images_processed,
         images_cached,
-        recorded: options.cache.is_some().then(|| {
-            let (now, lists) = match planned {
-                Some(planned) => (Some(planned.now), planned.lists),
-                None => (None, context.list_keys()),
-            };
-            Recorded {
-                outputs: recorded.into_inner().unwrap_or_default(),
-                now,
-                lists,
-            }
+        recorded: recorded_lists.map(|(now, lists)| Recorded {
+            outputs: recorded.into_inner().unwrap_or_default(),
+            now,
+            lists,
         }),
     }
 }

@@ -23,7 +23,7 @@ pub struct Renderer {
     pub(super) css_name: String,
     pub(super) js_name: String,
     pub(super) static_files: Vec<(String, Vec<u8>)>,
-    template_paths: BTreeMap<String, PathBuf>,
+    pub(super) template_paths: BTreeMap<String, PathBuf>,
 }
 
 /// Compiles the templates once. Template syntax errors are diagnostics with file:line:col.
@@ -85,7 +85,10 @@ pub fn prepare(theme: Theme, diagnostics: &mut Diagnostics) -> Option<Renderer> 
     })
 }
 
-fn template_diagnostic(error: &tera::Error, paths: &BTreeMap<String, PathBuf>) -> Diagnostic {
+pub(super) fn template_diagnostic(
+    error: &tera::Error,
+    paths: &BTreeMap<String, PathBuf>,
+) -> Diagnostic {
     let (report, kind_message) = match error.kind() {
         tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
             (Some(report), String::new())
@@ -139,6 +142,22 @@ impl<'a> RenderContext<'a> {
             Lang::find(&self.site.config.languages, layout.lang).unwrap_or_else(Lang::fallback);
         let Some(tera) = self.renderer.tera.get(&lang) else {
             // The same problem the theme reported when it was read: one problem, not two.
+            return Err(crate::theme::no_strings_for(lang));
+        };
+        tera.render(template, &context)
+            .map_err(|e| template_diagnostic(&e, &self.renderer.template_paths))
+    }
+
+    /// A partial template on its own, with `item` (a card) and the language's strings.
+    pub(super) fn render_partial(
+        &self,
+        template: &str,
+        lang: Lang,
+        item: &impl Serialize,
+    ) -> Result<String, Diagnostic> {
+        let mut context = tera::Context::new();
+        context.insert("item", item);
+        let Some(tera) = self.renderer.tera.get(&lang) else {
             return Err(crate::theme::no_strings_for(lang));
         };
         tera.render(template, &context)
