@@ -201,7 +201,7 @@ pub struct HomeView {
     pub body_html: tera::Value,
     pub goals: Vec<GoalCard>,
     pub press: Vec<PressCard>,
-    /// Initiative cards (`InitiativeCard` with `html`).
+    /// Initiative cards, as their template rendered them (`html`).
     pub initiatives: Vec<tera::Value>,
     /// The next festival, when one is coming.
     pub festival: Option<FestivalCard>,
@@ -233,7 +233,7 @@ pub struct GoalView {
     pub goal: GoalCard,
     /// String: the HTML of the page's Markdown, shared with the site rather than copied.
     pub body_html: tera::Value,
-    /// `InitiativeCard`s, each made into a template value once per build (see `InitiativesView`).
+    /// The cards of the initiatives naming the goal (see `InitiativesView::items`).
     pub initiatives: Vec<tera::Value>,
     /// "Alle 312 initiatieven": shown when the list above is cut short.
     pub more_initiatives: Option<Link>,
@@ -327,9 +327,8 @@ pub struct FilterLink {
 pub struct InitiativesView {
     pub title: String,
     pub intro: String,
-    /// `InitiativeCard`s, each made into a template value once per build: a card is on several
-    /// directory pages (all, its province, each of its themes), and a value is shared, not
-    /// copied, by every page that shows it.
+    /// The cards as `partial_initiative_card.html` rendered them (`html`), each once per
+    /// build: a card is on several directory pages (all, its province, each of its themes).
     pub items: Vec<tera::Value>,
     /// `DirectoryFilters` as `partial_directory_filters.html` renders it: made once for all
     /// the pages of a province, a theme or the whole directory.
@@ -341,8 +340,8 @@ pub struct InitiativesView {
 
 #[derive(Serialize)]
 pub struct InitiativeView {
-    /// `InitiativeCard`, the one its directory pages show.
-    pub initiative: tera::Value,
+    /// What its directory pages show of it (`partial_initiative_card.html`).
+    pub initiative: InitiativeCard,
     /// String: the HTML of the page's Markdown, shared with the site rather than copied.
     pub body_html: tera::Value,
     pub website: Option<String>,

@@ -14,12 +14,12 @@ use std::sync::Arc;
 /// failed), with what making it read.
 pub(super) type MadeCard = (Option<Result<tera::Value, Diagnostic>>, Reads);
 
-/// An initiative's card as a template value, with what making it read and the entry it was
-/// made from: with the same entry (and the same frame and theme: a partial render) the card
+/// An initiative's card as its template rendered it, with what making it read and the entry
+/// it was made from: with the same entry (and the same frame and theme: a partial render) it
 /// is the same.
 pub(super) struct KeptCard {
     pub(super) entry: Arc<Entry>,
-    pub(super) card: tera::Value,
+    pub(super) html: String,
     pub(super) reads: Reads,
 }
 
@@ -63,9 +63,14 @@ impl RenderCache {
         }
         for (page, made) in site.pages.iter().zip(made) {
             // A card whose template failed is made again (and its problem reported) next time.
-            if let Some((Some(Ok(card)), reads)) = made.into_inner() {
+            if let Some((Some(Ok(card)), reads)) = made.into_inner()
+                && let Some(html) = (card.as_map())
+                    .and_then(|fields| fields.get(&tera::value::Key::from("html")))
+                    .and_then(tera::Value::as_str)
+            {
                 let entry = page.entry.clone();
-                let card = KeptCard { entry, card, reads };
+                let html = html.to_string();
+                let card = KeptCard { entry, html, reads };
                 kept.insert((page.entry.lang, page.key_hash), card);
             }
         }

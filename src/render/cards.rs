@@ -131,14 +131,15 @@ impl<'a> RenderContext<'a> {
         })
     }
 
-    /// The card of the initiative at `index` in `Site::pages`, made once per render, as a
-    /// template value (cloning one shares it); `None` when its template failed (its page
-    /// reports the problem). What making it read is read by every output that shows it.
+    /// The card of the initiative at `index` in `Site::pages` as lists show it (`item.html`),
+    /// made once per render; `None` when its template failed (its page reports the problem).
+    /// What making it read is read by every output that shows it.
     pub(super) fn initiative_card_at(&self, index: usize) -> Option<tera::Value> {
         self.made_card(index)?.as_ref().ok().cloned()
     }
 
-    /// The card of the initiative at `index`, or the problem its template met.
+    /// The card of the initiative at `index`, or the problem its template met: taken from
+    /// what `serve` kept when its entry is the one it was made from.
     pub(super) fn made_card(&self, index: usize) -> Option<&Result<tera::Value, Diagnostic>> {
         let (card, reads) = self.initiative_cards.get(index)?.get_or_init(|| {
             let page = self.site.pages.get(index);
@@ -146,31 +147,18 @@ impl<'a> RenderContext<'a> {
             if let Some((kept, page)) = kept.zip(page)
                 && Arc::ptr_eq(&kept.entry, &page.entry)
             {
-                return (Some(Ok(kept.card.clone())), kept.reads.clone());
+                return (Some(card_value(kept.html.clone())), kept.reads.clone());
             }
             crate::dependencies::record_if_recording(|| {
                 let page = self.site.page_at(index)?;
                 let card = self.initiative_card(page)?;
-                Some(self.with_html(&card, page.entry.lang))
+                let html =
+                    self.render_partial("partial_initiative_card.html", page.entry.lang, &card);
+                Some(html.and_then(card_value))
             })
         });
         crate::dependencies::replay(reads);
         card.as_ref()
-    }
-
-    /// The card as a template value with `html`: the card as the theme's
-    /// `partial_initiative_card.html` renders it, made once per card rather than once per page
-    /// that shows it (each initiative is on three or four directory pages).
-    fn with_html(&self, card: &InitiativeCard, lang: Lang) -> Result<tera::Value, Diagnostic> {
-        #[derive(serde::Serialize)]
-        struct WithHtml<'c> {
-            #[serde(flatten)]
-            card: &'c InitiativeCard,
-            html: String,
-        }
-        let html = self.render_partial("partial_initiative_card.html", lang, card)?;
-        tera::Value::try_from_serializable(&WithHtml { card, html })
-            .map_err(|e| super::templates::template_diagnostic(&e, &self.renderer.template_paths))
     }
 
     pub(super) fn initiative_card(&self, page: &Page) -> Option<InitiativeCard> {
@@ -319,4 +307,23 @@ impl<'a> RenderContext<'a> {
             })
             .collect()
     }
+}
+
+/// A card as lists show it: its HTML, as the theme's `partial_initiative_card.html` rendered
+/// it once for every page that shows it (each initiative is on three or four directory pages).
+/// Only the HTML: a template value of every field of every card was most of the time of a
+/// partial render to make, and ~3 KB per card to keep.
+fn card_value(html: String) -> Result<tera::Value, Diagnostic> {
+    #[derive(serde::Serialize)]
+    struct Card {
+        html: String,
+    }
+    tera::Value::try_from_serializable(&Card { html }).map_err(|e| {
+        Diagnostic::error(
+            crate::theme::THEME_DIR,
+            0,
+            0,
+            crate::tr!("render-template-error", error = e.to_string()),
+        )
+    })
 }

@@ -227,8 +227,9 @@ impl<'a> RenderContext<'a> {
         }
         let view = InitiativeView {
             initiative: match self.made_card(index) {
-                Some(made) => made.clone()?,
-                None => return Err(internal(page)),
+                // The card's template failed: the problem is this page's.
+                Some(Err(problem)) => return Err(problem.clone()),
+                _ => self.initiative_card(page).ok_or_else(|| internal(page))?,
             },
             body_html: parts.body_html,
             website: initiative.website.as_ref().map(|w| w.value.clone()),
