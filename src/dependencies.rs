@@ -144,6 +144,15 @@ pub fn record_if_recording<T>(make: impl FnOnce() -> T) -> (T, Reads) {
     }
 }
 
+/// What `make` gives, made once into `cell` for many outputs (a language's layout, the
+/// directory's filters): what making it read is kept with it and added to every output
+/// that takes it.
+pub fn made_once<T>(cell: &std::sync::OnceLock<(T, Reads)>, make: impl FnOnce() -> T) -> &T {
+    let (made, reads) = cell.get_or_init(|| record_if_recording(make));
+    replay(reads);
+    made
+}
+
 /// Runs `make` without recording what it reads: something made once and shared by many
 /// outputs, which record what they read of it themselves.
 pub fn unrecorded<T>(make: impl FnOnce() -> T) -> T {

@@ -154,36 +154,25 @@ impl<'a> RenderContext<'a> {
     /// The filters on the directory pages of `filter`, rendered once for all of them.
     fn filters_html(&self, lang: Lang, filter: Option<&Filter>) -> Result<String, Diagnostic> {
         let make = || {
-            crate::dependencies::record_if_recording(|| {
-                let view = DirectoryFilters {
-                    groups: self.filter_groups(lang, filter),
-                    index_href: self.href(&section_url(&self.site.config, Kind::Initiative, lang)),
-                    filtered: filter.is_some(),
-                };
-                self.render_partial("partial_directory_filters.html", lang, &view)
-            })
+            let view = DirectoryFilters {
+                groups: self.filter_groups(lang, filter),
+                index_href: self.href(&section_url(&self.site.config, Kind::Initiative, lang)),
+                filtered: filter.is_some(),
+            };
+            self.render_partial("partial_directory_filters.html", lang, &view)
         };
-        let made;
-        let (html, reads) = match self.filters_made.get(&(lang, filter.cloned())) {
-            Some(once) => once.get_or_init(make),
-            None => {
-                made = make();
-                &made
-            }
-        };
-        crate::dependencies::replay(reads);
-        html.clone()
+        match self.filters_made.get(&(lang, filter.cloned())) {
+            Some(made) => crate::dependencies::made_once(made, make).clone(),
+            None => make(),
+        }
     }
 
     /// The directory's filters: by province, by theme (those that have initiatives, with how
     /// many) and by goal. `current` is the filter of the page they are on.
     fn filter_groups(&self, lang: Lang, current: Option<&Filter>) -> Vec<FilterGroup> {
         let made = &self.directory_filters[self.language_slot(lang)];
-        let (groups, reads) = made.get_or_init(|| {
-            crate::dependencies::record_if_recording(|| self.make_filter_groups(lang))
-        });
-        crate::dependencies::replay(reads);
-        let mut groups = groups.clone();
+        let mut groups =
+            crate::dependencies::made_once(made, || self.make_filter_groups(lang)).clone();
         if let Some(current) = current {
             let href = self.href(&self.filter_url(lang, current));
             for link in groups.iter_mut().flat_map(|g| g.links.iter_mut()) {

@@ -197,11 +197,8 @@ impl<'a> RenderContext<'a> {
     }
 
     fn language_layout(&self, lang: Lang) -> &LanguageLayout {
-        let (layout, reads) = self.language_layouts[self.language_slot(lang)].get_or_init(|| {
-            crate::dependencies::record_if_recording(|| self.make_language_layout(lang))
-        });
-        crate::dependencies::replay(reads);
-        layout
+        let made = &self.language_layouts[self.language_slot(lang)];
+        crate::dependencies::made_once(made, || self.make_language_layout(lang))
     }
 
     /// What every page of `lang` shares, as template values made once: addresses, the menu
