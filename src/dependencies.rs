@@ -78,6 +78,17 @@ impl Reads {
         self.every_address.extend_from_slice(&other.every_address);
     }
 
+    /// Each page once, and no spare room: a directory page reads the same goals and partners
+    /// through many cards, and `serve` keeps the reads of every output.
+    fn compact(&mut self) {
+        for pages in [&mut self.pages, &mut self.exists] {
+            pages.sort_unstable();
+            pages.dedup();
+            pages.shrink_to_fit();
+        }
+        self.lists.shrink_to_fit();
+    }
+
     /// Whether what these reads read is otherwise now: one of the `changed` pages, or a list
     /// whose keys (`lists`: every list's keys now) or length differ.
     pub fn changed(&self, changed: &Changed, lists: &HashMap<ListId, Vec<u64>>) -> bool {
@@ -131,7 +142,8 @@ fn with_frame(record: impl FnOnce(&mut Reads)) {
 pub fn record<T>(make: impl FnOnce() -> T) -> (T, Reads) {
     FRAMES.with(|frames| frames.borrow_mut().push(Some(Reads::default())));
     let made = make();
-    let reads = FRAMES.with(|frames| frames.borrow_mut().pop().flatten());
+    let mut reads = FRAMES.with(|frames| frames.borrow_mut().pop().flatten());
+    reads.iter_mut().for_each(Reads::compact);
     (made, reads.unwrap_or_default())
 }
 

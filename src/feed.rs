@@ -125,7 +125,7 @@ pub fn atom(site: &Site, lang: Lang, title: &str) -> String {
         let _ = writeln!(
             out,
             "    <content type=\"html\">{}</content>",
-            escape_xml(&page.rendered.html)
+            escape_xml(&page.rendered.html())
         );
         let _ = writeln!(out, "  </entry>");
     }

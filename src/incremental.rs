@@ -8,9 +8,9 @@ use crate::build::{self, BuildOptions, Compiled, ParsedFile};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::load::{self, Loaded};
+use crate::packed::Text;
 use crate::render::{self, Renderer};
 use crate::resolve;
-use crate::yaml::Node;
 use foldhash::HashMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -23,35 +23,35 @@ struct CachedEntry {
     parsed: ParsedFile,
 }
 
-/// (the shared-fields file's text, its parsed YAML or the problem)
-type CachedShared = (Sources, Result<Arc<Node>, Diagnostic>);
+/// (the shared-fields file's text, whether it parsed or its problem)
+type CachedShared = (Sources, Result<(), Diagnostic>);
 
 /// The texts a cached result was made from, kept alive so that a file `serve` did not read
 /// again (the same `Arc`) is recognised without hashing it, and their hash for files that were.
 struct Sources {
-    texts: Vec<Arc<String>>,
+    texts: Vec<Arc<Text>>,
     hash: u64,
 }
 
 impl Sources {
-    fn new(texts: &[&Arc<String>]) -> Sources {
+    fn new(texts: &[&Arc<Text>]) -> Sources {
         Sources {
             texts: texts.iter().map(|t| Arc::clone(t)).collect(),
             hash: hash_texts(texts),
         }
     }
 
-    fn matches(&self, texts: &[&Arc<String>]) -> bool {
+    fn matches(&self, texts: &[&Arc<Text>]) -> bool {
         let same = self.texts.len() == texts.len()
             && self.texts.iter().zip(texts).all(|(a, b)| Arc::ptr_eq(a, b));
         same || self.hash == hash_texts(texts)
     }
 }
 
-fn hash_texts(texts: &[&Arc<String>]) -> u64 {
+fn hash_texts(texts: &[&Arc<Text>]) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     for text in texts {
-        hasher.update(text.as_bytes());
+        hasher.update(text.read().as_bytes());
         hasher.update(&[0]);
     }
     hasher.digest()
@@ -64,7 +64,7 @@ pub struct Caches {
     /// Language file → what it gave. Keyed by the path's bytes: hashing a `Path` splits it
     /// into components, which for 20,000 files was most of a rebuild's parse phase.
     entries: std::sync::RwLock<HashMap<OsString, CachedEntry>>,
-    /// Shared-fields file → (its text, parse result).
+    /// Shared-fields file → (its text, whether it parsed).
     shared: std::sync::RwLock<HashMap<OsString, CachedShared>>,
     /// Rendered Markdown per language file.
     pub markdown: resolve::MarkdownCache,
@@ -92,11 +92,13 @@ impl Caches {
             && let Some((previous, reported)) = guard.as_mut()
             && reread(root, previous, changed, (languages, reported)).is_some()
         {
+            previous.pack();
             diagnostics.extend(reported.clone());
             return previous.clone();
         }
         let mut found = Diagnostics::new();
-        let loaded = load::load(root, languages, &mut found);
+        let mut loaded = load::load(root, languages, &mut found);
+        loaded.pack();
         if let Ok(mut guard) = self.loaded.lock() {
             *guard = Some((loaded.clone(), found.clone()));
         }
@@ -131,8 +133,8 @@ impl Caches {
     pub(crate) fn parsed_shared(
         &self,
         path: &Path,
-        texts: &[&Arc<String>],
-    ) -> Option<Result<Arc<Node>, Diagnostic>> {
+        texts: &[&Arc<Text>],
+    ) -> Option<Result<(), Diagnostic>> {
         let shared = self.shared.read().ok()?;
         let (sources, parsed) = shared.get(path.as_os_str())?;
         sources.matches(texts).then(|| parsed.clone())
@@ -141,8 +143,8 @@ impl Caches {
     pub(crate) fn keep_shared(
         &self,
         path: &Path,
-        texts: &[&Arc<String>],
-        parsed: Result<Arc<Node>, Diagnostic>,
+        texts: &[&Arc<Text>],
+        parsed: Result<(), Diagnostic>,
     ) {
         if let Ok(mut shared) = self.shared.write() {
             shared.insert(path.as_os_str().to_owned(), (Sources::new(texts), parsed));
@@ -150,13 +152,13 @@ impl Caches {
     }
 
     /// What the language file at `path` gave when it and its shared file had these texts.
-    pub(crate) fn parsed_entry(&self, path: &Path, texts: &[&Arc<String>]) -> Option<ParsedFile> {
+    pub(crate) fn parsed_entry(&self, path: &Path, texts: &[&Arc<Text>]) -> Option<ParsedFile> {
         let entries = self.entries.read().ok()?;
         let cached = entries.get(path.as_os_str())?;
         cached.sources.matches(texts).then(|| cached.parsed.clone())
     }
 
-    pub(crate) fn keep_entry(&self, path: &Path, texts: &[&Arc<String>], parsed: ParsedFile) {
+    pub(crate) fn keep_entry(&self, path: &Path, texts: &[&Arc<Text>], parsed: ParsedFile) {
         if let Ok(mut entries) = self.entries.write() {
             entries.insert(
                 path.as_os_str().to_owned(),
@@ -212,7 +214,7 @@ fn reread(
             .chain(loaded.shared_files.iter_mut().map(|f| &mut f.file))
             .find(|f| f.path.as_os_str() == relative.as_os_str());
         match (known, load::read_text(&root, &relative)) {
-            (Some(known), Ok(text)) => known.text = text.into(),
+            (Some(known), Ok(text)) => known.text = Arc::new(text.into()),
             (known, _) => {
                 let read = !reported.iter().any(|d| d.path == relative)
                     && if std::fs::symlink_metadata(root.join(&relative)).is_err() {
@@ -273,7 +275,7 @@ fn read_as_on_disk(options: &BuildOptions, caches: &Caches, reused: &Compiled) -
         let language = loaded.language_files.iter().map(|f| &f.file);
         let shared = loaded.shared_files.iter().map(|f| &f.file);
         let texts = (loaded.config.iter().chain(language).chain(shared))
-            .map(|f| (f.path.clone(), f.text.to_string()))
+            .map(|f| (f.path.clone(), f.text.read().into_owned()))
             .collect::<Vec<_>>();
         let assets = (loaded.assets.iter())
             .map(|a| a.path.clone())
@@ -318,7 +320,7 @@ fn assert_same_site(reused: &resolve::Site, full: &resolve::Site) {
                     p.key.clone(),
                     p.entry.lang,
                     p.url.clone(),
-                    p.rendered.html.clone(),
+                    p.rendered.html().into_owned(),
                     p.rendered.links_to.clone(),
                 )
             })

@@ -20,6 +20,7 @@ pub mod lang;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod packed;
 pub mod progress;
 pub mod render;
 pub mod resolve;

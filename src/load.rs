@@ -15,9 +15,9 @@ pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
 #[derive(Debug, Clone)]
 pub struct TextFile {
     pub path: PathBuf,
-    /// Shared, so `serve` keeps the texts between builds without copying them. (`Arc<String>`,
-    /// not `Arc<str>`: made from the `String` read without copying it.)
-    pub text: std::sync::Arc<String>,
+    /// Shared, so `serve` keeps the texts between builds without copying them; it keeps them
+    /// packed (`Loaded::pack`).
+    pub text: std::sync::Arc<crate::packed::Text>,
 }
 
 /// `<stem>.<lang>.md`
@@ -60,18 +60,18 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    pub fn text_of(&self, path: &Path) -> Option<&str> {
-        if let Some(config) = &self.config
-            && config.path == path
-        {
-            return Some(&config.text);
-        }
-        self.language_files
-            .iter()
-            .map(|f| &f.file)
-            .chain(self.shared_files.iter().map(|f| &f.file))
-            .find(|f| f.path == path)
-            .map(|f| f.text.as_str())
+    /// Packs every text not packed yet (`packed`), for `serve`, which keeps them for its next
+    /// build.
+    pub fn pack(&mut self) {
+        use crate::packed::Text;
+        let language = self.language_files.iter_mut().map(|f| &mut f.file);
+        let shared = self.shared_files.iter_mut().map(|f| &mut f.file);
+        let plain: Vec<&mut TextFile> = (self.config.iter_mut().chain(language).chain(shared))
+            .filter(|f| matches!(*f.text, Text::Plain(_)))
+            .collect();
+        plain.into_par_iter().for_each(|file| {
+            file.text = std::sync::Arc::new(Text::packed(&file.text.read()));
+        });
     }
 }
 
@@ -157,7 +157,7 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
             Found::Config(path) => {
                 loaded.config = Some(TextFile {
                     path,
-                    text: text.into(),
+                    text: std::sync::Arc::new(text.into()),
                 })
             }
             Found::Language {
@@ -171,7 +171,7 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
                 lang,
                 file: TextFile {
                     path,
-                    text: text.into(),
+                    text: std::sync::Arc::new(text.into()),
                 },
             }),
             Found::Shared { kind, stem, path } => loaded.shared_files.push(SharedFile {
@@ -179,7 +179,7 @@ pub fn load(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics) -> L
                 stem,
                 file: TextFile {
                     path,
-                    text: text.into(),
+                    text: std::sync::Arc::new(text.into()),
                 },
             }),
             Found::Asset(asset) => loaded.assets.push(asset),
@@ -368,7 +368,7 @@ pub fn add_entry_file(
     };
     let file = TextFile {
         path: relative.to_path_buf(),
-        text: text.into(),
+        text: std::sync::Arc::new(text.into()),
     };
     match item {
         Some(Found::Language {

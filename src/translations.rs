@@ -66,7 +66,7 @@ pub fn rows(
 ) -> Vec<Row> {
     let mut entries: BTreeMap<(Kind, String), Present> = BTreeMap::new();
     for file in &loaded.language_files {
-        let state = if crate::scaffold::is_placeholder(&file.file.text) {
+        let state = if crate::scaffold::is_placeholder(&file.file.text.read()) {
             State::Placeholder
         } else {
             State::Present

@@ -150,7 +150,7 @@ fn exercise(text: &str) {
         themes: Some(vec!["energie", "zorg"]),
         programme_goals: Some(5),
     };
-    let shared_text = std::sync::Arc::new(text.to_string());
+    let kept = std::sync::Arc::new(wdhs::packed::Text::from(text.to_string()));
     for kind in KINDS {
         let mut diagnostics = Diagnostics::new();
         let source = EntrySource {
@@ -158,12 +158,13 @@ fn exercise(text: &str) {
             stem: "x",
             lang: Lang::fallback(),
             path: Path::new("content/x.nl.md"),
-            text: &shared_text,
+            text,
+            kept: &kept,
             shared: None,
         };
         // The body is a part of the text, whatever the text.
         if let Some(entry) = parse_entry(&source, &vocabulary, &mut diagnostics) {
-            assert!(text.ends_with(entry.body.as_str()), "{text:?}");
+            assert!(text.ends_with(&*entry.body.read()), "{text:?}");
         }
         for d in diagnostics.sorted() {
             // Every position points into the file (or is 0 for the whole file).

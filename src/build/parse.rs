@@ -22,9 +22,11 @@ pub(crate) struct ParsedFile {
     pub(crate) found: Diagnostics,
 }
 
-/// What `parse_entry` reads of a language file, with its parsed shared file if it has one.
+/// What `parse_entry` reads of a language file (`text`: its text, read), with its parsed
+/// shared file if it has one.
 pub(crate) fn entry_source<'a>(
     file: &'a load::LanguageFile,
+    text: &'a str,
     shared: Option<(&'a Path, &'a Node)>,
 ) -> EntrySource<'a> {
     EntrySource {
@@ -32,7 +34,8 @@ pub(crate) fn entry_source<'a>(
         stem: &file.stem,
         lang: file.lang,
         path: &file.file.path,
-        text: &file.file.text,
+        text,
+        kept: &file.file.text,
         shared,
     }
 }
@@ -68,8 +71,24 @@ pub fn parse_all(
 /// The shared-fields files, parsed: the YAML of each that parsed, by entry, and the entries
 /// whose shared file is broken.
 struct SharedFields<'a> {
-    nodes: HashMap<(crate::model::Kind, &'a str), (&'a Path, Arc<Node>)>,
+    nodes: HashMap<(crate::model::Kind, &'a str), (&'a Path, SharedNode<'a>)>,
     broken: HashSet<(crate::model::Kind, &'a str)>,
+}
+
+/// The YAML of a shared-fields file that parsed. `serve` keeps only that it parsed, not the
+/// YAML (for 10,000 initiatives, megabytes it reads only when a language file changes): it is
+/// parsed again from the text when a language file needs it.
+struct SharedNode<'a> {
+    text: &'a crate::packed::Text,
+    node: std::sync::OnceLock<Option<Node>>,
+}
+
+impl SharedNode<'_> {
+    fn get(&self) -> Option<&Node> {
+        self.node
+            .get_or_init(|| yaml::parse(&self.text.read(), 0).ok())
+            .as_ref()
+    }
 }
 
 /// Parses the shared-fields files in parallel; the problem of each broken one is reported.
@@ -78,20 +97,21 @@ fn parse_shared_files<'a>(
     caches: Option<&Caches>,
     diagnostics: &mut Diagnostics,
 ) -> SharedFields<'a> {
-    let parsed: Vec<Result<Arc<Node>, Diagnostic>> = shared_files
+    // `None`: it parsed, and `serve` kept only that.
+    let parsed: Vec<Result<Option<Node>, Diagnostic>> = shared_files
         .par_iter()
         .map(|f| {
             let texts = [&f.file.text];
             if let Some(parsed) = caches.and_then(|c| c.parsed_shared(&f.file.path, &texts)) {
-                return parsed;
+                return parsed.map(|()| None);
             }
-            let parsed = yaml::parse(&f.file.text, 0)
-                .map(Arc::new)
-                .map_err(|e| e.diagnostic(&f.file.path, ""));
+            let parsed =
+                yaml::parse(&f.file.text.read(), 0).map_err(|e| e.diagnostic(&f.file.path, ""));
             if let Some(cache) = caches {
-                cache.keep_shared(&f.file.path, &texts, parsed.clone());
+                let outcome = parsed.as_ref().map(|_| ()).map_err(Diagnostic::clone);
+                cache.keep_shared(&f.file.path, &texts, outcome);
             }
-            parsed
+            parsed.map(Some)
         })
         .collect();
     let mut shared = SharedFields {
@@ -103,10 +123,13 @@ fn parse_shared_files<'a>(
     for (file, parsed) in shared_files.iter().zip(parsed) {
         match parsed {
             Ok(node) => {
-                shared.nodes.insert(
-                    (file.kind, file.stem.as_str()),
-                    (file.file.path.as_path(), node),
-                );
+                let node = SharedNode {
+                    text: &file.file.text,
+                    node: node.map(Some).map(Into::into).unwrap_or_default(),
+                };
+                shared
+                    .nodes
+                    .insert((file.kind, file.stem.as_str()), (&file.file.path, node));
             }
             Err(d) => {
                 diagnostics.push(d);
@@ -160,7 +183,7 @@ fn parse_language_files(
     vocabulary: &Vocabulary<'_>,
     caches: Option<&Caches>,
 ) -> Vec<ParsedLanguageFile> {
-    let shared_text: HashMap<(crate::model::Kind, &str), &Arc<String>> = shared_files
+    let shared_text: HashMap<(crate::model::Kind, &str), &Arc<crate::packed::Text>> = shared_files
         .iter()
         .map(|f| ((f.kind, f.stem.as_str()), &f.file.text))
         .collect();
@@ -187,10 +210,11 @@ fn parse_language_file(
     shared: &SharedFields<'_>,
     vocabulary: &Vocabulary<'_>,
     caches: Option<&Caches>,
-    texts: &[&Arc<String>],
+    texts: &[&Arc<crate::packed::Text>],
 ) -> ParsedFile {
     let key = (file.kind, file.stem.as_str());
-    let placeholder = crate::scaffold::is_placeholder(&file.file.text);
+    let text = file.file.text.read();
+    let placeholder = crate::scaffold::is_placeholder(&text);
     let mut found = Diagnostics::new();
     // Entries whose shared file is broken are not parsed (`parse_shared_files`), nor kept.
     if placeholder || shared.broken.contains(&key) {
@@ -200,7 +224,11 @@ fn parse_language_file(
             found,
         };
     }
-    let source = entry_source(file, shared.nodes.get(&key).map(|(p, n)| (*p, &**n)));
+    let shared_node = shared
+        .nodes
+        .get(&key)
+        .and_then(|(p, n)| Some((*p, n.get()?)));
+    let source = entry_source(file, &text, shared_node);
     let entry = parse_entry(&source, vocabulary, &mut found).map(Arc::new);
     let parsed = ParsedFile {
         placeholder,
@@ -235,7 +263,7 @@ fn warn_placeholders(parsed: &[ParsedLanguageFile], diagnostics: &mut Diagnostic
 /// that shared file: say so once, there, instead of once per language.
 fn merge_missing_shared_fields(
     found: Vec<Diagnostic>,
-    shared: &HashMap<(crate::model::Kind, &str), (&Path, Arc<Node>)>,
+    shared: &HashMap<(crate::model::Kind, &str), (&Path, SharedNode<'_>)>,
 ) -> Vec<Diagnostic> {
     let shared_for = |path: &Path| -> Option<PathBuf> {
         let name = path.file_name()?.to_str()?;

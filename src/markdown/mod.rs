@@ -71,7 +71,8 @@ pub struct AnchorLink {
 
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
-    pub html: String,
+    /// Read with `html()`: `serve` keeps it packed.
+    html: crate::packed::Text,
     pub headings: Vec<Heading>,
     pub anchor_links: Vec<AnchorLink>,
     pub site_links: Vec<SiteLink>,
@@ -83,6 +84,18 @@ pub struct Rendered {
     pub links_unresolved: bool,
     pub plain_text: String,
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Rendered {
+    /// The Markdown as HTML.
+    pub fn html(&self) -> std::borrow::Cow<'_, str> {
+        self.html.read()
+    }
+
+    /// Packs the HTML, for `serve`, which keeps every page's between builds.
+    pub fn pack(&mut self) {
+        self.html.pack();
+    }
 }
 
 pub fn options() -> Options {
@@ -271,10 +284,11 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
     let pictures = link_pass(&mut events, &used_ids, resolver, &mut reports, &mut out);
     raw_html_pass(&mut events, &mut reports);
     picture_pass(&mut events, pictures);
-    out.html.reserve(markdown.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut out.html, events.into_iter().map(|(e, _)| e));
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
     // Thousands of pages are held until they are written: keep only what is used.
-    out.html.shrink_to_fit();
+    html.shrink_to_fit();
+    out.html = html.into();
     out.plain_text.shrink_to_fit();
     out.diagnostics = reports.finish();
     out

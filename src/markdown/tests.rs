@@ -30,16 +30,16 @@ fn run(md: &str) -> Rendered {
 #[test]
 fn headings_get_unique_ids() {
     let r = run("## Samen doen\n\n## Samen doen\n\n### Eigen {#eigen}\n");
-    assert!(r.html.contains("<h2 id=\"samen-doen\">"), "{}", r.html);
-    assert!(r.html.contains("<h2 id=\"samen-doen-2\">"));
-    assert!(r.html.contains("<h3 id=\"eigen\">"));
+    assert!(r.html().contains("<h2 id=\"samen-doen\">"), "{}", r.html());
+    assert!(r.html().contains("<h2 id=\"samen-doen-2\">"));
+    assert!(r.html().contains("<h3 id=\"eigen\">"));
     assert!(r.diagnostics.is_empty());
 }
 
 #[test]
 fn links_are_rewritten_and_checked_with_file_lines() {
     let r = run("Tekst\n\n[doelen](@/goals#twee) en [weg](@/missing) en [](@/goals)\n");
-    assert!(r.html.contains("href=\"/x/goals#twee\""), "{}", r.html);
+    assert!(r.html().contains("href=\"/x/goals#twee\""), "{}", r.html());
     assert_eq!(r.anchor_links[0].anchor, "twee");
     let messages: Vec<String> = r
         .diagnostics
@@ -58,9 +58,9 @@ fn links_are_rewritten_and_checked_with_file_lines() {
 #[test]
 fn raw_html_is_shown_as_text() {
     let r = run("Hallo <script>alert(1)</script> en <b>vet</b>\n\n<iframe src=x></iframe>\n");
-    assert!(!r.html.contains("<script>"), "{}", r.html);
-    assert!(!r.html.contains("<iframe"), "{}", r.html);
-    assert!(r.html.contains("&lt;script&gt;"), "{}", r.html);
+    assert!(!r.html().contains("<script>"), "{}", r.html());
+    assert!(!r.html().contains("<iframe"), "{}", r.html());
+    assert!(r.html().contains("&lt;script&gt;"), "{}", r.html());
     assert!(
         r.diagnostics
             .iter()
@@ -101,10 +101,10 @@ fn links_to_other_schemes_are_refused_and_never_published() {
         "{:?}",
         r.diagnostics
     );
-    let lower = r.html.to_lowercase();
+    let lower = r.html().to_lowercase();
     for scheme in ["javascript", "data:", "vbscript", "file:"] {
-        assert!(!lower.contains(&format!("href=\"{scheme}")), "{}", r.html);
-        assert!(!lower.contains(&format!("src=\"{scheme}")), "{}", r.html);
+        assert!(!lower.contains(&format!("href=\"{scheme}")), "{}", r.html());
+        assert!(!lower.contains(&format!("src=\"{scheme}")), "{}", r.html());
     }
     let fine = run("[a](https://x.nl) [b](mailto:pers@x.nl) [c](tel:+31201234567) [d](@/goals)");
     assert!(fine.diagnostics.is_empty(), "{:?}", fine.diagnostics);
@@ -113,8 +113,12 @@ fn links_to_other_schemes_are_refused_and_never_published() {
 #[test]
 fn headings_carry_no_attributes_but_their_id() {
     let r = run("## Hallo {#groet .rood onclick=alert(1) style=x}\n");
-    assert!(r.html.contains("<h2 id=\"groet\">Hallo</h2>"), "{}", r.html);
-    assert!(!r.html.contains("onclick"), "{}", r.html);
+    assert!(
+        r.html().contains("<h2 id=\"groet\">Hallo</h2>"),
+        "{}",
+        r.html()
+    );
+    assert!(!r.html().contains("onclick"), "{}", r.html());
     assert!(r.diagnostics[0].message.contains("only an anchor"));
 }
 

@@ -21,7 +21,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::fields::{Fields, Located};
 use crate::frontmatter::{self, SplitError};
 use crate::lang::Lang;
+use crate::packed::Text;
 use crate::yaml::{self, Node};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -105,6 +107,10 @@ impl Kind {
 /// Fields every language file may have, whatever its kind.
 pub const COMMON_FIELDS: &[&str] = &["slug", "draft", "keep_metadata"];
 
+/// The fields all languages of an entry must give alike (`resolve::between`). Only where these
+/// were written is kept in an entry, to point at a disagreement: `serve` keeps every entry.
+pub const AGREED_FIELDS: &[&str] = &["number", "target_year", "date", "province", "role"];
+
 /// What the model needs from `site.yaml` to validate values.
 pub struct Vocabulary<'a> {
     /// `None` when site.yaml could not be read: themes are then not checked.
@@ -127,7 +133,7 @@ pub struct Entry {
     pub keep_metadata: Vec<Located<String>>,
     /// The language file, relative to the site root.
     pub path: PathBuf,
-    /// Where each front-matter field was written (file, line, column).
+    /// Where each of the `AGREED_FIELDS` was written (file, line, column).
     pub field_locations: BTreeMap<String, crate::fields::Location>,
     pub body: Body,
     /// 1-based line in `path` where the body starts.
@@ -139,19 +145,19 @@ pub struct Entry {
 /// `serve`, which keeps every text for its next build, does not hold every body twice.
 #[derive(Debug, Clone, Default)]
 pub struct Body {
-    text: Arc<String>,
+    text: Arc<Text>,
     start: usize,
 }
 
 impl Body {
-    pub fn as_str(&self) -> &str {
-        self.text.get(self.start..).unwrap_or_default()
+    pub fn read(&self) -> Cow<'_, str> {
+        self.text.read_from(self.start)
     }
 
     /// The same Markdown: by pointer when both come from one text, else by reading it.
     pub fn same_as(&self, other: &Body) -> bool {
         (Arc::ptr_eq(&self.text, &other.text) && self.start == other.start)
-            || self.as_str() == other.as_str()
+            || self.read() == other.read()
     }
 }
 
@@ -207,8 +213,10 @@ pub struct EntrySource<'a> {
     pub stem: &'a str,
     pub lang: Lang,
     pub path: &'a Path,
-    /// Shared, so the entry's body is a part of it rather than a copy.
-    pub text: &'a Arc<String>,
+    /// The text, read.
+    pub text: &'a str,
+    /// The same text as kept: shared, so the entry's body is a part of it rather than a copy.
+    pub kept: &'a Arc<Text>,
     /// The parsed shared `<stem>.yaml`, if there is one.
     pub shared: Option<(&'a Path, &'a Node)>,
 }
@@ -241,7 +249,8 @@ pub fn parse_entry(
         .chain(source.kind.fields())
         .copied()
         .collect();
-    let field_locations = fields.finish(&known, diagnostics);
+    let mut field_locations = fields.finish(&known, diagnostics);
+    field_locations.retain(|name, _| AGREED_FIELDS.contains(&name.as_str()));
     Some(Entry {
         kind: source.kind,
         stem: source.stem.to_string(),
@@ -252,7 +261,7 @@ pub fn parse_entry(
         field_locations,
         path: path.to_path_buf(),
         body: Body {
-            text: Arc::clone(source.text),
+            text: Arc::clone(source.kept),
             start: split.body_start,
         },
         body_line: split.body_line,

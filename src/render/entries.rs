@@ -97,7 +97,7 @@ impl<'a> RenderContext<'a> {
             lang,
             layout,
             index_href: self.href(&section_url(&self.site.config, page.entry.kind, lang)),
-            body_html: tera::Value::from(page.rendered.html.as_str()),
+            body_html: tera::Value::from(page.rendered.html().into_owned()),
         };
         match &page.entry.data {
             EntryData::Goal(goal) => self.goal_page(parts, goal),

@@ -27,7 +27,9 @@ impl<'a> RenderContext<'a> {
                 .page(Kind::Page, "about", lang)
                 .map(|p| self.href(&p.url)),
             provinces: self.province_links(lang),
-            body_html: tera::Value::from(home.map_or("", |h| h.rendered.html.as_str())),
+            body_html: tera::Value::from(
+                home.map_or(String::new(), |h| h.rendered.html().into_owned()),
+            ),
             goals: site
                 .list(Kind::Goal, lang)
                 .filter_map(|p| self.goal_card(p))

@@ -189,6 +189,7 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
     }
 }
 
+/// The fields compared here are `model::AGREED_FIELDS`, the only ones whose place is kept.
 fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics) {
     let differ = |field: &str, a: String, b: String, diagnostics: &mut Diagnostics| {
         if a != b {

@@ -122,18 +122,8 @@ impl LinkTargets<'_> {
         page: &Page,
         body: Body,
     ) -> (Arc<Rendered>, Vec<Diagnostic>) {
-        let resolver = SiteLinks {
-            targets: self,
-            from: &page.entry,
-        };
-        let input = RenderInput {
-            markdown: body.as_str(),
-            path: &page.entry.path,
-            first_line: page.entry.body_line,
-        };
         let Some(cache) = self.cache else {
-            let mut rendered = markdown::render(&input, &resolver);
-            let found = std::mem::take(&mut rendered.diagnostics);
+            let (rendered, found) = self.render_body(page, &body);
             return (Arc::new(rendered), found);
         };
         if let Ok(pages) = cache.pages.read()
@@ -146,8 +136,8 @@ impl LinkTargets<'_> {
         {
             return (cached.rendered.clone(), cached.found.clone());
         }
-        let mut rendered = markdown::render(&input, &resolver);
-        let found = std::mem::take(&mut rendered.diagnostics);
+        let (mut rendered, found) = self.render_body(page, &body);
+        rendered.pack();
         let rendered = Arc::new(rendered);
         if let Ok(mut pages) = cache.pages.write() {
             pages.insert(
@@ -163,6 +153,24 @@ impl LinkTargets<'_> {
                 },
             );
         }
+        (rendered, found)
+    }
+
+    /// Renders the page's Markdown (read only now: `serve` keeps it packed); the problems
+    /// found are returned beside it.
+    fn render_body(&self, page: &Page, body: &Body) -> (Rendered, Vec<Diagnostic>) {
+        let resolver = SiteLinks {
+            targets: self,
+            from: &page.entry,
+        };
+        let markdown = body.read();
+        let input = RenderInput {
+            markdown: &markdown,
+            path: &page.entry.path,
+            first_line: page.entry.body_line,
+        };
+        let mut rendered = markdown::render(&input, &resolver);
+        let found = std::mem::take(&mut rendered.diagnostics);
         (rendered, found)
     }
 
