@@ -51,8 +51,11 @@ impl Sources {
 fn hash_texts(texts: &[&Arc<Text>]) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     for text in texts {
-        hasher.update(text.read().as_bytes());
-        hasher.update(&[0]);
+        // As held: a text packed once and read plain once only misses the cache.
+        let (packed, bytes) = text.as_held();
+        hasher.update(&[u8::from(packed)]);
+        hasher.update(&bytes.len().to_le_bytes());
+        hasher.update(bytes);
     }
     hasher.digest()
 }

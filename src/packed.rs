@@ -47,6 +47,15 @@ impl Text {
         }
     }
 
+    /// The text as held: equal texts held alike (both packed, or both not) give equal bytes,
+    /// so a hash of these recognises an unchanged text without unpacking it.
+    pub fn as_held(&self) -> (bool, &[u8]) {
+        match self {
+            Text::Plain(plain) => (false, plain.as_bytes()),
+            Text::Packed(packed) => (true, packed),
+        }
+    }
+
     /// The text from byte `start` on (`""` when `start` is not a character boundary in it).
     pub fn read_from(&self, start: usize) -> Cow<'_, str> {
         match self.read() {
@@ -72,6 +81,8 @@ mod tests {
         let packed = Text::packed(&plain);
         assert!(matches!(&packed, Text::Packed(bytes) if bytes.len() < plain.len() / 2));
         assert_eq!(packed.read(), plain);
+        // Packing is deterministic: `serve` recognises an unchanged text by its packed bytes.
+        assert_eq!(Text::packed(&plain).as_held(), packed.as_held());
         let start = plain.find("Tekst").unwrap_or(0);
         assert_eq!(packed.read_from(start), plain[start..]);
         assert_eq!(Text::from(plain.clone()).read_from(start), plain[start..]);
