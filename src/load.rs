@@ -69,9 +69,10 @@ impl Loaded {
         let plain: Vec<&mut TextFile> = (self.config.iter_mut().chain(language).chain(shared))
             .filter(|f| matches!(*f.text, Text::Plain(_)))
             .collect();
-        plain.into_par_iter().for_each(|file| {
-            file.text = std::sync::Arc::new(Text::packed(&file.text.read()));
-        });
+        // Freshly read, so held only here: packed in place.
+        plain
+            .into_par_iter()
+            .for_each(|file| std::sync::Arc::make_mut(&mut file.text).pack());
     }
 }
 
