@@ -67,6 +67,9 @@ pub struct Caches {
     /// Language file → what it gave. Keyed by the path's bytes: hashing a `Path` splits it
     /// into components, which for 20,000 files was most of a rebuild's parse phase.
     entries: std::sync::RwLock<HashMap<OsString, CachedEntry>>,
+    /// A hash of the `Vocabulary` the kept entries were checked against: when site.yaml
+    /// changes it, every entry is parsed again (a theme taken away makes entries wrong).
+    vocabulary: std::sync::Mutex<Option<u64>>,
     /// Shared-fields file → (its text, whether it parsed).
     shared: std::sync::RwLock<HashMap<OsString, CachedShared>>,
     /// Rendered Markdown per language file.
@@ -151,6 +154,18 @@ impl Caches {
     ) {
         if let Ok(mut shared) = self.shared.write() {
             shared.insert(path.as_os_str().to_owned(), (Sources::new(texts), parsed));
+        }
+    }
+
+    /// Forgets every kept entry when they were checked against another vocabulary.
+    pub(crate) fn check_against(&self, vocabulary: &crate::model::Vocabulary<'_>) {
+        use std::hash::BuildHasher;
+        let hash = foldhash::quality::FixedState::default().hash_one(vocabulary);
+        if let Ok(mut kept) = self.vocabulary.lock()
+            && kept.replace(hash) != Some(hash)
+            && let Ok(mut entries) = self.entries.write()
+        {
+            entries.clear();
         }
     }
 

@@ -209,6 +209,33 @@ fn a_broken_file_shows_the_error_and_keeps_the_last_good_site_until_fixed() {
     );
 }
 
+/// A theme taken out of site.yaml makes every initiative that still has it wrong, though their
+/// files did not change: serve must say so, as `build` does, and not publish them.
+#[test]
+fn a_theme_taken_out_of_site_yaml_is_reported_on_the_initiatives_that_have_it() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let config = site.read("content/site.yaml");
+    let without_zorg = config.replace("  zorg: { nl: \"Zorg\", en: \"Care\" }\n", "");
+    assert_ne!(config, without_zorg, "the fixture has the theme `zorg`");
+    server.forget_output();
+    site.replace("content/site.yaml", &without_zorg);
+    let rebuild = server.next_rebuild_traced();
+    assert!(rebuild.failed(), "{}", rebuild.summary);
+    let problems = server.printed_problems().join("\n");
+    for file in [
+        "initiatives/zorg.yaml:4:10",
+        "initiatives/alleen-nl.yaml:4:10",
+    ] {
+        assert!(problems.contains(file), "{file} in:\n{problems}");
+    }
+    assert_eq!(
+        request(&server.address, "/en/initiatives/zorg/").status,
+        200,
+        "the last good site is still served"
+    );
+}
+
 #[test]
 fn a_broken_first_build_keeps_the_server_up() {
     let site = Site::fixture("basic");

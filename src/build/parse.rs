@@ -54,6 +54,9 @@ pub fn parse_all(
         themes: (!config.broken).then(|| config.themes.iter().map(|(id, _)| id.as_str()).collect()),
         programme_goals: config.programme_goals,
     };
+    if let Some(caches) = caches {
+        caches.check_against(&vocabulary);
+    }
     let parsed = parse_language_files(language_files, shared_files, &shared, &vocabulary, caches);
     warn_placeholders(&parsed, diagnostics);
     let mut entries = Vec::with_capacity(parsed.len());
@@ -190,7 +193,7 @@ fn parse_language_files(
     language_files
         .into_par_iter()
         .map(|file| {
-            // The vocabulary comes from site.yaml, which when changed means a fresh cache.
+            // Kept entries were checked against this vocabulary (`Caches::check_against`).
             let mut texts = vec![&file.file.text];
             texts.extend(shared_text.get(&(file.kind, file.stem.as_str())).copied());
             let parsed = (caches.and_then(|c| c.parsed_entry(&file.file.path, &texts)))

@@ -112,6 +112,7 @@ pub const COMMON_FIELDS: &[&str] = &["slug", "draft", "keep_metadata"];
 pub const AGREED_FIELDS: &[&str] = &["number", "target_year", "date", "province", "role"];
 
 /// What the model needs from `site.yaml` to validate values.
+#[derive(Hash)]
 pub struct Vocabulary<'a> {
     /// `None` when site.yaml could not be read: themes are then not checked.
     pub themes: Option<Vec<&'a str>>,
