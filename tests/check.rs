@@ -639,6 +639,32 @@ fn duplicate_goal_number_names_the_other_file_and_does_not_cascade() {
     assert_one_error_one_warning(&run);
 }
 
+/// A page whose address is a section's, in another case (`/Pers/` and the press section at
+/// `/pers/`), would replace the section's page on a server that ignores case.
+#[test]
+fn a_page_at_a_sections_address_in_another_case_names_the_section() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    site.write(
+        "content/pages/perspagina.nl.md",
+        "---\ntitle: \"Pers\"\nslug: pers-en-media\n---\nTekst.\n",
+    );
+    site.write(
+        "content/pages/perspagina.en.md",
+        "---\ntitle: \"Press\"\nslug: Press\n---\nText.\n",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(concat!(
+            "content/pages/perspagina.en.md:3:7: error: this page would be written to /en/Press/, ",
+            "which the press section already uses\n",
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_link_to_an_anchor_the_home_page_does_not_have_is_reported() {
     let _shared = shared();

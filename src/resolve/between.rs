@@ -31,13 +31,12 @@ pub(super) fn check_between_pages(between: &Between<'_>) -> Vec<Diagnostic> {
     found
 }
 
-/// The address of every section in every language, lowercased (addresses that differ only in
-/// case clash on macOS and Windows), with its kind.
-fn section_urls_folded(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
+/// The address of every section in every language, with its kind.
+fn section_urls(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
     config.languages.iter().flat_map(move |lang| {
         (crate::model::KINDS.into_iter())
             .filter(|k| k.has_section())
-            .map(move |kind| (section_url(config, kind, *lang).to_lowercase(), kind))
+            .map(move |kind| (section_url(config, kind, *lang), kind))
     })
 }
 
@@ -45,34 +44,44 @@ fn section_urls_folded(config: &Config) -> impl Iterator<Item = (String, Kind)> 
 /// The pages (by position) whose address a section or an earlier page already has, with the
 /// problem to report on each.
 fn url_clashes(config: &Config, pages: &[Page]) -> Vec<(usize, Diagnostic)> {
-    /// Who already has a URL: a section of `site.yaml`, or a page.
+    /// Who already has an address: a section of `site.yaml`, or a page.
     enum Owner<'a> {
         Section(Kind),
         Page(&'a std::path::Path),
     }
-    let mut seen: HashMap<String, Owner<'_>> = HashMap::with_capacity(pages.len() + 16);
-    for (url, kind) in section_urls_folded(config) {
-        seen.insert(url, Owner::Section(kind));
-    }
+    let sections: Vec<(String, Kind)> = section_urls(config).collect();
+    // By `folded_url_hash` (computed once per page, in parallel): only addresses with the same
+    // hash are lowercased and compared. Those that are not the same are kept aside.
+    let mut seen: HashMap<u64, (&str, Owner<'_>)> = HashMap::with_capacity(pages.len() + 16);
+    let mut same_hash: Vec<(&str, Owner<'_>)> = Vec::new();
+    let owners = (sections.iter())
+        .map(|(url, kind)| (folded_url_hash(url), url.as_str(), Owner::Section(*kind)))
+        .chain((pages.iter()).map(|p| (p.url_hash, p.url.as_str(), Owner::Page(&p.entry.path))));
     let mut clashes = Vec::new();
-    for (i, page) in pages.iter().enumerate() {
-        let folded = page.url.to_lowercase();
-        if let Some(owner) = seen.get(&folded) {
-            let other = match owner {
-                Owner::Section(kind) => crate::tr!("between-section", section = kind.folder()),
-                Owner::Page(path) => display_path(path),
-            };
-            let clash = (page.entry.slug)
-                .error(crate::tr!(
-                    "between-same-address",
-                    url = &page.url,
-                    other = other
-                ))
-                .with_hint(crate::tr!("between-same-address-hint"));
-            clashes.push((i, clash));
+    for (i, (hash, url, owner)) in owners.enumerate() {
+        let folded = |other: &str| other.to_lowercase() == url.to_lowercase();
+        let taken = match seen.get(&hash) {
+            None => None,
+            Some((other, taken)) if folded(other) => Some(taken),
+            Some(_) => same_hash.iter().find(|(o, _)| folded(o)).map(|(_, t)| t),
+        };
+        let (Some(taken), Some(page)) = (taken, i.checked_sub(sections.len())) else {
+            match seen.entry(hash) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert((url, owner));
+                }
+                std::collections::hash_map::Entry::Occupied(_) => same_hash.push((url, owner)),
+            }
             continue;
-        }
-        seen.insert(folded, Owner::Page(&page.entry.path));
+        };
+        let other = match taken {
+            Owner::Section(kind) => crate::tr!("between-section", section = kind.folder()),
+            Owner::Page(path) => display_path(path),
+        };
+        let clash = (pages[page].entry.slug)
+            .error(crate::tr!("between-same-address", url = url, other = other))
+            .with_hint(crate::tr!("between-same-address-hint"));
+        clashes.push((page, clash));
     }
     clashes
 }
@@ -158,7 +167,7 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
         }
         // Say it once per entry: from the first language that has it.
         let first_present =
-            (config.languages.iter()).find(|l| index.contains(entry.kind, &entry.stem, **l));
+            (config.languages.iter()).find(|l| index.contains(pages, entry.kind, &entry.stem, **l));
         if first_present != Some(&entry.lang) {
             continue;
         }
@@ -180,7 +189,9 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
     // Values all languages must agree on, when written in each language file.
     if entry.lang == config.default_lang() {
         for lang in &config.languages {
-            if let Some(other) = index.get(entry.kind, &entry.stem, *lang).map(|i| &pages[i])
+            if let Some(other) = index
+                .get(pages, entry.kind, &entry.stem, *lang)
+                .map(|i| &pages[i])
                 && other.entry.lang != entry.lang
             {
                 check_agreement(entry, &other.entry, diagnostics);
@@ -322,7 +333,12 @@ fn check_references(
     };
     // References are written in the shared file most of the time: check them once.
     if page.entry.lang != config.default_lang()
-        && index.contains(page.entry.kind, &page.entry.stem, config.default_lang())
+        && index.contains(
+            pages,
+            page.entry.kind,
+            &page.entry.stem,
+            config.default_lang(),
+        )
     {
         return;
     }

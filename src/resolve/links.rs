@@ -106,7 +106,7 @@ pub(super) fn anchor_problems(pages: &[Page], index: &PageIndex, i: usize) -> Ve
                     "" => Kind::Home,
                     folder => Kind::from_folder(folder)?,
                 };
-                index.get(kind, stem, page.entry.lang)
+                index.get(pages, kind, stem, page.entry.lang)
             })
             .map(|i| &pages[i]);
         let Some(target) = target else {
@@ -328,7 +328,7 @@ impl SiteLinks<'_> {
     ) -> Result<Resolved, (String, String)> {
         let lang = self.from.lang;
         let key = format!("{}/{stem}", kind.folder());
-        if let Some(i) = self.targets.index.get(kind, stem, lang) {
+        if let Some(i) = self.targets.index.get(self.targets.pages, kind, stem, lang) {
             return Ok(Resolved::Url {
                 url: with_anchor(self.targets.pages[i].url.clone()),
                 target: Some(key),
@@ -340,7 +340,7 @@ impl SiteLinks<'_> {
             .config
             .languages
             .iter()
-            .find_map(|l| self.targets.index.get(kind, stem, *l))
+            .find_map(|l| self.targets.index.get(self.targets.pages, kind, stem, *l))
         {
             return Ok(Resolved::Url {
                 url: with_anchor(self.targets.pages[i].url.clone()),

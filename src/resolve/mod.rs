@@ -93,7 +93,9 @@ impl Site {
         if dependencies::recording() {
             dependencies::read_page((lang, key_hash(kind, stem)));
         }
-        self.index.get(kind, stem, lang).map(|i| &self.pages[i])
+        self.index
+            .get(&self.pages, kind, stem, lang)
+            .map(|i| &self.pages[i])
     }
 
     /// The page at position `i` in `pages`, its read recorded.
@@ -107,7 +109,7 @@ impl Site {
 
     /// The position in `pages` of the entry's page in `lang`.
     pub fn index_of(&self, kind: Kind, stem: &str, lang: Lang) -> Option<usize> {
-        self.index.get(kind, stem, lang)
+        self.index.get(&self.pages, kind, stem, lang)
     }
 
     /// A kind's pages in `lang`, in list order. What is read is recorded: each page taken,
@@ -164,7 +166,8 @@ impl Site {
         if dependencies::recording() {
             dependencies::read_existence((lang, page.key_hash));
         }
-        self.index.contains(page.entry.kind, &page.entry.stem, lang)
+        self.index
+            .contains(&self.pages, page.entry.kind, &page.entry.stem, lang)
     }
 }
 
@@ -399,10 +402,7 @@ fn place_pages(config: &Config, published: Vec<Arc<Entry>>) -> (Vec<Page>, PageI
         .into_par_iter()
         .map(|entry| Page::new(config, entry))
         .collect();
-    let mut index = PageIndex::default();
-    for (i, page) in pages.iter().enumerate() {
-        index.insert(&page.entry, i);
-    }
+    let index = PageIndex::new(&pages);
     (pages, index)
 }
 

@@ -14,8 +14,8 @@ pub struct Page {
     pub key_hash: u64,
     /// Path below the site root, without the base path: "" (home), "pers/x/", "en/press/x/".
     pub url: String,
-    /// `folded_url_hash` of `url`, beside the page: looking for the pages at an address reads
-    /// it for every page, and only a page with the same hash for its address.
+    /// `folded_url_hash` of `url`, made beside the page (in parallel): looking for clashing
+    /// addresses reads it for every page, and compares only addresses with the same hash.
     pub(super) url_hash: u64,
     /// Shared with the Markdown cache of `serve`; set with `set_rendered`.
     pub rendered: Arc<Rendered>,
@@ -35,11 +35,6 @@ impl Page {
         }
     }
 
-    /// `folded_url_hash` of its address.
-    pub fn url_hash(&self) -> u64 {
-        self.url_hash
-    }
-
     pub(super) fn set_rendered(&mut self, rendered: Arc<Rendered>) {
         self.rendered = rendered;
     }
@@ -47,29 +42,55 @@ impl Page {
 
 /// The hash of an address lowercased (`Page::url_hash`): pages at the same address, or at
 /// addresses that differ only in case, have the same.
-pub fn folded_url_hash(url: &str) -> u64 {
+pub(super) fn folded_url_hash(url: &str) -> u64 {
+    // Addresses are nearly always lowercase ASCII already: then they are hashed as they are.
+    if url.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        return xxhash_rust::xxh3::xxh3_64(url.as_bytes());
+    }
     xxhash_rust::xxh3::xxh3_64(url.to_lowercase().as_bytes())
 }
 
-/// Pages by kind, stem and language; looked up by `&str`, without making a key `String`.
+/// Pages by kind, stem and language. Keyed by the page's `key_hash`, which each page has
+/// already: making the index copies no stem. A lookup compares the stem of the page found.
 #[derive(Default)]
 pub struct PageIndex {
-    pub(super) by_kind: HashMap<(Kind, Lang), HashMap<String, usize>>,
+    by_key: HashMap<(Lang, u64), usize>,
+    /// Pages whose key has the hash of another's key in the same language: never seen, but
+    /// kept exact all the same.
+    same_hash: Vec<usize>,
 }
 
 impl PageIndex {
-    pub(super) fn insert(&mut self, entry: &Entry, page: usize) {
-        self.by_kind
-            .entry((entry.kind, entry.lang))
-            .or_default()
-            .insert(entry.stem.clone(), page);
+    pub(super) fn new(pages: &[Page]) -> PageIndex {
+        let mut index = PageIndex {
+            by_key: HashMap::with_capacity(pages.len()),
+            same_hash: Vec::new(),
+        };
+        for (i, page) in pages.iter().enumerate() {
+            match index.by_key.entry((page.entry.lang, page.key_hash)) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(_) => index.same_hash.push(i),
+            }
+        }
+        index
     }
 
-    pub fn get(&self, kind: Kind, stem: &str, lang: Lang) -> Option<usize> {
-        self.by_kind.get(&(kind, lang))?.get(stem).copied()
+    /// The position in `pages` (those the index was made of) of the entry's page in `lang`.
+    pub fn get(&self, pages: &[Page], kind: Kind, stem: &str, lang: Lang) -> Option<usize> {
+        let is_it = |i: &usize| {
+            let entry = &pages[*i].entry;
+            entry.kind == kind && entry.stem == stem && entry.lang == lang
+        };
+        let found = self.by_key.get(&(lang, key_hash(kind, stem)))?;
+        if is_it(found) {
+            return Some(*found);
+        }
+        self.same_hash.iter().copied().find(is_it)
     }
 
-    pub fn contains(&self, kind: Kind, stem: &str, lang: Lang) -> bool {
-        self.get(kind, stem, lang).is_some()
+    pub fn contains(&self, pages: &[Page], kind: Kind, stem: &str, lang: Lang) -> bool {
+        self.get(pages, kind, stem, lang).is_some()
     }
 }

@@ -13,25 +13,31 @@ pub fn lang_prefix(config: &Config, lang: Lang) -> String {
 
 /// Path below the site root of a section index: "pers/" or "en/press/".
 pub fn section_url(config: &Config, kind: Kind, lang: Lang) -> String {
-    // Built in place: pages ask for section URLs many times each.
-    let mut url = lang_prefix(config, lang);
+    let mut url = String::new();
+    push_section_url(&mut url, config, kind, lang);
+    url
+}
+
+/// Adds `section_url` to `url`, built in place: every page's address starts with it.
+fn push_section_url(url: &mut String, config: &Config, kind: Kind, lang: Lang) {
+    if lang != config.default_lang() {
+        url.push_str(lang.code());
+        url.push('/');
+    }
     if !matches!(kind, Kind::Home | Kind::Page) {
         url.push_str(config.section_name(kind, lang));
         url.push('/');
     }
-    url
 }
 
 pub(super) fn entry_url(config: &Config, entry: &Entry) -> String {
-    match entry.kind {
-        Kind::Home => lang_prefix(config, entry.lang),
-        Kind::Page => format!("{}{}/", lang_prefix(config, entry.lang), entry.slug.value),
-        kind => format!(
-            "{}{}/",
-            section_url(config, kind, entry.lang),
-            entry.slug.value
-        ),
+    let mut url = String::with_capacity(64);
+    push_section_url(&mut url, config, entry.kind, entry.lang);
+    if entry.kind != Kind::Home {
+        url.push_str(&entry.slug.value);
+        url.push('/');
     }
+    url
 }
 
 /// Where a kind's files beside the content are published.
