@@ -79,7 +79,7 @@ pub struct Caches {
     /// The compiled theme, when compiling it reported nothing.
     renderer: std::sync::Mutex<Option<Arc<Renderer>>>,
     /// The content as last read, with what reading it reported.
-    loaded: std::sync::Mutex<Option<(Loaded, Diagnostics)>>,
+    loaded: std::sync::Mutex<Option<(Arc<Loaded>, Diagnostics)>>,
 }
 
 impl Caches {
@@ -92,19 +92,21 @@ impl Caches {
         languages: &[crate::lang::Lang],
         changed: &[PathBuf],
         diagnostics: &mut Diagnostics,
-    ) -> Loaded {
+    ) -> Arc<Loaded> {
         if !changed.is_empty()
             && let Ok(mut guard) = self.loaded.lock()
             && let Some((previous, reported)) = guard.as_mut()
-            && reread(root, previous, changed, (languages, reported)).is_some()
+            // Shared only with the compile that read it, which is over: not copied.
+            && reread(root, Arc::make_mut(previous), changed, (languages, reported)).is_some()
         {
-            previous.pack();
+            Arc::make_mut(previous).pack();
             diagnostics.extend(reported.clone());
             return previous.clone();
         }
         let mut found = Diagnostics::new();
         let mut loaded = load::load(root, languages, &mut found);
         loaded.pack();
+        let loaded = Arc::new(loaded);
         if let Ok(mut guard) = self.loaded.lock() {
             *guard = Some((loaded.clone(), found.clone()));
         }

@@ -43,13 +43,13 @@ pub(crate) fn entry_source<'a>(
 /// Parses shared files, then every language file, in parallel.
 pub fn parse_all(
     config: &Config,
-    language_files: Vec<load::LanguageFile>,
-    shared_files: &[load::SharedFile],
+    loaded: &load::Loaded,
     caches: Option<&Caches>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<Arc<Entry>> {
+    let (language_files, shared_files) = (&loaded.language_files, &loaded.shared_files);
     let shared = parse_shared_files(shared_files, caches, diagnostics);
-    warn_shared_without_language(config, &language_files, shared_files, diagnostics);
+    warn_shared_without_language(config, language_files, shared_files, diagnostics);
     let vocabulary = Vocabulary {
         themes: (!config.broken).then(|| config.themes.iter().map(|(id, _)| id.as_str()).collect()),
         programme_goals: config.programme_goals,
@@ -176,11 +176,11 @@ fn warn_shared_without_language(
 /// A parsed language file, with its path and language when it is still a placeholder.
 type ParsedLanguageFile = (ParsedFile, Option<(PathBuf, crate::lang::Lang)>);
 
-/// Parses every language file in parallel, each text dropped once parsed. An unchanged file
+/// Parses every language file in parallel. An unchanged file
 /// (the same texts) keeps what it gave in `serve`'s cache, without even searching it for the
 /// placeholder marker again.
 fn parse_language_files(
-    language_files: Vec<load::LanguageFile>,
+    language_files: &[load::LanguageFile],
     shared_files: &[load::SharedFile],
     shared: &SharedFields<'_>,
     vocabulary: &Vocabulary<'_>,
@@ -191,13 +191,13 @@ fn parse_language_files(
         .map(|f| ((f.kind, f.stem.as_str()), &f.file.text))
         .collect();
     language_files
-        .into_par_iter()
+        .par_iter()
         .map(|file| {
             // Kept entries were checked against this vocabulary (`Caches::check_against`).
             let mut texts = vec![&file.file.text];
             texts.extend(shared_text.get(&(file.kind, file.stem.as_str())).copied());
             let parsed = (caches.and_then(|c| c.parsed_entry(&file.file.path, &texts)))
-                .unwrap_or_else(|| parse_language_file(&file, shared, vocabulary, caches, &texts));
+                .unwrap_or_else(|| parse_language_file(file, shared, vocabulary, caches, &texts));
             let named = parsed
                 .placeholder
                 .then(|| (file.file.path.clone(), file.lang));

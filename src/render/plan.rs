@@ -8,7 +8,8 @@ use crate::dependencies::{OutputKey, output_key};
 use crate::lang::Lang;
 use crate::model::{Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
-use foldhash::{HashSet, HashSetExt};
+use foldhash::HashSet;
+use rayon::prelude::*;
 
 /// One output file to produce.
 #[derive(Debug, Clone)]
@@ -41,15 +42,15 @@ pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<Planned>) {
     if let Some(partial) = context.partial {
         let lists = context.list_keys();
         let outdated = partial.previous.outdated(&partial.changed, &lists);
-        let mut now = HashSet::with_capacity(jobs.len());
-        jobs.retain(|job| {
-            // The theme's files, the site's files and robots.txt change only with the settings,
-            // the theme or the files, which render everything.
-            let Some(key) = job.key(site) else {
-                return false;
-            };
-            now.insert(key);
-            !partial.previous.contains(key) || outdated.contains(&key)
+        // The theme's files, the site's files and robots.txt (no key) change only with the
+        // settings, the theme or the files, which render everything.
+        let keys: Vec<Option<OutputKey>> = jobs.par_iter().map(|job| job.key(site)).collect();
+        let now: HashSet<OutputKey> = keys.iter().flatten().copied().collect();
+        let mut keys = keys.into_iter();
+        jobs.retain(|_| {
+            keys.next()
+                .flatten()
+                .is_some_and(|key| !partial.previous.contains(key) || outdated.contains(&key))
         });
         planned = Some(Planned { now, lists });
     }
