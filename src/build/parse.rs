@@ -176,9 +176,8 @@ fn warn_shared_without_language(
 /// A parsed language file, with its path and language when it is still a placeholder.
 type ParsedLanguageFile = (ParsedFile, Option<(PathBuf, crate::lang::Lang)>);
 
-/// Parses every language file in parallel. An unchanged file
-/// (the same texts) keeps what it gave in `serve`'s cache, without even searching it for the
-/// placeholder marker again.
+/// Parses every language file in parallel. An unchanged file (the same texts) keeps what it
+/// gave in `serve`'s cache, without even searching it for the placeholder marker again.
 fn parse_language_files(
     language_files: &[load::LanguageFile],
     shared_files: &[load::SharedFile],
@@ -194,10 +193,11 @@ fn parse_language_files(
         .par_iter()
         .map(|file| {
             // Kept entries were checked against this vocabulary (`Caches::check_against`).
-            let mut texts = vec![&file.file.text];
-            texts.extend(shared_text.get(&(file.kind, file.stem.as_str())).copied());
-            let parsed = (caches.and_then(|c| c.parsed_entry(&file.file.path, &texts)))
-                .unwrap_or_else(|| parse_language_file(file, shared, vocabulary, caches, &texts));
+            let shared_text = shared_text.get(&(file.kind, file.stem.as_str())).copied();
+            let both = [&file.file.text, shared_text.unwrap_or(&file.file.text)];
+            let texts = &both[..1 + usize::from(shared_text.is_some())];
+            let parsed = (caches.and_then(|c| c.parsed_entry(&file.file.path, texts)))
+                .unwrap_or_else(|| parse_language_file(file, shared, vocabulary, caches, texts));
             let named = parsed
                 .placeholder
                 .then(|| (file.file.path.clone(), file.lang));

@@ -80,12 +80,16 @@ impl RenderCache {
     }
 
     pub(super) fn related(&self, site: &Site) -> Related {
-        Related {
-            initiatives: Arc::new(InitiativesRelated::of(site)),
-            press: Arc::new(match self.press_names.lock() {
+        let (initiatives, press) = rayon::join(
+            || InitiativesRelated::of(site),
+            || match self.press_names.lock() {
                 Ok(mut names) => PressRelated::with_names(site, &mut names),
                 Err(_) => PressRelated::of(site),
-            }),
+            },
+        );
+        Related {
+            initiatives: Arc::new(initiatives),
+            press: Arc::new(press),
         }
     }
 }

@@ -84,8 +84,8 @@ pub struct RenderContext<'a> {
     initiative_cards: Vec<std::sync::OnceLock<cache::MadeCard>>,
     /// The cards `serve` kept from its last render, taken from `cache` (a partial render).
     kept_cards: cache::KeptCards,
-    /// Who names each goal and partner, made (or taken from `cache`) on first use.
-    related: std::sync::OnceLock<Related>,
+    /// Who names each goal and partner (`related::make_related`), beside the facets.
+    related: Related,
     /// What the layout of every page shares, per language, made on first use, with what
     /// making it read (in the order of `Config::languages`).
     language_layouts: Vec<std::sync::OnceLock<(LanguageLayout, Reads)>>,
@@ -123,7 +123,11 @@ impl<'a> RenderContext<'a> {
         options: &'a RenderOptions,
         counters: &'a crate::images::Counters,
     ) -> RenderContext<'a> {
-        let facets = directory::facets(site);
+        // Independent, and each over every initiative or press release: made side by side.
+        let (facets, related) = rayon::join(
+            || directory::facets(site),
+            || related::make_related(site, options.cache.as_deref()),
+        );
         RenderContext {
             filters_made: (facets.keys())
                 .map(|facet| (facet.clone(), std::sync::OnceLock::new()))
@@ -146,7 +150,7 @@ impl<'a> RenderContext<'a> {
             kept_cards: (options.cache.as_ref())
                 .map(|c| c.take_cards(options.only.is_some()))
                 .unwrap_or_default(),
-            related: std::sync::OnceLock::new(),
+            related,
             language_layouts: (0..site.config.languages.len().max(1))
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),

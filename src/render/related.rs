@@ -217,19 +217,24 @@ impl Related {
 }
 
 impl<'a> RenderContext<'a> {
-    /// Who names what, made once per render; what an output reads of it, it records itself.
+    /// Who names what, made once per render (`make_related`); what an output reads of it, it
+    /// records itself.
     pub(super) fn related(&self) -> &Related {
-        self.related
-            .get_or_init(|| crate::dependencies::unrecorded(|| self.make_related()))
+        &self.related
     }
+}
 
-    fn make_related(&self) -> Related {
-        match self.cache {
-            Some(cache) => cache.related(self.site),
-            None => Related {
-                initiatives: std::sync::Arc::new(InitiativesRelated::of(self.site)),
-                press: std::sync::Arc::new(PressRelated::of(self.site)),
-            },
+/// Who names what: kept in part by `serve` (`RenderCache::related`).
+pub(super) fn make_related(site: &Site, cache: Option<&super::cache::RenderCache>) -> Related {
+    match cache {
+        Some(cache) => cache.related(site),
+        None => {
+            let (initiatives, press) =
+                rayon::join(|| InitiativesRelated::of(site), || PressRelated::of(site));
+            Related {
+                initiatives: std::sync::Arc::new(initiatives),
+                press: std::sync::Arc::new(press),
+            }
         }
     }
 }

@@ -158,11 +158,13 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
     } = *between;
     let page = &pages[i];
     let entry = &page.entry;
-    // One key made per page, its language set for each lookup.
-    let mut file = (entry.kind, entry.stem.clone(), entry.lang);
     for lang in &config.languages {
-        file.2 = *lang;
-        if *lang == entry.lang || files.contains(&file) {
+        // A published translation is in the index; only without one are all files asked.
+        let exists = || {
+            index.contains(pages, entry.kind, &entry.stem, *lang)
+                || files.contains(&(entry.kind, entry.stem.clone(), *lang))
+        };
+        if *lang == entry.lang || exists() {
             continue;
         }
         // Say it once per entry: from the first language that has it.
