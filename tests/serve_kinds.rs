@@ -433,6 +433,12 @@ fn initiatives() {
         "content/initiatives/alleen-nl.yaml",
         &[("themes: [zorg, energie]", "themes: [zorg]")],
     );
+    // Its name is in the English directory's notice of untranslated initiatives.
+    s.edit(
+        "rename the initiative without a translation",
+        "content/initiatives/alleen-nl.yaml",
+        &[("name: \"", "name: \"Nieuw: ")],
+    );
     // A new initiative, file by file, in a province that has none.
     s.save(
         "add a shared file",

@@ -325,9 +325,12 @@ impl<'a> RenderContext<'a> {
         (site.config.languages.iter())
             .filter(|other| **other != lang)
             .filter_map(|other| {
+                // Only the untranslated pages are read: an edit of one with a translation
+                // does not make this page again.
                 let links: Vec<UntranslatedLink> = site
-                    .list(kind, *other)
+                    .list_members(kind, *other)
                     .filter(|p| !site.is_translated(p, lang) && named.insert(p.key.as_str()))
+                    .map(|p| site.read(p))
                     .map(|p| UntranslatedLink {
                         label: p.entry.title().to_string(),
                         href: self.href(&p.url),

@@ -124,6 +124,27 @@ impl Site {
         }
     }
 
+    /// A kind's pages in `lang`, in list order, of which only the list's keys are recorded as
+    /// read: for asking each page a question that records itself (`is_translated`), and
+    /// reading (`read`) only the pages shown.
+    pub fn list_members(&self, kind: Kind, lang: Lang) -> impl Iterator<Item = &Page> {
+        let positions = self.list_indices(kind, lang);
+        if dependencies::recording() {
+            let keys = positions.iter().map(|i| self.pages[*i].key_hash);
+            let length = dependencies::Length::Exact(positions.len());
+            dependencies::read_list(dependencies::ListId::Section(kind, lang), 0, keys, length);
+        }
+        positions.iter().map(|i| &self.pages[*i])
+    }
+
+    /// `page`, its read recorded.
+    pub fn read<'p>(&self, page: &'p Page) -> &'p Page {
+        if dependencies::recording() {
+            dependencies::read_page((page.entry.lang, page.key_hash));
+        }
+        page
+    }
+
     /// How many pages of `size` a kind's list in `lang` fills, its read recorded.
     pub fn list_pages(&self, kind: Kind, lang: Lang, size: usize) -> usize {
         let count = dependencies::pages(self.list_indices(kind, lang).len(), size);

@@ -79,15 +79,21 @@ impl PageIndex {
 
     /// The position in `pages` (those the index was made of) of the entry's page in `lang`.
     pub fn get(&self, pages: &[Page], kind: Kind, stem: &str, lang: Lang) -> Option<usize> {
-        let is_it = |i: &usize| {
-            let entry = &pages[*i].entry;
-            entry.kind == kind && entry.stem == stem && entry.lang == lang
+        // Compared by the page's own key (`kind/stem`), beside it in `pages`: the language is
+        // that of the index's key, and the entry is not read (one wait for memory less).
+        let has_key = |i: &usize| {
+            let key = pages[*i].key.as_bytes();
+            let folder = kind.folder().as_bytes();
+            key.len() == folder.len() + 1 + stem.len()
+                && key.starts_with(folder)
+                && key[folder.len()] == b'/'
+                && key.ends_with(stem.as_bytes())
         };
         let found = self.by_key.get(&(lang, key_hash(kind, stem)))?;
-        if is_it(found) {
+        if has_key(found) {
             return Some(*found);
         }
-        self.same_hash.iter().copied().find(is_it)
+        (self.same_hash.iter().copied()).find(|i| has_key(i) && pages[*i].entry.lang == lang)
     }
 
     pub fn contains(&self, pages: &[Page], kind: Kind, stem: &str, lang: Lang) -> bool {
