@@ -100,11 +100,7 @@ impl Site {
 
     /// The page at position `i` in `pages`, its read recorded.
     pub fn page_at(&self, i: usize) -> Option<&Page> {
-        let page = self.pages.get(i)?;
-        if dependencies::recording() {
-            dependencies::read_page((page.entry.lang, page.key_hash));
-        }
-        Some(page)
+        self.pages.get(i).map(|page| self.read(page))
     }
 
     /// The position in `pages` of the entry's page in `lang`.
@@ -140,7 +136,7 @@ impl Site {
     /// `page`, its read recorded.
     pub fn read<'p>(&self, page: &'p Page) -> &'p Page {
         if dependencies::recording() {
-            dependencies::read_page((page.entry.lang, page.key_hash));
+            record_read(page);
         }
         page
     }
@@ -192,6 +188,11 @@ impl Site {
     }
 }
 
+/// Records that `page` was read, by the key that outlives its position.
+fn record_read(page: &Page) {
+    dependencies::read_page((page.entry.lang, page.key_hash));
+}
+
 /// The pages of a list (`Site::list`), recording what is taken of it.
 pub struct Listed<'a> {
     site: &'a Site,
@@ -209,7 +210,7 @@ impl<'a> Iterator for Listed<'a> {
         self.taken += 1;
         let page = &self.site.pages[position];
         if self.recording {
-            dependencies::read_page((page.entry.lang, page.key_hash));
+            record_read(page);
         }
         Some(page)
     }

@@ -82,12 +82,8 @@ impl PageIndex {
         // Compared by the page's own key (`kind/stem`), beside it in `pages`: the language is
         // that of the index's key, and the entry is not read (one wait for memory less).
         let has_key = |i: &usize| {
-            let key = pages[*i].key.as_bytes();
-            let folder = kind.folder().as_bytes();
-            key.len() == folder.len() + 1 + stem.len()
-                && key.starts_with(folder)
-                && key[folder.len()] == b'/'
-                && key.ends_with(stem.as_bytes())
+            let rest = pages[*i].key.strip_prefix(kind.folder());
+            rest.and_then(|rest| rest.strip_prefix('/')) == Some(stem)
         };
         let found = self.by_key.get(&(lang, key_hash(kind, stem)))?;
         if has_key(found) {
