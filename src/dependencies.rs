@@ -326,6 +326,10 @@ impl DependencyMap {
                 self.outputs.clear();
                 self.readers.clear();
                 (self.indexed, self.live) = (0, 0);
+                // Room for all at once: growing by doubling holds the old table and the new
+                // one together, at the peak of a large site's first build.
+                self.outputs.reserve(recorded.outputs.len());
+                self.readers.reserve(recorded.outputs.len());
             }
         }
         for (key, path, reads) in recorded.outputs {

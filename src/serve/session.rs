@@ -15,8 +15,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
-/// Files whose bytes changed since the last build, and every path produced.
-type RenderedOutputs = (Vec<ChangedOutput>, HashSet<String>);
+/// Files whose bytes changed since the last build, and every path produced when a full render
+/// follows another: only then can a file written before be left over.
+type RenderedOutputs = (Vec<ChangedOutput>, Option<HashSet<String>>);
 
 /// An output file that changed: its path, where its bytes are, and its hash.
 type ChangedOutput = (String, Bytes, u64);
@@ -159,7 +160,7 @@ impl Session {
             println!("written in {} ms", started.elapsed().as_millis());
         }
         let recorded = stats.recorded.take().unwrap_or_default();
-        let stale = self.keep_reads(recorded, partial, &produced, &current);
+        let stale = self.keep_reads(recorded, partial, &produced, current.as_ref());
         remove_stale(shared, &stale, &mut produced);
         self.written = produced;
         #[cfg(debug_assertions)]
@@ -202,13 +203,13 @@ impl Session {
 
     /// Keeps what each output of a good render read, and returns the outputs gone from the
     /// site: after a partial render, what the dependency map says went; after a full one, every
-    /// file written before that it did not make (`current`).
+    /// file written before that it did not make (`current`; `None` after a first build).
     fn keep_reads(
         &mut self,
         recorded: Recorded,
         partial: bool,
         produced: &HashMap<String, u64>,
-        current: &HashSet<String>,
+        current: Option<&HashSet<String>>,
     ) -> Vec<String> {
         // Shared only with the partial render, which is over.
         if Arc::get_mut(&mut self.dependencies).is_none() {
@@ -224,6 +225,9 @@ impl Session {
                 .filter(|p| produced.contains_key(p))
                 .collect();
         }
+        let Some(current) = current else {
+            return Vec::new();
+        };
         (produced.keys())
             .filter(|p| !current.contains(p.as_str()))
             .cloned()
@@ -240,11 +244,15 @@ impl Session {
         trace: bool,
         diagnostics: &mut Diagnostics,
     ) -> (render::RenderStats, RenderedOutputs) {
-        let outputs: Mutex<RenderedOutputs> = Mutex::new((Vec::new(), HashSet::new()));
         let in_memory = std::sync::atomic::AtomicUsize::new(0);
         let spill_from = spill_from();
         let staging = staging_folder(&self.options.output);
         let previous = &self.written;
+        // A first build has nothing left over, and a partial render learns what went from the
+        // dependency map: neither needs every path (a large site's first build names 200,000).
+        let every_path = only.is_none() && !previous.is_empty();
+        let outputs: Mutex<RenderedOutputs> =
+            Mutex::new((Vec::new(), every_path.then(HashSet::new)));
         let mut render_options = build::render_options(self.image_cache.dir());
         render_options.only = only;
         render_options.cache = Some(self.caches.render.clone());
@@ -287,7 +295,9 @@ impl Session {
                     if changed {
                         outputs.0.push((path.to_string(), bytes, hash));
                     }
-                    outputs.1.insert(path.to_string());
+                    if let Some(every) = &mut outputs.1 {
+                        every.insert(path.to_string());
+                    }
                 }
                 Ok(())
             },
@@ -400,35 +410,36 @@ fn write_outputs(
         .collect();
     let _ = crate::write::remove_folder(staging);
     let mut failed = Diagnostics::new();
-    for ((path, _, hash), result) in changed.iter().zip(written) {
-        match result {
-            Ok(()) => {
-                produced.insert(path.clone(), *hash);
-            }
-            Err(error) => failed.push(Diagnostic::error(
+    for ((path, _, _), result) in changed.iter().zip(written) {
+        if let Err(error) = result {
+            failed.push(Diagnostic::error(
                 PathBuf::from(path),
                 0,
                 0,
                 crate::tr!("serve-cannot-write", error = error.to_string()),
-            )),
+            ));
         }
     }
     if !failed.is_empty() {
+        // What was written is not recorded: the next build writes it again.
         return Err(failed);
     }
-    // Only with every file written do the outputs held in memory change too.
-    if let Ok(mut held) = shared.held.write() {
-        for (path, _, _) in &changed {
-            held.remove(path);
+    produced.reserve(changed.len() + large.len());
+    // Only with every file written do the outputs held in memory change too. (A lock poisoned
+    // by a panic elsewhere still holds a whole map: each change to it is one call.)
+    let mut held = shared.held.write().unwrap_or_else(|e| e.into_inner());
+    // The paths are moved, not copied: a first build names every output file.
+    for (path, _, hash) in changed {
+        held.remove(&path);
+        produced.insert(path, hash);
+    }
+    for (path, bytes, hash) in large {
+        // Served from memory from now on: a smaller version on disk would be stale.
+        let _ = crate::write::remove_file(&shared.output, &path);
+        if let Bytes::Memory(bytes) = bytes {
+            held.insert(path.clone(), Arc::new(bytes));
         }
-        for (path, bytes, hash) in large {
-            // Served from memory from now on: a smaller version on disk would be stale.
-            let _ = crate::write::remove_file(&shared.output, &path);
-            if let Bytes::Memory(bytes) = bytes {
-                held.insert(path.clone(), Arc::new(bytes));
-            }
-            produced.insert(path, hash);
-        }
+        produced.insert(path, hash);
     }
     Ok(())
 }
