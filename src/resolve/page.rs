@@ -35,6 +35,12 @@ impl Page {
         }
     }
 
+    /// Whether `key` (as `new` makes it) names the entry `kind`/`stem`, read without copying.
+    fn has_key(&self, kind: Kind, stem: &str) -> bool {
+        let rest = self.key.strip_prefix(kind.folder());
+        rest.and_then(|rest| rest.strip_prefix('/')) == Some(stem)
+    }
+
     pub(super) fn set_rendered(&mut self, rendered: Arc<Rendered>) {
         self.rendered = rendered;
     }
@@ -81,10 +87,7 @@ impl PageIndex {
     pub fn get(&self, pages: &[Page], kind: Kind, stem: &str, lang: Lang) -> Option<usize> {
         // Compared by the page's own key (`kind/stem`), beside it in `pages`: the language is
         // that of the index's key, and the entry is not read (one wait for memory less).
-        let has_key = |i: &usize| {
-            let rest = pages[*i].key.strip_prefix(kind.folder());
-            rest.and_then(|rest| rest.strip_prefix('/')) == Some(stem)
-        };
+        let has_key = |i: &usize| pages[*i].has_key(kind, stem);
         let found = self.by_key.get(&(lang, key_hash(kind, stem)))?;
         if has_key(found) {
             return Some(*found);
