@@ -674,3 +674,36 @@ fn press_releases_say_who_answers_questions() {
         assert!(!html.contains("mailto:") && !html.contains("tel:"));
     }
 }
+
+/// Initiatives are listed by name whatever the capitals: an editor who writes a name in
+/// lowercase does not see it put after every capitalised one.
+#[test]
+fn initiatives_are_listed_by_name_whatever_the_capitals() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/initiatives/bakkerij.nl.md",
+        "---\nsummary: \"Brood uit het dorp.\"\n---\nDe bakkerij bakt.\n",
+    );
+    site.write(
+        "content/initiatives/bakkerij.yaml",
+        "name: \"bakkerij de Kroon\"\nplace: \"Ede\"\nprovince: Gelderland\nthemes: [zorg]\n",
+    );
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &config.replace("initiatives: 2 }", "initiatives: 10 }"),
+    );
+    site.build().assert_code(0);
+    let index = site.read("public/initiatieven/index.html");
+    let at = |name: &str| {
+        (index.find(name)).unwrap_or_else(|| panic!("{name} is not on the directory: {index}"))
+    };
+    let names = [
+        "Alleen Nederlands",
+        "bakkerij de Kroon",
+        "Dorpsmolen",
+        "Zorgcoöperatie",
+    ];
+    let places: Vec<usize> = names.iter().map(|name| at(name)).collect();
+    assert!(places.is_sorted(), "{names:?} at {places:?}");
+}

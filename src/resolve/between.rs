@@ -148,6 +148,9 @@ fn check_page(between: &Between<'_>, references: &References<'_>, i: usize) -> V
     found.into_vec()
 }
 
+/// Each other language: with a translation, the values both must agree on (compared from the
+/// default language, once); without one, a warning, unless the file is there but not published.
+/// One lookup per language: `serve` runs this for every page on every edit.
 fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnostics) {
     let Between {
         config,
@@ -156,56 +159,59 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
         files,
         ..
     } = *between;
-    let page = &pages[i];
-    let entry = &page.entry;
-    for lang in &config.languages {
-        // A published translation is in the index; only without one are all files asked.
-        let exists = || {
-            index.contains(pages, entry.kind, &entry.stem, *lang)
-                || files.contains(&(entry.kind, entry.stem.clone(), *lang))
-        };
-        if *lang == entry.lang || exists() {
-            continue;
-        }
-        // Say it once per entry: from the first language that has it.
-        let first_present =
-            (config.languages.iter()).find(|l| index.contains(pages, entry.kind, &entry.stem, **l));
-        if first_present != Some(&entry.lang) {
-            continue;
-        }
-        let expected = (entry.path).with_file_name(format!("{}.{}.md", entry.stem, lang.code()));
-        diagnostics.push(
-            Diagnostic::warning(
-                &entry.path,
-                0,
-                0,
-                crate::tr!("between-no-translation", lang = lang.code()),
-            )
-            .with_hint(crate::tr!(
-                "between-no-translation-hint",
-                lang = lang.code(),
-                path = display_path(&expected)
-            )),
-        );
-    }
-    // Values all languages must agree on, when written in each language file.
-    if entry.lang == config.default_lang() {
-        for lang in &config.languages {
-            if let Some(other) = index
-                .get(pages, entry.kind, &entry.stem, *lang)
-                .map(|i| &pages[i])
-                && other.entry.lang != entry.lang
-            {
-                check_agreement(entry, &other.entry, diagnostics);
+    let entry = &pages[i].entry;
+    for lang in config.languages.iter().filter(|l| **l != entry.lang) {
+        match index.get(pages, entry.kind, &entry.stem, *lang) {
+            Some(other) if entry.lang == config.default_lang() => {
+                check_agreement(entry, &pages[other].entry, diagnostics)
             }
+            Some(_) => {}
+            None if files.contains(&(entry.kind, entry.stem.clone(), *lang)) => {}
+            None => warn_untranslated(between, entry, *lang, diagnostics),
         }
     }
 }
 
+/// The translation of `entry` into `lang` is missing: said once per entry, from the first
+/// language that has it.
+fn warn_untranslated(
+    between: &Between<'_>,
+    entry: &Entry,
+    lang: Lang,
+    diagnostics: &mut Diagnostics,
+) {
+    let Between {
+        config,
+        pages,
+        index,
+        ..
+    } = *between;
+    let first_present =
+        (config.languages.iter()).find(|l| index.contains(pages, entry.kind, &entry.stem, **l));
+    if first_present != Some(&entry.lang) {
+        return;
+    }
+    let expected = (entry.path).with_file_name(format!("{}.{}.md", entry.stem, lang.code()));
+    diagnostics.push(
+        Diagnostic::warning(
+            &entry.path,
+            0,
+            0,
+            crate::tr!("between-no-translation", lang = lang.code()),
+        )
+        .with_hint(crate::tr!(
+            "between-no-translation-hint",
+            lang = lang.code(),
+            path = display_path(&expected)
+        )),
+    );
+}
+
 /// The fields compared here are `model::AGREED_FIELDS`, the only ones whose place is kept.
 fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics) {
-    let differ = |field: &str, a: String, b: String, diagnostics: &mut Diagnostics| {
-        if a != b {
+    // Written out only when they differ: every pair of translations is compared on each edit.
+    let differ = |field: &str, values: Option<(String, String)>, diagnostics: &mut Diagnostics| {
+        if let Some((a, b)) = values {
             // Point at the value in the translation, where it was written.
             let (path, line, col) = second.field_locations.get(field).cloned().unwrap_or((
                 second.path.as_path().into(),
@@ -235,39 +241,44 @@ fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics)
     };
     match (&first.data, &second.data) {
         (EntryData::Goal(a), EntryData::Goal(b)) => {
-            differ(
-                "number",
-                a.number.value.to_string(),
-                b.number.value.to_string(),
-                diagnostics,
-            );
+            let numbers = unequal(&a.number.value, &b.number.value, u8::to_string);
+            differ("number", numbers, diagnostics);
+            let (a, b) = (&a.target_year, &b.target_year);
             differ(
                 "target_year",
-                a.target_year.to_string(),
-                b.target_year.to_string(),
+                unequal(a, b, ToString::to_string),
                 diagnostics,
             );
         }
-        (EntryData::Press(a), EntryData::Press(b)) => {
-            differ("date", a.date.to_string(), b.date.to_string(), diagnostics)
-        }
-        (EntryData::Festival(a), EntryData::Festival(b)) => {
-            differ("date", a.date.to_string(), b.date.to_string(), diagnostics)
-        }
-        (EntryData::Initiative(a), EntryData::Initiative(b)) => differ(
-            "province",
-            a.province.clone(),
-            b.province.clone(),
+        (EntryData::Press(a), EntryData::Press(b)) => differ(
+            "date",
+            unequal(&a.date, &b.date, Date::to_string),
             diagnostics,
         ),
-        (EntryData::Partner(a), EntryData::Partner(b)) => differ(
-            "role",
-            format!("{:?}", a.role).to_lowercase(),
-            format!("{:?}", b.role).to_lowercase(),
+        (EntryData::Festival(a), EntryData::Festival(b)) => differ(
+            "date",
+            unequal(&a.date, &b.date, Date::to_string),
             diagnostics,
         ),
+        (EntryData::Initiative(a), EntryData::Initiative(b)) => {
+            let show = String::clone;
+            differ(
+                "province",
+                unequal(&a.province, &b.province, show),
+                diagnostics,
+            )
+        }
+        (EntryData::Partner(a), EntryData::Partner(b)) => {
+            let show = |role: &Role| format!("{role:?}").to_lowercase();
+            differ("role", unequal(&a.role, &b.role, show), diagnostics)
+        }
         _ => {}
     }
+}
+
+/// The two values, written out, when they differ.
+fn unequal<T: PartialEq>(a: &T, b: &T, show: impl Fn(&T) -> String) -> Option<(String, String)> {
+    (a != b).then(|| (show(a), show(b)))
 }
 
 fn check_references(

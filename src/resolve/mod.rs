@@ -408,8 +408,7 @@ fn hold_back(entries: Vec<Arc<Entry>>, options: &ResolveOptions) -> Publication 
         }
         published.push(entry);
     }
-    // Keys computed once per entry, not once per comparison (they lowercase names).
-    published.par_sort_by_cached_key(|e| page_order(e));
+    let published = sort_in_page_order(published);
     held_back.sort();
     Publication {
         published,

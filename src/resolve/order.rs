@@ -1,16 +1,28 @@
 //! What is published, and in which order pages are listed.
 
 use super::*;
+use std::borrow::Cow;
 
-fn sort_key(entry: &Entry) -> (i64, String) {
+/// Where an entry stands in its kind's list; borrowed from the entry where it can be.
+fn sort_key(entry: &Entry) -> (i64, Cow<'_, str>) {
+    let stem = Cow::Borrowed(entry.stem.as_str());
     match &entry.data {
-        EntryData::Goal(g) => (i64::from(g.number.value), String::new()),
-        EntryData::Partner(p) => (i64::from(p.role == Role::Signatory), p.name.to_lowercase()),
+        EntryData::Goal(g) => (i64::from(g.number.value), Cow::Borrowed("")),
+        EntryData::Partner(p) => (i64::from(p.role == Role::Signatory), lowercase(&p.name)),
         // Newest first.
-        EntryData::Press(p) => (-date_number(p.date), entry.stem.clone()),
-        EntryData::Festival(f) => (-date_number(f.date), entry.stem.clone()),
-        EntryData::Initiative(i) => (0, i.name.to_lowercase()),
-        EntryData::Page(_) | EntryData::Home(_) => (0, entry.stem.clone()),
+        EntryData::Press(p) => (-date_number(p.date), stem),
+        EntryData::Festival(f) => (-date_number(f.date), stem),
+        EntryData::Initiative(i) => (0, lowercase(&i.name)),
+        EntryData::Page(_) | EntryData::Home(_) => (0, stem),
+    }
+}
+
+/// `text` in lowercase, copied only when lowercasing changes a character.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    let unchanged = |c: char| c.to_lowercase().eq(std::iter::once(c));
+    match text.chars().all(unchanged) {
+        true => Cow::Borrowed(text),
+        false => Cow::Owned(text.to_lowercase()),
     }
 }
 
@@ -21,8 +33,21 @@ pub(super) fn is_published(entry: &Entry, options: &ResolveOptions) -> bool {
 }
 
 /// The order of `Site::pages`.
-pub(super) fn page_order(entry: &Entry) -> (Kind, (i64, String), String, Lang) {
-    (entry.kind, sort_key(entry), entry.stem.clone(), entry.lang)
+fn page_order(entry: &Entry) -> (Kind, (i64, Cow<'_, str>), &str, Lang) {
+    (entry.kind, sort_key(entry), &entry.stem, entry.lang)
+}
+
+/// `entries` in the order of `Site::pages`. `serve` sorts every entry on every edit: the keys
+/// borrow from the entries (a stem is never copied), so positions are sorted, not entries.
+pub(super) fn sort_in_page_order(entries: Vec<Arc<Entry>>) -> Vec<Arc<Entry>> {
+    let mut order: Vec<usize> = (0..entries.len()).collect();
+    {
+        let keys: Vec<_> = entries.par_iter().map(|e| page_order(e)).collect();
+        // No two entries have the same key (kind, stem and language are in it).
+        order.par_sort_unstable_by(|a, b| keys[*a].cmp(&keys[*b]));
+    }
+    let mut slots: Vec<Option<Arc<Entry>>> = entries.into_iter().map(Some).collect();
+    order.iter().filter_map(|i| slots[*i].take()).collect()
 }
 
 fn date_number(date: Date) -> i64 {
