@@ -243,12 +243,8 @@ fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics)
         (EntryData::Goal(a), EntryData::Goal(b)) => {
             let numbers = unequal(&a.number.value, &b.number.value, u8::to_string);
             differ("number", numbers, diagnostics);
-            let (a, b) = (&a.target_year, &b.target_year);
-            differ(
-                "target_year",
-                unequal(a, b, ToString::to_string),
-                diagnostics,
-            );
+            let years = unequal(&a.target_year, &b.target_year, ToString::to_string);
+            differ("target_year", years, diagnostics);
         }
         (EntryData::Press(a), EntryData::Press(b)) => differ(
             "date",
@@ -261,12 +257,8 @@ fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics)
             diagnostics,
         ),
         (EntryData::Initiative(a), EntryData::Initiative(b)) => {
-            let show = String::clone;
-            differ(
-                "province",
-                unequal(&a.province, &b.province, show),
-                diagnostics,
-            )
+            let provinces = unequal(&a.province, &b.province, String::clone);
+            differ("province", provinces, diagnostics)
         }
         (EntryData::Partner(a), EntryData::Partner(b)) => {
             let show = |role: &Role| format!("{role:?}").to_lowercase();

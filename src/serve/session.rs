@@ -203,7 +203,8 @@ impl Session {
 
     /// Keeps what each output of a good render read, and returns the outputs gone from the
     /// site: after a partial render, what the dependency map says went; after a full one, every
-    /// file written before that it did not make (`current`; `None` after a first build).
+    /// file written before that it did not make (`current`; `None` when nothing was written
+    /// before it).
     fn keep_reads(
         &mut self,
         recorded: Recorded,
