@@ -177,29 +177,49 @@ impl SitemapRowStyle {
     /// Appends the `<url>` element of `url`, one of `group`'s addresses, with `xhtml:link`
     /// alternates to the group's addresses and `x-default` when it has translations.
     pub fn push_row(&self, out: &mut String, url: &str, group: &Translations<'_>) {
-        let address = |out: &mut String, url: &str| {
-            out.push_str(&self.prefix);
-            push_escaped_xml(out, url);
-        };
+        self.open_row(out, url);
+        self.push_alternates(out, group);
+        out.push_str("  </url>\n");
+    }
+
+    /// Appends the `<url>` element of `url` with `alternates` as `push_alternates` made them
+    /// for its group: `serve` keeps them once for all of a group's rows.
+    pub fn push_row_with(&self, out: &mut String, url: &str, alternates: &str) {
+        self.open_row(out, url);
+        out.push_str(alternates);
+        out.push_str("  </url>\n");
+    }
+
+    fn open_row(&self, out: &mut String, url: &str) {
+        out.push_str("  <url>\n    <loc>");
+        self.push_address(out, url);
+        out.push_str("</loc>\n");
+    }
+
+    fn push_address(&self, out: &mut String, url: &str) {
+        out.push_str(&self.prefix);
+        push_escaped_xml(out, url);
+    }
+
+    /// The `xhtml:link` alternates of every row of `group`: one to each of its addresses and
+    /// `x-default`, or nothing when it has no translations.
+    pub fn push_alternates(&self, out: &mut String, group: &Translations<'_>) {
+        if group.len() < 2 {
+            return;
+        }
         let link = |out: &mut String, hreflang: &str, url: &str| {
             out.push_str("    <xhtml:link rel=\"alternate\" hreflang=\"");
             out.push_str(hreflang);
             out.push_str("\" href=\"");
-            address(out, url);
+            self.push_address(out, url);
             out.push_str("\"/>\n");
         };
-        out.push_str("  <url>\n    <loc>");
-        address(out, url);
-        out.push_str("</loc>\n");
-        if group.len() > 1 {
-            for (lang, other) in group {
-                link(out, lang.code(), other);
-            }
-            if let Some((_, other)) = group.iter().find(|(lang, _)| *lang == self.default) {
-                link(out, "x-default", other);
-            }
+        for (lang, other) in group {
+            link(out, lang.code(), other);
         }
-        out.push_str("  </url>\n");
+        if let Some((_, other)) = group.iter().find(|(lang, _)| *lang == self.default) {
+            link(out, "x-default", other);
+        }
     }
 }
 
@@ -226,12 +246,17 @@ pub fn sitemap(site: &Site, groups: &[Translations<'_>]) -> String {
     out
 }
 
-/// The sitemap of rows made by `SitemapRowStyle::push_row`, in address order.
-pub fn sitemap_of_rows<'r>(rows: impl Iterator<Item = &'r str> + Clone) -> String {
-    let length = rows.clone().map(str::len).sum::<usize>();
+/// The sitemap of rows kept as (address, alternates), in address order.
+pub fn sitemap_of_rows<'r>(
+    style: &SitemapRowStyle,
+    rows: impl Iterator<Item = (&'r str, &'r str)> + Clone,
+) -> String {
+    let length = (rows.clone())
+        .map(|(url, alternates)| style.prefix.len() + url.len() + alternates.len() + 40)
+        .sum::<usize>();
     let mut out = String::with_capacity(SITEMAP_HEAD.len() + length + SITEMAP_TAIL.len());
     out.push_str(SITEMAP_HEAD);
-    rows.for_each(|row| out.push_str(row));
+    rows.for_each(|(url, alternates)| style.push_row_with(&mut out, url, alternates));
     out.push_str(SITEMAP_TAIL);
     out
 }

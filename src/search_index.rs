@@ -117,7 +117,7 @@ fn record(page: &Page, base_path: &str, cache: Option<&Records>) -> Arc<str> {
     }
     let url = format!("{base_path}{}", page.url);
     let (title, summary, kind) = (page.entry.title(), page.entry.summary(), page.entry.kind);
-    let text = &page.rendered.plain_text;
+    let text = page.rendered.plain_text();
     let body_end = text
         .char_indices()
         .nth(TEXT_LIMIT)

@@ -34,6 +34,7 @@ pub(super) fn link_pass(
     let mut image_alt: Option<(usize, String)> = None;
     let mut pictures: Pictures = Vec::new();
     let mut open_picture: Option<(usize, crate::images::Picture)> = None;
+    let mut plain_text = String::new();
     for (index, (event, range)) in events.iter_mut().enumerate() {
         match event {
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
@@ -76,8 +77,8 @@ pub(super) fn link_pass(
                 } else if let Some((_, link_text)) = open_link.as_mut() {
                     link_text.push_str(text);
                 }
-                if out.plain_text.len() < PLAIN_TEXT_LIMIT {
-                    out.plain_text.push_str(text);
+                if plain_text.len() < PLAIN_TEXT_LIMIT {
+                    plain_text.push_str(text);
                 }
             }
             Event::SoftBreak
@@ -85,11 +86,17 @@ pub(super) fn link_pass(
             | Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::Heading(_))
             | Event::End(TagEnd::Item) => {
-                out.plain_text.push(' ');
+                plain_text.push(' ');
             }
             _ => {}
         }
     }
+    out.links_to.sort_unstable();
+    out.links_to.dedup();
+    out.links_to.shrink_to_fit();
+    // Thousands of pages are kept: only what is used.
+    plain_text.shrink_to_fit();
+    out.plain_text = plain_text.into();
     pictures
 }
 
@@ -239,7 +246,7 @@ impl Link {
                             col,
                         });
                     }
-                    out.links_to.insert(target);
+                    out.links_to.push(target);
                 }
                 *dest_url = CowStr::from(url);
                 None

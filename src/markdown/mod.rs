@@ -78,11 +78,13 @@ pub struct Rendered {
     pub site_links: Vec<SiteLink>,
     /// Links to other websites, with their file line and column, for `check --external`.
     pub external_links: Vec<(String, usize, usize)>,
-    /// Page keys this page links to: its HTML depends on their addresses (`serve`).
-    pub links_to: BTreeSet<String>,
+    /// Page keys this page links to, sorted, each once: its HTML depends on their addresses
+    /// (`serve`). A list, not a set: a set's smallest node is ~300 bytes, for every page.
+    pub links_to: Vec<String>,
     /// An `@/` link found no page: what it became depends on which entries exist.
     pub links_unresolved: bool,
-    pub plain_text: String,
+    /// Read with `plain_text()`: `serve` keeps it packed.
+    plain_text: crate::packed::Text,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -92,9 +94,15 @@ impl Rendered {
         self.html.read()
     }
 
-    /// Packs the HTML, for `serve`, which keeps every page's between builds.
+    /// The start of the text, without markup, for the search index (`PLAIN_TEXT_LIMIT`).
+    pub fn plain_text(&self) -> std::borrow::Cow<'_, str> {
+        self.plain_text.read()
+    }
+
+    /// Packs the HTML and the text, for `serve`, which keeps every page's between builds.
     pub fn pack(&mut self) {
         self.html.pack();
+        self.plain_text.pack();
     }
 }
 
@@ -289,7 +297,6 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
     // Thousands of pages are held until they are written: keep only what is used.
     html.shrink_to_fit();
     out.html = html.into();
-    out.plain_text.shrink_to_fit();
     out.diagnostics = reports.finish();
     out
 }

@@ -134,8 +134,9 @@ pub struct Entry {
     pub keep_metadata: Vec<Located<String>>,
     /// The language file, relative to the site root.
     pub path: PathBuf,
-    /// Where each of the `AGREED_FIELDS` was written (file, line, column).
-    pub field_locations: BTreeMap<String, crate::fields::Location>,
+    /// Where each of the `AGREED_FIELDS` was written (file, line, column). A list, not a
+    /// map: a map's smallest node is ~600 bytes, and `serve` keeps every entry.
+    pub field_locations: Box<[(&'static str, crate::fields::Location)]>,
     pub body: Body,
     /// 1-based line in `path` where the body starts.
     pub body_line: usize,
@@ -250,8 +251,9 @@ pub fn parse_entry(
         .chain(source.kind.fields())
         .copied()
         .collect();
-    let mut field_locations = fields.finish(&known, diagnostics);
-    field_locations.retain(|name, _| AGREED_FIELDS.contains(&name.as_str()));
+    let field_locations = (fields.finish(&known, diagnostics).into_iter())
+        .filter_map(|(name, at)| Some((*AGREED_FIELDS.iter().find(|f| **f == name)?, at)))
+        .collect();
     Some(Entry {
         kind: source.kind,
         stem: source.stem.to_string(),

@@ -7,6 +7,7 @@ use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 /// The addresses of an entry's pages, by language.
 fn entry_translations<'s>(site: &'s Site, kind: Kind, stem: &str) -> Translations<'s> {
@@ -21,8 +22,9 @@ fn entry_translations<'s>(site: &'s Site, kind: Kind, stem: &str) -> Translation
 /// entries makes only their rows again (a sitemap names every page, 20,000 on a large site).
 pub(super) struct SitemapRows {
     style: crate::feed::SitemapRowStyle,
-    /// The `<url>` element of every address, in address order.
-    rows: BTreeMap<String, String>,
+    /// The alternates of every address (`SitemapRowStyle::push_alternates`), in address
+    /// order: one text for all of a group's addresses.
+    rows: BTreeMap<String, Arc<str>>,
     /// The addresses of each entry's rows, by key. (The home page's and the sections' rows
     /// change only with the settings, which render everything.)
     by_key: HashMap<String, Vec<String>>,
@@ -45,10 +47,11 @@ impl SitemapRows {
     }
 
     fn insert(&mut self, key: Option<&str>, group: &Translations<'_>) {
+        let mut alternates = String::new();
+        self.style.push_alternates(&mut alternates, group);
+        let alternates: Arc<str> = alternates.into();
         for (_, url) in group {
-            let mut row = String::new();
-            self.style.push_row(&mut row, url, group);
-            self.rows.insert(url.to_string(), row);
+            self.rows.insert(url.to_string(), alternates.clone());
         }
         if let Some(key) = key {
             let urls = group.iter().map(|(_, url)| url.to_string()).collect();
@@ -137,7 +140,10 @@ impl<'a> RenderContext<'a> {
             }
             _ => SitemapRows::of(style, self.sitemap_groups()),
         };
-        let text = crate::feed::sitemap_of_rows(rows.rows.values().map(String::as_str));
+        let text = crate::feed::sitemap_of_rows(
+            &rows.style,
+            (rows.rows.iter()).map(|(url, alternates)| (url.as_str(), &**alternates)),
+        );
         // Debug builds (the tests) check the rows kept against a sitemap made whole.
         #[cfg(debug_assertions)]
         assert_eq!(text, whole(), "the sitemap serve keeps");

@@ -213,11 +213,9 @@ fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics)
     let differ = |field: &str, values: Option<(String, String)>, diagnostics: &mut Diagnostics| {
         if let Some((a, b)) = values {
             // Point at the value in the translation, where it was written.
-            let (path, line, col) = second.field_locations.get(field).cloned().unwrap_or((
-                second.path.as_path().into(),
-                1,
-                1,
-            ));
+            let (path, line, col) = (second.field_locations.iter())
+                .find_map(|(name, at)| (*name == field).then(|| at.clone()))
+                .unwrap_or((second.path.as_path().into(), 1, 1));
             diagnostics.push(
                 Diagnostic::error(
                     &*path,
