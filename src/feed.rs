@@ -251,8 +251,10 @@ pub fn sitemap_of_rows<'r>(
     style: &SitemapRowStyle,
     rows: impl Iterator<Item = (&'r str, &'r str)> + Clone,
 ) -> String {
+    // What `push_row_with` adds around the address and the alternates.
+    let tags = "  <url>\n    <loc></loc>\n  </url>\n".len();
     let length = (rows.clone())
-        .map(|(url, alternates)| style.prefix.len() + url.len() + alternates.len() + 40)
+        .map(|(url, alternates)| tags + style.prefix.len() + url.len() + alternates.len())
         .sum::<usize>();
     let mut out = String::with_capacity(SITEMAP_HEAD.len() + length + SITEMAP_TAIL.len());
     out.push_str(SITEMAP_HEAD);

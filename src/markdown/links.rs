@@ -91,6 +91,7 @@ pub(super) fn link_pass(
             _ => {}
         }
     }
+    // A page may link to another many times: each key once, in order (`Rendered::links_to`).
     out.links_to.sort_unstable();
     out.links_to.dedup();
     out.links_to.shrink_to_fit();
