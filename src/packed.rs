@@ -1,5 +1,5 @@
-//! Texts `serve` keeps between builds, packed with LZ4: the content's files as read and their
-//! Markdown as HTML. Packed, they take about half the room; unpacking one when it is needed
+//! Texts `serve` keeps between builds, packed with LZ4: the content's files as read, their
+//! Markdown as HTML and the start of their text for the search index. Packed, they take about half the room; unpacking one when it is needed
 //! again (a changed file's neighbours, a page rendered again) takes microseconds. `build`
 //! keeps nothing for a next build and never packs.
 
