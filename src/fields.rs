@@ -47,8 +47,11 @@ pub struct Fields {
     /// Required fields not found, reported in `finish` so a misspelled one is reported once,
     /// as the misspelling.
     missing: std::cell::RefCell<Vec<(String, String)>>,
-    /// Where each field that was read stands, for problems found later (languages disagree).
-    locations: BTreeMap<String, Location>,
+    /// The fields whose place is kept for problems found later (languages disagree): only
+    /// those, since keeping every field's place costs a copy of its name per field.
+    placed: &'static [&'static str],
+    /// Where each of the `placed` fields that was read stands.
+    locations: Vec<(&'static str, Location)>,
 }
 
 /// A place in a file.
@@ -85,7 +88,8 @@ impl Fields {
             kind,
             fields: BTreeMap::new(),
             missing: std::cell::RefCell::new(Vec::new()),
-            locations: BTreeMap::new(),
+            placed: &[],
+            locations: Vec::new(),
         };
         if let Some((shared_path, shared_node)) = shared {
             fields.add_map(shared_path, shared_node.clone(), diagnostics);
@@ -142,6 +146,12 @@ impl Fields {
         }
     }
 
+    /// Keeps where these fields stand when they are read (`finish` returns it).
+    pub fn keeping_places_of(mut self, names: &'static [&'static str]) -> Fields {
+        self.placed = names;
+        self
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.fields
             .get(name)
@@ -151,10 +161,10 @@ impl Fields {
     /// The node, removed so `finish` knows it was expected. `Null` counts as absent.
     fn take(&mut self, name: &str) -> Option<Field> {
         let field = self.fields.remove(name)?;
-        self.locations.insert(
-            name.to_string(),
-            (field.path.clone(), field.node.line, field.node.col),
-        );
+        if let Some(placed) = self.placed.iter().find(|placed| **placed == name) {
+            let at = (field.path.clone(), field.node.line, field.node.col);
+            self.locations.push((placed, at));
+        }
         (field.node.value != Value::Null).then_some(field)
     }
 
@@ -492,14 +502,14 @@ impl Fields {
         out
     }
 
-    /// Every field not taken is unknown to this kind.
     /// Reports every field not taken as unknown to this kind, and the required fields that were
-    /// not found (unless an unknown field is their misspelling). Returns where each field stood.
+    /// not found (unless an unknown field is their misspelling). Returns where each of the
+    /// fields named in `keeping_places_of` stood.
     pub fn finish(
         self,
         known: &[&str],
         diagnostics: &mut Diagnostics,
-    ) -> BTreeMap<String, Location> {
+    ) -> Box<[(&'static str, Location)]> {
         let missing = self.missing.take();
         let mut explained: Vec<&str> = Vec::new();
         for field in self.fields.values() {
@@ -519,7 +529,7 @@ impl Fields {
                 diagnostics.push(self.missing_diagnostic(name, example));
             }
         }
-        self.locations
+        self.locations.into_boxed_slice()
     }
 }
 

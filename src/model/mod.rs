@@ -232,7 +232,8 @@ pub fn parse_entry(
 ) -> Option<Entry> {
     let path = source.path;
     let (split, node) = front_matter(source, diagnostics)?;
-    let mut fields = Fields::merge(source.kind.key(), (path, node), source.shared, diagnostics);
+    let mut fields = Fields::merge(source.kind.key(), (path, node), source.shared, diagnostics)
+        .keeping_places_of(AGREED_FIELDS);
     let slug = slug(&mut fields, source, diagnostics);
     let draft = fields.bool("draft", diagnostics);
     // A file `new` made for the other language is the placeholder as a whole (reported as such
@@ -251,9 +252,7 @@ pub fn parse_entry(
         .chain(source.kind.fields())
         .copied()
         .collect();
-    let field_locations = (fields.finish(&known, diagnostics).into_iter())
-        .filter_map(|(name, at)| Some((*AGREED_FIELDS.iter().find(|f| **f == name)?, at)))
-        .collect();
+    let field_locations = fields.finish(&known, diagnostics);
     Some(Entry {
         kind: source.kind,
         stem: source.stem.to_string(),
