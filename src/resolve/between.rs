@@ -271,6 +271,8 @@ fn unequal<T: PartialEq>(a: &T, b: &T, show: impl Fn(&T) -> String) -> Option<(S
     (a != b).then(|| (show(a), show(b)))
 }
 
+/// The references of page `i`: its goal number is its own, and the partners and goals it
+/// names exist.
 fn check_references(
     between: &Between<'_>,
     references: &References<'_>,
@@ -284,56 +286,8 @@ fn check_references(
         all_keys,
         ..
     } = *between;
+    check_goal_number(pages, references, i, diagnostics);
     let page = &pages[i];
-    if let EntryData::Goal(goal) = &page.entry.data
-        && let Some(&first) = references.goal_numbers.get(&goal.number.value)
-        && is_duplicate_goal(pages, first, i)
-    {
-        // Name the file where the other number is written (often the shared .yaml).
-        let other_file = match &pages[first].entry.data {
-            EntryData::Goal(g) => g.number.path.to_path_buf(),
-            _ => pages[first].entry.path.clone(),
-        };
-        diagnostics.push(
-            goal.number
-                .error(crate::tr!(
-                    "between-goal-number-taken",
-                    number = goal.number.value,
-                    path = display_path(&other_file)
-                ))
-                .with_hint(crate::tr!("between-goal-number-taken-hint")),
-        )
-    }
-    let check_partners = |list: &[crate::fields::Located<String>],
-                          diagnostics: &mut Diagnostics| {
-        for partner in list {
-            if !all_keys.contains(&(Kind::Partner, partner.value.clone())) {
-                let stems = &references.partner_stems;
-                let hint = match suggest(&partner.value, stems.iter().copied()) {
-                    Some(close) => crate::tr!("between-partner-did-you-mean", partner = close),
-                    None => crate::tr!("between-partners", partners = stems.join(", ")),
-                };
-                diagnostics.push(
-                    partner
-                        .error(crate::tr!("between-no-partner", partner = &partner.value))
-                        .with_hint(hint),
-                );
-            }
-        }
-    };
-    let check_goals = |list: &[crate::fields::Located<u8>], diagnostics: &mut Diagnostics| {
-        for goal in list.iter().filter(|_| references.goals_complete) {
-            if !references.goal_numbers.contains_key(&goal.value) {
-                let numbers: Vec<String> = (references.goal_numbers.keys())
-                    .map(u8::to_string)
-                    .collect();
-                diagnostics.push(
-                    goal.error(crate::tr!("between-no-goal", number = goal.value))
-                        .with_hint(crate::tr!("between-goals", numbers = numbers.join(", "))),
-                );
-            }
-        }
-    };
     // References are written in the shared file most of the time: check them once.
     if page.entry.lang != config.default_lang()
         && index.contains(
@@ -347,12 +301,90 @@ fn check_references(
     }
     match &page.entry.data {
         EntryData::Press(press) => {
-            check_partners(&press.partners, diagnostics);
-            check_goals(&press.goals, diagnostics);
+            check_partner_names(&press.partners, references, all_keys, diagnostics);
+            check_goal_numbers(&press.goals, references, diagnostics);
         }
-        EntryData::Initiative(initiative) => check_goals(&initiative.goals, diagnostics),
-        EntryData::Festival(festival) => check_partners(&festival.partners, diagnostics),
+        EntryData::Initiative(initiative) => {
+            check_goal_numbers(&initiative.goals, references, diagnostics);
+        }
+        EntryData::Festival(festival) => {
+            check_partner_names(&festival.partners, references, all_keys, diagnostics);
+        }
         _ => {}
+    }
+}
+
+/// A goal's number is no other goal's.
+fn check_goal_number(
+    pages: &[Page],
+    references: &References<'_>,
+    i: usize,
+    diagnostics: &mut Diagnostics,
+) {
+    let EntryData::Goal(goal) = &pages[i].entry.data else {
+        return;
+    };
+    let Some(&first) = references.goal_numbers.get(&goal.number.value) else {
+        return;
+    };
+    if !is_duplicate_goal(pages, first, i) {
+        return;
+    }
+    // Name the file where the other number is written (often the shared .yaml).
+    let other_file = match &pages[first].entry.data {
+        EntryData::Goal(g) => g.number.path.to_path_buf(),
+        _ => pages[first].entry.path.clone(),
+    };
+    diagnostics.push(
+        goal.number
+            .error(crate::tr!(
+                "between-goal-number-taken",
+                number = goal.number.value,
+                path = display_path(&other_file)
+            ))
+            .with_hint(crate::tr!("between-goal-number-taken-hint")),
+    )
+}
+
+/// Every partner named is a partner of the site.
+fn check_partner_names(
+    named: &[crate::fields::Located<String>],
+    references: &References<'_>,
+    all_keys: &BTreeSet<(Kind, String)>,
+    diagnostics: &mut Diagnostics,
+) {
+    for partner in named {
+        if !all_keys.contains(&(Kind::Partner, partner.value.clone())) {
+            let stems = &references.partner_stems;
+            let hint = match suggest(&partner.value, stems.iter().copied()) {
+                Some(close) => crate::tr!("between-partner-did-you-mean", partner = close),
+                None => crate::tr!("between-partners", partners = stems.join(", ")),
+            };
+            diagnostics.push(
+                partner
+                    .error(crate::tr!("between-no-partner", partner = &partner.value))
+                    .with_hint(hint),
+            );
+        }
+    }
+}
+
+/// Every goal named is a goal of the site (known only when every goal parsed).
+fn check_goal_numbers(
+    named: &[crate::fields::Located<u8>],
+    references: &References<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    for goal in named.iter().filter(|_| references.goals_complete) {
+        if !references.goal_numbers.contains_key(&goal.value) {
+            let numbers: Vec<String> = (references.goal_numbers.keys())
+                .map(u8::to_string)
+                .collect();
+            diagnostics.push(
+                goal.error(crate::tr!("between-no-goal", number = goal.value))
+                    .with_hint(crate::tr!("between-goals", numbers = numbers.join(", "))),
+            );
+        }
     }
 }
 
