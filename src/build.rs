@@ -87,10 +87,7 @@ pub(crate) fn compile_reusing(
     };
     trace.phase("theme");
     let caches = reuse.map(|(caches, _)| caches);
-    let files = (loaded.language_files.iter())
-        .map(|f| (f.kind, f.stem.clone(), f.lang))
-        .chain(loaded.unreadable.iter().cloned())
-        .collect();
+    let files = loaded.entry_files();
     let entries = parse_all(&config, &loaded, caches, diagnostics);
     let assets = loaded.assets.clone();
     drop(loaded);

@@ -5,7 +5,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::model::Kind;
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// Markdown files larger than this are refused: no real page is this long, and a cap keeps
 /// hostile input from costing minutes.
@@ -57,9 +59,43 @@ pub struct Loaded {
     /// Language files that exist but could not be read (reported already): they still count as
     /// present, so no "missing translation" follows.
     pub unreadable: Vec<(Kind, String, Lang)>,
+    /// Derived from the lists above on first use; forgotten when a file comes or goes.
+    entry_files: OnceLock<Arc<EntryFiles>>,
+}
+
+/// Which entries have a language file, in which languages (files that could not be read
+/// too): how `resolve` tells a missing page from a draft. `serve` edits texts far more often
+/// than files come or go, so it is derived once and kept with the lists (`Loaded::entry_files`).
+#[derive(Debug, Default, PartialEq)]
+pub struct EntryFiles {
+    /// (kind, stem, language) of every language file.
+    pub files: BTreeSet<(Kind, String, Lang)>,
+    /// (kind, stem) of every entry with a language file.
+    pub keys: BTreeSet<(Kind, String)>,
 }
 
 impl Loaded {
+    /// Which entries have files in which languages.
+    pub fn entry_files(&self) -> Arc<EntryFiles> {
+        let kept = (self.entry_files).get_or_init(|| Arc::new(self.derive_entry_files()));
+        debug_assert!(
+            **kept == self.derive_entry_files(),
+            "the entry files kept are those of the lists"
+        );
+        kept.clone()
+    }
+
+    fn derive_entry_files(&self) -> EntryFiles {
+        let files: BTreeSet<(Kind, String, Lang)> = (self.language_files.iter())
+            .map(|f| (f.kind, f.stem.clone(), f.lang))
+            .chain(self.unreadable.iter().cloned())
+            .collect();
+        let keys = (files.iter())
+            .map(|(kind, stem, _)| (*kind, stem.clone()))
+            .collect();
+        EntryFiles { files, keys }
+    }
+
     /// Packs every text not packed yet (`packed`), for `serve`, which keeps them for its next
     /// build.
     pub fn pack(&mut self) {
@@ -386,6 +422,7 @@ pub fn add_entry_file(
                 file,
             };
             loaded.language_files.insert(at, file);
+            loaded.entry_files = OnceLock::new();
         }
         Some(Found::Shared { kind, stem, .. }) => {
             let at = (loaded.shared_files).partition_point(|f| f.file.path < file.path);
@@ -413,6 +450,7 @@ pub fn remove_entry_file(
     let before = loaded.language_files.len() + loaded.shared_files.len();
     let other = |file: &TextFile| file.path.as_os_str() != relative.as_os_str();
     loaded.language_files.retain(|f| other(&f.file));
+    loaded.entry_files = OnceLock::new();
     loaded.shared_files.retain(|f| other(&f.file));
     before != loaded.language_files.len() + loaded.shared_files.len()
         || matches!(

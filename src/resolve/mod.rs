@@ -238,7 +238,7 @@ impl Drop for Listed<'_> {
 pub struct ResolveInput<'a> {
     pub entries: Vec<Arc<Entry>>,
     pub assets: Vec<Asset>,
-    pub files: BTreeSet<(Kind, String, Lang)>,
+    pub files: Arc<crate::load::EntryFiles>,
     /// What the header of each raster asset says, or why it cannot be used.
     pub images: crate::images::Headers,
     /// Rendered Markdown from the previous build (`serve`).
@@ -258,9 +258,6 @@ pub fn resolve(
         images,
         markdown_cache,
     } = input;
-    // Every stem that exists in some language, published or not, to tell "missing" from "draft".
-    let all_keys: BTreeSet<(Kind, String)> =
-        files.iter().map(|(k, s, _)| (*k, s.clone())).collect();
     let Publication {
         published,
         held_back,
@@ -275,8 +272,9 @@ pub fn resolve(
         config: &config,
         pages: &pages,
         index: &index,
-        files: &files,
-        all_keys: &all_keys,
+        files: &files.files,
+        // Every stem that exists in some language, published or not: "missing", not "draft".
+        all_keys: &files.keys,
         assets: &asset_set,
         images: &images,
     };
