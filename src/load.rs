@@ -450,8 +450,8 @@ pub fn remove_entry_file(
     let before = loaded.language_files.len() + loaded.shared_files.len();
     let other = |file: &TextFile| file.path.as_os_str() != relative.as_os_str();
     loaded.language_files.retain(|f| other(&f.file));
-    loaded.entry_files = OnceLock::new();
     loaded.shared_files.retain(|f| other(&f.file));
+    loaded.entry_files = OnceLock::new();
     before != loaded.language_files.len() + loaded.shared_files.len()
         || matches!(
             classify(
