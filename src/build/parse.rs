@@ -57,7 +57,7 @@ pub fn parse_all(
     if let Some(caches) = caches {
         caches.check_against(&vocabulary);
     }
-    let parsed = parse_language_files(language_files, shared_files, &shared, &vocabulary, caches);
+    let parsed = parse_language_files(language_files, &shared, &vocabulary, caches);
     warn_placeholders(&parsed, diagnostics);
     let mut entries = Vec::with_capacity(parsed.len());
     let mut found_all = Vec::new();
@@ -82,7 +82,7 @@ struct SharedFields<'a> {
 /// YAML (for 10,000 initiatives, megabytes it reads only when a language file changes): it is
 /// parsed again from the text when a language file needs it.
 struct SharedNode<'a> {
-    text: &'a crate::packed::Text,
+    text: &'a Arc<crate::packed::Text>,
     node: std::sync::OnceLock<Option<Node>>,
 }
 
@@ -180,23 +180,22 @@ type ParsedLanguageFile = (ParsedFile, Option<(PathBuf, crate::lang::Lang)>);
 /// gave in `serve`'s cache, without even searching it for the placeholder marker again.
 fn parse_language_files(
     language_files: &[load::LanguageFile],
-    shared_files: &[load::SharedFile],
     shared: &SharedFields<'_>,
     vocabulary: &Vocabulary<'_>,
     caches: Option<&Caches>,
 ) -> Vec<ParsedLanguageFile> {
-    let shared_text: HashMap<(crate::model::Kind, &str), &Arc<crate::packed::Text>> = shared_files
-        .iter()
-        .map(|f| ((f.kind, f.stem.as_str()), &f.file.text))
-        .collect();
     language_files
         .par_iter()
         .map(|file| {
-            // Kept entries were checked against this vocabulary (`Caches::check_against`).
-            let shared_text = shared_text.get(&(file.kind, file.stem.as_str())).copied();
+            let key = (file.kind, file.stem.as_str());
+            let shared_text = shared.nodes.get(&key).map(|(_, node)| node.text);
             let both = [&file.file.text, shared_text.unwrap_or(&file.file.text)];
             let texts = &both[..1 + usize::from(shared_text.is_some())];
-            let parsed = (caches.and_then(|c| c.parsed_entry(&file.file.path, texts)))
+            // Kept entries were checked against this vocabulary (`Caches::check_against`); one
+            // beside a broken shared file is never kept, and its texts do not say so.
+            let kept = (caches.filter(|_| !shared.broken.contains(&key)))
+                .and_then(|c| c.parsed_entry(&file.file.path, texts));
+            let parsed = kept
                 .unwrap_or_else(|| parse_language_file(file, shared, vocabulary, caches, texts));
             let named = parsed
                 .placeholder
