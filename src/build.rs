@@ -367,6 +367,7 @@ pub fn build(options: &BuildOptions) -> Report {
             error = error.to_string()
         ));
     } else {
+        crate::write::remember(&options.root, &options.output);
         // Only after a whole good build has every photo it publishes marked its entry as used.
         crate::image_cache::prune(image_cache.dir());
     }
@@ -428,7 +429,7 @@ pub(crate) fn free_beside<T: Send + 'static>(value: T) {
 
 /// Why `output` must not be written to, if it must not: a build leaves exactly the site in its
 /// output folder, so an output that holds the site's own folder, or lies in `content/` or
-/// `themes/`, would lose the editors' work.
+/// `themes/`, or holds files wdhs did not write (`write::may_replace`), would lose work.
 fn output_in_the_way(root: &Path, output: &Path) -> Option<String> {
     let root = std::fs::canonicalize(root).ok()?;
     let output = std::fs::canonicalize(output).ok().or_else(|| {
@@ -443,8 +444,14 @@ fn output_in_the_way(root: &Path, output: &Path) -> Option<String> {
         )
     })?;
     let sources = ["content", "themes"].map(|d| root.join(d));
-    (root.starts_with(&output) || sources.iter().any(|s| output.starts_with(s)))
-        .then(|| crate::tr!("build-output-in-the-way", output = output.display()))
+    if root.starts_with(&output) || sources.iter().any(|s| output.starts_with(s)) {
+        return Some(crate::tr!(
+            "build-output-in-the-way",
+            output = output.display()
+        ));
+    }
+    (!crate::write::may_replace(&root, &output))
+        .then(|| crate::tr!("build-output-not-ours", output = output.display()))
 }
 
 /// `wdhs check`: everything `build` does, without writing.

@@ -231,14 +231,14 @@ fn broken(mutate: impl Fn(&Site)) -> (Site, Vec<(String, Vec<u8>)>) {
 }
 
 /// A build, failed or not, leaves no staging folder (they start with a dot) beside the output.
-/// The one dot folder allowed is the spare tree a rebuild leaves: the site before, which the
-/// next build brings up to date and swaps in.
+/// The dot folders allowed are the spare tree a rebuild leaves (the site before, which the
+/// next build brings up to date and swaps in) and the site's cache (`.wdhs-cache`).
 fn assert_no_staging_left(site: &Site) {
     let leftovers: Vec<String> = std::fs::read_dir(site.path())
         .expect("dir")
         .filter_map(Result::ok)
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with('.') && n != ".public.previous")
+        .filter(|n| n.starts_with('.') && n != ".public.previous" && n != ".wdhs-cache")
         .collect();
     assert!(
         leftovers.is_empty(),
@@ -624,6 +624,41 @@ fn an_output_folder_that_holds_the_sources_is_refused() {
     assert_eq!(before, site.snapshot("content"), "content/ changed");
     site.run(&["build", "--today", "2026-01-01", "--output", "site-out"])
         .assert_code(0);
+}
+
+#[test]
+fn a_folder_or_file_holding_someone_elses_work_is_not_built_into() {
+    let site = Site::fixture("basic");
+    site.write("mine/notities.txt", "belangrijk");
+    site.write("mine/fotos/a.jpg", "x");
+    site.write("brief.txt", "een brief");
+    let before = (site.snapshot("mine"), site.read("brief.txt"));
+    for output in ["mine", "brief.txt"] {
+        let run = site.run(&["build", "--today", "2026-01-01", "--output", output]);
+        run.assert_code(2);
+        assert!(
+            run.stderr.contains("will not build into ")
+                && run
+                    .stderr
+                    .contains("choose a new or empty folder for the output"),
+            "{output}: {}",
+            run.stderr
+        );
+    }
+    assert_eq!(before, (site.snapshot("mine"), site.read("brief.txt")));
+    assert!(!site.path().join(".mine.previous").exists());
+
+    // A folder an earlier build of the site wrote, and the site's public/, are its own: what
+    // else is in them goes.
+    site.run(&["build", "--today", "2026-01-01", "--output", "out"])
+        .assert_code(0);
+    site.write("out/stray.txt", "left over");
+    site.write("public/stray.txt", "left over");
+    site.run(&["build", "--today", "2026-01-01", "--output", "out"])
+        .assert_code(0);
+    site.build().assert_code(0);
+    assert!(!site.exists("out/stray.txt") && !site.exists("public/stray.txt"));
+    assert_eq!(site.snapshot("out"), site.snapshot("public"));
 }
 
 #[test]

@@ -267,16 +267,17 @@ fn merge_missing_shared_fields(
     found: Vec<Diagnostic>,
     shared: &HashMap<(crate::model::Kind, &str), (&Path, SharedNode<'_>)>,
 ) -> Vec<Diagnostic> {
+    // By folder and stem, made once: searching every shared file for every problem was
+    // quadratic on a large site with many problems.
+    let by_place: HashMap<(Option<&Path>, &str), &Path> = (shared.values())
+        .filter_map(|(p, _)| Some(((p.parent(), p.file_stem()?.to_str()?), *p)))
+        .collect();
     let shared_for = |path: &Path| -> Option<PathBuf> {
         let name = path.file_name()?.to_str()?;
         let stem = name.strip_suffix(".md")?.rsplit_once('.')?.0;
-        shared
-            .values()
-            .map(|(p, _)| *p)
-            .find(|p| {
-                p.parent() == path.parent() && p.file_stem().and_then(|s| s.to_str()) == Some(stem)
-            })
-            .map(Path::to_path_buf)
+        by_place
+            .get(&(path.parent(), stem))
+            .map(|p| p.to_path_buf())
     };
     let is_missing = |d: &Diagnostic| crate::model::missing_field(&d.message).is_some();
     // In how many language files each required field is missing, per shared file.
@@ -292,8 +293,9 @@ fn merge_missing_shared_fields(
     let mut merged: std::collections::BTreeSet<(PathBuf, String)> =
         std::collections::BTreeSet::new();
     for d in found {
-        let key = shared_for(&d.path)
-            .filter(|_| is_missing(&d))
+        let key = (is_missing(&d))
+            .then(|| shared_for(&d.path))
+            .flatten()
             .map(|p| (p, d.message.clone()));
         match key {
             // Missing in more than one language: with two languages, that is all of them.

@@ -478,6 +478,7 @@ serve-not-answering = The preview is not answering
 build-document-not-what-it-says = `{ $name }` is not the kind of file its name says (its content is something else)
 build-document-not-what-it-says-hint = save it again from the program that made it (as PDF, or as an office document), and use that file
 build-output-in-the-way = will not build into { $output }: a build leaves only the site there, and the folder holds the site's own files; choose an output folder of its own, such as public/
+build-output-not-ours = will not build into { $output }: that folder already holds files that an earlier build of this site did not write, and after a build only the site would be left there; choose a new or empty folder for the output, or empty this one first if its files may go
 build-cannot-stage = cannot create the output folder next to { $output }: { $error }
 build-cannot-replace = cannot replace { $output }: { $error }
 build-no-history = { $reason }, so translations were not compared with their sources

@@ -491,6 +491,7 @@ serve-not-answering = Het voorbeeld antwoordt niet
 build-document-not-what-it-says = `{ $name }` is niet het soort bestand dat de naam zegt (er staat iets anders in)
 build-document-not-what-it-says-hint = sla het opnieuw op vanuit het programma waarmee het gemaakt is (als PDF of als kantoordocument), en gebruik dat bestand
 build-output-in-the-way = wdhs bouwt niet in { $output }: na het bouwen staat daar alleen de site, en deze map bevat de eigen bestanden van de site; kies een eigen map voor de uitvoer, zoals public/
+build-output-not-ours = wdhs bouwt niet in { $output }: die map bevat al bestanden die niet door een eerdere bouw van deze site zijn gemaakt, en na het bouwen zou daar alleen de site staan; kies een nieuwe of lege map voor de uitvoer, of maak deze map eerst zelf leeg als de bestanden erin weg mogen
 build-cannot-stage = kan de map voor de uitvoer naast { $output } niet maken: { $error }
 build-cannot-replace = kan { $output } niet vervangen: { $error }
 build-no-history = { $reason }, dus vertalingen zijn niet vergeleken met hun bron

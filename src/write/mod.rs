@@ -33,7 +33,9 @@ use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
 mod files;
+mod owned;
 pub use files::*;
+pub use owned::{may_replace, remember};
 
 /// Random letters and digits after a staging folder's prefix (`.public.staging-a1B2c3`): the
 /// name pattern by which a later build knows a leftover folder as its own.
