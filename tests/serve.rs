@@ -125,6 +125,31 @@ fn a_rename_save_is_seen() {
 }
 
 #[test]
+fn a_content_folder_deleted_and_copied_back_is_still_watched() {
+    let site = Site::fixture("basic");
+    let server = start(&site);
+    let mut events = Events::open(&server.address);
+    // As "replace" in a file manager, or unpacking a fresh copy, does it.
+    let content = site.path().join("content");
+    let copy = site.path().join("copy-of-content");
+    common::copy_dir(&content, &copy);
+    std::fs::remove_dir_all(&content).expect("rm");
+    events.wait_for("failed", WAIT);
+    std::fs::rename(&copy, &content).expect("put back");
+    events.wait_for("reload", WAIT);
+    site.replace(
+        "content/pages/about.nl.md",
+        "---\ntitle: \"Over ons\"\nslug: over-ons\n---\nNa het terugzetten bewerkt.\n",
+    );
+    events.wait_for("reload", WAIT);
+    assert!(
+        request(&server.address, "/over-ons/")
+            .body
+            .contains("Na het terugzetten bewerkt.")
+    );
+}
+
+#[test]
 fn serve_says_it_is_building_before_the_first_build_and_quiet_it_does_not() {
     let site = Site::fixture("basic");
     for (lang, starting, built) in [

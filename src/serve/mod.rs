@@ -59,7 +59,7 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
     let url = format!("http://{address}/");
     // Watch before the first build, so no save is missed between the two.
     let (change_tx, change_rx) = mpsc::channel::<WatchEvent>();
-    let _watcher = watch::watch(&options, change_tx)?;
+    let mut watching = watch::watch(&options, change_tx)?;
     let mut session = first_build(&options, &shared, &url)?;
     announce(&options, address, internal);
     http::answer_requests(server, &shared);
@@ -69,7 +69,13 @@ pub fn serve(options: ServeOptions) -> Result<(), String> {
         open_browser(&url);
     }
     keep_streams_alive(&shared);
-    run_loop(&mut session, &shared, &change_rx, &stop_rx, &options);
+    run_loop(
+        &mut session,
+        &shared,
+        (&change_rx, &mut watching),
+        &stop_rx,
+        &options,
+    );
     println!("{}", crate::tr!("serve-stopped"));
     drop(preview);
     Ok(())
@@ -149,7 +155,7 @@ fn announce(options: &ServeOptions, address: SocketAddr, internal: SocketAddr) {
 fn run_loop(
     session: &mut Session,
     shared: &Arc<Shared>,
-    changes: &Receiver<WatchEvent>,
+    (changes, watching): (&Receiver<WatchEvent>, &mut watch::Watching),
     stop: &Receiver<()>,
     options: &ServeOptions,
 ) {
@@ -162,6 +168,8 @@ fn run_loop(
                 let Some(paths) = watch::next_change(event, changes) else {
                     continue;
                 };
+                // Before the rebuild reads the folder: what changes after is seen.
+                watching.follow(&paths);
                 if !options.quiet {
                     println!("{}", changed_line(options, &paths));
                 }

@@ -10,17 +10,22 @@ use std::time::{Duration, Instant};
 /// What the watcher sends for each change it sees, ungrouped (`settle` groups them).
 pub(super) type WatchEvent = notify::Result<notify::Event>;
 
-/// Watches the site's `content/` and `themes/`; the watcher stops when the returned value is
-/// dropped.
+/// The folders watched in full: `content/` and `themes/`.
+const WATCHED: [&str; 2] = ["content", "themes"];
+
+/// The watcher on the site: `content/` and `themes/` in full, and the site's folder itself
+/// (only what is directly in it), so that a `content/` or `themes/` deleted and copied back, or
+/// made after `serve` started, is watched again (`follow`). It stops when dropped.
+pub(super) struct Watching {
+    watcher: Box<dyn notify::Watcher>,
+    root: PathBuf,
+}
+
+/// Starts watching the site of `options`; what changes is sent to `sender`.
 pub(super) fn watch(
     options: &ServeOptions,
     sender: mpsc::Sender<WatchEvent>,
-) -> Result<Box<dyn std::any::Any>, String> {
-    let roots: Vec<PathBuf> = ["content", "themes"]
-        .iter()
-        .map(|d| options.root.join(d))
-        .filter(|p| p.is_dir())
-        .collect();
+) -> Result<Watching, String> {
     let explain = |error: notify::Error| -> String {
         if matches!(error.kind, notify::ErrorKind::MaxFilesWatch) {
             crate::tr!("serve-watch-limit")
@@ -28,24 +33,56 @@ pub(super) fn watch(
             crate::tr!("serve-cannot-watch", error = error.to_string())
         }
     };
-    if options.poll {
+    // As the events name it: the watcher reports absolute paths.
+    let root = std::fs::canonicalize(&options.root).unwrap_or_else(|_| options.root.clone());
+    // In the site's folder, only `content/` and `themes/` count: a build's output beside them
+    // (`public/`, its staging folders) is no change to the site.
+    let in_root = root.clone();
+    let handler = move |event: WatchEvent| {
+        let elsewhere = |p: &PathBuf| {
+            p.parent() == Some(in_root.as_path())
+                && !WATCHED.iter().any(|d| p.file_name() == Some(d.as_ref()))
+        };
+        if event.as_ref().is_ok_and(|e| e.paths.iter().all(elsewhere)) {
+            return;
+        }
+        let _ = sender.send(event);
+    };
+    let watcher: Box<dyn notify::Watcher> = if options.poll {
         let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
-        let mut watcher = notify::PollWatcher::new(sender, config).map_err(explain)?;
-        watch_roots(&mut watcher, &roots).map_err(explain)?;
-        Ok(Box::new(watcher))
+        Box::new(notify::PollWatcher::new(handler, config).map_err(explain)?)
     } else {
-        let mut watcher = notify::recommended_watcher(sender).map_err(explain)?;
-        watch_roots(&mut watcher, &roots).map_err(explain)?;
-        Ok(Box::new(watcher))
+        Box::new(notify::recommended_watcher(handler).map_err(explain)?)
+    };
+    let mut watching = Watching { watcher, root };
+    // Folders, never single files: editors that save by rename replace the file's inode.
+    for folder in WATCHED.map(|d| watching.root.join(d)) {
+        if folder.is_dir() {
+            watching
+                .watcher
+                .watch(&folder, RecursiveMode::Recursive)
+                .map_err(explain)?;
+        }
     }
+    // Without it, only a `content/` replaced as a whole goes unseen: not worth refusing to start.
+    let _ = (watching.watcher).watch(&watching.root, RecursiveMode::NonRecursive);
+    Ok(watching)
 }
 
-/// Folders, never single files: editors that save by rename replace the file's inode.
-fn watch_roots(watcher: &mut dyn notify::Watcher, roots: &[PathBuf]) -> Result<(), notify::Error> {
-    for root in roots {
-        watcher.watch(root, RecursiveMode::Recursive)?;
+impl Watching {
+    /// Watches `content/` or `themes/` again when a change names the folder itself: it was
+    /// deleted, made, or replaced by another (a copy put back, an unpacked archive), and the
+    /// watch on the old one is gone with it.
+    pub(super) fn follow(&mut self, paths: &[PathBuf]) {
+        for folder in WATCHED.map(|d| self.root.join(d)) {
+            if paths.contains(&folder) {
+                let _ = self.watcher.unwatch(&folder);
+                if folder.is_dir() {
+                    let _ = self.watcher.watch(&folder, RecursiveMode::Recursive);
+                }
+            }
+        }
     }
-    Ok(())
 }
 
 /// The files of one change that began with `event`, once the folders are quiet (`SETTLE`),
