@@ -37,6 +37,9 @@ pub struct Diagnostic {
     pub severity: Severity,
     pub message: String,
     pub hint: Option<String>,
+    /// How many problems this one stands for: 1, or for "and 40 more like this", 40 (those
+    /// are counted in the totals, not listed).
+    pub stands_for: usize,
 }
 
 impl Diagnostic {
@@ -53,6 +56,7 @@ impl Diagnostic {
             severity: Severity::Error,
             message: message.into(),
             hint: None,
+            stands_for: 1,
         }
     }
 
@@ -127,7 +131,8 @@ impl Diagnostics {
         self.sorted()
             .iter()
             .filter(|d| d.severity == severity)
-            .count()
+            .map(|d| d.stands_for)
+            .sum()
     }
 
     pub fn is_empty(&self) -> bool {

@@ -685,6 +685,47 @@ fn a_link_to_an_anchor_the_home_page_does_not_have_is_reported() {
 }
 
 #[test]
+fn many_errors_of_one_kind_are_shown_and_all_are_counted() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    let links: String = (1..=30)
+        .map(|i| format!("Zie [doel {i}](@/goals/weg-{i}).\n\n"))
+        .collect();
+    let tags = "<b>x</b>\n\n".repeat(4);
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("---\ntitle: \"Over ons\"\nslug: over-ons\n---\n{links}{tags}"),
+    );
+    let run = site.check();
+    run.assert_code(1);
+    let errors = run
+        .stderr
+        .matches("` links to a page that does not exist")
+        .count();
+    assert_eq!(errors, 25, "every error up to 25 shown: {}", run.stderr);
+    // Line 53 holds the 25th link; the five after it are counted.
+    assert!(
+        run.stderr.contains(
+            "content/pages/about.nl.md:53:5: error: and 5 more like this in this file (only the first 25 are shown)"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("warning: and 3 more like this in this file (only the first 5 are shown)"),
+        "{}",
+        run.stderr
+    );
+    // The totals count what is not shown too (and the missing English page of the fixture).
+    assert!(
+        run.stdout.contains("30 errors, 9 warnings"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn language_code_that_is_not_a_site_language() {
     let _shared = shared();
     let site = Site::fixture("basic");

@@ -2,7 +2,7 @@
 //! links rewritten through a resolver, and the content accessibility checks that need the
 //! document structure (alt text, heading order, link text). Knows no content kinds.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -157,19 +157,24 @@ impl<'a> LineIndex<'a> {
     }
 }
 
-/// How many problems of one kind a file shows before the rest are counted.
+/// How many warnings of one kind a file shows before the rest are counted.
 pub const REPEATS_SHOWN: usize = 5;
 
-/// The problems found in one text, at most `REPEATS_SHOWN` of each kind: 43,000 raw tags give
-/// five warnings and "and 42,995 more", not 17 MB of them, and only the positions shown are
-/// worked out.
+/// How many errors of one kind a file shows before the rest are counted: each must be mended
+/// before the site builds, so an editor is shown more of them at once.
+pub const ERRORS_SHOWN: usize = 25;
+
+/// The problems found in one text, at most `REPEATS_SHOWN` warnings (`ERRORS_SHOWN` errors) of
+/// each kind: 43,000 raw tags give five warnings and "and 42,995 more", not 17 MB of them, and
+/// only the positions shown are worked out. The rest count in the totals.
 struct Reports<'a> {
     path: &'a Path,
     lines: &'a LineIndex<'a>,
     first_line: usize,
     items: Vec<Diagnostic>,
-    /// Per kind: how many were found, and the last one shown (an index in `items`).
-    counts: BTreeMap<&'static str, (usize, usize)>,
+    /// Per kind: how many were found, how many are shown, and the last one shown (an index in
+    /// `items`).
+    counts: BTreeMap<&'static str, (usize, usize, usize)>,
 }
 
 impl<'a> Reports<'a> {
@@ -195,26 +200,35 @@ impl<'a> Reports<'a> {
         offset: usize,
         make: impl FnOnce(&Path, usize, usize) -> Diagnostic,
     ) {
-        let count = self.counts.entry(kind).or_insert((0, 0));
-        count.0 += 1;
-        if count.0 <= REPEATS_SHOWN {
-            count.1 = self.items.len();
-            let (line, col) = self.at(offset);
-            self.items.push(make(self.path, line, col));
+        let (found, shown, _) = self.counts.entry(kind).or_insert((0, 0, 0));
+        *found += 1;
+        // The first of a kind decides how many are shown: the kinds are errors or warnings.
+        if *found > 1 && *found > *shown {
+            return;
         }
+        let (line, col) = self.at(offset);
+        let diagnostic = make(self.path, line, col);
+        let shown_of_kind = match diagnostic.severity {
+            Severity::Error => ERRORS_SHOWN,
+            Severity::Warning => REPEATS_SHOWN,
+        };
+        if let Some((_, shown, last)) = self.counts.get_mut(kind) {
+            (*shown, *last) = (shown_of_kind, self.items.len());
+        }
+        self.items.push(diagnostic);
     }
 
     fn finish(mut self) -> Vec<Diagnostic> {
-        for (count, last) in self.counts.values() {
-            if *count > REPEATS_SHOWN {
-                let shown = &self.items[*last];
-                let mut more = shown.clone();
+        for (found, shown, last) in self.counts.values() {
+            if found > shown {
+                let mut more = self.items[*last].clone();
                 more.message = crate::tr!(
                     "markdown-more-like-this",
-                    count = count - REPEATS_SHOWN,
-                    shown = REPEATS_SHOWN
+                    count = found - shown,
+                    shown = *shown
                 );
                 more.hint = None;
+                more.stands_for = found - shown;
                 self.items.push(more);
             }
         }
