@@ -93,11 +93,10 @@ fn links_to_other_schemes_are_refused_and_never_published() {
     let refused = (r.diagnostics.iter())
         .filter(|d| d.message.contains("is not allowed"))
         .count();
-    assert!(refused >= 5, "{:?}", r.diagnostics);
+    // Errors: each is shown, none only counted.
+    assert!(refused >= 8, "{:?}", r.diagnostics);
     assert!(
-        r.diagnostics
-            .iter()
-            .any(|d| d.message.contains("more like this")),
+        !(r.diagnostics.iter()).any(|d| d.message.contains("more like this")),
         "{:?}",
         r.diagnostics
     );
