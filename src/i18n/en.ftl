@@ -140,6 +140,10 @@ yaml-text-after-quote = there is text after the closing quote
 yaml-quote-not-closed = a quote (") is opened but not closed
 yaml-does-not-fit = this line does not fit here
 # A mistake wdhs does not know: $detail is the YAML reader's own words, in English.
+yaml-starts-with-sign = a text that starts with the sign { $sign } must be between quotes: YAML gives that sign a meaning of its own
+yaml-escape = a backslash (\) between double quotes starts a special sign, and `\{ $after }` is not one
+yaml-second-document = the line `---` starts a second part of the file, and a YAML file has only one
+yaml-no-space-after-colon = there is no space after the colon of `{ $name }:`
 yaml-other = { $detail }
 yaml-hint-colon = text with a colon (:) must be put between quotes, like `title: "Together: how it works"`
 yaml-hint-list = close the list on the same line, like `themes: [zorg, energie]`
@@ -152,6 +156,10 @@ yaml-hint-tab = replace the tab at the start of the line with spaces
 yaml-hint-colon-or-list = check that lists `[…]` are closed on their own line, and that text with a colon is between quotes
 yaml-hint-too-large = the YAML is too large or nested too deeply; write the fields out plainly
 yaml-hint-general = check the line for a missing quote, bracket or space after the colon
+yaml-hint-quote-text = put the text between quotes: `{ $fixed }`
+yaml-hint-escape = write two backslashes (`\\`) for one, or put the text between single quotes ('…')
+yaml-hint-second-document = remove the lines `---`: in a .yaml file the fields stand without dashes above and below them
+yaml-hint-space = put a space after the colon: `{ $fixed }`
 
 entry-empty = the file is empty
 entry-empty-hint = start the file with front matter between two `---` lines, or delete it

@@ -140,6 +140,10 @@ yaml-text-after-quote = er staat nog tekst na het sluitende aanhalingsteken
 yaml-quote-not-closed = een aanhalingsteken (") wordt geopend maar niet gesloten
 yaml-does-not-fit = deze regel past hier niet
 # Een fout die wdhs niet kent: $detail is de Engelse tekst van de lezer van de velden.
+yaml-starts-with-sign = een tekst die begint met het teken { $sign } moet tussen aanhalingstekens staan: YAML geeft dat teken een eigen betekenis
+yaml-escape = een backslash (\) tussen dubbele aanhalingstekens begint een speciaal teken, en `\{ $after }` is er geen
+yaml-second-document = de regel `---` begint een tweede deel van het bestand, en dit bestand heeft er maar één
+yaml-no-space-after-colon = na de dubbele punt van `{ $name }:` staat geen spatie
 yaml-other = wdhs begrijpt deze regel niet (de technische melding is: { $detail })
 yaml-hint-colon = zet tekst met een dubbele punt (:) tussen aanhalingstekens, zoals `title: "Samen: zo werkt het"`
 yaml-hint-list = sluit de lijst op dezelfde regel, zoals `themes: [zorg, energie]`
@@ -152,6 +156,10 @@ yaml-hint-tab = vervang de tab aan het begin van de regel door spaties
 yaml-hint-colon-or-list = kijk of elke lijst `[…]` op zijn eigen regel gesloten wordt, en of tekst met een dubbele punt tussen aanhalingstekens staat
 yaml-hint-too-large = schrijf de velden eenvoudig uit: zonder `&` en `*`, en zonder lijsten of groepen diep in elkaar
 yaml-hint-general = kijk of er op deze regel een aanhalingsteken, een haakje of een spatie na de dubbele punt ontbreekt
+yaml-hint-quote-text = zet de tekst tussen aanhalingstekens: `{ $fixed }`
+yaml-hint-escape = schrijf twee backslashes (`\\`) voor één, of zet de tekst tussen enkele aanhalingstekens ('…')
+yaml-hint-second-document = haal de regels `---` weg: in een bestand dat op .yaml eindigt, staan de velden zonder streepjes erboven en eronder
+yaml-hint-space = zet een spatie na de dubbele punt: `{ $fixed }`
 
 entry-empty = het bestand is leeg
 entry-empty-hint = zet bovenaan het bestand de velden tussen twee regels `---`, of verwijder het bestand

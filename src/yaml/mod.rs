@@ -5,6 +5,9 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 use std::fmt;
 
+mod mistakes;
+use mistakes::{find_tab_indentation, find_unclosed_quote, values};
+
 /// A YAML value and where it stands. Lines and columns are 1-based and already shifted by the
 /// caller's offset, so they point into the real file (front matter starts on line 2 of a `.md`).
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +91,21 @@ pub enum Problem {
     QuoteNotClosed,
     /// A line indented or placed where nothing fits.
     DoesNotFit,
+    /// A text starting with a sign YAML reads (`@`, `*`, `` ` ``, `[…] and more`); the line
+    /// as it should be, with the text in quotes.
+    StartsWithSign {
+        sign: char,
+        fixed: String,
+    },
+    /// A backslash between double quotes before this character, which is no escape.
+    Escape(char),
+    /// A `---` line that starts a second document in a YAML file.
+    SecondDocument,
+    /// `title:"Over ons"`; the field's name and the line as it should be.
+    NoSpaceAfterColon {
+        name: String,
+        fixed: String,
+    },
     /// Any other mistake: the parser's own (English) words, as a last resort.
     Other(String),
 }
@@ -128,6 +146,14 @@ impl Problem {
             Problem::TextAfterQuote => crate::tr!("yaml-text-after-quote"),
             Problem::QuoteNotClosed => crate::tr!("yaml-quote-not-closed"),
             Problem::DoesNotFit => crate::tr!("yaml-does-not-fit"),
+            Problem::StartsWithSign { sign, .. } => {
+                crate::tr!("yaml-starts-with-sign", sign = sign.to_string())
+            }
+            Problem::Escape(after) => crate::tr!("yaml-escape", after = after.to_string()),
+            Problem::SecondDocument => crate::tr!("yaml-second-document"),
+            Problem::NoSpaceAfterColon { name, .. } => {
+                crate::tr!("yaml-no-space-after-colon", name = name)
+            }
             Problem::Other(detail) => crate::tr!("yaml-other", detail = detail),
         }
     }
@@ -135,6 +161,14 @@ impl Problem {
     /// How to fix it, in the run's language.
     pub fn hint(&self) -> String {
         let hint = match self {
+            Problem::StartsWithSign { fixed, .. } => {
+                return crate::tr!("yaml-hint-quote-text", fixed = fixed);
+            }
+            Problem::Escape(_) => return crate::tr!("yaml-hint-escape"),
+            Problem::SecondDocument => return crate::tr!("yaml-hint-second-document"),
+            Problem::NoSpaceAfterColon { fixed, .. } => {
+                return crate::tr!("yaml-hint-space", fixed = fixed);
+            }
             Problem::Tab => Hint::Tab,
             Problem::QuoteOpenOnLine => Hint::QuoteOnLine,
             Problem::TooLarge | Problem::TooDeep => Hint::TooLarge,
@@ -236,113 +270,31 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
                 .location()
                 .map(|l| (l.line() as usize, l.column() as usize))
                 .unwrap_or((1, 1));
-            Err(SyntaxError {
-                line: line.max(1) + line_offset,
+            let parser_says = clean_message(&error.to_string());
+            let problem = classify(&parser_says);
+            // What the parser's words name only vaguely, the text may show better.
+            let vague = matches!(
+                problem,
+                Problem::Colon
+                    | Problem::ListNotClosed
+                    | Problem::GroupNotClosed
+                    | Problem::DoesNotFit
+                    | Problem::Other(_)
+            );
+            let placed = vague
+                .then(|| mistakes::place_mistake(text, line.max(1), &parser_says))
+                .flatten();
+            let error = placed.unwrap_or(SyntaxError {
+                line: line.max(1),
                 col: col.max(1),
-                problem: classify(&clean_message(&error.to_string())),
+                problem,
+            });
+            Err(SyntaxError {
+                line: error.line + line_offset,
+                ..error
             })
         }
     }
-}
-
-/// Tabs used for indentation are the most common YAML mistake of people who never wrote YAML;
-/// say so plainly instead of the parser's general message.
-fn find_tab_indentation(text: &str) -> Option<SyntaxError> {
-    for (index, line) in text.lines().enumerate() {
-        let indent: String = line
-            .chars()
-            .take_while(|c| *c == ' ' || *c == '\t')
-            .collect();
-        if let Some(pos) = indent.find('\t') {
-            return Some(SyntaxError {
-                line: index + 1,
-                col: pos + 1,
-                problem: Problem::Tab,
-            });
-        }
-    }
-    None
-}
-
-/// The value of a `key: value` or `- value` line, with its byte offset in the line, outside
-/// block texts (`summary: |` and the indented lines under it are text, whatever they hold).
-struct Values<'a> {
-    lines: std::iter::Enumerate<std::str::Lines<'a>>,
-    /// The indentation of the field that opened a block text, while inside it.
-    block: Option<usize>,
-}
-
-fn values(text: &str) -> Values<'_> {
-    Values {
-        lines: text.lines().enumerate(),
-        block: None,
-    }
-}
-
-impl<'a> Iterator for Values<'a> {
-    /// (0-based line, the line, byte offset of the value, the value without trailing spaces)
-    type Item = (usize, &'a str, usize, &'a str);
-
-    fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            let (index, line) = self.lines.next()?;
-            let indent = line.len() - line.trim_start().len();
-            if let Some(block_indent) = self.block {
-                if line.trim().is_empty() || indent > block_indent {
-                    continue;
-                }
-                self.block = None;
-            }
-            let mut rest = line.trim_start();
-            while let Some(item) = rest.strip_prefix("- ") {
-                rest = item.trim_start();
-            }
-            if let Some((key, value)) = rest.split_once(": ")
-                && !key.contains(['"', '\'', '#', '[', '{'])
-            {
-                rest = value.trim_start();
-            }
-            let value = rest.trim_end();
-            if value.starts_with('|') || value.starts_with('>') {
-                self.block = Some(indent);
-                continue;
-            }
-            let at = line.len() - rest.len();
-            return Some((index, line, at, value));
-        }
-    }
-}
-
-/// A quote opened on a line and not closed on it: editors never mean a text to run on to the
-/// next field, and the parser would blame the next line ("text after the closing quote").
-fn find_unclosed_quote(text: &str) -> Option<SyntaxError> {
-    for (index, line, at, value) in values(text) {
-        let closed = match value.chars().next() {
-            Some('"') => {
-                let mut escaped = false;
-                value[1..].chars().any(|c| {
-                    let end = c == '"' && !escaped;
-                    escaped = c == '\\' && !escaped;
-                    end
-                })
-            }
-            Some('\'') => value[1..].replace("''", "").contains('\''),
-            // A word processor's opening double quote needs its closing one too. (Single
-            // curly quotes are left alone: Dutch writes ’t and zo’n with them.)
-            Some(open @ ('“' | '„' | '«')) => {
-                value[open.len_utf8()..].contains(['”', '“', '»'])
-            }
-            _ => true,
-        };
-        if !closed {
-            return Some(SyntaxError {
-                line: index + 1,
-                col: line[..at].chars().count() + 1,
-                problem: Problem::QuoteOpenOnLine,
-            });
-        }
-    }
-    None
 }
 
 /// Opening and closing typographic quotes (“…”, „…”, ‘…’, «…»), as word processors type them.
@@ -448,6 +400,8 @@ fn classify(message: &str) -> Problem {
     if message.contains("did not find expected key")
         || message.contains("block mapping")
         || message.contains("block sequence")
+        || message.contains("block collection")
+        || message.contains("document start")
     {
         return Problem::DoesNotFit;
     }
@@ -574,8 +528,9 @@ mod tests {
 
     #[test]
     fn syntax_errors_carry_a_position() {
+        // At the bracket left open, not where the parser noticed it (3:2).
         let error = parse("a: [b, c\nd: 1\n", 1).unwrap_err();
-        assert_eq!((error.line, error.col), (3, 2));
+        assert_eq!((error.line, error.col), (2, 4));
         let tab = parse("a:\n\tb: 1\n", 0).unwrap_err();
         assert_eq!((tab.line, tab.col), (2, 1));
         assert_eq!(tab.problem, Problem::Tab);
