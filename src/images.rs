@@ -25,6 +25,12 @@ pub const MAX_ORIGINAL_WIDTH: u32 = 2400;
 /// More pixels than this is refused before decoding: a 30 000 × 30 000 PNG is a few KB on
 /// disk but gigabytes in memory.
 pub const MAX_PIXELS: u64 = 50_000_000;
+/// More pixels per byte of the file than this is refused before decoding too: photos and
+/// drawings hold far fewer, and a picture of a few dozen bytes that says it is 7000 × 7000
+/// would take seconds and hundreds of megabytes to make copies of.
+pub const MAX_PIXELS_PER_BYTE: u64 = 10_000;
+/// The most pixels a WebP copy may be high (or wide).
+const MAX_WEBP_SIDE: u64 = 16_383;
 pub const SOCIAL_SIZE: (u32, u32) = (1200, 630);
 const JPEG_QUALITY: u8 = 80;
 const WEBP_QUALITY: f32 = 75.0;
@@ -135,16 +141,20 @@ fn header_note(path: &Path, cache: &Path) -> Option<PathBuf> {
 /// Reads only the header of the file, not the whole photo.
 pub fn inspect_file(path: &Path) -> Result<ImageInfo, String> {
     let file = std::fs::File::open(path).map_err(cannot_read_file)?;
-    inspect_reader(limited(ImageReader::new(std::io::BufReader::new(file)))?)
+    let size = file.metadata().map_err(cannot_read_file)?.len();
+    let reader = limited(ImageReader::new(std::io::BufReader::new(file)))?;
+    inspect_reader(reader, size)
 }
 
 /// Reads only the header. Errors are sentences for the editor.
 pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, String> {
-    inspect_reader(reader(bytes)?)
+    inspect_reader(reader(bytes)?, bytes.len() as u64)
 }
 
+/// The header of an image of `size` bytes.
 fn inspect_reader<R: std::io::BufRead + std::io::Seek>(
     reader: ImageReader<R>,
+    size: u64,
 ) -> Result<ImageInfo, String> {
     if reader.format().is_none() {
         return Err(crate::tr!("images-not-an-image"));
@@ -170,6 +180,7 @@ fn inspect_reader<R: std::io::BufRead + std::io::Seek>(
     } else {
         (width, height)
     };
+    check_proportions(width, height, size)?;
     let fallback = if decoder.color_type().has_alpha() {
         Fallback::Png
     } else {
@@ -180,6 +191,32 @@ fn inspect_reader<R: std::io::BufRead + std::io::Seek>(
         height,
         fallback,
     })
+}
+
+/// An image (upright) whose header promises far more pixels than its bytes can hold, or whose
+/// largest copy would be taller than WebP allows, is refused before it is decoded.
+fn check_proportions(width: u32, height: u32, size: u64) -> Result<(), String> {
+    let (width, height) = (u64::from(width), u64::from(height));
+    let pixels = width * height;
+    if pixels > 1_000_000 && pixels > size.saturating_mul(MAX_PIXELS_PER_BYTE) {
+        return Err(crate::tr!(
+            "images-too-few-bytes",
+            width = width.to_string(),
+            height = height.to_string(),
+            bytes = size.to_string()
+        ));
+    }
+    // Copies are at most `MAX_ORIGINAL_WIDTH` wide; their height follows.
+    let copy = width.min(u64::from(MAX_ORIGINAL_WIDTH));
+    if height * copy / width > MAX_WEBP_SIDE {
+        return Err(crate::tr!(
+            "images-too-tall",
+            width = width.to_string(),
+            height = height.to_string(),
+            most = MAX_WEBP_SIDE.to_string()
+        ));
+    }
+    Ok(())
 }
 
 fn rotates(orientation: image::metadata::Orientation) -> bool {
@@ -563,7 +600,10 @@ fn encode_like(
 
 fn encode_webp(image: &DynamicImage) -> Result<Vec<u8>, String> {
     let encoder = webp::Encoder::from_image(image).map_err(|e| cannot_encode("WebP", &e))?;
-    Ok(encoder.encode(WEBP_QUALITY).to_vec())
+    // Not `encode`, which panics on what libwebp refuses.
+    let encoded = (encoder.encode_simple(false, WEBP_QUALITY))
+        .map_err(|e| cannot_encode("WebP", &format!("{e:?}")))?;
+    Ok(encoded.to_vec())
 }
 
 #[cfg(test)]

@@ -327,6 +327,44 @@ fn a_decompression_bomb_is_refused_quickly() {
     assert!(started.elapsed().as_secs() < 20);
 }
 
+#[test]
+fn a_picture_of_a_few_bytes_that_claims_millions_of_pixels_is_refused() {
+    let site = site_with_images();
+    // 49 million pixels in the header of a file of a few kilobytes (its data is the logo's).
+    let mut png = png_logo();
+    png[16..20].copy_from_slice(&7_000u32.to_be_bytes());
+    png[20..24].copy_from_slice(&7_000u32.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    write_bytes(&site, "content/initiatives/binnen.jpg", &png);
+    expect_error(
+        &site,
+        &format!(
+            "content/initiatives/molen.nl.md:7:1: error: the image `binnen.jpg` cannot be used: the image says it is 7000 × 7000 pixels, but the file is only {} bytes",
+            png.len()
+        ),
+    );
+}
+
+#[test]
+fn a_picture_too_tall_for_its_copies_is_an_error_in_check_and_build() {
+    let site = site_with_images();
+    // 1 × 16 384: its copy at its own width is higher than WebP allows. Not a crash (101).
+    let mut tall = Vec::new();
+    DynamicImage::ImageRgb8(RgbImage::new(1, 16_384))
+        .write_to(
+            &mut std::io::Cursor::new(&mut tall),
+            image::ImageFormat::Png,
+        )
+        .expect("png");
+    write_bytes(&site, "content/initiatives/binnen.jpg", &tall);
+    let expected = "content/initiatives/molen.nl.md:7:1: error: the image `binnen.jpg` cannot be used: the image is 1 × 16384 pixels, too tall for its width";
+    expect_error(&site, expected);
+    let run = site.build();
+    run.assert_code(1);
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+}
+
 fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = 0xffff_ffffu32;
     for byte in bytes {

@@ -539,6 +539,8 @@ images-damaged = de afbeelding is beschadigd of niet compleet: { $error }
 images-no-pixels = de afbeelding heeft geen pixels
 # $width en $height: de grootte van de afbeelding in pixels; $millions: het meeste dat wdhs bewerkt (50).
 images-too-many-pixels = de afbeelding is { $width } × { $height } pixels, meer dan wdhs bewerkt (hoogstens { $millions } miljoen pixels)
+images-too-few-bytes = de afbeelding zegt { $width } × { $height } pixels te zijn, maar het bestand is maar { $bytes } bytes: dat is geen echte afbeelding, en het maken van de kopieën zou heel lang duren
+images-too-tall = de afbeelding is { $width } × { $height } pixels, te hoog voor haar breedte: de kopieën zouden hoger worden dan { $most } pixels, en dat kan WebP niet; knip haar in stukken, of maak haar breder
 images-cannot-resize = kan de afbeelding niet verkleinen: { $error }
 images-cannot-crop = kan de afbeelding niet bijsnijden: { $error }
 # $format: JPEG, PNG of WebP.
