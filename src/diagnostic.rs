@@ -276,39 +276,48 @@ fn excerpt_window(line: &str, col: usize) -> (String, usize) {
 }
 
 /// Edit distance for "did you mean" suggestions, where swapping two neighbouring letters
-/// (`titel` → `title`) counts as one edit (optimal string alignment).
+/// (`titel` → `title`) counts as one edit (optimal string alignment). Three rows are kept, not
+/// the whole table: memory follows the length of `b` alone.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
+    let mut before: Vec<usize> = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current: Vec<usize> = vec![0; b.len() + 1];
     for i in 1..=a.len() {
+        current[0] = i;
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            let mut best = (previous[j] + 1)
+                .min(current[j - 1] + 1)
+                .min(previous[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
+                best = best.min(before[j - 2] + 1);
             }
-            d[i][j] = best;
+            current[j] = best;
         }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
     }
-    d[a.len()][b.len()]
+    previous[b.len()]
 }
 
-/// The closest candidate, if it is close enough to be a likely typo.
+/// The closest candidate, if it is close enough to be a likely typo. A candidate whose length
+/// differs from the word's by more than the edits allowed cannot be close, and is not
+/// compared: a link of two million letters costs no more than reading it.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let lowered = word.to_lowercase();
+    let length = lowered.chars().count();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&lowered, &c.to_lowercase()), c))
-        .filter(|(distance, c)| *distance <= (c.chars().count() / 3).max(2))
+        .filter_map(|c| {
+            let allowed = (c.chars().count() / 3).max(2);
+            if length.abs_diff(c.chars().count()) > allowed {
+                return None;
+            }
+            let distance = edit_distance(&lowered, &c.to_lowercase());
+            (distance <= allowed).then_some((distance, c))
+        })
         .min()
         .map(|(_, c)| c)
 }
@@ -329,6 +338,13 @@ mod tests {
             suggest("titel", ["time", "title", "description"]),
             Some("title")
         );
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        // Quickly, whatever the word's length.
+        let long = "a".repeat(2_000_000);
+        let started = std::time::Instant::now();
+        assert_eq!(suggest(&long, ["a".repeat(200).as_str()]), None);
+        assert!(started.elapsed().as_secs() < 5);
     }
 
     #[test]
