@@ -539,7 +539,7 @@ pub struct DiskSources {
 impl DiskSources {
     pub fn for_diagnostics(root: &Path, diagnostics: &Diagnostics) -> Self {
         let mut texts = BTreeMap::new();
-        for d in diagnostics.sorted() {
+        for d in diagnostics.listed() {
             // Read leniently: a file that is not UTF-8 still gets its excerpt.
             if d.line > 0
                 && !texts.contains_key(&d.path)

@@ -155,7 +155,41 @@ impl Diagnostics {
         items.dedup();
         items
     }
+
+    /// What is listed: `sorted`, at most `LISTED_PER_FILE` problems of each file, and for the
+    /// rest of each severity one line that stands for them ("and 300 more in this file"). A
+    /// hostile file of 200,000 broken links is counted, not printed.
+    pub fn listed(&self) -> Vec<Diagnostic> {
+        let sorted = self.sorted();
+        let mut listed = Vec::with_capacity(sorted.len().min(10 * LISTED_PER_FILE));
+        for file in sorted.chunk_by(|a, b| a.path == b.path) {
+            listed.extend(file.iter().take(LISTED_PER_FILE).cloned());
+            for severity in [Severity::Error, Severity::Warning] {
+                let rest: usize = (file.iter().skip(LISTED_PER_FILE))
+                    .filter(|d| d.severity == severity)
+                    .map(|d| d.stands_for)
+                    .sum();
+                if rest > 0 {
+                    let message = crate::tr!(
+                        "diagnostic-more-in-file",
+                        count = rest,
+                        shown = LISTED_PER_FILE
+                    );
+                    let more = Diagnostic::error(&file[0].path, 0, 0, message);
+                    listed.push(Diagnostic {
+                        severity,
+                        stands_for: rest,
+                        ..more
+                    });
+                }
+            }
+        }
+        listed
+    }
 }
+
+/// How many problems of one file are listed; the rest are counted (`Diagnostics::listed`).
+pub const LISTED_PER_FILE: usize = 100;
 
 /// Where to find a file's text for excerpts; the caller passes what it loaded.
 pub trait SourceLookup {
@@ -172,18 +206,20 @@ impl SourceLookup for () {
 pub fn format_text(diagnostics: &Diagnostics, sources: &dyn SourceLookup) -> String {
     let mut out = String::new();
     let mut last_path: Option<PathBuf> = None;
-    for d in diagnostics.sorted() {
+    // The lines of the file of the problems being written (they come file by file).
+    let mut lines: Vec<&str> = Vec::new();
+    for d in diagnostics.listed() {
         // A blank line between problems; files follow each other in order, so each file's
         // problems stay together.
         if last_path.is_some() {
             out.push('\n');
         }
+        if last_path.as_ref() != Some(&d.path) {
+            lines = (sources.source_text(&d.path)).map_or_else(Vec::new, |t| t.lines().collect());
+        }
         last_path = Some(d.path.clone());
         let _ = writeln!(out, "{}", d.headline());
-        if let Some(line_text) = sources
-            .source_text(&d.path)
-            .and_then(|text| text.lines().nth(d.line.wrapping_sub(1)))
-        {
+        if let Some(line_text) = lines.get(d.line.wrapping_sub(1)) {
             let line_text = line_text.trim_end_matches('\r');
             let line_text = line_text.strip_prefix('\u{feff}').unwrap_or(line_text);
             let (shown, caret_col) = excerpt_window(line_text, d.col);
@@ -216,7 +252,7 @@ pub fn summary(diagnostics: &Diagnostics) -> String {
 /// GitHub Actions workflow commands, one per problem.
 pub fn format_github(diagnostics: &Diagnostics) -> String {
     let mut out = String::new();
-    for d in diagnostics.sorted() {
+    for d in diagnostics.listed() {
         let mut message = d.message.clone();
         if let Some(hint) = &d.hint {
             message.push_str(&format!(" ({}: {hint})", crate::tr!("hint-label")));

@@ -726,6 +726,31 @@ fn many_errors_of_one_kind_are_shown_and_all_are_counted() {
 }
 
 #[test]
+fn a_file_with_hundreds_of_problems_lists_a_hundred_and_counts_the_rest() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    let links = "[a](/nergens/)\n\n".repeat(150);
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("---\ntitle: \"Over ons\"\nslug: over-ons\n---\n{links}"),
+    );
+    for format in [&[][..], &["--format", "github"][..]] {
+        let run = site.run(&[&["check"][..], format].concat());
+        run.assert_code(1);
+        let out = format!("{}{}", run.stdout, run.stderr);
+        let listed = out.matches("`/nergens/` leads to").count();
+        assert_eq!(listed, 100, "{out}");
+        assert!(
+            out.contains("and 50 more in this file (only the first 100 problems are listed)"),
+            "{out}"
+        );
+        if format.is_empty() {
+            assert!(out.contains("150 errors, 1 warning"), "{out}");
+        }
+    }
+}
+
+#[test]
 fn language_code_that_is_not_a_site_language() {
     let _shared = shared();
     let site = Site::fixture("basic");

@@ -300,6 +300,7 @@ load-zero-character = the file contains an invisible zero character (a NUL byte)
 load-zero-character-hint = it usually comes with text copied from a PDF or another program: delete the character here, or type the line again
 load-not-utf8 = the file is not UTF-8 text
 load-not-utf8-hint = save the file as UTF-8 in your editor ("Save with encoding: UTF-8")
+diagnostic-more-in-file = and { $count } more in this file (only the first { $shown } problems are listed)
 markdown-more-like-this = and { $count } more like this in this file (only the first { $shown } are shown)
 markdown-too-deep = quotes or lists are nested more than { $max } deep here
 markdown-too-deep-hint = use fewer `>` or list markers at the start of the line

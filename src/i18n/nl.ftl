@@ -303,6 +303,7 @@ load-zero-character = in het bestand staat een onzichtbaar nulteken (een NUL-byt
 load-zero-character-hint = zo'n teken komt meestal mee met tekst die je uit een PDF of een ander programma kopieert: verwijder het teken hier, of typ de regel opnieuw
 load-not-utf8 = het bestand is geen UTF-8-tekst
 load-not-utf8-hint = sla het bestand in je tekstprogramma op als UTF-8 (bij "Opslaan als" kies je de codering UTF-8)
+diagnostic-more-in-file = en nog { $count } in dit bestand (alleen de eerste { $shown } problemen staan hierboven)
 markdown-more-like-this = en nog { $count } van dit soort in dit bestand (alleen de eerste { $shown } staan hierboven)
 markdown-too-deep = citaten of lijsten staan hier meer dan { $max } lagen diep in elkaar
 markdown-too-deep-hint = zet minder `>` of lijsttekens aan het begin van de regel

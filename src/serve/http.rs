@@ -97,7 +97,7 @@ impl Shared {
             hint_label: crate::tr!("hint-label"),
             summary,
             problems: diagnostics
-                .sorted()
+                .listed()
                 .into_iter()
                 .map(|d| ProblemView {
                     location: d.location(),
