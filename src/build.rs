@@ -247,6 +247,20 @@ fn inspect_assets(
     headers
 }
 
+/// The bytes of an SVG file, or its size when it is over `svg::MAX_BYTES` (read no further).
+fn read_svg(path: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(crate::svg::MAX_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > crate::svg::MAX_BYTES {
+        let size = std::fs::metadata(path).map_or(bytes.len() as u64, |m| m.len());
+        return Ok(Err(size));
+    }
+    Ok(Ok(bytes))
+}
+
 /// A document (PDF, office file) is published only when its first bytes are what its name says.
 fn inspect_document(asset: &load::Asset) -> AssetInspection {
     use std::io::Read;
@@ -280,8 +294,21 @@ fn inspect_asset(asset: &load::Asset, image_cache: &Path) -> AssetInspection {
     if !asset.relative.to_ascii_lowercase().ends_with(".svg") {
         return inspect_document(asset);
     }
-    match std::fs::read(&asset.absolute) {
-        Ok(bytes) => {
+    match read_svg(&asset.absolute) {
+        Ok(Err(size)) => AssetInspection::Problems(vec![
+            Diagnostic::error(
+                &asset.path,
+                0,
+                0,
+                crate::tr!(
+                    "svg-too-large",
+                    size = crate::i18n::megabytes(size),
+                    limit = crate::i18n::megabytes(crate::svg::MAX_BYTES)
+                ),
+            )
+            .with_hint(crate::tr!("svg-too-large-hint")),
+        ]),
+        Ok(Ok(bytes)) => {
             let problems = crate::svg::check_bytes(&bytes);
             if problems.is_empty() {
                 return AssetInspection::Fine;

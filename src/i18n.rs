@@ -140,6 +140,17 @@ impl From<std::path::Display<'_>> for Arg {
     }
 }
 
+/// A size for an editor: "2,3 MB" in Dutch, "2.3 MB" in English (one decimal, none when it
+/// is whole).
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10).div_ceil(1024 * 1024);
+    let (whole, tenth) = (tenths / 10, tenths % 10);
+    if tenth == 0 {
+        return format!("{whole} MB");
+    }
+    format!("{whole}{}{tenth} MB", message("decimal-mark", &[]))
+}
+
 /// The message `id` in this run's language, or `id` itself if the catalogue lacks it (a test
 /// makes sure none does).
 pub fn message(id: &str, args: &[(&str, Arg)]) -> String {

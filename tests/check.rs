@@ -597,8 +597,8 @@ fn a_file_over_the_size_limit_is_refused_with_its_size() {
     run.assert_code(1);
     assert!(
         run.stderr.contains(concat!(
-            "content/pages/groot.nl.md: error: the file is too large (2097153 bytes; ",
-            "the limit is 2097152)\n",
+            "content/pages/groot.nl.md: error: the file is too large (2.1 MB; ",
+            "at most 2 MB)\n",
             "  hint: split the text over several pages\n",
         )),
         "{}",

@@ -184,3 +184,17 @@ fn real_exports_from_drawing_programs_are_published_as_they_are() {
         assert_eq!(site.read(&format!("public/partners/logos/{name}")), text);
     }
 }
+
+#[test]
+fn a_drawing_over_five_megabytes_is_refused_without_being_read() {
+    let site = Site::fixture("basic");
+    let padding = "<!-- x -->\n".repeat(5 * 1024 * 1024 / 11 + 1);
+    site.write(
+        LOGO,
+        &format!("<svg xmlns=\"http://www.w3.org/2000/svg\">\n{padding}</svg>\n"),
+    );
+    let run = site.check();
+    run.assert_code(1);
+    let expected = "content/partners/logos/x.svg: error: the drawing is too large (5.1 MB; at most 5 MB)\n  hint: simplify the drawing, or save it as PNG\n";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+}

@@ -493,8 +493,8 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
             0,
             crate::tr!(
                 "load-too-large",
-                size = len.to_string(),
-                limit = MAX_TEXT_BYTES.to_string()
+                size = crate::i18n::megabytes(len),
+                limit = crate::i18n::megabytes(MAX_TEXT_BYTES)
             ),
         )
         .with_hint(crate::tr!("load-too-large-hint"))

@@ -242,6 +242,10 @@ fn css_finding_words(finding: &CssFinding) -> String {
     }
 }
 
+/// The largest SVG file published: drawings and logos are far smaller, and checking one
+/// costs time in proportion to its size.
+pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
+
 /// Every problem in an SVG file's bytes (at most `MAX_PROBLEMS`); empty when it may be
 /// published. A file that is not UTF-8 is refused, never read lossily.
 pub fn check_bytes(bytes: &[u8]) -> Vec<Problem> {
@@ -368,15 +372,16 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
 
 fn check_tree(document: &Document, problems: &mut Problems) {
     let root = document.root_element();
-    let mut stack: Vec<Node> = document.root().children().collect();
+    // Each node with whether it is inside a `<style>`, whose check read all the text in it.
+    let mut stack: Vec<(Node, bool)> = document.root().children().map(|n| (n, false)).collect();
     stack.reverse();
-    while let Some(node) = stack.pop() {
+    while let Some((node, in_style)) = stack.pop() {
         if problems.full() {
             return;
         }
         let descend = match node.node_type() {
             NodeType::Element if node == root => check_root(node, problems),
-            NodeType::Element => !check_element(node, problems),
+            NodeType::Element => !check_element(node, in_style, problems),
             NodeType::PI => {
                 let target = node.pi().map_or("", |pi| pi.target);
                 problems.push(node.range().start, Found::Instruction(target.to_string()));
@@ -386,8 +391,9 @@ fn check_tree(document: &Document, problems: &mut Problems) {
         };
         // The rest of a refused element is not looked at: it goes as a whole.
         if descend {
+            let in_style = in_style || node.tag_name().name().eq_ignore_ascii_case("style");
             let mark = stack.len();
-            stack.extend(node.children());
+            stack.extend(node.children().map(|n| (n, in_style)));
             stack[mark..].reverse();
         }
     }
@@ -404,7 +410,7 @@ fn check_root(node: Node, problems: &mut Problems) -> bool {
     if node.tag_name().namespace() != Some(SVG_NS) {
         problems.push(at, Found::NoSvgNamespace);
     }
-    !check_element(node, problems)
+    !check_element(node, false, problems)
 }
 
 /// The element's name as written in the file (`s:script`), for messages.
@@ -438,8 +444,9 @@ const ANIMATIONS: [&str; 5] = [
     "animatecolor",
 ];
 
-/// Reports what the element holds; `true` when the element itself is refused.
-fn check_element(node: Node, problems: &mut Problems) -> bool {
+/// Reports what the element holds; `true` when the element itself is refused. `in_style`:
+/// it is inside a `<style>`, whose check read its text already.
+fn check_element(node: Node, in_style: bool, problems: &mut Problems) -> bool {
     let at = node.range().start;
     let local = node.tag_name().name().to_ascii_lowercase();
     let namespace = node.tag_name().namespace();
@@ -466,7 +473,9 @@ fn check_element(node: Node, problems: &mut Problems) -> bool {
             problems.push(attribute.range().start, found);
         }
     }
-    if local == "style" {
+    // Only the outermost: a `<style>` in a `<style>` is in the text read already, and reading
+    // it again at every depth made 20,000 nested ones quadratic.
+    if local == "style" && !in_style {
         // What the browser reads (the text children, joined) and, to be safe, all text
         // inside, joined.
         let own: String = node.children().filter_map(|n| n.text()).collect();
