@@ -58,11 +58,18 @@ pub fn festival_ics(site: &Site, page: &Page) -> String {
 }
 
 fn escape_text(text: &str) -> String {
-    text.replace('\\', "\\\\")
+    let escaped = text
+        .replace('\\', "\\\\")
         .replace(';', "\\;")
         .replace(',', "\\,")
         .replace("\r\n", "\\n")
-        .replace('\n', "\\n")
+        .replace(['\n', '\r'], "\\n");
+    // Other control characters have no place in a text value (RFC 5545, 3.3.11): a reader
+    // that took one for a line break would read what follows as a property of its own.
+    escaped
+        .chars()
+        .filter(|c| *c == '\t' || !c.is_control())
+        .collect()
 }
 
 /// Folds a content line at 75 octets without splitting a UTF-8 character; ends with CRLF.
@@ -85,6 +92,15 @@ pub fn fold(line: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_break_of_any_kind_stays_inside_the_text() {
+        let title = "Fest\rEND:VEVENT\r\nBEGIN:VEVENT\nSUMMARY:Injected\u{b}\u{0}x";
+        assert_eq!(
+            escape_text(title),
+            "Fest\\nEND:VEVENT\\nBEGIN:VEVENT\\nSUMMARY:Injectedx"
+        );
+    }
 
     #[test]
     fn folds_long_lines_at_75_octets() {
