@@ -167,16 +167,19 @@ fn files_that_are_not_content_are_not_published() {
 #[test]
 fn a_document_must_be_what_its_name_says() {
     let site = Site::fixture("basic");
-    site.write(
-        "content/press/jaarverslag.pdf",
+    // A web page, also one that carries a PDF header in a comment.
+    for page in [
         "<html><script>alert(document.cookie)</script></html>",
-    );
-    refused(
-        &site,
-        &[
-            "content/press/jaarverslag.pdf: error: `jaarverslag.pdf` is not the kind of file its name says",
-        ],
-    );
+        "<html><script>alert(document.cookie)</script><!-- %PDF-1.4 --></html>",
+    ] {
+        site.write("content/press/jaarverslag.pdf", page);
+        refused(
+            &site,
+            &[
+                "content/press/jaarverslag.pdf: error: `jaarverslag.pdf` is not the kind of file its name says",
+            ],
+        );
+    }
     site.write(
         "content/press/jaarverslag.pdf",
         "%PDF-1.7\n% a real PDF starts like this\n",

@@ -215,8 +215,12 @@ pub const PUBLISHED_FILE_TYPES: &[&str] = &[
 pub fn document_signature_fits(relative: &str, head: &[u8]) -> Option<bool> {
     let extension = relative.rsplit_once('.')?.1.to_ascii_lowercase();
     match extension.as_str() {
-        // The PDF header may follow a little junk; readers look in the first kilobyte.
-        "pdf" => Some(head.windows(5).take(1024).any(|w| w == b"%PDF-")),
+        // The PDF header may follow a little junk, as readers allow in the first kilobyte;
+        // not markup, though: `<html>…<!-- %PDF-` is a web page named `.pdf`.
+        "pdf" => Some(
+            (head.windows(5).take(1024).position(|w| w == b"%PDF-"))
+                .is_some_and(|at| !head[..at].contains(&b'<')),
+        ),
         // Office Open XML and OpenDocument files are ZIP archives.
         "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp" => Some(head.starts_with(b"PK\x03\x04")),
         _ => None,
