@@ -305,6 +305,7 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
     let used_ids: BTreeSet<String> = out.headings.iter().map(|h| h.id.clone()).collect();
     let pictures = link_pass(&mut events, &used_ids, resolver, &mut reports, &mut out);
     raw_html_pass(&mut events, &mut reports);
+    footnote_pass(&mut events);
     picture_pass(&mut events, pictures);
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter().map(|(e, _)| e));
@@ -337,6 +338,19 @@ fn raw_html_pass(events: &mut Events<'_>, reports: &mut Reports<'_>) {
             } else {
                 *event = Event::Text(CowStr::from(""));
             }
+        }
+    }
+}
+
+/// A footnote's anchor is its label, which the editor chose: `[^main]` would give the page a
+/// second `id="main"` (the theme's), and its link would jump there. Prefixed, it cannot.
+fn footnote_pass(events: &mut Events<'_>) {
+    for (event, _) in events.iter_mut() {
+        match event {
+            Event::FootnoteReference(label) | Event::Start(Tag::FootnoteDefinition(label)) => {
+                *label = CowStr::from(format!("fn-{label}"));
+            }
+            _ => {}
         }
     }
 }

@@ -148,3 +148,15 @@ fn repeated_problems_are_counted_after_the_first_few() {
         last.message
     );
 }
+
+#[test]
+fn footnote_anchors_never_take_an_id_of_the_theme() {
+    let r = run("Tekst[^main].\n\n[^main]: Noot.\n");
+    let html = r.html();
+    assert!(html.contains("href=\"#fn-main\""), "{html}");
+    assert!(html.contains("id=\"fn-main\""), "{html}");
+    assert!(
+        !html.contains("\"main\"") && !html.contains("#main\""),
+        "{html}"
+    );
+}
