@@ -89,7 +89,7 @@ struct SharedNode<'a> {
 impl SharedNode<'_> {
     fn get(&self) -> Option<&Node> {
         self.node
-            .get_or_init(|| yaml::parse(&self.text.read(), 0).ok())
+            .get_or_init(|| yaml::parse_content(&self.text.read(), 0).ok())
             .as_ref()
     }
 }
@@ -108,8 +108,8 @@ fn parse_shared_files<'a>(
             if let Some(parsed) = caches.and_then(|c| c.parsed_shared(&f.file.path, &texts)) {
                 return parsed.map(|()| None);
             }
-            let parsed =
-                yaml::parse(&f.file.text.read(), 0).map_err(|e| e.diagnostic(&f.file.path, ""));
+            let parsed = yaml::parse_content(&f.file.text.read(), 0)
+                .map_err(|e| e.diagnostic(&f.file.path, ""));
             if let Some(cache) = caches {
                 let outcome = parsed.as_ref().map(|_| ()).map_err(Diagnostic::clone);
                 cache.keep_shared(&f.file.path, &texts, outcome);

@@ -144,6 +144,7 @@ yaml-starts-with-sign = a text that starts with the sign { $sign } must be betwe
 yaml-escape = a backslash (\) between double quotes starts a special sign, and `\{ $after }` is not one
 yaml-second-document = the line `---` starts a second part of the file, and a YAML file has only one
 yaml-no-space-after-colon = there is no space after the colon of `{ $name }:`
+yaml-cut-by-comment = the text after ` #` would be left out: YAML reads it as a note
 yaml-other = { $detail }
 yaml-hint-colon = text with a colon (:) must be put between quotes, like `title: "Together: how it works"`
 yaml-hint-list = close the list on the same line, like `themes: [zorg, energie]`

@@ -144,6 +144,7 @@ yaml-starts-with-sign = een tekst die begint met het teken { $sign } moet tussen
 yaml-escape = een backslash (\) tussen dubbele aanhalingstekens begint een speciaal teken, en `\{ $after }` is er geen
 yaml-second-document = de regel `---` begint een tweede deel van het bestand, en dit bestand heeft er maar één
 yaml-no-space-after-colon = na de dubbele punt van `{ $name }:` staat geen spatie
+yaml-cut-by-comment = de tekst na ` #` zou wegvallen: YAML leest dat als een notitie
 yaml-other = wdhs begrijpt deze regel niet (de technische melding is: { $detail })
 yaml-hint-colon = zet tekst met een dubbele punt (:) tussen aanhalingstekens, zoals `title: "Samen: zo werkt het"`
 yaml-hint-list = sluit de lijst op dezelfde regel, zoals `themes: [zorg, energie]`

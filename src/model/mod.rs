@@ -302,7 +302,7 @@ fn front_matter<'t>(
             return None;
         }
     };
-    match yaml::parse(split.yaml, split.yaml_line_offset) {
+    match yaml::parse_content(split.yaml, split.yaml_line_offset) {
         Ok(node) => Some((split, node)),
         Err(error) => {
             diagnostics.push(error.diagnostic(path, yaml::IN_FRONT_MATTER));

@@ -258,6 +258,38 @@ fn escape(whole: &str, line: usize) -> Option<SyntaxError> {
     None
 }
 
+/// In an entry's fields, what YAML reads without complaint but not as the editor meant: a
+/// text cut short by ` #` (the rest is read as a note, and left out), or starting with `!` or
+/// `&` (read as a type or a name for the value, and left out).
+pub(super) fn silently_changed(text: &str) -> Option<SyntaxError> {
+    for (index, whole, at, value) in values(text) {
+        let col = |offset: usize| whole[..at + offset].chars().count() + 1;
+        let name = whole[..at]
+            .trim()
+            .trim_start_matches("- ")
+            .trim_end_matches(':');
+        let fixed = format!("{name}: {}", quoted(value))
+            .trim_start_matches(": ")
+            .to_string();
+        if let Some(sign @ ('!' | '&')) = value.chars().next() {
+            return Some(at_line(
+                index,
+                col(0),
+                Problem::StartsWithSign { sign, fixed },
+            ));
+        }
+        let plain = !value.starts_with(['"', '\'', '[', '{', '#']);
+        if let Some(cut) = value.find(" #").filter(|_| plain) {
+            return Some(at_line(
+                index,
+                col(cut + 1),
+                Problem::CutByComment { fixed },
+            ));
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::parse;
@@ -324,5 +356,21 @@ mod tests {
         assert_eq!(mistake("title:\"Over ons\"\nslug: x\n"), (2, 7, glued));
         // What reads like it but is fine.
         assert!(parse("website: https://x.nl\ntime: 10:30\n", 0).is_ok());
+    }
+
+    #[test]
+    fn in_an_entry_what_yaml_would_leave_out_is_a_mistake() {
+        use super::super::parse_content;
+        let cut = parse_content("slug: a\ntitle: Contact #1 van ons\n", 1).expect_err("cut");
+        let fixed = "title: \"Contact #1 van ons\"".to_string();
+        assert_eq!((cut.line, cut.col), (3, 16));
+        assert_eq!(cut.problem, Problem::CutByComment { fixed });
+        let tag = parse_content("title: !nieuw bericht\n", 0).expect_err("tag");
+        assert_eq!(tag.problem, sign('!', "title: \"!nieuw bericht\""));
+        // Notes on their own line, or after a text in quotes or a list, leave nothing out; and
+        // settings may have them anywhere.
+        let fine = "# een notitie\ntitle: \"Over #1\" # note\nthemes: [zorg] # note\nurl: https://x.nl/#a\n";
+        assert!(parse_content(fine, 0).is_ok());
+        assert!(parse("pagination: 10 # per page\n", 0).is_ok());
     }
 }

@@ -106,6 +106,10 @@ pub enum Problem {
         name: String,
         fixed: String,
     },
+    /// `title: Contact #1`: YAML reads ` #1` as a note and leaves it out; the line in quotes.
+    CutByComment {
+        fixed: String,
+    },
     /// Any other mistake: the parser's own (English) words, as a last resort.
     Other(String),
 }
@@ -154,6 +158,7 @@ impl Problem {
             Problem::NoSpaceAfterColon { name, .. } => {
                 crate::tr!("yaml-no-space-after-colon", name = name)
             }
+            Problem::CutByComment { .. } => crate::tr!("yaml-cut-by-comment"),
             Problem::Other(detail) => crate::tr!("yaml-other", detail = detail),
         }
     }
@@ -161,7 +166,7 @@ impl Problem {
     /// How to fix it, in the run's language.
     pub fn hint(&self) -> String {
         let hint = match self {
-            Problem::StartsWithSign { fixed, .. } => {
+            Problem::StartsWithSign { fixed, .. } | Problem::CutByComment { fixed } => {
                 return crate::tr!("yaml-hint-quote-text", fixed = fixed);
             }
             Problem::Escape(_) => return crate::tr!("yaml-hint-escape"),
@@ -236,6 +241,20 @@ impl SyntaxError {
             ),
         )
         .with_hint(self.problem.hint())
+    }
+}
+
+/// `parse` for an entry's fields (front matter, shared-fields files), where also what YAML
+/// reads without complaint but not as meant (`title: Contact #1`, `title: !nieuw`) is a
+/// mistake. Settings and the theme may write notes after ` #`.
+pub fn parse_content(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
+    let node = parse(text, line_offset)?;
+    match mistakes::silently_changed(text) {
+        Some(error) => Err(SyntaxError {
+            line: error.line + line_offset,
+            ..error
+        }),
+        None => Ok(node),
     }
 }
 
