@@ -515,7 +515,7 @@ impl Fields {
         for field in self.fields.values() {
             let mut diagnostic =
                 unknown_field(&field.path, &field.key, Owner::Kind(self.kind), known);
-            if let Some(close) = suggest(&field.key.name, known.iter().copied())
+            if let Some(close) = meant_field(&field.key.name, known)
                 && missing.iter().any(|(name, _)| name == close)
             {
                 diagnostic =
@@ -545,10 +545,53 @@ fn unknown_field(path: &Path, key: &Key, owner: Owner<'_>, known: &[&str]) -> Di
         Owner::Item(list) => crate::tr!("fields-unknown-in-item", name = &key.name, list = list),
     };
     let diagnostic = Diagnostic::error(path, key.line, key.col, message);
-    match suggest(&key.name, known.iter().copied()) {
+    match meant_field(&key.name, known) {
         Some(close) => diagnostic.with_hint(did_you_mean(close)),
         None => diagnostic.with_hint(crate::tr!("fields-known", list = known.join(", "))),
     }
+}
+
+/// Field names as Dutch editors write them, and the field meant. Close misspellings of the
+/// English names (`titel`) are found by `suggest`; these are other words.
+const DUTCH_NAMES: &[(&str, &str)] = &[
+    ("samenvatting", "summary"),
+    ("afbeelding", "image"),
+    ("foto", "image"),
+    ("plaatje", "image"),
+    ("alt", "image_alt"),
+    ("beschrijving", "description"),
+    ("omschrijving", "description"),
+    ("doelen", "goals"),
+    ("doel", "goals"),
+    ("plaats", "place"),
+    ("stad", "city"),
+    ("woonplaats", "place"),
+    ("locatie", "venue"),
+    ("adres", "address"),
+    ("opgericht", "founded"),
+    ("thema", "themes"),
+    ("themas", "themes"),
+    ("thema's", "themes"),
+    ("naam", "name"),
+    ("datum", "date"),
+    ("tijd", "time"),
+    ("concept", "draft"),
+    ("nummer", "number"),
+    ("rol", "role"),
+    ("lid_sinds", "joined"),
+    ("programma", "programme"),
+    ("inleiding", "intro"),
+    ("kop", "title"),
+];
+
+/// The field an unknown name most likely means: the English name of a Dutch word, or a close
+/// spelling of a known name.
+fn meant_field<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let lower = name.to_lowercase();
+    let dutch = (DUTCH_NAMES.iter()).find(|(word, _)| *word == lower.as_str());
+    dutch
+        .and_then(|(_, field)| known.iter().copied().find(|k| k == field))
+        .or_else(|| suggest(name, known.iter().copied()))
 }
 
 /// "did you mean `title`?": the hint for every close miss, whatever was misspelled.

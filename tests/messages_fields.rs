@@ -325,6 +325,82 @@ fn a_goal_past_programme_goals_in_both_languages() {
 }
 
 #[test]
+fn dutch_field_names_and_yaml_signs_get_the_fix_in_both_languages() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/initiatives/alleen-nl.nl.md",
+        "---\nsamenvatting: \"Kort.\"\nafbeelding: foto.jpg\n---\nTekst.\n",
+    );
+    site.write(
+        "content/pages/about.nl.md",
+        "---\ntitle: @wedoenhetsamen op Instagram\nslug: over-ons\n---\nTekst.\n",
+    );
+    site.write(
+        "content/pages/about.en.md",
+        "---\ntitle: About us #1\nslug: about\n---\nText.\n",
+    );
+    let (english, dutch) = (check(&site, "en"), check(&site, "nl"));
+    let summary = "content/initiatives/alleen-nl.nl.md:2:1";
+    assert_reported(
+        &english,
+        summary,
+        "error",
+        (
+            "unknown field `samenvatting` for an initiative",
+            "did you mean `summary`? It is required",
+        ),
+    );
+    assert_reported(
+        &dutch,
+        summary,
+        "fout",
+        (
+            "`samenvatting` is geen veld voor een bewonersinitiatief",
+            "bedoel je `summary`? Dat veld is verplicht",
+        ),
+    );
+    let image = "content/initiatives/alleen-nl.nl.md:3:1";
+    assert_reported(
+        &dutch,
+        image,
+        "fout",
+        (
+            "`afbeelding` is geen veld voor een bewonersinitiatief",
+            "bedoel je `image`?",
+        ),
+    );
+    let sign = "content/pages/about.nl.md:2:8";
+    assert_reported(
+        &english,
+        sign,
+        "error",
+        (
+            "the front matter is not valid YAML: a text that starts with the sign @ must be between quotes: YAML gives that sign a meaning of its own",
+            "put the text between quotes: `title: \"@wedoenhetsamen op Instagram\"`",
+        ),
+    );
+    assert_reported(
+        &dutch,
+        sign,
+        "fout",
+        (
+            "de opmaak van de velden bovenaan het bestand klopt niet: een tekst die begint met het teken @ moet tussen aanhalingstekens staan: YAML geeft dat teken een eigen betekenis",
+            "zet de tekst tussen aanhalingstekens: `title: \"@wedoenhetsamen op Instagram\"`",
+        ),
+    );
+    let cut = "content/pages/about.en.md:2:17";
+    assert_reported(
+        &dutch,
+        cut,
+        "fout",
+        (
+            "de opmaak van de velden bovenaan het bestand klopt niet: de tekst na ` #` zou wegvallen: YAML leest dat als een notitie",
+            "zet de tekst tussen aanhalingstekens: `title: \"About us #1\"`",
+        ),
+    );
+}
+
+#[test]
 fn a_missing_field_in_site_yaml_and_yaml_that_does_not_parse() {
     let site = Site::fixture("basic");
     let config = site.read("content/site.yaml");
