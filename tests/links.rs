@@ -40,6 +40,36 @@ fn an_address_of_a_page_the_site_does_not_have_is_an_error_at_its_line() {
 }
 
 #[test]
+fn a_web_or_mail_address_without_its_scheme_and_a_name_in_other_capitals_get_the_fix() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/partners/alfa.nl.md",
+        "---\nsummary: \"x\"\n---\nZie [artikel](www.katalys.nl/x), [mail](info@wedoenhetsamen.nu) en [logo](logos/Alfa.svg).\n",
+    );
+    let alfa = site.read("content/partners/alfa.yaml");
+    site.write(
+        "content/partners/alfa.yaml",
+        &alfa.replace("logo: logos/alfa.svg", "logo: logos/ALFA.svg"),
+    );
+    let run = site.check();
+    run.assert_code(1);
+    for expected in [
+        "hint: did you mean `https://www.katalys.nl/x`? An address on another website starts with https://",
+        "hint: did you mean `mailto:info@wedoenhetsamen.nu`? A link to an e-mail address starts with mailto:",
+        "hint: did you mean `logos/alfa.svg`? Capitals count in a file name on the website",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    // The logo named in the fields, and the one linked in the text.
+    assert_eq!(
+        run.stderr.matches("did you mean `logos/alfa.svg`?").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn addresses_of_pages_and_files_the_site_has_pass_and_anchors_are_checked() {
     let site = Site::fixture("basic");
     with_links(

@@ -3,6 +3,29 @@
 
 use super::*;
 
+/// What a name that is no file of the entry's folder most likely meant, as a hint: a web
+/// address without `https://`, an e-mail address without `mailto:`, or a file whose name
+/// differs only in capitals (which a Mac or Windows computer finds, and the site does not).
+fn meant_instead(kind: Kind, written: &str, assets: &BTreeSet<(Kind, &str)>) -> Option<String> {
+    if written.starts_with("www.") {
+        let meant = format!("https://{written}");
+        return Some(crate::tr!("resolve-meant-web-address", meant = meant));
+    }
+    if let Some((name, host)) = written.split_once('@')
+        && !name.is_empty()
+        && host.contains('.')
+        && !written.contains('/')
+    {
+        let meant = format!("mailto:{written}");
+        return Some(crate::tr!("resolve-meant-mail-address", meant = meant));
+    }
+    let relative = normalize_relative(written)?.to_lowercase();
+    let same = (assets.range((kind, "")..))
+        .take_while(|(k, _)| *k == kind)
+        .find(|(_, name)| name.to_lowercase() == relative)?;
+    Some(crate::tr!("resolve-meant-other-capitals", meant = same.1))
+}
+
 /// A file named by an entry exists, and if it is an image, it can be published.
 pub(super) fn check_image_reference(
     kind: Kind,
@@ -29,10 +52,9 @@ pub(super) fn check_image_reference(
         } else {
             crate::tr!("resolve-file-missing", file = file)
         };
-        return Err((
-            message,
-            crate::tr!("resolve-named-file-missing-hint", folder = folder),
-        ));
+        let hint = meant_instead(kind, file, assets)
+            .unwrap_or_else(|| crate::tr!("resolve-named-file-missing-hint", folder = folder));
+        return Err((message, hint));
     };
     if let Some(Err(problem)) = images.get(&(kind, relative)) {
         return Err((
@@ -231,14 +253,24 @@ impl SiteLinks<'_> {
                     target: None,
                 })
             }
-            _ if is_image => Err((
-                crate::tr!("resolve-image-missing", file = path),
-                crate::tr!("resolve-linked-image-missing-hint", folder = folder),
-            )),
-            _ => Err((
-                crate::tr!("resolve-file-missing", file = path),
-                crate::tr!("resolve-linked-file-missing-hint", folder = folder),
-            )),
+            _ => {
+                let meant = meant_instead(self.from.kind, path, self.targets.assets);
+                Err(if is_image {
+                    (
+                        crate::tr!("resolve-image-missing", file = path),
+                        meant.unwrap_or_else(|| {
+                            crate::tr!("resolve-linked-image-missing-hint", folder = folder)
+                        }),
+                    )
+                } else {
+                    (
+                        crate::tr!("resolve-file-missing", file = path),
+                        meant.unwrap_or_else(|| {
+                            crate::tr!("resolve-linked-file-missing-hint", folder = folder)
+                        }),
+                    )
+                })
+            }
         }
     }
 
