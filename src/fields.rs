@@ -393,6 +393,9 @@ impl Fields {
         };
         let items: Vec<&Node> = match &field.node.value {
             Value::Seq(items) => items.iter().collect(),
+            Value::Str(text) if text.contains(',') => {
+                return list_written_as_text(name, &field, text, diagnostics);
+            }
             _ => vec![&field.node],
         };
         let mut out = Vec::new();
@@ -531,6 +534,37 @@ impl Fields {
         }
         self.locations.into_boxed_slice()
     }
+}
+
+/// `partners: katalys, lvkk`: one text where a list was meant. Reported once, with the list as
+/// it should be written; its items are read as the list's, so each is still checked.
+fn list_written_as_text(
+    name: &str,
+    field: &Field,
+    text: &str,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Located<String>> {
+    let items: Vec<&str> = (text.split(',').map(str::trim))
+        .filter(|i| !i.is_empty())
+        .collect();
+    let node = &field.node;
+    diagnostics.push(
+        Diagnostic::error(
+            &*field.path,
+            node.line,
+            node.col,
+            crate::tr!("fields-list-as-text", name = name),
+        )
+        .with_hint(write_like(name, &format!("[{}]", items.join(", ")))),
+    );
+    (items.into_iter())
+        .map(|value| Located {
+            value: value.to_string(),
+            path: field.path.clone(),
+            line: node.line,
+            col: node.col,
+        })
+        .collect()
 }
 
 /// Whose fields are read: an entry of a kind (its key in messages), or an item of a list.

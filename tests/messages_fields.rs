@@ -325,7 +325,7 @@ fn a_goal_past_programme_goals_in_both_languages() {
 }
 
 #[test]
-fn dutch_field_names_and_yaml_signs_get_the_fix_in_both_languages() {
+fn dutch_field_names_lists_as_text_and_yaml_signs_get_the_fix_in_both_languages() {
     let site = Site::fixture("basic");
     site.write(
         "content/initiatives/alleen-nl.nl.md",
@@ -339,7 +339,31 @@ fn dutch_field_names_and_yaml_signs_get_the_fix_in_both_languages() {
         "content/pages/about.en.md",
         "---\ntitle: About us #1\nslug: about\n---\nText.\n",
     );
+    let release = site.read("content/press/bericht-1.yaml");
+    site.write(
+        "content/press/bericht-1.yaml",
+        &release.replace("partners: [alfa]", "partners: alfa, beta"),
+    );
     let (english, dutch) = (check(&site, "en"), check(&site, "nl"));
+    let list = "content/press/bericht-1.yaml:2:11";
+    assert_reported(
+        &english,
+        list,
+        "error",
+        (
+            "`partners` is written as one text with commas; a list goes between square brackets",
+            "write it like `partners: [alfa, beta]`",
+        ),
+    );
+    assert_reported(
+        &dutch,
+        list,
+        "fout",
+        (
+            "`partners` staat er als één tekst met komma's; een lijst staat tussen blokhaken",
+            "schrijf het als `partners: [alfa, beta]`",
+        ),
+    );
     let summary = "content/initiatives/alleen-nl.nl.md:2:1";
     assert_reported(
         &english,

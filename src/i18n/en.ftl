@@ -103,6 +103,7 @@ fields-out-of-range-hint = use a whole number from { $min } to { $max }
 fields-bad-date = field `{ $name }` is not a valid date: `{ $value }`
 fields-date-hint = write dates as year-month-day, like `{ $name }: 2024-04-13`
 fields-partial-date-hint = write `{ $name }: 2024`, `{ $name }: 2024-04` or `{ $name }: 2024-04-13`
+fields-list-as-text = `{ $name }` is written as one text with commas; a list goes between square brackets
 fields-item-not-text = items of `{ $name }` should be text, found { $found }
 fields-item-not-group = items of `{ $name }` should be groups of fields, found { $found }
 fields-item-not-group-hint = write each item as `- { $field }: …`

@@ -103,6 +103,7 @@ fields-out-of-range-hint = gebruik een heel getal van { $min } tot en met { $max
 fields-bad-date = het veld `{ $name }` is geen geldige datum: `{ $value }`
 fields-date-hint = schrijf een datum als jaar-maand-dag, zoals `{ $name }: 2024-04-13`
 fields-partial-date-hint = schrijf `{ $name }: 2024`, `{ $name }: 2024-04` of `{ $name }: 2024-04-13`
+fields-list-as-text = `{ $name }` staat er als één tekst met komma's; een lijst staat tussen blokhaken
 fields-item-not-text = elk onderdeel van `{ $name }` moet tekst zijn, maar hier staat { $found }
 fields-item-not-group = elk onderdeel van `{ $name }` moet een groep velden zijn, maar hier staat { $found }
 fields-item-not-group-hint = begin elk onderdeel met `- { $field }: …`
