@@ -751,6 +751,28 @@ fn a_file_with_hundreds_of_problems_lists_a_hundred_and_counts_the_rest() {
 }
 
 #[test]
+fn a_text_saved_under_another_ending_is_told_its_name() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    let text = site.read("content/pages/about.nl.md");
+    for (name, meant) in [
+        ("vacature.nl.md.txt", "vacature.nl.md"),
+        ("nieuws.nl.MD", "nieuws.nl.md"),
+        ("agenda.nl.markdown", "agenda.nl.md"),
+    ] {
+        site.write(&format!("content/pages/{name}"), &text);
+        let run = site.check();
+        run.assert_code(1);
+        let expected = format!(
+            "content/pages/{name}: error: files of this type (`.{}`) are not published\n  hint: if it is a text or the fields of an entry, rename it to `{meant}`\n",
+            name.rsplit('.').next().unwrap_or_default().to_lowercase()
+        );
+        assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
+        site.remove(&format!("content/pages/{name}"));
+    }
+}
+
+#[test]
 fn language_code_that_is_not_a_site_language() {
     let _shared = shared();
     let site = Site::fixture("basic");

@@ -297,6 +297,7 @@ load-bad-asset-name = de naam `{ $name }` kan niet in een webadres staan: er zit
 load-bad-asset-name-hint = geef het bestand de naam `{ $suggestion }` (alleen letters, cijfers, - en _), en gebruik de nieuwe naam overal waar het bestand genoemd wordt
 load-file-type = bestanden van dit soort (`{ $kind }`) worden niet gepubliceerd
 load-web-file-hint = schrijf pagina's in Markdown (`<naam>.nl.md` en `<naam>.en.md`); de opmaak en de scripts van de site komen uit het thema
+load-rename-text-file = is het een tekst of zijn het de velden van een item, geef het bestand dan de naam `{ $name }`
 load-file-type-hint = verwijder het bestand, of sla het op als PDF; de site publiceert afbeeldingen (JPEG, PNG, WebP, GIF, SVG), PDF, kantoordocumenten en CSV
 load-cannot-read-file = het bestand kan niet gelezen worden: { $error }
 load-too-large = het bestand is te groot ({ $size }; hoogstens { $limit })

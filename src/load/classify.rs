@@ -227,6 +227,23 @@ pub fn document_signature_fits(relative: &str, head: &[u8]) -> Option<bool> {
     }
 }
 
+/// The name a text or fields file saved under the wrong ending was meant to have:
+/// `vacature.nl.md.txt`, `nieuws.nl.MD`, `agenda.nl.markdown`, `alfa.yml` (a program or a
+/// phone adds or changes the ending).
+fn meant_text_name(name: &str) -> Option<String> {
+    let lower = name.to_ascii_lowercase();
+    let base = lower.strip_suffix(".txt").unwrap_or(&lower);
+    let meant = if let Some(stem) = base.strip_suffix(".markdown") {
+        format!("{stem}.md")
+    } else if let Some(stem) = base.strip_suffix(".yml") {
+        format!("{stem}.yaml")
+    } else {
+        base.to_string()
+    };
+    let is_text = meant.ends_with(".md") || meant.ends_with(".yaml");
+    (is_text && meant != name && !meant.starts_with('.')).then_some(meant)
+}
+
 /// Why a file beside the content cannot be published, if it cannot: a name a URL cannot hold
 /// as it is, or a type that is not published.
 fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {
@@ -254,6 +271,8 @@ fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {
     }
     let hint = if let Some(advice) = crate::images::unsupported(name) {
         advice
+    } else if let Some(meant) = meant_text_name(name) {
+        crate::tr!("load-rename-text-file", name = meant)
     } else if matches!(
         extension.as_deref(),
         Some("html" | "htm" | "xhtml" | "js" | "mjs" | "php" | "xml" | "css")
