@@ -311,6 +311,14 @@ fn options(
     output: Option<PathBuf>,
     base_url: Option<String>,
 ) -> Option<BuildOptions> {
+    // Not a site at all (the terminal is in another folder, or --root is mistyped): one
+    // message and the exit code of a wrong command, not a list of everything a site lacks.
+    let content = site.root.join("content");
+    if !content.is_dir() {
+        let hint = tr!("load-no-content-hint", path = content.display());
+        print_error(&tr!("load-no-content"), Some(&hint));
+        return None;
+    }
     let today = match &site.today {
         Some(text) => match wdhs::lang::parse_date(text) {
             Some(date) => date,

@@ -490,6 +490,12 @@ fn errors_in_a_card_or_the_filters_name_their_template_once() {
 #[test]
 fn no_content_folder_is_a_clear_error() {
     let site = Site::empty();
+    // Not a site: the one thing to say, and the exit code of a command run in the wrong place.
+    let run = site.build();
+    run.assert_code(2);
+    assert!(run.stderr.starts_with("error: there is no content folder\n  hint: run wdhs in the site's folder (the one that holds content/), or pass --root"), "{}", run.stderr);
+    // A content folder without its settings is a site with a mistake.
+    std::fs::create_dir(site.path().join("content")).expect("mkdir");
     let run = site.build();
     run.assert_code(1);
     assert!(run.stderr.contains("content/site.yaml: error: there is no content/site.yaml\n  hint: run wdhs in the site's folder, or pass --root; a site needs content/site.yaml\n"), "{}", run.stderr);

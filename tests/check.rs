@@ -365,6 +365,18 @@ fn exit_codes() {
         bad_today.stderr,
         "error: --today takes a date like 2024-04-13\n"
     );
+    // Not a site: one message, the exit code of a wrong command, for build and check.
+    for command in ["check", "build"] {
+        let elsewhere = basic.run(&[command, "--root", "no-such-folder"]);
+        elsewhere.assert_code(2);
+        assert!(
+            elsewhere.stderr.starts_with(
+                "error: there is no content folder\n  hint: run wdhs in the site's folder"
+            ) && elsewhere.stderr.matches("error:").count() == 1,
+            "{}",
+            elsewhere.stderr
+        );
+    }
 }
 
 /// Every file and folder below the site, with the bytes of the files (the image cache too:
