@@ -404,6 +404,8 @@ impl Reader<'_> {
         value: &Node,
         languages: &[Lang],
     ) {
+        // (language, name) → the section that has it: two sections cannot share an address.
+        let mut taken: BTreeMap<(Lang, String), String> = BTreeMap::new();
         for (section_key, names) in self.map(value, "sections").to_vec() {
             let Some(kind) = Kind::from_folder(&section_key.name).filter(|k| k.has_section())
             else {
@@ -413,12 +415,29 @@ impl Reader<'_> {
             let names =
                 self.per_language(&names, &format!("sections.{}", section_key.name), languages);
             for (lang, name) in &names {
+                let (line, col) = (section_key.line, section_key.col);
                 if !crate::slug::is_valid_slug(name) {
                     self.error(
-                        section_key.line,
-                        section_key.col,
+                        line,
+                        col,
                         tr!("config-section-name", name = name, code = lang.code()),
                         tr!("config-section-name-hint"),
+                    );
+                }
+                let key = (*lang, name.to_lowercase());
+                if let Some(other) = taken.insert(key, section_key.name.clone()) {
+                    let section = &section_key.name;
+                    self.error(
+                        line,
+                        col,
+                        tr!(
+                            "config-section-taken",
+                            section = section,
+                            name = name,
+                            code = lang.code(),
+                            other = other
+                        ),
+                        tr!("config-section-taken-hint"),
                     );
                 }
             }

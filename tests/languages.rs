@@ -319,7 +319,7 @@ fn a_page_or_section_at_an_address_the_site_uses_itself_is_refused() {
     run.assert_code(1);
     assert!(
         run.stderr.contains(
-            "content/pages/about.fy.md: error: this page would be published at /fy/sykje/index.html, where the site already puts one of its own pages"
+            "content/pages/about.fy.md:3:7: error: this page would be published at /fy/sykje/index.html, where the site already puts one of its own pages"
         ),
         "{}",
         run.stderr

@@ -425,6 +425,54 @@ fn dutch_field_names_lists_as_text_and_yaml_signs_get_the_fix_in_both_languages(
 }
 
 #[test]
+fn two_sections_of_one_name_and_a_page_at_the_search_page_are_named_at_their_line_once() {
+    let site = Site::fixture("basic");
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &config.replace("press: { nl: pers,", "press: { nl: doelen,"),
+    );
+    let page = site.read("content/pages/about.nl.md");
+    site.write(
+        "content/pages/about.nl.md",
+        &page.replace("slug: over-ons", "slug: zoeken"),
+    );
+    let (english, dutch) = (check(&site, "en"), check(&site, "nl"));
+    let at = "content/site.yaml:9:3";
+    assert_reported(
+        &english,
+        at,
+        "error",
+        (
+            "the section `press` is called `doelen` (language `nl`), as `goals` is already: both lists would be at one address",
+            "give each section a name of its own in every language",
+        ),
+    );
+    assert_reported(
+        &dutch,
+        at,
+        "fout",
+        (
+            "de sectie `press` heet `doelen` (taal `nl`), net als `goals`: dan staan beide lijsten op hetzelfde adres",
+            "geef elke sectie in elke taal een eigen naam",
+        ),
+    );
+    assert_reported(
+        &english,
+        "content/pages/about.nl.md:3:7",
+        "error",
+        (
+            "this page would be published at /zoeken/index.html, where the site already puts one of its own pages (a home page, a list, the search page or a feed)",
+            "give the page another address with `slug:`",
+        ),
+    );
+    // Each once, and nothing about site.yaml without its line.
+    assert_eq!(english.matches("doelen").count(), 2, "{english}");
+    assert_eq!(english.matches("zoeken/index.html").count(), 1, "{english}");
+    assert!(!english.contains("content/site.yaml: error"), "{english}");
+}
+
+#[test]
 fn a_missing_field_in_site_yaml_and_yaml_that_does_not_parse() {
     let site = Site::fixture("basic");
     let config = site.read("content/site.yaml");

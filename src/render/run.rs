@@ -136,7 +136,8 @@ type ClaimedPaths = (HashMap<String, Claimant>, HashSet<(PathBuf, String)>);
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Claimant {
     Asset(PathBuf),
-    Entry(PathBuf),
+    /// The entry's file, and where its `slug:` stands (0, 0 without one).
+    Entry(PathBuf, usize, usize),
     Generated,
 }
 
@@ -147,7 +148,8 @@ impl Claimed {
         let claimant = match job {
             Job::Asset(i) => Claimant::Asset(site.assets.get(*i)?.source.path.clone()),
             Job::Entry(i) | Job::Calendar(i) => {
-                Claimant::Entry(site.pages.get(*i)?.entry.path.clone())
+                let slug = &site.pages.get(*i)?.entry.slug;
+                Claimant::Entry(slug.path.to_path_buf(), slug.line, slug.col)
             }
             _ => Claimant::Generated,
         };
@@ -160,35 +162,64 @@ impl Claimed {
         } else {
             (earlier, claimant)
         };
-        let (file, message, hint) = match (first, later) {
+        let (file, (line, col), message, hint) = match (first, later) {
             (Claimant::Asset(first), Claimant::Asset(later)) => (
                 later,
+                (0, 0),
                 crate::tr!("render-same-name", other = first.display()),
                 crate::tr!("render-same-name-hint"),
             ),
             (Claimant::Asset(file), _) => (
                 file,
+                (0, 0),
                 crate::tr!("render-published-as", path = path),
                 crate::tr!("render-published-as-hint"),
             ),
-            // Two pages at one address: reported on the pages, with their lines (`between`).
-            (Claimant::Entry(_), Claimant::Entry(_)) => return None,
-            (Claimant::Entry(file), Claimant::Generated) => (
+            // Two pages at one address, or a page at a section's: reported on the pages, with
+            // the other's name (`between`).
+            (Claimant::Entry(..), Claimant::Entry(..)) => return None,
+            (Claimant::Entry(..), Claimant::Generated) if at_a_section(site, path) => return None,
+            (Claimant::Entry(file, line, col), Claimant::Generated) => (
                 file,
+                (line, col),
                 crate::tr!("render-page-at-site-page", path = path),
                 crate::tr!("render-page-at-site-page-hint"),
             ),
+            // Two sections of one name: reported on site.yaml's line (`config`).
+            (Claimant::Generated, Claimant::Generated) if sections_at(site, path) > 1 => {
+                return None;
+            }
             (Claimant::Generated, _) => (
                 crate::config::config_path(),
+                (0, 0),
                 crate::tr!("render-site-pages-at-one-address", path = path),
                 crate::tr!("render-site-pages-at-one-address-hint"),
             ),
-            (Claimant::Entry(_), Claimant::Asset(_)) => return None,
+            (Claimant::Entry(..), Claimant::Asset(_)) => return None,
         };
         reported
             .insert((file.clone(), message.clone()))
-            .then(|| Diagnostic::error(file, 0, 0, message).with_hint(hint))
+            .then(|| Diagnostic::error(file, line, col, message).with_hint(hint))
     }
+}
+
+/// Whether `path` is the first page of a section's list in some language.
+fn at_a_section(site: &Site, path: &str) -> bool {
+    sections_at(site, path) > 0
+}
+
+/// How many sections, in any language, have their first list page at `path`.
+fn sections_at(site: &Site, path: &str) -> usize {
+    let path = path.to_lowercase();
+    let config = &site.config;
+    (config.languages.iter())
+        .flat_map(|lang| {
+            (crate::model::KINDS.into_iter())
+                .filter(|kind| kind.has_section())
+                .map(|kind| html_path(&section_url(config, kind, *lang)).to_lowercase())
+        })
+        .filter(|section| *section == path)
+        .count()
 }
 
 impl<'a> RenderContext<'a> {
