@@ -4,7 +4,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::lang::Lang;
 use crate::yaml::{self, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 pub const THEME_DIR: &str = "themes/default";
@@ -119,7 +119,7 @@ pub fn load_theme(root: &Path, languages: &[Lang], diagnostics: &mut Diagnostics
 }
 
 fn embedded(languages: &[Lang], diagnostics: &mut Diagnostics) -> Theme {
-    let mut strings = BTreeMap::new();
+    let mut files = BTreeMap::new();
     for lang in languages {
         let path = strings_path(*lang);
         match EMBEDDED_STRINGS
@@ -127,12 +127,12 @@ fn embedded(languages: &[Lang], diagnostics: &mut Diagnostics) -> Theme {
             .find(|(code, _)| *code == lang.code())
         {
             Some((_, text)) => {
-                strings.insert(*lang, parse_strings(text, &path, diagnostics));
+                files.insert(*lang, parse_strings(text, &path, diagnostics));
             }
             None => diagnostics.push(no_strings_for(*lang)),
         }
     }
-    check_strings(&strings, languages, diagnostics);
+    let strings = check_strings(files, languages, diagnostics);
     Theme {
         templates: EMBEDDED_TEMPLATES
             .iter()
@@ -174,19 +174,19 @@ fn read_theme_dir(
     for problem in refused.into_inner() {
         diagnostics.push(problem);
     }
-    let mut strings = BTreeMap::new();
+    let mut files = BTreeMap::new();
     for lang in languages {
         let path = root.join(strings_path(*lang));
         if !path.exists() && !path.is_symlink() {
             diagnostics.push(no_strings_for(*lang));
         } else if let Some(text) = theme_dir.read(&path, diagnostics) {
-            strings.insert(
+            files.insert(
                 *lang,
                 parse_strings(&text, &theme_dir.rel(&path), diagnostics),
             );
         }
     }
-    check_strings(&strings, languages, diagnostics);
+    let strings = check_strings(files, languages, diagnostics);
     Theme {
         templates,
         css,
@@ -293,52 +293,64 @@ impl ThemeDir<'_> {
     }
 }
 
-/// `key: text` lines.
-pub fn parse_strings(
-    text: &str,
-    path: &Path,
-    diagnostics: &mut Diagnostics,
-) -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    match yaml::parse(text, 0) {
-        Ok(node) => {
-            if let Value::Map(entries) = node.value {
-                for (key, value) in entries {
-                    match value.as_text() {
-                        Some(text) => {
-                            if let Some(problem) = crate::lang::check_string(&key.name, &text) {
-                                diagnostics
-                                    .push(Diagnostic::error(path, value.line, value.col, problem));
-                            }
-                            out.insert(key.name, text);
-                        }
-                        None => diagnostics.push(Diagnostic::error(
-                            path,
-                            value.line,
-                            value.col,
-                            crate::tr!("theme-ui-text-not-text", key = &key.name),
-                        )),
-                    }
-                }
-            }
-        }
-        Err(error) => diagnostics.push(error.diagnostic(path, "")),
-    }
-    out
+/// A string file of the theme as read: its texts, where each key stands, and whether its
+/// YAML parsed at all (a file that did not is reported once, not once per string it lacks).
+struct StringsFile {
+    texts: BTreeMap<String, String>,
+    places: BTreeMap<String, (usize, usize)>,
+    parsed: bool,
 }
 
-/// The keys of the built-in theme's strings (those of its first language file), read once.
-fn built_in_keys() -> &'static [String] {
-    static KEYS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        let Some((code, text)) = EMBEDDED_STRINGS.first() else {
-            return Vec::new();
-        };
-        let path = PathBuf::from(format!("{THEME_DIR}/i18n/{code}.yaml"));
-        parse_strings(text, &path, &mut Diagnostics::new())
-            .into_keys()
-            .collect()
-    });
-    &KEYS
+/// `key: text` lines.
+fn parse_strings(text: &str, path: &Path, diagnostics: &mut Diagnostics) -> StringsFile {
+    let mut file = StringsFile {
+        texts: BTreeMap::new(),
+        places: BTreeMap::new(),
+        parsed: true,
+    };
+    let node = match yaml::parse(text, 0) {
+        Ok(node) => node,
+        Err(error) => {
+            diagnostics.push(error.diagnostic(path, ""));
+            file.parsed = false;
+            return file;
+        }
+    };
+    let Value::Map(entries) = node.value else {
+        return file;
+    };
+    for (key, value) in entries {
+        match value.as_text() {
+            Some(text) => {
+                if let Some(problem) = crate::lang::check_string(&key.name, &text) {
+                    diagnostics.push(Diagnostic::error(path, value.line, value.col, problem));
+                }
+                file.places.insert(key.name.clone(), (key.line, key.col));
+                file.texts.insert(key.name, text);
+            }
+            None => diagnostics.push(Diagnostic::error(
+                path,
+                value.line,
+                value.col,
+                crate::tr!("theme-ui-text-not-text", key = &key.name),
+            )),
+        }
+    }
+    file
+}
+
+/// The built-in theme's strings (those of its first language file), read once: which keys
+/// there are, and the `{placeholders}` each may use.
+fn built_in_strings() -> &'static BTreeMap<String, String> {
+    static STRINGS: std::sync::LazyLock<BTreeMap<String, String>> =
+        std::sync::LazyLock::new(|| {
+            let Some((code, text)) = EMBEDDED_STRINGS.first() else {
+                return BTreeMap::new();
+            };
+            let path = PathBuf::from(format!("{THEME_DIR}/i18n/{code}.yaml"));
+            parse_strings(text, &path, &mut Diagnostics::new()).texts
+        });
+    &STRINGS
 }
 
 /// Where the theme keeps the strings of `lang`, below the site root.
@@ -365,43 +377,136 @@ pub fn no_strings_for(lang: Lang) -> Diagnostic {
 /// every key the others have and the built-in theme has (the code asks for some of them, and
 /// a theme copied from an older wdhs may lack a new one); and each must say what the language
 /// is (`lang::LANGUAGE_KEYS`) and name every language of the site (`name_of_fy`), which the
-/// notices of untranslated pages use.
+/// notices of untranslated pages use. A key of one file only that is close to one it lacks
+/// is a misspelling, reported there; a `{placeholder}` the built-in text does not have is
+/// never filled in. Returns the texts, with what is missing filled by its key, so that one
+/// mistake is reported once and not again by every template that uses the string.
 fn check_strings(
-    strings: &BTreeMap<Lang, BTreeMap<String, String>>,
+    files: BTreeMap<Lang, StringsFile>,
     languages: &[Lang],
     diagnostics: &mut Diagnostics,
-) {
+) -> BTreeMap<Lang, BTreeMap<String, String>> {
     let names: Vec<String> = (languages.iter())
         .map(|l| format!("name_of_{}", l.code()))
         .collect();
-    let required = (crate::lang::LANGUAGE_KEYS.iter().copied())
+    let required: BTreeSet<&str> = (crate::lang::LANGUAGE_KEYS.iter().copied())
         .chain(names.iter().map(String::as_str))
-        .chain(built_in_keys().iter().map(String::as_str));
-    let mut all: std::collections::BTreeSet<&str> = strings
-        .values()
-        .flat_map(|m| m.keys())
-        .map(String::as_str)
+        .chain(built_in_strings().keys().map(String::as_str))
         .collect();
-    all.extend(required);
-    for (lang, map) in strings {
-        for key in &all {
-            if !map.contains_key(*key) {
-                diagnostics.push(
-                    Diagnostic::error(
-                        strings_path(*lang),
-                        0,
-                        0,
-                        crate::tr!("theme-ui-text-missing", key = *key),
-                    )
-                    .with_hint(crate::tr!(
-                        "theme-ui-text-missing-hint",
-                        key = *key,
-                        lang = lang.code()
-                    )),
-                );
+    let misspelt = misspelt_keys(&files, &required, diagnostics);
+    let mut all: BTreeSet<&str> = (files.values())
+        .flat_map(|f| f.texts.keys())
+        .map(String::as_str)
+        .filter(|key| !misspelt.iter().any(|(_, wrong, _)| wrong == key))
+        .collect();
+    all.extend(required.iter().copied());
+    for (lang, file) in files.iter().filter(|(_, f)| f.parsed) {
+        check_placeholders(*lang, file, diagnostics);
+        let meant = |key: &str| {
+            misspelt
+                .iter()
+                .any(|(l, _, close)| l == lang && *close == key)
+        };
+        for key in all
+            .iter()
+            .filter(|k| !file.texts.contains_key(**k) && !meant(k))
+        {
+            diagnostics.push(
+                Diagnostic::error(
+                    strings_path(*lang),
+                    0,
+                    0,
+                    crate::tr!("theme-ui-text-missing", key = *key),
+                )
+                .with_hint(crate::tr!(
+                    "theme-ui-text-missing-hint",
+                    key = *key,
+                    lang = lang.code()
+                )),
+            );
+        }
+    }
+    let all: Vec<String> = all.into_iter().map(str::to_string).collect();
+    (files.into_iter())
+        .map(|(lang, file)| {
+            let mut texts = file.texts;
+            for key in &all {
+                texts.entry(key.clone()).or_insert_with(|| key.clone());
+            }
+            (lang, texts)
+        })
+        .collect()
+}
+
+/// Keys of one file only, close to a key that file lacks: each reported at its line with the
+/// key meant. (language, the key as written, the key meant)
+fn misspelt_keys<'a>(
+    files: &'a BTreeMap<Lang, StringsFile>,
+    required: &BTreeSet<&'a str>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<(Lang, &'a str, &'a str)> {
+    let mut found = Vec::new();
+    for (lang, file) in files {
+        let lacks: Vec<&str> = (required.iter().copied())
+            .filter(|k| !file.texts.contains_key(*k))
+            .collect();
+        for (key, (line, col)) in &file.places {
+            let elsewhere = (files.iter()).any(|(l, f)| l != lang && f.texts.contains_key(key));
+            if required.contains(key.as_str()) || elsewhere {
+                continue;
+            }
+            if let Some(close) = crate::diagnostic::suggest(key, lacks.iter().copied()) {
+                let message = crate::tr!("theme-ui-text-unknown", key = key.as_str());
+                let hint = crate::fields::did_you_mean(close);
+                let at = strings_path(*lang);
+                diagnostics.push(Diagnostic::error(at, *line, *col, message).with_hint(hint));
+                found.push((*lang, key.as_str(), close));
             }
         }
     }
+    found
+}
+
+/// Reports a `{placeholder}` in a text that the built-in theme's text of that key does not
+/// have: nothing fills it in, and readers would see `{taal}`.
+fn check_placeholders(lang: Lang, file: &StringsFile, diagnostics: &mut Diagnostics) {
+    for (key, text) in &file.texts {
+        let Some(built_in) = built_in_strings().get(key) else {
+            continue;
+        };
+        let allowed = placeholders(built_in);
+        let Some(unknown) = placeholders(text)
+            .into_iter()
+            .find(|p| !allowed.contains(p))
+        else {
+            continue;
+        };
+        let (line, col) = file.places.get(key).copied().unwrap_or((0, 0));
+        let hint = if allowed.is_empty() {
+            crate::tr!("theme-ui-text-no-placeholders")
+        } else {
+            crate::tr!("theme-ui-text-placeholders", list = allowed.join(", "))
+        };
+        let message = crate::tr!(
+            "theme-ui-text-unknown-placeholder",
+            placeholder = unknown,
+            key = key.as_str()
+        );
+        diagnostics.push(Diagnostic::error(strings_path(lang), line, col, message).with_hint(hint));
+    }
+}
+
+/// The `{word}`s in a text.
+fn placeholders(text: &str) -> Vec<&str> {
+    text.match_indices('{')
+        .filter_map(|(at, _)| {
+            let rest = &text[at..];
+            let end = rest.find('}')?;
+            let word = &rest[1..end];
+            (!word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                .then(|| &rest[..=end])
+        })
+        .collect()
 }
 
 #[cfg(test)]

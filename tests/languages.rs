@@ -290,6 +290,53 @@ fn a_theme_string_file_without_a_key_the_built_in_theme_has_is_reported() {
     );
 }
 #[test]
+fn a_mistake_in_a_theme_string_file_is_reported_once_where_it_is() {
+    let site = frisian_with_its_own_theme();
+    let path = "themes/default/i18n/nl.yaml";
+    let original = site.read(path);
+    let edit = |from: &str, to: &str| {
+        assert!(original.contains(from), "{from}");
+        site.write(path, &original.replacen(from, to, 1));
+        site.check()
+    };
+    // A YAML mistake: that one error, not one per string and per template.
+    let run = edit("footer_meets: \"", "footer_meets: Plek: \"");
+    run.assert_code(1);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    // A misspelt key, at its line in the file that has it, with the key meant.
+    let run = edit("search_button:", "search_buton:");
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("themes/default/i18n/nl.yaml:")
+            && run
+                .stderr
+                .contains(": error: `search_buton` is not one of the theme's UI strings\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: did you mean `search_button`?"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    // A placeholder nothing fills in.
+    let run = edit("{language}\"", "{taal}\"");
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("error: `{taal}` in `untranslated_title` is never filled in"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: this text can use {language}"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn translations_lists_the_languages_in_the_order_of_site_yaml() {
     let site = frisian_with("languages: [fy, nl, en]");
     let json = site.run(&["translations", "--format", "json"]);

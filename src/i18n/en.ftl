@@ -396,6 +396,10 @@ link-write-at-links = link to the site's pages with `@/<kind>/<name>`, like `@/g
 theme-cannot-read = cannot read the theme file: { $error }
 theme-cannot-read-hint = restore it from git (`git checkout themes/`)
 theme-ui-text-not-text = UI string `{ $key }` should be text
+theme-ui-text-unknown = `{ $key }` is not one of the theme's UI strings
+theme-ui-text-unknown-placeholder = `{ $placeholder }` in `{ $key }` is never filled in: readers would see it as it is
+theme-ui-text-placeholders = this text can use { $list }
+theme-ui-text-no-placeholders = this text has no words in braces to fill in; write it out in full
 theme-ui-text-missing = the UI string `{ $key }` is missing
 theme-ui-text-missing-hint = add `{ $key }: …` in { $lang ->
         [nl] Nederlands

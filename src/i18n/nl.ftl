@@ -406,6 +406,10 @@ link-write-at-links = link naar pagina's van de site met `@/<soort>/<naam>`, zoa
 theme-cannot-read = het bestand van het thema kan niet gelezen worden: { $error }
 theme-cannot-read-hint = haal het terug uit git (`git checkout themes/`)
 theme-ui-text-not-text = de vaste tekst `{ $key }` van het thema moet gewone tekst zijn
+theme-ui-text-unknown = `{ $key }` is geen vaste tekst van het thema
+theme-ui-text-unknown-placeholder = `{ $placeholder }` in `{ $key }` wordt nooit ingevuld: lezers zouden het zo zien staan
+theme-ui-text-placeholders = deze tekst kan { $list } gebruiken
+theme-ui-text-no-placeholders = in deze tekst wordt niets tussen accolades ingevuld; schrijf hem helemaal uit
 theme-ui-text-missing = de vaste tekst `{ $key }` van het thema ontbreekt
 theme-ui-text-missing-hint = voeg `{ $key }: …` toe in het { $lang ->
         [nl] Nederlands
