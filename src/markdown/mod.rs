@@ -9,6 +9,7 @@ use std::path::Path;
 
 mod headings;
 mod links;
+mod slips;
 pub use headings::*;
 use links::*;
 
@@ -301,6 +302,7 @@ pub fn render(input: &RenderInput<'_>, resolver: &dyn LinkResolver) -> Rendered 
     let mut events: Vec<(Event<'_>, std::ops::Range<usize>)> =
         Vec::with_capacity(markdown.len() / 12 + 16);
     events.extend(Parser::new_ext(markdown, options()).into_offset_iter());
+    slips::slips_pass(markdown, &events, &mut reports);
     out.headings = heading_pass(&mut events, &mut reports);
     let used_ids: BTreeSet<String> = out.headings.iter().map(|h| h.id.clone()).collect();
     let pictures = link_pass(&mut events, &used_ids, resolver, &mut reports, &mut out);

@@ -160,3 +160,30 @@ fn footnote_anchors_never_take_an_id_of_the_theme() {
         "{html}"
     );
 }
+
+#[test]
+fn links_and_headings_that_stayed_text_are_pointed_out_and_nothing_else() {
+    let slips =
+        "Zie [x](https://a.nl/een artikel), [Lees meer] (@/goals) en [onaf](@/goals\n\n##Kop\n";
+    let r = run(slips);
+    let mut at: Vec<(usize, usize)> = (r.diagnostics.iter())
+        .filter(|d| d.message.starts_with("this looks like"))
+        .map(|d| (d.line, d.col))
+        .collect();
+    at.sort();
+    // The text starts on line 5 of its file.
+    assert_eq!(
+        at,
+        [(5, 7), (5, 46), (5, 66), (7, 1)],
+        "{:?}",
+        r.diagnostics
+    );
+    let fine =
+        "#WeDoenHetSamen [goed](@/goals), `[code](x`, [sic] (zie boven)\n\n```\n##x ](y\n```\n";
+    let r = run(fine);
+    assert!(
+        !(r.diagnostics.iter()).any(|d| d.message.starts_with("this looks like")),
+        "{:?}",
+        r.diagnostics
+    );
+}
