@@ -223,14 +223,27 @@ pub fn format_text(diagnostics: &Diagnostics, sources: &dyn SourceLookup) -> Str
             let line_text = line_text.trim_end_matches('\r');
             let line_text = line_text.strip_prefix('\u{feff}').unwrap_or(line_text);
             let (shown, caret_col) = excerpt_window(line_text, d.col);
+            // A control character (a UTF-16 file's zero bytes) would make the output binary
+            // to the terminal and to grep: shown as �, one character for one.
+            let shown: String = (shown.chars())
+                .map(|c| {
+                    if c.is_control() && c != '\t' {
+                        '\u{fffd}'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
             let number = d.line.to_string();
             let pad = " ".repeat(number.len());
             let _ = writeln!(out, " {number} | {shown}");
             if caret_col > 0 {
-                let caret_offset: String = shown
-                    .chars()
-                    .take(caret_col - 1)
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                let caret_offset: String = (shown.chars().take(caret_col - 1))
+                    .map(|c| match c {
+                        '\t' => "\t",
+                        c if is_wide(c) => "  ",
+                        _ => " ",
+                    })
                     .collect();
                 let _ = writeln!(out, " {pad} | {caret_offset}^");
             }
@@ -240,6 +253,24 @@ pub fn format_text(diagnostics: &Diagnostics, sources: &dyn SourceLookup) -> Str
         }
     }
     out
+}
+
+/// Whether a terminal shows `c` two columns wide: East Asian wide letters and most emoji (a
+/// caret after them must move two places for each).
+fn is_wide(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6
+            | 0x1F300..=0x1F64F
+            | 0x1F900..=0x1F9FF
+            | 0x20000..=0x3FFFD
+    )
 }
 
 /// "2 errors, 1 warning" — the closing line of `check` and a failed `build`.
@@ -381,6 +412,29 @@ mod tests {
         let started = std::time::Instant::now();
         assert_eq!(suggest(&long, ["a".repeat(200).as_str()]), None);
         assert!(started.elapsed().as_secs() < 5);
+    }
+
+    struct OneFile(&'static str);
+
+    impl SourceLookup for OneFile {
+        fn source_text(&self, _: &Path) -> Option<&str> {
+            Some(self.0)
+        }
+    }
+
+    #[test]
+    fn the_caret_stands_under_its_place_after_wide_letters_and_zero_bytes_show_as_marks() {
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("a.md", 1, 4, "x"));
+        let text = format_text(&d, &OneFile("🎉🎉 fout\n"));
+        assert!(text.contains(" 1 | 🎉🎉 fout\n   |      ^\n"), "{text}");
+        let mut d = Diagnostics::new();
+        d.push(Diagnostic::error("b.md", 1, 2, "x"));
+        let text = format_text(&d, &OneFile("t\0i\0t\0"));
+        assert!(
+            text.contains(" 1 | t\u{fffd}i\u{fffd}t\u{fffd}\n   |  ^\n"),
+            "{text:?}"
+        );
     }
 
     #[test]

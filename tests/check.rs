@@ -555,6 +555,20 @@ fn symlink_loop_is_reported_and_check_finishes() {
         run.stderr
     );
     assert_one_error_one_warning(&run);
+    // Two file links that lead to each other.
+    std::fs::remove_file(site.path().join("content/pages/lus")).expect("rm");
+    let pages = site.path().join("content/pages");
+    std::os::unix::fs::symlink("lus2.nl.md", pages.join("lus1.nl.md")).expect("symlink");
+    std::os::unix::fs::symlink("lus1.nl.md", pages.join("lus2.nl.md")).expect("symlink");
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "content/pages/lus1.nl.md: error: this link leads to links that lead back to it (a circle of links); it was skipped"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -473,6 +473,35 @@ fn two_sections_of_one_name_and_a_page_at_the_search_page_are_named_at_their_lin
 }
 
 #[test]
+fn an_empty_slug_says_so_and_names_the_address_the_file_gives() {
+    let site = Site::fixture("basic");
+    let page = site.read("content/pages/about.nl.md");
+    site.write(
+        "content/pages/about.nl.md",
+        &page.replace("slug: over-ons", "slug: \"\""),
+    );
+    let at = "content/pages/about.nl.md:3:7";
+    assert_reported(
+        &check(&site, "en"),
+        at,
+        "error",
+        (
+            "`slug:` is empty",
+            "write the page's address after it, like `slug: about`, or remove the line: the file's name is the address then",
+        ),
+    );
+    assert_reported(
+        &check(&site, "nl"),
+        at,
+        "fout",
+        (
+            "`slug:` is leeg",
+            "zet het adres van de pagina erachter, zoals `slug: about`, of haal de regel weg: dan is de naam van het bestand het adres",
+        ),
+    );
+}
+
+#[test]
 fn a_missing_field_in_site_yaml_and_yaml_that_does_not_parse() {
     let site = Site::fixture("basic");
     let config = site.read("content/site.yaml");

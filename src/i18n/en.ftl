@@ -172,6 +172,8 @@ entry-no-front-matter-hint = put the fields between two lines of three dashes at
     ---
 entry-not-closed = the front matter is not closed
 entry-not-closed-hint = add a line with three dashes `---` after the last field
+entry-empty-slug = `slug:` is empty
+entry-empty-slug-hint = write the page's address after it, like `slug: { $stem }`, or remove the line: the file's name is the address then
 entry-bad-slug = `{ $value }` cannot be used as a slug
 entry-bad-slug-hint = use lowercase letters, digits and hyphens, like `{ $example }`
 entry-not-goal-number = `{ $value }` is not a goal number
@@ -272,6 +274,7 @@ history-outdated-hint = bring the translation up to date, then commit both files
 
 load-no-content = there is no content folder
 load-no-content-hint = run wdhs in the site's folder (the one that holds content/), or pass --root; looked in { $path }
+load-link-circle = this link leads to links that lead back to it (a circle of links); it was skipped
 load-link-loop = this link points back to a folder that contains it (a symlink loop); it was skipped
 load-cannot-read = cannot read: { $error }
 load-cannot-read-hint = remove or fix the link or file

@@ -172,6 +172,8 @@ entry-no-front-matter-hint = zet de velden bovenaan, tussen twee regels met drie
     ---
 entry-not-closed = na de velden bovenaan het bestand ontbreekt de regel `---`
 entry-not-closed-hint = zet een regel met drie streepjes `---` onder het laatste veld
+entry-empty-slug = `slug:` is leeg
+entry-empty-slug-hint = zet het adres van de pagina erachter, zoals `slug: { $stem }`, of haal de regel weg: dan is de naam van het bestand het adres
 entry-bad-slug = `{ $value }` kan niet als naam in het webadres (`slug:`)
 entry-bad-slug-hint = gebruik kleine letters, cijfers en streepjes, zoals `{ $example }`
 entry-not-goal-number = `{ $value }` is geen nummer van een doel
@@ -275,6 +277,7 @@ history-outdated-hint = werk de vertaling bij en leg daarna beide bestanden same
 
 load-no-content = er is geen map content
 load-no-content-hint = start wdhs in de map van de site (de map met content/ erin), of geef die map op met --root; gezocht in { $path }
+load-link-circle = deze snelkoppeling (link) wijst naar snelkoppelingen die weer naar haar wijzen (een kringloop); ze is overgeslagen
 load-link-loop = deze snelkoppeling (link) wijst terug naar een map waar ze zelf in staat (een kringloop); ze is overgeslagen
 load-cannot-read = dit is niet te lezen: { $error }
 load-cannot-read-hint = verwijder of herstel de snelkoppeling of het bestand

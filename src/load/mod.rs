@@ -340,7 +340,16 @@ pub fn canonical_within(
 /// Why the symbolic link at `link` may not be followed, if it may not: its target must exist
 /// and lie inside `within` (canonical), and not in a hidden file or folder there.
 pub fn link_problem(root: &Path, link: &Path, within: &Path) -> Option<Diagnostic> {
-    let Ok(target) = std::fs::canonicalize(link) else {
+    let target = std::fs::canonicalize(link);
+    // Links that lead to each other in a circle: said as such, not as leading nowhere.
+    #[cfg(unix)]
+    if let Err(error) = &target
+        && error.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+    {
+        let message = crate::tr!("load-link-circle");
+        return Some(Diagnostic::error(relative(root, link), 0, 0, message));
+    }
+    let Ok(target) = target else {
         let shown = std::fs::read_link(link).unwrap_or_default();
         return Some(
             Diagnostic::error(

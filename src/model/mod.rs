@@ -319,7 +319,12 @@ fn slug(
 ) -> Located<String> {
     match fields.located_text("slug", false, diagnostics) {
         Some(slug) => {
-            if !crate::slug::is_valid_slug(&slug.value) {
+            if slug.value.trim().is_empty() {
+                diagnostics.push(
+                    slug.error(crate::tr!("entry-empty-slug"))
+                        .with_hint(crate::tr!("entry-empty-slug-hint", stem = source.stem)),
+                );
+            } else if !crate::slug::is_valid_slug(&slug.value) {
                 diagnostics.push(
                     slug.error(crate::tr!("entry-bad-slug", value = &slug.value))
                         .with_hint(crate::tr!(
