@@ -131,7 +131,7 @@ pub(super) fn place_mistake(text: &str, line: usize, parser_says: &str) -> Optio
     }
     // The parser often names the line after the mistake: look at that one and the one before.
     let near = |index: usize| index + 2 >= line && index < line;
-    for (index, whole, at, value) in super::mistakes::values(text).filter(|v| near(v.0)) {
+    for (index, whole, at, value) in values(text).filter(|v| near(v.0)) {
         if let Some(problem) = not_closed(value) {
             return Some(at_line(index, whole[..at].chars().count() + 1, problem));
         }
@@ -147,15 +147,9 @@ pub(super) fn place_mistake(text: &str, line: usize, parser_says: &str) -> Optio
             ));
         }
     }
-    let (index, whole, at, value) = super::mistakes::values(text).find(|v| v.0 + 1 == line)?;
+    let (index, whole, at, value) = values(text).find(|v| v.0 + 1 == line)?;
     let sign = starts_with_sign(value)?;
-    let name = whole[..at]
-        .trim()
-        .trim_start_matches("- ")
-        .trim_end_matches(':');
-    let fixed = format!("{name}: {}", quoted(value))
-        .trim_start_matches(": ")
-        .to_string();
+    let fixed = line_in_quotes(whole, at, value);
     let col = whole[..at].chars().count() + 1;
     Some(at_line(index, col, Problem::StartsWithSign { sign, fixed }))
 }
@@ -228,6 +222,16 @@ fn no_space_after_colon(line: &str) -> Option<String> {
         .then(|| name.to_string())
 }
 
+/// The line `whole` as it should be written, with its value (at byte `at`) in quotes:
+/// `title: "@wdhs op Instagram"`, or only the text in quotes for an item of a list.
+fn line_in_quotes(whole: &str, at: usize, value: &str) -> String {
+    let before = whole[..at].trim();
+    let name = before.trim_start_matches('-').trim().trim_end_matches(':');
+    format!("{name}: {}", quoted(value))
+        .trim_start_matches(": ")
+        .to_string()
+}
+
 /// The text between double quotes, or single ones when it holds a double quote or a
 /// backslash.
 fn quoted(value: &str) -> String {
@@ -264,13 +268,7 @@ fn escape(whole: &str, line: usize) -> Option<SyntaxError> {
 pub(super) fn silently_changed(text: &str) -> Option<SyntaxError> {
     for (index, whole, at, value) in values(text) {
         let col = |offset: usize| whole[..at + offset].chars().count() + 1;
-        let name = whole[..at]
-            .trim()
-            .trim_start_matches("- ")
-            .trim_end_matches(':');
-        let fixed = format!("{name}: {}", quoted(value))
-            .trim_start_matches(": ")
-            .to_string();
+        let fixed = line_in_quotes(whole, at, value);
         if let Some(sign @ ('!' | '&')) = value.chars().next() {
             return Some(at_line(
                 index,
