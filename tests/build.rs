@@ -611,20 +611,26 @@ fn a_rebuild_over_an_old_output_equals_a_clean_build() {
     assert_no_staging_left(&site);
 }
 
+/// A build into `output` is refused (exit 2) with `reason`.
+fn refused_output(site: &Site, output: &str, reason: &str) {
+    let run = site.run(&["build", "--today", "2026-01-01", "--output", output]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("will not build into ") && run.stderr.contains(reason),
+        "{output}: {}",
+        run.stderr
+    );
+}
+
 #[test]
 fn an_output_folder_that_holds_the_sources_is_refused() {
     let site = Site::fixture("basic");
     let before = site.snapshot("content");
     for output in [".", "content", "content/initiatives/out", "themes"] {
-        let run = site.run(&["build", "--today", "2026-01-01", "--output", output]);
-        run.assert_code(2);
-        assert!(
-            run.stderr.contains("will not build into ")
-                && run
-                    .stderr
-                    .contains("choose an output folder of its own, such as public/"),
-            "{output}: {}",
-            run.stderr
+        refused_output(
+            &site,
+            output,
+            "choose an output folder of its own, such as public/",
         );
     }
     assert_eq!(before, site.snapshot("content"), "content/ changed");
@@ -640,16 +646,7 @@ fn a_folder_or_file_holding_someone_elses_work_is_not_built_into() {
     site.write("brief.txt", "een brief");
     let before = (site.snapshot("mine"), site.read("brief.txt"));
     for output in ["mine", "brief.txt"] {
-        let run = site.run(&["build", "--today", "2026-01-01", "--output", output]);
-        run.assert_code(2);
-        assert!(
-            run.stderr.contains("will not build into ")
-                && run
-                    .stderr
-                    .contains("choose a new or empty folder for the output"),
-            "{output}: {}",
-            run.stderr
-        );
+        refused_output(&site, output, "choose a new or empty folder for the output");
     }
     assert_eq!(before, (site.snapshot("mine"), site.read("brief.txt")));
     assert!(!site.path().join(".mine.previous").exists());
