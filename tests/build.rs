@@ -662,6 +662,15 @@ fn a_folder_or_file_holding_someone_elses_work_is_not_built_into() {
     site.build().assert_code(0);
     assert!(!site.exists("out/stray.txt") && !site.exists("public/stray.txt"));
     assert_eq!(site.snapshot("out"), site.snapshot("public"));
+    // A folder removed since is forgotten when another is noted.
+    std::fs::remove_dir_all(site.path().join("out")).expect("rm");
+    site.run(&["build", "--today", "2026-01-01", "--output", "out2"])
+        .assert_code(0);
+    let noted = site.read(".wdhs-cache/outputs");
+    assert!(
+        noted.ends_with("/out2\n") && !noted.contains("/out\n"),
+        "{noted}"
+    );
 }
 
 #[test]

@@ -40,6 +40,8 @@ pub fn remember(root: &Path, output: &Path) {
     if output == root.join("public") || known.contains(&output) {
         return;
     }
+    // Folders removed since (a test's or a CI run's temporary output) are forgotten.
+    known.retain(|folder| folder.is_dir());
     known.push(output);
     let lines: String = (known.iter())
         .filter_map(|p| p.to_str())
