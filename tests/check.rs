@@ -609,6 +609,21 @@ fn non_utf8_file_is_reported_at_its_first_bad_byte() {
         run.stderr
     );
     assert_one_error_one_warning(&run);
+    // UTF-16 without a byte-order mark ("Unicode" in Windows' Notepad): named at its start,
+    // not at the first letter that is not plain ASCII.
+    let utf16: Vec<u8> = "---\ntitle: \"Café\"\n---\nEen café.\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::write(site.path().join("content/pages/cafe.nl.md"), utf16).expect("write");
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("content/pages/cafe.nl.md:1:1: error: the file is not UTF-8 text\n"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -531,6 +531,17 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     }
 }
 
+/// Whether most of the first bytes at even, or at odd, places are zero: plain text saved as
+/// UTF-16 (Windows' "Unicode").
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64)];
+    let zeros_at = |parity: usize| {
+        let places = head.iter().skip(parity).step_by(2);
+        places.filter(|b| **b == 0).count()
+    };
+    head.len() >= 4 && zeros_at(0).max(zeros_at(1)) * 4 >= head.len() * 3 / 2
+}
+
 /// A zero byte is invisible in an editor and illegal in HTML: reported at its place, never
 /// published.
 fn nul_byte(rel: &Path, text: &str, offset: usize) -> Diagnostic {
@@ -542,6 +553,12 @@ fn nul_byte(rel: &Path, text: &str, offset: usize) -> Diagnostic {
 }
 
 pub fn decode_utf8(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    // UTF-16 without a byte-order mark: a zero beside every letter of plain text. It may even
+    // be valid UTF-8 (zeros are), so it is named as a whole, at its start.
+    if looks_like_utf16(&bytes) {
+        return Err(Diagnostic::error(rel, 1, 1, crate::tr!("load-not-utf8"))
+            .with_hint(crate::tr!("load-not-utf8-hint")));
+    }
     String::from_utf8(bytes).map_err(|error| {
         let valid = error.utf8_error().valid_up_to();
         let before = &error.as_bytes()[..valid];

@@ -126,6 +126,14 @@ pub(super) fn place_mistake(text: &str, line: usize, parser_says: &str) -> Optio
         let at = (lines.iter().take(line).rposition(|l| l.trim_end() == "---"))?;
         return Some(at_line(at, 1, Problem::SecondDocument));
     }
+    // The parser's words when the first field is indented and the next one is not.
+    let first = (lines.iter().enumerate())
+        .find(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+    if let Some(first) = first.filter(|(index, l)| l.starts_with(' ') && *index < line)
+        && parser_says.contains("document start")
+    {
+        return Some(at_line(first.0, 1, Problem::IndentedFirst));
+    }
     if parser_says.contains("unknown escape") {
         return escape(lines.get(line.checked_sub(1)?)?, line);
     }
@@ -352,8 +360,13 @@ mod tests {
             fixed: "title: \"Over ons\"".to_string(),
         };
         assert_eq!(mistake("title:\"Over ons\"\nslug: x\n"), (2, 7, glued));
+        assert_eq!(
+            mistake("  title: x\nslug: y\n"),
+            (2, 1, Problem::IndentedFirst)
+        );
         // What reads like it but is fine.
         assert!(parse("website: https://x.nl\ntime: 10:30\n", 0).is_ok());
+        assert!(parse("  title: x\n  slug: y\n", 0).is_ok());
     }
 
     #[test]

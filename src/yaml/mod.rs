@@ -110,6 +110,8 @@ pub enum Problem {
     CutByComment {
         fixed: String,
     },
+    /// The first field of the file is indented, as if something above held it.
+    IndentedFirst,
     /// Any other mistake: the parser's own (English) words, as a last resort.
     Other(String),
 }
@@ -159,6 +161,7 @@ impl Problem {
                 crate::tr!("yaml-no-space-after-colon", name = name)
             }
             Problem::CutByComment { .. } => crate::tr!("yaml-cut-by-comment"),
+            Problem::IndentedFirst => crate::tr!("yaml-indented-first"),
             Problem::Other(detail) => crate::tr!("yaml-other", detail = detail),
         }
     }
@@ -170,6 +173,7 @@ impl Problem {
                 return crate::tr!("yaml-hint-quote-text", fixed = fixed);
             }
             Problem::Escape(_) => return crate::tr!("yaml-hint-escape"),
+            Problem::IndentedFirst => return crate::tr!("yaml-hint-indented-first"),
             Problem::SecondDocument => return crate::tr!("yaml-hint-second-document"),
             Problem::NoSpaceAfterColon { fixed, .. } => {
                 return crate::tr!("yaml-hint-space", fixed = fixed);
