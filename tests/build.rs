@@ -671,6 +671,13 @@ fn a_folder_or_file_holding_someone_elses_work_is_not_built_into() {
         noted.ends_with("/out2\n") && !noted.contains("/out\n"),
         "{noted}"
     );
+    // public/ as a link to a folder elsewhere (a host's web folder) is the site's public/ too.
+    let web = tempfile::tempdir().expect("temp");
+    std::fs::write(web.path().join("old.html"), "an old site").expect("write");
+    std::fs::remove_dir_all(site.path().join("public")).expect("rm");
+    std::os::unix::fs::symlink(web.path(), site.path().join("public")).expect("link");
+    site.build().assert_code(0);
+    assert!(!web.path().join("old.html").exists() && web.path().join("index.html").exists());
 }
 
 #[test]

@@ -24,7 +24,13 @@ pub fn may_replace(root: &Path, output: &Path) -> bool {
     else {
         return false;
     };
-    meta.is_dir() && (output == root.join("public") || recorded(&root).contains(&output))
+    meta.is_dir() && (output == public(&root) || recorded(&root).contains(&output))
+}
+
+/// The site's `public/`, where it leads if it is a link (to a host's web folder, say).
+fn public(root: &Path) -> PathBuf {
+    let public = root.join("public");
+    std::fs::canonicalize(&public).unwrap_or(public)
 }
 
 /// Notes that this build wrote `output`, so the next one may replace it. At worst (the list
@@ -37,7 +43,7 @@ pub fn remember(root: &Path, output: &Path) {
         return;
     };
     let mut known = recorded(&root);
-    if output == root.join("public") || known.contains(&output) {
+    if output == public(&root) || known.contains(&output) {
         return;
     }
     // Folders removed since (a test's or a CI run's temporary output) are forgotten.
