@@ -792,6 +792,20 @@ fn a_file_with_hundreds_of_problems_lists_a_hundred_and_counts_the_rest() {
 }
 
 #[test]
+fn a_dot_too_many_before_md_is_told_the_name() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    site.write(
+        "content/pages/over.nl..md",
+        &site.read("content/pages/about.nl.md"),
+    );
+    let run = site.check();
+    run.assert_code(1);
+    let expected = "content/pages/over.nl..md: error: the name has two dots in a row before `md`\n  hint: rename the file to `over.nl.md`\n";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+}
+
+#[test]
 fn a_text_saved_under_another_ending_is_told_its_name() {
     let _shared = shared();
     let site = Site::fixture("basic");

@@ -140,6 +140,11 @@ fn language_missing(stem: &str, languages: &[Lang], rel_root: PathBuf) -> Diagno
         .first()
         .map_or_else(|| Lang::fallback().code(), |l| l.code());
     let (message, hint) = match stem.rsplit_once('.') {
+        // `over.nl..md`: a dot too many, not a language without a name.
+        Some((base, "")) => (
+            crate::tr!("load-dot-too-many"),
+            crate::tr!("load-dot-too-many-hint", name = format!("{base}.md")),
+        ),
         Some((base, code)) => (
             crate::tr!("load-unknown-language", code = code, codes = &codes),
             crate::tr!(
