@@ -313,11 +313,7 @@ fn an_unsupported_format_says_what_to_do() {
 fn a_decompression_bomb_is_refused_quickly() {
     let site = site_with_images();
     // A PNG header claiming 30 000 × 30 000 pixels: a few bytes on disk.
-    let mut png = png_logo();
-    png[16..20].copy_from_slice(&30_000u32.to_be_bytes());
-    png[20..24].copy_from_slice(&30_000u32.to_be_bytes());
-    let crc = crc32(&png[12..29]);
-    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    let png = png_logo_claiming(30_000, 30_000);
     write_bytes(&site, "content/initiatives/binnen.jpg", &png);
     let started = std::time::Instant::now();
     expect_error(
@@ -331,11 +327,7 @@ fn a_decompression_bomb_is_refused_quickly() {
 fn a_picture_of_a_few_bytes_that_claims_millions_of_pixels_is_refused() {
     let site = site_with_images();
     // 49 million pixels in the header of a file of a few kilobytes (its data is the logo's).
-    let mut png = png_logo();
-    png[16..20].copy_from_slice(&7_000u32.to_be_bytes());
-    png[20..24].copy_from_slice(&7_000u32.to_be_bytes());
-    let crc = crc32(&png[12..29]);
-    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    let png = png_logo_claiming(7_000, 7_000);
     write_bytes(&site, "content/initiatives/binnen.jpg", &png);
     expect_error(
         &site,
@@ -363,6 +355,17 @@ fn a_picture_too_tall_for_its_copies_is_an_error_in_check_and_build() {
     let run = site.build();
     run.assert_code(1);
     assert!(run.stderr.contains(expected), "{}", run.stderr);
+}
+
+/// The logo with a header that claims `width` × `height` pixels (its pixel data unchanged),
+/// the header's checksum mended so that only the size is wrong.
+fn png_logo_claiming(width: u32, height: u32) -> Vec<u8> {
+    let mut png = png_logo();
+    png[16..20].copy_from_slice(&width.to_be_bytes());
+    png[20..24].copy_from_slice(&height.to_be_bytes());
+    let crc = crc32(&png[12..29]);
+    png[29..33].copy_from_slice(&crc.to_be_bytes());
+    png
 }
 
 fn crc32(bytes: &[u8]) -> u32 {
