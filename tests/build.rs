@@ -99,6 +99,39 @@ fn internal_links_resolve_per_language() {
     );
 }
 
+/// YAML reads `007`, `2.50` and `+31` as numbers (7, 2.5, 31); a text field shows what the
+/// editor typed, and a message quotes it.
+#[test]
+fn a_number_in_a_text_field_is_published_as_typed() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/press/bericht-1.nl.md",
+        "---\ntitle: 007\nsummary: 2.50\n---\nTekst.\n",
+    );
+    site.write(
+        "content/goals/eerste.yaml",
+        "number: 1\ntarget_year: 2030.0\n",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "content/goals/eerste.yaml:2:14: error: field `target_year` should be a whole number, found a decimal number `2030.0`"
+        ),
+        "{}",
+        run.stderr
+    );
+    site.write(
+        "content/goals/eerste.yaml",
+        "number: 1\ntarget_year: 2030\n",
+    );
+    site.build().assert_code(0);
+    let page = site.read("public/pers/bericht-1/index.html");
+    assert!(page.contains("<h1>007</h1>"), "{page}");
+    assert!(page.contains("2.50"), "{page}");
+    assert!(!page.contains("2.5<"), "{page}");
+}
+
 #[test]
 fn missing_translation_is_a_warning_and_the_switcher_falls_back_to_the_section() {
     let site = Site::fixture("basic");

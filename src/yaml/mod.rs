@@ -15,6 +15,9 @@ pub struct Node {
     pub value: Value,
     pub line: usize,
     pub col: usize,
+    /// A number's or yes/no's text as the editor typed it (`007`, `2.50`, `+31`): a text field
+    /// takes that, not the number YAML read (`7`, `2.5`, `31`).
+    pub written: Option<Box<str>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -36,8 +39,17 @@ pub struct Key {
 }
 
 impl Node {
-    /// What the value is, in the editor's words ("text", "a list"), for messages.
+    /// What the value is, in the editor's words ("text", "a list", "a whole number `7`"), for
+    /// messages.
     pub fn type_name(&self) -> String {
+        let kind = self.kind_name();
+        match &self.written {
+            Some(written) => format!("{kind} `{written}`"),
+            None => kind,
+        }
+    }
+
+    fn kind_name(&self) -> String {
         match self.value {
             Value::Null => crate::tr!("yaml-type-nothing"),
             Value::Bool(_) => crate::tr!("yaml-type-bool"),
@@ -53,6 +65,9 @@ impl Node {
     pub fn as_text(&self) -> Option<String> {
         match &self.value {
             Value::Str(s) => Some(s.clone()),
+            Value::Int(_) | Value::Float(_) | Value::Bool(_) if self.written.is_some() => {
+                self.written.as_deref().map(str::to_string)
+            }
             Value::Int(i) => Some(i.to_string()),
             Value::Float(f) => Some(f.to_string()),
             Value::Bool(b) => Some(b.to_string()),
@@ -287,7 +302,7 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
         budget: Some(budget),
     };
     match serde_saphyr::from_str_with_options::<Spanned<RawValue>>(text, options) {
-        Ok(raw) => Ok(convert(raw, line_offset)),
+        Ok(raw) => Ok(convert(raw, text, line_offset)),
         Err(error) => {
             let (line, col) = error
                 .location()
@@ -431,18 +446,25 @@ fn classify(message: &str) -> Problem {
     Problem::Other(message.to_string())
 }
 
-fn convert(raw: Spanned<RawValue>, line_offset: usize) -> Node {
+fn convert(raw: Spanned<RawValue>, text: &str, line_offset: usize) -> Node {
     let line = raw.referenced.line() as usize + line_offset;
     let col = raw.referenced.column() as usize;
+    let written = match raw.value {
+        RawValue::Bool(_) | RawValue::Int(_) | RawValue::Float(_) => written(&raw, text),
+        _ => None,
+    };
     let value = match raw.value {
         RawValue::Null => Value::Null,
         RawValue::Bool(b) => Value::Bool(b),
         RawValue::Int(i) => Value::Int(i),
         RawValue::Float(f) => Value::Float(f),
         RawValue::Str(s) => Value::Str(s),
-        RawValue::Seq(items) => {
-            Value::Seq(items.into_iter().map(|i| convert(i, line_offset)).collect())
-        }
+        RawValue::Seq(items) => Value::Seq(
+            items
+                .into_iter()
+                .map(|i| convert(i, text, line_offset))
+                .collect(),
+        ),
         RawValue::Map(entries) => Value::Map(
             entries
                 .into_iter()
@@ -452,12 +474,26 @@ fn convert(raw: Spanned<RawValue>, line_offset: usize) -> Node {
                         line: k.referenced.line() as usize + line_offset,
                         col: k.referenced.column() as usize,
                     };
-                    (key, convert(v, line_offset))
+                    (key, convert(v, text, line_offset))
                 })
                 .collect(),
         ),
     };
-    Node { value, line, col }
+    Node {
+        value,
+        line,
+        col,
+        written,
+    }
+}
+
+/// The text of a plain value as it stands in `text`.
+fn written(raw: &Spanned<RawValue>, text: &str) -> Option<Box<str>> {
+    let span = raw.referenced.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len()?).ok()?;
+    let written = text.get(start..start.checked_add(len)?)?.trim();
+    (!written.is_empty()).then(|| written.into())
 }
 
 enum RawValue {
