@@ -341,6 +341,22 @@ fn editor_files_are_ignored_and_crlf_and_bom_files_accepted() {
     assert!(!run.stderr.contains("about.nl.md~"), "{}", run.stderr);
 }
 
+/// Word keeps `~$verslag.docx` beside a document while it is open: not content, not reported
+/// (its name was refused, with a hint to rename it over the real document).
+#[test]
+fn the_note_word_keeps_beside_an_open_document_is_ignored() {
+    let site = Site::fixture("basic");
+    std::fs::write(
+        site.path().join("content/pages/~$verslag.docx"),
+        b"\x0bWord\0\0",
+    )
+    .unwrap();
+    let run = site.build();
+    run.assert_code(0);
+    assert!(!run.stderr.contains("verslag"), "{}", run.stderr);
+    assert!(!site.exists("public/~$verslag.docx"));
+}
+
 #[test]
 fn exit_codes() {
     let _shared = shared();

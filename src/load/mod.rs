@@ -128,6 +128,8 @@ pub fn is_ignored_name(name: &str) -> bool {
         || name.contains("___jb_tmp___")
         || name.contains("___jb_old___")
         || name == "4913"
+        // Word and Excel's note that a document is open (`~$verslag.docx`), beside it while open.
+        || name.starts_with("~$")
         || name == "Thumbs.db"
         || name == "desktop.ini"
 }
