@@ -94,10 +94,18 @@ pub(super) fn find_unclosed_quote(text: &str) -> Option<SyntaxError> {
             _ => true,
         };
         if !closed {
+            // `'s-Hertogenbosch`, `'t Hofje`: an apostrophe, not a quote; closing it as a quote
+            // would drop it. The fix is the text between double quotes.
+            let problem = if value.starts_with('\'') {
+                let fixed = line_in_quotes(line, at, value);
+                Problem::StartsWithSign { sign: '\'', fixed }
+            } else {
+                Problem::QuoteOpenOnLine
+            };
             return Some(SyntaxError {
                 line: index + 1,
                 col: line[..at].chars().count() + 1,
-                problem: Problem::QuoteOpenOnLine,
+                problem,
             });
         }
     }

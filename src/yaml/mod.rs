@@ -649,4 +649,18 @@ mod tests {
         assert_eq!((curly.line, curly.col), (2, 8));
         assert!(parse("name: ’t Wijkpaleis\nplace: zo’n dorp\n", 0).is_ok());
     }
+
+    #[test]
+    fn a_text_that_starts_with_an_apostrophe_is_told_to_go_between_double_quotes() {
+        // Closing it as a quote, as a quote's hint says, would publish `s-Hertogenbosch`.
+        let error = parse("name: \"Buurthuis\"\nplace: 's-Hertogenbosch\n", 0).unwrap_err();
+        assert_eq!((error.line, error.col), (2, 8));
+        assert_eq!(
+            error.problem,
+            Problem::StartsWithSign {
+                sign: '\'',
+                fixed: "place: \"'s-Hertogenbosch\"".to_string()
+            }
+        );
+    }
 }
