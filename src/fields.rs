@@ -258,10 +258,16 @@ impl Fields {
         match field.node.value {
             Value::Bool(b) => b,
             _ => {
+                // `nee`, `No`, `False`: the fix keeps what the editor meant.
+                let meant_no = field.node.as_text().is_some_and(|t| {
+                    let t = t.trim().to_lowercase();
+                    ["nee", "n", "no", "false", "onwaar", "uit", "off", "0"].contains(&t.as_str())
+                });
+                let example = if meant_no { "false" } else { "true" };
                 Self::wrong_type(
                     &field,
                     crate::tr!("fields-expected-bool"),
-                    "true",
+                    example,
                     diagnostics,
                 );
                 false

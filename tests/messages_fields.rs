@@ -709,3 +709,23 @@ fn a_file_without_fields_gets_the_example_on_lines_of_its_own() {
         ),
     );
 }
+
+/// `featured: nee` means false: the fix says so (it said `featured: true`).
+#[test]
+fn a_dutch_no_gets_false_as_the_fix() {
+    let site = Site::fixture("basic");
+    let shared = site.read("content/initiatives/molen.yaml");
+    site.write(
+        "content/initiatives/molen.yaml",
+        &shared.replace("featured: true", "featured: nee"),
+    );
+    assert_reported(
+        &check(&site, "nl"),
+        "content/initiatives/molen.yaml:8:11",
+        "fout",
+        (
+            "het veld `featured` moet true of false zijn, maar er staat tekst",
+            "schrijf het als `featured: false`",
+        ),
+    );
+}
