@@ -120,7 +120,7 @@ pub(crate) fn compile_reusing(
 /// problem and the configuration of an empty file.
 fn read_config(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Config {
     let root = &options.root;
-    let config_text = load::read_text(root, &config_path());
+    let config_text = load::read_config_text(root);
     let mut config = match config_text {
         Ok(text) => parse_config(&text, &config_path(), diagnostics),
         Err(mut d) => {
@@ -129,7 +129,9 @@ fn read_config(options: &BuildOptions, diagnostics: &mut Diagnostics) -> Config 
                     .with_hint(crate::tr!("build-no-site-yaml-hint"));
             }
             diagnostics.push(d);
-            parse_config("", &config_path(), &mut Diagnostics::new())
+            let mut config = parse_config("", &config_path(), &mut Diagnostics::new());
+            config.broken = true;
+            config
         }
     };
     if let Some(url) = &options.base_url {
@@ -570,9 +572,9 @@ impl DiskSources {
             // Read leniently: a file that is not UTF-8 still gets its excerpt.
             if d.line > 0
                 && !texts.contains_key(&d.path)
-                && let Ok(bytes) = std::fs::read(root.join(&d.path))
+                && let Some(text) = load::read_for_excerpt(root, &d.path)
             {
-                texts.insert(d.path.clone(), String::from_utf8_lossy(&bytes).into_owned());
+                texts.insert(d.path.clone(), text);
             }
         }
         DiskSources { texts }

@@ -24,8 +24,7 @@ pub fn choose_language(args: &[OsString]) -> wdhs::i18n::Speech {
     };
     let root = value_of("--root").unwrap_or_else(|| ".".to_string());
     let site_first = || {
-        let path = std::path::Path::new(&root).join("content/site.yaml");
-        let text = std::fs::read_to_string(path).ok()?;
+        let text = wdhs::load::read_config_text(std::path::Path::new(&root)).ok()?;
         let config = wdhs::config::parse_config(
             &text,
             &wdhs::config::config_path(),

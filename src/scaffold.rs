@@ -292,7 +292,7 @@ fn new_entry(request: &NewRequest<'_>, config: &Config) -> Result<(NewEntry, Str
 
 /// The site's settings.
 fn site_config(request: &NewRequest<'_>) -> Result<Config, NewError> {
-    let config_text = crate::load::read_text(request.root, &crate::config::config_path())
+    let config_text = crate::load::read_config_text(request.root)
         .map_err(|_| usage(crate::tr!("new-no-site"), crate::tr!("new-no-site-hint")))?;
     Ok(crate::config::parse_config(
         &config_text,

@@ -209,8 +209,8 @@ pub enum Format {
 /// The whole `wdhs translations` output for the site at `root`.
 pub fn report(root: &std::path::Path, format: Format) -> Result<String, String> {
     let mut diagnostics = crate::diagnostic::Diagnostics::new();
-    let text = crate::load::read_text(root, &crate::config::config_path())
-        .map_err(|_| crate::tr!("translations-no-site"))?;
+    let text =
+        crate::load::read_config_text(root).map_err(|_| crate::tr!("translations-no-site"))?;
     let config =
         crate::config::parse_config(&text, &crate::config::config_path(), &mut diagnostics);
     let loaded = crate::load::load(root, &config.languages, &mut diagnostics);

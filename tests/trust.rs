@@ -80,6 +80,47 @@ fn links_out_of_the_site_are_refused_whatever_they_look_like() {
     }
 }
 
+/// site.yaml is content too: a link in its place is not read (its first line was shown under
+/// the problems), nor is a device that never ends (`/dev/zero`: memory without limit) or never
+/// answers (`/dev/ptmx`: a hang), by any command, whatever language it speaks.
+#[test]
+fn a_site_yaml_that_links_out_is_refused_unread() {
+    let outside = outside_secret();
+    let secret = outside.path().join("token.txt");
+    for target in [
+        secret.as_path(),
+        Path::new("/dev/zero"),
+        Path::new("/dev/ptmx"),
+        Path::new("/proc/self/environ"),
+    ] {
+        let site = Site::fixture("basic");
+        site.remove("content/site.yaml");
+        link(target, &site, "content/site.yaml");
+        let message = format!(
+            "content/site.yaml: error: this is a link to `{}`, outside the site's content",
+            target.display()
+        );
+        refused(&site, &[&message]);
+        let run = site.check();
+        assert!(!run.stderr.contains("SECRET"), "{}", run.stderr);
+        assert!(!run.stderr.contains("PATH="), "{}", run.stderr);
+        // Only that problem: nothing else is checked against settings that could not be read.
+        assert_eq!(run.stderr.matches(": error:").count(), 1, "{}", run.stderr);
+        // The language of messages is chosen from site.yaml when nothing else says it.
+        let untold = common::wdhs()
+            .arg("check")
+            .current_dir(site.path())
+            .env_remove("WDHS_LANG")
+            .env("LANG", "C")
+            .output()
+            .expect("run wdhs");
+        assert_eq!(untold.status.code(), Some(1));
+        let new = site.run(&["new", "page", "Nieuw"]);
+        assert_ne!(new.code, 0, "{}", new.stderr);
+        assert!(!new.stderr.contains("SECRET"), "{}", new.stderr);
+    }
+}
+
 #[test]
 fn a_link_inside_the_content_is_followed_and_a_link_to_nothing_is_reported() {
     let site = Site::fixture("basic");

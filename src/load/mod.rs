@@ -533,6 +533,46 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
     }
 }
 
+/// The text of `content/site.yaml`, read as the walk reads content: a link is followed only to
+/// a file inside `content/` (never to `/etc/passwd`, `.git/config` or `/dev/zero`), and only a
+/// plain file is read, at most `MAX_TEXT_BYTES`.
+pub fn read_config_text(root: &Path) -> Result<String, Diagnostic> {
+    let relative = crate::config::config_path();
+    let path = root.join(&relative);
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+        let content = std::fs::canonicalize(root.join("content"));
+        let problem = match &content {
+            Ok(content) => link_problem(root, &path, content),
+            Err(_) => Some(outside_link(root, &path)),
+        };
+        if let Some(problem) = problem {
+            return Err(problem);
+        }
+    }
+    // Checked before opening: opening a FIFO or a terminal would wait for ever.
+    if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+        let message = crate::tr!("load-not-a-file");
+        return Err(Diagnostic::error(relative, 0, 0, message));
+    }
+    read_text(root, &relative)
+}
+
+/// A file's text for the excerpt under a problem: only a plain file that is no link (a link's
+/// target was checked, or refused, when the site was read), at most `MAX_TEXT_BYTES`; not
+/// UTF-8 is read leniently.
+pub fn read_for_excerpt(root: &Path, relative: &Path) -> Option<String> {
+    use std::io::Read;
+    let path = root.join(relative);
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_TEXT_BYTES {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let file = std::fs::File::open(&path).ok()?;
+    file.take(MAX_TEXT_BYTES).read_to_end(&mut bytes).ok()?;
+    Some(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 /// Whether most of the first bytes at even, or at odd, places are zero: plain text saved as
 /// UTF-16 (Windows' "Unicode").
 fn looks_like_utf16(bytes: &[u8]) -> bool {
