@@ -108,6 +108,21 @@ impl Config {
     }
 }
 
+/// The characters a web address may hold as it is written (RFC 3986, and letters of any
+/// script, as browsers show them): letters, digits and `-._~:/?#[]@!$&'()*+,;=%`.
+fn is_address_char(c: char) -> bool {
+    c.is_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c)
+}
+
+/// A character as a message shows it: a control character (a line break) as its escape `\r`.
+fn shown_char(c: char) -> String {
+    if c.is_control() {
+        c.escape_default().to_string()
+    } else {
+        c.to_string()
+    }
+}
+
 fn normalize_base_url(url: &str) -> String {
     let trimmed = url.trim();
     if trimmed.ends_with('/') {
@@ -303,6 +318,15 @@ impl Reader<'_> {
                         &format!("themes.{}", theme_key.name),
                         languages,
                     );
+                    // The id is a folder of the site (`/initiatieven/thema/zorg/`).
+                    if !crate::slug::is_valid_slug(&theme_key.name) {
+                        self.error(
+                            theme_key.line,
+                            theme_key.col,
+                            tr!("config-theme-id", name = &theme_key.name),
+                            tr!("config-section-name-hint"),
+                        );
+                    }
                     config.themes.push((theme_key.name.clone(), labels));
                 }
             }
@@ -388,6 +412,15 @@ impl Reader<'_> {
                     value.line,
                     value.col,
                     tr!("config-not-full-address", value = &url),
+                    write_like("base_url", "\"https://www.wedoenhetsamen.nu/\""),
+                );
+            } else if let Some(sign) = url.chars().find(|c| !is_address_char(*c)) {
+                // A browser reads `/\evil.example/` as `//evil.example/`: every page would load
+                // its style and script from there. A line break would add lines to robots.txt.
+                self.error(
+                    value.line,
+                    value.col,
+                    tr!("config-address-sign", sign = shown_char(sign)),
                     write_like("base_url", "\"https://www.wedoenhetsamen.nu/\""),
                 );
             }

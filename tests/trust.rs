@@ -431,3 +431,36 @@ fn huge_hostile_texts_are_built_or_refused_with_counted_warnings() {
             .contains("id=\"h-300000\"")
     );
 }
+
+/// site.yaml's address and theme names become part of every page's links and of folders of the
+/// site: a backslash (`/\evil.example/` is `//evil.example/` to a browser: style and script
+/// from there), a line break (a new line in robots.txt and the calendar) or a theme named
+/// `.well-known` is an error at its line, and nothing is published.
+#[test]
+fn settings_that_would_become_addresses_must_be_plain_addresses() {
+    let cases = [
+        (
+            r#"base_url: "https://example.org/\\evil.example/""#,
+            "content/site.yaml:1:11: error: a web address cannot hold `\\`",
+        ),
+        (
+            r#"base_url: "https://example.org/a\r\nDisallow: /""#,
+            "content/site.yaml:1:11: error: a web address cannot hold `\\r`",
+        ),
+        (
+            "  zorg: { nl: \"Zorg\", en: \"Care\" }\n  \".well-known\": { nl: \"Bekend\", en: \"Known\" }",
+            "error: the theme name `.well-known` cannot be used in a web address",
+        ),
+    ];
+    for (setting, expected) in cases {
+        let site = Site::fixture("basic");
+        let config = site.read("content/site.yaml");
+        let replaced = match setting.strip_prefix("  zorg: ") {
+            Some(_) => "  zorg: { nl: \"Zorg\", en: \"Care\" }",
+            None => config.lines().next().unwrap_or_default(),
+        };
+        assert!(config.contains(replaced));
+        site.write("content/site.yaml", &config.replacen(replaced, setting, 1));
+        refused(&site, &[expected]);
+    }
+}
