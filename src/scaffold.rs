@@ -7,6 +7,7 @@ use crate::config::Config;
 use crate::lang::Lang;
 use crate::model::{Kind, PROVINCES};
 use jiff::civil::Date;
+use std::path::Path;
 
 /// The marker line `new` puts in a language file that still needs translating.
 pub const PLACEHOLDER_MARKER: &str = "# wdhs:placeholder";
@@ -227,6 +228,7 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
     let (entry, stem) = new_entry(request, &config)?;
     let kind = entry.kind;
     let folder = request.root.join("content").join(kind.folder());
+    check_inside(request.root, &folder)?;
     check_free(&folder, &stem, kind)?;
     let next_goal = next_goal(request.root, &config, kind)?;
     let mut written = Vec::new();
@@ -243,6 +245,24 @@ pub fn create(request: &NewRequest<'_>) -> Result<Vec<String>, NewError> {
         written.push(format!("content/{}/{name}", kind.folder()));
     }
     Ok(written)
+}
+
+/// The section's folder, when it exists, must lie inside the site's `content/` (which must lie
+/// inside the site): `new` writes nowhere `build` would not read.
+fn check_inside(root: &Path, folder: &Path) -> Result<(), NewError> {
+    let mut found = crate::diagnostic::Diagnostics::new();
+    let content = crate::load::canonical_within(root, &root.join("content"), &mut found);
+    let problem = match content {
+        Some(content) if std::fs::symlink_metadata(folder).is_ok() => {
+            crate::load::link_problem(root, folder, &content)
+        }
+        Some(_) => None,
+        None => found.iter().next().cloned(),
+    };
+    match problem {
+        Some(d) => Err(usage(d.message, d.hint.unwrap_or_default())),
+        None => Ok(()),
+    }
 }
 
 /// The entry the request asks for, and its stem (the title as a slug).

@@ -464,3 +464,21 @@ fn settings_that_would_become_addresses_must_be_plain_addresses() {
         refused(&site, &[expected]);
     }
 }
+
+/// `wdhs new` writes only where `build` reads: not through a section folder that links out.
+#[test]
+fn new_does_not_write_through_a_link_out_of_the_site() {
+    let outside = outside_secret();
+    let site = Site::fixture("basic");
+    std::fs::remove_dir_all(site.path().join("content/pages")).expect("remove");
+    link(outside.path(), &site, "content/pages");
+    let run = site.run(&["new", "page", "Evil Page"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("error: this is a link to `")
+            && run.stderr.contains("outside the site's content"),
+        "{}",
+        run.stderr
+    );
+    assert!(!outside.path().join("evil-page.nl.md").exists());
+}

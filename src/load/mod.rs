@@ -562,13 +562,11 @@ pub fn read_config_text(root: &Path) -> Result<String, Diagnostic> {
 /// UTF-8 is read leniently.
 pub fn read_for_excerpt(root: &Path, relative: &Path) -> Option<String> {
     use std::io::Read;
-    let path = root.join(relative);
-    let meta = std::fs::symlink_metadata(&path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_TEXT_BYTES {
+    let (file, metadata) = crate::write::open_regular(&root.join(relative)).ok()?;
+    if metadata.len() > MAX_TEXT_BYTES {
         return None;
     }
     let mut bytes = Vec::new();
-    let file = std::fs::File::open(&path).ok()?;
     file.take(MAX_TEXT_BYTES).read_to_end(&mut bytes).ok()?;
     Some(String::from_utf8_lossy(&bytes).into_owned())
 }
