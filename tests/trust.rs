@@ -482,3 +482,19 @@ fn new_does_not_write_through_a_link_out_of_the_site() {
     );
     assert!(!outside.path().join("evil-page.nl.md").exists());
 }
+
+/// A link inside the content stands for an image or document of its own kind. A `.csv` or a
+/// page linked to an embargoed press release published its text, front matter and all.
+#[test]
+fn a_link_to_a_page_text_or_a_file_of_another_kind_is_refused() {
+    for name in ["content/pages/leak.csv", "content/pages/kopie.nl.md"] {
+        let site = Site::fixture("basic");
+        link(Path::new("../press/toekomst.nl.md"), &site, name);
+        refused(
+            &site,
+            &[&format!(
+                "{name}: error: this is a link to `content/press/toekomst.nl.md`; a link may only stand for an image or a document of its own kind"
+            )],
+        );
+    }
+}

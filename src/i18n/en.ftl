@@ -285,6 +285,7 @@ load-cannot-read-hint = remove or fix the link or file
 load-link-to-nothing = this link points to `{ $target }`, which does not exist
 load-link-to-nothing-hint = remove the link, or put the file itself here
 load-not-a-file = this is not a plain file (a device, a pipe or a folder); wdhs reads only files
+load-link-other-kind = this is a link to `{ $target }`; a link may only stand for an image or a document of its own kind, never for a page's text
 load-link-outside = this is a link to `{ $target }`, outside the site's content; wdhs never reads files outside the site's folder
 load-link-outside-elsewhere = another folder
 load-link-outside-hint = copy the file itself into the folder instead of linking to it

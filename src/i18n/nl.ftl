@@ -288,6 +288,7 @@ load-cannot-read-hint = verwijder of herstel de snelkoppeling of het bestand
 load-link-to-nothing = deze snelkoppeling (link) wijst naar `{ $target }`, maar dat bestaat niet
 load-link-to-nothing-hint = verwijder de snelkoppeling, of zet het bestand zelf hier neer
 load-not-a-file = dit is geen gewoon bestand (maar een apparaat, een pipe of een map); wdhs leest alleen bestanden
+load-link-other-kind = dit is een snelkoppeling (link) naar `{ $target }`; een link mag alleen staan voor een afbeelding of document van dezelfde soort, nooit voor de tekst van een pagina
 load-link-outside = dit is een snelkoppeling (link) naar `{ $target }`, buiten de inhoud van de site; wdhs leest nooit bestanden buiten de map van de site
 load-link-outside-elsewhere = een andere map
 load-link-outside-hint = kopieer het bestand zelf naar deze map, in plaats van een snelkoppeling ernaartoe te maken

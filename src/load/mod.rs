@@ -371,7 +371,25 @@ pub fn link_problem(root: &Path, link: &Path, within: &Path) -> Option<Diagnosti
                 .any(|c| is_ignored_name(&c.as_os_str().to_string_lossy()))
         })
         .unwrap_or(true);
-    hidden.then(|| outside_link(root, link))
+    if hidden {
+        return Some(outside_link(root, link));
+    }
+    // A link stands for an image or document of its own kind, never for an entry's text: a
+    // `.csv` or a page linked to an embargoed release would publish it under another name.
+    let extension = |p: &Path| p.extension().map(|e| e.to_string_lossy().to_lowercase());
+    let text = matches!(extension(&target).as_deref(), Some("md" | "yaml" | "yml"));
+    let other_kind = target.is_file() && extension(&target) != extension(link);
+    (text || other_kind).then(|| {
+        let base = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        let shown = target.strip_prefix(&base).unwrap_or(&target).display();
+        Diagnostic::error(
+            relative(root, link),
+            0,
+            0,
+            crate::tr!("load-link-other-kind", target = shown.to_string()),
+        )
+        .with_hint(crate::tr!("load-link-outside-hint"))
+    })
 }
 
 fn outside_link(root: &Path, link: &Path) -> Diagnostic {
