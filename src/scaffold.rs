@@ -26,7 +26,8 @@ pub fn is_placeholder(text: &str) -> bool {
 /// and `check` looks for them: never published (an error in a published entry, a warning in a
 /// draft). Each is distinctive enough not to be real text: short ones must be a whole value.
 pub fn placeholders() -> impl Iterator<Item = &'static str> {
-    let sentences = (crate::lang::NEW_FILE_TEXTS.iter()).flat_map(|t| [t.summary, t.body]);
+    let sentences =
+        (crate::lang::NEW_FILE_TEXTS.iter()).flat_map(|t| [t.summary, t.body, t.to_translate_body]);
     [PLACE, VENUE, ADDRESS, CITY, WEBSITE]
         .into_iter()
         .chain(sentences)
@@ -40,7 +41,15 @@ const WEBSITE: &str = "https://www.example.nl";
 /// The placeholder in `text`, if it holds one: the whole value, or one of the sentences.
 pub fn placeholder_in(text: &str) -> Option<&'static str> {
     let text = text.trim();
-    placeholders().find(|p| text == *p || (p.ends_with('.') && text.contains(p)))
+    // The title of a page still to translate: `To be translated: Join us`.
+    let untranslated = (crate::lang::NEW_FILE_TEXTS.iter())
+        .map(|t| t.to_translate)
+        .find(|p| {
+            text.strip_prefix(p)
+                .is_some_and(|rest| rest.starts_with(':'))
+        });
+    untranslated
+        .or_else(|| placeholders().find(|p| text == *p || (p.ends_with('.') && text.contains(p))))
 }
 
 /// Placeholders from `wdhs new` left in an entry's fields (shared file included) and text.

@@ -272,4 +272,19 @@ fn a_placeholder_is_never_published_as_a_translation() {
             && english_home.contains("href=\"/veelgestelde-vragen/\" hreflang=\"nl\" lang=\"nl\""),
         "{english_home}"
     );
+    // The marker taken away but nothing translated: "To be translated: …" is never published.
+    let english = site.read("content/pages/veelgestelde-vragen.en.md");
+    let unmarked: String = (english.lines())
+        .filter(|l| !l.starts_with("# wdhs:placeholder") && !l.starts_with("draft:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("content/pages/veelgestelde-vragen.en.md", &unmarked);
+    let run = site.build();
+    run.assert_code(1);
+    for expected in [
+        "content/pages/veelgestelde-vragen.en.md:2:8: error: `To be translated` is example text from `wdhs new`",
+        "error: `This text still needs to be translated.` is example text from `wdhs new`",
+    ] {
+        assert!(run.stderr.contains(expected), "{}", run.stderr);
+    }
 }
