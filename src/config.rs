@@ -185,7 +185,8 @@ impl Reader<'_> {
                     node.line,
                     node.col,
                     tr!("config-not-group", field = what, found = node.type_name()),
-                    write_like(what, "{ nl: …, en: … }"),
+                    // The line as written: `energie: …` under `themes:`, not `themes.energie:`.
+                    write_like(what.rsplit('.').next().unwrap_or(what), "{ nl: …, en: … }"),
                 );
                 &[]
             }

@@ -729,3 +729,27 @@ fn a_dutch_no_gets_false_as_the_fix() {
         ),
     );
 }
+
+/// A theme's labels written as one text: the fix is the line as it stands under `themes:`
+/// (it said `themes.energie: { … }`, which is no line of site.yaml).
+#[test]
+fn a_theme_without_labels_per_language_gets_its_own_line_as_the_fix() {
+    let site = Site::fixture("basic");
+    let config = site.read("content/site.yaml");
+    site.write(
+        "content/site.yaml",
+        &config.replace(
+            "  energie: { nl: \"Energie\", en: \"Energy\" }",
+            "  energie: \"Energie\"",
+        ),
+    );
+    assert_reported(
+        &check(&site, "nl"),
+        "content/site.yaml:14:12",
+        "fout",
+        (
+            "`themes.energie` moet een groep velden zijn, maar er staat tekst",
+            "schrijf het als `energie: { nl: …, en: … }`",
+        ),
+    );
+}
