@@ -265,7 +265,13 @@ fn a_theme_taken_out_of_site_yaml_is_reported_on_the_initiatives_that_have_it() 
 fn a_broken_first_build_keeps_the_server_up() {
     let site = Site::fixture("basic");
     site.replace("content/site.yaml", "base_url: [\n");
-    let server = start(&site);
+    let (server, said) = start_saying(&site, &[], &[]);
+    // There is no last good site to keep showing: the line says what to do instead.
+    assert!(
+        said.iter().any(|l| l.starts_with("build failed")
+            && l.ends_with("there is no site to show yet: fix the problems above and save")),
+        "{said:?}"
+    );
     let page = request(&server.address, "/");
     assert_eq!(page.status, 404);
     assert!(page.body.contains("The site could not be built"));

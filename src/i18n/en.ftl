@@ -491,6 +491,7 @@ serve-rebuilt = rebuilt in { $ms } ms ({ $partial ->
         [one] , 1 warning
        *[other] , { $warnings } warnings
     }
+serve-first-build-failed = build failed in { $ms } ms: { $counts }; there is no site to show yet: fix the problems above and save
 serve-build-failed = build failed in { $ms } ms: { $counts }; still serving the last good site
 serve-box-title = wdhs: the site could not be rebuilt ({ $summary }). The page below is the last good version.
 serve-no-site-title = wdhs: build failed

@@ -504,6 +504,7 @@ serve-rebuilt = gebouwd in { $ms } ms ({ $partial ->
         [one] , 1 waarschuwing
        *[other] , { $warnings } waarschuwingen
     }
+serve-first-build-failed = bouwen mislukt in { $ms } ms: { $counts }; er is nog geen site om te laten zien: herstel de fouten hierboven en sla op
 serve-build-failed = bouwen mislukt in { $ms } ms: { $counts }; de laatste goede versie blijft te zien
 serve-box-title = wdhs: de site kon niet opnieuw gebouwd worden ({ $summary }). Hieronder zie je de laatste goede versie.
 serve-no-site-title = wdhs: bouwen mislukt

@@ -381,11 +381,13 @@ impl Session {
     fn fail(&self, shared: &Shared, diagnostics: Diagnostics, started: Instant) -> String {
         print_problems(&self.options.root, &diagnostics);
         shared.show_failure(&diagnostics);
-        crate::tr!(
-            "serve-build-failed",
-            ms = elapsed_ms(started),
-            counts = diagnostic::summary(&diagnostics)
-        )
+        let (ms, counts) = (elapsed_ms(started), diagnostic::summary(&diagnostics));
+        // Nothing written yet: there is no last good site to keep showing.
+        if self.written.is_empty() {
+            crate::tr!("serve-first-build-failed", ms = ms, counts = counts)
+        } else {
+            crate::tr!("serve-build-failed", ms = ms, counts = counts)
+        }
     }
 }
 
