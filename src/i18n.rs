@@ -72,6 +72,13 @@ pub fn choose(
     choose_with_system(flag, environment, &system_locale, site_first)
 }
 
+/// Whether `--lang` was given a language code (`nl`, `en`, `fy`, `nl_NL`), not a word
+/// (`nederlands`), which `main` refuses.
+pub fn is_language_code(value: &str) -> bool {
+    let code = value.split(['_', '-']).next().unwrap_or("");
+    (2..=3).contains(&code.len()) && code.chars().all(|c| c.is_ascii_alphabetic())
+}
+
 /// The system's display language where no variable names one: Windows and macOS apps.
 fn system_locale() -> Option<String> {
     if cfg!(windows) {
@@ -89,8 +96,18 @@ pub fn choose_with_system(
     site_first: &dyn Fn() -> Option<String>,
 ) -> Speech {
     let named = |value: Option<String>| value.as_deref().and_then(Speech::from_locale);
-    named(flag.map(str::to_string))
+    // gettext's order: `LANGUAGE` (a list, `nl:en`) before the locale, unless that is C.
+    let plain_c = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .find_map(|name| environment(name).filter(|v| !v.is_empty()))
+        .is_some_and(|v| Speech::from_locale(&v).is_none());
+    let language_list = || {
+        let list = environment("LANGUAGE").filter(|_| !plain_c)?;
+        list.split(':').find_map(Speech::from_locale)
+    };
+    named(flag.filter(|f| is_language_code(f)).map(str::to_string))
         .or_else(|| named(environment("WDHS_LANG")))
+        .or_else(language_list)
         .or_else(|| named(environment("LC_ALL")))
         .or_else(|| named(environment("LC_MESSAGES")))
         .or_else(|| named(environment("LANG")))
@@ -244,6 +261,31 @@ mod tests {
         assert_eq!(choose_with_system(None, &none, &windows, &site), Speech::Nl);
         assert_eq!(
             choose_with_system(None, &none, &nothing, &nothing),
+            Speech::Nl
+        );
+        // `LANGUAGE` comes before `LANG`, as gettext has it, except beside C.
+        let listed = |name: &str| match name {
+            "LANGUAGE" => Some("nl:en".to_string()),
+            "LANG" => Some("en_US.UTF-8".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            choose_with_system(None, &listed, &nothing, &site),
+            Speech::Nl
+        );
+        let listed_beside_c = |name: &str| match name {
+            "LANGUAGE" => Some("nl".to_string()),
+            "LANG" => Some("C.UTF-8".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            choose_with_system(None, &listed_beside_c, &nothing, &site),
+            Speech::En
+        );
+        // A word is no code: `main` refuses it, and the language comes from elsewhere.
+        assert!(!is_language_code("nederlands") && is_language_code("nl_NL"));
+        assert_eq!(
+            choose_with_system(Some("nederlands"), &dutch_env, &nothing, &site),
             Speech::Nl
         );
         assert_eq!(Speech::from_locale("fy_NL"), Some(Speech::Nl));

@@ -142,6 +142,17 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(code) => return code,
     };
+    if let Some(value) = cli
+        .lang
+        .as_deref()
+        .filter(|v| !wdhs::i18n::is_language_code(v))
+    {
+        print_error(
+            &tr!("cli-lang-not-code", value = value),
+            Some(&tr!("cli-lang-not-code-hint")),
+        );
+        return ExitCode::from(2);
+    }
     match cli.command {
         Command::New {
             kind,

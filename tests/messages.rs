@@ -206,3 +206,16 @@ fn the_command_line_speaks_the_language_asked_for() {
         }
     }
 }
+
+/// `--lang nederlands` is no code: it stops with exit 2 and says how to write it (it fell back
+/// to English without a word).
+#[test]
+fn a_language_name_instead_of_a_code_is_refused() {
+    let site = common::Site::fixture("basic");
+    let run = site.run(&["check", "--lang", "nederlands"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: `--lang nederlands` is not a language code\n  hint: write the code of the language, like `--lang nl` or `--lang en`\n"
+    );
+}

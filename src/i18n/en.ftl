@@ -599,3 +599,5 @@ external-timeout = no answer within { $seconds } seconds
 external-failed = it could not be reached ({ $detail })
 external-private = it leads to `{ $address }`, an address on this machine or a private network, which wdhs does not ask (set WDHS_EXTERNAL_ALLOW_PRIVATE=1 to allow it)
 external-redirects = it sends the visitor on more than { $count } times
+cli-lang-not-code = `--lang { $value }` is not a language code
+cli-lang-not-code-hint = write the code of the language, like `--lang nl` or `--lang en`

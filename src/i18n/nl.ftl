@@ -612,3 +612,5 @@ external-timeout = geen antwoord binnen { $seconds } seconden
 external-failed = de site was niet te bereiken ({ $detail })
 external-private = hij leidt naar `{ $address }`, een adres op deze computer of in een privénetwerk, en daar vraagt wdhs niets (zet WDHS_EXTERNAL_ALLOW_PRIVATE=1 om het toe te staan)
 external-redirects = hij stuurt de bezoeker meer dan { $count } keer door
+cli-lang-not-code = `--lang { $value }` is geen taalcode
+cli-lang-not-code-hint = schrijf de code van de taal, zoals `--lang nl` of `--lang en`
