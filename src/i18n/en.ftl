@@ -129,6 +129,8 @@ yaml-invalid = { $subject ->
         [site] site.yaml is not valid YAML
        *[other] not valid YAML
     }: { $problem }
+yaml-odd-space = here is a space that is not an ordinary one ({ $code }, often pasted from Word or a web page); YAML does not read it as a space
+yaml-hint-odd-space = delete it and type an ordinary space
 yaml-tab = a tab is used to indent this line; YAML only allows spaces
 yaml-quote-open-on-line = a quote is opened here but not closed on this line
 yaml-too-large = the YAML is too large or repeats anchors (`&name`, `*name`) too often

@@ -129,6 +129,8 @@ yaml-invalid = { $subject ->
         [site] de opmaak van site.yaml klopt niet
        *[other] de opmaak van de velden klopt niet
     }: { $problem }
+yaml-odd-space = hier staat een spatie die geen gewone spatie is ({ $code }, vaak meegekopieerd uit Word of een webpagina); YAML leest die niet als spatie
+yaml-hint-odd-space = haal hem weg en typ een gewone spatie
 yaml-tab = deze regel begint met een tab; daar mogen alleen spaties staan
 yaml-quote-open-on-line = het aanhalingsteken dat hier begint, wordt op deze regel niet gesloten
 yaml-too-large = de velden zijn te groot, of gebruiken `&naam` en `*naam` te vaak

@@ -23,6 +23,43 @@ pub(super) fn find_tab_indentation(text: &str) -> Option<SyntaxError> {
     None
 }
 
+/// Spaces that look like one but are not to YAML: a no-break space (Word, web pages), a
+/// narrow or figure one, a zero-width one.
+const ODD_SPACES: &[char] = &['\u{a0}', '\u{2007}', '\u{202f}', '\u{200b}'];
+
+/// The first odd space where YAML needs a plain one: in a line's indentation, or right after
+/// a field's colon (`date:` + no-break space + `2024-04-16`). Looked for only when the parser
+/// failed: inside a block text such a space is text.
+pub(super) fn find_odd_space(text: &str) -> Option<SyntaxError> {
+    if !text.contains(ODD_SPACES) {
+        return None;
+    }
+    for (index, line) in text.lines().enumerate() {
+        let indent_end = line
+            .find(|c: char| !(c == ' ' || c == '\t' || ODD_SPACES.contains(&c)))
+            .unwrap_or(line.len());
+        let after_colon = line[indent_end..]
+            .split_once(':')
+            .filter(|(name, _)| !name.is_empty() && name.chars().all(is_name_char))
+            .map(|(name, _)| indent_end + name.len() + 1);
+        let in_indent = line[..indent_end].find(ODD_SPACES);
+        let after = after_colon.filter(|at| line[*at..].starts_with(ODD_SPACES));
+        if let Some(at) = in_indent.or(after) {
+            let odd = line[at..].chars().next().unwrap_or(' ');
+            return Some(SyntaxError {
+                line: index + 1,
+                col: line[..at].chars().count() + 1,
+                problem: Problem::OddSpace(odd),
+            });
+        }
+    }
+    None
+}
+
+fn is_name_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-'
+}
+
 /// The value of a `key: value` or `- value` line, with its byte offset in the line, outside
 /// block texts (`summary: |` and the indented lines under it are text, whatever they hold).
 pub(super) struct Values<'a> {

@@ -6,7 +6,7 @@ use serde_saphyr::Spanned;
 use std::fmt;
 
 mod mistakes;
-use mistakes::{find_tab_indentation, find_unclosed_quote, values};
+use mistakes::{find_odd_space, find_tab_indentation, find_unclosed_quote, values};
 
 /// A YAML value and where it stands. Lines and columns are 1-based and already shifted by the
 /// caller's offset, so they point into the real file (front matter starts on line 2 of a `.md`).
@@ -90,6 +90,8 @@ pub struct SyntaxError {
 pub enum Problem {
     /// A tab in a line's indentation.
     Tab,
+    /// A space YAML does not read as one (a no-break space), where it needs one.
+    OddSpace(char),
     /// A quote opened and not closed on its own line.
     QuoteOpenOnLine,
     /// Too many values or aliases (the budget).
@@ -157,6 +159,9 @@ impl Problem {
     pub fn message(&self) -> String {
         match self {
             Problem::Tab => crate::tr!("yaml-tab"),
+            Problem::OddSpace(c) => {
+                crate::tr!("yaml-odd-space", code = format!("U+{:04X}", u32::from(*c)))
+            }
             Problem::QuoteOpenOnLine => crate::tr!("yaml-quote-open-on-line"),
             Problem::TooLarge => crate::tr!("yaml-too-large"),
             Problem::TooDeep => crate::tr!("yaml-too-deep"),
@@ -188,6 +193,7 @@ impl Problem {
                 return crate::tr!("yaml-hint-quote-text", fixed = fixed);
             }
             Problem::Escape(_) => return crate::tr!("yaml-hint-escape"),
+            Problem::OddSpace(_) => return crate::tr!("yaml-hint-odd-space"),
             Problem::IndentedFirst => return crate::tr!("yaml-hint-indented-first"),
             Problem::SecondDocument => return crate::tr!("yaml-hint-second-document"),
             Problem::NoSpaceAfterColon { fixed, .. } => {
@@ -319,9 +325,13 @@ pub fn parse(text: &str, line_offset: usize) -> Result<Node, SyntaxError> {
                     | Problem::DoesNotFit
                     | Problem::Other(_)
             );
-            let placed = vague
-                .then(|| mistakes::place_mistake(text, line.max(1), &parser_says))
-                .flatten();
+            // A space pasted from Word that YAML does not read as one explains most vague
+            // words; looked for only now, since inside a block text it is text.
+            let placed = find_odd_space(text).or_else(|| {
+                vague
+                    .then(|| mistakes::place_mistake(text, line.max(1), &parser_says))
+                    .flatten()
+            });
             let error = placed.unwrap_or(SyntaxError {
                 line: line.max(1),
                 col: col.max(1),
@@ -648,6 +658,19 @@ mod tests {
         let curly = parse("title: “Cooplink sluit zich aan: welkom!\n", 1).unwrap_err();
         assert_eq!((curly.line, curly.col), (2, 8));
         assert!(parse("name: ’t Wijkpaleis\nplace: zo’n dorp\n", 0).is_ok());
+    }
+
+    #[test]
+    fn a_space_pasted_from_word_is_named_where_it_breaks_the_fields() {
+        // After a field's colon: the parser names the next line.
+        let error = parse("date:\u{a0}2024-04-16\npartners: [a]\n", 0).unwrap_err();
+        assert_eq!((error.line, error.col), (1, 6));
+        assert_eq!(error.problem, Problem::OddSpace('\u{a0}'));
+        // As indentation, where the fields do not fit.
+        let error = parse("a:\n  b: 1\n\u{a0}\u{a0}c: 2\n  d: 3\n", 0).unwrap_err();
+        assert_eq!((error.line, error.col), (3, 1));
+        // In a text, and in a block text, it is text.
+        assert!(parse("title: Samen\u{a0}sterk\nsummary: |\n  \u{a0}ja\n", 0).is_ok());
     }
 
     #[test]
