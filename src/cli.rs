@@ -151,6 +151,29 @@ pub fn parse(args: Vec<OsString>) -> Result<Cli, ExitCode> {
     Cli::from_arg_matches(&matches).map_err(report)
 }
 
+/// The command a Dutch word or a slip names: `bouw` is `build`.
+fn meant_command(typed: &str) -> Option<&'static str> {
+    const WORDS: &[(&str, &str)] = &[
+        ("bouw", "build"),
+        ("bouwen", "build"),
+        ("controleer", "check"),
+        ("controleren", "check"),
+        ("chek", "check"),
+        ("bekijk", "serve"),
+        ("voorbeeld", "serve"),
+        ("nieuw", "new"),
+        ("vertalingen", "translations"),
+        ("vertaling", "translations"),
+        ("help", "--help"),
+        ("hulp", "--help"),
+    ];
+    let typed = typed.trim().to_lowercase();
+    WORDS
+        .iter()
+        .find(|(word, _)| *word == typed)
+        .map(|(_, c)| *c)
+}
+
 /// Help and the version go to stdout as clap makes them; a usage error is said in this run's
 /// language, with clap's own words below it for the details.
 fn report(error: clap::Error) -> ExitCode {
@@ -164,6 +187,7 @@ fn report(error: clap::Error) -> ExitCode {
         ErrorKind::UnknownArgument => "usage-unknown-argument",
         ErrorKind::InvalidSubcommand => "usage-unknown-command",
         ErrorKind::InvalidValue => "usage-invalid-value",
+        ErrorKind::ValueValidation => "usage-bad-value",
         ErrorKind::MissingRequiredArgument => "usage-missing-argument",
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             "usage-missing-command"
@@ -186,10 +210,12 @@ fn report(error: clap::Error) -> ExitCode {
             ]
         )
     );
-    eprintln!(
-        "  {}: {}",
-        message("hint-label", &[]),
-        message("usage-hint", &[])
-    );
+    let valid = shown(ContextKind::ValidValue);
+    let hint = match meant_command(&what) {
+        Some(command) => message("usage-meant-command", &[("command", command.into())]),
+        None if !valid.is_empty() => message("usage-valid-values", &[("values", valid.into())]),
+        None => message("usage-hint", &[]),
+    };
+    eprintln!("  {}: {hint}", message("hint-label", &[]));
     ExitCode::from(2)
 }

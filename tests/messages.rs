@@ -175,6 +175,7 @@ fn the_command_line_speaks_the_language_asked_for() {
             .env_remove("WDHS_LANG")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
+            .env_remove("LANGUAGE")
             .env(name, value)
             .current_dir(site.path())
             .output()
@@ -217,5 +218,29 @@ fn a_language_name_instead_of_a_code_is_refused() {
     assert_eq!(
         run.stderr,
         "error: `--lang nederlands` is not a language code\n  hint: write the code of the language, like `--lang nl` or `--lang en`\n"
+    );
+}
+
+/// Slips on the command line name what was typed and what would do: the flag a bad value was
+/// given to, the values there are, the command a Dutch word means.
+#[test]
+fn command_line_slips_say_what_to_type() {
+    let site = common::Site::fixture("basic");
+    let said = |args: &[&str]| {
+        let run = site.run(&[&["--lang", "nl"], args].concat());
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        run.stderr
+    };
+    assert_eq!(
+        said(&["serve", "--port", "abc"]),
+        "fout: `abc` is geen goede waarde voor `--port <PORT>`\n  tip: `wdhs --help` toont de opdrachten, `wdhs <opdracht> --help` hun opties\n"
+    );
+    assert_eq!(
+        said(&["check", "--format", "csv"]),
+        "fout: `csv` is geen waarde die `--format <FORMAT>` kent\n  tip: kies uit: text, github\n"
+    );
+    assert_eq!(
+        said(&["bouw"]),
+        "fout: `bouw` is geen opdracht van wdhs\n  tip: bedoel je `wdhs build`?\n"
     );
 }
