@@ -20,6 +20,15 @@ pub struct Located<T> {
 }
 
 impl<T> Located<T> {
+    /// A value for a required field that could not be read (`Fields::required`): placed nowhere.
+    pub fn stand_in(value: T) -> Located<T> {
+        Located {
+            value,
+            path: Arc::from(Path::new("")),
+            line: 0,
+            col: 0,
+        }
+    }
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
         Diagnostic::error(&*self.path, self.line, self.col, message)
     }
@@ -52,6 +61,8 @@ pub struct Fields {
     placed: &'static [&'static str],
     /// Where each of the `placed` fields that was read stands.
     locations: Vec<(&'static str, Location)>,
+    /// Whether every required field given to `required` could be read.
+    all_required_read: bool,
 }
 
 /// A place in a file.
@@ -90,6 +101,7 @@ impl Fields {
             missing: std::cell::RefCell::new(Vec::new()),
             placed: &[],
             locations: Vec::new(),
+            all_required_read: true,
         };
         if let Some((shared_path, shared_node)) = shared {
             fields.add_map(shared_path, shared_node.clone(), diagnostics);
@@ -150,6 +162,19 @@ impl Fields {
     pub fn keeping_places_of(mut self, names: &'static [&'static str]) -> Fields {
         self.placed = names;
         self
+    }
+
+    /// The value of a required field, or `stand_in` when it could not be read (its problem is
+    /// reported already). The entry is still made, so that its other fields, its references and
+    /// its Markdown are checked in the same run; it is never published, as the run has an error.
+    pub fn required<T>(&mut self, value: Option<T>, stand_in: T) -> T {
+        self.all_required_read &= value.is_some();
+        value.unwrap_or(stand_in)
+    }
+
+    /// Whether no value given to `required` is a stand-in.
+    pub fn all_required_read(&self) -> bool {
+        self.all_required_read
     }
 
     pub fn has(&self, name: &str) -> bool {

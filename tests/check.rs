@@ -696,6 +696,50 @@ fn duplicate_goal_number_names_the_other_file_and_does_not_cascade() {
     assert_one_error_one_warning(&run);
 }
 
+/// A field that cannot be read (a date written the Dutch way) used to drop the whole entry from
+/// the run: its partners, goals, links and images went unchecked until the date was mended,
+/// and the next run showed the next problem. Now every problem comes in one run, and the
+/// stand-in date makes up no disagreement with the translation, the stand-in number no goal.
+#[test]
+fn one_field_that_cannot_be_read_hides_none_of_the_entrys_other_problems() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    site.write(
+        "content/press/bericht-2.yaml",
+        "partners: [alfaa]\ngoals: [1, 2]\npress_contact: \"Alfa Vereniging\"\n",
+    );
+    // A goal whose number cannot be read makes up no goal 0, and hides no goal 2.
+    site.write(
+        "content/goals/tweede.yaml",
+        "number: twee\ntarget_year: 2030\n",
+    );
+    site.write(
+        "content/press/bericht-2.nl.md",
+        "---\ntitle: \"Bericht 2\"\ndate: 12-02-2024\nsummary: \"Samenvatting 2.\"\n---\nZie [de molen](@/initiatives/moolen.md).\n",
+    );
+    site.write(
+        "content/press/bericht-2.en.md",
+        "---\ntitle: \"Message 2\"\ndate: 2024-02-12\nsummary: \"Summary 2.\"\n---\nText.\n",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    for expected in [
+        "content/press/bericht-2.nl.md:3:7: error: field `date` is not a valid date: `12-02-2024`",
+        "content/press/bericht-2.yaml:1:12: error: there is no partner `alfaa`",
+        "content/press/bericht-2.nl.md:6:5: error: `@/initiatives/moolen.md` links to a page that does not exist",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert!(
+        run.stderr
+            .contains("content/goals/tweede.yaml:1:9: error: "),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches(": error: ").count(), 4, "{}", run.stderr);
+    assert!(!run.stderr.contains("0000"), "{}", run.stderr);
+}
+
 /// A page whose address is a section's, in another case (`/Pers/` and the press section at
 /// `/pers/`), would replace the section's page on a server that ignores case.
 #[test]

@@ -39,7 +39,7 @@ pub struct ProgrammeItem {
     pub description: String,
 }
 
-pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Festival> {
+pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Festival {
     let title = fields.text("title", true, diagnostics);
     let date = fields.date("date", true, diagnostics);
     let venue = fields.text("venue", true, diagnostics);
@@ -62,16 +62,16 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Festi
     let image = fields.located_text("image", false, diagnostics);
     let image_alt = fields.text("image_alt", false, diagnostics);
     crate::fields::check_image_alt(image.as_ref(), image_alt.as_deref(), diagnostics);
-    Some(Festival {
+    Festival {
         image,
         image_alt,
-        title: title?,
-        date: date?,
-        venue: venue?,
-        address: address?,
-        city: city?,
-        summary: summary?,
+        title: fields.required(title, String::new()),
+        date: fields.required(date, Date::ZERO),
+        venue: fields.required(venue, String::new()),
+        address: fields.required(address, String::new()),
+        city: fields.required(city, String::new()),
+        summary: fields.required(summary, String::new()),
         programme,
         partners,
-    })
+    }
 }

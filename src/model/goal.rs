@@ -18,7 +18,7 @@ pub fn parse(
     fields: &mut Fields,
     vocabulary: &super::Vocabulary<'_>,
     diagnostics: &mut Diagnostics,
-) -> Option<Goal> {
+) -> Goal {
     let number = fields.located_text("number", false, diagnostics);
     let number = match number {
         None => {
@@ -60,11 +60,11 @@ pub fn parse(
     let title = fields.text("title", true, diagnostics);
     let summary = fields.text("summary", true, diagnostics);
     let short_label = fields.text("short_label", false, diagnostics);
-    Some(Goal {
-        number: number?,
-        target_year: i16::try_from(target_year?).ok()?,
-        title: title?,
-        summary: summary?,
+    Goal {
+        number: fields.required(number, Located::stand_in(0)),
+        target_year: fields.required(target_year.and_then(|y| i16::try_from(y).ok()), 0),
+        title: fields.required(title, String::new()),
+        summary: fields.required(summary, String::new()),
         short_label,
-    })
+    }
 }

@@ -11,11 +11,11 @@ pub struct Home {
     pub intro: String,
 }
 
-pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Home> {
+pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Home {
     let title = fields.text("title", true, diagnostics);
     let intro = fields.text("intro", true, diagnostics);
-    Some(Home {
-        title: title?,
-        intro: intro?,
-    })
+    Home {
+        title: fields.required(title, String::new()),
+        intro: fields.required(intro, String::new()),
+    }
 }

@@ -92,7 +92,7 @@ pub fn parse(
     fields: &mut Fields,
     vocabulary: &Vocabulary<'_>,
     diagnostics: &mut Diagnostics,
-) -> Option<Initiative> {
+) -> Initiative {
     let name = fields.text("name", true, diagnostics);
     let place = fields.text("place", true, diagnostics);
     let province = fields.located_text("province", true, diagnostics).map(|p| {
@@ -136,17 +136,17 @@ pub fn parse(
     let image = fields.located_text("image", false, diagnostics);
     let image_alt = fields.text("image_alt", false, diagnostics);
     crate::fields::check_image_alt(image.as_ref(), image_alt.as_deref(), diagnostics);
-    Some(Initiative {
-        name: name?,
-        place: place?,
-        province: province?,
+    Initiative {
+        name: fields.required(name, String::new()),
+        place: fields.required(place, String::new()),
+        province: fields.required(province, String::new()),
         themes,
-        summary: summary?,
+        summary: fields.required(summary, String::new()),
         goals,
         website,
         founded,
         featured,
         image,
         image_alt,
-    })
+    }
 }

@@ -140,6 +140,10 @@ pub struct Entry {
     pub body: Body,
     /// 1-based line in `path` where the body starts.
     pub body_line: usize,
+    /// Every required field could be read. When one could not (an error, reported), it holds a
+    /// stand-in (empty text, the year 0), so the rest of the entry is checked in the same run;
+    /// checks between entries skip what a stand-in would make up.
+    pub complete: bool,
     pub data: EntryData,
 }
 
@@ -224,7 +228,7 @@ pub struct EntrySource<'a> {
 }
 
 /// Parses one language file into an entry. Every problem goes into `diagnostics`; `None` when
-/// the entry cannot be built at all.
+/// there are no fields to read (an empty file, front matter that is not closed or not YAML).
 pub fn parse_entry(
     source: &EntrySource<'_>,
     vocabulary: &Vocabulary<'_>,
@@ -247,6 +251,7 @@ pub fn parse_entry(
     }
     let keep_metadata = fields.text_list("keep_metadata", false, diagnostics);
     let data = kind_data(source.kind, &mut fields, vocabulary, diagnostics);
+    let complete = fields.all_required_read();
     let known: Vec<&str> = COMMON_FIELDS
         .iter()
         .chain(source.kind.fields())
@@ -267,7 +272,8 @@ pub fn parse_entry(
             start: split.body_start,
         },
         body_line: split.body_line,
-        data: data?,
+        complete,
+        data,
     })
 }
 
@@ -350,17 +356,17 @@ fn kind_data(
     fields: &mut Fields,
     vocabulary: &Vocabulary<'_>,
     diagnostics: &mut Diagnostics,
-) -> Option<EntryData> {
+) -> EntryData {
     match kind {
-        Kind::Home => home::parse(fields, diagnostics).map(EntryData::Home),
-        Kind::Goal => goal::parse(fields, vocabulary, diagnostics).map(EntryData::Goal),
-        Kind::Partner => partner::parse(fields, diagnostics).map(EntryData::Partner),
-        Kind::Press => press::parse(fields, diagnostics).map(EntryData::Press),
+        Kind::Home => EntryData::Home(home::parse(fields, diagnostics)),
+        Kind::Goal => EntryData::Goal(goal::parse(fields, vocabulary, diagnostics)),
+        Kind::Partner => EntryData::Partner(partner::parse(fields, diagnostics)),
+        Kind::Press => EntryData::Press(press::parse(fields, diagnostics)),
         Kind::Initiative => {
-            initiative::parse(fields, vocabulary, diagnostics).map(EntryData::Initiative)
+            EntryData::Initiative(initiative::parse(fields, vocabulary, diagnostics))
         }
-        Kind::Festival => festival::parse(fields, diagnostics).map(EntryData::Festival),
-        Kind::Page => page::parse(fields, diagnostics).map(EntryData::Page),
+        Kind::Festival => EntryData::Festival(festival::parse(fields, diagnostics)),
+        Kind::Page => EntryData::Page(page::parse(fields, diagnostics)),
     }
 }
 

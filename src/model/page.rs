@@ -11,11 +11,11 @@ pub struct Page {
     pub summary: Option<String>,
 }
 
-pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Page> {
+pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Page {
     let title = fields.text("title", true, diagnostics);
     let summary = fields.text("summary", false, diagnostics);
-    Some(Page {
-        title: title?,
+    Page {
+        title: fields.required(title, String::new()),
         summary,
-    })
+    }
 }

@@ -31,7 +31,7 @@ pub struct Partner {
     pub logo: Option<Located<String>>,
 }
 
-pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Partner> {
+pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Partner {
     let name = fields.text("name", true, diagnostics);
     let short_name = fields.text("short_name", false, diagnostics);
     let url = fields.located_text("url", true, diagnostics);
@@ -54,13 +54,13 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Partn
     let joined = fields.partial_date("joined", true, diagnostics);
     let summary = fields.text("summary", true, diagnostics);
     let logo = fields.located_text("logo", false, diagnostics);
-    Some(Partner {
-        name: name?,
+    Partner {
+        name: fields.required(name, String::new()),
         short_name,
-        url: url?,
-        role: role?,
-        joined: joined?,
-        summary: summary?,
+        url: fields.required(url, Located::stand_in(String::new())),
+        role: fields.required(role, Role::Signatory),
+        joined: fields.required(joined, PartialDate::Year(0)),
+        summary: fields.required(summary, String::new()),
         logo,
-    })
+    }
 }

@@ -27,7 +27,7 @@ pub struct Press {
     pub image_alt: Option<String>,
 }
 
-pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Press> {
+pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Press {
     let title = fields.text("title", true, diagnostics);
     let date = fields.date("date", true, diagnostics);
     let summary = fields.text("summary", true, diagnostics);
@@ -40,14 +40,14 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Option<Press
     let image = fields.located_text("image", false, diagnostics);
     let image_alt = fields.text("image_alt", false, diagnostics);
     crate::fields::check_image_alt(image.as_ref(), image_alt.as_deref(), diagnostics);
-    Some(Press {
-        title: title?,
-        date: date?,
-        summary: summary?,
+    Press {
+        title: fields.required(title, String::new()),
+        date: fields.required(date, Date::ZERO),
+        summary: fields.required(summary, String::new()),
         partners,
         goals,
         press_contact: press_contact.map(|c| c.value),
         image,
         image_alt,
-    })
+    }
 }

@@ -114,7 +114,9 @@ impl<'a> References<'a> {
         let mut goal_numbers: BTreeMap<u8, usize> = BTreeMap::new();
         let mut duplicate_goal_numbers = false;
         let mut goal_stems_parsed: BTreeSet<&str> = BTreeSet::new();
-        for i in goals {
+        // A goal with a stand-in number (`Entry::complete`) counts as not parsed: its number
+        // would make up a goal and hide a missing one.
+        for i in goals.filter(|i| pages[*i].entry.complete) {
             let page = &pages[i];
             goal_stems_parsed.insert(&page.entry.stem);
             if let EntryData::Goal(goal) = &page.entry.data {
@@ -162,8 +164,12 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
     let entry = &pages[i].entry;
     for lang in config.languages.iter().filter(|l| **l != entry.lang) {
         match index.get(pages, entry.kind, &entry.stem, *lang) {
+            // A stand-in value (`Entry::complete`) would disagree with what was written.
             Some(other) if entry.lang == config.default_lang() => {
-                check_agreement(entry, &pages[other].entry, diagnostics)
+                let other = &pages[other].entry;
+                if entry.complete && other.complete {
+                    check_agreement(entry, other, diagnostics)
+                }
             }
             Some(_) => {}
             None if files.contains(&(entry.kind, entry.stem.clone(), *lang)) => {}
@@ -324,6 +330,9 @@ fn check_goal_number(
     let EntryData::Goal(goal) = &pages[i].entry.data else {
         return;
     };
+    if !pages[i].entry.complete {
+        return;
+    }
     let Some(&first) = references.goal_numbers.get(&goal.number.value) else {
         return;
     };
