@@ -28,11 +28,14 @@ pub fn is_placeholder(text: &str) -> bool {
 pub fn placeholders() -> impl Iterator<Item = &'static str> {
     let sentences =
         (crate::lang::NEW_FILE_TEXTS.iter()).flat_map(|t| [t.summary, t.body, t.to_translate_body]);
-    [PLACE, VENUE, ADDRESS, CITY, WEBSITE]
+    [PLACE, PROVINCE, THEME, VENUE, ADDRESS, CITY, WEBSITE]
         .into_iter()
         .chain(sentences)
 }
 const PLACE: &str = "Plaatsnaam";
+/// No real province or theme: a real one would be published as written if it was left.
+const PROVINCE: &str = "Kies een provincie";
+const THEME: &str = "kies-een-thema";
 const VENUE: &str = "Naam van de locatie";
 const ADDRESS: &str = "Straat 1";
 const CITY: &str = "Plaats";
@@ -137,7 +140,6 @@ fn shared_fields(entry: &NewEntry, config: &Config, next_goal_number: u8) -> Opt
     let date = entry.date;
     let title = quoted(&entry.title);
     let themes: Vec<&str> = config.themes.iter().map(|(id, _)| id.as_str()).collect();
-    let first_theme = themes.first().copied().unwrap_or("");
     let goal_numbers = match config.programme_goals {
         Some(count) => format!("nummers 1–{count}"),
         None => "nummers".to_string(),
@@ -147,7 +149,7 @@ fn shared_fields(entry: &NewEntry, config: &Config, next_goal_number: u8) -> Opt
             "# Velden die alle talen delen. / Fields all languages share.\ndate: {date}\n# Partners over wie dit bericht gaat: de bestandsnamen in content/partners/, bijvoorbeeld [katalys, lvkk].\npartners: []\n# Doelen van het actieprogramma ({goal_numbers}), bijvoorbeeld [2, 3].\ngoals: []\n# Een organisatie, nooit een persoonlijk telefoonnummer of e-mailadres.\npress_contact: \"We Doen Het Samen-coalitie\"\n"
         ),
         Kind::Initiative => format!(
-            "# Velden die alle talen delen. / Fields all languages share.\nname: {title}\nplace: \"{PLACE}\"\n# Kies één van: {}.\nprovince: Utrecht\n# Kies uit: {}.\nthemes: [{first_theme}]\n# Doelen van het actieprogramma ({goal_numbers}).\ngoals: []\n# website: \"https://…\"\n# founded: 2020\nfeatured: false\n",
+            "# Velden die alle talen delen. / Fields all languages share.\nname: {title}\nplace: \"{PLACE}\"\n# Kies één van: {}.\nprovince: \"{PROVINCE}\"\n# Kies uit: {}.\nthemes: [{THEME}]\n# Doelen van het actieprogramma ({goal_numbers}).\ngoals: []\n# website: \"https://…\"\n# founded: 2020\nfeatured: false\n",
             PROVINCES.join(", "),
             themes.join(", ")
         ),

@@ -8,10 +8,11 @@ use common::Site;
 fn replace_examples(text: &str) -> String {
     let mut text = text.to_string();
     for example in wdhs::scaffold::placeholders() {
-        let real = if example.starts_with("https://") {
-            "https://www.buurt.example.org"
-        } else {
-            "Echte tekst van de redactie."
+        let real = match example {
+            _ if example.starts_with("https://") => "https://www.buurt.example.org",
+            "Kies een provincie" => "Utrecht",
+            "kies-een-thema" => "energie",
+            _ => "Echte tekst van de redactie.",
         };
         text = text.replace(example, real);
     }
@@ -137,6 +138,9 @@ fn new_writes_both_languages_with_hints_and_folded_file_names() {
     assert!(shared.contains("name: \"Coöperatie Één\"\n"));
     assert!(shared.contains("# Kies één van: Drenthe, Flevoland, Fryslân, Gelderland, Groningen, Limburg, Noord-Brabant, Noord-Holland, Overijssel, Utrecht, Zeeland, Zuid-Holland.\n"));
     assert!(shared.contains("# Kies uit: energie, zorg.\n"));
+    // Examples to replace, not a real province and theme that would be published if left.
+    assert!(shared.contains("\nprovince: \"Kies een provincie\"\n"));
+    assert!(shared.contains("\nthemes: [kies-een-thema]\n"));
     let dutch = site.read("content/initiatives/cooperatie-een.nl.md");
     assert!(
         dutch.starts_with("---\n# wdhs:placeholder"),

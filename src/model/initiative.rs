@@ -98,7 +98,8 @@ pub fn parse(
     let province = fields.located_text("province", true, diagnostics).map(|p| {
         let found = province(&p.value);
         // An unknown province is reported but does not stop the other checks of the entry.
-        if found.is_none() {
+        // `wdhs new`'s example is reported as such (`scaffold::placeholder_problems`).
+        if found.is_none() && crate::scaffold::placeholder_in(&p.value).is_none() {
             let hint = match suggest(&p.value, PROVINCES) {
                 Some(close) => crate::fields::did_you_mean(close),
                 None => crate::tr!("initiative-provinces", list = PROVINCES.join(", ")),
@@ -113,7 +114,8 @@ pub fn parse(
     let themes = fields.text_list("themes", true, diagnostics);
     let known_themes = vocabulary.themes.as_deref().unwrap_or_default();
     for theme in themes.iter().filter(|_| vocabulary.themes.is_some()) {
-        if !known_themes.contains(&theme.value.as_str()) {
+        let known = known_themes.contains(&theme.value.as_str());
+        if !known && crate::scaffold::placeholder_in(&theme.value).is_none() {
             let hint = match suggest(&theme.value, known_themes.iter().copied()) {
                 Some(close) => crate::tr!("initiative-theme-did-you-mean", name = close),
                 None => crate::tr!("initiative-themes", list = known_themes.join(", ")),

@@ -184,9 +184,10 @@ impl<'a> RenderContext<'a> {
                     ),
                 ),
             },
-            themes: initiative
-                .themes
-                .iter()
+            // Only the site's themes have a page to link to: a draft may still hold `wdhs new`'s
+            // example.
+            themes: (initiative.themes.iter())
+                .filter(|t| self.site.config.themes.iter().any(|(id, _)| *id == t.value))
                 .map(|t| Link {
                     label: self.site.config.theme_label(&t.value, lang),
                     href: self.href(&self.filter_url(lang, &Filter::Theme(t.value.clone()))),
