@@ -69,6 +69,27 @@ fn a_web_or_mail_address_without_its_scheme_and_a_name_in_other_capitals_get_the
     );
 }
 
+/// A photo saved as `Foto bij de molen.jpg` and linked as `<Foto bij de molen.jpg>` was
+/// refused for its name and then said not to exist at the link. The link now gets the name to
+/// give it and to write there.
+#[test]
+fn a_file_named_with_spaces_gets_the_name_to_give_it_at_the_link_too() {
+    let site = Site::fixture("basic");
+    let logo = site.read("content/partners/logos/alfa.svg");
+    site.write("content/press/Foto bij de molen.svg", &logo);
+    with_links(&site, "![De molen](<Foto bij de molen.svg>)");
+    let run = site.check();
+    run.assert_code(1);
+    for expected in [
+        "content/press/Foto bij de molen.svg: error: the name `Foto bij de molen.svg` cannot",
+        "content/press/bericht-1.nl.md:5:5: error: the name `Foto bij de molen.svg` cannot",
+        "hint: give the file the name `foto-bij-de-molen.svg` (letters, digits, - and _ only) and write that name here",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
+}
+
 #[test]
 fn addresses_of_pages_and_files_the_site_has_pass_and_anchors_are_checked() {
     let site = Site::fixture("basic");

@@ -309,6 +309,7 @@ load-bad-file-name = the file name `{ $name }` cannot be a web address: only low
 load-bad-file-name-example = rename the file to a name like `my-page{ $rest }`
 load-bad-file-name-hint = rename the file to `{ $suggestion }{ $rest }` (and its other language and `.yaml` files too)
 load-bad-asset-name = the name `{ $name }` cannot be part of a web address: it has spaces, accents or other signs
+resolve-bad-name-hint = give the file the name `{ $renamed }` (letters, digits, - and _ only) and write that name here
 load-bad-asset-name-hint = rename it to `{ $suggestion }` (letters, digits, - and _ only), and use the new name where the file is mentioned
 load-file-type = files of this type (`{ $kind }`) are not published
 load-web-file-hint = write pages as Markdown (`<name>.nl.md` and `<name>.en.md`); the site's layout and scripts come from the theme

@@ -312,6 +312,7 @@ load-bad-file-name = de bestandsnaam `{ $name }` kan geen webadres worden: vóó
 load-bad-file-name-example = geef het bestand een naam zoals `mijn-pagina{ $rest }`
 load-bad-file-name-hint = geef het bestand de naam `{ $suggestion }{ $rest }` (en ook de andere bestanden met dezelfde naam)
 load-bad-asset-name = de naam `{ $name }` kan niet in een webadres staan: er zitten spaties, accenten of andere tekens in
+resolve-bad-name-hint = geef het bestand de naam `{ $renamed }` (alleen letters, cijfers, - en _) en schrijf die naam hier
 load-bad-asset-name-hint = geef het bestand de naam `{ $suggestion }` (alleen letters, cijfers, - en _), en gebruik de nieuwe naam overal waar het bestand genoemd wordt
 load-file-type = bestanden van dit soort (`{ $kind }`) worden niet gepubliceerd
 load-web-file-hint = schrijf pagina's in Markdown (`<naam>.nl.md` en `<naam>.en.md`); de opmaak en de scripts van de site komen uit het thema

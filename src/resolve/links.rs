@@ -26,6 +26,30 @@ fn meant_instead(kind: Kind, written: &str, assets: &BTreeSet<(Kind, &str)>) -> 
     Some(crate::tr!("resolve-meant-other-capitals", meant = same.1))
 }
 
+fn missing_message(file: &str) -> String {
+    if crate::images::is_raster(file) || file.ends_with(".svg") {
+        crate::tr!("resolve-image-missing", file = file)
+    } else {
+        crate::tr!("resolve-file-missing", file = file)
+    }
+}
+
+/// A relative name with a part no web address can hold (`Foto bij de molen.jpg`): that part,
+/// and the whole name as it could be (`foto-bij-de-molen.jpg`).
+fn renamed_for_the_web(file: &str) -> Option<(String, String)> {
+    let named = normalize_relative(file)?;
+    let bad = named
+        .split('/')
+        .find(|p| !crate::safe_url::is_url_safe_name(p))?;
+    let renamed: Vec<String> = (named.split('/'))
+        .map(|part| match crate::safe_url::is_url_safe_name(part) {
+            true => part.to_string(),
+            false => crate::safe_url::suggest_name(part),
+        })
+        .collect();
+    Some((bad.to_string(), renamed.join("/")))
+}
+
 /// A file named by an entry exists, and if it is an image, it can be published.
 pub(super) fn check_image_reference(
     kind: Kind,
@@ -47,14 +71,18 @@ pub(super) fn check_image_reference(
     }
     let relative = normalize_relative(file).filter(|r| assets.contains(&(kind, r.as_str())));
     let Some(relative) = relative else {
-        let message = if crate::images::is_raster(file) || file.ends_with(".svg") {
-            crate::tr!("resolve-image-missing", file = file)
-        } else {
-            crate::tr!("resolve-file-missing", file = file)
-        };
-        let hint = meant_instead(kind, file, assets)
-            .unwrap_or_else(|| crate::tr!("resolve-named-file-missing-hint", folder = folder));
-        return Err((message, hint));
+        if let Some(hint) = meant_instead(kind, file, assets) {
+            return Err((missing_message(file), hint));
+        }
+        // The file is refused for its name where it lies, if it is there: the fix is the same.
+        if let Some((bad, renamed)) = renamed_for_the_web(file) {
+            return Err((
+                crate::tr!("load-bad-asset-name", name = bad.escape_debug().to_string()),
+                crate::tr!("resolve-bad-name-hint", renamed = renamed),
+            ));
+        }
+        let hint = crate::tr!("resolve-named-file-missing-hint", folder = folder);
+        return Err((missing_message(file), hint));
     };
     if let Some(Err(problem)) = images.get(&(kind, relative)) {
         return Err((
