@@ -90,6 +90,33 @@ fn a_file_named_with_spaces_gets_the_name_to_give_it_at_the_link_too() {
     assert!(!run.stderr.contains("does not exist"), "{}", run.stderr);
 }
 
+/// A partner's logo written without its folder, or as the address of the logo on the partner's
+/// website: the hint names the file that is there, or says to save the picture in the site.
+#[test]
+fn a_logo_without_its_folder_or_on_another_website_gets_the_fix() {
+    for (logo, expected) in [
+        (
+            "alfa.svg",
+            "hint: did you mean `logos/alfa.svg`? Write the name from the entry's folder, with the folder the file is in",
+        ),
+        (
+            "https://www.alfa.example/logo.svg",
+            "error: the image `https://www.alfa.example/logo.svg` is on another website",
+        ),
+    ] {
+        let site = Site::fixture("basic");
+        let alfa = site.read("content/partners/alfa.yaml");
+        site.write(
+            "content/partners/alfa.yaml",
+            &alfa.replace("logo: logos/alfa.svg", &format!("logo: {logo}")),
+        );
+        let run = site.check();
+        run.assert_code(1);
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+        assert_eq!(run.stderr.matches(": error: ").count(), 1, "{}", run.stderr);
+    }
+}
+
 #[test]
 fn addresses_of_pages_and_files_the_site_has_pass_and_anchors_are_checked() {
     let site = Site::fixture("basic");

@@ -20,17 +20,43 @@ fn meant_instead(kind: Kind, written: &str, assets: &BTreeSet<(Kind, &str)>) -> 
         return Some(crate::tr!("resolve-meant-mail-address", meant = meant));
     }
     let relative = normalize_relative(written)?.to_lowercase();
-    let same = (assets.range((kind, "")..))
-        .take_while(|(k, _)| *k == kind)
-        .find(|(_, name)| name.to_lowercase() == relative)?;
-    Some(crate::tr!("resolve-meant-other-capitals", meant = same.1))
+    let mut of_kind = (assets.range((kind, "")..)).take_while(|(k, _)| *k == kind);
+    if let Some((_, same)) = of_kind
+        .clone()
+        .find(|(_, name)| name.to_lowercase() == relative)
+    {
+        return Some(crate::tr!("resolve-meant-other-capitals", meant = *same));
+    }
+    // `alfa.svg` for `logos/alfa.svg`: the same file name in another folder of the kind.
+    let file_name = |name: &str| name.rsplit('/').next().unwrap_or_default().to_lowercase();
+    let written_name = file_name(&relative);
+    let (_, elsewhere) = of_kind.find(|(_, name)| file_name(name) == written_name)?;
+    Some(crate::tr!("resolve-meant-other-folder", meant = *elsewhere))
 }
 
-fn missing_message(file: &str) -> String {
-    if crate::images::is_raster(file) || file.ends_with(".svg") {
+/// Why a file an entry names is not among the content's files, with the likeliest fix; `hint`
+/// when nothing better is known.
+fn not_there(
+    kind: Kind,
+    file: &str,
+    assets: &BTreeSet<(Kind, &str)>,
+    hint: String,
+) -> (String, String) {
+    let missing = if crate::images::is_raster(file) || file.ends_with(".svg") {
         crate::tr!("resolve-image-missing", file = file)
     } else {
         crate::tr!("resolve-file-missing", file = file)
+    };
+    if let Some(meant) = meant_instead(kind, file, assets) {
+        return (missing, meant);
+    }
+    // The file is refused for its name where it lies, if it is there: the fix is the same.
+    match renamed_for_the_web(file) {
+        Some((bad, renamed)) => (
+            crate::tr!("load-bad-asset-name", name = bad.escape_debug().to_string()),
+            crate::tr!("resolve-bad-name-hint", renamed = renamed),
+        ),
+        None => (missing, hint),
     }
 }
 
@@ -62,6 +88,13 @@ pub(super) fn check_image_reference(
     } else {
         format!("content/{}/", kind.folder())
     };
+    // `logo: https://…`: a file of the site's own is meant (Markdown says so where it parses).
+    if crate::safe_url::scheme(file).is_some() || file.starts_with("//") {
+        return Err((
+            crate::tr!("markdown-image-elsewhere", url = file),
+            crate::tr!("resolve-image-elsewhere-hint", folder = folder),
+        ));
+    }
     // Such a file is refused where it lies (not an asset): say why here too.
     if let Some(advice) = crate::images::unsupported(file) {
         return Err((
@@ -71,18 +104,8 @@ pub(super) fn check_image_reference(
     }
     let relative = normalize_relative(file).filter(|r| assets.contains(&(kind, r.as_str())));
     let Some(relative) = relative else {
-        if let Some(hint) = meant_instead(kind, file, assets) {
-            return Err((missing_message(file), hint));
-        }
-        // The file is refused for its name where it lies, if it is there: the fix is the same.
-        if let Some((bad, renamed)) = renamed_for_the_web(file) {
-            return Err((
-                crate::tr!("load-bad-asset-name", name = bad.escape_debug().to_string()),
-                crate::tr!("resolve-bad-name-hint", renamed = renamed),
-            ));
-        }
         let hint = crate::tr!("resolve-named-file-missing-hint", folder = folder);
-        return Err((missing_message(file), hint));
+        return Err(not_there(kind, file, assets, hint));
     };
     if let Some(Err(problem)) = images.get(&(kind, relative)) {
         return Err((
@@ -282,22 +305,11 @@ impl SiteLinks<'_> {
                 })
             }
             _ => {
-                let meant = meant_instead(self.from.kind, path, self.targets.assets);
-                Err(if is_image {
-                    (
-                        crate::tr!("resolve-image-missing", file = path),
-                        meant.unwrap_or_else(|| {
-                            crate::tr!("resolve-linked-image-missing-hint", folder = folder)
-                        }),
-                    )
-                } else {
-                    (
-                        crate::tr!("resolve-file-missing", file = path),
-                        meant.unwrap_or_else(|| {
-                            crate::tr!("resolve-linked-file-missing-hint", folder = folder)
-                        }),
-                    )
-                })
+                let hint = match is_image {
+                    true => crate::tr!("resolve-linked-image-missing-hint", folder = folder),
+                    false => crate::tr!("resolve-linked-file-missing-hint", folder = folder),
+                };
+                Err(not_there(self.from.kind, path, self.targets.assets, hint))
             }
         }
     }
