@@ -141,6 +141,7 @@ fn every_problem_in_a_file_is_reported() {
     assert!(run.stdout.contains("4 errors"), "{}", run.stdout);
 }
 
+/// A PNG or JPEG saved with `.svg` is named as what it is (it was "not UTF-8 text").
 #[test]
 fn files_that_are_not_utf8_or_not_xml_are_refused() {
     let site = Site::fixture("basic");
@@ -151,11 +152,14 @@ fn files_that_are_not_utf8_or_not_xml_are_refused() {
         "content/partners/logos/y.svg",
         "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<g>\n</svg>\n",
     );
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0";
+    std::fs::write(site.path().join("content/partners/logos/z.svg"), png).expect("write");
     let run = site.check();
     run.assert_code(1);
     for expected in [
         "content/partners/logos/x.svg:2:11: error: the SVG is not UTF-8 text\n",
         "content/partners/logos/y.svg:3:1: error: the SVG is not valid XML: expected 'g' tag, not 'svg'\n",
+        "content/partners/logos/z.svg: error: this file is not a drawing (SVG) but a PNG picture\n  hint: change the end of its name from `.svg` to `.png`",
     ] {
         assert!(
             run.stderr.contains(expected),

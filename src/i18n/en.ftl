@@ -436,6 +436,8 @@ svg-hint-export = export the drawing again as a plain SVG (in Inkscape: Save as 
 svg-hint-illustrator = export the drawing again as a plain SVG (in Inkscape: Save as → Optimized SVG; in Illustrator: untick “Preserve Illustrator Editing Capabilities”), or save it as PNG; it is not published until then
 svg-hint-broken = open it in a drawing program and export it again as SVG, or save it as PNG; it is not published until then
 svg-hint-namespace = add xmlns="http://www.w3.org/2000/svg" to the `svg` element, or export the drawing again as SVG; it is not published until then
+svg-is-raster = this file is not a drawing (SVG) but a { $format } picture
+svg-hint-rename = change the end of its name from `.svg` to `.{ $extension }`, and write the new name where the file is used
 svg-not-utf8 = the SVG is not UTF-8 text
 svg-not-xml = the SVG is not valid XML: { $error }
 svg-encoding = the SVG says its text is in the `{ $label }` encoding; only UTF-8 is accepted

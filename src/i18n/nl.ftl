@@ -446,6 +446,8 @@ svg-hint-export = exporteer de tekening opnieuw als gewone SVG (in Inkscape: Ops
 svg-hint-illustrator = exporteer de tekening opnieuw als gewone SVG (in Inkscape: Opslaan als → Geoptimaliseerde SVG; in Illustrator: zet het vinkje bij “Bewerkingsmogelijkheden van Illustrator behouden” uit), of sla hem op als PNG; tot die tijd wordt hij niet gepubliceerd
 svg-hint-broken = open de tekening in een tekenprogramma en exporteer hem opnieuw als SVG, of sla hem op als PNG; tot die tijd wordt hij niet gepubliceerd
 svg-hint-namespace = zet xmlns="http://www.w3.org/2000/svg" in het element `svg`, of exporteer de tekening opnieuw als SVG; tot die tijd wordt hij niet gepubliceerd
+svg-is-raster = dit bestand is geen tekening (SVG) maar een { $format }-afbeelding
+svg-hint-rename = verander het eind van de naam van `.svg` in `.{ $extension }`, en schrijf de nieuwe naam waar het bestand gebruikt wordt
 svg-not-utf8 = de SVG is geen UTF-8-tekst
 svg-not-xml = de SVG is geen geldige XML: { $error }
 svg-encoding = volgens de SVG staat de tekst in de codering `{ $label }`; alleen UTF-8 is toegestaan

@@ -62,6 +62,8 @@ pub struct Problem {
 /// What was found, before it is put into words by `describe`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Found {
+    /// A photo or picture saved with `.svg`: its format's name and file extension.
+    Raster(&'static str, &'static str),
     NotUtf8,
     NotXml(String),
     Encoding(String),
@@ -131,6 +133,8 @@ enum Hint {
     Broken,
     /// The `svg` element lacks its namespace.
     Namespace,
+    /// A picture of another format: the extension it needs.
+    Rename(&'static str),
 }
 
 impl Hint {
@@ -140,6 +144,7 @@ impl Hint {
             Hint::Illustrator => crate::tr!("svg-hint-illustrator"),
             Hint::Broken => crate::tr!("svg-hint-broken"),
             Hint::Namespace => crate::tr!("svg-hint-namespace"),
+            Hint::Rename(extension) => crate::tr!("svg-hint-rename", extension = extension),
         }
     }
 }
@@ -147,6 +152,10 @@ impl Hint {
 /// The message and hint for each finding: every text an editor reads, in one place.
 fn describe(found: &Found) -> (String, String) {
     let (message, hint) = match found {
+        Found::Raster(format, extension) => (
+            crate::tr!("svg-is-raster", format = *format),
+            Hint::Rename(extension),
+        ),
         Found::NotUtf8 => (crate::tr!("svg-not-utf8"), Hint::Broken),
         Found::NotXml(error) => (crate::tr!("svg-not-xml", error = error), Hint::Broken),
         Found::Encoding(label) => (crate::tr!("svg-encoding", label = label), Hint::Broken),
@@ -249,6 +258,12 @@ pub const MAX_BYTES: u64 = 5 * 1024 * 1024;
 /// Every problem in an SVG file's bytes (at most `MAX_PROBLEMS`); empty when it may be
 /// published. A file that is not UTF-8 is refused, never read lossily.
 pub fn check_bytes(bytes: &[u8]) -> Vec<Problem> {
+    if let Some((format, extension)) = raster_format(bytes) {
+        // Said of the file as a whole: no line of it can be shown.
+        let mut problems = Problems::new("");
+        problems.push_at(0, 0, Found::Raster(format, extension));
+        return problems.list;
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => check(text),
         Err(error) => {
@@ -259,6 +274,18 @@ pub fn check_bytes(bytes: &[u8]) -> Vec<Problem> {
             problems.push(text.len(), Found::NotUtf8);
             problems.list
         }
+    }
+}
+
+/// The published picture format `bytes` start like (a JPEG saved as `logo.svg`), with its usual
+/// file extension: such a file is named as what it is, not as a drawing that is not UTF-8.
+fn raster_format(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    match image::guess_format(bytes).ok()? {
+        image::ImageFormat::Jpeg => Some(("JPEG", "jpg")),
+        image::ImageFormat::Png => Some(("PNG", "png")),
+        image::ImageFormat::Gif => Some(("GIF", "gif")),
+        image::ImageFormat::WebP => Some(("WebP", "webp")),
+        _ => None,
     }
 }
 
