@@ -394,6 +394,53 @@ fn an_image_without_alt_text_is_an_error() {
     expect_error(&site, "error: the image has no description (`image_alt`)\n");
 }
 
+/// A description copied into the translation unchanged, or written once in the shared file,
+/// reaches readers of the other language in the wrong one: a warning where it is written.
+#[test]
+fn an_image_description_the_same_in_both_languages_is_a_warning() {
+    let site = site_with_images();
+    site.write(
+        "content/initiatives/molen.en.md",
+        "---\nsummary: \"A village-owned turbine.\"\nimage_alt: \"De molen boven het dorp\"\n---\n",
+    );
+    let run = site.check();
+    run.assert_code(0);
+    assert!(run.stderr.contains("content/initiatives/molen.en.md:3:12: warning: the description of the image (`image_alt`) is the same as in content/initiatives/molen.nl.md"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("hint: translate the description here"),
+        "{}",
+        run.stderr
+    );
+    let shared = site.read("content/initiatives/molen.yaml");
+    site.write(
+        "content/initiatives/molen.yaml",
+        &format!("{shared}image_alt: \"De molen\"\n"),
+    );
+    for lang in ["nl", "en"] {
+        let file = format!("content/initiatives/molen.{lang}.md");
+        let text = site.read(&file);
+        let kept: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with("image_alt"))
+            .collect();
+        site.write(&file, &(kept.join("\n") + "\n"));
+    }
+    let run = site.check();
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("content/initiatives/molen.yaml:"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint: a description in the shared file is the same in every language: write `image_alt` in each language file instead"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("`image_alt`) is the same").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn an_svg_with_a_script_is_refused() {
     let site = Site::fixture("basic");

@@ -107,9 +107,17 @@ impl Kind {
 /// Fields every language file may have, whatever its kind.
 pub const COMMON_FIELDS: &[&str] = &["slug", "draft", "keep_metadata"];
 
-/// The fields all languages of an entry must give alike (`resolve::between`). Only where these
-/// were written is kept in an entry, to point at a disagreement: `serve` keeps every entry.
-pub const AGREED_FIELDS: &[&str] = &["number", "target_year", "date", "province", "role"];
+/// The fields compared between the languages of an entry (`resolve::between`): all must give
+/// the first five alike, and no two the same `image_alt`. Only where these were written is kept
+/// in an entry, to point at the problem: `serve` keeps every entry.
+pub const COMPARED_FIELDS: &[&str] = &[
+    "number",
+    "target_year",
+    "date",
+    "province",
+    "role",
+    "image_alt",
+];
 
 /// What the model needs from `site.yaml` to validate values.
 #[derive(Hash)]
@@ -134,7 +142,7 @@ pub struct Entry {
     pub keep_metadata: Vec<Located<String>>,
     /// The language file, relative to the site root.
     pub path: PathBuf,
-    /// Where each of the `AGREED_FIELDS` was written (file, line, column). A list, not a
+    /// Where each of the `COMPARED_FIELDS` was written (file, line, column). A list, not a
     /// map: a map's smallest node is ~600 bytes, and `serve` keeps every entry.
     pub field_locations: Box<[(&'static str, crate::fields::Location)]>,
     pub body: Body,
@@ -203,6 +211,16 @@ impl Entry {
         }
     }
 
+    /// The description of the entry's image, where the kind has one.
+    pub fn image_alt(&self) -> Option<&str> {
+        match &self.data {
+            EntryData::Press(p) => p.image_alt.as_deref(),
+            EntryData::Initiative(i) => i.image_alt.as_deref(),
+            EntryData::Festival(f) => f.image_alt.as_deref(),
+            _ => None,
+        }
+    }
+
     /// A date for sorting and feeds, where the kind has one.
     pub fn date(&self) -> Option<jiff::civil::Date> {
         match &self.data {
@@ -237,7 +255,7 @@ pub fn parse_entry(
     let path = source.path;
     let (split, node) = front_matter(source, diagnostics)?;
     let mut fields = Fields::merge(source.kind.key(), (path, node), source.shared, diagnostics)
-        .keeping_places_of(AGREED_FIELDS);
+        .keeping_places_of(COMPARED_FIELDS);
     let slug = slug(&mut fields, source, diagnostics);
     let draft = fields.bool("draft", diagnostics);
     // A file `new` made for the other language is the placeholder as a whole (reported as such

@@ -170,6 +170,7 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
                 if entry.complete && other.complete {
                     check_agreement(entry, other, diagnostics)
                 }
+                check_descriptions_translated(entry, other, diagnostics);
             }
             Some(_) => {}
             None if files.contains(&(entry.kind, entry.stem.clone(), *lang)) => {}
@@ -213,7 +214,30 @@ fn warn_untranslated(
     );
 }
 
-/// The fields compared here are `model::AGREED_FIELDS`, the only ones whose place is kept.
+/// An image's description (`image_alt`) the same in a translation: its readers would hear or
+/// read it in the other language. Written once in the shared file, it is the same in all.
+fn check_descriptions_translated(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics) {
+    let (Some(a), Some(b)) = (first.image_alt(), second.image_alt()) else {
+        return;
+    };
+    if a.trim() != b.trim() {
+        return;
+    }
+    let Some((path, line, col)) = (second.field_locations.iter())
+        .find_map(|(name, at)| (*name == "image_alt").then(|| at.clone()))
+    else {
+        return;
+    };
+    let hint = match *path == *second.path {
+        true => crate::tr!("between-same-alt-hint"),
+        false => crate::tr!("between-same-alt-shared-hint"),
+    };
+    let message = crate::tr!("between-same-alt", path = display_path(&first.path));
+    diagnostics.push(Diagnostic::warning(&*path, line, col, message).with_hint(hint));
+}
+
+/// The fields compared here are the first five of `model::COMPARED_FIELDS`: the others are
+/// compared by `check_descriptions_translated`.
 fn check_agreement(first: &Entry, second: &Entry, diagnostics: &mut Diagnostics) {
     // Written out only when they differ: every pair of translations is compared on each edit.
     let differ = |field: &str, values: Option<(String, String)>, diagnostics: &mut Diagnostics| {
