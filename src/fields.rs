@@ -430,8 +430,15 @@ impl Fields {
             _ => vec![&field.node],
         };
         let mut out = Vec::new();
+        let mut refused = false;
         for item in items {
             match item.as_text() {
+                Some(text) if let Some((message, hint)) = item_problem(name, &text) => {
+                    refused = true;
+                    let at = (item.line, item.col);
+                    let error = Diagnostic::error(&*field.path, at.0, at.1, message);
+                    diagnostics.push(error.with_hint(hint));
+                }
                 Some(text) => out.push(Located {
                     value: text.trim().to_string(),
                     path: field.path.clone(),
@@ -453,7 +460,7 @@ impl Fields {
                 ),
             }
         }
-        if required && out.is_empty() {
+        if required && out.is_empty() && !refused {
             self.missing(name, "[…]", diagnostics);
         }
         out
@@ -569,6 +576,42 @@ impl Fields {
 
 /// `partners: katalys, lvkk`: one text where a list was meant. Reported once, with the list as
 /// it should be written; its items are read as the list's, so each is still checked.
+/// Signs a word processor starts a list item with, where YAML needs a plain `-`.
+const BULLETS: &[char] = &['–', '—', '‒', '―', '−', '•', '·'];
+
+/// Characters that take no space on screen, pasted with a name from a web page or Word.
+const INVISIBLE: &[char] = &[
+    '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2060}', '\u{feff}', '\u{ad}',
+];
+
+/// Why an item of a list of names (partners, themes, goals) cannot be one, with the fix: it
+/// starts with a bullet or long dash (YAML read the lines as one text), or it holds a character
+/// the editor cannot see (the name looks right and is not found).
+fn item_problem(name: &str, text: &str) -> Option<(String, String)> {
+    if let Some(sign) = text
+        .trim_start()
+        .chars()
+        .next()
+        .filter(|c| BULLETS.contains(c))
+    {
+        let items: Vec<&str> = (text.split(BULLETS).map(str::trim))
+            .filter(|i| !i.is_empty())
+            .collect();
+        let message = crate::tr!("fields-item-bullet", name = name, sign = sign.to_string());
+        return Some((
+            message,
+            write_like(name, &format!("[{}]", items.join(", "))),
+        ));
+    }
+    let invisible = text.chars().find(|c| INVISIBLE.contains(c))?;
+    let visible: String = text.chars().filter(|c| !INVISIBLE.contains(c)).collect();
+    let code = format!("U+{:04X}", u32::from(invisible));
+    Some((
+        crate::tr!("fields-item-invisible", value = visible.trim(), code = code),
+        crate::tr!("fields-item-invisible-hint", value = visible.trim()),
+    ))
+}
+
 fn list_written_as_text(
     name: &str,
     field: &Field,

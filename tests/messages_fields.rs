@@ -424,6 +424,64 @@ fn dutch_field_names_lists_as_text_and_yaml_signs_get_the_fix_in_both_languages(
     );
 }
 
+/// A list copied from Word starts its items with a long dash or a bullet, which YAML reads as
+/// one text; a name copied from a web page may hold a zero-width space. Both were "there is no
+/// partner" with the name as it looks, which is right.
+#[test]
+fn a_list_with_long_dashes_and_a_name_with_an_invisible_character_are_named_as_such() {
+    let site = Site::fixture("basic");
+    let release = site.read("content/press/bericht-1.yaml");
+    site.write(
+        "content/press/bericht-1.yaml",
+        &release.replace("partners: [alfa]", "partners:\n  – alfa\n  – beta"),
+    );
+    let release = site.read("content/press/bericht-2.yaml");
+    site.write(
+        "content/press/bericht-2.yaml",
+        &release.replace("partners: [alfa]", "partners: [beta, alfa\u{200b}]"),
+    );
+    let (english, dutch) = (check(&site, "en"), check(&site, "nl"));
+    let dashes = "content/press/bericht-1.yaml:3:3";
+    assert_reported(
+        &english,
+        dashes,
+        "error",
+        (
+            "the items of `partners` start with `–`, which is not a list sign: YAML read them as one text",
+            "write it like `partners: [alfa, beta]`",
+        ),
+    );
+    assert_reported(
+        &dutch,
+        dashes,
+        "fout",
+        (
+            "de onderdelen van `partners` beginnen met `–`, en dat is geen lijstteken: YAML leest ze als één tekst",
+            "schrijf het als `partners: [alfa, beta]`",
+        ),
+    );
+    let invisible = "content/press/bericht-2.yaml:2:18";
+    assert_reported(
+        &english,
+        invisible,
+        "error",
+        (
+            "`alfa` holds an invisible character (U+200B), often copied along from a web page or Word: the name is not found with it",
+            "delete `alfa` and type it again",
+        ),
+    );
+    assert_reported(
+        &dutch,
+        invisible,
+        "fout",
+        (
+            "in `alfa` staat een onzichtbaar teken (U+200B), vaak meegekopieerd uit een webpagina of Word: daarmee wordt de naam niet gevonden",
+            "haal `alfa` weg en typ het opnieuw",
+        ),
+    );
+    assert!(!english.contains("there is no partner"), "{english}");
+}
+
 #[test]
 fn two_sections_of_one_name_and_a_page_at_the_search_page_are_named_at_their_line_once() {
     let site = Site::fixture("basic");
