@@ -740,6 +740,23 @@ fn one_field_that_cannot_be_read_hides_none_of_the_entrys_other_problems() {
     assert!(!run.stderr.contains("0000"), "{}", run.stderr);
 }
 
+/// Last year's festival copied to `2027` with its date left at 2026 would show the old date at
+/// the new address: a warning at the date, once for both languages.
+#[test]
+fn a_festival_whose_date_is_not_in_the_year_its_name_says_is_a_warning() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    let festival = site.read("content/festival/2027.yaml");
+    site.write(
+        "content/festival/2027.yaml",
+        &festival.replace("date: 2027-04-10", "date: 2026-04-10"),
+    );
+    let run = site.check();
+    run.assert_code(0);
+    let expected = "content/festival/2027.yaml:1:7: warning: the file name says 2027, but the festival's date is in 2026\n";
+    assert_eq!(run.stderr.matches(expected).count(), 1, "{}", run.stderr);
+}
+
 /// A page whose address is a section's, in another case (`/Pers/` and the press section at
 /// `/pers/`), would replace the section's page on a server that ignores case.
 #[test]

@@ -276,6 +276,9 @@ pub fn parse_entry(
         .copied()
         .collect();
     let field_locations = fields.finish(&known, diagnostics);
+    if let (EntryData::Festival(festival), true) = (&data, complete) {
+        check_festival_year(source.stem, festival.date, &field_locations, diagnostics);
+    }
     Some(Entry {
         kind: source.kind,
         stem: source.stem.to_string(),
@@ -293,6 +296,39 @@ pub fn parse_entry(
         complete,
         data,
     })
+}
+
+/// A festival's file name holds its year (`2025`, `festival-2025`): another year in its date
+/// is most often last year's files copied with the date left, and the page would show the old
+/// date at the new address.
+fn check_festival_year(
+    stem: &str,
+    date: jiff::civil::Date,
+    locations: &[(&'static str, crate::fields::Location)],
+    diagnostics: &mut Diagnostics,
+) {
+    let years: Vec<i16> = (stem.split(|c: char| !c.is_ascii_digit()))
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse().ok())
+        .collect();
+    let ([named], Some((_, (path, line, col)))) = (
+        years.as_slice(),
+        locations.iter().find(|(n, _)| *n == "date"),
+    ) else {
+        return;
+    };
+    if *named != date.year() {
+        let message = crate::tr!(
+            "festival-year-not-name",
+            named = named.to_string(),
+            year = date.year().to_string()
+        );
+        let hint = crate::tr!(
+            "festival-year-not-name-hint",
+            year = date.year().to_string()
+        );
+        diagnostics.push(Diagnostic::warning(&**path, *line, *col, message).with_hint(hint));
+    }
 }
 
 /// The language file split into front matter and body, and its front matter read as YAML;
