@@ -263,12 +263,26 @@ impl Fields {
                 self.missing(name, "…", diagnostics);
                 None
             }
-            Some(text) => Some(Located {
-                value: text.trim().to_string(),
-                path: field.path,
-                line: field.node.line,
-                col: field.node.col,
-            }),
+            Some(text) => {
+                if let Some(typed) = field.node.lost_apostrophe() {
+                    let fixed = format!("{name}: \"'{}\"", text.trim());
+                    diagnostics.push(
+                        Diagnostic::error(
+                            &*field.path,
+                            field.node.line,
+                            field.node.col,
+                            crate::tr!("fields-lost-apostrophe", typed = typed, read = text.trim()),
+                        )
+                        .with_hint(crate::tr!("fields-lost-apostrophe-hint", fixed = fixed)),
+                    );
+                }
+                Some(Located {
+                    value: text.trim().to_string(),
+                    path: field.path,
+                    line: field.node.line,
+                    col: field.node.col,
+                })
+            }
             None => {
                 Self::wrong_type(&field, crate::tr!("yaml-type-text"), "…", diagnostics);
                 None

@@ -482,6 +482,42 @@ fn a_list_with_long_dashes_and_a_name_with_an_invisible_character_are_named_as_s
     assert!(!english.contains("there is no partner"), "{english}");
 }
 
+/// `place: 's-Hertogenbosch'` was published as `s-Hertogenbosch`: YAML took the apostrophe
+/// for a quote. An error with the line that keeps it.
+#[test]
+fn an_apostrophe_taken_for_a_quote_is_an_error_with_the_line_that_keeps_it() {
+    let site = Site::fixture("basic");
+    let molen = site.read("content/initiatives/molen.yaml");
+    let place = molen
+        .lines()
+        .find(|l| l.starts_with("place:"))
+        .unwrap_or("place:");
+    site.write(
+        "content/initiatives/molen.yaml",
+        &molen.replace(place, "place: 's-Hertogenbosch'"),
+    );
+    let (english, dutch) = (check(&site, "en"), check(&site, "nl"));
+    let at = "content/initiatives/molen.yaml:2:8";
+    assert_reported(
+        &english,
+        at,
+        "error",
+        (
+            "YAML reads `'s-Hertogenbosch'` as `s-Hertogenbosch`: it takes the first apostrophe for a quote mark, and the apostrophe is lost",
+            "put the text between double quotes: `place: \"'s-Hertogenbosch\"`",
+        ),
+    );
+    assert_reported(
+        &dutch,
+        at,
+        "fout",
+        (
+            "YAML leest `'s-Hertogenbosch'` als `s-Hertogenbosch`: het ziet de eerste apostrof als aanhalingsteken, en die apostrof valt weg",
+            "zet de tekst tussen dubbele aanhalingstekens: `place: \"'s-Hertogenbosch\"`",
+        ),
+    );
+}
+
 #[test]
 fn two_sections_of_one_name_and_a_page_at_the_search_page_are_named_at_their_line_once() {
     let site = Site::fixture("basic");

@@ -16,7 +16,8 @@ pub struct Node {
     pub line: usize,
     pub col: usize,
     /// A number's or yes/no's text as the editor typed it (`007`, `2.50`, `+31`): a text field
-    /// takes that, not the number YAML read (`7`, `2.5`, `31`).
+    /// takes that, not the number YAML read (`7`, `2.5`, `31`). For a text, only when YAML read
+    /// it otherwise than meant (`lost_apostrophe`).
     pub written: Option<Box<str>>,
 }
 
@@ -58,6 +59,15 @@ impl Node {
             Value::Str(_) => crate::tr!("yaml-type-text"),
             Value::Seq(_) => crate::tr!("yaml-type-list"),
             Value::Map(_) => crate::tr!("yaml-type-group"),
+        }
+    }
+
+    /// `'s-Hertogenbosch'` as typed, when YAML took its first apostrophe for a quote and read
+    /// `s-Hertogenbosch`: a Dutch `'s` or `'t` at the start of a text in single quotes.
+    pub fn lost_apostrophe(&self) -> Option<&str> {
+        match self.value {
+            Value::Str(_) => self.written.as_deref(),
+            _ => None,
         }
     }
 
@@ -459,8 +469,11 @@ fn classify(message: &str) -> Problem {
 fn convert(raw: Spanned<RawValue>, text: &str, line_offset: usize) -> Node {
     let line = raw.referenced.line() as usize + line_offset;
     let col = raw.referenced.column() as usize;
-    let written = match raw.value {
+    let written = match &raw.value {
         RawValue::Bool(_) | RawValue::Int(_) | RawValue::Float(_) => written(&raw, text),
+        RawValue::Str(read) if starts_with_elided_article(read) => {
+            written(&raw, text).filter(|typed| typed.starts_with('\''))
+        }
         _ => None,
     };
     let value = match raw.value {
@@ -495,6 +508,15 @@ fn convert(raw: Spanned<RawValue>, text: &str, line_offset: usize) -> Node {
         col,
         written,
     }
+}
+
+/// `s-Hertogenbosch`, `t Hofje`: what is left of Dutch `'s` and `'t` without the apostrophe.
+fn starts_with_elided_article(read: &str) -> bool {
+    let mut chars = read.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some('s' | 't'), Some(' ' | '-'), Some(c)) if c.is_alphabetic()
+    )
 }
 
 /// The text of a plain value as it stands in `text`.
@@ -685,5 +707,19 @@ mod tests {
                 fixed: "place: \"'s-Hertogenbosch\"".to_string()
             }
         );
+    }
+
+    #[test]
+    fn an_apostrophe_taken_for_a_quote_keeps_the_text_as_typed() {
+        let text = "a: 's-Hertogenbosch'\nb: \"'t Hofje\"\nc: 'Sint Jan'\nd: s-Hertogenbosch\n";
+        let Ok(Node {
+            value: Value::Map(fields),
+            ..
+        }) = parse(text, 0)
+        else {
+            panic!("not a map");
+        };
+        let lost: Vec<Option<&str>> = fields.iter().map(|(_, n)| n.lost_apostrophe()).collect();
+        assert_eq!(lost, [Some("'s-Hertogenbosch'"), None, None, None]);
     }
 }
