@@ -283,7 +283,7 @@ fn inspect_document(asset: &load::Asset) -> AssetInspection {
 }
 
 enum AssetInspection {
-    Raster(Result<crate::images::ImageInfo, String>),
+    Raster(Result<crate::images::ImageInfo, crate::images::Unusable>),
     Problems(Vec<Diagnostic>),
     Fine,
 }

@@ -287,23 +287,29 @@ fn private_address(url: &str) -> Option<String> {
     // A name that cannot be looked up is left to the request, which says so.
     let addresses = std::net::ToSocketAddrs::to_socket_addrs(&(host, port)).ok()?;
     for address in addresses {
-        if !is_public(address.ip()) {
-            return Some(crate::tr!(
-                "external-private",
-                address = address.ip().to_string()
-            ));
+        let ip = address.ip();
+        if !is_public(ip) {
+            // An IPv4 address inside an IPv6 one is named: that is where the link leads, and
+            // `::7f00:1` would not tell an editor it is this machine.
+            let shown = match ip {
+                std::net::IpAddr::V6(v6) => embedded_ipv4(v6).map_or(ip, std::net::IpAddr::V4),
+                std::net::IpAddr::V4(_) => ip,
+            };
+            return Some(crate::tr!("external-private", address = shown.to_string()));
         }
     }
     None
 }
 
 /// Whether an address is on the public internet: not this machine, a private or link-local
-/// network, a shared (carrier) network, multicast or a reserved range.
+/// network, a shared (carrier) network, multicast or a reserved range. An IPv6 address that
+/// carries an IPv4 one is judged by the IPv4 one: `[::127.0.0.1]` reaches this machine as
+/// surely as `127.0.0.1` on some systems and translators.
 fn is_public(ip: std::net::IpAddr) -> bool {
     use std::net::IpAddr;
     match ip {
         IpAddr::V4(v4) => {
-            let [a, b, ..] = v4.octets();
+            let [a, b, c, _] = v4.octets();
             !(v4.is_loopback()
                 || v4.is_private()
                 || v4.is_link_local()
@@ -315,23 +321,62 @@ fn is_public(ip: std::net::IpAddr) -> bool {
                 || a >= 240
                 || (a == 100 && (64..128).contains(&b))
                 || (a == 198 && (18..20).contains(&b))
-                || (a == 192 && b == 0 && v4.octets()[2] == 0))
+                || (a == 192 && b == 0 && c == 0))
         }
-        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+        IpAddr::V6(v6) => match embedded_ipv4(v6) {
             Some(v4) => is_public(IpAddr::V4(v4)),
-            None => {
-                let first = v6.segments()[0];
-                !(v6.is_loopback()
-                    || v6.is_unspecified()
-                    || v6.is_multicast()
-                    || v6.is_unique_local()
-                    || v6.is_unicast_link_local()
-                    || first == 0x2001 && v6.segments()[1] == 0x0db8
-                    // NAT64: an IPv4 address inside, which may be a private one.
-                    || first == 0x0064 && v6.segments()[1] == 0xff9b)
-            }
+            None => is_public_v6(v6),
         },
     }
+}
+
+/// The IPv4 address inside an IPv6 one, for each form that is delivered to that IPv4 host by
+/// the system itself or by a translator or relay on the way:
+/// - IPv4-mapped `::ffff:a.b.c.d` and IPv4-compatible `::a.b.c.d` (deprecated, but a system may
+///   still send it over IPv4), except `::` and `::1`, which are IPv6's own;
+/// - IPv4-translated `::ffff:0:a.b.c.d` (RFC 2765/6145, for a stateless translator);
+/// - NAT64 `64:ff9b::a.b.c.d` (RFC 6052's well-known prefix);
+/// - 6to4 `2002:aabb:ccdd::/48` (RFC 3056), which is tunnelled to `a.b.c.d`.
+///
+/// A public IPv4 address in these forms is allowed. On an IPv6-only network with DNS64 every
+/// website that has only IPv4 is looked up as `64:ff9b::a.b.c.d`; refusing NAT64 as a whole
+/// would make all those links look private. The translator sends the request to `a.b.c.d`, so
+/// judging that address is exactly as strict as judging a plain IPv4 link. (A NAT64 prefix a
+/// network chose for itself looks like any other address and cannot be recognised here.)
+fn embedded_ipv4(v6: std::net::Ipv6Addr) -> Option<std::net::Ipv4Addr> {
+    let joined = |high: u16, low: u16| (u32::from(high) << 16 | u32::from(low)).into();
+    match v6.segments() {
+        [0, 0, 0, 0, 0, 0xffff, high, low]
+        | [0, 0, 0, 0, 0xffff, 0, high, low]
+        | [0x64, 0xff9b, 0, 0, 0, 0, high, low] => Some(joined(high, low)),
+        [0, 0, 0, 0, 0, 0, high, low] if !v6.is_loopback() && !v6.is_unspecified() => {
+            Some(joined(high, low))
+        }
+        [0x2002, high, low, ..] => Some(joined(high, low)),
+        _ => None,
+    }
+}
+
+/// `is_public` for an IPv6 address without an IPv4 address in it.
+fn is_public_v6(v6: std::net::Ipv6Addr) -> bool {
+    let [first, second, ..] = v6.segments();
+    !(v6.is_loopback()
+        || v6.is_unspecified()
+        || v6.is_multicast()
+        || v6.is_unique_local()
+        || v6.is_unicast_link_local()
+        // Site-local (deprecated, still routed inside some networks).
+        || first & 0xffc0 == 0xfec0
+        // Documentation.
+        || first == 0x2001 && second == 0x0db8
+        || first == 0x3fff && second < 0x1000
+        // Teredo: its IPv4 address is scrambled and the tunnel is long out of use.
+        || first == 0x2001 && second == 0
+        // The rest of NAT64's range: 64:ff9b:1::/48 is a network's own translator (RFC 8215),
+        // which may put its IPv4 address anywhere in the address.
+        || first == 0x0064 && second == 0xff9b
+        // Discard-only (RFC 6666).
+        || v6.segments()[..4] == [0x0100, 0, 0, 0])
 }
 
 #[cfg(test)]
@@ -349,10 +394,12 @@ mod tests {
             "100.64.0.1",
             "0.0.0.0",
             "::1",
-            "::ffff:127.0.0.1",
             "fd00::1",
             "fe80::1",
-            "64:ff9b::a9fe:a9fe",
+            "fec0::1",
+            "2001:db8::1",
+            "3fff::1",
+            "100::1",
         ] {
             let ip: std::net::IpAddr = private.parse().expect("an address");
             assert!(!is_public(ip), "{private}");
@@ -361,6 +408,72 @@ mod tests {
             let ip: std::net::IpAddr = public.parse().expect("an address");
             assert!(is_public(ip), "{public}");
         }
+    }
+
+    #[test]
+    fn an_ipv4_address_inside_an_ipv6_one_is_judged_as_ipv4() {
+        for private in [
+            // IPv4-mapped.
+            "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1",
+            // IPv4-compatible (deprecated).
+            "::127.0.0.1",
+            "::169.254.169.254",
+            "::192.168.1.1",
+            "::0.0.0.2",
+            // IPv4-translated (RFC 2765/6145).
+            "::ffff:0:127.0.0.1",
+            "::ffff:0:172.16.0.1",
+            // NAT64, well-known prefix.
+            "64:ff9b::127.0.0.1",
+            "64:ff9b::a9fe:a9fe",
+            "64:ff9b::192.168.0.1",
+            // 6to4: 2002:7f00:1:: is 127.0.0.1's, 2002:a9fe:a9fe:: the metadata service's.
+            "2002:7f00:1::",
+            "2002:7f00:1::1",
+            "2002:a9fe:a9fe::1",
+            "2002:c0a8:101::",
+        ] {
+            let ip: std::net::IpAddr = private.parse().expect("an address");
+            assert!(!is_public(ip), "{private}");
+        }
+        // Whole ranges, whatever IPv4 address they seem to hold: Teredo, NAT64 local use
+        // (RFC 8215) and the unassigned rest of 64:ff9b::/32.
+        for refused in [
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+            "2001:0:5db8:d7e7::1",
+            "64:ff9b:1::5db8:d7e7",
+            "64:ff9b:0:0:1::5db8:d7e7",
+        ] {
+            let ip: std::net::IpAddr = refused.parse().expect("an address");
+            assert!(!is_public(ip), "{refused}");
+        }
+        // A public IPv4 address stays public in every form: DNS64 gives `64:ff9b::a.b.c.d`
+        // for any website that has only IPv4.
+        for public in [
+            "::ffff:93.184.215.14",
+            "::93.184.215.14",
+            "::ffff:0:93.184.215.14",
+            "64:ff9b::93.184.215.14",
+            "2002:5db8:d70e::1",
+        ] {
+            let ip: std::net::IpAddr = public.parse().expect("an address");
+            assert!(is_public(ip), "{public}");
+        }
+    }
+
+    #[test]
+    fn the_refusal_names_the_ipv4_address_inside() {
+        // With WDHS_EXTERNAL_ALLOW_PRIVATE=1 in the environment nothing is refused to see.
+        if std::env::var_os("WDHS_EXTERNAL_ALLOW_PRIVATE").is_some_and(|v| v == "1") {
+            return;
+        }
+        let refused = |url: &str| private_address(url).unwrap_or_default();
+        assert!(refused("http://[::127.0.0.1]/").contains("`127.0.0.1`"));
+        assert!(refused("http://[::ffff:0:127.0.0.1]:8080/").contains("`127.0.0.1`"));
+        assert!(refused("http://[2002:a9fe:a9fe::]/").contains("`169.254.169.254`"));
+        assert!(refused("http://[::1]/").contains("`::1`"));
+        assert!(refused("http://[64:ff9b::93.184.215.14]/").is_empty());
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Images: reads raster headers (size, orientation, transparency) without decoding, refuses
-//! decompression bombs, makes resized variants (WebP + JPEG/PNG fallback) and a 1200×630 social
-//! crop with every bit of metadata dropped, and uses the cache of processed images beside the
-//! site (`image_cache`) so unchanged images are never processed twice. The codecs (image,
-//! fast_image_resize, libwebp) are used here and nowhere else. SVG files are checked in `svg/`.
+//! decompression bombs and JPEG and PNG files that stop before their end (`image_end`), makes
+//! resized variants (WebP + JPEG/PNG fallback) and a 1200×630 social crop with every bit of
+//! metadata dropped, and uses the cache of processed images beside the site (`image_cache`) so
+//! unchanged images are never processed twice. The codecs (image, fast_image_resize, libwebp)
+//! are used here and nowhere else. SVG files are checked in `svg/`.
 
 use crate::image_cache::{
     Expected, entry_folder, file_note, make_folder, read_entry, read_regular, valid_key,
@@ -64,7 +65,24 @@ pub struct ImageInfo {
 
 /// What the header of each raster asset says, or why it cannot be used, by kind and path.
 pub type Headers =
-    std::collections::HashMap<(crate::model::Kind, String), Result<ImageInfo, String>>;
+    std::collections::HashMap<(crate::model::Kind, String), Result<ImageInfo, Unusable>>;
+
+/// Why an image cannot be used, with its own advice when the usual one (save it again in a
+/// photo editor) would not help: saving a photo that was copied only in part keeps it broken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unusable {
+    pub problem: String,
+    pub hint: Option<String>,
+}
+
+impl From<String> for Unusable {
+    fn from(problem: String) -> Self {
+        Unusable {
+            problem,
+            hint: None,
+        }
+    }
+}
 
 /// Raster files wdhs processes; other files are copied as they are.
 pub fn is_raster(path: &str) -> bool {
@@ -106,7 +124,7 @@ fn limited<R: std::io::BufRead + std::io::Seek>(
 /// from git never matches): the JPEG decoder reads whole files, so
 /// without the note every build would read every photo. Only `remember_header` writes notes,
 /// and only readable images get one, so a broken image is inspected (and reported) every time.
-pub fn inspect_file_cached(path: &Path, cache: &Path) -> Result<ImageInfo, String> {
+pub fn inspect_file_cached(path: &Path, cache: &Path) -> Result<ImageInfo, Unusable> {
     if let Some(note) = header_note(path, cache)
         && let Some(text) = read_regular(&note, 4096)
         && let Ok(info) = serde_json::from_slice::<ImageInfo>(&text)
@@ -134,21 +152,44 @@ pub fn remember_header(path: &Path, cache: &Path, info: &ImageInfo) {
 }
 
 fn header_note(path: &Path, cache: &Path) -> Option<PathBuf> {
-    let name = file_note(&path.to_string_lossy(), path, "header")?;
+    // "whole": notes from before files were checked to the end (`image_end`) are not trusted,
+    // or a photo copied in part that a build once accepted would pass until it changed.
+    let name = file_note(&path.to_string_lossy(), path, "header-whole")?;
     Some(cache.join("headers").join(name))
 }
 
-/// Reads only the header of the file, not the whole photo.
-pub fn inspect_file(path: &Path) -> Result<ImageInfo, String> {
+/// Reads the header of the file, then walks it to its end marker (`image_end`) without
+/// decoding the picture.
+pub fn inspect_file(path: &Path) -> Result<ImageInfo, Unusable> {
+    use std::io::Seek;
     let file = std::fs::File::open(path).map_err(cannot_read_file)?;
     let size = file.metadata().map_err(cannot_read_file)?.len();
-    let reader = limited(ImageReader::new(std::io::BufReader::new(file)))?;
-    inspect_reader(reader, size)
+    let mut input = std::io::BufReader::new(file);
+    let info = inspect_reader(limited(ImageReader::new(&mut input))?, size)?;
+    input.rewind().map_err(cannot_read_file)?;
+    whole(&mut input)?;
+    Ok(info)
 }
 
-/// Reads only the header. Errors are sentences for the editor.
+/// `inspect_file` for bytes already read. Errors are sentences for the editor.
 pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, String> {
-    inspect_reader(reader(bytes)?, bytes.len() as u64)
+    let info = inspect_reader(reader(bytes)?, bytes.len() as u64)?;
+    whole(&mut &bytes[..]).map_err(|unusable| unusable.problem)?;
+    Ok(info)
+}
+
+/// A JPEG or PNG that stops before its end marker is refused: the decoder would fill the
+/// missing part with grey (JPEG) or fail only when the site is built (PNG). Checked after the
+/// header, so a broken header is reported in the decoder's words.
+fn whole(input: &mut impl std::io::BufRead) -> Result<(), Unusable> {
+    match crate::image_end::ends_early(input) {
+        Ok(false) => Ok(()),
+        Ok(true) => Err(Unusable {
+            problem: crate::tr!("images-cut-off"),
+            hint: Some(crate::tr!("images-cut-off-hint")),
+        }),
+        Err(error) => Err(cannot_read_file(error).into()),
+    }
 }
 
 /// The header of an image of `size` bytes.

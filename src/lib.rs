@@ -13,6 +13,7 @@ pub mod frontmatter;
 pub mod history;
 pub mod i18n;
 pub mod image_cache;
+pub mod image_end;
 pub mod images;
 pub mod incremental;
 pub mod jsonld;

@@ -287,6 +287,55 @@ fn a_damaged_image_is_an_error_at_its_reference() {
     );
 }
 
+/// The first 60% of `bytes`: a copy from a phone broken off halfway.
+fn cut_off(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.len() * 6 / 10]
+}
+
+#[test]
+fn a_photo_copied_only_in_part_is_an_error_with_what_to_do() {
+    let site = site_with_images();
+    let photo = phone_photo(1200, 900);
+    // Its header is whole, so it was published with a grey lower part, without a word.
+    write_bytes(&site, "content/initiatives/binnen.jpg", cut_off(&photo));
+    expect_error(
+        &site,
+        "content/initiatives/molen.nl.md:7:1: error: the image `binnen.jpg` cannot be used: the file ends too early, so only part of the picture is in it; the copy was probably broken off\n",
+    );
+    // Not the usual advice to save it again: that would keep the grey.
+    expect_error(
+        &site,
+        "  hint: copy the photo or picture again from where it came from (the phone, the camera, the e-mail), check that all of it shows when you open it, and put that file here instead\n",
+    );
+    let build = site.build();
+    build.assert_code(1);
+    assert!(!site.exists("public/initiatieven/binnen-480.jpg"));
+    let dutch = site.run(&["check", "--today", "2026-01-01", "--lang", "nl"]);
+    dutch.assert_code(1);
+    for expected in [
+        "content/initiatives/molen.nl.md:7:1: fout: de afbeelding `binnen.jpg` kan niet gebruikt worden: het bestand houdt te vroeg op, dus er staat maar een deel van de afbeelding in; waarschijnlijk is het kopiëren afgebroken\n",
+        "  tip: kopieer de foto of afbeelding opnieuw van de plek waar hij vandaan komt",
+    ] {
+        assert!(dutch.stderr.contains(expected), "{}", dutch.stderr);
+    }
+    // The whole photo passes, also with bytes after its end (some phones and editors add
+    // them), as does a logo; a logo cut off is the same error.
+    let mut padded = photo.clone();
+    padded.extend(b"\0\0\0\0extra bytes after the end");
+    write_bytes(&site, "content/initiatives/binnen.jpg", &padded);
+    site.check().assert_code(0);
+    write_bytes(
+        &site,
+        "content/partners/logos/beta.png",
+        cut_off(&png_logo()),
+    );
+    expect_error(
+        &site,
+        "error: the image `logos/beta.png` cannot be used: the file ends too early",
+    );
+    expect_error(&site, "content/partners/beta.yaml:5:");
+}
+
 #[test]
 fn an_unsupported_format_says_what_to_do() {
     let site = site_with_images();

@@ -286,10 +286,22 @@ fn check_external_reports_dead_links_at_their_line_and_remembers_good_ones() {
 fn check_external_never_asks_this_machine_or_a_private_network() {
     let web = website();
     let site = Site::fixture("basic");
-    // A pull request's links to the machine CI runs on and to a cloud's metadata service.
+    // A pull request's links to the machine CI runs on and to a cloud's metadata service, and
+    // to this machine again in IPv6 dress: IPv4-compatible, IPv4-translated, NAT64 and 6to4.
+    let port = web.address.rsplit_once(':').map_or("", |(_, port)| port);
+    let disguised = [
+        format!("http://[::127.0.0.1]:{port}/ok"),
+        format!("http://[::ffff:0:127.0.0.1]:{port}/ok"),
+        format!("http://[64:ff9b::127.0.0.1]:{port}/ok"),
+        format!("http://[2002:7f00:1::1]:{port}/ok"),
+    ];
     let links = format!(
-        "[beheer](http://{}/ok) en [sleutels](http://169.254.169.254/latest/meta-data/)",
-        web.address
+        "[beheer](http://{}/ok) en [sleutels](http://169.254.169.254/latest/meta-data/) en {}",
+        web.address,
+        disguised
+            .each_ref()
+            .map(|url| format!("[hier]({url})"))
+            .join(" en ")
     );
     with_links(&site, &links);
     let output = common::wdhs()
@@ -304,6 +316,15 @@ fn check_external_never_asks_this_machine_or_a_private_network() {
         assert!(
             run.stderr.contains(&format!(
                 "does not work: it leads to `{address}`, an address on this machine or a private network, which wdhs does not ask"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    for url in &disguised {
+        assert!(
+            run.stderr.contains(&format!(
+                "the link to `{url}` does not work: it leads to `127.0.0.1`, an address on this machine"
             )),
             "{}",
             run.stderr

@@ -577,6 +577,8 @@ render-internal-hint = this is a fault in wdhs, not in the site; please report i
 images-cannot-read = cannot read the image: { $error }
 images-not-an-image = the file is not an image wdhs can read (JPEG, PNG, WebP or GIF), or it is damaged
 images-damaged = the image is damaged or incomplete: { $error }
+images-cut-off = the file ends too early, so only part of the picture is in it; the copy was probably broken off
+images-cut-off-hint = copy the photo or picture again from where it came from (the phone, the camera, the e-mail), check that all of it shows when you open it, and put that file here instead
 images-no-pixels = the image has no pixels
 # $width and $height: the image's size in pixels; $millions: the most wdhs processes (50).
 images-too-many-pixels = the image is { $width } × { $height } pixels, more than wdhs processes ({ $millions } million pixels at most)

@@ -590,6 +590,8 @@ render-internal-hint = dit is een fout in wdhs, niet in de site; meld het aan wi
 images-cannot-read = kan de afbeelding niet lezen: { $error }
 images-not-an-image = het bestand is geen afbeelding die wdhs kan lezen (JPEG, PNG, WebP of GIF), of het is beschadigd
 images-damaged = de afbeelding is beschadigd of niet compleet: { $error }
+images-cut-off = het bestand houdt te vroeg op, dus er staat maar een deel van de afbeelding in; waarschijnlijk is het kopiëren afgebroken
+images-cut-off-hint = kopieer de foto of afbeelding opnieuw van de plek waar hij vandaan komt (de telefoon, de camera, de e-mail), kijk of hij helemaal te zien is als je hem opent, en zet dat bestand hier in de plaats
 images-no-pixels = de afbeelding heeft geen pixels
 # $width en $height: de grootte van de afbeelding in pixels; $millions: het meeste dat wdhs bewerkt (50).
 images-too-many-pixels = de afbeelding is { $width } × { $height } pixels, meer dan wdhs bewerkt (hoogstens { $millions } miljoen pixels)

@@ -107,10 +107,14 @@ pub(super) fn check_image_reference(
         let hint = crate::tr!("resolve-named-file-missing-hint", folder = folder);
         return Err(not_there(kind, file, assets, hint));
     };
-    if let Some(Err(problem)) = images.get(&(kind, relative)) {
+    if let Some(Err(unusable)) = images.get(&(kind, relative)) {
         return Err((
-            crate::tr!("resolve-image-unusable", file = file, problem = problem),
-            crate::tr!("resolve-image-unusable-hint"),
+            crate::tr!(
+                "resolve-image-unusable",
+                file = file,
+                problem = &unusable.problem
+            ),
+            (unusable.hint.clone()).unwrap_or_else(|| crate::tr!("resolve-image-unusable-hint")),
         ));
     }
     Ok(())
