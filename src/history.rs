@@ -33,7 +33,12 @@ impl Change {
     }
 }
 
-/// Last change per file below `root/content`, paths relative to `root`.
+/// What a commit's first line holds when its change needs no new translation: such a commit
+/// does not count as a change of its files (`last_changes`).
+pub const TRANSLATION_FITS: &[&str] = &["[vertaling klopt]", "[translation ok]"];
+
+/// Last change per file below `root/content`, paths relative to `root`, leaving out commits
+/// marked `TRANSLATION_FITS`.
 pub fn last_changes(root: &Path) -> Result<HashMap<PathBuf, Change>, String> {
     let log = Command::new("git")
         .arg("-C")
@@ -41,7 +46,7 @@ pub fn last_changes(root: &Path) -> Result<HashMap<PathBuf, Change>, String> {
         .args([
             "log",
             "--relative",
-            "--format=%x1e%h%x1f%ct%x1f%cs",
+            "--format=%x1e%h%x1f%ct%x1f%cs%x1f%s",
             "--name-only",
             "--",
             "content",
@@ -61,6 +66,12 @@ pub fn last_changes(root: &Path) -> Result<HashMap<PathBuf, Change>, String> {
         let commit = head.next().unwrap_or("").to_string();
         let time = head.next().and_then(|t| t.parse().ok()).unwrap_or(0);
         let date = head.next().unwrap_or("").to_string();
+        // The editor said the change needs no new translation (a typo mended): the files
+        // keep the change before it.
+        let subject = head.next().unwrap_or("").to_lowercase();
+        if TRANSLATION_FITS.iter().any(|mark| subject.contains(mark)) {
+            continue;
+        }
         for name in lines.filter(|l| !l.is_empty()) {
             // The log is newest first: the first mention of a file is its last change.
             changes

@@ -21,8 +21,31 @@ fn a_source_changed_after_its_translation_is_reported_with_both_dates() {
     );
     assert!(
         run.stderr.contains(
-            "(2024-04-01)\n  hint: bring the translation up to date, then commit both files\n"
+            "(2024-04-01)\n  hint: bring the translation up to date, then commit both files; if the translation need not change (you mended a typo), put `[translation ok]` in the first line of your commit's message\n"
         ),
+        "{}",
+        run.stderr
+    );
+    // A change committed as needing no new translation leaves the translation as it was.
+    common::git(
+        &site,
+        &["commit", "-qam", "Tikfout verbeterd [vertaling klopt]"],
+        "2024-04-02T12:00:00+02:00",
+    );
+    let run = site.check();
+    assert!(!run.stderr.contains("out of date"), "{}", run.stderr);
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("{page}\nNieuwe alinea.\nNog een.\n"),
+    );
+    common::git(
+        &site,
+        &["commit", "-qam", "Meer tekst"],
+        "2024-04-03T12:00:00+02:00",
+    );
+    let run = site.check();
+    assert!(
+        run.stderr.contains("content/pages/about.nl.md changed in "),
         "{}",
         run.stderr
     );

@@ -282,7 +282,7 @@ history-outdated = the { $lang ->
         [nl] Dutch
        *[other] English
     } translation may be out of date: { $source } changed { $source_change }, this file last { $change }
-history-outdated-hint = bring the translation up to date, then commit both files
+history-outdated-hint = bring the translation up to date, then commit both files; if the translation need not change (you mended a typo), put `[translation ok]` in the first line of your commit's message
 
 ## Files, Markdown, links, references, the theme, SVG (area B)
 

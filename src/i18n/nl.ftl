@@ -285,7 +285,7 @@ history-outdated = de { $lang ->
         [nl] Nederlandse
        *[other] Engelse
     } vertaling is misschien verouderd: { $source } is veranderd { $source_change }, dit bestand het laatst { $change }
-history-outdated-hint = werk de vertaling bij en leg daarna beide bestanden samen vast (commit)
+history-outdated-hint = werk de vertaling bij en leg daarna beide bestanden samen vast (commit); hoeft de vertaling niet mee te veranderen (je verbeterde een tikfout), zet dan `[vertaling klopt]` in de eerste regel van de beschrijving van je commit
 
 ## Files, Markdown, links, references, the theme, SVG (area B)
 
