@@ -265,16 +265,7 @@ impl Fields {
             }
             Some(text) => {
                 if let Some(typed) = field.node.lost_apostrophe() {
-                    let fixed = format!("{name}: \"'{}\"", text.trim());
-                    diagnostics.push(
-                        Diagnostic::error(
-                            &*field.path,
-                            field.node.line,
-                            field.node.col,
-                            crate::tr!("fields-lost-apostrophe", typed = typed, read = text.trim()),
-                        )
-                        .with_hint(crate::tr!("fields-lost-apostrophe-hint", fixed = fixed)),
-                    );
+                    diagnostics.push(lost_apostrophe(&field, typed, text.trim()));
                 }
                 Some(Located {
                     value: text.trim().to_string(),
@@ -588,8 +579,15 @@ impl Fields {
     }
 }
 
-/// `partners: katalys, lvkk`: one text where a list was meant. Reported once, with the list as
-/// it should be written; its items are read as the list's, so each is still checked.
+/// `place: 's-Hertogenbosch'`, read as `s-Hertogenbosch`: the line that keeps the apostrophe.
+fn lost_apostrophe(field: &Field, typed: &str, read: &str) -> Diagnostic {
+    let (name, node) = (&field.key.name, &field.node);
+    let message = crate::tr!("fields-lost-apostrophe", typed = typed, read = read);
+    let fixed = format!("{name}: \"'{read}\"");
+    Diagnostic::error(&*field.path, node.line, node.col, message)
+        .with_hint(crate::tr!("fields-lost-apostrophe-hint", fixed = fixed))
+}
+
 /// Signs a word processor starts a list item with, where YAML needs a plain `-`.
 const BULLETS: &[char] = &['–', '—', '‒', '―', '−', '•', '·'];
 
@@ -626,6 +624,8 @@ fn item_problem(name: &str, text: &str) -> Option<(String, String)> {
     ))
 }
 
+/// `partners: katalys, lvkk`: one text where a list was meant. Reported once, with the list as
+/// it should be written; its items are read as the list's, so each is still checked.
 fn list_written_as_text(
     name: &str,
     field: &Field,

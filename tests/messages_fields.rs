@@ -774,7 +774,7 @@ fn an_outdated_translation_in_dutch() {
     );
     assert!(
         stderr
-            .contains("(2024-04-01)\n  tip: werk de vertaling bij en leg daarna beide bestanden samen vast (commit)\n"),
+            .contains("(2024-04-01)\n  tip: werk de vertaling bij en leg daarna beide bestanden samen vast (commit); hoeft de vertaling niet mee te veranderen (je verbeterde een tikfout), zet dan `[vertaling klopt]` in de eerste regel van de beschrijving van je commit\n"),
         "{stderr}"
     );
 }
