@@ -146,7 +146,7 @@ fn shared_fields(entry: &NewEntry, config: &Config, next_goal_number: u8) -> Opt
     };
     let text = match entry.kind {
         Kind::Press => format!(
-            "# Velden die alle talen delen. / Fields all languages share.\ndate: {date}\n# Partners over wie dit bericht gaat: de bestandsnamen in content/partners/, bijvoorbeeld [katalys, lvkk].\npartners: []\n# Doelen van het actieprogramma ({goal_numbers}), bijvoorbeeld [2, 3].\ngoals: []\n# Een organisatie, nooit een persoonlijk telefoonnummer of e-mailadres.\npress_contact: \"We Doen Het Samen-coalitie\"\n"
+            "# Velden die alle talen delen. / Fields all languages share.\ndate: {date}\n# Partners over wie dit bericht gaat: de bestandsnamen in content/partners/, bijvoorbeeld [katalys, lvkk].\npartners: []\n# Doelen van het actieprogramma ({goal_numbers}), bijvoorbeeld [2, 3].\ngoals: []\n# Wie persvragen beantwoordt: een partner, zoals press_contact: \"Katalys\" (nooit een persoonlijk telefoonnummer of e-mailadres).\n# Zonder partner verwijst de pagina naar de partners van het bericht.\n# press_contact: \"…\"\n"
         ),
         Kind::Initiative => format!(
             "# Velden die alle talen delen. / Fields all languages share.\nname: {title}\nplace: \"{PLACE}\"\n# Kies één van: {}.\nprovince: \"{PROVINCE}\"\n# Kies uit: {}.\nthemes: [{THEME}]\n# Doelen van het actieprogramma ({goal_numbers}).\ngoals: []\n# website: \"https://…\"\n# founded: 2020\nfeatured: false\n",
