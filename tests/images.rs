@@ -481,9 +481,15 @@ fn an_image_description_the_same_in_both_languages_is_a_warning() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("hint: a description in the shared file is the same in every language: write `image_alt` in each language file instead"), "{}", run.stderr);
+    assert!(run.stderr.contains("warning: the description of the image (`image_alt`) is in the shared file, so every language gets the same text\n"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("hint: write `image_alt` in each language file instead, in its language"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
-        run.stderr.matches("`image_alt`) is the same").count(),
+        run.stderr.matches("`image_alt`) is").count(),
         1,
         "{}",
         run.stderr

@@ -411,7 +411,8 @@ between-no-translation-hint = readers of the { $lang ->
     } site get a notice instead; add { $path }
 between-same-alt = the description of the image (`image_alt`) is the same as in { $path }: readers of this language would get it in the other language
 between-same-alt-hint = translate the description here
-between-same-alt-shared-hint = a description in the shared file is the same in every language: write `image_alt` in each language file instead, in its language
+between-shared-alt = the description of the image (`image_alt`) is in the shared file, so every language gets the same text
+between-shared-alt-hint = write `image_alt` in each language file instead, in its language
 between-disagree = `{ $field }` is `{ $here }` here but `{ $there }` in { $path }
 between-disagree-hint = all languages must agree; write `{ $field }` once in { $stem }.yaml
 between-goal-number-taken = goal number { $number } is also used by { $path }

@@ -421,7 +421,8 @@ between-no-translation-hint = lezers van de { $lang ->
     } site zien nu een melding in plaats van deze pagina; maak { $path }
 between-same-alt = de beschrijving van de afbeelding (`image_alt`) is dezelfde als in { $path }: lezers in deze taal krijgen hem in de andere taal
 between-same-alt-hint = vertaal de beschrijving hier
-between-same-alt-shared-hint = een beschrijving in het gedeelde bestand is in elke taal dezelfde: schrijf `image_alt` in plaats daarvan in elk taalbestand, in zijn taal
+between-shared-alt = de beschrijving van de afbeelding (`image_alt`) staat in het gedeelde bestand, dus elke taal krijgt dezelfde tekst
+between-shared-alt-hint = schrijf `image_alt` in plaats daarvan in elk taalbestand, in zijn taal
 between-disagree = `{ $field }` is hier `{ $here }`, maar in { $path } `{ $there }`
 between-disagree-hint = alle talen moeten hetzelfde zeggen; schrijf `{ $field }` één keer, in { $stem }.yaml
 between-goal-number-taken = doel { $number } bestaat al: { $path } heeft ook dat nummer

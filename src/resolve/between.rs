@@ -228,11 +228,16 @@ fn check_descriptions_translated(first: &Entry, second: &Entry, diagnostics: &mu
     else {
         return;
     };
-    let hint = match *path == *second.path {
-        true => crate::tr!("between-same-alt-hint"),
-        false => crate::tr!("between-same-alt-shared-hint"),
+    let (message, hint) = match *path == *second.path {
+        true => (
+            crate::tr!("between-same-alt", path = display_path(&first.path)),
+            crate::tr!("between-same-alt-hint"),
+        ),
+        false => (
+            crate::tr!("between-shared-alt"),
+            crate::tr!("between-shared-alt-hint"),
+        ),
     };
-    let message = crate::tr!("between-same-alt", path = display_path(&first.path));
     diagnostics.push(Diagnostic::warning(&*path, line, col, message).with_hint(hint));
 }
 
