@@ -330,7 +330,12 @@ pub(super) fn silently_changed(text: &str) -> Option<SyntaxError> {
             ));
         }
         let plain = !value.starts_with(['"', '\'', '[', '{', '#']);
-        if let Some(cut) = value.find(" #").filter(|_| plain) {
+        // After a date, a number or yes/no, ` #` starts a note, as the editor meant: no text
+        // is cut short (`date: 2026-12-04 # embargo tot 9 uur`).
+        let cut = value
+            .find(" #")
+            .filter(|cut| plain && !is_plain_value(&value[..*cut]));
+        if let Some(cut) = cut {
             return Some(at_line(
                 index,
                 col(cut + 1),
@@ -339,6 +344,19 @@ pub(super) fn silently_changed(text: &str) -> Option<SyntaxError> {
         }
     }
     None
+}
+
+/// A date, a number or yes/no: a value that is no text, so no note after it cuts a text.
+fn is_plain_value(value: &str) -> bool {
+    let value = value.trim();
+    let is_date = value.len() == 10
+        && value.char_indices().all(|(i, c)| match i {
+            4 | 7 => c == '-',
+            _ => c.is_ascii_digit(),
+        });
+    is_date
+        || value.parse::<f64>().is_ok()
+        || ["true", "false", "yes", "no", "on", "off"].contains(&value.to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -428,5 +446,9 @@ mod tests {
         let fine = "# een notitie\ntitle: \"Over #1\" # note\nthemes: [zorg] # note\nurl: https://x.nl/#a\n";
         assert!(parse_content(fine, 0).is_ok());
         assert!(parse("pagination: 10 # per page\n", 0).is_ok());
+        // After a date, a number or yes/no, ` #` starts a note as meant.
+        let notes = "date: 2026-12-04 # embargo\ndraft: true # nog niet klaar\nnumber: 3 # x\n";
+        assert!(parse_content(notes, 0).is_ok());
+        assert!(parse_content("time: 10:30 # start\n", 0).is_err());
     }
 }
