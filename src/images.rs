@@ -173,7 +173,7 @@ pub fn inspect_file(path: &Path) -> Result<ImageInfo, Unusable> {
 
 /// `inspect_file` for bytes already read. Errors are sentences for the editor.
 pub fn inspect(bytes: &[u8]) -> Result<ImageInfo, String> {
-    let info = inspect_reader(reader(bytes)?, bytes.len() as u64)?;
+    let info = inspect_reader(reader(bytes)?, bytes.len() as u64).map_err(|u| u.problem)?;
     whole(&mut &bytes[..]).map_err(|unusable| unusable.problem)?;
     Ok(info)
 }
@@ -196,22 +196,27 @@ fn whole(input: &mut impl std::io::BufRead) -> Result<(), Unusable> {
 fn inspect_reader<R: std::io::BufRead + std::io::Seek>(
     reader: ImageReader<R>,
     size: u64,
-) -> Result<ImageInfo, String> {
+) -> Result<ImageInfo, Unusable> {
     if reader.format().is_none() {
-        return Err(crate::tr!("images-not-an-image"));
+        return Err(crate::tr!("images-not-an-image").into());
     }
     let mut decoder = reader.into_decoder().map_err(damaged)?;
     let (width, height) = decoder.dimensions();
     if width == 0 || height == 0 {
-        return Err(crate::tr!("images-no-pixels"));
+        return Err(crate::tr!("images-no-pixels").into());
     }
     if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(crate::tr!(
-            "images-too-many-pixels",
-            width = width.to_string(),
-            height = height.to_string(),
-            millions = MAX_PIXELS / 1_000_000
-        ));
+        // Saved again it keeps its pixels: a phone's 50- or 200-megapixel photo must be made
+        // smaller.
+        return Err(Unusable {
+            problem: crate::tr!(
+                "images-too-many-pixels",
+                width = width.to_string(),
+                height = height.to_string(),
+                millions = MAX_PIXELS / 1_000_000
+            ),
+            hint: Some(crate::tr!("images-too-many-pixels-hint")),
+        });
     }
     let orientation = decoder
         .orientation()

@@ -370,6 +370,11 @@ fn a_decompression_bomb_is_refused_quickly() {
         "content/initiatives/molen.nl.md:7:1: error: the image `binnen.jpg` cannot be used: the image is 30000 × 30000 pixels, more than wdhs processes (50 million pixels at most)\n",
     );
     assert!(started.elapsed().as_secs() < 20);
+    // Saving it again would keep its pixels: the hint says to make it smaller.
+    expect_error(
+        &site,
+        "  hint: make the photo smaller, for example 4000 pixels wide (in Photos or Paint: resize), and use that file;",
+    );
 }
 
 #[test]

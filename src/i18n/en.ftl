@@ -583,6 +583,7 @@ images-cut-off-hint = copy the photo or picture again from where it came from (t
 images-no-pixels = the image has no pixels
 # $width and $height: the image's size in pixels; $millions: the most wdhs processes (50).
 images-too-many-pixels = the image is { $width } × { $height } pixels, more than wdhs processes ({ $millions } million pixels at most)
+images-too-many-pixels-hint = make the photo smaller, for example 4000 pixels wide (in Photos or Paint: resize), and use that file; a phone set to 50 or 200 megapixels makes such photos
 images-too-few-bytes = the image says it is { $width } × { $height } pixels, but the file is only { $bytes } bytes: that is no real picture, and making its copies would take very long
 images-too-tall = the image is { $width } × { $height } pixels, too tall for its width: its copies would be more than { $most } pixels high, which WebP does not allow; cut it into parts, or make it wider
 images-cannot-resize = cannot resize the image: { $error }

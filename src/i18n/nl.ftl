@@ -596,6 +596,7 @@ images-cut-off-hint = kopieer de foto of afbeelding opnieuw van de plek waar hij
 images-no-pixels = de afbeelding heeft geen pixels
 # $width en $height: de grootte van de afbeelding in pixels; $millions: het meeste dat wdhs bewerkt (50).
 images-too-many-pixels = de afbeelding is { $width } × { $height } pixels, meer dan wdhs bewerkt (hoogstens { $millions } miljoen pixels)
+images-too-many-pixels-hint = maak de foto kleiner, bijvoorbeeld 4000 pixels breed (in Foto's of Paint: formaat wijzigen), en gebruik dat bestand; een telefoon die op 50 of 200 megapixel staat maakt zulke foto's
 images-too-few-bytes = de afbeelding zegt { $width } × { $height } pixels te zijn, maar het bestand is maar { $bytes } bytes: dat is geen echte afbeelding, en het maken van de kopieën zou heel lang duren
 images-too-tall = de afbeelding is { $width } × { $height } pixels, te hoog voor haar breedte: de kopieën zouden hoger worden dan { $most } pixels, en dat kan WebP niet; knip haar in stukken, of maak haar breder
 images-cannot-resize = kan de afbeelding niet verkleinen: { $error }
