@@ -753,17 +753,31 @@ pub fn check_no_personal_contact(contact: &Located<String>, diagnostics: &mut Di
 
 /// An image named in front matter needs a description for screen-reader users.
 pub fn check_image_alt(
+    fields: &Fields,
     image: Option<&Located<String>>,
     alt: Option<&str>,
     diagnostics: &mut Diagnostics,
 ) {
-    if let Some(image) = image
-        && alt.is_none_or(|a| a.trim().is_empty())
-    {
+    let Some(image) = image.filter(|_| alt.is_none_or(|a| a.trim().is_empty())) else {
+        return;
+    };
+    if *image.path == *fields.primary {
         diagnostics.push(
             image
                 .error(crate::tr!("fields-image-alt"))
                 .with_hint(crate::tr!("fields-image-alt-hint")),
         );
+        return;
     }
+    // The image is named in the shared file: the language file without a description is the
+    // one to change.
+    let message = crate::tr!(
+        "fields-image-alt-here",
+        image = &image.value,
+        shared = crate::diagnostic::display_path(&image.path)
+    );
+    diagnostics.push(
+        Diagnostic::error(&fields.primary, 1, 1, message)
+            .with_hint(crate::tr!("fields-image-alt-here-hint")),
+    );
 }

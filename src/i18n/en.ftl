@@ -120,6 +120,8 @@ fields-not-web-address-hint = write the full address, like `https://{ $value }`
 fields-personal-contact = a press contact may not contain an e-mail address or phone number
 fields-personal-contact-hint = name the organisation (for example `Katalys`); journalists reach its press office through its website
 fields-image-alt = the image has no description (`image_alt`)
+fields-image-alt-here = the image `{ $image }` named in { $shared } has no description (`image_alt`) in this file
+fields-image-alt-here-hint = add `image_alt: …` here, in this file's language, describing what the picture shows, for readers who cannot see it
 fields-image-alt-hint = add `image_alt: …` describing what the picture shows, for readers who cannot see it
 
 # What a value is, in messages like "field `name` should be text, found a list".

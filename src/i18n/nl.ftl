@@ -120,6 +120,8 @@ fields-not-web-address-hint = schrijf het hele adres, zoals `https://{ $value }`
 fields-personal-contact = een perscontact mag geen e-mailadres of telefoonnummer bevatten
 fields-personal-contact-hint = noem de organisatie (bijvoorbeeld `Katalys`); journalisten vinden de persvoorlichting via de website van de organisatie
 fields-image-alt = de afbeelding heeft geen beschrijving (`image_alt`)
+fields-image-alt-here = de afbeelding `{ $image }` uit { $shared } heeft in dit bestand geen beschrijving (`image_alt`)
+fields-image-alt-here-hint = voeg hier `image_alt: …` toe, in de taal van dit bestand, en beschrijf wat er op de afbeelding staat, voor lezers die hem niet kunnen zien
 fields-image-alt-hint = voeg `image_alt: …` toe en beschrijf wat er op de afbeelding staat, voor lezers die hem niet kunnen zien
 
 # Wat een waarde is, in meldingen als "het veld `name` moet tekst zijn, maar er staat een lijst".

@@ -61,7 +61,7 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Festival {
     let partners = fields.text_list("partners", false, diagnostics);
     let image = fields.located_text("image", false, diagnostics);
     let image_alt = fields.text("image_alt", false, diagnostics);
-    crate::fields::check_image_alt(image.as_ref(), image_alt.as_deref(), diagnostics);
+    crate::fields::check_image_alt(fields, image.as_ref(), image_alt.as_deref(), diagnostics);
     Festival {
         image,
         image_alt,

@@ -137,7 +137,7 @@ pub fn parse(
     let featured = fields.bool("featured", diagnostics);
     let image = fields.located_text("image", false, diagnostics);
     let image_alt = fields.text("image_alt", false, diagnostics);
-    crate::fields::check_image_alt(image.as_ref(), image_alt.as_deref(), diagnostics);
+    crate::fields::check_image_alt(fields, image.as_ref(), image_alt.as_deref(), diagnostics);
     Initiative {
         name: fields.required(name, String::new()),
         place: fields.required(place, String::new()),

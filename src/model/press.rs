@@ -39,7 +39,7 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Press {
     }
     let image = fields.located_text("image", false, diagnostics);
     let image_alt = fields.text("image_alt", false, diagnostics);
-    crate::fields::check_image_alt(image.as_ref(), image_alt.as_deref(), diagnostics);
+    crate::fields::check_image_alt(fields, image.as_ref(), image_alt.as_deref(), diagnostics);
     Press {
         title: fields.required(title, String::new()),
         date: fields.required(date, Date::ZERO),
