@@ -757,6 +757,23 @@ fn a_festival_whose_date_is_not_in_the_year_its_name_says_is_a_warning() {
     assert_eq!(run.stderr.matches(expected).count(), 1, "{}", run.stderr);
 }
 
+/// An English file copied from the Dutch one and not yet translated was published as English:
+/// a warning at its text, naming the file it equals.
+#[test]
+fn a_translation_whose_text_is_the_sources_is_a_warning() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    let dutch = site.read("content/pages/about.nl.md");
+    site.write("content/pages/about.en.md", &dutch);
+    let run = site.check();
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("content/pages/about.en.md:5:1: warning: the text of this file is the same as that of content/pages/about.nl.md: it has not been translated yet\n"),
+        "{}",
+        run.stderr
+    );
+}
+
 /// A page whose address is a section's, in another case (`/Pers/` and the press section at
 /// `/pers/`), would replace the section's page on a server that ignores case.
 #[test]

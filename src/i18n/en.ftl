@@ -413,6 +413,8 @@ between-no-translation-hint = readers of the { $lang ->
     } site get a notice instead; add { $path }
 between-same-alt = the description of the image (`image_alt`) is the same as in { $path }: readers of this language would get it in the other language
 between-same-alt-hint = translate the description here
+between-same-text = the text of this file is the same as that of { $path }: it has not been translated yet
+between-same-text-hint = translate the text, or leave this file out until it is translated
 between-shared-alt = the description of the image (`image_alt`) is in the shared file, so every language gets the same text
 between-shared-alt-hint = write `image_alt` in each language file instead, in its language
 between-disagree = `{ $field }` is `{ $here }` here but `{ $there }` in { $path }

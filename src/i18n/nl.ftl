@@ -423,6 +423,8 @@ between-no-translation-hint = lezers van de { $lang ->
     } site zien nu een melding in plaats van deze pagina; maak { $path }
 between-same-alt = de beschrijving van de afbeelding (`image_alt`) is dezelfde als in { $path }: lezers in deze taal krijgen hem in de andere taal
 between-same-alt-hint = vertaal de beschrijving hier
+between-same-text = de tekst van dit bestand is dezelfde als die van { $path }: hij is nog niet vertaald
+between-same-text-hint = vertaal de tekst, of laat dit bestand weg tot hij vertaald is
 between-shared-alt = de beschrijving van de afbeelding (`image_alt`) staat in het gedeelde bestand, dus elke taal krijgt dezelfde tekst
 between-shared-alt-hint = schrijf `image_alt` in plaats daarvan in elk taalbestand, in zijn taal
 between-disagree = `{ $field }` is hier `{ $here }`, maar in { $path } `{ $there }`

@@ -148,6 +148,9 @@ pub struct Entry {
     pub body: Body,
     /// 1-based line in `path` where the body starts.
     pub body_line: usize,
+    /// A hash of the body's text, `None` when it has none: a translation whose text is the
+    /// other language's is found without reading either (`resolve::between`).
+    pub body_hash: Option<u64>,
     /// Every required field could be read. When one could not (an error, reported), it holds a
     /// stand-in (empty text, the year 0), so the rest of the entry is checked in the same run;
     /// checks between entries skip what a stand-in would make up.
@@ -293,6 +296,9 @@ pub fn parse_entry(
             start: split.body_start,
         },
         body_line: split.body_line,
+        body_hash: Some(split.body.trim())
+            .filter(|body| !body.is_empty())
+            .map(|body| xxhash_rust::xxh3::xxh3_64(body.as_bytes())),
         complete,
         data,
     })

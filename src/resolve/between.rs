@@ -171,6 +171,13 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
                     check_agreement(entry, other, diagnostics)
                 }
                 check_descriptions_translated(entry, other, diagnostics);
+                if entry.body_hash.is_some() && entry.body_hash == other.body_hash {
+                    let message = crate::tr!("between-same-text", path = display_path(&entry.path));
+                    diagnostics.push(
+                        Diagnostic::warning(&other.path, other.body_line, 1, message)
+                            .with_hint(crate::tr!("between-same-text-hint")),
+                    );
+                }
             }
             Some(_) => {}
             None if files.contains(&(entry.kind, entry.stem.clone(), *lang)) => {}
