@@ -379,6 +379,28 @@ fn a_zero_byte_is_an_error_at_its_place() {
     );
 }
 
+/// A theme written 3,000 times in one initiative (15 kB) made every card on the theme's pages
+/// hold it 3,000 times: 1.2 GB of output, and 95 kB filled the disk. Each item of a list is
+/// taken once; a second is an error at its place.
+#[test]
+fn an_item_repeated_in_a_list_is_refused_at_its_place() {
+    let site = Site::fixture("basic");
+    let shared = site.read("content/initiatives/molen.yaml");
+    let themes = shared
+        .lines()
+        .find(|l| l.starts_with("themes:"))
+        .unwrap_or("themes:");
+    let repeated = format!("themes: [{}]", vec!["energie"; 3000].join(","));
+    site.write(
+        "content/initiatives/molen.yaml",
+        &shared.replace(themes, &repeated),
+    );
+    refused(
+        &site,
+        &["content/initiatives/molen.yaml:4:18: error: `energie` is in `themes` twice"],
+    );
+}
+
 #[test]
 fn two_images_that_would_publish_the_same_files_are_refused() {
     let site = Site::fixture("basic");
