@@ -13,13 +13,18 @@ pub fn check(site: &Site, written: &dyn Fn(&str) -> bool, diagnostics: &mut Diag
     // Pages by the file they are written to, made only when a link names an anchor.
     let mut by_file: Option<HashMap<String, usize>> = None;
     for page in &site.pages {
+        // Hints are searched for as many problems as a file lists: each compares with every
+        // page, and the rest are counted, their hints never shown.
+        let mut found = 0;
         for link in &page.rendered.site_links {
             let file = link.file.to_lowercase();
+            let explain = found < crate::diagnostic::LISTED_PER_FILE;
             let problem = if !written(&file) {
-                Some((
-                    crate::tr!("link-not-on-site", link = &link.written),
-                    hint(site, &link.file, page.entry.lang),
-                ))
+                let hint = match explain {
+                    true => hint(site, &link.file, page.entry.lang),
+                    false => crate::tr!("link-write-at-links"),
+                };
+                Some((crate::tr!("link-not-on-site", link = &link.written), hint))
             } else if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
                 let pages = by_file.get_or_insert_with(|| {
                     (site.pages.iter().enumerate())
@@ -33,11 +38,12 @@ pub fn check(site: &Site, written: &dyn Fn(&str) -> bool, diagnostics: &mut Diag
                         })
                         .collect()
                 });
-                missing_anchor(site, pages.get(&file).copied(), anchor, link)
+                missing_anchor(site, pages.get(&file).copied(), anchor, link, explain)
             } else {
                 None
             };
             if let Some((message, hint)) = problem {
+                found += 1;
                 diagnostics.push(
                     Diagnostic::error(&page.entry.path, link.line, link.col, message)
                         .with_hint(hint),
@@ -54,23 +60,20 @@ fn missing_anchor(
     page: Option<usize>,
     anchor: &str,
     link: &crate::markdown::SiteLink,
+    explain: bool,
 ) -> Option<(String, String)> {
     if crate::markdown::THEME_IDS.contains(&anchor) {
         return None;
     }
-    let ids: BTreeSet<String> = page
-        .map(|i| {
-            site.pages[i]
-                .rendered
-                .headings
-                .iter()
-                .map(|h| h.id.clone())
-                .collect()
-        })
-        .unwrap_or_default();
-    if ids.contains(anchor) {
+    let headings = page.map_or(&[][..], |i| &site.pages[i].rendered.headings[..]);
+    if headings.iter().any(|h| h.id == anchor) {
         return None;
     }
+    // The anchors to choose from, only for a problem that is listed.
+    let ids: BTreeSet<String> = (headings.iter())
+        .filter(|_| explain)
+        .map(|h| h.id.clone())
+        .collect();
     Some((
         crate::tr!("link-anchor-missing", link = &link.written, anchor = anchor),
         crate::markdown::suggest_anchor(anchor, &ids, crate::markdown::Which::ThatPage),

@@ -117,6 +117,30 @@ fn a_logo_without_its_folder_or_on_another_website_gets_the_fix() {
     }
 }
 
+/// A hint lists at most ten anchors of the target: 10,000 links to a missing anchor of a page
+/// of 25,000 headings put all of them in every hint, past 4 GB (red team).
+#[test]
+fn a_missing_anchor_on_a_page_of_many_headings_gets_a_short_hint() {
+    let site = Site::fixture("basic");
+    let headings: String = (0..300).map(|i| format!("## Kop {i}\n\n")).collect();
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("---\ntitle: \"Over\"\n---\n{headings}"),
+    );
+    let links: String = (0..150)
+        .map(|i| format!("[x](@/pages/about#weg-{i})\n\n"))
+        .collect();
+    with_links(&site, &links);
+    let run = site.check();
+    run.assert_code(1);
+    let hint = (run.stderr.lines())
+        .find(|l| l.starts_with("  hint: ") && l.contains("#kop-"))
+        .unwrap_or_else(|| panic!("{}", run.stderr));
+    assert!(hint.ends_with(", …"), "{hint}");
+    assert_eq!(hint.matches('#').count(), 10, "{hint}");
+    assert!(run.stderr.contains("50 more"), "{}", run.stderr);
+}
+
 #[test]
 fn addresses_of_pages_and_files_the_site_has_pass_and_anchors_are_checked() {
     let site = Site::fixture("basic");

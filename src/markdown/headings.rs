@@ -178,9 +178,13 @@ pub fn suggest_anchor(anchor: &str, ids: &BTreeSet<String>, which: Which) -> Str
     if let Some(close) = crate::diagnostic::suggest(anchor, ids.iter().map(String::as_str)) {
         return crate::tr!("markdown-anchor-did-you-mean", anchor = close);
     }
-    let anchors = (ids.iter().map(|i| format!("#{i}")))
+    // A few to choose from: a page of thousands of headings would put all in every hint.
+    let mut anchors = (ids.iter().take(10).map(|i| format!("#{i}")))
         .collect::<Vec<_>>()
         .join(", ");
+    if ids.len() > 10 {
+        anchors.push_str(", …");
+    }
     match (which, ids.is_empty()) {
         (Which::ThisPage, true) => crate::tr!("markdown-no-anchors-here"),
         (Which::ThatPage, true) => crate::tr!("markdown-no-anchors-there"),

@@ -280,7 +280,7 @@ fn too_deep(markdown: &str) -> Option<usize> {
 }
 
 /// A page's Markdown may hold at most this many signs that can start markup (`*`, `[`, `<`, a
-/// line break, …): 2 MB of ordinary prose holds about 40,000. The parser's work grows with
+/// quote, a line break, …): 2 MB of ordinary prose holds about 50,000. The parser's work grows with
 /// them, not with the text: each costs ~300 bytes to parse, check and render, so 2 MB of `*a`
 /// took 650 MB on each thread. Counted before parsing, in pages long enough to hold more.
 pub const MAX_MARKS: usize = 100_000;
@@ -290,9 +290,13 @@ fn too_much_markup(markdown: &str) -> Option<usize> {
     if markdown.len() <= MAX_MARKS {
         return None;
     }
-    let is_mark = |b: &u8| b"*_[]<>!`&\\|~#-+\n".contains(b);
-    (markdown.bytes().enumerate())
-        .filter(|(_, b)| is_mark(b))
+    // Quotes and `..` too: smart punctuation makes each its own event.
+    let bytes = markdown.as_bytes();
+    let is_mark = |at: usize, b: u8| {
+        b"*_[]<>!`&\\|~#-+\n\"'".contains(&b) || (b == b'.' && bytes.get(at + 1) == Some(&b'.'))
+    };
+    (bytes.iter().enumerate())
+        .filter(|(at, b)| is_mark(*at, **b))
         .nth(MAX_MARKS)
         .map(|(at, _)| at)
 }

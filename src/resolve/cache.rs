@@ -162,6 +162,7 @@ impl LinkTargets<'_> {
         let resolver = SiteLinks {
             targets: self,
             from: &page.entry,
+            suggestions: std::cell::Cell::new(0),
         };
         let markdown = body.read();
         let input = RenderInput {

@@ -2,6 +2,7 @@
 //! address, files and images beside the content, and anchors on other pages.
 
 use super::*;
+use crate::diagnostic::LISTED_PER_FILE;
 
 /// What a name that is no file of the entry's folder most likely meant, as a hint: a web
 /// address without `https://`, an e-mail address without `mailto:`, or a file whose name
@@ -190,9 +191,13 @@ pub(super) fn anchor_problems(pages: &[Page], index: &PageIndex, i: usize) -> Ve
             continue;
         };
         let headings = &target.rendered.headings;
-        // The set of anchors (for "did you mean") only for a link that finds none.
+        // The set of anchors (for "did you mean") only for a link that finds none, and only
+        // for as many as a file lists: the others are counted, their hints never shown.
         if !headings.iter().any(|h| h.id == link.anchor) {
-            let ids: BTreeSet<String> = headings.iter().map(|h| h.id.clone()).collect();
+            let ids: BTreeSet<String> = match diagnostics.len() < LISTED_PER_FILE {
+                true => headings.iter().map(|h| h.id.clone()).collect(),
+                false => BTreeSet::new(),
+            };
             diagnostics.push(
                 Diagnostic::error(
                     &page.entry.path,
@@ -221,6 +226,8 @@ pub(super) struct SiteLinks<'a> {
     pub(super) targets: &'a LinkTargets<'a>,
     /// The entry whose page links.
     pub(super) from: &'a Entry,
+    /// How many "did you mean" searches this page has made (`no_such_entry`).
+    pub(super) suggestions: std::cell::Cell<usize>,
 }
 
 impl LinkResolver for SiteLinks<'_> {
@@ -446,6 +453,18 @@ impl SiteLinks<'_> {
     /// The error for an `@/` link to an entry that does not exist, with the name meant.
     fn no_such_entry(&self, rest: &str, kind: Kind, stem: &str) -> (String, String) {
         let lang = self.from.lang;
+        // Each search compares the name with every name of its kind: only as many as a file
+        // lists are made (a page of thousands of broken links took minutes).
+        let searches = self.suggestions.get();
+        self.suggestions.set(searches + 1);
+        if searches >= LISTED_PER_FILE {
+            let hint = crate::tr!(
+                "resolve-page-names",
+                folder = kind.folder(),
+                lang = lang.code()
+            );
+            return (crate::tr!("resolve-no-such-page", link = rest), hint);
+        }
         let stems: Vec<&str> = self
             .targets
             .all_keys
