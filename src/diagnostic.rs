@@ -89,13 +89,11 @@ impl Diagnostic {
     }
 
     /// The first line of the text format, without excerpt or hint.
+    /// On one line whatever the message quotes: a line break from the content would start a
+    /// line of its own, which a CI log may read as a command (`::error file=…`).
     pub fn headline(&self) -> String {
-        format!(
-            "{}: {}: {}",
-            self.location(),
-            self.severity.word(),
-            self.message
-        )
+        let message = self.message.replace(['\n', '\r'], " ");
+        format!("{}: {}: {message}", self.location(), self.severity.word())
     }
 }
 

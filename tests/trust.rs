@@ -401,6 +401,26 @@ fn an_item_repeated_in_a_list_is_refused_at_its_place() {
     );
 }
 
+/// A warning quoting HTML that spans two lines printed the second at the start of a line of
+/// the build's log, where a CI runner reads `::warning::…` or `::error file=…` as a command.
+#[test]
+fn no_line_of_the_report_starts_with_what_the_content_wrote() {
+    let site = Site::fixture("basic");
+    let page = site.read("content/pages/about.nl.md");
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("{page}\nEen <span\n::error file=x::INGESCHOVEN title=\"x\">tekst</span>.\n"),
+    );
+    let run = site.build();
+    run.assert_code(0);
+    assert!(run.stderr.contains("INGESCHOVEN"), "{}", run.stderr);
+    assert!(
+        !(run.stdout.lines().chain(run.stderr.lines())).any(|l| l.starts_with("::")),
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn two_images_that_would_publish_the_same_files_are_refused() {
     let site = Site::fixture("basic");
