@@ -121,6 +121,24 @@ fn a_site_yaml_that_links_out_is_refused_unread() {
     }
 }
 
+/// `content` itself a link to a folder outside the site: its `site.yaml` was read through the
+/// link, and its first line printed under the problem.
+#[test]
+fn a_content_folder_that_links_out_is_refused_unread() {
+    let outside = outside_secret();
+    let copy = outside.path().join("content");
+    let site = Site::fixture("basic");
+    std::fs::rename(site.path().join("content"), &copy).expect("move");
+    std::fs::write(copy.join("site.yaml"), "SECRET_TOKEN=ghp_abcdef\n").expect("write");
+    link(&copy, &site, "content");
+    let message = format!(
+        "content: error: this is a link to `{}`, outside the site's content",
+        copy.display()
+    );
+    refused(&site, &[&message]);
+    assert!(!site.check().stderr.contains("SECRET"));
+}
+
 #[test]
 fn a_link_inside_the_content_is_followed_and_a_link_to_nothing_is_reported() {
     let site = Site::fixture("basic");

@@ -557,6 +557,17 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
 pub fn read_config_text(root: &Path) -> Result<String, Diagnostic> {
     let relative = crate::config::config_path();
     let path = root.join(&relative);
+    // `content` itself a link out of the site: its site.yaml is not the site's either.
+    let content = root.join("content");
+    if std::fs::symlink_metadata(&content).is_ok_and(|m| m.file_type().is_symlink()) {
+        let inside = match (std::fs::canonicalize(&content), std::fs::canonicalize(root)) {
+            (Ok(content), Ok(root)) => content.starts_with(root),
+            _ => false,
+        };
+        if !inside {
+            return Err(outside_link(root, &content));
+        }
+    }
     if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
         let content = std::fs::canonicalize(root.join("content"));
         let problem = match &content {
