@@ -88,6 +88,11 @@ enum Found {
         attribute: String,
         scheme: String,
     },
+    /// An element that loads what `attribute` names from another website.
+    External {
+        attribute: String,
+        url: String,
+    },
     AnimatedAttribute {
         element: String,
         attribute: String,
@@ -135,6 +140,8 @@ enum Hint {
     Namespace,
     /// A picture of another format: the extension it needs.
     Rename(&'static str),
+    /// Put what is loaded from elsewhere inside the drawing.
+    Embed,
 }
 
 impl Hint {
@@ -145,6 +152,7 @@ impl Hint {
             Hint::Broken => crate::tr!("svg-hint-broken"),
             Hint::Namespace => crate::tr!("svg-hint-namespace"),
             Hint::Rename(extension) => crate::tr!("svg-hint-rename", extension = extension),
+            Hint::Embed => crate::tr!("svg-hint-embed"),
         }
     }
 }
@@ -188,6 +196,10 @@ fn describe(found: &Found) -> (String, String) {
         Found::EventAttribute(name) => {
             (crate::tr!("svg-event-attribute", name = name), Hint::Export)
         }
+        Found::External { attribute, url } => (
+            crate::tr!("svg-external", attribute = attribute, url = url),
+            Hint::Embed,
+        ),
         Found::Address { attribute, scheme } => (
             crate::tr!("svg-address", scheme = scheme, attribute = attribute),
             Hint::Export,
@@ -538,9 +550,16 @@ fn check_attribute(
         return Some(Found::EventAttribute(written()));
     }
     if name == "href" || (name == "base" && namespace == Some(XML_NS)) {
-        return refused_scheme(value, is_image).map(|scheme| Found::Address {
+        if let Some(scheme) = refused_scheme(value, is_image) {
+            let attribute = written();
+            return Some(Found::Address { attribute, scheme });
+        }
+        // Only a link (`<a>`) may lead to another website: an `<image>`, `<use>`, `<feImage>`
+        // or a base address would load from there when the drawing is opened on the site.
+        let is_link = name == "href" && node.tag_name().name().eq_ignore_ascii_case("a");
+        return (!is_link && leads_elsewhere(value)).then(|| Found::External {
             attribute: written(),
-            scheme,
+            url: value.trim().to_string(),
         });
     }
     if is_animation && namespace.is_none() {
@@ -587,6 +606,22 @@ fn refused_scheme(value: &str, is_image: bool) -> Option<String> {
         Err(scheme) if scheme == "data" && is_image && is_raster_data(value) => None,
         Err(scheme) => Some(scheme),
     }
+}
+
+/// Whether an address, read as a browser reads it, is on another website: `https:`, `http:`
+/// or `//host` (also written with backslashes).
+fn leads_elsewhere(value: &str) -> bool {
+    let start: String = (value.chars())
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .skip_while(|c| *c <= ' ')
+        .take(2)
+        .collect();
+    let other_host = start.len() == 2 && start.chars().all(|c| c == '/' || c == '\\');
+    other_host
+        || matches!(
+            crate::safe_url::scheme(value).as_deref(),
+            Some("http" | "https")
+        )
 }
 
 /// `data:image/png;base64,…` and the like, read as a browser reads the scheme.

@@ -87,9 +87,22 @@ fn safe_links_pass() {
     passes(&svg(
         r#"<a href="../over-ons/">relative</a><image href="foto.png" width="1" height="1"/>"#,
     ));
-    passes(&svg(
+}
+
+/// A drawing opened on the site (a link to it, "open image in new tab") would load these from
+/// another website: a tracking pixel. Only a link (`<a>`) may lead elsewhere.
+#[test]
+fn loading_from_another_website_is_refused() {
+    for body in [
+        r#"<image href="https://evil.example/pixel.png" width="1" height="1"/>"#,
+        r#"<image xlink:href="//evil.example/pixel.png" width="1" height="1"/>"#,
+        r#"<filter id="f"><feImage href=" https://evil.example/fe.png"/></filter>"#,
+        r#"<use href="https://evil.example/sprite.svg#a"/>"#,
         r#"<g xml:base="https://www.example.org/logos/"><use href="sprite.svg#a"/></g>"#,
-    ));
+        r#"<image href="\\evil.example\x.png" width="1" height="1"/>"#,
+    ] {
+        refused_body(body, "from another website");
+    }
 }
 
 #[test]
