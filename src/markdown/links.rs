@@ -284,3 +284,24 @@ impl Link {
         }
     }
 }
+
+/// The files beside the content a text links to or shows (`rapport.pdf`, `foto.jpg`), as
+/// written: what goes with the text when it is held back (`resolve::held_files`). Addresses,
+/// `@/` links and anchors are not files.
+pub fn file_destinations(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let is_file = |dest: &str| {
+        !(dest.is_empty()
+            || dest.starts_with(['/', '#', '@'])
+            || crate::safe_url::scheme(dest).is_some())
+    };
+    Parser::new_ext(markdown, options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                let file = dest_url.split(['#', '?']).next().unwrap_or_default();
+                is_file(file).then(|| file.to_string())
+            }
+            _ => None,
+        })
+        .collect()
+}

@@ -12,6 +12,8 @@ pub(super) struct Between<'a> {
     pub files: &'a BTreeSet<(Kind, String, Lang)>,
     pub all_keys: &'a BTreeSet<(Kind, String)>,
     pub assets: &'a BTreeSet<(Kind, &'a str)>,
+    /// Files beside the content held back with the entries that use them (`held_files`).
+    pub held_files: &'a BTreeSet<(Kind, String)>,
     pub images: &'a crate::images::Headers,
 }
 
@@ -476,9 +478,12 @@ fn check_front_matter_files(between: &Between<'_>, page: &Page, diagnostics: &mu
         .flatten()
         .chain(page.entry.keep_metadata.iter())
     {
-        if let Err((message, hint)) =
-            check_image_reference(page.entry.kind, &file.value, between.assets, between.images)
-        {
+        if let Err((message, hint)) = check_image_reference(
+            page.entry.kind,
+            &file.value,
+            (between.assets, between.held_files),
+            between.images,
+        ) {
             diagnostics.push(file.error(message).with_hint(hint));
         }
     }

@@ -103,6 +103,8 @@ pub(super) struct LinkTargets<'a> {
     /// Entries left out as drafts or embargoed, in any language.
     pub(super) held_back: &'a BTreeSet<(Kind, String)>,
     pub(super) assets: &'a BTreeSet<(Kind, &'a str)>,
+    /// Files beside the content held back with the entries that use them (`held_files`).
+    pub(super) held_files: &'a BTreeSet<(Kind, String)>,
     pub(super) images: &'a crate::images::Headers,
     pub(super) base_path: &'a str,
     pub(super) frame: u64,

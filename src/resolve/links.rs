@@ -35,6 +35,16 @@ fn meant_instead(kind: Kind, written: &str, assets: &BTreeSet<(Kind, &str)>) -> 
     Some(crate::tr!("resolve-meant-other-folder", meant = *elsewhere))
 }
 
+/// A file held back with the draft or embargoed entry that uses it (`held_files`): linked from
+/// a published page, it would be published before that entry.
+fn held_file(kind: Kind, file: &str, held: &BTreeSet<(Kind, String)>) -> Option<(String, String)> {
+    let relative = normalize_relative(file)?;
+    held.contains(&(kind, relative)).then(|| {
+        let message = crate::tr!("resolve-file-held", file = file);
+        (message, crate::tr!("resolve-file-held-hint"))
+    })
+}
+
 /// Why a file an entry names is not among the content's files, with the likeliest fix; `hint`
 /// when nothing better is known.
 fn not_there(
@@ -77,11 +87,14 @@ fn renamed_for_the_web(file: &str) -> Option<(String, String)> {
     Some((bad.to_string(), renamed.join("/")))
 }
 
+/// The files beside the content that are published, and those held back (`held_files`).
+pub(super) type ContentFiles<'a> = (&'a BTreeSet<(Kind, &'a str)>, &'a BTreeSet<(Kind, String)>);
+
 /// A file named by an entry exists, and if it is an image, it can be published.
 pub(super) fn check_image_reference(
     kind: Kind,
     file: &str,
-    assets: &BTreeSet<(Kind, &str)>,
+    (assets, held_files): ContentFiles<'_>,
     images: &crate::images::Headers,
 ) -> Result<(), (String, String)> {
     let folder = if kind == Kind::Home {
@@ -105,6 +118,9 @@ pub(super) fn check_image_reference(
     }
     let relative = normalize_relative(file).filter(|r| assets.contains(&(kind, r.as_str())));
     let Some(relative) = relative else {
+        if let Some(held) = held_file(kind, file, held_files) {
+            return Err(held);
+        }
         let hint = crate::tr!("resolve-named-file-missing-hint", folder = folder);
         return Err(not_there(kind, file, assets, hint));
     };
@@ -275,12 +291,8 @@ impl SiteLinks<'_> {
             ));
         }
         if is_image {
-            check_image_reference(
-                self.from.kind,
-                path,
-                self.targets.assets,
-                self.targets.images,
-            )?;
+            let files = (self.targets.assets, self.targets.held_files);
+            check_image_reference(self.from.kind, path, files, self.targets.images)?;
         }
         match normalize_relative(path) {
             Some(relative) if is_image && crate::images::is_raster(&relative) => {
@@ -314,6 +326,9 @@ impl SiteLinks<'_> {
                     ),
                     target: None,
                 })
+            }
+            _ if let Some(held) = held_file(self.from.kind, path, self.targets.held_files) => {
+                Err(held)
             }
             _ => {
                 let hint = match is_image {

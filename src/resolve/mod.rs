@@ -20,6 +20,7 @@ use std::sync::Arc;
 mod between;
 mod cache;
 mod hashes;
+mod held_files;
 mod links;
 mod order;
 mod page;
@@ -262,9 +263,13 @@ pub fn resolve(
         published,
         held_back,
         held_keys,
+        held_files,
     } = hold_back(entries, options);
     let (mut pages, index) = place_pages(&config, published);
     let lists = lists(&pages);
+    let assets = (assets.into_iter())
+        .filter(|a| !held_files.contains(&(a.kind, a.relative.clone())))
+        .collect();
     let published_assets = publish_assets(&config, assets);
     let asset_set = asset_set(&published_assets);
     let bodies = take_bodies(&mut pages);
@@ -276,6 +281,7 @@ pub fn resolve(
         // Every stem that exists in some language, published or not: "missing", not "draft".
         all_keys: &files.keys,
         assets: &asset_set,
+        held_files: &held_files,
         images: &images,
     };
     let hashes = check_and_hash(&between, &held_keys, diagnostics);
@@ -343,6 +349,7 @@ fn render_all(
         all_keys: between.all_keys,
         held_back: held_keys,
         assets: between.assets,
+        held_files: between.held_files,
         images: between.images,
         base_path: &base_path,
         frame: hashes.frame,
@@ -372,6 +379,8 @@ struct Publication {
     held_back: Vec<HeldBack>,
     /// (kind, stem) of every entry not published in some language.
     held_keys: BTreeSet<(Kind, String)>,
+    /// The files beside the content only held-back entries use (`held_files`).
+    held_files: BTreeSet<(Kind, String)>,
 }
 
 /// Sorts out what is published: drafts and embargoed press releases are held back, unless
@@ -380,6 +389,7 @@ fn hold_back(entries: Vec<Arc<Entry>>, options: &ResolveOptions) -> Publication 
     let mut held_back = Vec::new();
     let mut held_keys: BTreeSet<(Kind, String)> = BTreeSet::new();
     let mut published: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
+    let mut held_entries = Vec::new();
     for entry in entries {
         if options.drafts {
             published.push(entry);
@@ -393,6 +403,7 @@ fn hold_back(entries: Vec<Arc<Entry>>, options: &ResolveOptions) -> Publication 
                 path: entry.path.clone(),
                 reason: crate::tr!("resolve-held-draft"),
             });
+            held_entries.push(entry);
             continue;
         }
         if let EntryData::Press(press) = &entry.data
@@ -402,16 +413,19 @@ fn hold_back(entries: Vec<Arc<Entry>>, options: &ResolveOptions) -> Publication 
                 path: entry.path.clone(),
                 reason: crate::tr!("resolve-held-embargo", date = press.date.to_string()),
             });
+            held_entries.push(entry);
             continue;
         }
         published.push(entry);
     }
+    let held_files = held_files::held_files(&held_entries, &published);
     let published = sort_in_page_order(published);
     held_back.sort();
     Publication {
         published,
         held_back,
         held_keys,
+        held_files,
     }
 }
 

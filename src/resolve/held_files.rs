@@ -1,0 +1,38 @@
+//! The files beside the content that only held-back entries use (an embargoed release's photo
+//! and report, a draft's picture): held back with them, or their addresses would tell the news
+//! before its date.
+
+use super::*;
+
+/// (kind, file relative to the kind's folder) of every file a held-back entry names in its
+/// fields or its text and no published entry names in its fields. A published text that links
+/// to one finds no such file: it would publish it early.
+pub(super) fn held_files(
+    held: &[Arc<Entry>],
+    published: &[Arc<Entry>],
+) -> BTreeSet<(Kind, String)> {
+    let used: BTreeSet<(Kind, String)> = (published.iter())
+        .flat_map(|entry| named_files(entry).map(move |file| (entry.kind, file)))
+        .collect();
+    (held.iter())
+        .flat_map(|entry| {
+            let linked = crate::markdown::file_destinations(&entry.body.read());
+            (named_files(entry).chain(linked)).map(move |file| (entry.kind, file))
+        })
+        .filter_map(|(kind, file)| Some((kind, normalize_relative(&file)?)))
+        .filter(|key| !used.contains(key))
+        .collect()
+}
+
+/// The files an entry names in its fields: its image or logo, and those whose metadata it keeps.
+fn named_files(entry: &Entry) -> impl Iterator<Item = String> + '_ {
+    let image = match &entry.data {
+        EntryData::Partner(p) => p.logo.as_ref(),
+        EntryData::Press(p) => p.image.as_ref(),
+        EntryData::Initiative(i) => i.image.as_ref(),
+        EntryData::Festival(f) => f.image.as_ref(),
+        _ => None,
+    };
+    (image.into_iter().chain(&entry.keep_metadata))
+        .filter_map(|file| normalize_relative(&file.value))
+}
