@@ -461,10 +461,18 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
             .replacen("---\n", "---\nimage_alt: \"Foto\"\n", 1);
         site.write(
             &file,
-            &format!("{text}\n[Het rapport](toekomst-rapport.pdf)\n"),
+            &format!("{text}\n[Het rapport](toekomst-rapport.pdf), [folder](gedeeld.pdf)\n"),
         );
     }
+    // A file of another name may be a published page's too: it is published.
+    site.write("content/press/gedeeld.pdf", "%PDF-1.4\n");
+    let published_page = site.read("content/press/bericht-2.nl.md");
+    site.write(
+        "content/press/bericht-2.nl.md",
+        &format!("{published_page}\n[Folder](gedeeld.pdf)\n"),
+    );
     site.build().assert_code(0);
+    assert!(site.exists("public/pers/gedeeld.pdf"));
     let published = site.snapshot("public");
     assert!(
         !published.iter().any(|(path, _)| path.contains("toekomst")),
