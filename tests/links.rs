@@ -141,6 +141,26 @@ fn a_missing_anchor_on_a_page_of_many_headings_gets_a_short_hint() {
     assert!(run.stderr.contains("50 more"), "{}", run.stderr);
 }
 
+/// A photo linked where it is on the editor's computer was told that a `c:` address is not
+/// allowed, with the hint to write a web address.
+#[test]
+fn a_place_on_the_editors_own_computer_is_told_to_be_copied_beside_the_text() {
+    let site = Site::fixture("basic");
+    with_links(
+        &site,
+        r"![Moestuin](C:\Users\anna\Pictures\moestuin.jpg) en [verslag](file:///Users/anna/verslag.pdf)",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    for expected in [
+        r"5:5: error: `C:\Users\anna\Pictures\moestuin.jpg` is a place on your own computer, which readers of the site cannot reach",
+        "hint: copy the file into the folder of this file and write only its name, such as `moestuin.jpg`",
+        "hint: copy the file into the folder of this file and write only its name, such as `verslag.pdf`",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+}
+
 #[test]
 fn addresses_of_pages_and_files_the_site_has_pass_and_anchors_are_checked() {
     let site = Site::fixture("basic");

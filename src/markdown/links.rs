@@ -174,14 +174,24 @@ impl Link {
     /// or an image from another website.
     fn refused(&self, destination: &str, reports: &mut Reports<'_>) -> bool {
         if let Err(scheme) = crate::safe_url::check(destination, crate::safe_url::CONTENT_SCHEMES) {
-            reports.push("link-scheme", self.start, |path, line, col| {
-                Diagnostic::error(
-                    path,
-                    line,
-                    col,
+            // `C:\Users\…\foto.jpg`, `file:///…`: a place on the editor's own computer.
+            let (message, hint) = match scheme.len() == 1 || scheme == "file" {
+                true => {
+                    let name = destination.rsplit(['/', '\\']).next().unwrap_or_default();
+                    let name = crate::safe_url::suggest_name(name);
+                    let message = crate::tr!("markdown-own-computer", link = destination);
+                    (
+                        message,
+                        crate::tr!("markdown-own-computer-hint", name = name),
+                    )
+                }
+                false => (
                     crate::tr!("markdown-link-scheme", scheme = &scheme),
-                )
-                .with_hint(crate::tr!("markdown-link-scheme-hint"))
+                    crate::tr!("markdown-link-scheme-hint"),
+                ),
+            };
+            reports.push("link-scheme", self.start, |path, line, col| {
+                Diagnostic::error(path, line, col, message).with_hint(hint)
             });
             return true;
         }
