@@ -421,9 +421,13 @@ impl Fields {
         required: bool,
         diagnostics: &mut Diagnostics,
     ) -> Vec<Located<String>> {
+        // `themes:` with nothing after it is there, and empty: said at its line.
+        let written_empty = (self.fields.get(name)).map(|f| Self::empty_list(name, f));
         let Some(field) = self.take(name) else {
-            if required {
-                self.missing(name, "[…]", diagnostics);
+            match written_empty {
+                Some(empty) if required => diagnostics.push(empty),
+                _ if required => self.missing(name, "[…]", diagnostics),
+                _ => {}
             }
             return Vec::new();
         };
@@ -474,9 +478,21 @@ impl Fields {
             }
         }
         if required && out.is_empty() && !refused {
-            self.missing(name, "[…]", diagnostics);
+            diagnostics.push(Self::empty_list(name, &field));
         }
         out
+    }
+
+    /// A required list written with nothing in it (`themes: []`).
+    fn empty_list(name: &str, field: &Field) -> Diagnostic {
+        let (line, col) = (field.node.line, field.node.col);
+        Diagnostic::error(
+            &*field.path,
+            line,
+            col,
+            crate::tr!("fields-empty-list", name = name),
+        )
+        .with_hint(write_like(name, "[een, twee]"))
     }
 
     /// A list of groups of fields (festival programme items); each is checked with `known`.

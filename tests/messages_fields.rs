@@ -518,6 +518,33 @@ fn an_apostrophe_taken_for_a_quote_is_an_error_with_the_line_that_keeps_it() {
     );
 }
 
+/// `themes: []` was "the required field `themes` is missing" at line 1 of the file, while the
+/// line is there: it is empty, said at its place.
+#[test]
+fn an_empty_required_list_is_named_at_its_line() {
+    let site = Site::fixture("basic");
+    let molen = site.read("content/initiatives/molen.yaml");
+    site.write(
+        "content/initiatives/molen.yaml",
+        &molen.replace("themes: [energie]", "themes: []"),
+    );
+    let (english, dutch) = (check(&site, "en"), check(&site, "nl"));
+    let at = "content/initiatives/molen.yaml:4:9";
+    let hint = "write it like `themes: [een, twee]`";
+    assert_reported(
+        &english,
+        at,
+        "error",
+        ("`themes` is empty, and needs at least one", hint),
+    );
+    let nl = (
+        "`themes` is leeg, en er moet er minstens één in",
+        "schrijf het als `themes: [een, twee]`",
+    );
+    assert_reported(&dutch, at, "fout", nl);
+    assert!(!english.contains("missing required field"), "{english}");
+}
+
 #[test]
 fn two_sections_of_one_name_and_a_page_at_the_search_page_are_named_at_their_line_once() {
     let site = Site::fixture("basic");

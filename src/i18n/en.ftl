@@ -112,6 +112,7 @@ fields-item-invisible = `{ $value }` holds an invisible character ({ $code }), o
 fields-item-invisible-hint = delete `{ $value }` and type it again
 fields-lost-apostrophe = YAML reads `{ $typed }` as `{ $read }`: it takes the first apostrophe for a quote mark, and the apostrophe is lost
 fields-lost-apostrophe-hint = put the text between double quotes: `{ $fixed }`
+fields-empty-list = `{ $name }` is empty, and needs at least one
 fields-item-twice = `{ $value }` is in `{ $name }` twice
 fields-item-twice-hint = remove one of the two
 fields-item-not-text = items of `{ $name }` should be text, found { $found }

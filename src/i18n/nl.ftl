@@ -112,6 +112,7 @@ fields-item-invisible = in `{ $value }` staat een onzichtbaar teken ({ $code }),
 fields-item-invisible-hint = haal `{ $value }` weg en typ het opnieuw
 fields-lost-apostrophe = YAML leest `{ $typed }` als `{ $read }`: het ziet de eerste apostrof als aanhalingsteken, en die apostrof valt weg
 fields-lost-apostrophe-hint = zet de tekst tussen dubbele aanhalingstekens: `{ $fixed }`
+fields-empty-list = `{ $name }` is leeg, en er moet er minstens één in
 fields-item-twice = `{ $value }` staat twee keer in `{ $name }`
 fields-item-twice-hint = haal er een van de twee weg
 fields-item-not-text = elk onderdeel van `{ $name }` moet tekst zijn, maar hier staat { $found }
