@@ -914,11 +914,16 @@ fn a_text_saved_under_another_ending_is_told_its_name() {
         run.assert_code(1);
         let expected = format!(
             "content/pages/{name}: error: files of this type (`.{}`) are not published\n  hint: if it is a text or the fields of an entry, rename it to `{meant}`\n",
-            name.rsplit('.').next().unwrap_or_default().to_lowercase()
+            name.rsplit('.').next().unwrap_or_default()
         );
         assert!(run.stderr.contains(&expected), "{expected}\n{}", run.stderr);
         site.remove(&format!("content/pages/{name}"));
     }
+    // A page saved as plain text was told to be deleted or saved as PDF.
+    site.write("content/pages/doe-mee.txt", &text);
+    let run = site.check();
+    let expected = "content/pages/doe-mee.txt: error: files of this type (`.txt`) are not published\n  hint: is it a page? Then give it a name like `doe-mee.nl.md` (`.en.md` for English)";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
 }
 
 #[test]

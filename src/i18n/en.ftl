@@ -323,6 +323,7 @@ resolve-bad-name-hint = give the file the name `{ $renamed }` (letters, digits, 
 load-bad-asset-name-hint = rename it to `{ $suggestion }` (letters, digits, - and _ only), and use the new name where the file is mentioned
 load-file-type = files of this type (`{ $kind }`) are not published
 load-web-file-hint = write pages as Markdown (`<name>.nl.md` and `<name>.en.md`); the site's layout and scripts come from the theme
+load-text-as-page = is it a page? Then give it a name like `{ $name }` (`.en.md` for English) and the fields at the top, as the handbook shows
 load-rename-text-file = if it is a text or the fields of an entry, rename it to `{ $name }`
 load-file-type-hint = remove it, or save it as PDF; the site publishes images (JPEG, PNG, WebP, GIF, SVG), PDF, office documents and CSV
 load-cannot-read-file = cannot read the file: { $error }

@@ -326,6 +326,7 @@ resolve-bad-name-hint = geef het bestand de naam `{ $renamed }` (alleen letters,
 load-bad-asset-name-hint = geef het bestand de naam `{ $suggestion }` (alleen letters, cijfers, - en _), en gebruik de nieuwe naam overal waar het bestand genoemd wordt
 load-file-type = bestanden van dit soort (`{ $kind }`) worden niet gepubliceerd
 load-web-file-hint = schrijf pagina's in Markdown (`<naam>.nl.md` en `<naam>.en.md`); de opmaak en de scripts van de site komen uit het thema
+load-text-as-page = is het een pagina? Geef het bestand dan een naam als `{ $name }` (`.en.md` voor Engels) en de velden bovenaan, zoals het handboek laat zien
 load-rename-text-file = is het een tekst of zijn het de velden van een item, geef het bestand dan de naam `{ $name }`
 load-file-type-hint = verwijder het bestand, of sla het op als PDF; de site publiceert afbeeldingen (JPEG, PNG, WebP, GIF, SVG), PDF, kantoordocumenten en CSV
 load-cannot-read-file = het bestand kan niet gelezen worden: { $error }

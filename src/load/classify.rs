@@ -278,6 +278,12 @@ fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {
         advice
     } else if let Some(meant) = meant_text_name(name) {
         crate::tr!("load-rename-text-file", name = meant)
+    } else if let Some(stem) = name.strip_suffix(".txt").or(name.strip_suffix(".TXT")) {
+        // Plain text, most often a page saved by a text editor's default.
+        crate::tr!(
+            "load-text-as-page",
+            name = format!("{}.nl.md", stem.to_lowercase())
+        )
     } else if matches!(
         extension.as_deref(),
         Some("html" | "htm" | "xhtml" | "js" | "mjs" | "php" | "xml" | "css")
@@ -293,7 +299,9 @@ fn asset_problem(parts: &[String], rel_root: &Path) -> Option<Diagnostic> {
             0,
             crate::tr!(
                 "load-file-type",
-                kind = extension.map_or_else(|| name.clone(), |e| format!(".{e}"))
+                // As written: `.MD` is refused for its capitals, and should say so.
+                kind =
+                    (name.rsplit_once('.')).map_or_else(|| name.clone(), |(_, e)| format!(".{e}"))
             ),
         )
         .with_hint(hint),
