@@ -612,8 +612,8 @@ fn lost_apostrophe(field: &Field, typed: &str, read: &str) -> Diagnostic {
         .with_hint(crate::tr!("fields-lost-apostrophe-hint", fixed = fixed))
 }
 
-/// Signs a word processor starts a list item with, where YAML needs a plain `-`.
-const BULLETS: &[char] = &['–', '—', '‒', '―', '−', '•', '·'];
+/// Signs a word processor starts a list item with, where YAML and Markdown need a plain `-`.
+pub(crate) const BULLETS: &[char] = &['–', '—', '‒', '―', '−', '•', '·', '▪', '◦'];
 
 /// Characters that take no space on screen, pasted with a name from a web page or Word.
 const INVISIBLE: &[char] = &[

@@ -774,6 +774,24 @@ fn a_translation_whose_text_is_the_sources_is_a_warning() {
     );
 }
 
+/// A list pasted from Word keeps its bullets and runs on as one paragraph: a warning at each
+/// such line. A dash that starts one line of wrapped prose is prose.
+#[test]
+fn a_list_pasted_with_bullets_is_a_warning_at_each_line() {
+    let _shared = shared();
+    let site = Site::fixture("basic");
+    let page = site.read("content/pages/about.nl.md");
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("{page}\nAfspraken:\n•\tEen handreiking\n•\tEen bijeenkomst\n\nProza die\n– zo – doorloopt.\n"),
+    );
+    let run = site.check();
+    run.assert_code(0);
+    let warning = "warning: this line starts with `•`, which makes no list";
+    assert_eq!(run.stderr.matches(warning).count(), 2, "{}", run.stderr);
+    assert!(!run.stderr.contains("starts with `–`"), "{}", run.stderr);
+}
+
 /// A page whose address is a section's, in another case (`/Pers/` and the press section at
 /// `/pers/`), would replace the section's page on a server that ignores case.
 #[test]

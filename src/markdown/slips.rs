@@ -29,6 +29,18 @@ pub(super) fn slips_pass(markdown: &str, events: &Events<'_>, reports: &mut Repo
     let line_starts = std::iter::once(0).chain(markdown.match_indices('\n').map(|(at, _)| at + 1));
     for at in line_starts.filter(|at| !made.covers(*at)) {
         let line = &markdown[at..];
+        // `• punt` pasted from Word: no list, the lines run on in one paragraph. Only in a run
+        // of such lines: a dash that starts one line of wrapped prose is prose.
+        if let Some(sign) = bullet(line)
+            && (bullet(next_line(line)) == Some(sign)
+                || bullet(markdown[..at].lines().next_back().unwrap_or("")) == Some(sign))
+        {
+            reports.push("bullet", at, |path, line, col| {
+                let message = crate::tr!("markdown-bullet", sign = sign.to_string());
+                Diagnostic::warning(path, line, col, message)
+                    .with_hint(crate::tr!("markdown-bullet-hint"))
+            });
+        }
         let hashes = line.len() - line.trim_start_matches('#').len();
         let next = line[hashes..].chars().next();
         // `##Kop`: two or more, so that a `#hashtag` at the start of a line stays text.
@@ -42,6 +54,20 @@ pub(super) fn slips_pass(markdown: &str, events: &Events<'_>, reports: &mut Repo
             });
         }
     }
+}
+
+/// The bullet or dash a line starts with, before a space: `• punt`, `– punt`.
+fn bullet(line: &str) -> Option<char> {
+    let mut start = line.trim_start_matches([' ', '\t']).chars();
+    match (start.next(), start.next()) {
+        (Some(sign), Some(' ' | '\t')) if crate::fields::BULLETS.contains(&sign) => Some(sign),
+        _ => None,
+    }
+}
+
+/// The text after the first line break of `text` (empty without one).
+fn next_line(text: &str) -> &str {
+    text.split_once('\n').map_or("", |(_, rest)| rest)
 }
 
 /// The parts of the text the parser made into a link, an image, a heading or code: no slip is
