@@ -397,6 +397,11 @@ impl Fields {
         let text = field.node.as_text();
         let parsed = text.as_deref().and_then(&parse);
         if parsed.is_none() {
+            // `05-12-2026`, `2026–12–04`: the date meant, when there is one.
+            let hint = match text.as_deref().and_then(meant_date) {
+                Some(meant) => crate::tr!("fields-date-meant", name = name, date = meant),
+                None => hint,
+            };
             diagnostics.push(
                 Diagnostic::error(
                     &*field.path,
@@ -601,6 +606,26 @@ impl Fields {
         }
         self.locations.into_boxed_slice()
     }
+}
+
+/// The date `written` most likely means, as year-month-day: day-month-year with any dash,
+/// slash or dot (`05-12-2026`, `5/12/2026`), or year-month-day with Word's long dashes.
+fn meant_date(written: &str) -> Option<String> {
+    let parts: Vec<&str> = written
+        .trim()
+        .split(|c: char| BULLETS.contains(&c) || matches!(c, '-' | '/' | '.'))
+        .collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let number = |part: &str| part.parse::<u16>().ok().filter(|_| part.len() <= 4);
+    let (year, month, day) = match (a.len(), c.len()) {
+        (4, 1..=2) => (number(a)?, number(b)?, number(c)?),
+        (1..=2, 4) => (number(c)?, number(b)?, number(a)?),
+        _ => return None,
+    };
+    let meant = format!("{year:04}-{month:02}-{day:02}");
+    (crate::lang::parse_date(&meant).is_some() && meant != written.trim()).then_some(meant)
 }
 
 /// `place: 's-Hertogenbosch'`, read as `s-Hertogenbosch`: the line that keeps the apostrophe.

@@ -27,7 +27,7 @@ content/festival/2024.nl.md:6:5: error: unknown field `titel` for an item of `pr
 content/festival/2025.yaml:1:7: error: field `date` is not a valid date: `12-04-2025`
  1 | date: 12-04-2025
    |       ^
-  hint: write dates as year-month-day, like `date: 2024-04-13`
+  hint: did you mean `date: 2025-04-12`? Dates are written as year-month-day with plain hyphens
 
 content/goals/tweede.en.md:5:14: error: `target_year` is `2028` here but `2027` in content/goals/tweede.nl.md
  5 | target_year: 2028
@@ -239,7 +239,7 @@ note: the site is not in a git repository, so translations were not compared wit
 /// The same problems as GitHub Actions annotations, on stdout.
 const MISTAKES_GITHUB: &str = r##"::error file=content/festival/2024.en.md,line=7,col=5::unknown field `descripton` for an item of `programme` (hint: did you mean `description`?)
 ::error file=content/festival/2024.nl.md,line=6,col=5::unknown field `titel` for an item of `programme` (hint: did you mean `title`?)
-::error file=content/festival/2025.yaml,line=1,col=7::field `date` is not a valid date: `12-04-2025` (hint: write dates as year-month-day, like `date: 2024-04-13`)
+::error file=content/festival/2025.yaml,line=1,col=7::field `date` is not a valid date: `12-04-2025` (hint: did you mean `date: 2025-04-12`? Dates are written as year-month-day with plain hyphens)
 ::error file=content/goals/tweede.en.md,line=5,col=14::`target_year` is `2028` here but `2027` in content/goals/tweede.nl.md (hint: all languages must agree; write `target_year` once in tweede.yaml)
 ::warning file=content/initiatives/alleen-nl.nl.md::there is no English translation of this page (hint: readers of the English site get a notice instead; add content/initiatives/alleen-nl.en.md)
 ::error file=content/initiatives/buurtsite.yaml,line=5,col=10::`www.buurtsite.nl` is not a web address (hint: write the full address, like `https://www.buurtsite.nl`)

@@ -182,11 +182,11 @@ const MISTAKES: &[Case] = &[
         at: "content/festival/2025.yaml:1:7",
         en: (
             "field `date` is not a valid date: `12-04-2025`",
-            "write dates as year-month-day, like `date: 2024-04-13`",
+            "did you mean `date: 2025-04-12`? Dates are written as year-month-day with plain hyphens",
         ),
         nl: (
             "het veld `date` is geen geldige datum: `12-04-2025`",
-            "schrijf een datum als jaar-maand-dag, zoals `date: 2024-04-13`",
+            "bedoel je `date: 2025-04-12`? Een datum schrijf je als jaar-maand-dag, met gewone streepjes",
         ),
     },
     Case {

@@ -104,6 +104,7 @@ fields-write-like = write it like `{ $name }: { $example }`
 fields-out-of-range = field `{ $name }` is { $value }, but must be between { $min } and { $max }
 fields-out-of-range-hint = use a whole number from { $min } to { $max }
 fields-bad-date = field `{ $name }` is not a valid date: `{ $value }`
+fields-date-meant = did you mean `{ $name }: { $date }`? Dates are written as year-month-day with plain hyphens
 fields-date-hint = write dates as year-month-day, like `{ $name }: 2024-04-13`
 fields-partial-date-hint = write `{ $name }: 2024`, `{ $name }: 2024-04` or `{ $name }: 2024-04-13`
 fields-list-as-text = `{ $name }` is written as one text with commas; a list goes between square brackets

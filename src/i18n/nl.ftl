@@ -104,6 +104,7 @@ fields-write-like = schrijf het als `{ $name }: { $example }`
 fields-out-of-range = het veld `{ $name }` is { $value }, maar moet tussen { $min } en { $max } liggen
 fields-out-of-range-hint = gebruik een heel getal van { $min } tot en met { $max }
 fields-bad-date = het veld `{ $name }` is geen geldige datum: `{ $value }`
+fields-date-meant = bedoel je `{ $name }: { $date }`? Een datum schrijf je als jaar-maand-dag, met gewone streepjes
 fields-date-hint = schrijf een datum als jaar-maand-dag, zoals `{ $name }: 2024-04-13`
 fields-partial-date-hint = schrijf `{ $name }: 2024`, `{ $name }: 2024-04` of `{ $name }: 2024-04-13`
 fields-list-as-text = `{ $name }` staat er als één tekst met komma's; een lijst staat tussen blokhaken
