@@ -300,6 +300,11 @@ impl Link {
 /// `@/` links and anchors are not files.
 pub fn file_destinations(markdown: &str) -> Vec<String> {
     use pulldown_cmark::{Event, Parser, Tag};
+    // A text `render` would refuse before parsing is not parsed here either: a draft is
+    // content too.
+    if too_deep(markdown).is_some() || too_much_markup(markdown).is_some() {
+        return Vec::new();
+    }
     let is_file = |dest: &str| {
         !(dest.is_empty()
             || dest.starts_with(['/', '#', '@'])
