@@ -47,6 +47,17 @@ struct Field {
     path: Arc<Path>,
 }
 
+impl Field {
+    /// An error at the field's value.
+    fn error(&self, message: impl Into<String>) -> Diagnostic {
+        self.error_at(&self.node, message)
+    }
+    /// An error at one part of the field's value (a list item, a group's value).
+    fn error_at(&self, part: &Node, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&*self.path, part.line, part.col, message)
+    }
+}
+
 /// The merged fields of one entry in one language: shared file + language file.
 pub struct Fields {
     /// The language file: missing fields are reported here.
@@ -225,18 +236,14 @@ impl Fields {
     /// `expected` is what the field takes, in the run's language ("text", "true or false").
     fn wrong_type(field: &Field, expected: String, example: &str, diagnostics: &mut Diagnostics) {
         diagnostics.push(
-            Diagnostic::error(
-                &*field.path,
-                field.node.line,
-                field.node.col,
-                crate::tr!(
+            field
+                .error(crate::tr!(
                     "fields-wrong-type",
                     name = &field.key.name,
                     expected = expected,
                     found = field.node.type_name()
-                ),
-            )
-            .with_hint(write_like(&field.key.name, example)),
+                ))
+                .with_hint(write_like(&field.key.name, example)),
         );
     }
 
@@ -331,23 +338,19 @@ impl Fields {
             Some(n) if range.contains(&n) => Some(n),
             Some(n) => {
                 diagnostics.push(
-                    Diagnostic::error(
-                        &*field.path,
-                        field.node.line,
-                        field.node.col,
-                        crate::tr!(
+                    field
+                        .error(crate::tr!(
                             "fields-out-of-range",
                             name = name,
                             value = n.to_string(),
                             min = range.start().to_string(),
                             max = range.end().to_string()
-                        ),
-                    )
-                    .with_hint(crate::tr!(
-                        "fields-out-of-range-hint",
-                        min = range.start().to_string(),
-                        max = range.end().to_string()
-                    )),
+                        ))
+                        .with_hint(crate::tr!(
+                            "fields-out-of-range-hint",
+                            min = range.start().to_string(),
+                            max = range.end().to_string()
+                        )),
                 );
                 None
             }
@@ -407,17 +410,13 @@ impl Fields {
                 None => hint,
             };
             diagnostics.push(
-                Diagnostic::error(
-                    &*field.path,
-                    field.node.line,
-                    field.node.col,
-                    crate::tr!(
+                field
+                    .error(crate::tr!(
                         "fields-bad-date",
                         name = name,
                         value = text.unwrap_or_default()
-                    ),
-                )
-                .with_hint(hint),
+                    ))
+                    .with_hint(hint),
             );
         }
         parsed
@@ -454,15 +453,14 @@ impl Fields {
             match item.as_text() {
                 Some(text) if let Some((message, hint)) = item_problem(name, &text) => {
                     refused = true;
-                    let at = (item.line, item.col);
-                    let error = Diagnostic::error(&*field.path, at.0, at.1, message);
+                    let error = field.error_at(item, message);
                     diagnostics.push(error.with_hint(hint));
                 }
                 // Each item once: a theme written 3,000 times made every card hold it 3,000
                 // times on each of 125 pages of the theme (gigabytes from 15 kB).
                 Some(text) if !seen.insert(text.trim().to_string()) => {
                     let message = crate::tr!("fields-item-twice", name = name, value = text.trim());
-                    let error = Diagnostic::error(&*field.path, item.line, item.col, message);
+                    let error = field.error_at(item, message);
                     diagnostics.push(error.with_hint(crate::tr!("fields-item-twice-hint")));
                 }
                 Some(text) => out.push(Located {
@@ -472,17 +470,16 @@ impl Fields {
                     col: item.col,
                 }),
                 None => diagnostics.push(
-                    Diagnostic::error(
-                        &*field.path,
-                        item.line,
-                        item.col,
-                        crate::tr!(
-                            "fields-item-not-text",
-                            name = name,
-                            found = item.type_name()
-                        ),
-                    )
-                    .with_hint(write_like(name, "[een, twee]")),
+                    field
+                        .error_at(
+                            item,
+                            crate::tr!(
+                                "fields-item-not-text",
+                                name = name,
+                                found = item.type_name()
+                            ),
+                        )
+                        .with_hint(write_like(name, "[een, twee]")),
                 ),
             }
         }
@@ -494,14 +491,9 @@ impl Fields {
 
     /// A required list written with nothing in it (`themes: []`).
     fn empty_list(name: &str, field: &Field) -> Diagnostic {
-        let (line, col) = (field.node.line, field.node.col);
-        Diagnostic::error(
-            &*field.path,
-            line,
-            col,
-            crate::tr!("fields-empty-list", name = name),
-        )
-        .with_hint(write_like(name, "[een, twee]"))
+        field
+            .error(crate::tr!("fields-empty-list", name = name))
+            .with_hint(write_like(name, "[een, twee]"))
     }
 
     /// A list of groups of fields (festival programme items); each is checked with `known`.
@@ -527,20 +519,19 @@ impl Fields {
         for item in items {
             let Value::Map(entries) = &item.value else {
                 diagnostics.push(
-                    Diagnostic::error(
-                        &*field.path,
-                        item.line,
-                        item.col,
-                        crate::tr!(
-                            "fields-item-not-group",
-                            name = name,
-                            found = item.type_name()
-                        ),
-                    )
-                    .with_hint(crate::tr!(
-                        "fields-item-not-group-hint",
-                        field = known.first().copied().unwrap_or("title")
-                    )),
+                    field
+                        .error_at(
+                            item,
+                            crate::tr!(
+                                "fields-item-not-group",
+                                name = name,
+                                found = item.type_name()
+                            ),
+                        )
+                        .with_hint(crate::tr!(
+                            "fields-item-not-group-hint",
+                            field = known.first().copied().unwrap_or("title")
+                        )),
                 );
                 continue;
             };
@@ -563,10 +554,8 @@ impl Fields {
                         );
                     }
                     None if value.value == Value::Null => {}
-                    None => diagnostics.push(Diagnostic::error(
-                        &*field.path,
-                        value.line,
-                        value.col,
+                    None => diagnostics.push(field.error_at(
+                        value,
                         crate::tr!(
                             "fields-wrong-type",
                             name = &key.name,

@@ -27,10 +27,11 @@ pub(super) fn meant_date(written: &str) -> Option<String> {
 
 /// `place: 's-Hertogenbosch'`, read as `s-Hertogenbosch`: the line that keeps the apostrophe.
 pub(super) fn lost_apostrophe(field: &Field, typed: &str, read: &str) -> Diagnostic {
-    let (name, node) = (&field.key.name, &field.node);
+    let name = &field.key.name;
     let message = crate::tr!("fields-lost-apostrophe", typed = typed, read = read);
     let fixed = format!("{name}: \"'{read}\"");
-    Diagnostic::error(&*field.path, node.line, node.col, message)
+    field
+        .error(message)
         .with_hint(crate::tr!("fields-lost-apostrophe-hint", fixed = fixed))
 }
 
@@ -83,13 +84,9 @@ pub(super) fn list_written_as_text(
         .collect();
     let node = &field.node;
     diagnostics.push(
-        Diagnostic::error(
-            &*field.path,
-            node.line,
-            node.col,
-            crate::tr!("fields-list-as-text", name = name),
-        )
-        .with_hint(write_like(name, &format!("[{}]", items.join(", ")))),
+        field
+            .error(crate::tr!("fields-list-as-text", name = name))
+            .with_hint(write_like(name, &format!("[{}]", items.join(", ")))),
     );
     (items.into_iter())
         .map(|value| Located {
