@@ -18,17 +18,17 @@ use std::sync::Arc;
 
 /// What one language file gave, kept by `serve` with what it was made from (the language file
 /// and its shared file).
-struct CachedEntry {
+pub(crate) struct CachedEntry {
     sources: Sources,
     parsed: ParsedFile,
 }
 
 /// (the shared-fields file's text, whether it parsed or its problem)
-type CachedShared = (Sources, Result<(), Diagnostic>);
+pub(crate) type CachedShared = (Sources, Result<(), Diagnostic>);
 
 /// The texts a cached result was made from, kept alive so that a file `serve` did not read
 /// again (the same `Arc`) is recognised without hashing it, and their hash for files that were.
-struct Sources {
+pub(crate) struct Sources {
     texts: Vec<Arc<Text>>,
     hash: u64,
 }
@@ -137,25 +137,19 @@ impl Caches {
         renderer
     }
 
-    /// What the shared-fields file at `path` gave when it had these texts.
-    pub(crate) fn parsed_shared(
-        &self,
-        path: &Path,
-        texts: &[&Arc<Text>],
-    ) -> Option<Result<(), Diagnostic>> {
-        let shared = self.shared.read().ok()?;
-        let (sources, parsed) = shared.get(path.as_os_str())?;
-        sources.matches(texts).then(|| parsed.clone())
+    /// The kept shared-fields files, for one parse (see `Kept`).
+    pub(crate) fn kept_shared(&self) -> Kept<'_, CachedShared> {
+        Kept(self.shared.read().ok())
     }
 
-    pub(crate) fn keep_shared(
+    pub(crate) fn keep_shared<'a>(
         &self,
-        path: &Path,
-        texts: &[&Arc<Text>],
-        parsed: Result<(), Diagnostic>,
+        kept: impl IntoIterator<Item = (&'a Path, [&'a Arc<Text>; 1], Result<(), Diagnostic>)>,
     ) {
         if let Ok(mut shared) = self.shared.write() {
-            shared.insert(path.as_os_str().to_owned(), (Sources::new(texts), parsed));
+            for (path, texts, parsed) in kept {
+                shared.insert(path.as_os_str().to_owned(), (Sources::new(&texts), parsed));
+            }
         }
     }
 
@@ -171,23 +165,65 @@ impl Caches {
         }
     }
 
-    /// What the language file at `path` gave when it and its shared file had these texts.
-    pub(crate) fn parsed_entry(&self, path: &Path, texts: &[&Arc<Text>]) -> Option<ParsedFile> {
-        let entries = self.entries.read().ok()?;
-        let cached = entries.get(path.as_os_str())?;
-        cached.sources.matches(texts).then(|| cached.parsed.clone())
+    /// The kept entries, for one parse (see `Kept`).
+    pub(crate) fn kept_entries(&self) -> Kept<'_, CachedEntry> {
+        Kept(self.entries.read().ok())
     }
 
-    pub(crate) fn keep_entry(&self, path: &Path, texts: &[&Arc<Text>], parsed: ParsedFile) {
+    /// Keeps what language files gave (path, the texts it was made from, what it gave).
+    pub(crate) fn keep_entries<'a>(
+        &self,
+        kept: impl IntoIterator<Item = (&'a Path, SourceTexts<'a>, ParsedFile)>,
+    ) {
         if let Ok(mut entries) = self.entries.write() {
-            entries.insert(
-                path.as_os_str().to_owned(),
-                CachedEntry {
-                    sources: Sources::new(texts),
-                    parsed,
-                },
-            );
+            for (path, texts, parsed) in kept {
+                let sources = Sources::new(texts.as_slice());
+                entries.insert(path.as_os_str().to_owned(), CachedEntry { sources, parsed });
+            }
         }
+    }
+}
+
+/// The texts what a language file gives is made from: its own, and its shared file's if it
+/// has one. Made for every file on every edit: no allocation.
+pub(crate) struct SourceTexts<'a> {
+    texts: [&'a Arc<Text>; 2],
+    len: usize,
+}
+
+impl<'a> SourceTexts<'a> {
+    pub(crate) fn new(own: &'a Arc<Text>, shared: Option<&'a Arc<Text>>) -> SourceTexts<'a> {
+        SourceTexts {
+            texts: [own, shared.unwrap_or(own)],
+            len: 1 + usize::from(shared.is_some()),
+        }
+    }
+    pub(crate) fn as_slice(&self) -> &[&'a Arc<Text>] {
+        &self.texts[..self.len]
+    }
+}
+
+/// What `serve` kept of one kind of file, read by every worker of one parse under one lock,
+/// taken once: taking it per file made the two threads fight over it (a tenth of an edit's
+/// parse at 100,000 entries). What a parse makes is kept after it, under the write lock.
+pub(crate) struct Kept<'a, V>(Option<std::sync::RwLockReadGuard<'a, HashMap<OsString, V>>>);
+
+impl Kept<'_, CachedShared> {
+    /// What the shared-fields file at `path` gave when it had these texts.
+    pub(crate) fn get(&self, path: &Path, texts: &[&Arc<Text>]) -> Option<Result<(), Diagnostic>> {
+        let (sources, parsed) = self.0.as_ref()?.get(path.as_os_str())?;
+        sources.matches(texts).then(|| parsed.clone())
+    }
+}
+
+impl Kept<'_, CachedEntry> {
+    /// What the language file at `path` gave when it and its shared file had these texts.
+    pub(crate) fn get(&self, path: &Path, texts: &SourceTexts<'_>) -> Option<ParsedFile> {
+        let cached = self.0.as_ref()?.get(path.as_os_str())?;
+        cached
+            .sources
+            .matches(texts.as_slice())
+            .then(|| cached.parsed.clone())
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::incremental::Caches;
+use crate::incremental::{Caches, SourceTexts};
 use crate::load;
 use crate::model::{Entry, EntrySource, Vocabulary, parse_entry};
 use crate::yaml::{self, Node};
@@ -78,6 +78,15 @@ struct SharedFields<'a> {
     broken: HashSet<(crate::model::Kind, &'a str)>,
 }
 
+impl SharedFields<'_> {
+    /// The texts what a language file gives is made from: its own and its shared file's.
+    fn texts<'t>(&'t self, file: &'t load::LanguageFile) -> SourceTexts<'t> {
+        let key = (file.kind, file.stem.as_str());
+        let shared = self.nodes.get(&key).map(|(_, node)| node.text);
+        SourceTexts::new(&file.file.text, shared)
+    }
+}
+
 /// The YAML of a shared-fields file that parsed. `serve` keeps only that it parsed, not the
 /// YAML (for 10,000 initiatives, megabytes it reads only when a language file changes): it is
 /// parsed again from the text when a language file needs it.
@@ -100,30 +109,40 @@ fn parse_shared_files<'a>(
     caches: Option<&Caches>,
     diagnostics: &mut Diagnostics,
 ) -> SharedFields<'a> {
-    // `None`: it parsed, and `serve` kept only that.
-    let parsed: Vec<Result<Option<Node>, Diagnostic>> = shared_files
+    let kept = caches.map(Caches::kept_shared);
+    // `None`: it parsed, and `serve` kept only that. `true`: parsed now, to be kept.
+    let parsed: Vec<(Result<Option<Node>, Diagnostic>, bool)> = shared_files
         .par_iter()
         .map(|f| {
-            let texts = [&f.file.text];
-            if let Some(parsed) = caches.and_then(|c| c.parsed_shared(&f.file.path, &texts)) {
-                return parsed.map(|()| None);
+            if let Some(parsed) = kept
+                .as_ref()
+                .and_then(|k| k.get(&f.file.path, &[&f.file.text]))
+            {
+                return (parsed.map(|()| None), false);
             }
             let parsed = yaml::parse_content(&f.file.text.read(), 0)
                 .map_err(|e| e.diagnostic(&f.file.path, ""));
-            if let Some(cache) = caches {
-                let outcome = parsed.as_ref().map(|_| ()).map_err(Diagnostic::clone);
-                cache.keep_shared(&f.file.path, &texts, outcome);
-            }
-            parsed.map(Some)
+            (parsed.map(Some), true)
         })
         .collect();
+    drop(kept);
+    if let Some(cache) = caches {
+        let fresh = shared_files
+            .iter()
+            .zip(&parsed)
+            .filter(|(_, (_, fresh))| *fresh);
+        cache.keep_shared(fresh.map(|(f, (parsed, _))| {
+            let outcome = parsed.as_ref().map(|_| ()).map_err(Diagnostic::clone);
+            (&*f.file.path, [&f.file.text], outcome)
+        }));
+    }
     let mut shared = SharedFields {
         nodes: HashMap::new(),
         broken: HashSet::new(),
     };
     // Entries whose shared file is broken are not parsed: every field in it would be reported
     // missing again.
-    for (file, parsed) in shared_files.iter().zip(parsed) {
+    for (file, (parsed, _)) in shared_files.iter().zip(parsed) {
         match parsed {
             Ok(node) => {
                 let node = SharedNode {
@@ -184,35 +203,43 @@ fn parse_language_files(
     vocabulary: &Vocabulary<'_>,
     caches: Option<&Caches>,
 ) -> Vec<ParsedLanguageFile> {
-    language_files
+    let kept = caches.map(Caches::kept_entries);
+    // With whether it was parsed now, to be kept.
+    let parsed: Vec<(ParsedLanguageFile, bool)> = language_files
         .par_iter()
         .map(|file| {
             let key = (file.kind, file.stem.as_str());
-            let shared_text = shared.nodes.get(&key).map(|(_, node)| node.text);
-            let both = [&file.file.text, shared_text.unwrap_or(&file.file.text)];
-            let texts = &both[..1 + usize::from(shared_text.is_some())];
+            let texts = shared.texts(file);
             // Kept entries were checked against this vocabulary (`Caches::check_against`); one
             // beside a broken shared file is never kept, and its texts do not say so.
-            let kept = (caches.filter(|_| !shared.broken.contains(&key)))
-                .and_then(|c| c.parsed_entry(&file.file.path, texts));
-            let parsed = kept
-                .unwrap_or_else(|| parse_language_file(file, shared, vocabulary, caches, texts));
+            let kept = (kept.as_ref().filter(|_| !shared.broken.contains(&key)))
+                .and_then(|k| k.get(&file.file.path, &texts));
+            let fresh = kept.is_none();
+            let parsed = kept.unwrap_or_else(|| parse_language_file(file, shared, vocabulary));
             let named = parsed
                 .placeholder
                 .then(|| (file.file.path.clone(), file.lang));
-            (parsed, named)
+            ((parsed, named), fresh)
         })
-        .collect()
+        .collect();
+    drop(kept);
+    if let Some(cache) = caches {
+        // One beside a broken shared file is not kept: its texts do not say it is broken.
+        let fresh = (language_files.iter().zip(&parsed)).filter(|(f, (_, fresh))| {
+            *fresh && !shared.broken.contains(&(f.kind, f.stem.as_str()))
+        });
+        cache.keep_entries(
+            fresh.map(|(f, ((parsed, _), _))| (&*f.file.path, shared.texts(f), parsed.clone())),
+        );
+    }
+    parsed.into_iter().map(|(parsed, _)| parsed).collect()
 }
 
-/// Parses one language file with its shared fields, and keeps what it gave in `caches` (made
-/// from `texts`).
+/// Parses one language file with its shared fields.
 fn parse_language_file(
     file: &load::LanguageFile,
     shared: &SharedFields<'_>,
     vocabulary: &Vocabulary<'_>,
-    caches: Option<&Caches>,
-    texts: &[&Arc<crate::packed::Text>],
 ) -> ParsedFile {
     let key = (file.kind, file.stem.as_str());
     let text = file.file.text.read();
@@ -232,15 +259,11 @@ fn parse_language_file(
         .and_then(|(p, n)| Some((*p, n.get()?)));
     let source = entry_source(file, &text, shared_node);
     let entry = parse_entry(&source, vocabulary, &mut found).map(Arc::new);
-    let parsed = ParsedFile {
+    ParsedFile {
         placeholder,
         entry,
         found,
-    };
-    if let Some(cache) = caches {
-        cache.keep_entry(&file.file.path, texts, parsed.clone());
     }
-    parsed
 }
 
 /// A language file still as `wdhs new` wrote it is not published: say which.
@@ -267,6 +290,12 @@ fn merge_missing_shared_fields(
     found: Vec<Diagnostic>,
     shared: &HashMap<(crate::model::Kind, &str), (&Path, SharedNode<'_>)>,
 ) -> Vec<Diagnostic> {
+    let is_missing = |d: &Diagnostic| crate::model::missing_field(&d.message).is_some();
+    // The usual case, and on every edit in `serve`: nothing is missing, and the map below,
+    // one line per shared file, would be made for nothing (5 % of an edit at 100,000 entries).
+    if !found.iter().any(is_missing) {
+        return found;
+    }
     // By folder and stem, made once: searching every shared file for every problem was
     // quadratic on a large site with many problems.
     let by_place: HashMap<(Option<&Path>, &str), &Path> = (shared.values())
@@ -279,7 +308,6 @@ fn merge_missing_shared_fields(
             .get(&(path.parent(), stem))
             .map(|p| p.to_path_buf())
     };
-    let is_missing = |d: &Diagnostic| crate::model::missing_field(&d.message).is_some();
     // In how many language files each required field is missing, per shared file.
     let mut missing_in: HashMap<(PathBuf, String), usize> = HashMap::new();
     for d in found.iter().filter(|d| is_missing(d)) {

@@ -8,9 +8,16 @@ use super::*;
 #[derive(Default)]
 pub struct MarkdownCache {
     /// Keyed by the path's bytes (hashing a `Path` splits it into components).
-    pub(super) pages: std::sync::RwLock<HashMap<std::ffi::OsString, CachedMarkdown>>,
+    pub(super) pages: std::sync::RwLock<KeptMarkdown>,
     pub(super) addresses: std::sync::Mutex<Addresses>,
 }
+
+/// The Markdown kept, by language file.
+pub(super) type KeptMarkdown = HashMap<std::ffi::OsString, CachedMarkdown>;
+
+/// A page's Markdown as HTML, what rendering it found, and what `serve` is to keep of it when
+/// it was rendered now.
+pub(super) type MadeMarkdown = (Arc<Rendered>, Vec<Diagnostic>, Option<CachedMarkdown>);
 
 /// The address of every page at the last resolve, and how many times addresses changed.
 #[derive(Default)]
@@ -110,7 +117,8 @@ pub(super) struct LinkTargets<'a> {
     pub(super) frame: u64,
     /// A hash of every entry's key (see `CachedMarkdown::keys`).
     pub(super) keys_hash: u64,
-    pub(super) cache: Option<&'a MarkdownCache>,
+    /// What `serve` kept, read under one lock for the whole resolve (see `incremental::Kept`).
+    pub(super) kept: Option<&'a KeptMarkdown>,
     /// Pages at a new address since the last resolve, and the generation of addresses.
     pub(super) moved: &'a HashSet<String>,
     pub(super) generation: u64,
@@ -118,44 +126,35 @@ pub(super) struct LinkTargets<'a> {
 
 impl LinkTargets<'_> {
     /// The page's Markdown as HTML and what rendering it found: taken from the cache when the
-    /// body and everything links resolve against are as when it was rendered.
-    pub(super) fn render_markdown(
-        &self,
-        page: &Page,
-        body: Body,
-    ) -> (Arc<Rendered>, Vec<Diagnostic>) {
-        let Some(cache) = self.cache else {
+    /// body and everything links resolve against are as when it was rendered. When rendered
+    /// now for `serve`, also what to keep of it.
+    pub(super) fn render_markdown(&self, page: &Page, body: Body) -> MadeMarkdown {
+        let Some(kept) = self.kept else {
             let (rendered, found) = self.render_body(page, &body);
-            return (Arc::new(rendered), found);
+            return (Arc::new(rendered), found, None);
         };
-        if let Ok(pages) = cache.pages.read()
-            && let Some(cached) = pages.get(page.entry.path.as_os_str())
+        if let Some(cached) = kept.get(page.entry.path.as_os_str())
             && cached.frame == self.frame
             && cached.keys.is_none_or(|keys| keys == self.keys_hash)
             && cached.first_line == page.entry.body_line
             && cached.body.same_as(&body)
             && self.still_links_the_same(cached)
         {
-            return (cached.rendered.clone(), cached.found.clone());
+            return (cached.rendered.clone(), cached.found.clone(), None);
         }
         let (mut rendered, found) = self.render_body(page, &body);
         rendered.pack();
         let rendered = Arc::new(rendered);
-        if let Ok(mut pages) = cache.pages.write() {
-            pages.insert(
-                page.entry.path.as_os_str().to_owned(),
-                CachedMarkdown {
-                    body,
-                    first_line: page.entry.body_line,
-                    frame: self.frame,
-                    keys: rendered.links_unresolved.then_some(self.keys_hash),
-                    checked: self.generation.into(),
-                    rendered: rendered.clone(),
-                    found: found.clone(),
-                },
-            );
-        }
-        (rendered, found)
+        let keep = CachedMarkdown {
+            body,
+            first_line: page.entry.body_line,
+            frame: self.frame,
+            keys: rendered.links_unresolved.then_some(self.keys_hash),
+            checked: self.generation.into(),
+            rendered: rendered.clone(),
+            found: found.clone(),
+        };
+        (rendered, found, Some(keep))
     }
 
     /// Renders the page's Markdown (read only now: `serve` keeps it packed); the problems

@@ -342,6 +342,9 @@ fn render_all(
         Some(cache) => moved_pages(cache, between.pages),
         None => (HashSet::new(), 0),
     };
+    // Read by every worker under one lock, taken once: a lock per page made the two threads
+    // fight over it. What is rendered now is kept after, under the write lock.
+    let kept = markdown_cache.and_then(|cache| cache.pages.read().ok());
     let targets = LinkTargets {
         config: between.config,
         pages: between.pages,
@@ -354,14 +357,27 @@ fn render_all(
         base_path: &base_path,
         frame: hashes.frame,
         keys_hash: hashes.keys,
-        cache: markdown_cache,
+        kept: kept.as_deref(),
         moved: &moved,
         generation,
     };
-    (between.pages.par_iter())
+    let made: Vec<MadeMarkdown> = (between.pages.par_iter())
         .zip(bodies)
         .map(|(page, body)| targets.render_markdown(page, body))
-        .collect()
+        .collect();
+    drop(kept);
+    let mut rendered = Vec::with_capacity(made.len());
+    let mut to_keep = Vec::new();
+    for (page, (html, found, keep)) in between.pages.iter().zip(made) {
+        to_keep.extend(keep.map(|keep| (page.entry.path.as_os_str().to_owned(), keep)));
+        rendered.push((html, found));
+    }
+    if let Some(cache) = markdown_cache
+        && let Ok(mut pages) = cache.pages.write()
+    {
+        pages.extend(to_keep);
+    }
+    rendered
 }
 
 /// The images that can be published, with what their headers say.
