@@ -818,6 +818,23 @@ fn a_page_at_a_sections_address_in_another_case_names_the_section() {
     );
 }
 
+/// A folder `content/press/index.html/` with a PDF in it passed `check` and failed `build`
+/// with "Is a directory" on `pers/index.html`, the press list, naming no file of the editor's.
+#[test]
+fn a_folder_named_like_a_page_of_the_site_is_named_by_check_and_build() {
+    let site = Site::fixture("basic");
+    site.build().assert_code(0);
+    let before = site.snapshot("public");
+    site.write("content/press/index.html/verslag.pdf", "%PDF-1.4\n%%EOF\n");
+    let expected = "content/press/index.html/verslag.pdf: error: this file would be published as `pers/index.html/verslag.pdf`, but `pers/index.html` is a page or file of the site already, and a folder cannot have the name of a file\n  hint: give the folder `index.html` another name\n";
+    for run in [site.check(), site.build()] {
+        run.assert_code(1);
+        assert!(run.stderr.contains(expected), "{}", run.stderr);
+        assert_eq!(run.stderr.matches(expected).count(), 1, "{}", run.stderr);
+    }
+    assert_eq!(before, site.snapshot("public"), "public/ changed");
+}
+
 #[test]
 fn a_link_to_an_anchor_the_home_page_does_not_have_is_reported() {
     let _shared = shared();

@@ -10,6 +10,7 @@
 mod cache;
 mod cards;
 mod changes;
+mod claims;
 mod directory;
 mod entries;
 mod escape;

@@ -3,6 +3,7 @@
 
 use super::cache::RenderCache;
 use super::changes::Partial;
+use super::claims::Claimed;
 use super::plan::{Job, plan};
 use super::templates::Renderer;
 use super::{RenderContext, html_path};
@@ -11,7 +12,6 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
 use crate::write::Content;
-use foldhash::{HashMap, HashSet};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -88,10 +88,13 @@ pub fn render_site(
         diagnostics.push(d);
     }
     // Only a whole render knows every file: an incremental one leaves most unwritten.
-    if options.only.is_none()
-        && let Ok(guard) = claimed.0.lock()
-    {
-        crate::site_links::check(site, &|file| guard.0.contains_key(file), diagnostics);
+    if options.only.is_none() {
+        claimed.with_files(|files| {
+            for clash in super::claims::folder_clashes(files) {
+                diagnostics.push(clash);
+            }
+            crate::site_links::check(site, &|file| files.contains_key(file), diagnostics);
+        });
     }
     let recorded_lists = options.cache.is_some().then(|| match planned {
         Some(planned) => (Some(planned.now), planned.lists),
@@ -118,108 +121,6 @@ pub fn render_site(
             lists,
         }),
     }
-}
-
-/// The output paths made so far by this render, and what made each: two outputs at one path
-/// (an asset named like a page or like another image's variant, `logo.png` and `logo.jpg`
-/// both giving `logo-480.webp`; a page whose address is the search page or a list) would
-/// silently replace each other. One problem per pair of clashing files, however many outputs
-/// they share.
-#[derive(Default)]
-struct Claimed(std::sync::Mutex<ClaimedPaths>);
-
-/// (output path in lower case → what made it; the clashes reported)
-type ClaimedPaths = (HashMap<String, Claimant>, HashSet<(PathBuf, String)>);
-
-/// What made an output: a file of the site copied or converted, the page of an entry (by its
-/// file), or a page the site makes itself (a home, list, search or feed).
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Claimant {
-    Asset(PathBuf),
-    /// The entry's file, and where its `slug:` stands (0, 0 without one).
-    Entry(PathBuf, usize, usize),
-    Generated,
-}
-
-impl Claimed {
-    /// Claims `path` for `job`; the problem, if something else has it already. Compared without
-    /// case: the site must also work on a host (or an editor's Mac) that ignores it.
-    fn claim(&self, path: &str, site: &Site, job: &Job) -> Option<Diagnostic> {
-        let claimant = match job {
-            Job::Asset(i) => Claimant::Asset(site.assets.get(*i)?.source.path.clone()),
-            Job::Entry(i) | Job::Calendar(i) => {
-                let slug = &site.pages.get(*i)?.entry.slug;
-                Claimant::Entry(slug.path.to_path_buf(), slug.line, slug.col)
-            }
-            _ => Claimant::Generated,
-        };
-        let mut guard = self.0.lock().ok()?;
-        let (claimed, reported) = &mut *guard;
-        let earlier = claimed.insert(path.to_lowercase(), claimant.clone())?;
-        // Reported on the later name either way: threads claim in any order.
-        let (first, later) = if claimant < earlier {
-            (claimant, earlier)
-        } else {
-            (earlier, claimant)
-        };
-        let (file, (line, col), message, hint) = match (first, later) {
-            (Claimant::Asset(first), Claimant::Asset(later)) => (
-                later,
-                (0, 0),
-                crate::tr!("render-same-name", other = first.display()),
-                crate::tr!("render-same-name-hint"),
-            ),
-            (Claimant::Asset(file), _) => (
-                file,
-                (0, 0),
-                crate::tr!("render-published-as", path = path),
-                crate::tr!("render-published-as-hint"),
-            ),
-            // Two pages at one address, or a page at a section's: reported on the pages, with
-            // the other's name (`between`).
-            (Claimant::Entry(..), Claimant::Entry(..)) => return None,
-            (Claimant::Entry(..), Claimant::Generated) if at_a_section(site, path) => return None,
-            (Claimant::Entry(file, line, col), Claimant::Generated) => (
-                file,
-                (line, col),
-                crate::tr!("render-page-at-site-page", path = path),
-                crate::tr!("render-page-at-site-page-hint"),
-            ),
-            // Two sections of one name: reported on site.yaml's line (`config`).
-            (Claimant::Generated, Claimant::Generated) if sections_at(site, path) > 1 => {
-                return None;
-            }
-            (Claimant::Generated, _) => (
-                crate::config::config_path(),
-                (0, 0),
-                crate::tr!("render-site-pages-at-one-address", path = path),
-                crate::tr!("render-site-pages-at-one-address-hint"),
-            ),
-            (Claimant::Entry(..), Claimant::Asset(_)) => return None,
-        };
-        reported
-            .insert((file.clone(), message.clone()))
-            .then(|| Diagnostic::error(file, line, col, message).with_hint(hint))
-    }
-}
-
-/// Whether `path` is the first page of a section's list in some language.
-fn at_a_section(site: &Site, path: &str) -> bool {
-    sections_at(site, path) > 0
-}
-
-/// How many sections, in any language, have their first list page at `path`.
-fn sections_at(site: &Site, path: &str) -> usize {
-    let path = path.to_lowercase();
-    let config = &site.config;
-    (config.languages.iter())
-        .flat_map(|lang| {
-            (crate::model::KINDS.into_iter())
-                .filter(|kind| kind.has_section())
-                .map(|kind| html_path(&section_url(config, kind, *lang)).to_lowercase())
-        })
-        .filter(|section| *section == path)
-        .count()
 }
 
 impl<'a> RenderContext<'a> {
