@@ -182,6 +182,36 @@ fn addresses_of_pages_and_files_the_site_has_pass_and_anchors_are_checked() {
     );
 }
 
+/// Under a base address with a path (`https://example.org/wdhs/`), `/pers/` passed the check
+/// (the output folder has `pers/`) and was published leading to `https://example.org/pers/`,
+/// another site's page. Links written with the base path, and `@/` links, pass.
+#[test]
+fn an_address_without_the_base_path_of_the_site_is_an_error_with_the_fix() {
+    let site = Site::fixture("basic");
+    let config = site.read("content/site.yaml");
+    let moved = config.replace("https://example.org/", "https://example.org/wdhs/");
+    assert_ne!(config, moved);
+    site.write("content/site.yaml", &moved);
+    with_links(
+        &site,
+        "[lijst](/pers/), [goed](/wdhs/doelen/eerste/), [thuis](/wdhs), [doel](@/goals/eerste)",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    let expected = "content/press/bericht-1.nl.md:5:5: error: `/pers/` leads to an address outside the site, which is published at /wdhs/\n";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "hint: write `/wdhs/pers/`, or link to the site's pages with `@/<kind>/<name>`"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    with_links(&site, "[lijst](/wdhs/pers/), [goed](/wdhs/doelen/eerste/)");
+    site.build().assert_code(0);
+}
+
 /// A small website on this machine: `/ok` answers, `/weg` is gone, `/verhuisd` moved to `/ok`,
 /// `/rond` sends the visitor round in circles; counts what it is asked.
 struct Website {

@@ -139,8 +139,9 @@ pub(super) fn check_image_reference(
 
 /// A link into the site written as an address: root-relative (`/doelen/x/`, below the base
 /// path the site is published at) or the site's full address (as site.yaml or `--base-url`
-/// has it, over http or https). `None` for anything else.
-fn own_site_link(config: &Config, destination: &str) -> Option<Resolved> {
+/// has it, over http or https). `None` for anything else; the problem for a root-relative
+/// address outside the base path, which a reader's browser takes to another site's page.
+fn own_site_link(config: &Config, destination: &str) -> Option<Result<Resolved, (String, String)>> {
     let without_scheme = |url: &str| -> String {
         let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
         rest.strip_prefix("www.")
@@ -148,12 +149,14 @@ fn own_site_link(config: &Config, destination: &str) -> Option<Resolved> {
             .to_ascii_lowercase()
     };
     let rest = if destination.starts_with('/') && !destination.starts_with("//") {
-        // An address below another base path is one the site does not have: kept whole, so
-        // it is reported as such.
+        // Below a base path (`/wdhs/`), `/pers/` leaves the site: the output folder has a
+        // `pers/`, but the host serves it at `/wdhs/pers/`.
         let base = config.base_path();
-        destination
-            .strip_prefix(base.as_str())
-            .unwrap_or(destination)
+        let site_root = base.trim_end_matches('/');
+        match destination.strip_prefix(site_root) {
+            Some(rest) if rest.is_empty() || rest.starts_with(['/', '#', '?']) => rest,
+            _ => return Some(Err(outside_base_path(destination, &base))),
+        }
     } else {
         let scheme = crate::safe_url::scheme(destination);
         if !matches!(scheme.as_deref(), Some("http" | "https")) {
@@ -182,7 +185,16 @@ fn own_site_link(config: &Config, destination: &str) -> Option<Resolved> {
         // A folder written without its slash: hosts answer it with the folder's page.
         format!("{path}/index.html")
     };
-    Some(Resolved::Site { file, anchor })
+    Some(Ok(Resolved::Site { file, anchor }))
+}
+
+/// A root-relative address that does not start with the base path the site is published at.
+fn outside_base_path(destination: &str, base: &str) -> (String, String) {
+    let fixed = format!("{base}{}", destination.trim_start_matches('/'));
+    (
+        crate::tr!("link-outside-base-path", link = destination, base = base),
+        crate::tr!("link-outside-base-path-hint", fixed = fixed),
+    )
 }
 
 /// The links of the page at `i` to an anchor on another page that has no such heading.
@@ -252,7 +264,7 @@ impl LinkResolver for SiteLinks<'_> {
             return self.internal(rest);
         }
         if let Some(site_link) = own_site_link(self.targets.config, destination) {
-            return Ok(site_link);
+            return site_link;
         }
         let has_scheme = destination.split_once(':').is_some_and(|(scheme, _)| {
             !scheme.contains('/')
