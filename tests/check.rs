@@ -835,6 +835,56 @@ fn a_folder_named_like_a_page_of_the_site_is_named_by_check_and_build() {
     assert_eq!(before, site.snapshot("public"), "public/ changed");
 }
 
+/// A `press_contact` that names no partner was left off the page without a word: the editor
+/// saw the release's partners where the organisation they typed should have been.
+#[test]
+fn a_press_contact_that_is_no_partner_is_a_warning_with_the_partner_meant() {
+    let site = Site::fixture("basic");
+    let shared = site.read("content/press/bericht-1.yaml");
+    let typo = shared.replace(
+        "press_contact: \"Alfa Vereniging\"",
+        "press_contact: \"Alfa Verneniging\"",
+    );
+    assert_ne!(shared, typo);
+    site.write("content/press/bericht-1.yaml", &typo);
+    let other = site.read("content/press/bericht-2.yaml");
+    site.write(
+        "content/press/bericht-2.yaml",
+        &other.replace("\"Alfa Vereniging\"", "\"gemeente utrecht\""),
+    );
+    site.write(
+        "content/press/bericht-3.yaml",
+        &site
+            .read("content/press/bericht-3.yaml")
+            .replace("\"Alfa Vereniging\"", "\"alfa\""),
+    );
+    let run = site.check();
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("content/press/bericht-1.yaml:4:16: warning: `Alfa Verneniging` is not a partner of the site, so the page does not name it as the press contact\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("hint: did you mean `Alfa Vereniging`?"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("content/press/bericht-2.yaml:4:16: warning: `gemeente utrecht` is not a partner of the site"),
+        "{}",
+        run.stderr
+    );
+    // A partner's file name, as the contract allows, is no warning; and each file once.
+    assert!(!run.stderr.contains("bericht-3.yaml"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("press contact").count(),
+        2,
+        "{}",
+        run.stderr
+    );
+}
+
 #[test]
 fn a_link_to_an_anchor_the_home_page_does_not_have_is_reported() {
     let _shared = shared();

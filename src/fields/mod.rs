@@ -685,16 +685,19 @@ pub fn check_web_address(url: &Located<String>, diagnostics: &mut Diagnostics) {
     }
 }
 
-/// Press contacts are organisations: personal phone numbers and e-mail addresses are never published.
-pub fn check_no_personal_contact(contact: &Located<String>, diagnostics: &mut Diagnostics) {
+/// Press contacts are organisations: personal phone numbers and e-mail addresses are never
+/// published. Whether the contact may be published.
+pub fn check_no_personal_contact(contact: &Located<String>, diagnostics: &mut Diagnostics) -> bool {
     let digits = contact.value.chars().filter(char::is_ascii_digit).count();
-    if contact.value.contains('@') || digits >= 8 {
+    let personal = contact.value.contains('@') || digits >= 8;
+    if personal {
         diagnostics.push(
             contact
                 .error(crate::tr!("fields-personal-contact"))
                 .with_hint(crate::tr!("fields-personal-contact-hint")),
         );
     }
+    !personal
 }
 
 /// An image named in front matter needs a description for screen-reader users.

@@ -22,7 +22,7 @@ pub struct Press {
     pub summary: String,
     pub partners: Vec<Located<String>>,
     pub goals: Vec<Located<u8>>,
-    pub press_contact: Option<String>,
+    pub press_contact: Option<Located<String>>,
     pub image: Option<Located<String>>,
     pub image_alt: Option<String>,
 }
@@ -33,10 +33,10 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Press {
     let summary = fields.text("summary", true, diagnostics);
     let partners = fields.text_list("partners", false, diagnostics);
     let goals = super::goal_numbers(fields, diagnostics);
-    let press_contact = fields.located_text("press_contact", false, diagnostics);
-    if let Some(contact) = &press_contact {
-        crate::fields::check_no_personal_contact(contact, diagnostics);
-    }
+    // A person's phone or e-mail is an error here, and not also "no partner" later.
+    let press_contact = fields
+        .located_text("press_contact", false, diagnostics)
+        .filter(|contact| crate::fields::check_no_personal_contact(contact, diagnostics));
     let image = fields.located_text("image", false, diagnostics);
     let image_alt = fields.text("image_alt", false, diagnostics);
     crate::fields::check_image_alt(fields, image.as_ref(), image_alt.as_deref(), diagnostics);
@@ -46,7 +46,7 @@ pub fn parse(fields: &mut Fields, diagnostics: &mut Diagnostics) -> Press {
         summary: fields.required(summary, String::new()),
         partners,
         goals,
-        press_contact: press_contact.map(|c| c.value),
+        press_contact,
         image,
         image_alt,
     }

@@ -28,6 +28,7 @@ impl<'a> RenderContext<'a> {
             }
         }
         let named = press.press_contact.as_ref().map(|name| {
+            let name = &name.value;
             let wanted = name.trim().to_lowercase();
             let partner = site
                 .list(Kind::Partner, lang)

@@ -92,6 +92,9 @@ fn url_clashes(config: &Config, pages: &[Page]) -> Vec<(usize, Diagnostic)> {
 /// goals by number. Made from the goals' pages and the keys, not from every page.
 struct References<'a> {
     partner_stems: Vec<&'a str>,
+    /// What a `press_contact` may name (`render::entries`): each partner's name, short name
+    /// and file name, in lower case, with the name to suggest for it.
+    partner_names: BTreeMap<String, &'a str>,
     /// Each goal number with the first page (position) that has it.
     goal_numbers: BTreeMap<u8, usize>,
     /// Whether each goal parsed and has a number of its own: only then is a reference to a
@@ -126,8 +129,24 @@ impl<'a> References<'a> {
                 duplicate_goal_numbers |= is_duplicate_goal(pages, first, i);
             }
         }
+        let partners = pages.partition_point(|p| p.entry.kind < Kind::Partner)
+            ..pages.partition_point(|p| p.entry.kind <= Kind::Partner);
+        let mut partner_names = BTreeMap::new();
+        for page in &pages[partners] {
+            if let EntryData::Partner(partner) = &page.entry.data {
+                let name = partner.short_name.as_deref().unwrap_or(&partner.name);
+                for called in [Some(&partner.name), partner.short_name.as_ref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    partner_names.insert(called.trim().to_lowercase(), called.as_str());
+                }
+                partner_names.insert(page.entry.stem.to_lowercase(), name);
+            }
+        }
         References {
             partner_stems: of_kind(Kind::Partner).collect(),
+            partner_names,
             goals_complete: !duplicate_goal_numbers
                 && of_kind(Kind::Goal).count() == goal_stems_parsed.len(),
             goal_numbers,
@@ -346,6 +365,7 @@ fn check_references(
     match &page.entry.data {
         EntryData::Press(press) => {
             check_partner_names(&press.partners, references, all_keys, diagnostics);
+            check_press_contact(press.press_contact.as_ref(), references, diagnostics);
             check_goal_numbers(&press.goals, references, diagnostics);
         }
         EntryData::Initiative(initiative) => {
@@ -414,6 +434,32 @@ fn check_partner_names(
             );
         }
     }
+}
+
+/// A `press_contact` that names no partner is left out of the page (it falls back to the
+/// release's partners): say so, with the partner probably meant.
+fn check_press_contact(
+    contact: Option<&crate::fields::Located<String>>,
+    references: &References<'_>,
+    diagnostics: &mut Diagnostics,
+) {
+    let Some(contact) = contact else { return };
+    let names = &references.partner_names;
+    if names.is_empty() || names.contains_key(&contact.value.trim().to_lowercase()) {
+        return;
+    }
+    let hint = match suggest(contact.value.trim(), names.values().copied()) {
+        Some(close) => crate::tr!("between-press-contact-did-you-mean", partner = close),
+        None => crate::tr!("between-press-contact-hint"),
+    };
+    diagnostics.push(
+        contact
+            .warning(crate::tr!(
+                "between-press-contact-no-partner",
+                name = contact.value.trim()
+            ))
+            .with_hint(hint),
+    );
 }
 
 /// Every goal named is a goal of the site (known only when every goal parsed).
