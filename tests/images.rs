@@ -191,6 +191,41 @@ fn an_editor_can_keep_the_original_of_one_image() {
     );
 }
 
+/// `keep_metadata` worked per section: any initiative could publish where another's photos
+/// were taken, which that initiative's editors had removed. Now only a photo the entry shows
+/// (in one of its languages: `binnen.jpg` is in the Dutch text only).
+#[test]
+fn only_an_entry_that_shows_a_photo_can_keep_its_metadata() {
+    let site = site_with_images();
+    let zorg = site.read("content/initiatives/zorg.yaml");
+    let line = zorg.lines().count() + 1;
+    site.write(
+        "content/initiatives/zorg.yaml",
+        &format!("{zorg}keep_metadata: [binnen.jpg]\n"),
+    );
+    let run = site.build();
+    run.assert_code(1);
+    let expected = format!(
+        "content/initiatives/zorg.yaml:{line}:17: error: `binnen.jpg` is not on this page: `keep_metadata` applies only to a photo the page shows itself\n"
+    );
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    assert_eq!(
+        run.stderr.matches("is not on this page").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    site.write("content/initiatives/zorg.yaml", &zorg);
+    let molen = site.read("content/initiatives/molen.yaml");
+    site.write(
+        "content/initiatives/molen.yaml",
+        &format!("{molen}keep_metadata: [binnen.jpg]\n"),
+    );
+    site.build().assert_code(0);
+    let original = std::fs::read(site.path().join("public/initiatieven/binnen.jpg")).expect("read");
+    assert_eq!(original, phone_photo(1200, 900), "published byte for byte");
+}
+
 #[test]
 fn unchanged_images_come_from_the_cache() {
     let site = site_with_images();

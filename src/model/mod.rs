@@ -214,6 +214,17 @@ impl Entry {
         }
     }
 
+    /// The file the entry's fields name beside it: its image, or a partner's logo.
+    pub fn image(&self) -> Option<&Located<String>> {
+        match &self.data {
+            EntryData::Partner(p) => p.logo.as_ref(),
+            EntryData::Press(p) => p.image.as_ref(),
+            EntryData::Initiative(i) => i.image.as_ref(),
+            EntryData::Festival(f) => f.image.as_ref(),
+            _ => None,
+        }
+    }
+
     /// The description of the entry's image, where the kind has one.
     pub fn image_alt(&self) -> Option<&str> {
         match &self.data {

@@ -512,18 +512,7 @@ fn check_menu(config: &Config, all_keys: &BTreeSet<(Kind, String)>) -> Vec<Diagn
 
 /// Files named in front matter (`logo:`, `image:`) must exist beside the entry.
 fn check_front_matter_files(between: &Between<'_>, page: &Page, diagnostics: &mut Diagnostics) {
-    let files = match &page.entry.data {
-        EntryData::Partner(p) => vec![p.logo.as_ref()],
-        EntryData::Press(p) => vec![p.image.as_ref()],
-        EntryData::Initiative(i) => vec![i.image.as_ref()],
-        EntryData::Festival(f) => vec![f.image.as_ref()],
-        _ => vec![],
-    };
-    for file in files
-        .into_iter()
-        .flatten()
-        .chain(page.entry.keep_metadata.iter())
-    {
+    for file in (page.entry.image().into_iter()).chain(&page.entry.keep_metadata) {
         if let Err((message, hint)) = check_image_reference(
             page.entry.kind,
             &file.value,

@@ -36,13 +36,6 @@ fn is_named_after(file: &str, stem: &str) -> bool {
 
 /// The files an entry names in its fields: its image or logo, and those whose metadata it keeps.
 fn named_files(entry: &Entry) -> impl Iterator<Item = String> + '_ {
-    let image = match &entry.data {
-        EntryData::Partner(p) => p.logo.as_ref(),
-        EntryData::Press(p) => p.image.as_ref(),
-        EntryData::Initiative(i) => i.image.as_ref(),
-        EntryData::Festival(f) => f.image.as_ref(),
-        _ => None,
-    };
-    (image.into_iter().chain(&entry.keep_metadata))
+    (entry.image().into_iter().chain(&entry.keep_metadata))
         .filter_map(|file| normalize_relative(&file.value))
 }

@@ -21,6 +21,7 @@ mod between;
 mod cache;
 mod hashes;
 mod held_files;
+mod kept_metadata;
 mod links;
 mod order;
 mod page;
@@ -273,6 +274,7 @@ pub fn resolve(
     let published_assets = publish_assets(&config, assets);
     let asset_set = asset_set(&published_assets);
     let bodies = take_bodies(&mut pages);
+    let keep_metadata = kept_metadata::kept_metadata(&pages, &bodies, diagnostics);
     let between = Between {
         config: &config,
         pages: &pages,
@@ -288,7 +290,6 @@ pub fn resolve(
     let rendered = render_all(&between, &held_keys, &hashes, markdown_cache, bodies);
     set_rendered(&mut pages, rendered, diagnostics);
     check_anchors(&pages, &index, diagnostics);
-    let keep_metadata = keep_metadata(&pages);
     Site {
         config,
         pages,
@@ -503,19 +504,6 @@ fn check_anchors(pages: &[Page], index: &PageIndex, diagnostics: &mut Diagnostic
     for d in found.into_iter().flatten() {
         diagnostics.push(d);
     }
-}
-
-/// The images whose original the editors asked to keep byte for byte.
-fn keep_metadata(pages: &[Page]) -> BTreeSet<(Kind, String)> {
-    pages
-        .iter()
-        .flat_map(|p| {
-            p.entry
-                .keep_metadata
-                .iter()
-                .filter_map(move |k| normalize_relative(&k.value).map(|r| (p.entry.kind, r)))
-        })
-        .collect()
 }
 
 /// The files beside the content, by kind and path in the kind's folder.
