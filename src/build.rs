@@ -95,7 +95,9 @@ pub(crate) fn compile_reusing(
     // Header notes are read from the cache beside the site even when `build` does not trust it
     // (a cache in git): a note matches only the very file it was written for on this machine
     // (`image_cache::file_note`), so one from a commit never does.
-    let images = inspect_assets(&assets, &crate::image_cache::cache_dir(root), diagnostics);
+    let checked = caches.map(|c| &c.documents);
+    let image_cache = crate::image_cache::cache_dir(root);
+    let images = inspect_assets(&assets, (&image_cache, checked), diagnostics);
     let input = resolve::ResolveInput {
         entries,
         assets,
@@ -225,12 +227,12 @@ pub fn render_options(image_cache: &Path) -> render::RenderOptions {
 /// Reads the header of every raster image and checks every SVG, in parallel.
 fn inspect_assets(
     assets: &[load::Asset],
-    image_cache: &Path,
+    (image_cache, checked): (&Path, Option<&crate::incremental::CheckedDocuments>),
     diagnostics: &mut Diagnostics,
 ) -> crate::images::Headers {
     let inspected: Vec<AssetInspection> = assets
         .par_iter()
-        .map(|asset| inspect_asset(asset, image_cache))
+        .map(|asset| inspect_asset(asset, image_cache, checked))
         .collect();
     let mut headers = crate::images::Headers::new();
     for (asset, inspection) in assets.iter().zip(inspected) {
@@ -263,23 +265,31 @@ fn read_svg(path: &Path) -> std::io::Result<Result<Vec<u8>, u64>> {
     Ok(Ok(bytes))
 }
 
-/// A document (PDF, office file) is published only when its first bytes are what its name says.
-fn inspect_document(asset: &load::Asset) -> AssetInspection {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(1024);
-    let read = std::fs::File::open(&asset.absolute)
-        .and_then(|file| file.take(1024).read_to_end(&mut head));
-    let problem = match read {
-        Err(e) => crate::tr!("load-cannot-read-file", error = e.to_string()),
-        Ok(_) => match load::document_signature_fits(&asset.relative, &head) {
-            Some(false) => crate::tr!("build-document-not-what-it-says", name = &asset.relative),
-            _ => return AssetInspection::Fine,
-        },
+/// A document (PDF, office file, CSV) is published only when its first bytes are what its name
+/// says and it carries nothing a reader's program would run (`documents`).
+fn inspect_document(asset: &load::Asset) -> Vec<Diagnostic> {
+    let bytes = match std::fs::read(&asset.absolute) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let problem = crate::tr!("load-cannot-read-file", error = e.to_string());
+            return vec![Diagnostic::error(&asset.path, 0, 0, problem)];
+        }
     };
-    AssetInspection::Problems(vec![
-        Diagnostic::error(&asset.path, 0, 0, problem)
-            .with_hint(crate::tr!("build-document-not-what-it-says-hint")),
-    ])
+    let head = &bytes[..bytes.len().min(1024)];
+    if load::document_signature_fits(&asset.relative, head) == Some(false) {
+        let problem = crate::tr!("build-document-not-what-it-says", name = &asset.relative);
+        return vec![
+            Diagnostic::error(&asset.path, 0, 0, problem)
+                .with_hint(crate::tr!("build-document-not-what-it-says-hint")),
+        ];
+    }
+    let found = crate::documents::problem(&asset.relative, &bytes);
+    (found.into_iter())
+        .map(|found| {
+            Diagnostic::error(&asset.path, found.line, found.col, found.message)
+                .with_hint(found.hint)
+        })
+        .collect()
 }
 
 enum AssetInspection {
@@ -288,13 +298,24 @@ enum AssetInspection {
     Fine,
 }
 
-fn inspect_asset(asset: &load::Asset, image_cache: &Path) -> AssetInspection {
+fn inspect_asset(
+    asset: &load::Asset,
+    image_cache: &Path,
+    checked: Option<&crate::incremental::CheckedDocuments>,
+) -> AssetInspection {
     if crate::images::is_raster(&asset.relative) {
         let info = crate::images::inspect_file_cached(&asset.absolute, image_cache);
         return AssetInspection::Raster(info);
     }
     if !asset.relative.to_ascii_lowercase().ends_with(".svg") {
-        return inspect_document(asset);
+        // `serve` reads a document again only when it changed: a site's reports are read in
+        // full, and would be on every edit.
+        let Some(checked) = checked else {
+            return AssetInspection::Problems(inspect_document(asset));
+        };
+        return AssetInspection::Problems(
+            checked.get_or_check(&asset.absolute, || inspect_document(asset)),
+        );
     }
     match read_svg(&asset.absolute) {
         Ok(Err(size)) => AssetInspection::Problems(vec![

@@ -80,6 +80,40 @@ pub struct Caches {
     renderer: std::sync::Mutex<Option<Arc<Renderer>>>,
     /// The content as last read, with what reading it reported.
     loaded: std::sync::Mutex<Option<(Arc<Loaded>, Diagnostics)>>,
+    /// What checking each document found.
+    pub(crate) documents: CheckedDocuments,
+}
+
+/// What checking each document beside the content found (`build::inspect_document`), by its
+/// path, with the size and time of change it had: read again only when one of them changed.
+#[derive(Default)]
+pub(crate) struct CheckedDocuments(std::sync::Mutex<HashMap<PathBuf, CheckedDocument>>);
+
+/// (size, time of change, what checking found)
+type CheckedDocument = (u64, std::time::SystemTime, Vec<Diagnostic>);
+
+impl CheckedDocuments {
+    pub(crate) fn get_or_check(
+        &self,
+        path: &Path,
+        check: impl FnOnce() -> Vec<Diagnostic>,
+    ) -> Vec<Diagnostic> {
+        let stamp = std::fs::metadata(path).and_then(|m| Ok((m.len(), m.modified()?)));
+        let Ok((size, modified)) = stamp else {
+            return check();
+        };
+        if let Ok(checked) = self.0.lock()
+            && let Some((was, at, found)) = checked.get(path)
+            && (*was, *at) == (size, modified)
+        {
+            return found.clone();
+        }
+        let found = check();
+        if let Ok(mut checked) = self.0.lock() {
+            checked.insert(path.to_path_buf(), (size, modified, found.clone()));
+        }
+        found
+    }
 }
 
 impl Caches {

@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod config;
 pub mod dependencies;
 pub mod diagnostic;
+pub mod documents;
 pub mod external;
 pub mod feed;
 pub mod fields;

@@ -564,6 +564,14 @@ serve-misdirected = This preview answers only requests for { $address } or { $lo
 serve-not-answering = The preview is not answering
 build-document-not-what-it-says = `{ $name }` is not the kind of file its name says (its content is something else)
 build-document-not-what-it-says-hint = save it again from the program that made it (as PDF, or as an office document), and use that file
+document-pdf-action = this PDF file holds an action that makes the reader's program run something when it is opened (`/{ $action }`, such as JavaScript or a form that sends data)
+document-pdf-action-hint = make it a plain PDF: choose "Export as PDF" or "Print to PDF" in the program that made it; scripts and forms do not belong on the site
+document-pdf-unreadable = this PDF file is protected or packed in a way wdhs cannot read, so wdhs cannot tell whether it holds a script
+document-pdf-unreadable-hint = save it again without protection, for example with "Print to PDF"
+document-office-macro = this file holds macros or built-in programs (`{ $part }`)
+document-office-macro-hint = save it without macros (in LibreOffice: delete them under Tools > Macros), or publish a PDF of it
+document-csv-formula = this cell starts like a formula (`{ $cell }`): a spreadsheet program runs it when someone opens the file
+document-csv-formula-hint = put the result in the cell instead of the formula; if the text really starts with =, +, - or @, put an apostrophe (') before it
 build-output-in-the-way = will not build into { $output }: a build leaves only the site there, and the folder holds the site's own files; choose an output folder of its own, such as public/
 build-output-not-ours = will not build into { $output }: that folder already holds files that an earlier build of this site did not write, and after a build only the site would be left there; choose a new or empty folder for the output, or empty this one first if its files may go
 build-cannot-stage = cannot create the output folder next to { $output }: { $error }

@@ -577,6 +577,14 @@ serve-misdirected = Dit voorbeeld antwoordt alleen op { $address } of { $localho
 serve-not-answering = Het voorbeeld antwoordt niet
 build-document-not-what-it-says = `{ $name }` is niet het soort bestand dat de naam zegt (er staat iets anders in)
 build-document-not-what-it-says-hint = sla het opnieuw op vanuit het programma waarmee het gemaakt is (als PDF of als kantoordocument), en gebruik dat bestand
+document-pdf-action = dit PDF-bestand bevat een actie die een programma laat uitvoeren bij wie het opent (`/{ $action }`, zoals JavaScript of een formulier dat gegevens verstuurt)
+document-pdf-action-hint = maak er een gewone PDF van: kies in het programma waarmee het gemaakt is "Exporteren als PDF" of "Afdrukken naar PDF"; scripts en formulieren horen niet op de site
+document-pdf-unreadable = dit PDF-bestand is beveiligd of op een manier ingepakt die wdhs niet kan lezen, dus wdhs kan niet nagaan of er een script in zit
+document-pdf-unreadable-hint = sla het opnieuw op zonder beveiliging, bijvoorbeeld met "Afdrukken naar PDF"
+document-office-macro = dit bestand bevat macro's of ingebouwde programma's (`{ $part }`)
+document-office-macro-hint = sla het op zonder macro's (in LibreOffice: verwijder ze via Extra > Macro's), of publiceer er een PDF van
+document-csv-formula = deze cel begint als een formule (`{ $cell }`): een spreadsheetprogramma voert die uit als iemand het bestand opent
+document-csv-formula-hint = zet de uitkomst in de cel in plaats van de formule; begint de tekst echt met =, +, - of @, zet er dan een apostrof (') voor
 build-output-in-the-way = wdhs bouwt niet in { $output }: na het bouwen staat daar alleen de site, en deze map bevat de eigen bestanden van de site; kies een eigen map voor de uitvoer, zoals public/
 build-output-not-ours = wdhs bouwt niet in { $output }: die map bevat al bestanden die niet door een eerdere bouw van deze site zijn gemaakt, en na het bouwen zou daar alleen de site staan; kies een nieuwe of lege map voor de uitvoer, of maak deze map eerst zelf leeg als de bestanden erin weg mogen
 build-cannot-stage = kan de map voor de uitvoer naast { $output } niet maken: { $error }
