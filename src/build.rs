@@ -238,6 +238,15 @@ fn inspect_assets(
     for (asset, inspection) in assets.iter().zip(inspected) {
         match inspection {
             AssetInspection::Raster(info) => {
+                // Said at the file too: a photo no page shows yet would otherwise be left out
+                // without a word (where one is shown, that is an error as well).
+                if let Err(unusable) = &info {
+                    let message = crate::tr!("build-image-left-out", problem = &unusable.problem);
+                    let hint = (unusable.hint.clone())
+                        .unwrap_or_else(|| crate::tr!("resolve-image-unusable-hint"));
+                    diagnostics
+                        .push(Diagnostic::warning(&asset.path, 0, 0, message).with_hint(hint));
+                }
                 headers.insert((asset.kind, asset.relative.clone()), info);
             }
             AssetInspection::Problems(problems) => {

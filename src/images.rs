@@ -278,9 +278,13 @@ fn cannot_read_file(error: std::io::Error) -> String {
     crate::tr!("load-cannot-read-file", error = error.to_string())
 }
 
-/// The decoder's complaint, as the reason an image cannot be used.
+/// The reason an image cannot be used, from the decoder's complaint; not its words, which are
+/// English and a programmer's ("Format error decoding Jpeg: I/O errors …").
 fn damaged(error: image::ImageError) -> String {
-    crate::tr!("images-damaged", error = error.to_string())
+    match error {
+        image::ImageError::Unsupported(_) => crate::tr!("images-unsupported-kind"),
+        _ => crate::tr!("images-damaged"),
+    }
 }
 
 fn cannot_encode(format: &str, error: &dyn std::fmt::Display) -> String {

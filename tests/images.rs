@@ -322,6 +322,26 @@ fn a_damaged_image_is_an_error_at_its_reference() {
     );
 }
 
+/// A damaged photo no page shows yet was left out of the site without a word; the decoder's
+/// English ("Format error decoding Jpeg …") stood in Dutch messages.
+#[test]
+fn a_damaged_image_no_page_shows_is_a_warning_in_the_editors_words() {
+    let site = site_with_images();
+    write_bytes(
+        &site,
+        "content/initiatives/reserve.jpg",
+        &phone_photo(1200, 900)[..120],
+    );
+    let run = site.run(&["check", "--today", "2026-01-01", "--lang", "nl"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("content/initiatives/reserve.jpg: waarschuwing: deze afbeelding komt niet op de site: de afbeelding is beschadigd of niet compleet\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("Format error"), "{}", run.stderr);
+}
+
 /// The first 60% of `bytes`: a copy from a phone broken off halfway.
 fn cut_off(bytes: &[u8]) -> &[u8] {
     &bytes[..bytes.len() * 6 / 10]
