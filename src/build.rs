@@ -280,7 +280,7 @@ fn inspect_document(asset: &load::Asset) -> Vec<Diagnostic> {
     let bytes = match std::fs::read(&asset.absolute) {
         Ok(bytes) => bytes,
         Err(e) => {
-            let problem = crate::tr!("load-cannot-read-file", error = e.to_string());
+            let problem = crate::tr!("load-cannot-read-file", error = crate::i18n::io_error(&e));
             return vec![Diagnostic::error(&asset.path, 0, 0, problem)];
         }
     };
@@ -358,7 +358,7 @@ fn inspect_asset(
             &asset.path,
             0,
             0,
-            crate::tr!("load-cannot-read-file", error = e.to_string()),
+            crate::tr!("load-cannot-read-file", error = crate::i18n::io_error(&e)),
         )]),
     }
 }

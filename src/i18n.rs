@@ -168,6 +168,23 @@ pub fn megabytes(bytes: u64) -> String {
     format!("{whole}{}{tenth} MB", message("decimal-mark", &[]))
 }
 
+/// Why reading or writing a file failed, in the editor's language: the system's own words
+/// ("Is a directory (os error 21)") are English, and kept only for what has no message.
+pub fn io_error(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as Kind;
+    let id = match error.kind() {
+        Kind::NotFound => "io-not-found",
+        Kind::PermissionDenied => "io-permission-denied",
+        Kind::IsADirectory => "io-is-a-directory",
+        Kind::NotADirectory => "io-not-a-directory",
+        Kind::AlreadyExists => "io-already-exists",
+        Kind::StorageFull | Kind::QuotaExceeded => "io-disk-full",
+        Kind::ReadOnlyFilesystem => "io-read-only",
+        _ => return error.to_string(),
+    };
+    message(id, &[])
+}
+
 /// The message `id` in this run's language, or `id` itself if the catalogue lacks it (a test
 /// makes sure none does).
 pub fn message(id: &str, args: &[(&str, Arg)]) -> String {

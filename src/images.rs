@@ -112,7 +112,7 @@ fn limited<R: std::io::BufRead + std::io::Seek>(
 ) -> Result<ImageReader<R>, String> {
     let mut reader = reader
         .with_guessed_format()
-        .map_err(|e| crate::tr!("images-cannot-read", error = e.to_string()))?;
+        .map_err(|e| crate::tr!("images-cannot-read", error = crate::i18n::io_error(&e)))?;
     let mut limits = image::Limits::default();
     limits.max_alloc = Some(MAX_PIXELS * 4 + 64 * 1024 * 1024);
     reader.limits(limits);
@@ -275,7 +275,10 @@ fn rotates(orientation: image::metadata::Orientation) -> bool {
 
 /// Why an image cannot be used, in the editor's language: the file cannot be read.
 fn cannot_read_file(error: std::io::Error) -> String {
-    crate::tr!("load-cannot-read-file", error = error.to_string())
+    crate::tr!(
+        "load-cannot-read-file",
+        error = crate::i18n::io_error(&error)
+    )
 }
 
 /// The reason an image cannot be used, from the decoder's complaint; not its words, which are

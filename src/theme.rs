@@ -240,7 +240,7 @@ impl ThemeDir<'_> {
                         self.rel(path),
                         0,
                         0,
-                        crate::tr!("theme-cannot-read", error = error.to_string()),
+                        crate::tr!("theme-cannot-read", error = crate::i18n::io_error(&error)),
                     )
                     .with_hint(crate::tr!("theme-cannot-read-hint")),
                 );

@@ -831,6 +831,8 @@ fn a_folder_named_like_a_page_of_the_site_is_named_by_check_and_build() {
         run.assert_code(1);
         assert!(run.stderr.contains(expected), "{}", run.stderr);
         assert_eq!(run.stderr.matches(expected).count(), 1, "{}", run.stderr);
+        // What the system says when writing fails, in the editor's words too.
+        assert!(!run.stderr.contains("os error"), "{}", run.stderr);
     }
     assert_eq!(before, site.snapshot("public"), "public/ changed");
 }

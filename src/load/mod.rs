@@ -512,7 +512,7 @@ pub fn read_text(root: &Path, rel: &Path) -> Result<String, Diagnostic> {
             rel,
             0,
             0,
-            crate::tr!("load-cannot-read-file", error = e.to_string()),
+            crate::tr!("load-cannot-read-file", error = crate::i18n::io_error(&e)),
         )
     };
     let too_large = |len: u64| {

@@ -233,7 +233,7 @@ impl<'a> RenderContext<'a> {
                     PathBuf::from(&path),
                     0,
                     0,
-                    crate::tr!("render-cannot-write", error = error.to_string()),
+                    crate::tr!("render-cannot-write", error = crate::i18n::io_error(&error)),
                 ));
             }
         }
@@ -250,7 +250,7 @@ impl<'a> RenderContext<'a> {
                 &asset.source.path,
                 0,
                 0,
-                crate::tr!("load-cannot-read-file", error = e.to_string()),
+                crate::tr!("load-cannot-read-file", error = crate::i18n::io_error(&e)),
             )
         };
         let key = (asset.source.kind, asset.source.relative.clone());

@@ -44,7 +44,7 @@ pub struct ServeOptions {
 /// for problems that stop it from starting.
 pub fn serve(options: ServeOptions) -> Result<(), String> {
     let preview = preview::make_preview()
-        .map_err(|e| crate::tr!("serve-no-preview-folder", error = e.to_string()))?;
+        .map_err(|e| crate::tr!("serve-no-preview-folder", error = crate::i18n::io_error(&e)))?;
     // From the start: a server asked to end while it builds still removes its preview.
     let (stop_tx, stop_rx) = mpsc::channel::<()>();
     ctrlc::set_handler(move || {

@@ -419,7 +419,7 @@ fn write_outputs(
                 PathBuf::from(path),
                 0,
                 0,
-                crate::tr!("serve-cannot-write", error = error.to_string()),
+                crate::tr!("serve-cannot-write", error = crate::i18n::io_error(&error)),
             ));
         }
     }
