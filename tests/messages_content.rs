@@ -226,3 +226,27 @@ fn file_names_and_broken_links_in_both_languages() {
         ],
     );
 }
+
+/// `// nakijken` among the fields (as other languages write a note) got the parser's words and
+/// a hint about lists and colons; now the note as YAML writes it.
+#[test]
+fn a_note_written_as_in_another_language_gets_the_hash_it_needs() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/pages/about.nl.md",
+        "---\ntitle: \"Over ons\"\n// nog nakijken\nslug: over-ons\n---\nTekst.\n",
+    );
+    assert_both(
+        &site,
+        &[
+            (
+                "content/pages/about.nl.md:3:1: error: the front matter is not valid YAML: a note among the fields starts with #; YAML knows no `//` or `<!--`",
+                "content/pages/about.nl.md:3:1: fout: de opmaak van de velden bovenaan het bestand klopt niet: een notitie schrijf je in de velden met een # ervoor; YAML kent `//` en `<!--` niet",
+            ),
+            (
+                "hint: write `# nog nakijken`: wdhs does not read what follows a #",
+                "tip: schrijf `# nog nakijken`: wat na een # staat, leest wdhs niet",
+            ),
+        ],
+    );
+}

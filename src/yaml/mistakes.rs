@@ -179,6 +179,13 @@ pub(super) fn place_mistake(text: &str, line: usize, parser_says: &str) -> Optio
     {
         return Some(at_line(first.0, 1, Problem::IndentedFirst));
     }
+    // The parser names the line after a note written as in another language, or the note.
+    let note =
+        (line.saturating_sub(2)..line).find_map(|index| Some((index, note(lines.get(index)?)?)));
+    if let Some((index, fixed)) = note {
+        let col = lines[index].len() - lines[index].trim_start().len() + 1;
+        return Some(at_line(index, col, Problem::NoteNotYaml { fixed }));
+    }
     if parser_says.contains("unknown escape") {
         return escape(lines.get(line.checked_sub(1)?)?, line);
     }
@@ -205,6 +212,19 @@ pub(super) fn place_mistake(text: &str, line: usize, parser_says: &str) -> Optio
     let fixed = line_in_quotes(whole, at, value);
     let col = whole[..at].chars().count() + 1;
     Some(at_line(index, col, Problem::StartsWithSign { sign, fixed }))
+}
+
+/// `// nakijken` or `<!-- nakijken -->`: a note as other languages write it. YAML's own, as
+/// the line should be.
+fn note(line: &str) -> Option<String> {
+    let trimmed = line.trim();
+    let text = (trimmed.strip_prefix("//")).or_else(|| {
+        trimmed
+            .strip_prefix("<!--")
+            .map(|t| t.trim_end_matches("-->"))
+    })?;
+    let indent = &line[..line.len() - line.trim_start().len()];
+    Some(format!("{indent}# {}", text.trim()))
 }
 
 fn at_line(index: usize, col: usize, problem: Problem) -> SyntaxError {
@@ -427,6 +447,13 @@ mod tests {
             mistake("  title: x\nslug: y\n"),
             (2, 1, Problem::IndentedFirst)
         );
+        let note = |fixed: &str| Problem::NoteNotYaml {
+            fixed: fixed.to_string(),
+        };
+        let slashes = "title: x\n// nog nakijken\nslug: y\n";
+        assert_eq!(mistake(slashes), (3, 1, note("# nog nakijken")));
+        let html = "title: x\nslug: y\n<!-- later -->\n";
+        assert_eq!(mistake(html), (4, 1, note("# later")));
         // What reads like it but is fine.
         assert!(parse("website: https://x.nl\ntime: 10:30\n", 0).is_ok());
         assert!(parse("  title: x\n  slug: y\n", 0).is_ok());

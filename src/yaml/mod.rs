@@ -139,6 +139,11 @@ pub enum Problem {
     },
     /// The first field of the file is indented, as if something above held it.
     IndentedFirst,
+    /// A note written as in another language (`// nakijken`, `<!-- nakijken -->`); the line
+    /// as YAML's note.
+    NoteNotYaml {
+        fixed: String,
+    },
     /// Any other mistake: the parser's own (English) words, as a last resort.
     Other(String),
 }
@@ -192,6 +197,7 @@ impl Problem {
             }
             Problem::CutByComment { .. } => crate::tr!("yaml-cut-by-comment"),
             Problem::IndentedFirst => crate::tr!("yaml-indented-first"),
+            Problem::NoteNotYaml { .. } => crate::tr!("yaml-note-not-yaml"),
             Problem::Other(detail) => crate::tr!("yaml-other", detail = detail),
         }
     }
@@ -209,6 +215,7 @@ impl Problem {
             Problem::NoSpaceAfterColon { fixed, .. } => {
                 return crate::tr!("yaml-hint-space", fixed = fixed);
             }
+            Problem::NoteNotYaml { fixed } => return crate::tr!("yaml-hint-note", fixed = fixed),
             Problem::Tab => Hint::Tab,
             Problem::QuoteOpenOnLine => Hint::QuoteOnLine,
             Problem::TooLarge | Problem::TooDeep => Hint::TooLarge,
