@@ -212,6 +212,28 @@ fn an_address_without_the_base_path_of_the_site_is_an_error_with_the_fix() {
     site.build().assert_code(0);
 }
 
+/// A zero-width space pasted into an `@/` link got "did you mean `@/goals/eerste`?", which
+/// looks exactly like what the editor wrote.
+#[test]
+fn an_invisible_character_in_a_link_is_named_with_its_code() {
+    let site = Site::fixture("basic");
+    with_links(&site, "[het doel](@/goals/eerste\u{200b})");
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("content/press/bericht-1.nl.md:5:5: error: the link `@/goals/eerste` holds a character you cannot see (U+200B), copied along from a web page or Word\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("hint: type the link again: `@/goals/eerste`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("did you mean"), "{}", run.stderr);
+}
+
 /// A small website on this machine: `/ok` answers, `/weg` is gone, `/verhuisd` moved to `/ok`,
 /// `/rond` sends the visitor round in circles; counts what it is asked.
 struct Website {

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod typed;
-pub(crate) use typed::BULLETS;
+pub(crate) use typed::{BULLETS, invisible_in};
 use typed::{item_problem, list_written_as_text, lost_apostrophe, meant_date};
 
 /// A value together with the file and position it came from, for errors found later (resolve).

@@ -43,6 +43,14 @@ const INVISIBLE: &[char] = &[
     '\u{200b}', '\u{200c}', '\u{200d}', '\u{200e}', '\u{200f}', '\u{2060}', '\u{feff}', '\u{ad}',
 ];
 
+/// The first character of `text` that takes no space on screen (as `U+200B`), and the text
+/// without such characters: what the editor sees, and means.
+pub(crate) fn invisible_in(text: &str) -> Option<(String, String)> {
+    let invisible = text.chars().find(|c| INVISIBLE.contains(c))?;
+    let visible: String = text.chars().filter(|c| !INVISIBLE.contains(c)).collect();
+    Some((format!("U+{:04X}", u32::from(invisible)), visible))
+}
+
 /// Why an item of a list of names (partners, themes, goals) cannot be one, with the fix: it
 /// starts with a bullet or long dash (YAML read the lines as one text), or it holds a character
 /// the editor cannot see (the name looks right and is not found).
@@ -62,9 +70,7 @@ pub(super) fn item_problem(name: &str, text: &str) -> Option<(String, String)> {
             write_like(name, &format!("[{}]", items.join(", "))),
         ));
     }
-    let invisible = text.chars().find(|c| INVISIBLE.contains(c))?;
-    let visible: String = text.chars().filter(|c| !INVISIBLE.contains(c)).collect();
-    let code = format!("U+{:04X}", u32::from(invisible));
+    let (code, visible) = invisible_in(text)?;
     Some((
         crate::tr!("fields-item-invisible", value = visible.trim(), code = code),
         crate::tr!("fields-item-invisible-hint", value = visible.trim()),

@@ -355,6 +355,17 @@ impl SiteLinks<'_> {
     /// Resolves an `@/` link (`rest` is what follows `@/`): the home page, a section, or an
     /// entry, in the language of the page that links.
     fn internal(&self, rest: &str) -> Result<Resolved, (String, String)> {
+        // Pasted from a web page or Word: "did you mean" would show the same name.
+        if let Some((code, visible)) = crate::fields::invisible_in(rest) {
+            return Err((
+                crate::tr!(
+                    "resolve-link-invisible",
+                    link = format!("@/{visible}"),
+                    code = code
+                ),
+                crate::tr!("resolve-link-invisible-hint", link = format!("@/{visible}")),
+            ));
+        }
         let (path, anchor) = match rest.split_once('#') {
             Some((path, anchor)) => (path, Some(anchor)),
             None => (rest, None),
