@@ -250,3 +250,26 @@ fn a_note_written_as_in_another_language_gets_the_hash_it_needs() {
         ],
     );
 }
+
+/// A summary broken over two lines, as a word processor does, got the parser's words.
+#[test]
+fn a_text_broken_over_two_lines_gets_the_line_as_one() {
+    let site = Site::fixture("basic");
+    site.write(
+        "content/pages/about.nl.md",
+        "---\ntitle: \"Over ons\"\nsummary: Wij zijn een coalitie\nvan organisaties.\nslug: over-ons\n---\nTekst.\n",
+    );
+    assert_both(
+        &site,
+        &[
+            (
+                "content/pages/about.nl.md:4:1: error: the front matter is not valid YAML: the text of `summary` runs on to this line, but among the fields a text stands on one line",
+                "content/pages/about.nl.md:4:1: fout: de opmaak van de velden bovenaan het bestand klopt niet: de tekst van `summary` loopt door op deze regel, maar in de velden staat een tekst op één regel",
+            ),
+            (
+                "hint: put the text on one line: `summary: Wij zijn een coalitie van organisaties.`",
+                "tip: zet de tekst op één regel: `summary: Wij zijn een coalitie van organisaties.`",
+            ),
+        ],
+    );
+}

@@ -186,6 +186,9 @@ pub(super) fn place_mistake(text: &str, line: usize, parser_says: &str) -> Optio
         let col = lines[index].len() - lines[index].trim_start().len() + 1;
         return Some(at_line(index, col, Problem::NoteNotYaml { fixed }));
     }
+    if let Some(two_lines) = text_on_two_lines(&lines, line) {
+        return Some(two_lines);
+    }
     if parser_says.contains("unknown escape") {
         return escape(lines.get(line.checked_sub(1)?)?, line);
     }
@@ -225,6 +228,45 @@ fn note(line: &str) -> Option<String> {
     })?;
     let indent = &line[..line.len() - line.trim_start().len()];
     Some(format!("{indent}# {}", text.trim()))
+}
+
+/// `summary: Wij zijn een coalitie` with `van organisaties.` on the next line, at its start: a
+/// text broken over lines as in a word processor (the parser fails at the first of them,
+/// line `line`). The field's line as one, in quotes where the joined text needs them.
+fn text_on_two_lines(lines: &[&str], line: usize) -> Option<SyntaxError> {
+    let index = line.checked_sub(1)?;
+    let (name, value) = lines.get(index.checked_sub(1)?)?.split_once(": ")?;
+    let value = value.trim();
+    let plain_text = !value.is_empty() && !value.starts_with(['"', '\'', '[', '{', '|', '>', '#']);
+    if !plain_text || name.is_empty() || !name.chars().all(is_name_char) {
+        return None;
+    }
+    let is_more_text = |l: &&&str| {
+        let field = l
+            .split_once(':')
+            .is_some_and(|(n, _)| n.chars().all(is_name_char));
+        !(l.trim().is_empty() || l.starts_with([' ', '-', '#']) || field)
+    };
+    let more: Vec<&str> = (lines[index..].iter())
+        .take_while(is_more_text)
+        .map(|l| l.trim())
+        .collect();
+    if more.is_empty() {
+        return None;
+    }
+    let joined = format!("{value} {}", more.join(" "));
+    let needs_quotes =
+        joined.contains(": ") || joined.contains(" #") || starts_with_sign(&joined).is_some();
+    let joined = if needs_quotes {
+        quoted(&joined)
+    } else {
+        joined
+    };
+    let problem = Problem::TextOnTwoLines {
+        name: name.to_string(),
+        fixed: format!("{name}: {joined}"),
+    };
+    Some(at_line(index, 1, problem))
 }
 
 fn at_line(index: usize, col: usize, problem: Problem) -> SyntaxError {
@@ -454,6 +496,12 @@ mod tests {
         assert_eq!(mistake(slashes), (3, 1, note("# nog nakijken")));
         let html = "title: x\nslug: y\n<!-- later -->\n";
         assert_eq!(mistake(html), (4, 1, note("# later")));
+        let broken = "summary: Wij zijn\neen coalitie\nvan velen.\nslug: y\n";
+        let one_line = Problem::TextOnTwoLines {
+            name: "summary".to_string(),
+            fixed: "summary: Wij zijn een coalitie van velen.".to_string(),
+        };
+        assert_eq!(mistake(broken), (3, 1, one_line));
         // What reads like it but is fine.
         assert!(parse("website: https://x.nl\ntime: 10:30\n", 0).is_ok());
         assert!(parse("  title: x\n  slug: y\n", 0).is_ok());

@@ -144,6 +144,11 @@ pub enum Problem {
     NoteNotYaml {
         fixed: String,
     },
+    /// A text broken over two lines as in a word processor; the field and the line as one.
+    TextOnTwoLines {
+        name: String,
+        fixed: String,
+    },
     /// Any other mistake: the parser's own (English) words, as a last resort.
     Other(String),
 }
@@ -198,6 +203,9 @@ impl Problem {
             Problem::CutByComment { .. } => crate::tr!("yaml-cut-by-comment"),
             Problem::IndentedFirst => crate::tr!("yaml-indented-first"),
             Problem::NoteNotYaml { .. } => crate::tr!("yaml-note-not-yaml"),
+            Problem::TextOnTwoLines { name, .. } => {
+                crate::tr!("yaml-text-on-two-lines", name = name)
+            }
             Problem::Other(detail) => crate::tr!("yaml-other", detail = detail),
         }
     }
@@ -216,6 +224,9 @@ impl Problem {
                 return crate::tr!("yaml-hint-space", fixed = fixed);
             }
             Problem::NoteNotYaml { fixed } => return crate::tr!("yaml-hint-note", fixed = fixed),
+            Problem::TextOnTwoLines { fixed, .. } => {
+                return crate::tr!("yaml-hint-one-line", fixed = fixed);
+            }
             Problem::Tab => Hint::Tab,
             Problem::QuoteOpenOnLine => Hint::QuoteOnLine,
             Problem::TooLarge | Problem::TooDeep => Hint::TooLarge,
