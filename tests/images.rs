@@ -77,25 +77,11 @@ fn png_logo() -> Vec<u8> {
     png
 }
 
-fn write_bytes(site: &Site, relative: &str, bytes: &[u8]) {
-    let path = site.path().join(relative);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, bytes).expect("write");
-}
-
 fn site_with_images() -> Site {
     let site = Site::fixture("basic");
-    write_bytes(
-        &site,
-        "content/initiatives/molen.jpg",
-        &phone_photo(2000, 1500),
-    );
-    write_bytes(
-        &site,
-        "content/initiatives/binnen.jpg",
-        &phone_photo(1200, 900),
-    );
-    write_bytes(&site, "content/partners/logos/beta.png", &png_logo());
+    site.write_bytes("content/initiatives/molen.jpg", &phone_photo(2000, 1500));
+    site.write_bytes("content/initiatives/binnen.jpg", &phone_photo(1200, 900));
+    site.write_bytes("content/partners/logos/beta.png", &png_logo());
     let shared = site.read("content/initiatives/molen.yaml");
     site.write(
         "content/initiatives/molen.yaml",
@@ -311,8 +297,7 @@ fn a_missing_image_is_an_error_at_its_reference() {
 #[test]
 fn a_damaged_image_is_an_error_at_its_reference() {
     let site = site_with_images();
-    write_bytes(
-        &site,
+    site.write_bytes(
         "content/initiatives/binnen.jpg",
         &phone_photo(1200, 900)[..120],
     );
@@ -327,8 +312,7 @@ fn a_damaged_image_is_an_error_at_its_reference() {
 #[test]
 fn a_damaged_image_no_page_shows_is_a_warning_in_the_editors_words() {
     let site = site_with_images();
-    write_bytes(
-        &site,
+    site.write_bytes(
         "content/initiatives/reserve.jpg",
         &phone_photo(1200, 900)[..120],
     );
@@ -352,7 +336,7 @@ fn a_photo_copied_only_in_part_is_an_error_with_what_to_do() {
     let site = site_with_images();
     let photo = phone_photo(1200, 900);
     // Its header is whole, so it was published with a grey lower part, without a word.
-    write_bytes(&site, "content/initiatives/binnen.jpg", cut_off(&photo));
+    site.write_bytes("content/initiatives/binnen.jpg", cut_off(&photo));
     expect_error(
         &site,
         "content/initiatives/molen.nl.md:7:1: error: the image `binnen.jpg` cannot be used: the file ends too early, so only part of the picture is in it; the copy was probably broken off\n",
@@ -377,13 +361,9 @@ fn a_photo_copied_only_in_part_is_an_error_with_what_to_do() {
     // them), as does a logo; a logo cut off is the same error.
     let mut padded = photo.clone();
     padded.extend(b"\0\0\0\0extra bytes after the end");
-    write_bytes(&site, "content/initiatives/binnen.jpg", &padded);
+    site.write_bytes("content/initiatives/binnen.jpg", &padded);
     site.check().assert_code(0);
-    write_bytes(
-        &site,
-        "content/partners/logos/beta.png",
-        cut_off(&png_logo()),
-    );
+    site.write_bytes("content/partners/logos/beta.png", cut_off(&png_logo()));
     expect_error(
         &site,
         "error: the image `logos/beta.png` cannot be used: the file ends too early",
@@ -394,11 +374,7 @@ fn a_photo_copied_only_in_part_is_an_error_with_what_to_do() {
 #[test]
 fn an_unsupported_format_says_what_to_do() {
     let site = site_with_images();
-    write_bytes(
-        &site,
-        "content/initiatives/foto.heic",
-        b"\0\0\0\x18ftypheic",
-    );
+    site.write_bytes("content/initiatives/foto.heic", b"\0\0\0\x18ftypheic");
     site.write(
         "content/initiatives/molen.nl.md",
         "---\nsummary: \"x\"\nimage_alt: \"x\"\n---\n![Een foto](foto.heic)\n",
@@ -418,7 +394,7 @@ fn a_decompression_bomb_is_refused_quickly() {
     let site = site_with_images();
     // A PNG header claiming 30 000 × 30 000 pixels: a few bytes on disk.
     let png = png_logo_claiming(30_000, 30_000);
-    write_bytes(&site, "content/initiatives/binnen.jpg", &png);
+    site.write_bytes("content/initiatives/binnen.jpg", &png);
     let started = std::time::Instant::now();
     expect_error(
         &site,
@@ -437,7 +413,7 @@ fn a_picture_of_a_few_bytes_that_claims_millions_of_pixels_is_refused() {
     let site = site_with_images();
     // 49 million pixels in the header of a file of a few kilobytes (its data is the logo's).
     let png = png_logo_claiming(7_000, 7_000);
-    write_bytes(&site, "content/initiatives/binnen.jpg", &png);
+    site.write_bytes("content/initiatives/binnen.jpg", &png);
     expect_error(
         &site,
         &format!(
@@ -458,7 +434,7 @@ fn a_picture_too_tall_for_its_copies_is_an_error_in_check_and_build() {
             image::ImageFormat::Png,
         )
         .expect("png");
-    write_bytes(&site, "content/initiatives/binnen.jpg", &tall);
+    site.write_bytes("content/initiatives/binnen.jpg", &tall);
     let expected = "content/initiatives/molen.nl.md:7:1: error: the image `binnen.jpg` cannot be used: the image is 1 × 16384 pixels, too tall for its width";
     expect_error(&site, expected);
     let run = site.build();
@@ -574,11 +550,7 @@ fn a_photo_replaced_under_the_same_name_is_measured_again() {
     let site = site_with_images();
     site.build().assert_code(0);
     // Same name, other size: the remembered header of the old photo must not be used.
-    write_bytes(
-        &site,
-        "content/initiatives/binnen.jpg",
-        &phone_photo(1000, 800),
-    );
+    site.write_bytes("content/initiatives/binnen.jpg", &phone_photo(1000, 800));
     let run = site.build();
     run.assert_code(0);
     assert!(
@@ -907,16 +879,8 @@ fn progress_lines(stderr: &str, before_count: &str, counted: &str) -> Vec<String
 /// its progress.
 fn site_with_images_and_no_warnings() -> Site {
     let site = site_with_images();
-    write_bytes(
-        &site,
-        "content/initiatives/molen.jpg",
-        &phone_photo(640, 480),
-    );
-    write_bytes(
-        &site,
-        "content/initiatives/binnen.jpg",
-        &phone_photo(480, 360),
-    );
+    site.write_bytes("content/initiatives/molen.jpg", &phone_photo(640, 480));
+    site.write_bytes("content/initiatives/binnen.jpg", &phone_photo(480, 360));
     site.write(
         "content/initiatives/alleen-nl.en.md",
         "---\nsummary: \"Translated at last.\"\n---\n",

@@ -22,24 +22,6 @@ fn link(target: &Path, site: &Site, relative: &str) {
     std::os::unix::fs::symlink(target, path).expect("symlink");
 }
 
-/// `build` and `check` both fail with `expected` on stderr, and nothing is published.
-fn refused(site: &Site, expected: &[&str]) {
-    for run in [site.check(), site.build()] {
-        run.assert_code(1);
-        for text in expected {
-            assert!(
-                run.stderr.contains(text),
-                "expected {text:?} in\n{}",
-                run.stderr
-            );
-        }
-    }
-    assert!(
-        !site.exists("public"),
-        "a failed first build publishes nothing"
-    );
-}
-
 /// Every byte of every published file, for "this never reaches the site".
 fn published_text(site: &Site) -> String {
     (site.snapshot("public").into_iter())
@@ -73,10 +55,7 @@ fn links_out_of_the_site_are_refused_whatever_they_look_like() {
             "{relative}: error: this is a link to `{}`, outside the site's content",
             target.display()
         );
-        refused(
-            &site,
-            &[&message, "hint: copy the file itself into the folder"],
-        );
+        site.assert_refused(&[&message, "hint: copy the file itself into the folder"]);
     }
 }
 
@@ -100,7 +79,7 @@ fn a_site_yaml_that_links_out_is_refused_unread() {
             "content/site.yaml: error: this is a link to `{}`, outside the site's content",
             target.display()
         );
-        refused(&site, &[&message]);
+        site.assert_refused(&[&message]);
         let run = site.check();
         assert!(!run.stderr.contains("SECRET"), "{}", run.stderr);
         assert!(!run.stderr.contains("PATH="), "{}", run.stderr);
@@ -135,7 +114,7 @@ fn a_content_folder_that_links_out_is_refused_unread() {
         "content: error: this is a link to `{}`, outside the site's content",
         copy.display()
     );
-    refused(&site, &[&message]);
+    site.assert_refused(&[&message]);
     assert!(!site.check().stderr.contains("SECRET"));
 }
 
@@ -175,10 +154,7 @@ fn a_link_to_a_hidden_file_of_the_site_is_refused() {
         &site,
         "content/press/config.pdf",
     );
-    refused(
-        &site,
-        &["content/press/config.pdf: error: this is a link to"],
-    );
+    site.assert_refused(&["content/press/config.pdf: error: this is a link to"]);
 }
 
 #[test]
@@ -192,10 +168,7 @@ fn a_theme_cannot_link_out_of_its_folder() {
         &site,
         "themes/default/static/token.txt",
     );
-    refused(
-        &site,
-        &["themes/default/static/token.txt: error: this is a link to"],
-    );
+    site.assert_refused(&["themes/default/static/token.txt: error: this is a link to"]);
 }
 
 #[test]
@@ -219,7 +192,7 @@ fn files_that_are_not_content_are_not_published() {
             continue;
         }
         let message = format!("{relative}: error: files of this type ({kind}) are not published");
-        refused(&site, &[&message, "hint: "]);
+        site.assert_refused(&[&message, "hint: "]);
     }
 }
 
@@ -232,8 +205,7 @@ fn a_document_must_be_what_its_name_says() {
         "<html><script>alert(document.cookie)</script><!-- %PDF-1.4 --></html>",
     ] {
         site.write("content/press/jaarverslag.pdf", page);
-        refused(
-            &site,
+        site.assert_refused(
             &[
                 "content/press/jaarverslag.pdf: error: `jaarverslag.pdf` is not the kind of file its name says",
             ],
@@ -280,7 +252,7 @@ fn names_that_cannot_be_addresses_are_refused_with_a_suggestion() {
             relative,
             "---\ntitle: \"Bericht\"\nsummary: \"x\"\ndate: 2024-01-01\n---\nTekst.\n",
         );
-        refused(&site, &[hint]);
+        site.assert_refused(&[hint]);
     }
 }
 
@@ -324,13 +296,10 @@ fn links_that_could_run_script_are_errors_at_their_line() {
             "content/press/bericht-1.nl.md",
             &format!("---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\nZie {link}.\n"),
         );
-        refused(
-            &site,
-            &[
-                "content/press/bericht-1.nl.md:5:5: error: a link to a `",
-                "address is not allowed",
-            ],
-        );
+        site.assert_refused(&[
+            "content/press/bericht-1.nl.md:5:5: error: a link to a `",
+            "address is not allowed",
+        ]);
     }
     // A `file:` address is a place on the editor's computer, and said to be.
     let site = Site::fixture("basic");
@@ -338,8 +307,7 @@ fn links_that_could_run_script_are_errors_at_their_line() {
         "content/press/bericht-1.nl.md",
         "---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\nZie [klik](file:///etc/passwd).\n",
     );
-    refused(
-        &site,
+    site.assert_refused(
         &[
             "content/press/bericht-1.nl.md:5:5: error: `file:///etc/passwd` is a place on your own computer",
         ],
@@ -365,13 +333,10 @@ fn images_from_other_websites_are_refused() {
             "content/press/bericht-1.nl.md",
             &format!("---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\nZie {image}.\n"),
         );
-        refused(
-            &site,
-            &[
-                "content/press/bericht-1.nl.md:5:5: error: the image `",
-                "is on another website",
-            ],
-        );
+        site.assert_refused(&[
+            "content/press/bericht-1.nl.md:5:5: error: the image `",
+            "is on another website",
+        ]);
     }
 }
 
@@ -400,12 +365,9 @@ fn a_zero_byte_is_an_error_at_its_place() {
         "content/press/bericht-1.nl.md",
         "---\ntitle: \"Bericht 1\"\nsummary: \"x\"\n---\nTekst met\n een nul\0 erin.\n",
     );
-    refused(
-        &site,
-        &[
-            "content/press/bericht-1.nl.md:6:9: error: the file contains an invisible zero character",
-        ],
-    );
+    site.assert_refused(&[
+        "content/press/bericht-1.nl.md:6:9: error: the file contains an invisible zero character",
+    ]);
 }
 
 /// A theme written 3,000 times in one initiative (15 kB) made every card on the theme's pages
@@ -424,10 +386,9 @@ fn an_item_repeated_in_a_list_is_refused_at_its_place() {
         "content/initiatives/molen.yaml",
         &shared.replace(themes, &repeated),
     );
-    refused(
-        &site,
-        &["content/initiatives/molen.yaml:4:18: error: `energie` is in `themes` twice"],
-    );
+    site.assert_refused(&[
+        "content/initiatives/molen.yaml:4:18: error: `energie` is in `themes` twice",
+    ]);
 }
 
 /// A warning quoting HTML that spans two lines printed the second at the start of a line of
@@ -514,7 +475,7 @@ fn two_images_that_would_publish_the_same_files_are_refused() {
     let site = Site::fixture("basic");
     let logo = site.read("content/partners/logos/alfa.svg");
     site.write("content/partners/logos/ALFA.svg", &logo);
-    refused(&site, &["would be published under the same name"]);
+    site.assert_refused(&["would be published under the same name"]);
 }
 
 /// Hostile sizes cost time and memory in proportion to what a real page holds: a page with
@@ -606,7 +567,7 @@ fn settings_that_would_become_addresses_must_be_plain_addresses() {
         };
         assert!(config.contains(replaced));
         site.write("content/site.yaml", &config.replacen(replaced, setting, 1));
-        refused(&site, &[expected]);
+        site.assert_refused(&[expected]);
     }
 }
 
@@ -635,8 +596,7 @@ fn a_link_to_a_page_text_or_a_file_of_another_kind_is_refused() {
     for name in ["content/pages/leak.csv", "content/pages/kopie.nl.md"] {
         let site = Site::fixture("basic");
         link(Path::new("../press/toekomst.nl.md"), &site, name);
-        refused(
-            &site,
+        site.assert_refused(
             &[&format!(
                 "{name}: error: this is a link to `content/press/toekomst.nl.md`; a link may only stand for an image or a document of its own kind"
             )],

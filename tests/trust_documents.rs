@@ -7,28 +7,6 @@ mod common;
 use common::Site;
 use std::io::Write;
 
-fn write_bytes(site: &Site, relative: &str, bytes: &[u8]) {
-    let path = site.path().join(relative);
-    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-    std::fs::write(path, bytes).expect("write");
-}
-
-/// `build` and `check` both fail with `expected` on stderr, and nothing is published.
-fn refused(site: &Site, expected: &str) {
-    for run in [site.check(), site.build()] {
-        run.assert_code(1);
-        assert!(
-            run.stderr.contains(expected),
-            "expected {expected:?} in\n{}",
-            run.stderr
-        );
-    }
-    assert!(
-        !site.exists("public"),
-        "a failed first build publishes nothing"
-    );
-}
-
 /// A PDF whose objects are packed in one object stream (as Word and most programs save them).
 fn pdf_with_object_stream(objects: &[u8], trailer: &str) -> Vec<u8> {
     let mut packer = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
@@ -56,19 +34,16 @@ fn a_pdf_that_runs_script_is_refused_however_it_is_written() {
         "<</Root 1 0 R>>",
     );
     for pdf in [&plain[..], &escaped[..], &packed] {
-        write_bytes(&site, "content/press/jaarverslag.pdf", pdf);
-        refused(&site, PDF_ACTION);
+        site.write_bytes("content/press/jaarverslag.pdf", pdf);
+        site.assert_refused(&[PDF_ACTION]);
     }
     // Packed and locked: what it holds cannot be read, so it is not published unread.
     let locked = pdf_with_object_stream(b"1 0 <</Type/Catalog>>", "<</Root 1 0 R/Encrypt 9 0 R>>");
-    write_bytes(&site, "content/press/jaarverslag.pdf", &locked);
-    refused(
-        &site,
-        "content/press/jaarverslag.pdf: error: this PDF file is protected or packed in a way wdhs cannot read",
-    );
+    site.write_bytes("content/press/jaarverslag.pdf", &locked);
+    site.assert_refused(&["content/press/jaarverslag.pdf: error: this PDF file is protected or packed in a way wdhs cannot read"]);
     // A plain PDF, packed the same way, is published as it is.
     let fine = pdf_with_object_stream(b"1 0 <</Type/Catalog/Pages 3 0 R>>", "<</Root 1 0 R>>");
-    write_bytes(&site, "content/press/jaarverslag.pdf", &fine);
+    site.write_bytes("content/press/jaarverslag.pdf", &fine);
     site.build().assert_code(0);
     assert_eq!(
         std::fs::read(site.path().join("public/pers/jaarverslag.pdf")).expect("read"),
@@ -97,21 +72,16 @@ fn an_office_file_with_macros_is_refused() {
         ("plan.docx", "word/vbaProject.bin"),
         ("plan.odt", "Basic/Standard/Module1.xml"),
     ] {
-        write_bytes(
-            &site,
+        site.write_bytes(
             &format!("content/press/{name}"),
             &archive_with(&["content.xml", part]),
         );
-        refused(
-            &site,
-            &format!(
-                "content/press/{name}: error: this file holds macros or built-in programs (`{part}`)"
-            ),
-        );
+        site.assert_refused(&[&format!(
+            "content/press/{name}: error: this file holds macros or built-in programs (`{part}`)"
+        )]);
         std::fs::remove_file(site.path().join(format!("content/press/{name}"))).expect("remove");
     }
-    write_bytes(
-        &site,
+    site.write_bytes(
         "content/press/plan.docx",
         &archive_with(&["word/document.xml"]),
     );
@@ -126,10 +96,7 @@ fn a_formula_in_a_csv_file_is_an_error_at_its_cell() {
         "content/press/cijfers.csv",
         "plaats;bedrag;telefoon\nUtrecht;-5;+31 30 123 45 67\nZwolle;=HYPERLINK(\"https://example.org\";\"klik\");x\n",
     );
-    refused(
-        &site,
-        "content/press/cijfers.csv:3:8: error: this cell starts like a formula (`=HYPERLINK(\"https://example.org\"`): a spreadsheet program runs it when someone opens the file",
-    );
+    site.assert_refused(&["content/press/cijfers.csv:3:8: error: this cell starts like a formula (`=HYPERLINK(\"https://example.org\"`): a spreadsheet program runs it when someone opens the file"]);
     // Negative numbers, phone numbers and a text written with an apostrophe are not formulas.
     site.write(
         "content/press/cijfers.csv",

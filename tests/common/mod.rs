@@ -62,9 +62,32 @@ impl Site {
     }
 
     pub fn write(&self, relative: &str, text: &str) {
+        self.write_bytes(relative, text.as_bytes());
+    }
+
+    pub fn write_bytes(&self, relative: &str, bytes: &[u8]) {
         let path = self.path().join(relative);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write");
+        std::fs::write(path, bytes).expect("write");
+    }
+
+    /// `build` and `check` both fail with each of `expected` on stderr, and a first build
+    /// publishes nothing.
+    pub fn assert_refused(&self, expected: &[&str]) {
+        for run in [self.check(), self.build()] {
+            run.assert_code(1);
+            for text in expected {
+                assert!(
+                    run.stderr.contains(text),
+                    "expected {text:?} in\n{}",
+                    run.stderr
+                );
+            }
+        }
+        assert!(
+            !self.exists("public"),
+            "a failed first build publishes nothing"
+        );
     }
 
     /// Writes `relative` in one step, as editors that save through a temporary file do: the
