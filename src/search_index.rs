@@ -89,10 +89,26 @@ pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&Records>) 
         "the lists hold every page of the language in site order"
     );
     let pages: Vec<&Page> = positions.iter().map(|i| &site.pages[*i]).collect();
-    let records: Vec<Arc<str>> = pages
+    // Read by every worker under one lock, taken once (a lock per page made the two threads
+    // fight over it); what is made now is kept after, under the write lock.
+    let kept = cache.and_then(|cache| cache.read().ok());
+    let made: Vec<(Arc<str>, Option<Record>)> = pages
         .par_iter()
-        .map(|page| record(page, base_path, cache))
+        .map(|page| record(page, base_path, kept.as_deref()))
         .collect();
+    drop(kept);
+    let mut records = Vec::with_capacity(made.len());
+    let mut to_keep = Vec::new();
+    for (page, (json, keep)) in pages.iter().zip(made) {
+        to_keep.extend(keep.map(|keep| (page.url.clone(), keep)));
+        records.push(json);
+    }
+    if let Some(cache) = cache
+        && !to_keep.is_empty()
+        && let Ok(mut kept) = cache.write()
+    {
+        kept.extend(to_keep);
+    }
     let mut out = String::with_capacity(records.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
     out.push('[');
     for (i, record) in records.iter().enumerate() {
@@ -105,15 +121,19 @@ pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&Records>) 
     out
 }
 
-fn record(page: &Page, base_path: &str, cache: Option<&Records>) -> Arc<str> {
-    if let Some(cache) = cache
-        && let Ok(records) = cache.read()
-        && let Some(record) = records.get(page.url.as_str())
+/// The page's record, from `kept` while what it is made from is unchanged; else made now,
+/// with what to keep of it when records are kept.
+fn record(
+    page: &Page,
+    base_path: &str,
+    kept: Option<&HashMap<String, Record>>,
+) -> (Arc<str>, Option<Record>) {
+    if let Some(record) = kept.and_then(|records| records.get(page.url.as_str()))
         && Arc::ptr_eq(&record.entry, &page.entry)
         && Arc::ptr_eq(&record.rendered, &page.rendered)
         && record.base_path == base_path
     {
-        return record.json.clone();
+        return (record.json.clone(), None);
     }
     let url = format!("{base_path}{}", page.url);
     let (title, summary, kind) = (page.entry.title(), page.entry.summary(), page.entry.kind);
@@ -130,23 +150,16 @@ fn record(page: &Page, base_path: &str, cache: Option<&Records>) -> Arc<str> {
         s: summary,
         x: fold(&format!("{title} {summary} {body}")),
     };
-    let record: Arc<str> = serde_json::to_string(&document)
+    let json: Arc<str> = serde_json::to_string(&document)
         .unwrap_or_else(|_| "{}".to_string())
         .into();
-    if let Some(cache) = cache
-        && let Ok(mut records) = cache.write()
-    {
-        records.insert(
-            page.url.clone(),
-            Record {
-                entry: page.entry.clone(),
-                rendered: page.rendered.clone(),
-                base_path: base_path.to_string(),
-                json: record.clone(),
-            },
-        );
-    }
-    record
+    let keep = kept.map(|_| Record {
+        entry: page.entry.clone(),
+        rendered: page.rendered.clone(),
+        base_path: base_path.to_string(),
+        json: json.clone(),
+    });
+    (json, keep)
 }
 
 #[cfg(test)]
