@@ -2,8 +2,6 @@
 //! (a PDF's JavaScript, an office file's macros) and no spreadsheet formula in a CSV file.
 //! Reads bytes only; `build::inspect_document` reads the file.
 
-use std::io::Read;
-
 /// A problem with a document: where (line and column, 0 for the whole file), what and the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found {
@@ -33,236 +31,139 @@ fn whole_file(message: String, hint: String) -> Found {
     }
 }
 
-/// The names of PDF actions that run something: script, another program, a form sent away, a
-/// file read in, a player, an XML form (which carries script).
+/// What a PDF action (`/S`) may do that runs something: script, another program, a form sent
+/// away or filled from a file, a player, a file attached to the PDF.
 const PDF_ACTIONS: &[&[u8]] = &[
     b"JavaScript",
-    b"JS",
     b"Launch",
     b"SubmitForm",
     b"ImportData",
-    b"RichMedia",
-    b"XFA",
+    b"RichMediaExecute",
+    b"GoToE",
 ];
 
-/// How many bytes the object streams of one PDF may unpack to: a small file that unpacks to
-/// gigabytes is refused rather than unpacked.
+/// Keys that hold script or active content wherever they stand: an action's script, the
+/// document's scripts, an XML form (which carries script), a 3D model's script.
+const PDF_ACTIVE_KEYS: &[&[u8]] = &[b"JS", b"JavaScript", b"XFA", b"OnInstantiate"];
+
+/// Types (`/Type`, `/Subtype`) of objects that carry another program or file: a Flash or video
+/// player, a file attached to the PDF.
+const PDF_ACTIVE_TYPES: &[&[u8]] = &[b"RichMedia", b"EmbeddedFile", b"Movie"];
+
+/// How many bytes one stream of a PDF may unpack to when it is read: a small file that unpacks
+/// to gigabytes is refused rather than unpacked.
 const PDF_UNPACKED_MAX: usize = 64 << 20;
 
-/// How far before a stream its dictionary is looked for.
-const DICTIONARY_MAX: usize = 64 << 10;
-
 fn pdf_problem(bytes: &[u8]) -> Option<Found> {
-    let action = |name: String| {
+    // Read as a PDF reader reads it: the cross-reference data (rebuilt when damaged), objects
+    // packed in object streams, names with escapes, and locked files opened with the empty
+    // password that "protect against editing" uses. What cannot be read is not published.
+    let options = lopdf::LoadOptions {
+        password: Some(String::new()),
+        max_decompressed_size: Some(PDF_UNPACKED_MAX),
+        ..lopdf::LoadOptions::default()
+    };
+    let unreadable = || {
         whole_file(
-            crate::tr!("document-pdf-action", action = name),
-            crate::tr!("document-pdf-action-hint"),
+            crate::tr!("document-pdf-unreadable"),
+            crate::tr!("document-pdf-unreadable-hint"),
         )
     };
-    if let Some(name) = pdf_action(bytes) {
-        return Some(action(name));
+    // A file that makes the reader fail in a way it did not foresee is not read either.
+    let read = std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options));
+    let Ok(Ok(document)) = read else {
+        return Some(unreadable());
+    };
+    // Opening a locked file takes away the object that describes its lock: one object fewer.
+    let lock = usize::from(document.was_encrypted());
+    if document.is_encrypted() || objects_not_read(&document) > lock {
+        return Some(unreadable());
     }
-    // Objects packed in object streams are read only once unpacked.
-    let mut budget = PDF_UNPACKED_MAX;
-    for stream in object_streams(bytes) {
-        let unpacked = match stream {
-            ObjectStream::Flate(packed) => inflate(packed, &mut budget),
-            ObjectStream::Unreadable => None,
-        };
-        let Some(unpacked) = unpacked else {
-            return Some(whole_file(
-                crate::tr!("document-pdf-unreadable"),
-                crate::tr!("document-pdf-unreadable-hint"),
-            ));
-        };
-        if let Some(name) = pdf_action(&unpacked) {
-            return Some(action(name));
-        }
-    }
-    None
+    let name = (document.objects.values()).find_map(|object| pdf_active(&document, object))?;
+    Some(whole_file(
+        crate::tr!(
+            "document-pdf-action",
+            action = String::from_utf8_lossy(&name).into_owned()
+        ),
+        crate::tr!("document-pdf-action-hint"),
+    ))
 }
 
-/// The first action name in PDF syntax, however written (`/J#61vaScript` is `/JavaScript`).
-fn pdf_action(bytes: &[u8]) -> Option<String> {
-    pdf_names(bytes)
-        .find(|name| PDF_ACTIONS.contains(&name.as_slice()))
-        .map(|name| String::from_utf8_lossy(&name).into_owned())
+/// How many objects the cross-reference data names were not read: one left out (in an object
+/// stream without `/Type /ObjStm`, which readers find all the same, or written so that it
+/// could not be parsed) could hold what is looked for.
+fn objects_not_read(document: &lopdf::Document) -> usize {
+    use lopdf::xref::XrefEntry;
+    let read = |id| document.objects.contains_key(&id);
+    (document.reference_table.entries.iter())
+        .filter(|(number, entry)| match entry {
+            XrefEntry::Normal { generation, .. } => !read((**number, *generation)),
+            XrefEntry::Compressed { .. } => !read((**number, 0)),
+            XrefEntry::Free | XrefEntry::UnusableFree => false,
+        })
+        .count()
 }
 
-/// Every name (`/Type`) in PDF syntax, its `#xx` escapes decoded.
-fn pdf_names(bytes: &[u8]) -> impl Iterator<Item = Vec<u8>> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let slash = at + bytes.get(at..)?.iter().position(|b| *b == b'/')?;
-        let start = slash + 1;
-        let length = (bytes[start..].iter())
-            .position(|b| !is_regular(*b))
-            .unwrap_or(bytes.len() - start);
-        at = start + length;
-        Some(decode_name(&bytes[start..at]))
-    })
-}
-
-/// A byte that may stand in a PDF name: not white space and not a delimiter.
-fn is_regular(byte: u8) -> bool {
-    !matches!(
-        byte,
-        b'\0'
-            | b'\t'
-            | b'\n'
-            | b'\x0c'
-            | b'\r'
-            | b' '
-            | b'('
-            | b')'
-            | b'<'
-            | b'>'
-            | b'['
-            | b']'
-            | b'{'
-            | b'}'
-            | b'/'
-            | b'%'
-    )
-}
-
-fn decode_name(raw: &[u8]) -> Vec<u8> {
-    let hex = |b: u8| (b as char).to_digit(16);
-    let mut name = Vec::with_capacity(raw.len());
-    let mut i = 0;
-    while i < raw.len() {
-        let escaped = (raw[i] == b'#')
-            .then(|| Some((hex(*raw.get(i + 1)?)?, hex(*raw.get(i + 2)?)?)))
-            .flatten();
-        match escaped {
-            Some((high, low)) => {
-                // Two hexadecimal digits make one byte.
-                name.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            None => {
-                name.push(raw[i]);
-                i += 1;
-            }
-        }
-    }
-    name
-}
-
-enum ObjectStream<'a> {
-    /// Packed with `FlateDecode` alone: the bytes between `stream` and `endstream`.
-    Flate(&'a [u8]),
-    /// Packed otherwise, or encrypted: what it holds cannot be read here.
-    Unreadable,
-}
-
-/// The object streams (`/Type /ObjStm`) of a PDF.
-fn object_streams(bytes: &[u8]) -> impl Iterator<Item = ObjectStream<'_>> + '_ {
-    let encrypted = pdf_names(bytes).any(|name| name == b"Encrypt");
-    let mut budget = 2 * bytes.len() + DICTIONARY_MAX;
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let keyword = at + find(&bytes[at..], b"stream")?;
-            at = keyword + b"stream".len();
-            // `endstream` contains `stream`; a dictionary ends right before a stream.
-            let before = trim_end(&bytes[..keyword]);
-            if !before.ends_with(b">>") {
+/// The first active part of `object` and what it holds: the name that says so.
+fn pdf_active(document: &lopdf::Document, object: &lopdf::Object) -> Option<Vec<u8>> {
+    use lopdf::Object;
+    // A list of what is still to look at, not recursion: a PDF may nest deeply.
+    let mut to_read = vec![object];
+    while let Some(object) = to_read.pop() {
+        let dictionary = match object {
+            Object::Dictionary(dictionary) => dictionary,
+            Object::Stream(stream) => &stream.dict,
+            Object::Array(items) => {
+                to_read.extend(items);
                 continue;
             }
-            // Dictionaries are short, and each is read once: more reading back than twice the
-            // file (dictionaries nested to make every stream read back far) is not trusted.
-            let window = &before[before.len().saturating_sub(DICTIONARY_MAX)..];
-            let start = dictionary_start(window);
-            let read_back = window.len() - start.unwrap_or(0);
-            let over = read_back > budget;
-            budget = budget.saturating_sub(read_back);
-            let (Some(start), false) = (start, over) else {
-                return Some(ObjectStream::Unreadable);
+            _ => continue,
+        };
+        for (key, value) in dictionary.iter() {
+            if PDF_ACTIVE_KEYS.contains(&key.as_slice()) {
+                return Some(key.clone());
+            }
+            let named = |names: &[&[u8]]| {
+                let value = match value {
+                    Object::Reference(id) => document.get_object(*id).ok()?,
+                    value => value,
+                };
+                let name = value.as_name().ok()?;
+                names.contains(&name).then(|| name.to_vec())
             };
-            let dictionary = &window[start..];
-            let names: Vec<Vec<u8>> = pdf_names(dictionary).collect();
-            if !names.iter().any(|name| name == b"ObjStm") {
-                continue;
+            let found = match key.as_slice() {
+                b"S" => named(PDF_ACTIONS),
+                b"Type" | b"Subtype" => named(PDF_ACTIVE_TYPES),
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
             }
-            // The data starts after the keyword's line break (CR LF or LF).
-            let mut data_start = at;
-            for end_of_line in [b'\r', b'\n'] {
-                data_start += usize::from(bytes.get(data_start) == Some(&end_of_line));
-            }
-            let data_end = data_start + find(&bytes[data_start..], b"endstream")?;
-            at = data_end;
-            let filters: Vec<&Vec<u8>> = (names.iter())
-                .filter(|name| name.ends_with(b"Decode") || name.as_slice() == b"Crypt")
-                .collect();
-            let flate_only = filters.len() == 1 && filters[0].as_slice() == b"FlateDecode";
-            return Some(match flate_only && !encrypted {
-                true => ObjectStream::Flate(&bytes[data_start..data_end]),
-                false => ObjectStream::Unreadable,
-            });
-        }
-    })
-}
-
-/// Where the dictionary that `before` ends with (`… >>`) starts, nested ones counted.
-fn dictionary_start(before: &[u8]) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut i = before.len();
-    while i >= 2 {
-        match &before[i - 2..i] {
-            b">>" => {
-                depth += 1;
-                i -= 2;
-            }
-            b"<<" => {
-                depth = depth.checked_sub(1)?;
-                i -= 2;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => i -= 1,
+            to_read.push(value);
         }
     }
     None
 }
 
-fn trim_end(bytes: &[u8]) -> &[u8] {
-    let end = (bytes.iter())
-        .rposition(|b| !b.is_ascii_whitespace())
-        .map_or(0, |i| i + 1);
-    &bytes[..end]
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
-/// The bytes `packed` unpacks to, taken from `budget`; `None` when nothing could be unpacked
-/// or the budget is spent. A stream that ends early gives what it gave (readers allow it).
-fn inflate(packed: &[u8], budget: &mut usize) -> Option<Vec<u8>> {
-    let mut unpacked = Vec::new();
-    let limit = (*budget as u64).saturating_add(1);
-    let read = flate2::read::ZlibDecoder::new(packed)
-        .take(limit)
-        .read_to_end(&mut unpacked);
-    if unpacked.len() > *budget || (read.is_err() && unpacked.is_empty()) {
-        return None;
-    }
-    *budget -= unpacked.len();
-    Some(unpacked)
-}
-
-/// Office files are ZIP archives: macros are parts of their own (`vbaProject.bin` in Word,
-/// Excel and PowerPoint files, `Basic/` and `Scripts/` in OpenDocument files), named in the
-/// archive's directory.
+/// Office files are ZIP archives: macros and programs are parts of their own, named in the
+/// archive's directory: `vbaProject.bin`, ActiveX controls, Excel 4 macro sheets and embedded
+/// OLE packages (`embeddings/*.bin`) in Word, Excel and PowerPoint files; `Basic/` and
+/// `Scripts/` in OpenDocument files. (An embedded workbook, as charts have, is no program.)
 fn office_problem(bytes: &[u8]) -> Option<Found> {
     let part = zip_names(bytes).find(|name| {
         let lower = name.to_ascii_lowercase();
-        lower.ends_with("vbaproject.bin")
-            || lower.starts_with("basic/")
-            || lower.starts_with("scripts/")
-            || lower.contains("activex")
+        let folders: Vec<&str> = (lower.split(['/', '\\']))
+            .filter(|part| !matches!(*part, "" | "."))
+            .collect();
+        let (Some(first), Some(last)) = (folders.first(), folders.last()) else {
+            return false;
+        };
+        let in_folder = |folder: &str| folders[..folders.len() - 1].contains(&folder);
+        last.ends_with("vbaproject.bin")
+            || matches!(*first, "basic" | "scripts")
+            || in_folder("activex")
+            || in_folder("macrosheets")
+            || (in_folder("embeddings") && last.ends_with(".bin"))
     })?;
     Some(whole_file(
         crate::tr!("document-office-macro", part = part),
@@ -287,38 +188,103 @@ fn zip_names(bytes: &[u8]) -> impl Iterator<Item = String> + '_ {
     })
 }
 
-/// A cell that a spreadsheet program reads as a formula when the file is opened: `=`, `@`, or
-/// `+`/`-` before something that is not a number (`-5` and `+31 30` are numbers and phone
-/// numbers). Such a formula can ask the program to run a command or send data away.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A cell that a spreadsheet program reads as a formula when the file is opened and that can
+/// do harm: one that starts with `=`, or with `+`, `-` or `@` and calls a function, another
+/// program or another file (`(`, `|`, `!`). Such a formula can run a command or send data
+/// away; `-5`, `+31 30 123`, `- geen -` and `@jan` cannot.
 fn csv_problem(bytes: &[u8]) -> Option<Found> {
-    let text = String::from_utf8_lossy(bytes);
-    for (number, line) in text.lines().enumerate() {
-        let mut col = 1;
-        for cell in line.split([',', ';', '\t']) {
-            if is_formula(cell) {
-                let shown: String = cell.trim().chars().take(40).collect();
-                return Some(Found {
-                    line: number + 1,
-                    col,
-                    message: crate::tr!("document-csv-formula", cell = shown),
-                    hint: crate::tr!("document-csv-formula-hint"),
-                });
-            }
-            col += cell.chars().count() + 1;
-        }
+    let text = csv_text(bytes);
+    let cell = csv_cells(&text).find(|cell| is_formula(&cell.value))?;
+    let shown: String = cell.value.trim().chars().take(40).collect();
+    Some(Found {
+        line: cell.line,
+        col: cell.col,
+        message: crate::tr!("document-csv-formula", cell = shown),
+        hint: crate::tr!("document-csv-formula-hint"),
+    })
+}
+
+/// The text of a CSV file as a spreadsheet program reads it: UTF-16 when it starts so, else
+/// UTF-8, without a byte-order mark.
+fn csv_text(bytes: &[u8]) -> String {
+    let utf16 = |pair: fn([u8; 2]) -> u16| {
+        let units = bytes[2..].chunks_exact(2).map(|c| pair([c[0], c[1]]));
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    };
+    match bytes {
+        [0xff, 0xfe, ..] => utf16(u16::from_le_bytes),
+        [0xfe, 0xff, ..] => utf16(u16::from_be_bytes),
+        _ => String::from_utf8_lossy(bytes)
+            .trim_start_matches('\u{feff}')
+            .to_string(),
     }
-    None
+}
+
+struct Cell {
+    line: usize,
+    col: usize,
+    value: String,
+}
+
+/// The cells of a CSV text, each where it starts: fields between double quotes (which may hold
+/// separators and line breaks, `""` for a quote) are one cell. Commas, semicolons and tabs all
+/// separate, as do the sign a first line `sep=|` names; any line end ends a row.
+fn csv_cells(text: &str) -> impl Iterator<Item = Cell> + '_ {
+    let named = text
+        .strip_prefix("sep=")
+        .and_then(|rest| rest.chars().next());
+    let separates = move |c: char| matches!(c, ',' | ';' | '\t') || Some(c) == named;
+    let mut chars = text.chars().peekable();
+    let (mut line, mut col) = (1, 1);
+    std::iter::from_fn(move || {
+        chars.peek()?;
+        let start = (line, col);
+        let (mut value, mut quoted, mut opened) = (String::new(), false, false);
+        while let Some(c) = chars.next() {
+            col += 1;
+            match c {
+                '"' if quoted && chars.peek() == Some(&'"') => {
+                    chars.next();
+                    col += 1;
+                    value.push('"');
+                }
+                '"' if quoted => quoted = false,
+                '"' if !opened && value.trim().is_empty() => (quoted, opened) = (true, true),
+                '\r' | '\n' if !quoted => {
+                    if c == '\r' && chars.peek() == Some(&'\n') {
+                        chars.next();
+                    }
+                    (line, col) = (line + 1, 1);
+                    break;
+                }
+                '\r' | '\n' => {
+                    (line, col) = (line + usize::from(c == '\n'), 1);
+                    value.push(c);
+                }
+                c if !quoted && separates(c) => break,
+                c => value.push(c),
+            }
+        }
+        Some(Cell {
+            line: start.0,
+            col: start.1,
+            value,
+        })
+    })
 }
 
 fn is_formula(cell: &str) -> bool {
     // Not past an apostrophe: `'=1+1` is how a text that starts with `=` is written.
-    let value = cell.trim_start_matches([' ', '"']);
-    let mut chars = value.chars();
-    match chars.next() {
-        Some('=' | '@') => true,
-        Some('+' | '-') => chars
-            .next()
-            .is_some_and(|next| !(next.is_ascii_digit() || matches!(next, ' ' | '.' | ','))),
+    let value = cell.trim_start();
+    match value.chars().next() {
+        Some('=') => true,
+        Some('+' | '-' | '@') => value.contains(['(', '|', '!']),
         _ => false,
     }
 }
@@ -328,23 +294,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_are_read_with_their_escapes() {
-        let names: Vec<Vec<u8>> = pdf_names(b"<</S/J#61vaScript /JS(x)>>").collect();
-        assert_eq!(
-            names,
-            vec![b"S".to_vec(), b"JavaScript".to_vec(), b"JS".to_vec()]
-        );
-    }
-
-    #[test]
-    fn numbers_and_phone_numbers_are_no_formulas() {
+    fn numbers_phone_numbers_and_placeholders_are_no_formulas() {
         for cell in [
             "-5",
             "+31 30 123 45 67",
-            "- los",
+            "- geen -",
             "-.5",
-            "tekst",
-            "",
+            "--",
+            "-€500",
+            "@jan",
             "'=1+1",
         ] {
             assert!(!is_formula(cell), "{cell}");
@@ -353,10 +311,38 @@ mod tests {
             "=1+1",
             "@SUM(A1)",
             "+cmd|' /C calc'!A0",
-            "-HYPERLINK(\"x\")",
-            "\"=2\"",
+            "-2+3+cmd|' /C calc'!A0",
+            " =2",
         ] {
             assert!(is_formula(cell), "{cell}");
         }
+    }
+
+    #[test]
+    fn cells_are_read_as_spreadsheet_programs_read_them() {
+        let cells = |text: &str| -> Vec<(usize, usize, String)> {
+            csv_cells(text).map(|c| (c.line, c.col, c.value)).collect()
+        };
+        let text = "a,\"b,\"\"c\"\"\",d\r\ne;\"x\ny\"\rz";
+        let expected = [
+            (1, 1, "a"),
+            (1, 3, "b,\"c\""),
+            (1, 13, "d"),
+            (2, 1, "e"),
+            (2, 3, "x\ny"),
+            (4, 1, "z"),
+        ];
+        let expected: Vec<(usize, usize, String)> = expected
+            .iter()
+            .map(|(l, c, v)| (*l, *c, v.to_string()))
+            .collect();
+        assert_eq!(cells(text), expected);
+        assert!(cells("sep=|\na|=1").iter().any(|cell| cell.2 == "=1"));
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("a\t=1".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(csv_text(&utf16), "a\t=1");
+        assert_eq!(csv_text("\u{feff}=1".as_bytes()), "=1");
     }
 }

@@ -201,6 +201,16 @@ fn only_an_entry_that_shows_a_photo_can_keep_its_metadata() {
         "{}",
         run.stderr
     );
+    // A link to the photo in zorg's text is not showing it.
+    let text = site.read("content/initiatives/zorg.en.md");
+    site.write(
+        "content/initiatives/zorg.en.md",
+        &format!("{text}\n[plan](./binnen.jpg)\n"),
+    );
+    let run = site.build();
+    run.assert_code(1);
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    site.write("content/initiatives/zorg.en.md", &text);
     site.write("content/initiatives/zorg.yaml", &zorg);
     let molen = site.read("content/initiatives/molen.yaml");
     site.write(

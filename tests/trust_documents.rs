@@ -5,21 +5,44 @@
 mod common;
 
 use common::Site;
-use std::io::Write;
+use lopdf::dictionary;
+/// A PDF of one empty page whose catalog has `open_action`, written as programs do: with its
+/// objects packed in object streams (`packed`), or one by one.
+fn pdf(open_action: Option<lopdf::Object>, packed: bool) -> Vec<u8> {
+    use lopdf::{Document, Object};
+    let mut document = Document::with_version("1.7");
+    let pages = document.new_object_id();
+    let page = document.add_object(dictionary! {
+        "Type" => "Page",
+        "Parent" => pages,
+        "MediaBox" => vec![0.into(), 0.into(), 200.into(), 200.into()],
+    });
+    let kids = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+    document.objects.insert(pages, Object::Dictionary(kids));
+    let mut catalog = dictionary! { "Type" => "Catalog", "Pages" => pages };
+    if let Some(action) = open_action {
+        catalog.set("OpenAction", document.add_object(action));
+    }
+    let catalog = document.add_object(catalog);
+    document.trailer.set("Root", catalog);
+    let options = lopdf::SaveOptions::builder()
+        .use_object_streams(packed)
+        .use_xref_streams(packed)
+        .compression_level(6)
+        .build();
+    let mut bytes = Vec::new();
+    document
+        .save_with_options(&mut bytes, options)
+        .expect("save");
+    bytes
+}
 
-/// A PDF whose objects are packed in one object stream (as Word and most programs save them).
-fn pdf_with_object_stream(objects: &[u8], trailer: &str) -> Vec<u8> {
-    let mut packer = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-    packer.write_all(objects).expect("pack");
-    let packed = packer.finish().expect("pack");
-    let mut pdf = format!(
-        "%PDF-1.7\n5 0 obj\n<</Type/ObjStm/N 2/First 8/Filter/FlateDecode/Length {}>>\nstream\n",
-        packed.len()
-    )
-    .into_bytes();
-    pdf.extend(packed);
-    pdf.extend(format!("\nendstream\nendobj\ntrailer\n{trailer}\n%%EOF\n").as_bytes());
-    pdf
+/// An action that runs a script.
+fn script() -> lopdf::Object {
+    lopdf::Object::Dictionary(dictionary! {
+        "S" => "JavaScript",
+        "JS" => lopdf::Object::string_literal("app.alert(1)"),
+    })
 }
 
 const PDF_ACTION: &str = "content/press/jaarverslag.pdf: error: this PDF file holds an action that makes the reader's program run something when it is opened (`/JavaScript`";
@@ -27,28 +50,31 @@ const PDF_ACTION: &str = "content/press/jaarverslag.pdf: error: this PDF file ho
 #[test]
 fn a_pdf_that_runs_script_is_refused_however_it_is_written() {
     let site = Site::fixture("basic");
-    let plain = b"%PDF-1.4\n1 0 obj\n<</Type/Catalog/OpenAction<</S/JavaScript/JS(app.alert\\(1\\))>>>>\nendobj\n%%EOF\n";
-    let escaped = b"%PDF-1.4\n1 0 obj\n<</Type/Catalog/OpenAction<</S/J#61vaScript/JS(x)>>>>\nendobj\n%%EOF\n";
-    let packed = pdf_with_object_stream(
-        b"1 0 2 40 <</Type/Catalog/OpenAction 2 0 R>> <</S/JavaScript/JS(app.alert\\(1\\))>>",
-        "<</Root 1 0 R>>",
+    let plain = pdf(Some(script()), false);
+    let packed = pdf(Some(script()), true);
+    assert!(
+        !packed.windows(10).any(|w| w == b"JavaScript"),
+        "the script is packed out of sight"
     );
-    for pdf in [&plain[..], &escaped[..], &packed] {
-        site.write_bytes("content/press/jaarverslag.pdf", pdf);
+    // The same names, written with escapes (`#61` is `a`).
+    let escaped = String::from_utf8_lossy(&plain).replacen("/JavaScript", "/J#61vaScript", 1);
+    assert!(escaped.contains("/J#61vaScript"));
+    for bytes in [plain, packed, escaped.into_bytes()] {
+        site.write_bytes("content/press/jaarverslag.pdf", &bytes);
         site.assert_refused(&[PDF_ACTION]);
     }
-    // Packed and locked: what it holds cannot be read, so it is not published unread.
-    let locked = pdf_with_object_stream(b"1 0 <</Type/Catalog>>", "<</Root 1 0 R/Encrypt 9 0 R>>");
-    site.write_bytes("content/press/jaarverslag.pdf", &locked);
-    site.assert_refused(&["content/press/jaarverslag.pdf: error: this PDF file is protected or packed in a way wdhs cannot read"]);
-    // A plain PDF, packed the same way, is published as it is.
-    let fine = pdf_with_object_stream(b"1 0 <</Type/Catalog/Pages 3 0 R>>", "<</Root 1 0 R>>");
+    // What no reader can open as a PDF is not published unread.
+    site.write_bytes("content/press/jaarverslag.pdf", b"%PDF-1.7\n<</JS(x)>>\n");
+    site.assert_refused(&[
+        "content/press/jaarverslag.pdf: error: this PDF file is protected or packed in a way wdhs cannot read",
+    ]);
+    // A plain PDF is published as it is, also when a note in it names JavaScript.
+    let mut fine = pdf(None, true);
+    fine.extend(b"% about /JavaScript and (/Launch) plans\n");
     site.write_bytes("content/press/jaarverslag.pdf", &fine);
     site.build().assert_code(0);
-    assert_eq!(
-        std::fs::read(site.path().join("public/pers/jaarverslag.pdf")).expect("read"),
-        fine
-    );
+    let published = std::fs::read(site.path().join("public/pers/jaarverslag.pdf")).expect("read");
+    assert_eq!(published, fine);
 }
 
 /// A ZIP archive's bytes as far as its directory names its parts (what is checked).
@@ -114,9 +140,7 @@ fn serve_reports_a_pdf_with_script_until_it_is_replaced() {
     let site = Site::fixture("basic");
     let server = start(&site);
     let mut events = Events::open(&server.address);
-    let script =
-        "%PDF-1.4\n1 0 obj\n<</Type/Catalog/OpenAction<</S/JavaScript/JS(x)>>>>\nendobj\n%%EOF\n";
-    site.replace("content/press/jaarverslag.pdf", script);
+    site.replace_bytes("content/press/jaarverslag.pdf", &pdf(Some(script()), true));
     let data = events.wait_for("failed", WAIT);
     assert!(data.contains("content/press/jaarverslag.pdf"), "{data}");
     site.replace(
@@ -125,7 +149,7 @@ fn serve_reports_a_pdf_with_script_until_it_is_replaced() {
     );
     let data = events.wait_for("failed", WAIT);
     assert!(data.contains("content/press/jaarverslag.pdf"), "{data}");
-    site.replace("content/press/jaarverslag.pdf", "%PDF-1.4\n%%EOF\n");
+    site.replace_bytes("content/press/jaarverslag.pdf", &pdf(None, true));
     events.wait_for("fixed", WAIT);
     assert_eq!(
         request(&server.address, "/pers/jaarverslag.pdf").status,

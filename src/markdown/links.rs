@@ -299,6 +299,16 @@ impl Link {
 /// written: what goes with the text when it is held back (`resolve::held_files`). Addresses,
 /// `@/` links and anchors are not files.
 pub fn file_destinations(markdown: &str) -> Vec<String> {
+    destinations(markdown, false)
+}
+
+/// The files a text shows as images (`![…](foto.jpg)`), as written: the photos whose
+/// metadata it may keep (`resolve::kept_metadata`).
+pub fn image_destinations(markdown: &str) -> Vec<String> {
+    destinations(markdown, true)
+}
+
+fn destinations(markdown: &str, images_only: bool) -> Vec<String> {
     use pulldown_cmark::{Event, Parser, Tag};
     // A text `render` would refuse before parsing is not parsed here either: a draft is
     // content too.
@@ -310,13 +320,16 @@ pub fn file_destinations(markdown: &str) -> Vec<String> {
             || dest.starts_with(['/', '#', '@'])
             || crate::safe_url::scheme(dest).is_some())
     };
+    let destination = |event| match event {
+        Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url),
+        Event::Start(Tag::Link { dest_url, .. }) if !images_only => Some(dest_url),
+        _ => None,
+    };
     Parser::new_ext(markdown, options())
-        .filter_map(|event| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                let file = dest_url.split(['#', '?']).next().unwrap_or_default();
-                is_file(file).then(|| file.to_string())
-            }
-            _ => None,
+        .filter_map(destination)
+        .filter_map(|dest_url| {
+            let file = dest_url.split(['#', '?']).next().unwrap_or_default();
+            is_file(file).then(|| file.to_string())
         })
         .collect()
 }

@@ -4,7 +4,8 @@
 use super::*;
 
 /// (kind, file) of each photo an entry asked to keep the metadata of and shows itself: its
-/// image, or a file its text shows or links to, in one of its languages. Any other is an error
+/// image, or an image its text shows, in one of its languages (a link to the file is not
+/// showing it). Any other is an error
 /// at its place: a press release could otherwise publish where an initiative's photos were
 /// taken, which their editors removed on purpose.
 pub(super) fn kept_metadata(
@@ -27,8 +28,8 @@ pub(super) fn kept_metadata(
         if !asking.contains(&(entry.kind, entry.stem.as_str())) {
             continue;
         }
-        let linked = markdown::file_destinations(&body.read());
-        let files = (entry.image().map(|image| image.value.clone()).into_iter()).chain(linked);
+        let images = markdown::image_destinations(&body.read());
+        let files = (entry.image().map(|image| image.value.clone()).into_iter()).chain(images);
         for file in files.filter_map(|file| normalize_relative(&file)) {
             shown.insert((entry.kind, &entry.stem, file));
         }

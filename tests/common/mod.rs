@@ -96,10 +96,15 @@ impl Site {
     /// rebuild per save use this: on a loaded machine, a plain write can be seen between its
     /// truncation and its text, and start a rebuild of its own.
     pub fn replace(&self, relative: &str, text: &str) {
+        self.replace_bytes(relative, text.as_bytes());
+    }
+
+    /// `replace` for a file that is not text.
+    pub fn replace_bytes(&self, relative: &str, bytes: &[u8]) {
         let path = self.path().join(relative);
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         let temporary = self.path().join(".wdhs-test-save");
-        std::fs::write(&temporary, text).expect("write");
+        std::fs::write(&temporary, bytes).expect("write");
         std::fs::rename(&temporary, path).expect("rename");
     }
 
