@@ -825,7 +825,7 @@ fn a_folder_named_like_a_page_of_the_site_is_named_by_check_and_build() {
     let site = Site::fixture("basic");
     site.build().assert_code(0);
     let before = site.snapshot("public");
-    site.write("content/press/index.html/verslag.pdf", "%PDF-1.4\n%%EOF\n");
+    site.write_bytes("content/press/index.html/verslag.pdf", &common::pdf(0));
     let expected = "content/press/index.html/verslag.pdf: error: this file would be published as `pers/index.html/verslag.pdf`, but `pers/index.html` is a page or file of the site already, and a folder cannot have the name of a file\n  hint: give the folder `index.html` another name\n";
     for run in [site.check(), site.build()] {
         run.assert_code(1);

@@ -317,6 +317,22 @@ fn a_damaged_image_is_an_error_at_its_reference() {
     );
 }
 
+/// `check` makes no image, so it never saw the paths of the copies `build` makes: a folder
+/// `binnen-480.webp/` passed `check` and failed `build`.
+#[test]
+fn check_knows_the_files_build_makes_of_an_image() {
+    let site = site_with_images();
+    site.write_bytes(
+        "content/initiatives/binnen-480.webp/plan.pdf",
+        &common::pdf(0),
+    );
+    let expected = "content/initiatives/binnen-480.webp/plan.pdf: error: this file would be published as `initiatieven/binnen-480.webp/plan.pdf`, but `initiatieven/binnen-480.webp` is a page or file of the site already";
+    for run in [site.check(), site.build()] {
+        run.assert_code(1);
+        assert!(run.stderr.contains(expected), "{}", run.stderr);
+    }
+}
+
 /// A damaged photo no page shows yet was left out of the site without a word; the decoder's
 /// English ("Format error decoding Jpeg …") stood in Dutch messages.
 #[test]

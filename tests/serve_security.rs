@@ -300,9 +300,8 @@ fn unfinished_heads_and_clients_that_never_read_hold_up_no_one_else() {
     let site = Site::fixture("basic");
     // Larger than what the sockets on the way can hold, so a writer to a client that does not
     // read must wait.
-    // (It starts as a PDF does: a file whose first bytes are not what its name says is refused.)
-    let mut pdf = b"%PDF-1.7\n".to_vec();
-    pdf.resize(16 * 1024 * 1024, b'%');
+    // (A PDF readers open: a file that is not what its name says is refused.)
+    let pdf = common::pdf(16 * 1024 * 1024);
     std::fs::write(site.path().join("content/press/big.pdf"), pdf).expect("write a large file");
     let server = start(&site, &[]);
     // Slowloris: a head begun and never finished, a byte now and then.

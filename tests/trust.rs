@@ -211,10 +211,7 @@ fn a_document_must_be_what_its_name_says() {
             ],
         );
     }
-    site.write(
-        "content/press/jaarverslag.pdf",
-        "%PDF-1.7\n% a real PDF starts like this\n",
-    );
+    site.write_bytes("content/press/jaarverslag.pdf", &common::pdf(0));
     site.write(
         "content/press/plan.docx",
         "PK\u{3}\u{4} and the rest of a zip archive",
@@ -420,7 +417,7 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
     let photo =
         std::fs::read(common::repo_root().join("content/festival/2024.jpg")).expect("photo");
     std::fs::write(site.path().join("content/press/toekomst.jpg"), photo).expect("write");
-    site.write("content/press/toekomst-rapport.pdf", "%PDF-1.4\n");
+    site.write_bytes("content/press/toekomst-rapport.pdf", &common::pdf(0));
     let shared = site.read("content/press/toekomst.yaml");
     site.write(
         "content/press/toekomst.yaml",
@@ -437,7 +434,7 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
         );
     }
     // A file of another name may be a published page's too: it is published.
-    site.write("content/press/gedeeld.pdf", "%PDF-1.4\n");
+    site.write_bytes("content/press/gedeeld.pdf", &common::pdf(0));
     let published_page = site.read("content/press/bericht-2.nl.md");
     site.write(
         "content/press/bericht-2.nl.md",

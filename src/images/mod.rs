@@ -434,6 +434,17 @@ pub fn process(
 /// The suffixes of an image's published files (each relative to its path without extension),
 /// in the order `process_fresh` makes them: the original's own extension, per width the WebP
 /// and the fallback, then the social crop.
+/// The paths of every file `process` makes of the image published at `published`, without
+/// making them: what `check` claims, so that a clash with one is found there too.
+pub fn output_paths(published: &str, info: &ImageInfo) -> Vec<String> {
+    let stem = published
+        .rsplit_once('.')
+        .map_or(published, |(stem, _)| stem);
+    (suffixes(published, info).into_iter())
+        .map(|suffix| format!("{stem}{suffix}"))
+        .collect()
+}
+
 fn suffixes(relative: &str, info: &ImageInfo) -> Vec<String> {
     let extension = relative.rsplit_once('.').map_or("", |(_, e)| e);
     let mut suffixes = vec![format!(".{extension}")];

@@ -260,8 +260,15 @@ impl<'a> RenderContext<'a> {
         }
         // Unreadable images are reported where they are used; never publish one with
         // its metadata. (`processes_image` says the same, for the progress's total.)
-        let (Some(cache), Some(info)) = (self.image_cache, site.images.get(&key)) else {
+        let Some(info) = site.images.get(&key) else {
             return Ok(Vec::new());
+        };
+        // `check` makes no image, but claims the files `build` would make.
+        let Some(cache) = self.image_cache else {
+            let paths = crate::images::output_paths(&asset.url, info);
+            return Ok((paths.into_iter())
+                .map(|path| (path, Content::Bytes(Vec::new())))
+                .collect());
         };
         crate::images::remember_header(&asset.source.absolute, cache, info);
         let outputs = crate::images::process(

@@ -10,6 +10,25 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// A PDF of one empty page that readers open, with a stream of `padding` spaces in it (for a
+/// large file): what a document beside the content must be to be published.
+pub fn pdf(padding: usize) -> Vec<u8> {
+    use lopdf::{Document, Object, Stream, dictionary};
+    let mut document = Document::with_version("1.7");
+    let pages = document.new_object_id();
+    let page = document.add_object(dictionary! { "Type" => "Page", "Parent" => pages });
+    let kids = dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 };
+    document.objects.insert(pages, Object::Dictionary(kids));
+    let catalog = document.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+    document.trailer.set("Root", catalog);
+    if padding > 0 {
+        document.add_object(Stream::new(dictionary! {}, vec![b' '; padding]));
+    }
+    let mut bytes = Vec::new();
+    document.save_to(&mut bytes).expect("save");
+    bytes
+}
+
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
