@@ -180,6 +180,7 @@ pub fn io_error(error: &std::io::Error) -> String {
         Kind::AlreadyExists => "io-already-exists",
         Kind::StorageFull | Kind::QuotaExceeded => "io-disk-full",
         Kind::ReadOnlyFilesystem => "io-read-only",
+        Kind::InvalidFilename => "io-invalid-name",
         _ => return error.to_string(),
     };
     message(id, &[])

@@ -333,6 +333,22 @@ fn check_knows_the_files_build_makes_of_an_image() {
     }
 }
 
+/// A photo of 248 letters' name passed `check`; `build` could not write its copies
+/// (`…-social.jpg` is over the 255 bytes a file name may have).
+#[test]
+fn a_name_too_long_for_the_copies_of_an_image_is_named_by_check() {
+    let site = site_with_images();
+    let name = format!("{}.jpg", "a".repeat(248));
+    let photo = std::fs::read(site.path().join("content/initiatives/binnen.jpg")).expect("read");
+    site.write_bytes(&format!("content/initiatives/{name}"), &photo);
+    let run = site.check();
+    run.assert_code(1);
+    let expected =
+        format!("content/initiatives/{name}: error: this would be published as `initiatieven/");
+    assert!(run.stderr.contains(&expected), "{}", run.stderr);
+    assert!(run.stderr.contains("but that name is too long for a file\n  hint: give the file or folder a shorter name (at most 200 characters)"), "{}", run.stderr);
+}
+
 /// A damaged photo no page shows yet was left out of the site without a word; the decoder's
 /// English ("Format error decoding Jpeg …") stood in Dutch messages.
 #[test]

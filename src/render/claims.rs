@@ -144,6 +144,33 @@ pub(super) fn folder_clashes(files: &HashMap<String, Claimant>) -> Vec<Diagnosti
     found
 }
 
+/// Outputs whose name, or whole path, is longer than file systems take (255 bytes a name, and
+/// room for the output folder in the 4,096 of a path): `build` could not write them. One
+/// problem per file of the editor's. Needs every output: made after a whole render.
+pub(super) fn too_long(files: &HashMap<String, Claimant>) -> Vec<Diagnostic> {
+    const NAME_MAX: usize = 255;
+    const PATH_MAX: usize = 3_000;
+    let sorted: std::collections::BTreeMap<&str, &Claimant> = files
+        .iter()
+        .map(|(path, claimant)| (path.as_str(), claimant))
+        .collect();
+    let mut reported = std::collections::BTreeSet::new();
+    let mut found = Vec::new();
+    for (path, claimant) in sorted {
+        let long = path.len() > PATH_MAX || path.split('/').any(|name| name.len() > NAME_MAX);
+        let at = match claimant {
+            Claimant::Asset(at) | Claimant::Entry(at, ..) => at.clone(),
+            Claimant::Generated => crate::config::config_path(),
+        };
+        if long && reported.insert(at.clone()) {
+            let message = crate::tr!("render-name-too-long", path = path);
+            let hint = crate::tr!("render-name-too-long-hint");
+            found.push(Diagnostic::error(at, 0, 0, message).with_hint(hint));
+        }
+    }
+    found
+}
+
 /// Whether `path` is the first page of a section's list in some language.
 fn at_a_section(site: &Site, path: &str) -> bool {
     sections_at(site, path) > 0

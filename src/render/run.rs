@@ -90,7 +90,8 @@ pub fn render_site(
     // Only a whole render knows every file: an incremental one leaves most unwritten.
     if options.only.is_none() {
         claimed.with_files(|files| {
-            for clash in super::claims::folder_clashes(files) {
+            let clashes = super::claims::folder_clashes(files);
+            for clash in clashes.into_iter().chain(super::claims::too_long(files)) {
                 diagnostics.push(clash);
             }
             crate::site_links::check(site, &|file| files.contains_key(file), diagnostics);
