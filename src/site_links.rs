@@ -6,10 +6,10 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::resolve::Site;
 use std::collections::{BTreeSet, HashMap};
 
-/// Reports each link in the pages' Markdown whose file `written` does not hold, or whose
-/// `#anchor` its page does not have. `written` answers for a path relative to the output
-/// folder, in lower case.
-pub fn check(site: &Site, written: &dyn Fn(&str) -> bool, diagnostics: &mut Diagnostics) {
+/// Reports each link in the pages' Markdown whose file `written` does not hold, or holds with
+/// other capitals, or whose `#anchor` its page does not have. `written` answers for a path
+/// relative to the output folder, in lower case, with the path as written.
+pub fn check(site: &Site, written: &dyn Fn(&str) -> Option<String>, diagnostics: &mut Diagnostics) {
     // Pages by the file they are written to, made only when a link names an anchor.
     let mut by_file: Option<HashMap<String, usize>> = None;
     for page in &site.pages {
@@ -19,12 +19,20 @@ pub fn check(site: &Site, written: &dyn Fn(&str) -> bool, diagnostics: &mut Diag
         for link in &page.rendered.site_links {
             let file = link.file.to_lowercase();
             let explain = found < crate::diagnostic::LISTED_PER_FILE;
-            let problem = if !written(&file) {
+            let exact = written(&file);
+            let problem = if exact.is_none() {
                 let hint = match explain {
                     true => hint(site, &link.file, page.entry.lang),
                     false => crate::tr!("link-write-at-links"),
                 };
                 Some((crate::tr!("link-not-on-site", link = &link.written), hint))
+            } else if let Some(exact) = exact.filter(|exact| *exact != link.file) {
+                // Found only because case was ignored: most hosts do not ignore it.
+                let fixed = with_capitals_of(&link.written, &link.file, &exact);
+                Some((
+                    crate::tr!("link-other-capitals", link = &link.written),
+                    crate::tr!("link-other-capitals-hint", fixed = fixed),
+                ))
             } else if let Some(anchor) = link.anchor.as_deref().filter(|a| !a.is_empty()) {
                 let pages = by_file.get_or_insert_with(|| {
                     (site.pages.iter().enumerate())
@@ -50,6 +58,26 @@ pub fn check(site: &Site, written: &dyn Fn(&str) -> bool, diagnostics: &mut Diag
                 );
             }
         }
+    }
+}
+
+/// The link `written`, which names the file `file`, with the capitals of the file as it is
+/// (`exact`); the file itself when they cannot be matched up.
+fn with_capitals_of(written: &str, file: &str, exact: &str) -> String {
+    // `/PERS/` names `PERS/index.html`: the part written is what precedes `index.html`.
+    let named = |path: &'_ str| -> String {
+        match written.contains("index.html") {
+            true => path.to_string(),
+            false => path
+                .trim_end_matches("index.html")
+                .trim_end_matches('/')
+                .to_string(),
+        }
+    };
+    let (file, exact) = (named(file), named(exact));
+    match !file.is_empty() && written.contains(&file) {
+        true => written.replacen(&file, &exact, 1),
+        false => exact,
     }
 }
 

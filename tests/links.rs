@@ -208,6 +208,17 @@ fn an_address_without_the_base_path_of_the_site_is_an_error_with_the_fix() {
         run.stderr
     );
     assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+    // Found only by ignoring case, which most web servers do not.
+    with_links(&site, "[lijst](/wdhs/Pers/)");
+    let run = site.check();
+    run.assert_code(1);
+    let expected = "5:5: error: `/wdhs/Pers/` has other capitals than the address on the site; most web servers take it for another address\n";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("hint: write `/wdhs/pers/`"),
+        "{}",
+        run.stderr
+    );
     with_links(&site, "[lijst](/wdhs/pers/), [goed](/wdhs/doelen/eerste/)");
     site.build().assert_code(0);
 }

@@ -20,10 +20,16 @@ pub(super) struct Claimed(std::sync::Mutex<ClaimedPaths>);
 /// Paths in lower case (see `claim`).
 #[derive(Default)]
 struct ClaimedPaths {
-    /// Output path → what made it.
-    files: HashMap<String, Claimant>,
+    /// Output path in lower case → the first claim of it.
+    files: HashMap<String, Claim>,
     /// The clashes reported: (file, message).
     reported: HashSet<(PathBuf, String)>,
+}
+
+/// An output path as made (with its capitals), and what made it.
+pub(super) struct Claim {
+    pub(super) path: String,
+    by: Claimant,
 }
 
 /// What made an output: a file of the site copied or converted, the page of an entry (by its
@@ -37,8 +43,8 @@ pub(super) enum Claimant {
 }
 
 impl Claimed {
-    /// Runs `read` on the paths claimed (in lower case), when the lock can be had.
-    pub(super) fn with_files(&self, read: impl FnOnce(&HashMap<String, Claimant>)) {
+    /// Runs `read` on the paths claimed (by their lower case), when the lock can be had.
+    pub(super) fn with_files(&self, read: impl FnOnce(&HashMap<String, Claim>)) {
         if let Ok(guard) = self.0.lock() {
             read(&guard.files);
         }
@@ -57,7 +63,11 @@ impl Claimed {
         };
         let mut guard = self.0.lock().ok()?;
         let ClaimedPaths { files, reported } = &mut *guard;
-        let earlier = files.insert(path.to_lowercase(), claimant.clone())?;
+        let claim = Claim {
+            path: path.to_string(),
+            by: claimant.clone(),
+        };
+        let earlier = files.insert(path.to_lowercase(), claim)?.by;
         // Reported on the later name either way: threads claim in any order.
         let (first, later) = if claimant < earlier {
             (claimant, earlier)
@@ -109,18 +119,20 @@ impl Claimed {
 /// the press list's `pers/index.html`): `build` could write only one of them. One problem per
 /// such file, on the editor's file of the two (a file of the content before a page), naming the
 /// first output below it. Needs every output: made after a whole render.
-pub(super) fn folder_clashes(files: &HashMap<String, Claimant>) -> Vec<Diagnostic> {
-    let sorted: std::collections::BTreeMap<&str, &Claimant> = files
+pub(super) fn folder_clashes(files: &HashMap<String, Claim>) -> Vec<Diagnostic> {
+    let sorted: std::collections::BTreeMap<&str, &Claim> = files
         .iter()
-        .map(|(path, claimant)| (path.as_str(), claimant))
+        .map(|(lower, claim)| (lower.as_str(), claim))
         .collect();
     let mut found = Vec::new();
-    for (&file, &made_file) in &sorted {
+    for (&lower, &claim) in &sorted {
         // Everything below `file/` sorts between `file/` and `file0` ('0' follows '/').
-        let (from, to) = (format!("{file}/"), format!("{file}0"));
-        let Some((&below, &made_below)) = sorted.range(from.as_str()..to.as_str()).next() else {
+        let (from, to) = (format!("{lower}/"), format!("{lower}0"));
+        let Some((_, &under)) = sorted.range(from.as_str()..to.as_str()).next() else {
             continue;
         };
+        let (file, made_file, below, made_below) =
+            (&*claim.path, &claim.by, &*under.path, &under.by);
         let folder = file.rsplit('/').next().unwrap_or(file);
         let (at, message, hint) = match (made_file, made_below) {
             (_, Claimant::Asset(at)) | (Claimant::Generated, Claimant::Entry(at, ..)) => (
@@ -147,16 +159,16 @@ pub(super) fn folder_clashes(files: &HashMap<String, Claimant>) -> Vec<Diagnosti
 /// Outputs whose name, or whole path, is longer than file systems take (255 bytes a name, and
 /// room for the output folder in the 4,096 of a path): `build` could not write them. One
 /// problem per file of the editor's. Needs every output: made after a whole render.
-pub(super) fn too_long(files: &HashMap<String, Claimant>) -> Vec<Diagnostic> {
+pub(super) fn too_long(files: &HashMap<String, Claim>) -> Vec<Diagnostic> {
     const NAME_MAX: usize = 255;
     const PATH_MAX: usize = 3_000;
-    let sorted: std::collections::BTreeMap<&str, &Claimant> = files
+    let sorted: std::collections::BTreeMap<&str, &Claim> = files
         .iter()
-        .map(|(path, claimant)| (path.as_str(), claimant))
+        .map(|(lower, claim)| (lower.as_str(), claim))
         .collect();
     let mut reported = std::collections::BTreeSet::new();
     let mut found = Vec::new();
-    for (path, claimant) in sorted {
+    for (path, claimant) in sorted.values().map(|claim| (&*claim.path, &claim.by)) {
         let long = path.len() > PATH_MAX || path.split('/').any(|name| name.len() > NAME_MAX);
         let at = match claimant {
             Claimant::Asset(at) | Claimant::Entry(at, ..) => at.clone(),

@@ -94,7 +94,8 @@ pub fn render_site(
             for clash in clashes.into_iter().chain(super::claims::too_long(files)) {
                 diagnostics.push(clash);
             }
-            crate::site_links::check(site, &|file| files.contains_key(file), diagnostics);
+            let written = |lower: &str| files.get(lower).map(|claim| claim.path.clone());
+            crate::site_links::check(site, &written, diagnostics);
         });
     }
     let recorded_lists = options.cache.is_some().then(|| match planned {
