@@ -245,6 +245,22 @@ fn an_invisible_character_in_a_link_is_named_with_its_code() {
     assert!(!run.stderr.contains("did you mean"), "{}", run.stderr);
 }
 
+/// `//example.org/…` (the page's own scheme) was taken for another website's address, and a
+/// broken one was never checked.
+#[test]
+fn an_address_without_its_scheme_is_checked_as_the_sites_own() {
+    let site = Site::fixture("basic");
+    with_links(
+        &site,
+        "[goed](//www.example.org/pers/), [kapot](//example.org/doelen/eerstee/)",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    let expected = "content/press/bericht-1.nl.md:5:38: error: `//example.org/doelen/eerstee/` leads to a page or file the site does not have\n";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert_eq!(run.stderr.matches("error:").count(), 1, "{}", run.stderr);
+}
+
 /// A small website on this machine: `/ok` answers, `/weg` is gone, `/verhuisd` moved to `/ok`,
 /// `/rond` sends the visitor round in circles; counts what it is asked.
 struct Website {

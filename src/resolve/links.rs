@@ -158,11 +158,16 @@ fn own_site_link(config: &Config, destination: &str) -> Option<Result<Resolved, 
             _ => return Some(Err(outside_base_path(destination, &base))),
         }
     } else {
+        // `//www.wedoenhetsamen.nu/pers/` takes the page's own scheme: the site's address too.
         let scheme = crate::safe_url::scheme(destination);
-        if !matches!(scheme.as_deref(), Some("http" | "https")) {
+        let protocol_relative = destination.starts_with("//");
+        if !(protocol_relative || matches!(scheme.as_deref(), Some("http" | "https"))) {
             return None;
         }
-        let written = without_scheme(destination);
+        let written = match protocol_relative {
+            true => without_scheme(&format!("https:{destination}")),
+            false => without_scheme(destination),
+        };
         let site = [&config.base_url, &config.site_url]
             .into_iter()
             .map(|url| without_scheme(url))
