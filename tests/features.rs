@@ -707,3 +707,55 @@ fn initiatives_are_listed_by_name_whatever_the_capitals() {
     let places: Vec<usize> = names.iter().map(|name| at(name)).collect();
     assert!(places.is_sorted(), "{names:?} at {places:?}");
 }
+
+/// A renamed page keeps its old addresses (`aliases`): each is a page that sends the reader on
+/// at once, without script, and names the page's address for search engines. One written in
+/// the shared file leads to the page in the site's first language.
+#[test]
+fn old_addresses_send_the_reader_on() {
+    let site = Site::fixture("basic");
+    let shared = site.read("content/press/bericht-1.yaml");
+    site.write(
+        "content/press/bericht-1.yaml",
+        &format!("{shared}aliases: [/pers/oud-bericht/, /nieuws/bericht.html]\n"),
+    );
+    let english = site.read("content/press/bericht-2.en.md");
+    site.write(
+        "content/press/bericht-2.en.md",
+        &english.replacen("---\n", "---\naliases: [/en/news/two]\n", 1),
+    );
+    site.build().assert_code(0);
+    let moved = site.read("public/pers/oud-bericht/index.html");
+    assert!(moved.contains("<html lang=\"nl\">"), "{moved}");
+    assert!(
+        moved.contains("<meta http-equiv=\"refresh\" content=\"0; url=/pers/bericht-1/\">"),
+        "{moved}"
+    );
+    assert!(
+        moved.contains("<link rel=\"canonical\" href=\"https://example.org/pers/bericht-1/\">"),
+        "{moved}"
+    );
+    assert!(
+        moved.contains("<a href=\"/pers/bericht-1/\">Bericht 1</a>"),
+        "{moved}"
+    );
+    assert!(!moved.contains("<script"), "{moved}");
+    assert_eq!(moved, site.read("public/nieuws/bericht.html"));
+    let two = site.read("public/en/news/two/index.html");
+    assert!(two.contains("url=/en/press/release-2/"), "{two}");
+    // Not pages of their own: not in the sitemap.
+    assert!(!site.read("public/sitemap.xml").contains("oud-bericht"));
+    // An address the site has, or that is none, is an error at its place.
+    site.write(
+        "content/press/bericht-1.yaml",
+        &format!("{shared}aliases: [/pers/bericht-2/, pers/zonder-streep/]\n"),
+    );
+    let run = site.check();
+    run.assert_code(1);
+    for expected in [
+        "content/press/bericht-1.yaml:5:11: error: the old address `/pers/bericht-2/` is now also the address of another page or a file of the site",
+        "content/press/bericht-1.yaml:5:29: error: `pers/zonder-streep/` is not an address of the site",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+}

@@ -344,10 +344,27 @@ fn press_releases() {
         "content/press/bericht-1.yaml",
         &[("date: 2024-01-11", "date: 2024-03-20")],
     );
+    // Renamed, with its old address kept: that address sends the reader on.
     s.edit(
-        "edit the English slug",
+        "edit the English slug, keeping the old address",
         "content/press/bericht-3.en.md",
-        &[("slug: release-3", "slug: third-release")],
+        &[(
+            "slug: release-3",
+            "slug: third-release\naliases: [/en/press/release-3/]",
+        )],
+    );
+    s.edit(
+        "give a release an old address in its shared file",
+        "content/press/bericht-1.yaml",
+        &[(
+            "goals: [1]",
+            "goals: [1]\naliases: [/nieuws/bericht-1.html]",
+        )],
+    );
+    s.edit(
+        "take the old address away",
+        "content/press/bericht-1.yaml",
+        &[("\naliases: [/nieuws/bericht-1.html]", "")],
     );
     s.edit(
         "edit the partners and goals it names",

@@ -1,6 +1,7 @@
 //! The typed content model: one file per kind turns merged front-matter fields into validated
 //! values. Never touches the filesystem or templates.
 
+pub mod aliases;
 mod festival;
 mod goal;
 mod home;
@@ -105,7 +106,7 @@ impl Kind {
 }
 
 /// Fields every language file may have, whatever its kind.
-pub const COMMON_FIELDS: &[&str] = &["slug", "draft", "keep_metadata"];
+pub const COMMON_FIELDS: &[&str] = &["slug", "draft", "keep_metadata", "aliases"];
 
 /// The fields compared between the languages of an entry (`resolve::between`): all must give
 /// the first five alike, and no two the same `image_alt`. Only where these were written is kept
@@ -140,6 +141,8 @@ pub struct Entry {
     /// Images (relative to the entry's folder) whose original is published byte for byte,
     /// metadata included, because the editor asked for it.
     pub keep_metadata: Vec<Located<String>>,
+    /// The addresses the page had before, as outputs below the site's root (`aliases`).
+    pub aliases: Vec<Located<String>>,
     /// The language file, relative to the site root.
     pub path: PathBuf,
     /// Where each of the `COMPARED_FIELDS` was written (file, line, column). A list, not a
@@ -282,6 +285,7 @@ pub fn parse_entry(
         }
     }
     let keep_metadata = fields.text_list("keep_metadata", false, diagnostics);
+    let aliases = aliases::parse(&mut fields, diagnostics);
     let data = kind_data(source.kind, &mut fields, vocabulary, diagnostics);
     let complete = fields.all_required_read();
     let known: Vec<&str> = COMMON_FIELDS
@@ -300,6 +304,7 @@ pub fn parse_entry(
         slug,
         draft,
         keep_metadata,
+        aliases,
         field_locations,
         path: path.to_path_buf(),
         body: Body {

@@ -39,6 +39,8 @@ pub(super) enum Claimant {
     Asset(PathBuf),
     /// The entry's file, and where its `slug:` stands (0, 0 without one).
     Entry(PathBuf, usize, usize),
+    /// An old address of an entry (`aliases`): where it is written.
+    Alias(PathBuf, usize, usize),
     Generated,
 }
 
@@ -55,6 +57,10 @@ impl Claimed {
     pub(super) fn claim(&self, path: &str, site: &Site, job: &Job) -> Option<Diagnostic> {
         let claimant = match job {
             Job::Asset(i) => Claimant::Asset(site.assets.get(*i)?.source.path.clone()),
+            Job::Alias(i, n) => {
+                let alias = site.pages.get(*i)?.entry.aliases.get(*n)?;
+                Claimant::Alias(alias.path.to_path_buf(), alias.line, alias.col)
+            }
             Job::Entry(i) | Job::Calendar(i) => {
                 let slug = &site.pages.get(*i)?.entry.slug;
                 Claimant::Entry(slug.path.to_path_buf(), slug.line, slug.col)
@@ -68,6 +74,17 @@ impl Claimed {
             by: claimant.clone(),
         };
         let earlier = files.insert(path.to_lowercase(), claim)?.by;
+        // An old address that is taken is reported on the alias, whatever took it.
+        let alias = [&claimant, &earlier]
+            .into_iter()
+            .find(|c| matches!(c, Claimant::Alias(..)));
+        if let Some(Claimant::Alias(file, line, col)) = alias.cloned() {
+            let address = path.trim_end_matches("index.html");
+            let message = crate::tr!("render-alias-taken", path = address);
+            let hint = crate::tr!("render-alias-taken-hint");
+            return (reported.insert((file.clone(), message.clone())))
+                .then(|| Diagnostic::error(file, line, col, message).with_hint(hint));
+        }
         // Reported on the later name either way: threads claim in any order.
         let (first, later) = if claimant < earlier {
             (claimant, earlier)
@@ -75,6 +92,7 @@ impl Claimed {
             (earlier, claimant)
         };
         let (file, (line, col), message, hint) = match (first, later) {
+            (Claimant::Alias(..), _) | (_, Claimant::Alias(..)) => return None,
             (Claimant::Asset(first), Claimant::Asset(later)) => (
                 later,
                 (0, 0),
@@ -135,12 +153,13 @@ pub(super) fn folder_clashes(files: &HashMap<String, Claim>) -> Vec<Diagnostic> 
             (&*claim.path, &claim.by, &*under.path, &under.by);
         let folder = file.rsplit('/').next().unwrap_or(file);
         let (at, message, hint) = match (made_file, made_below) {
-            (_, Claimant::Asset(at)) | (Claimant::Generated, Claimant::Entry(at, ..)) => (
+            (_, Claimant::Asset(at))
+            | (Claimant::Generated, Claimant::Entry(at, ..) | Claimant::Alias(at, ..)) => (
                 at.clone(),
                 crate::tr!("render-in-folder-of-file", path = below, file = file),
                 crate::tr!("render-in-folder-of-file-hint", folder = folder),
             ),
-            (Claimant::Asset(at) | Claimant::Entry(at, ..), _) => (
+            (Claimant::Asset(at) | Claimant::Entry(at, ..) | Claimant::Alias(at, ..), _) => (
                 at.clone(),
                 crate::tr!("render-file-at-folder", path = file, below = below),
                 crate::tr!("render-file-at-folder-hint"),
@@ -171,7 +190,7 @@ pub(super) fn too_long(files: &HashMap<String, Claim>) -> Vec<Diagnostic> {
     for (path, claimant) in sorted.values().map(|claim| (&*claim.path, &claim.by)) {
         let long = path.len() > PATH_MAX || path.split('/').any(|name| name.len() > NAME_MAX);
         let at = match claimant {
-            Claimant::Asset(at) | Claimant::Entry(at, ..) => at.clone(),
+            Claimant::Asset(at) | Claimant::Entry(at, ..) | Claimant::Alias(at, ..) => at.clone(),
             Claimant::Generated => crate::config::config_path(),
         };
         if long && reported.insert(at.clone()) {

@@ -7,6 +7,7 @@
 //! of other entries); the pages: `entries`, `lists`, `directory`, `fixed_pages`, `sitemap`; and
 //! `escape`. This file holds the context every output of one render reads.
 
+mod aliases;
 mod cache;
 mod cards;
 mod changes;

@@ -25,6 +25,8 @@ pub(super) enum Job {
     Sitemap,
     Robots,
     Calendar(usize),
+    /// The page at an old address of the entry at `.0`: its `.1`th alias.
+    Alias(usize, usize),
     Asset(usize),
     ThemeFile(usize),
     Css,
@@ -60,7 +62,7 @@ pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<Planned>) {
     (jobs, planned)
 }
 
-/// The page of every entry, and a festival's calendar file.
+/// The page of every entry, a festival's calendar file, and the pages at old addresses.
 fn entry_jobs(site: &Site) -> Vec<Job> {
     let mut jobs: Vec<Job> = Vec::with_capacity(site.pages.len());
     for (i, page) in site.pages.iter().enumerate() {
@@ -70,6 +72,26 @@ fn entry_jobs(site: &Site) -> Vec<Job> {
         }
         if page.entry.kind == Kind::Festival {
             jobs.push(Job::Calendar(i));
+        }
+    }
+    jobs.extend(alias_jobs(site));
+    jobs
+}
+
+/// The page at each old address. One written in the shared file is every language's: it leads
+/// to the page in the site's first language, or else in the first the entry has.
+fn alias_jobs(site: &Site) -> Vec<Job> {
+    let first = site.config.default_lang();
+    let pages = || site.pages.iter().enumerate();
+    let in_first = pages().filter(|(_, page)| page.entry.lang == first);
+    let others = pages().filter(|(_, page)| page.entry.lang != first);
+    let mut aliased: HashSet<(u64, &str)> = HashSet::default();
+    let mut jobs = Vec::new();
+    for (i, page) in in_first.chain(others) {
+        for (n, alias) in page.entry.aliases.iter().enumerate() {
+            if aliased.insert((page.key_hash, alias.value.as_str())) {
+                jobs.push(Job::Alias(i, n));
+            }
         }
     }
     jobs
@@ -142,6 +164,7 @@ impl Job {
         Some(match self {
             Job::Entry(i) => output_key(&("entry", page(i)?)),
             Job::Calendar(i) => output_key(&("calendar", page(i)?)),
+            Job::Alias(i, n) => output_key(&("alias", page(i)?, n)),
             Job::Home(lang) => output_key(&("home", lang)),
             Job::SectionIndex(kind, lang, n) => output_key(&("list", kind, lang, n)),
             Job::InitiativeFilter(lang, filter, n) => output_key(&("filter", lang, filter, n)),

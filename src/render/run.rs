@@ -143,6 +143,7 @@ impl<'a> RenderContext<'a> {
         Some(match job {
             Job::Entry(i) => html_path(&site.pages.get(*i)?.url),
             Job::Calendar(i) => crate::calendar::path(&site.pages.get(*i)?.url),
+            Job::Alias(i, n) => site.pages.get(*i)?.entry.aliases.get(*n)?.value.clone(),
             Job::Home(lang) => html_path(&prefix(lang)),
             Job::SectionIndex(..) | Job::InitiativeFilter(..) => html_path(&job.list_path(self)?),
             Job::Search(lang) => html_path(&self.search_url(*lang)),
@@ -168,6 +169,7 @@ impl<'a> RenderContext<'a> {
         };
         match job {
             Job::Entry(i) => one(self.entry_page(*i)?),
+            Job::Alias(i, _) => one(self.alias_page(*i)?),
             Job::Home(lang) => one(self.home(*lang)?),
             Job::SectionIndex(kind, lang, n) => one(self.section_index(*kind, *lang, *n)?),
             Job::InitiativeFilter(lang, filter, n) => {
