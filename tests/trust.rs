@@ -409,8 +409,9 @@ fn no_line_of_the_report_starts_with_what_the_content_wrote() {
 }
 
 /// The photo and report of a press release under embargo were published before its date, at
-/// addresses made from its name: they are held back with it, and a published page that links
-/// to one is an error rather than a leak.
+/// addresses made from its name, and so were its files of other names: they are held back with
+/// it. A published page that links to one named after it is an error rather than a leak; one of
+/// another name that a published page links to too is public anyway.
 #[test]
 fn the_files_of_an_embargoed_release_wait_for_it() {
     let site = Site::fixture("basic");
@@ -430,9 +431,14 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
             .replacen("---\n", "---\nimage_alt: \"Foto\"\n", 1);
         site.write(
             &file,
-            &format!("{text}\n[Het rapport](toekomst-rapport.pdf), [folder](gedeeld.pdf)\n"),
+            &format!(
+                "{text}\n[Het rapport](toekomst-rapport.pdf), [folder](gedeeld.pdf), \
+                 [cijfers](bijlagen/cijfers-2030.pdf)\n"
+            ),
         );
     }
+    // Of another name and linked from no published page: it waits too.
+    site.write_bytes("content/press/bijlagen/cijfers-2030.pdf", &common::pdf(0));
     // A file of another name may be a published page's too: it is published.
     site.write_bytes("content/press/gedeeld.pdf", &common::pdf(0));
     let published_page = site.read("content/press/bericht-2.nl.md");
@@ -444,7 +450,7 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
     assert!(site.exists("public/pers/gedeeld.pdf"));
     let published = site.snapshot("public");
     assert!(
-        !published.iter().any(|(path, _)| path.contains("toekomst")),
+        !(published.iter()).any(|(path, _)| path.contains("toekomst") || path.contains("cijfers")),
         "{:?}",
         published.iter().map(|(p, _)| p).collect::<Vec<_>>()
     );
@@ -465,6 +471,7 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
     site.write("content/press/bericht-1.nl.md", &early);
     site.run(&["build", "--drafts"]).assert_code(0);
     assert!(site.exists("public/pers/toekomst-rapport.pdf"));
+    assert!(site.exists("public/pers/bijlagen/cijfers-2030.pdf"));
 }
 
 #[test]
