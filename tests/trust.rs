@@ -212,9 +212,9 @@ fn a_document_must_be_what_its_name_says() {
         );
     }
     site.write_bytes("content/press/jaarverslag.pdf", &common::pdf(0));
-    site.write(
+    site.write_bytes(
         "content/press/plan.docx",
-        "PK\u{3}\u{4} and the rest of a zip archive",
+        &common::office(&[("word/document.xml", "<w:document/>")]),
     );
     site.build().assert_code(0);
     assert!(site.exists("public/pers/jaarverslag.pdf"));

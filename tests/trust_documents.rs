@@ -77,18 +77,13 @@ fn a_pdf_that_runs_script_is_refused_however_it_is_written() {
     assert_eq!(published, fine);
 }
 
-/// A ZIP archive's bytes as far as its directory names its parts (what is checked).
-fn archive_with(parts: &[&str]) -> Vec<u8> {
-    let mut archive = b"PK\x03\x04 the packed parts ".to_vec();
-    for part in parts {
-        let mut entry = b"PK\x01\x02".to_vec();
-        entry.extend([0; 24]);
-        entry.extend(u16::try_from(part.len()).expect("short").to_le_bytes());
-        entry.extend([0; 16]);
-        entry.extend(part.as_bytes());
-        archive.extend(entry);
-    }
-    archive
+/// Relationships of a Word file's settings: the template it is based on.
+fn settings_relationships(template: &str, mode: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+         <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate\" \
+         Target=\"{template}\" TargetMode=\"{mode}\"/></Relationships>"
+    )
 }
 
 #[test]
@@ -97,22 +92,73 @@ fn an_office_file_with_macros_is_refused() {
     for (name, part) in [
         ("plan.docx", "word/vbaProject.bin"),
         ("plan.odt", "Basic/Standard/Module1.xml"),
+        ("cijfers.xlsx", "xl/externalLinks/externalLink1.xml"),
     ] {
         site.write_bytes(
             &format!("content/press/{name}"),
-            &archive_with(&["content.xml", part]),
+            &common::office(&[
+                ("content.xml", "<office:document-content/>"),
+                (part, "<x/>"),
+            ]),
         );
         site.assert_refused(&[&format!(
             "content/press/{name}: error: this file holds macros or built-in programs (`{part}`)"
         )]);
         std::fs::remove_file(site.path().join(format!("content/press/{name}"))).expect("remove");
     }
+    // A file that only looks like an archive cannot be read, so cannot be told safe.
+    site.write("content/press/plan.docx", "PK\u{3}\u{4} and no archive");
+    site.assert_refused(&["content/press/plan.docx: error: this office file cannot be read whole"]);
     site.write_bytes(
         "content/press/plan.docx",
-        &archive_with(&["word/document.xml"]),
+        &common::office(&[("word/document.xml", "<w:document/>")]),
     );
     site.build().assert_code(0);
     assert!(site.exists("public/pers/plan.docx"));
+}
+
+/// A Word file whose template is fetched from another site when it is opened (how macros are
+/// brought into a `.docx`, which cannot hold them), and a spreadsheet formula that starts
+/// another program (DDE), were published.
+#[test]
+fn an_office_file_that_loads_from_elsewhere_or_starts_a_program_is_refused() {
+    let site = Site::fixture("basic");
+    let document = ("word/document.xml", "<w:document/>");
+    let remote = settings_relationships("https://example.org/t.dotm", "External");
+    site.write_bytes(
+        "content/press/plan.docx",
+        &common::office(&[document, ("word/_rels/settings.xml.rels", &remote)]),
+    );
+    site.assert_refused(&["content/press/plan.docx: error: this file loads `https://example.org/t.dotm` from outside itself when it is opened (`word/_rels/settings.xml.rels`)"]);
+    let sheet = |formula: &str| {
+        format!(
+            "<worksheet><sheetData><row><c r=\"A1\"><f>{formula}</f></c></row></sheetData></worksheet>"
+        )
+    };
+    let dde = sheet("cmd|' /C calc'!A0");
+    site.write_bytes("content/press/plan.docx", &common::office(&[document]));
+    site.write_bytes(
+        "content/press/cijfers.xlsx",
+        &common::office(&[("xl/worksheets/sheet1.xml", &dde)]),
+    );
+    site.assert_refused(&["content/press/cijfers.xlsx: error: this spreadsheet has a formula that asks another program for data (`cmd|' /C calc'!A0`)"]);
+    // A template of its own, links readers click and ordinary formulas are published.
+    let own = settings_relationships("Normal.dotm", "Internal");
+    let link = "<Relationships><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"https://example.org/\" TargetMode=\"External\"/></Relationships>";
+    site.write_bytes(
+        "content/press/plan.docx",
+        &common::office(&[
+            document,
+            ("word/_rels/settings.xml.rels", &own),
+            ("word/_rels/document.xml.rels", link),
+        ]),
+    );
+    site.write_bytes(
+        "content/press/cijfers.xlsx",
+        &common::office(&[("xl/worksheets/sheet1.xml", &sheet("SUM(B1:B3)&amp;\"a|b\""))]),
+    );
+    site.build().assert_code(0);
+    assert!(site.exists("public/pers/plan.docx") && site.exists("public/pers/cijfers.xlsx"));
 }
 
 #[test]

@@ -591,6 +591,12 @@ document-pdf-unreadable = this PDF file is protected or packed in a way wdhs can
 document-pdf-unreadable-hint = save it again without protection, for example with "Print to PDF"
 document-office-macro = this file holds macros or built-in programs (`{ $part }`)
 document-office-macro-hint = save it without macros (in LibreOffice: delete them under Tools > Macros), or publish a PDF of it
+document-office-external = this file loads `{ $target }` from outside itself when it is opened (`{ $part }`): such a part can bring macros with it
+document-office-external-hint = save it again as a plain document (in Word: File > Options > Add-ins > Templates, choose Normal; or save it as a new file from a new document), or publish a PDF of it
+document-office-dde = this spreadsheet has a formula that asks another program for data (`{ $formula }`): such a formula can run a command when someone opens the file
+document-office-dde-hint = put the result in the cell instead of the formula, or publish a PDF of it
+document-office-unreadable = this office file cannot be read whole (it is damaged, or packed in a way wdhs cannot read), so wdhs cannot tell whether it holds macros
+document-office-unreadable-hint = open it in the program that made it and save it again, or publish a PDF of it
 document-csv-formula = this cell starts like a formula (`{ $cell }`): a spreadsheet program runs it when someone opens the file
 document-csv-formula-hint = put the result in the cell instead of the formula; if the text really starts with =, +, - or @, put an apostrophe (') before it
 build-output-in-the-way = will not build into { $output }: a build leaves only the site there, and the folder holds the site's own files; choose an output folder of its own, such as public/

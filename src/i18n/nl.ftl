@@ -604,6 +604,12 @@ document-pdf-unreadable = dit PDF-bestand is beveiligd of op een manier ingepakt
 document-pdf-unreadable-hint = sla het opnieuw op zonder beveiliging, bijvoorbeeld met "Afdrukken naar PDF"
 document-office-macro = dit bestand bevat macro's of ingebouwde programma's (`{ $part }`)
 document-office-macro-hint = sla het op zonder macro's (in LibreOffice: verwijder ze via Extra > Macro's), of publiceer er een PDF van
+document-office-external = dit bestand haalt bij het openen `{ $target }` van buiten zichzelf op (`{ $part }`): zo'n deel kan macro's meebrengen
+document-office-external-hint = sla het opnieuw op als gewoon document (in Word: Bestand > Opties > Invoegtoepassingen > Sjablonen, kies Normal; of kopieer de inhoud naar een nieuw document), of publiceer er een pdf van
+document-office-dde = dit rekenblad heeft een formule die een ander programma om gegevens vraagt (`{ $formula }`): zo'n formule kan een opdracht uitvoeren als iemand het bestand opent
+document-office-dde-hint = zet de uitkomst in de cel in plaats van de formule, of publiceer er een pdf van
+document-office-unreadable = dit kantoorbestand is niet helemaal te lezen (het is beschadigd, of ingepakt op een manier die wdhs niet kan lezen), dus wdhs kan niet zien of er macro's in zitten
+document-office-unreadable-hint = open het in het programma waarmee het gemaakt is en sla het opnieuw op, of publiceer er een pdf van
 document-csv-formula = deze cel begint als een formule (`{ $cell }`): een spreadsheetprogramma voert die uit als iemand het bestand opent
 document-csv-formula-hint = zet de uitkomst in de cel in plaats van de formule; begint de tekst echt met =, +, - of @, zet er dan een apostrof (') voor
 build-output-in-the-way = wdhs bouwt niet in { $output }: na het bouwen staat daar alleen de site, en deze map bevat de eigen bestanden van de site; kies een eigen map voor de uitvoer, zoals public/

@@ -29,6 +29,20 @@ pub fn pdf(padding: usize) -> Vec<u8> {
     bytes
 }
 
+/// An office file (a ZIP archive) of these parts (name, text), packed as office programs pack
+/// them.
+pub fn office(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut archive = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, text) in parts {
+        archive.start_file(*name, options).expect("part");
+        archive.write_all(text.as_bytes()).expect("write");
+    }
+    archive.finish().expect("finish").into_inner()
+}
+
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }

@@ -1,6 +1,9 @@
 //! What a document beside the content may carry: no script or action a reader's program runs
-//! (a PDF's JavaScript, an office file's macros) and no spreadsheet formula in a CSV file.
+//! (a PDF's JavaScript, an office file's macros or remote template) and no spreadsheet formula
+//! in a CSV file.
 //! Reads bytes only; `build::inspect_document` reads the file.
+
+mod office;
 
 /// A problem with a document: where (line and column, 0 for the whole file), what and the fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +19,7 @@ pub fn problem(relative: &str, bytes: &[u8]) -> Option<Found> {
     let extension = relative.rsplit_once('.')?.1.to_ascii_lowercase();
     match extension.as_str() {
         "pdf" => pdf_problem(bytes),
-        "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp" => office_problem(bytes),
+        "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp" => office::problem(bytes),
         "csv" => csv_problem(bytes),
         _ => None,
     }
@@ -145,53 +148,6 @@ fn pdf_active(document: &lopdf::Document, object: &lopdf::Object) -> Option<Vec<
     None
 }
 
-/// Office files are ZIP archives: macros and programs are parts of their own, named in the
-/// archive's directory: `vbaProject.bin`, ActiveX controls, Excel 4 macro sheets and embedded
-/// OLE packages (`embeddings/*.bin`) in Word, Excel and PowerPoint files; `Basic/` and
-/// `Scripts/` in OpenDocument files. (An embedded workbook, as charts have, is no program.)
-fn office_problem(bytes: &[u8]) -> Option<Found> {
-    let part = zip_names(bytes).find(|name| {
-        let lower = name.to_ascii_lowercase();
-        let folders: Vec<&str> = (lower.split(['/', '\\']))
-            .filter(|part| !matches!(*part, "" | "."))
-            .collect();
-        let (Some(first), Some(last)) = (folders.first(), folders.last()) else {
-            return false;
-        };
-        let in_folder = |folder: &str| folders[..folders.len() - 1].contains(&folder);
-        last.ends_with("vbaproject.bin")
-            || matches!(*first, "basic" | "scripts")
-            || in_folder("activex")
-            || in_folder("macrosheets")
-            || (in_folder("embeddings") && last.ends_with(".bin"))
-    })?;
-    Some(whole_file(
-        crate::tr!("document-office-macro", part = part),
-        crate::tr!("document-office-macro-hint"),
-    ))
-}
-
-/// The names in a ZIP archive's central directory (each entry starts with `PK\1\2`, its name's
-/// length at byte 28, the name at byte 46).
-fn zip_names(bytes: &[u8]) -> impl Iterator<Item = String> + '_ {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let entry = at + find(&bytes[at..], b"PK\x01\x02")?;
-            at = entry + 4;
-            let length = bytes.get(entry + 28..entry + 30)?;
-            let length = usize::from(u16::from_le_bytes([length[0], length[1]]));
-            if let Some(name) = bytes.get(entry + 46..entry + 46 + length) {
-                return Some(String::from_utf8_lossy(name).into_owned());
-            }
-        }
-    })
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
-}
-
 /// A cell that a spreadsheet program reads as a formula when the file is opened and that can
 /// do harm: one that starts with `=`, or with `+`, `-` or `@` and calls a function, another
 /// program or another file (`(`, `|`, `!`). Such a formula can run a command or send data
@@ -282,9 +238,20 @@ fn csv_cells(text: &str) -> impl Iterator<Item = Cell> + '_ {
 fn is_formula(cell: &str) -> bool {
     // Not past an apostrophe: `'=1+1` is how a text that starts with `=` is written.
     let value = cell.trim_start();
-    match value.chars().next() {
+    // Spreadsheet programs with an input method for Japanese or Chinese read the full-width
+    // signs (＝, ＋, －, ＠) as the plain ones.
+    let plain = |c: char| match c {
+        '\u{ff1d}' => '=',
+        '\u{ff0b}' => '+',
+        '\u{ff0d}' => '-',
+        '\u{ff20}' => '@',
+        c => c,
+    };
+    match value.chars().next().map(plain) {
         Some('=') => true,
-        Some('+' | '-' | '@') => value.contains(['(', '|', '!']),
+        Some('+' | '-' | '@') => {
+            value.contains(['(', '|', '!', '\u{ff08}', '\u{ff5c}', '\u{ff01}'])
+        }
         _ => false,
     }
 }
@@ -313,6 +280,8 @@ mod tests {
             "+cmd|' /C calc'!A0",
             "-2+3+cmd|' /C calc'!A0",
             " =2",
+            "\u{ff1d}1+1",
+            "\u{ff0b}cmd|' /C calc'!A0",
         ] {
             assert!(is_formula(cell), "{cell}");
         }
