@@ -24,7 +24,7 @@ pub(crate) struct CachedEntry {
 }
 
 /// (the shared-fields file's text, whether it parsed or its problem)
-pub(crate) type CachedShared = (Sources, Result<(), Diagnostic>);
+pub(crate) type CachedShared = (Sources, Result<(), Vec<Diagnostic>>);
 
 /// The texts a cached result was made from, kept alive so that a file `serve` did not read
 /// again (the same `Arc`) is recognised without hashing it, and their hash for files that were.
@@ -178,7 +178,7 @@ impl Caches {
 
     pub(crate) fn keep_shared<'a>(
         &self,
-        kept: impl IntoIterator<Item = (&'a Path, [&'a Arc<Text>; 1], Result<(), Diagnostic>)>,
+        kept: impl IntoIterator<Item = (&'a Path, [&'a Arc<Text>; 1], Result<(), Vec<Diagnostic>>)>,
     ) {
         if let Ok(mut shared) = self.shared.write() {
             for (path, texts, parsed) in kept {
@@ -244,7 +244,11 @@ pub(crate) struct Kept<'a, V>(Option<std::sync::RwLockReadGuard<'a, HashMap<OsSt
 
 impl Kept<'_, CachedShared> {
     /// What the shared-fields file at `path` gave when it had these texts.
-    pub(crate) fn get(&self, path: &Path, texts: &[&Arc<Text>]) -> Option<Result<(), Diagnostic>> {
+    pub(crate) fn get(
+        &self,
+        path: &Path,
+        texts: &[&Arc<Text>],
+    ) -> Option<Result<(), Vec<Diagnostic>>> {
         let (sources, parsed) = self.0.as_ref()?.get(path.as_os_str())?;
         sources.matches(texts).then(|| parsed.clone())
     }

@@ -1056,3 +1056,30 @@ fn fixture_has_the_accepted_and_ignored_files() {
     assert!(pages.join(".toegankelijkheid.nl.md.swp").exists());
     assert!(pages.join("about.nl.md~").exists());
 }
+
+/// Two mistakes in the fields of one file: the second was only told once the first was mended,
+/// a `check` later. Each field's mistake is told at once; a list left open, which may make
+/// the parser misread what follows, still ends the file's report.
+#[test]
+fn every_field_with_a_mistake_is_told_at_once() {
+    let site = Site::fixture("basic");
+    let shared = site.read("content/press/bericht-1.yaml");
+    site.write(
+        "content/press/bericht-1.yaml",
+        &format!("{shared}tags: [een, twee\n"),
+    );
+    site.write(
+        "content/pages/about.nl.md",
+        "---\ntitle: Over: ons\nsummary: \"Wie we zijn.\"\nimage_alt: @foto\n---\nTekst.\n",
+    );
+    let run = site.check();
+    run.assert_code(1);
+    for place in [
+        "content/pages/about.nl.md:2:12: error: the front matter is not valid YAML",
+        "content/pages/about.nl.md:4:12: error: the front matter is not valid YAML",
+    ] {
+        assert!(run.stderr.contains(place), "{place}\n{}", run.stderr);
+    }
+    let in_shared = run.stderr.matches("content/press/bericht-1.yaml:").count();
+    assert_eq!(in_shared, 1, "{}", run.stderr);
+}

@@ -103,7 +103,11 @@ impl SharedNode<'_> {
     }
 }
 
-/// Parses the shared-fields files in parallel; the problem of each broken one is reported.
+/// What parsing a shared-fields file gave: its YAML (`None` when `serve` kept only that it
+/// parsed), or its mistakes.
+type SharedParse = Result<Option<Node>, Vec<Diagnostic>>;
+
+/// Parses the shared-fields files in parallel; the mistakes of each broken one are reported.
 fn parse_shared_files<'a>(
     shared_files: &'a [load::SharedFile],
     caches: Option<&Caches>,
@@ -111,7 +115,7 @@ fn parse_shared_files<'a>(
 ) -> SharedFields<'a> {
     let kept = caches.map(Caches::kept_shared);
     // `None`: it parsed, and `serve` kept only that. `true`: parsed now, to be kept.
-    let parsed: Vec<(Result<Option<Node>, Diagnostic>, bool)> = shared_files
+    let parsed: Vec<(SharedParse, bool)> = shared_files
         .par_iter()
         .map(|f| {
             if let Some(parsed) = kept
@@ -120,8 +124,11 @@ fn parse_shared_files<'a>(
             {
                 return (parsed.map(|()| None), false);
             }
-            let parsed = yaml::parse_content(&f.file.text.read(), 0)
-                .map_err(|e| e.diagnostic(&f.file.path, ""));
+            let parsed = yaml::parse_fields(&f.file.text.read(), 0).map_err(|mistakes| {
+                (mistakes.iter())
+                    .map(|e| e.diagnostic(&f.file.path, ""))
+                    .collect()
+            });
             (parsed.map(Some), true)
         })
         .collect();
@@ -132,7 +139,7 @@ fn parse_shared_files<'a>(
             .zip(&parsed)
             .filter(|(_, (_, fresh))| *fresh);
         cache.keep_shared(fresh.map(|(f, (parsed, _))| {
-            let outcome = parsed.as_ref().map(|_| ()).map_err(Diagnostic::clone);
+            let outcome = parsed.as_ref().map(|_| ()).map_err(Vec::clone);
             (&*f.file.path, [&f.file.text], outcome)
         }));
     }
@@ -153,8 +160,10 @@ fn parse_shared_files<'a>(
                     .nodes
                     .insert((file.kind, file.stem.as_str()), (&file.file.path, node));
             }
-            Err(d) => {
-                diagnostics.push(d);
+            Err(found) => {
+                for d in found {
+                    diagnostics.push(d);
+                }
                 shared.broken.insert((file.kind, file.stem.as_str()));
             }
         }

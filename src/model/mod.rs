@@ -384,10 +384,12 @@ fn front_matter<'t>(
             return None;
         }
     };
-    match yaml::parse_content(split.yaml, split.yaml_line_offset) {
+    match yaml::parse_fields(split.yaml, split.yaml_line_offset) {
         Ok(node) => Some((split, node)),
-        Err(error) => {
-            diagnostics.push(error.diagnostic(path, yaml::IN_FRONT_MATTER));
+        Err(mistakes) => {
+            for mistake in mistakes {
+                diagnostics.push(mistake.diagnostic(path, yaml::IN_FRONT_MATTER));
+            }
             None
         }
     }

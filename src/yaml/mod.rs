@@ -6,7 +6,9 @@ use serde_saphyr::Spanned;
 use std::fmt;
 
 mod mistakes;
+mod recovery;
 use mistakes::{find_odd_space, find_tab_indentation, find_unclosed_quote, values};
+pub use recovery::parse_fields;
 
 /// A YAML value and where it stands. Lines and columns are 1-based and already shifted by the
 /// caller's offset, so they point into the real file (front matter starts on line 2 of a `.md`).

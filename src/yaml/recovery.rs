@@ -1,0 +1,98 @@
+//! Every syntax mistake in an entry's fields, not only the first: after a mistake that stays
+//! on its own field, that field is set aside and the rest is read again.
+
+use super::{Node, Problem, SyntaxError, parse_content};
+
+/// How many mistakes one text is read for: past this, the editor has enough to do.
+const MISTAKES_MAX: usize = 20;
+
+/// `parse_content`, reporting every field's syntax mistake: a field with a mistake that
+/// cannot spill over into the next (a colon, a sign, a quote on one line, a field written
+/// twice) is blanked out and the text read again. A mistake that may have made the parser
+/// misread what follows (a list or quote left open, a line that fits nowhere) ends the search.
+pub fn parse_fields(text: &str, line_offset: usize) -> Result<Node, Vec<SyntaxError>> {
+    let mut mistakes = Vec::new();
+    let mut text = text.to_string();
+    loop {
+        let error = match parse_content(&text, line_offset) {
+            Ok(node) if mistakes.is_empty() => return Ok(node),
+            Ok(_) => return Err(mistakes),
+            Err(error) => error,
+        };
+        let field = (error.problem.stays_on_its_field())
+            .then(|| field_lines(&text, error.line.saturating_sub(line_offset)))
+            .flatten();
+        mistakes.push(error);
+        match field {
+            Some(lines) if mistakes.len() < MISTAKES_MAX => text = blank_lines(&text, lines),
+            _ => return Err(mistakes),
+        }
+    }
+}
+
+impl Problem {
+    /// Whether the parser read what follows the mistake as the editor meant it.
+    fn stays_on_its_field(&self) -> bool {
+        matches!(
+            self,
+            Problem::Tab
+                | Problem::OddSpace(_)
+                | Problem::QuoteOpenOnLine
+                | Problem::Duplicate(_)
+                | Problem::Colon
+                | Problem::TextAfterQuote
+                | Problem::StartsWithSign { .. }
+                | Problem::Escape(_)
+                | Problem::NoSpaceAfterColon { .. }
+                | Problem::CutByComment { .. }
+                | Problem::NoteNotYaml { .. }
+                | Problem::TextOnTwoLines { .. }
+        )
+    }
+}
+
+/// The lines (1-based, end excluded) of the top-level field that line `line` belongs to: from
+/// the field's own line to the next line that starts a field.
+fn field_lines(text: &str, line: usize) -> Option<std::ops::Range<usize>> {
+    let starts_field = |l: &str| l.starts_with(|c: char| !c.is_whitespace() && c != '#');
+    let lines: Vec<&str> = text.lines().collect();
+    let start = (1..=line.min(lines.len()))
+        .rev()
+        .find(|n| starts_field(lines[n - 1]))?;
+    let end = (line + 1..=lines.len())
+        .find(|n| starts_field(lines[n - 1]))
+        .unwrap_or(lines.len() + 1);
+    Some(start..end)
+}
+
+/// `text` with `lines` left empty: every other line keeps its number.
+fn blank_lines(text: &str, lines: std::ops::Range<usize>) -> String {
+    (text.split_inclusive('\n').enumerate())
+        .map(|(i, l)| match lines.contains(&(i + 1)) {
+            true if l.ends_with('\n') => "\n",
+            true => "",
+            false => l,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_field_with_a_mistake_is_reported() {
+        let text = "title: Over: ons\nsummary: goed\nimage_alt: @foto\ntags:\n  - a\n";
+        let lines: Vec<usize> = match parse_fields(text, 1) {
+            Err(mistakes) => mistakes.iter().map(|m| m.line).collect(),
+            Ok(_) => Vec::new(),
+        };
+        assert_eq!(lines, [2, 4]);
+    }
+
+    #[test]
+    fn a_mistake_that_may_spill_over_ends_the_search() {
+        let text = "tags: [a, b\ntitle: Over: ons\n";
+        assert!(parse_fields(text, 0).is_err_and(|m| m.len() == 1));
+    }
+}
