@@ -12,7 +12,8 @@ const MISTAKES_MAX: usize = 20;
 /// misread what follows (a list or quote left open, a line that fits nowhere) ends the search.
 pub fn parse_fields(text: &str, line_offset: usize) -> Result<Node, Vec<SyntaxError>> {
     let mut mistakes = Vec::new();
-    let mut text = text.to_string();
+    // Copied only once a mistake is found: nearly every text parses the first time.
+    let mut text = std::borrow::Cow::Borrowed(text);
     loop {
         let error = match parse_content(&text, line_offset) {
             Ok(node) if mistakes.is_empty() => return Ok(node),
@@ -24,7 +25,7 @@ pub fn parse_fields(text: &str, line_offset: usize) -> Result<Node, Vec<SyntaxEr
             .flatten();
         mistakes.push(error);
         match field {
-            Some(lines) if mistakes.len() < MISTAKES_MAX => text = blank_lines(&text, lines),
+            Some(lines) if mistakes.len() < MISTAKES_MAX => text = blank_lines(&text, lines).into(),
             _ => return Err(mistakes),
         }
     }
