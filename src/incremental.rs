@@ -277,7 +277,7 @@ pub fn compile(
     let mut found = Diagnostics::new();
     let compiled = build::compile_reusing(options, Some((caches, changed)), &mut found);
     #[cfg(debug_assertions)]
-    assert_same_as_full_compile(options, caches, &compiled, &found);
+    crate::fault::oracle(|| assert_same_as_full_compile(options, caches, &compiled, &found));
     diagnostics.extend(found);
     compiled
 }

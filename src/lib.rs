@@ -8,6 +8,7 @@ pub mod dependencies;
 pub mod diagnostic;
 pub mod documents;
 pub mod external;
+pub mod fault;
 pub mod feed;
 pub mod fields;
 pub mod frontmatter;

@@ -138,6 +138,7 @@ enum Command {
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     wdhs::i18n::set(choose_language(&args));
+    install_fault_hook();
     let cli = match cli::parse(args) {
         Ok(cli) => cli,
         Err(code) => return code,
@@ -153,6 +154,25 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    // A fault of wdhs itself (a panic) has been said by the hook; the exit code tells CI.
+    wdhs::fault::caught(|| run(cli)).unwrap_or(ExitCode::from(3))
+}
+
+/// Says a fault of wdhs itself in the editor's language, with where it happened, instead of
+/// Rust's English; says nothing of one a reader of a damaged file was expected to hit.
+fn install_fault_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        if wdhs::fault::is_expected() {
+            return;
+        }
+        print_error(
+            &tr!("fault-message", fault = wdhs::fault::describe(info)),
+            Some(&tr!("fault-hint")),
+        );
+    }));
+}
+
+fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::New {
             kind,

@@ -19,7 +19,10 @@ pub fn problem(relative: &str, bytes: &[u8]) -> Option<Found> {
     let extension = relative.rsplit_once('.')?.1.to_ascii_lowercase();
     match extension.as_str() {
         "pdf" => pdf_problem(bytes),
-        "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp" => office::problem(bytes),
+        "docx" | "xlsx" | "pptx" | "odt" | "ods" | "odp" => {
+            crate::fault::quietly(|| office::problem(bytes))
+                .unwrap_or_else(|| Some(office::unreadable()))
+        }
         "csv" => csv_problem(bytes),
         _ => None,
     }
@@ -73,8 +76,8 @@ fn pdf_problem(bytes: &[u8]) -> Option<Found> {
         )
     };
     // A file that makes the reader fail in a way it did not foresee is not read either.
-    let read = std::panic::catch_unwind(|| lopdf::Document::load_mem_with_options(bytes, options));
-    let Ok(Ok(document)) = read else {
+    let read = crate::fault::quietly(|| lopdf::Document::load_mem_with_options(bytes, options));
+    let Some(Ok(document)) = read else {
         return Some(unreadable());
     };
     // Opening a locked file takes away the object that describes its lock: one object fewer.

@@ -138,7 +138,7 @@ fn macro_found(part: &str) -> Found {
     )
 }
 
-fn unreadable() -> Found {
+pub(super) fn unreadable() -> Found {
     whole_file(
         crate::tr!("document-office-unreadable"),
         crate::tr!("document-office-unreadable-hint"),

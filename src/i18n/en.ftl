@@ -693,3 +693,7 @@ external-private = it leads to `{ $address }`, an address on this machine or a p
 external-redirects = it sends the visitor on more than { $count } times
 cli-lang-not-code = `--lang { $value }` is not a language code
 cli-lang-not-code-hint = write the code of the language, like `--lang nl` or `--lang en`
+fault-message = wdhs stopped on a fault of its own, not on a mistake in your files ({ $fault })
+fault-hint = nothing was published or changed; run it again, and if the fault comes back, give this message to whoever looks after wdhs
+serve-fault = wdhs met a fault of its own while rebuilding (the message above says where); the preview shows the last good build
+serve-fault-hint = save again to build everything anew; if the fault comes back, give the message to whoever looks after wdhs

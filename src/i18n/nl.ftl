@@ -706,3 +706,7 @@ external-private = hij leidt naar `{ $address }`, een adres op deze computer of 
 external-redirects = hij stuurt de bezoeker meer dan { $count } keer door
 cli-lang-not-code = `--lang { $value }` is geen taalcode
 cli-lang-not-code-hint = schrijf de code van de taal, zoals `--lang nl` of `--lang en`
+fault-message = wdhs is gestopt door een fout in wdhs zelf, niet door een fout in je bestanden ({ $fault })
+fault-hint = er is niets gepubliceerd of veranderd; probeer het opnieuw, en komt de fout terug, geef dit bericht dan aan wie wdhs beheert
+serve-fault = wdhs liep bij het opnieuw maken tegen een fout in zichzelf aan (het bericht hierboven zegt waar); de preview laat de laatste goede versie zien
+serve-fault-hint = sla opnieuw op om alles opnieuw te maken; komt de fout terug, geef het bericht dan aan wie wdhs beheert

@@ -270,6 +270,8 @@ pub fn parse_entry(
     diagnostics: &mut Diagnostics,
 ) -> Option<Entry> {
     let path = source.path;
+    #[cfg(debug_assertions)]
+    crate::fault::fail_point(path);
     let (split, node) = front_matter(source, diagnostics)?;
     let mut fields = Fields::merge(source.kind.key(), (path, node), source.shared, diagnostics)
         .keeping_places_of(COMPARED_FIELDS);

@@ -107,7 +107,7 @@ fn first_build(options: &ServeOptions, shared: &Shared, url: &str) -> Result<Ses
         println!("{}", crate::tr!("serve-starting"));
         let _ = std::io::stdout().flush();
     }
-    let first = session.rebuild(shared, &[]);
+    let first = rebuild(&mut session, shared, &[]);
     if !options.quiet || !session.last_good {
         println!("{first}");
     }
@@ -173,7 +173,7 @@ fn run_loop(
                 if !options.quiet {
                     println!("{}", changed_line(options, &paths));
                 }
-                let line = session.rebuild(shared, &paths);
+                let line = rebuild(session, shared, &paths);
                 if !options.quiet || !session.last_good {
                     println!("{line}");
                 }
@@ -183,6 +183,13 @@ fn run_loop(
             Err(mpsc::RecvTimeoutError::Disconnected) => return,
         }
     }
+}
+
+/// `Session::rebuild`, going on after a fault of wdhs itself: one save that meets a bug must not
+/// end the preview an editor works with.
+fn rebuild(session: &mut Session, shared: &Shared, paths: &[PathBuf]) -> String {
+    crate::fault::caught(|| session.rebuild(shared, paths))
+        .unwrap_or_else(|| session.after_fault(shared, paths))
 }
 
 /// "changed: a, b, c and 2 more": the first three files of a change, relative to the site.

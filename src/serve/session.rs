@@ -109,6 +109,24 @@ impl Session {
         line
     }
 
+    /// After a fault of wdhs itself in `rebuild` (the panic hook has said it): forgets what was
+    /// kept, which may be half brought up to date, and tells the tabs. The served site stays
+    /// the last good one; the next save builds everything anew.
+    pub(super) fn after_fault(&mut self, shared: &Shared, changed_paths: &[PathBuf]) -> String {
+        self.caches = Caches::default();
+        self.frame = None;
+        self.dependencies = Arc::default();
+        self.published = render::Published::default();
+        self.unwritten.extend_from_slice(changed_paths);
+        self.last_good = false;
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(
+            Diagnostic::error("", 0, 0, crate::tr!("serve-fault"))
+                .with_hint(crate::tr!("serve-fault-hint")),
+        );
+        self.fail(shared, diagnostics, Instant::now())
+    }
+
     /// The rendering half of `rebuild`.
     fn render(
         &mut self,
@@ -165,7 +183,7 @@ impl Session {
         self.written = produced;
         #[cfg(debug_assertions)]
         if partial {
-            self.assert_same_as_full_render(compiled, renderer);
+            crate::fault::oracle(|| self.assert_same_as_full_render(compiled, renderer));
         }
         self.frame = Some(compiled.site.frame);
         if partial {
