@@ -6,6 +6,10 @@ use super::{Node, Problem, SyntaxError, parse_content};
 /// How many mistakes one text is read for: past this, the editor has enough to do.
 const MISTAKES_MAX: usize = 20;
 
+/// Fields longer than this are read for their first mistake only: each reading again costs
+/// as much as the first.
+const RECOVERED_MAX_BYTES: usize = 64 * 1024;
+
 /// `parse_content`, reporting every field's syntax mistake: a field with a mistake that
 /// cannot spill over into the next (a colon, a sign, a quote on one line, a field written
 /// twice) is blanked out and the text read again. A mistake that may have made the parser
@@ -20,7 +24,7 @@ pub fn parse_fields(text: &str, line_offset: usize) -> Result<Node, Vec<SyntaxEr
             Ok(_) => return Err(mistakes),
             Err(error) => error,
         };
-        let field = (error.problem.stays_on_its_field())
+        let field = (error.problem.stays_on_its_field() && text.len() <= RECOVERED_MAX_BYTES)
             .then(|| field_lines(&text, error.line.saturating_sub(line_offset)))
             .flatten();
         mistakes.push(error);
@@ -53,9 +57,13 @@ impl Problem {
 }
 
 /// The lines (1-based, end excluded) of the top-level field that line `line` belongs to: from
-/// the field's own line to the next line that starts a field.
+/// the field's own line to the next line that starts a field. (A list's items may stand at
+/// the start of the line too, `- a`: they belong to the field above.)
 fn field_lines(text: &str, line: usize) -> Option<std::ops::Range<usize>> {
-    let starts_field = |l: &str| l.starts_with(|c: char| !c.is_whitespace() && c != '#');
+    let starts_field = |l: &str| {
+        l.starts_with(|c: char| !c.is_whitespace() && c != '#')
+            && !(l == "-" || l.starts_with("- ") || l.starts_with("-\t"))
+    };
     let lines: Vec<&str> = text.lines().collect();
     let start = (1..=line.min(lines.len()))
         .rev()
@@ -89,6 +97,12 @@ mod tests {
             Ok(_) => Vec::new(),
         };
         assert_eq!(lines, [2, 4]);
+    }
+
+    #[test]
+    fn a_list_written_at_the_start_of_the_line_is_set_aside_with_its_field() {
+        let text = "title: T\naliases:\n- /a\nsummary: x\naliases:\n- /b\n- /c\n";
+        assert!(parse_fields(text, 0).is_err_and(|m| m.len() == 1));
     }
 
     #[test]
