@@ -71,6 +71,25 @@ pub fn suggest_name(name: &str) -> String {
     }
 }
 
+/// A URL's path or part of it as a web server reads it: `%61` is `a`. `None` when a `%` is not
+/// followed by two hex digits, or the bytes are not UTF-8.
+pub fn percent_decode(segment: &str) -> Option<String> {
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = segment.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -433,12 +433,23 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
             &file,
             &format!(
                 "{text}\n[Het rapport](toekomst-rapport.pdf), [folder](gedeeld.pdf), \
-                 [cijfers](bijlagen/cijfers-2030.pdf)\n"
+                 [cijfers](bijlagen/cijfers-2030.pdf), [bijlage](/pers/bijlage-a.pdf), \
+                 <https://example.org/pers/bijlage-b.pdf>, [flyer](/pers/flyer.pdf)\n"
             ),
         );
     }
-    // Of another name and linked from no published page: it waits too.
+    // Of another name and linked from no published page, however the link is written: it
+    // waits too.
     site.write_bytes("content/press/bijlagen/cijfers-2030.pdf", &common::pdf(0));
+    for file in ["bijlage-a", "bijlage-b", "flyer"] {
+        site.write_bytes(&format!("content/press/{file}.pdf"), &common::pdf(0));
+    }
+    // A published page of another kind links to one by its address: it is public anyway.
+    let about = site.read("content/pages/about.nl.md");
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("{about}\n[Flyer](https://example.org/pers/flyer.pdf)\n"),
+    );
     // A file of another name may be a published page's too: it is published.
     site.write_bytes("content/press/gedeeld.pdf", &common::pdf(0));
     let published_page = site.read("content/press/bericht-2.nl.md");
@@ -447,10 +458,12 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
         &format!("{published_page}\n[Folder](gedeeld.pdf)\n"),
     );
     site.build().assert_code(0);
-    assert!(site.exists("public/pers/gedeeld.pdf"));
+    assert!(site.exists("public/pers/gedeeld.pdf") && site.exists("public/pers/flyer.pdf"));
     let published = site.snapshot("public");
     assert!(
-        !(published.iter()).any(|(path, _)| path.contains("toekomst") || path.contains("cijfers")),
+        !(published.iter()).any(|(path, _)| ["toekomst", "cijfers", "bijlage"]
+            .iter()
+            .any(|name| path.contains(name))),
         "{:?}",
         published.iter().map(|(p, _)| p).collect::<Vec<_>>()
     );

@@ -295,10 +295,10 @@ impl Link {
     }
 }
 
-/// The files beside the content a text links to or shows (`rapport.pdf`, `foto.jpg`), as
-/// written: what goes with the text when it is held back (`resolve::held_files`). Addresses,
-/// `@/` links and anchors are not files.
-pub fn file_destinations(markdown: &str) -> Vec<String> {
+/// Where a text's links and images lead, as written (`rapport.pdf`, `/pers/x.pdf`,
+/// `https://…`): the files that go with the text when it is held back are among them
+/// (`resolve::held_files`). `@/` links and anchors on the page are left out.
+pub fn link_destinations(markdown: &str) -> Vec<String> {
     destinations(markdown, false)
 }
 
@@ -317,8 +317,8 @@ fn destinations(markdown: &str, images_only: bool) -> Vec<String> {
     }
     let is_file = |dest: &str| {
         !(dest.is_empty()
-            || dest.starts_with(['/', '#', '@'])
-            || crate::safe_url::scheme(dest).is_some())
+            || dest.starts_with(['#', '@'])
+            || images_only && (dest.starts_with('/') || crate::safe_url::scheme(dest).is_some()))
     };
     let destination = |event| match event {
         Event::Start(Tag::Image { dest_url, .. }) => Some(dest_url),
@@ -328,7 +328,10 @@ fn destinations(markdown: &str, images_only: bool) -> Vec<String> {
     Parser::new_ext(markdown, options())
         .filter_map(destination)
         .filter_map(|dest_url| {
-            let file = dest_url.split(['#', '?']).next().unwrap_or_default();
+            let file = match images_only {
+                true => dest_url.split(['#', '?']).next().unwrap_or_default(),
+                false => &dest_url,
+            };
             is_file(file).then(|| file.to_string())
         })
         .collect()

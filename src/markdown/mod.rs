@@ -9,7 +9,7 @@ use std::path::Path;
 
 mod headings;
 mod links;
-pub use links::{file_destinations, image_destinations};
+pub use links::{image_destinations, link_destinations};
 mod slips;
 pub use headings::*;
 use links::*;

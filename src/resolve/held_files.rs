@@ -8,9 +8,13 @@ use super::*;
 /// - a file named after the entry (`toekomst.jpg`, `toekomst-rapport.pdf` for `toekomst`) is
 ///   held unless a published entry names it in its fields. A published text that links to it
 ///   finds no such file: it would publish it early.
-/// - a file of another name (`cijfers.pdf`) is held unless a published entry of the same kind
-///   names it in its fields or its text: then it was public anyway.
+/// - a file of another name (`cijfers.pdf`) is held unless a published entry names it in its
+///   fields or links to it in its text: then it was public anyway.
+///
+/// A text may name a file relative to its kind's folder or by its address on the site
+/// (`/pers/x.pdf`, the site's full address), read as a web server reads it (`..`, `%61`).
 pub(super) fn held_files(
+    config: &Config,
     held: &[Arc<Entry>],
     published: &[Arc<Entry>],
 ) -> BTreeSet<(Kind, String)> {
@@ -19,24 +23,29 @@ pub(super) fn held_files(
         .collect();
     let (named_after, other): (BTreeSet<_>, BTreeSet<_>) = (held.iter())
         .flat_map(|entry| {
-            let linked = crate::markdown::file_destinations(&entry.body.read());
-            (named_files(entry).chain(linked))
-                .filter_map(|file| normalize_relative(&file))
-                .map(move |file| (is_named_after(&file, &entry.stem), (entry.kind, file)))
+            let fields = named_files(entry).map(|file| (entry.kind, file));
+            let linked = crate::markdown::link_destinations(&entry.body.read());
+            let linked = (linked.iter())
+                .flat_map(|link| files_named_by(config, entry.kind, link))
+                .collect::<Vec<_>>();
+            (fields.chain(linked))
+                .map(|(kind, file)| (is_named_after(&file, &entry.stem), (kind, file)))
+                .collect::<Vec<_>>()
         })
         .filter(|(_, key)| !used.contains(key))
         .partition(|(named_after, _)| *named_after);
     let mut held: BTreeSet<(Kind, String)> = named_after.into_iter().map(|(_, key)| key).collect();
     let other: BTreeSet<(Kind, String)> = other.into_iter().map(|(_, key)| key).collect();
-    let linked = linked_from_published(&other, published);
+    let linked = linked_from_published(config, &other, published);
     held.extend(other.into_iter().filter(|key| !linked.contains(key)));
     held
 }
 
-/// Which of `files` a published text links to or shows. Only texts of the file's kind can
-/// (a relative link is relative to the kind's folder), and only one that has the file's name
-/// in it is parsed: nearly always `files` is empty and nothing is read.
+/// Which of `files` a published text links to or shows. Only a text that has a file's name
+/// in it is parsed: nearly always `files` is empty and nothing is read. (A published link
+/// that writes the name otherwise, `%61.pdf`, finds the file held: an error, not a leak.)
 fn linked_from_published(
+    config: &Config,
     files: &BTreeSet<(Kind, String)>,
     published: &[Arc<Entry>],
 ) -> BTreeSet<(Kind, String)> {
@@ -44,23 +53,58 @@ fn linked_from_published(
         return BTreeSet::new();
     }
     let file_name = |file: &str| file.rsplit('/').next().unwrap_or(file).to_string();
+    let names: BTreeSet<String> = files.iter().map(|(_, file)| file_name(file)).collect();
     (published.par_iter())
-        .filter(|entry| files.iter().any(|(kind, _)| *kind == entry.kind))
         .flat_map_iter(|entry| {
             let text = entry.body.read();
-            let mentioned = (files.iter())
-                .any(|(kind, file)| *kind == entry.kind && text.contains(&file_name(file)));
-            let linked = match mentioned {
-                true => crate::markdown::file_destinations(&text),
+            let linked = match names.iter().any(|name| text.contains(name.as_str())) {
+                true => crate::markdown::link_destinations(&text),
                 false => Vec::new(),
             };
-            (linked.into_iter())
-                .filter_map(|file| normalize_relative(&file))
-                .map(|file| (entry.kind, file))
+            (linked.iter())
+                .flat_map(|link| files_named_by(config, entry.kind, link))
                 .filter(|key| files.contains(key))
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The files beside the content `link`, in a text of `kind`, may lead to: relative to the
+/// kind's folder, or by the file's address on the site, which is that of a file of any kind
+/// (pages and the home page share `media/`).
+fn files_named_by(config: &Config, kind: Kind, link: &str) -> Vec<(Kind, String)> {
+    if let Some(Ok(Resolved::Site { file, .. })) = own_site_link(config, link) {
+        return (crate::model::KINDS.iter())
+            .filter_map(|of| {
+                let rest = file.strip_prefix(&asset_url(config, *of, ""))?;
+                Some((*of, as_served(rest)?))
+            })
+            .collect();
+    }
+    let is_relative =
+        !(link.starts_with(['/', '#', '@']) || crate::safe_url::scheme(link).is_some());
+    let path = link.split(['#', '?']).next().unwrap_or_default();
+    (is_relative.then(|| as_served(path)).flatten())
+        .map(|file| (kind, file))
+        .into_iter()
+        .collect()
+}
+
+/// A path below a folder as a web server finds it: `%61` read as `a`, `.` and `b/..` gone.
+/// `None` for one that leaves the folder.
+fn as_served(path: &str) -> Option<String> {
+    let path = crate::safe_url::percent_decode(path).unwrap_or_else(|| path.to_string());
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
 }
 
 /// `toekomst.jpg`, `fotos/toekomst-1.jpg` for the entry `toekomst`.

@@ -141,7 +141,10 @@ pub(super) fn check_image_reference(
 /// path the site is published at) or the site's full address (as site.yaml or `--base-url`
 /// has it, over http or https). `None` for anything else; the problem for a root-relative
 /// address outside the base path, which a reader's browser takes to another site's page.
-fn own_site_link(config: &Config, destination: &str) -> Option<Result<Resolved, (String, String)>> {
+pub(super) fn own_site_link(
+    config: &Config,
+    destination: &str,
+) -> Option<Result<Resolved, (String, String)>> {
     let without_scheme = |url: &str| -> String {
         let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
         rest.strip_prefix("www.")

@@ -265,7 +265,7 @@ pub fn resolve(
         held_back,
         held_keys,
         held_files,
-    } = hold_back(entries, options);
+    } = hold_back(&config, entries, options);
     let (mut pages, index) = place_pages(&config, published);
     let lists = lists(&pages);
     let assets = (assets.into_iter())
@@ -402,7 +402,7 @@ struct Publication {
 
 /// Sorts out what is published: drafts and embargoed press releases are held back, unless
 /// `--drafts` asks for everything.
-fn hold_back(entries: Vec<Arc<Entry>>, options: &ResolveOptions) -> Publication {
+fn hold_back(config: &Config, entries: Vec<Arc<Entry>>, options: &ResolveOptions) -> Publication {
     let mut held_back = Vec::new();
     let mut held_keys: BTreeSet<(Kind, String)> = BTreeSet::new();
     let mut published: Vec<Arc<Entry>> = Vec::with_capacity(entries.len());
@@ -435,7 +435,7 @@ fn hold_back(entries: Vec<Arc<Entry>>, options: &ResolveOptions) -> Publication 
         }
         published.push(entry);
     }
-    let held_files = held_files::held_files(&held_entries, &published);
+    let held_files = held_files::held_files(config, &held_entries, &published);
     let published = sort_in_page_order(published);
     held_back.sort();
     Publication {

@@ -183,7 +183,7 @@ pub fn safe_path(url: &str) -> Result<PathBuf, PathError> {
     }
     let mut relative = PathBuf::new();
     for raw in path.split('/').filter(|s| !s.is_empty()) {
-        let segment = percent_decode(raw).ok_or(PathError::BadRequest)?;
+        let segment = crate::safe_url::percent_decode(raw).ok_or(PathError::BadRequest)?;
         if segment == "."
             || segment == ".."
             || segment.contains(['/', '\\', '\0', ':'])
@@ -194,23 +194,6 @@ pub fn safe_path(url: &str) -> Result<PathBuf, PathError> {
         relative.push(segment);
     }
     Ok(relative)
-}
-
-fn percent_decode(segment: &str) -> Option<String> {
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = segment.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
 }
 
 pub fn content_type(path: &Path) -> &'static str {
