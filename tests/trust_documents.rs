@@ -77,6 +77,17 @@ fn a_pdf_that_runs_script_is_refused_however_it_is_written() {
     assert_eq!(published, fine);
 }
 
+/// `bytes` with every `from` replaced by `to`, of the same length.
+fn replace_all(bytes: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = bytes.to_vec();
+    let mut at = 0;
+    while let Some(i) = out[at..].windows(from.len()).position(|w| w == from) {
+        out[at + i..at + i + from.len()].copy_from_slice(to);
+        at += i + from.len();
+    }
+    out
+}
+
 /// Relationships of a Word file's settings: the template it is based on.
 fn settings_relationships(template: &str, mode: &str) -> String {
     format!(
@@ -129,7 +140,38 @@ fn an_office_file_that_loads_from_elsewhere_or_starts_a_program_is_refused() {
         "content/press/plan.docx",
         &common::office(&[document, ("word/_rels/settings.xml.rels", &remote)]),
     );
-    site.assert_refused(&["content/press/plan.docx: error: this file loads `https://example.org/t.dotm` from outside itself when it is opened (`word/_rels/settings.xml.rels`)"]);
+    site.assert_refused(&["content/press/plan.docx: error: this file loads `https://example.org/t.dotm` from another place when it is opened"]);
+    // Two parts of one name: a program may read either.
+    let own = settings_relationships("Normal.dotm", "Internal");
+    let twice = common::office(&[
+        document,
+        ("word/_rels/settings.xml.rels", &remote),
+        ("word/_rels/settings.xml.relz", &own),
+    ]);
+    let twice = replace_all(&twice, b"settings.xml.relz", b"settings.xml.rels");
+    site.write_bytes("content/press/plan.docx", &twice);
+    site.assert_refused(&["content/press/plan.docx: error: this office file cannot be read whole"]);
+    // A Word field that starts a program, its code split over two runs as Word writes it.
+    let field = "<w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>\
+                 <w:r><w:instrText> DD</w:instrText></w:r><w:r><w:instrText>EAUTO c:\\cmd.exe x</w:instrText></w:r>\
+                 <w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:body></w:document>";
+    site.write_bytes(
+        "content/press/plan.docx",
+        &common::office(&[("word/document.xml", field)]),
+    );
+    site.assert_refused(&["content/press/plan.docx: error: this file has a formula or field that asks another program for data (`DDEAUTO c:\\cmd.exe x`)"]);
+    // An OpenDocument hook that runs a macro of the reader's office program when it opens.
+    let hook = "<office:document-content xmlns:office=\"o\" xmlns:script=\"s\" xmlns:xlink=\"x\">\
+                <office:scripts><office:event-listeners><script:event-listener script:event-name=\"dom:load\" \
+                xlink:href=\"vnd.sun.star.script:Tools.x?location=application\"/></office:event-listeners>\
+                </office:scripts></office:document-content>";
+    site.write_bytes("content/press/plan.docx", &common::office(&[document]));
+    site.write_bytes(
+        "content/press/plan.odt",
+        &common::office(&[("content.xml", hook)]),
+    );
+    site.assert_refused(&["content/press/plan.odt: error: this file holds macros or built-in programs (`content.xml`)"]);
+    std::fs::remove_file(site.path().join("content/press/plan.odt")).expect("remove");
     let sheet = |formula: &str| {
         format!(
             "<worksheet><sheetData><row><c r=\"A1\"><f>{formula}</f></c></row></sheetData></worksheet>"
@@ -141,7 +183,20 @@ fn an_office_file_that_loads_from_elsewhere_or_starts_a_program_is_refused() {
         "content/press/cijfers.xlsx",
         &common::office(&[("xl/worksheets/sheet1.xml", &dde)]),
     );
-    site.assert_refused(&["content/press/cijfers.xlsx: error: this spreadsheet has a formula that asks another program for data (`cmd|' /C calc'!A0`)"]);
+    site.assert_refused(&["content/press/cijfers.xlsx: error: this file has a formula or field that asks another program for data (`cmd|' /C calc'!A0`)"]);
+    // Hidden behind a quote in a sheet's name, or in a name the workbook defines.
+    let defined = "<workbook><definedNames><definedName name=\"x\">cmd|' /C calc'!A0</definedName></definedNames></workbook>";
+    for parts in [
+        vec![(
+            "xl/worksheets/sheet1.xml",
+            sheet("'a&quot;b'!A1+cmd|' /C calc'!A0"),
+        )],
+        vec![("xl/workbook.xml", defined.to_string())],
+    ] {
+        let parts: Vec<(&str, &str)> = parts.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        site.write_bytes("content/press/cijfers.xlsx", &common::office(&parts));
+        site.assert_refused(&["content/press/cijfers.xlsx: error: this file has a formula or field that asks another program for data"]);
+    }
     // A template of its own, links readers click and ordinary formulas are published.
     let own = settings_relationships("Normal.dotm", "Internal");
     let link = "<Relationships><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"https://example.org/\" TargetMode=\"External\"/></Relationships>";
@@ -155,10 +210,20 @@ fn an_office_file_that_loads_from_elsewhere_or_starts_a_program_is_refused() {
     );
     site.write_bytes(
         "content/press/cijfers.xlsx",
-        &common::office(&[("xl/worksheets/sheet1.xml", &sheet("SUM(B1:B3)&amp;\"a|b\""))]),
+        &common::office(&[(
+            "xl/worksheets/sheet1.xml",
+            &sheet("SUM(B1:B3)&amp;\"a|b\"+'Q1|Q2'!A1"),
+        )]),
+    );
+    // A film from another site plays when the reader asks: it is a link.
+    let video = "<Relationships><Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/video\" Target=\"https://www.youtube.com/embed/abc\" TargetMode=\"External\"/></Relationships>";
+    site.write_bytes(
+        "content/press/dia.pptx",
+        &common::office(&[("ppt/slides/_rels/slide1.xml.rels", video)]),
     );
     site.build().assert_code(0);
     assert!(site.exists("public/pers/plan.docx") && site.exists("public/pers/cijfers.xlsx"));
+    assert!(site.exists("public/pers/dia.pptx"));
 }
 
 #[test]

@@ -168,20 +168,36 @@ fn csv_problem(bytes: &[u8]) -> Option<Found> {
 }
 
 /// The text of a CSV file as a spreadsheet program reads it: UTF-16 when it starts so, else
-/// UTF-8, without a byte-order mark.
+/// UTF-8, without a byte-order mark; a bad sequence read as U+FFFD.
 fn csv_text(bytes: &[u8]) -> String {
-    let utf16 = |pair: fn([u8; 2]) -> u16| {
+    decode(bytes, true).unwrap_or_default()
+}
+
+/// The text of an XML part as its program reads it (UTF-16 or UTF-8); `None` when it holds a
+/// sequence that is neither.
+fn text_of(bytes: &[u8]) -> Option<String> {
+    decode(bytes, false)
+}
+
+/// UTF-16 after its byte-order mark, else UTF-8 without one. `lossy`: a bad sequence is read
+/// as U+FFFD instead of refused.
+fn decode(bytes: &[u8], lossy: bool) -> Option<String> {
+    let utf16 = |pair: fn([u8; 2]) -> u16| -> Option<String> {
         let units = bytes[2..].chunks_exact(2).map(|c| pair([c[0], c[1]]));
         char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .map(|c| c.ok().or(lossy.then_some(char::REPLACEMENT_CHARACTER)))
             .collect()
     };
     match bytes {
         [0xff, 0xfe, ..] => utf16(u16::from_le_bytes),
         [0xfe, 0xff, ..] => utf16(u16::from_be_bytes),
-        _ => String::from_utf8_lossy(bytes)
-            .trim_start_matches('\u{feff}')
-            .to_string(),
+        _ => {
+            let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+            match lossy {
+                true => Some(String::from_utf8_lossy(bytes).into_owned()),
+                false => String::from_utf8(bytes.to_vec()).ok(),
+            }
+        }
     }
 }
 
