@@ -20,7 +20,12 @@ pub fn check(site: &Site, written: &dyn Fn(&str) -> Option<String>, diagnostics:
             let file = link.file.to_lowercase();
             let explain = found < crate::diagnostic::LISTED_PER_FILE;
             let exact = written(&file);
-            let problem = if exact.is_none() {
+            let problem = if exact.is_none() && is_held_file(site, &file) {
+                Some((
+                    crate::tr!("resolve-file-held", file = &link.written),
+                    crate::tr!("resolve-file-held-hint"),
+                ))
+            } else if exact.is_none() {
                 let hint = match explain {
                     true => hint(site, &link.file, page.entry.lang),
                     false => crate::tr!("link-write-at-links"),
@@ -59,6 +64,14 @@ pub fn check(site: &Site, written: &dyn Fn(&str) -> Option<String>, diagnostics:
             }
         }
     }
+}
+
+/// The file held back with a draft or an embargoed release whose address is `file` (in lower
+/// case, relative to the output folder): a link to it would publish it before that entry.
+fn is_held_file(site: &Site, file: &str) -> bool {
+    (site.held_files.iter()).any(|(kind, relative)| {
+        crate::resolve::asset_url(&site.config, *kind, relative).to_lowercase() == file
+    })
 }
 
 /// The link `written`, which names the file `file`, with the capitals of the file as it is

@@ -481,7 +481,23 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
         "{}",
         run.stderr
     );
+    // By its address, from a page of another kind: the same.
     site.write("content/press/bericht-1.nl.md", &early);
+    let about = site.read("content/pages/about.nl.md");
+    site.write(
+        "content/pages/about.nl.md",
+        &format!("{about}\n[Vast lezen](/pers/toekomst-rapport.pdf)\n"),
+    );
+    let run = site.check();
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains(
+            "error: `/pers/toekomst-rapport.pdf` belongs to a draft or to a press release under embargo"
+        ),
+        "{}",
+        run.stderr
+    );
+    site.write("content/pages/about.nl.md", &about);
     site.run(&["build", "--drafts"]).assert_code(0);
     assert!(site.exists("public/pers/toekomst-rapport.pdf"));
     assert!(site.exists("public/pers/bijlagen/cijfers-2030.pdf"));

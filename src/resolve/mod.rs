@@ -70,6 +70,8 @@ pub struct Site {
     /// See `frame_hash`: everything but the pages that an output depends on. With it
     /// unchanged, a page that changed, appeared or went changes only what shows or links to it.
     pub frame: u64,
+    /// Files beside the content held back with drafts and embargoed releases (`held_files`).
+    pub held_files: BTreeSet<(Kind, String)>,
     /// Images whose original the editor asked to keep byte for byte (`keep_metadata`).
     pub keep_metadata: BTreeSet<(Kind, String)>,
     /// The build's date (`--today`): what is embargoed, and which festivals are still to come.
@@ -297,6 +299,7 @@ pub fn resolve(
         lists,
         assets: published_assets,
         held_back,
+        held_files,
         images: usable_images(images),
         keep_metadata,
         frame: hashes.frame,
