@@ -149,7 +149,8 @@ pub(super) fn answer_requests(server: tiny_http::Server, shared: &Arc<Shared>) {
         let shared = Arc::clone(shared);
         let worker = std::thread::Builder::new().spawn(move || {
             while let Ok(request) = server.recv() {
-                handle(request, &shared);
+                // A fault in one answer (said by the panic hook) must not take a worker away.
+                crate::fault::caught(|| handle(request, &shared));
             }
         });
         if worker.is_err() {
