@@ -472,14 +472,13 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
         "content/press/bericht-1.nl.md",
         &format!("{early}\n[Vast lezen](toekomst-rapport.pdf)\n"),
     );
-    let run = site.check();
-    run.assert_code(1);
-    assert!(
-        run.stderr.contains(
-            "error: `toekomst-rapport.pdf` belongs to a draft or to a press release under embargo"
-        ),
-        "{}",
-        run.stderr
+    let check_says = |text: &str| {
+        let run = site.check();
+        run.assert_code(1);
+        assert!(run.stderr.contains(text), "{text}\n{}", run.stderr);
+    };
+    check_says(
+        "error: `toekomst-rapport.pdf` belongs to a draft or to a press release under embargo",
     );
     // By its address, from a page of another kind: the same.
     site.write("content/press/bericht-1.nl.md", &early);
@@ -488,14 +487,8 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
         "content/pages/about.nl.md",
         &format!("{about}\n[Vast lezen](/pers/toekomst-rapport.pdf)\n"),
     );
-    let run = site.check();
-    run.assert_code(1);
-    assert!(
-        run.stderr.contains(
-            "error: `/pers/toekomst-rapport.pdf` belongs to a draft or to a press release under embargo"
-        ),
-        "{}",
-        run.stderr
+    check_says(
+        "error: `/pers/toekomst-rapport.pdf` belongs to a draft or to a press release under embargo",
     );
     site.write("content/pages/about.nl.md", &about);
     site.run(&["build", "--drafts"]).assert_code(0);
