@@ -434,21 +434,25 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
             &format!(
                 "{text}\n[Het rapport](toekomst-rapport.pdf), [folder](gedeeld.pdf), \
                  [cijfers](bijlagen/cijfers-2030.pdf), [bijlage](/pers/bijlage-a.pdf), \
-                 <https://example.org/pers/bijlage-b.pdf>, [flyer](/pers/flyer.pdf)\n"
+                 <https://example.org/pers/bijlage-b.pdf>, [flyer](/pers/flyer.pdf), \
+                 [brochure](brochure.pdf)\n"
             ),
         );
     }
     // Of another name and linked from no published page, however the link is written: it
     // waits too.
     site.write_bytes("content/press/bijlagen/cijfers-2030.pdf", &common::pdf(0));
-    for file in ["bijlage-a", "bijlage-b", "flyer"] {
+    for file in ["bijlage-a", "bijlage-b", "flyer", "brochure"] {
         site.write_bytes(&format!("content/press/{file}.pdf"), &common::pdf(0));
     }
     // A published page of another kind links to one by its address: it is public anyway.
     let about = site.read("content/pages/about.nl.md");
     site.write(
         "content/pages/about.nl.md",
-        &format!("{about}\n[Flyer](https://example.org/pers/flyer.pdf)\n"),
+        &format!(
+            "{about}\n[Flyer](https://example.org/pers/flyer.pdf), \
+             [Brochure](/pers/%62rochure.pdf)\n"
+        ),
     );
     // A file of another name may be a published page's too: it is published.
     site.write_bytes("content/press/gedeeld.pdf", &common::pdf(0));
@@ -458,7 +462,12 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
         &format!("{published_page}\n[Folder](gedeeld.pdf)\n"),
     );
     site.build().assert_code(0);
-    assert!(site.exists("public/pers/gedeeld.pdf") && site.exists("public/pers/flyer.pdf"));
+    for public in ["gedeeld", "flyer", "brochure"] {
+        assert!(
+            site.exists(&format!("public/pers/{public}.pdf")),
+            "{public}"
+        );
+    }
     let published = site.snapshot("public");
     assert!(
         !(published.iter()).any(|(path, _)| ["toekomst", "cijfers", "bijlage"]

@@ -42,8 +42,8 @@ pub(super) fn held_files(
 }
 
 /// Which of `files` a published text links to or shows. Only a text that has a file's name
-/// in it is parsed: nearly always `files` is empty and nothing is read. (A published link
-/// that writes the name otherwise, `%61.pdf`, finds the file held: an error, not a leak.)
+/// in it, or a `%` that may write one (`%62rochure.pdf`), is parsed: nearly always `files` is
+/// empty and nothing is read.
 fn linked_from_published(
     config: &Config,
     files: &BTreeSet<(Kind, String)>,
@@ -57,7 +57,8 @@ fn linked_from_published(
     (published.par_iter())
         .flat_map_iter(|entry| {
             let text = entry.body.read();
-            let linked = match names.iter().any(|name| text.contains(name.as_str())) {
+            let may_name = |name: &String| text.contains(name.as_str());
+            let linked = match text.contains('%') || names.iter().any(may_name) {
                 true => crate::markdown::link_destinations(&text),
                 false => Vec::new(),
             };

@@ -184,6 +184,9 @@ pub(super) fn own_site_link(
         None => (rest, None),
     };
     let path = rest.split('?').next().unwrap_or("").trim_start_matches('/');
+    // As the host reads it: `/pers/%62rochure.pdf` is `pers/brochure.pdf`.
+    let decoded = crate::safe_url::percent_decode(path);
+    let path = decoded.as_deref().unwrap_or(path);
     let last = path.rsplit('/').next().unwrap_or("");
     let file = if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
