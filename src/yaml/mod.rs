@@ -153,6 +153,8 @@ pub enum Problem {
     },
     /// Any other mistake: the parser's own (English) words, as a last resort.
     Other(String),
+    /// Reading stopped here, after this many mistakes, with more to find.
+    MoreMistakes(usize),
 }
 
 /// Which file's fields a syntax problem is in, for [`SyntaxError::diagnostic`]: the values
@@ -209,6 +211,7 @@ impl Problem {
                 crate::tr!("yaml-text-on-two-lines", name = name)
             }
             Problem::Other(detail) => crate::tr!("yaml-other", detail = detail),
+            Problem::MoreMistakes(count) => crate::tr!("yaml-more-mistakes", count = *count),
         }
     }
 
@@ -219,6 +222,7 @@ impl Problem {
                 return crate::tr!("yaml-hint-quote-text", fixed = fixed);
             }
             Problem::Escape(_) => return crate::tr!("yaml-hint-escape"),
+            Problem::MoreMistakes(_) => return crate::tr!("yaml-hint-more-mistakes"),
             Problem::OddSpace(_) => return crate::tr!("yaml-hint-odd-space"),
             Problem::IndentedFirst => return crate::tr!("yaml-hint-indented-first"),
             Problem::SecondDocument => return crate::tr!("yaml-hint-second-document"),

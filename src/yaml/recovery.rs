@@ -24,13 +24,19 @@ pub fn parse_fields(text: &str, line_offset: usize) -> Result<Node, Vec<SyntaxEr
             Ok(_) => return Err(mistakes),
             Err(error) => error,
         };
+        if mistakes.len() == MISTAKES_MAX {
+            // Said where reading stopped, so the editor knows the list is not all.
+            let problem = Problem::MoreMistakes(MISTAKES_MAX);
+            mistakes.push(SyntaxError { problem, ..error });
+            return Err(mistakes);
+        }
         let field = (error.problem.stays_on_its_field() && text.len() <= RECOVERED_MAX_BYTES)
             .then(|| field_lines(&text, error.line.saturating_sub(line_offset)))
             .flatten();
         mistakes.push(error);
         match field {
-            Some(lines) if mistakes.len() < MISTAKES_MAX => text = blank_lines(&text, lines).into(),
-            _ => return Err(mistakes),
+            Some(lines) => text = blank_lines(&text, lines).into(),
+            None => return Err(mistakes),
         }
     }
 }
@@ -103,6 +109,19 @@ mod tests {
     fn a_list_written_at_the_start_of_the_line_is_set_aside_with_its_field() {
         let text = "title: T\naliases:\n- /a\nsummary: x\naliases:\n- /b\n- /c\n";
         assert!(parse_fields(text, 0).is_err_and(|m| m.len() == 1));
+    }
+
+    #[test]
+    fn past_the_most_mistakes_read_the_report_says_where_it_stopped() {
+        let text: String = (0..25).map(|n| format!("veld{n}: a: b\n")).collect();
+        let Err(mistakes) = parse_fields(&text, 0) else {
+            panic!("25 mistakes found none");
+        };
+        assert_eq!(mistakes.len(), MISTAKES_MAX + 1);
+        let last = &mistakes[MISTAKES_MAX];
+        assert_eq!((&last.problem, last.line), (&Problem::MoreMistakes(20), 21));
+        let exactly: String = (0..MISTAKES_MAX).map(|n| format!("v{n}: a: b\n")).collect();
+        assert!(parse_fields(&exactly, 0).is_err_and(|m| m.len() == MISTAKES_MAX));
     }
 
     #[test]
