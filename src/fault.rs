@@ -53,8 +53,9 @@ pub fn oracle(check: impl FnOnce()) {
     }
 }
 
-/// Debug builds only: a panic while the file whose path ends with `WDHS_FAULT_IN` is parsed.
-/// The tests use it to see that `build` leaves the published site whole and `serve` goes on.
+/// Debug builds only: a panic while the file whose path ends with `WDHS_FAULT_IN` is parsed,
+/// or while `serve` answers a request for an address that ends with it. The tests use it to see
+/// that `build` leaves the published site whole and `serve` goes on.
 #[cfg(debug_assertions)]
 pub fn fail_point(path: &std::path::Path) {
     static FAULT_IN: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();

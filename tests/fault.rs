@@ -95,3 +95,17 @@ fn serve_goes_on_after_a_fault_and_builds_again_on_the_next_save() {
         "the edit after the fault is served"
     );
 }
+
+/// A panic while answering one request took one of `serve`'s workers away for good: after as
+/// many such requests as it has workers (128), the preview answered nothing more.
+#[test]
+fn serve_answers_on_after_a_fault_in_answering_a_request() {
+    let site = Site::fixture("basic");
+    let server = start_with(&site, &[("WDHS_FAULT_IN", "/fout-in-antwoord")]);
+    for _ in 0..130 {
+        let failed = request(&server.address, "/fout-in-antwoord");
+        assert_ne!(failed.status, 200, "the fault was answered as a page");
+    }
+    let page = request(&server.address, "/over-ons/");
+    assert_eq!(page.status, 200, "{}", page.head);
+}

@@ -268,6 +268,8 @@ fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
         return refuse(request, 405, "Method not allowed\n");
     }
     let url = request.url().to_string();
+    #[cfg(debug_assertions)]
+    crate::fault::fail_point(std::path::Path::new(&url));
     let path = url.split('?').next();
     if path == Some(EVENTS_PATH) {
         return open_stream(request, shared);
