@@ -104,6 +104,7 @@ pub(crate) fn compile_reusing(
         files,
         images,
         markdown_cache: caches.map(|c| &c.markdown),
+        placement: caches.map(|c| &c.placement),
     };
     let site = resolve::resolve(
         config,

@@ -74,6 +74,8 @@ pub struct Caches {
     shared: std::sync::RwLock<HashMap<OsString, CachedShared>>,
     /// Rendered Markdown per language file.
     pub markdown: resolve::MarkdownCache,
+    /// The pages of the last build, placed in their lists.
+    pub placement: resolve::KeptPlacement,
     /// Search-index records and directory facets.
     pub render: Arc<render::RenderCache>,
     /// The compiled theme, when compiling it reported nothing.

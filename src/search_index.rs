@@ -100,7 +100,7 @@ pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&Records>) 
     let mut records = Vec::with_capacity(made.len());
     let mut to_keep = Vec::new();
     for (page, (json, keep)) in pages.iter().zip(made) {
-        to_keep.extend(keep.map(|keep| (page.url.clone(), keep)));
+        to_keep.extend(keep.map(|keep| (page.url.to_string(), keep)));
         records.push(json);
     }
     if let Some(cache) = cache
@@ -128,7 +128,7 @@ fn record(
     base_path: &str,
     kept: Option<&HashMap<String, Record>>,
 ) -> (Arc<str>, Option<Record>) {
-    if let Some(record) = kept.and_then(|records| records.get(page.url.as_str()))
+    if let Some(record) = kept.and_then(|records| records.get(&*page.url))
         && Arc::ptr_eq(&record.entry, &page.entry)
         && Arc::ptr_eq(&record.rendered, &page.rendered)
         && record.base_path == base_path

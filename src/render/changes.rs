@@ -23,7 +23,7 @@ pub struct Partial {
 /// good build, to tell which pages the next one changed.
 #[derive(Default)]
 pub struct Published {
-    pages: HashMap<Lang, HashMap<String, PublishedPage>>,
+    pages: HashMap<Lang, HashMap<Arc<str>, PublishedPage>>,
 }
 
 /// A page as published: its address, and the entry and rendered Markdown it was made from.
@@ -32,7 +32,7 @@ pub struct Published {
 /// being reused).
 #[derive(Clone)]
 struct PublishedPage {
-    url: String,
+    url: Arc<str>,
     entry: Arc<Entry>,
     rendered: Arc<Rendered>,
 }
@@ -43,7 +43,7 @@ pub struct PageDiff {
     pub changed: Changed,
     pub keys: BTreeSet<String>,
     /// (language, key, the page now; `None`: gone).
-    updates: Vec<(Lang, String, Option<PublishedPage>)>,
+    updates: Vec<(Lang, Arc<str>, Option<PublishedPage>)>,
 }
 
 impl Published {
@@ -126,11 +126,11 @@ impl PublishedPage {
 }
 
 impl PageDiff {
-    fn changed(&mut self, lang: Lang, key: &str, now: Option<PublishedPage>) {
+    fn changed(&mut self, lang: Lang, key: &Arc<str>, now: Option<PublishedPage>) {
         let page = (lang, crate::resolve::key_hash_of(key));
         self.changed.pages.insert(page);
         self.changed.langs.insert(lang);
         self.keys.insert(key.to_string());
-        self.updates.push((lang, key.to_string(), now));
+        self.updates.push((lang, key.clone(), now));
     }
 }

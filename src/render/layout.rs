@@ -278,7 +278,7 @@ impl<'a> RenderContext<'a> {
                             href: self.href(&p.url),
                             current: false,
                         },
-                        CurrentWhen::At(p.url.clone()),
+                        CurrentWhen::At(p.url.to_string()),
                     )
                 }),
             })
@@ -296,7 +296,7 @@ impl<'a> RenderContext<'a> {
         for lang in &config.languages {
             match self.site.translation(page, *lang) {
                 Some(t) => {
-                    translations.insert(*lang, t.url.clone());
+                    translations.insert(*lang, t.url.to_string());
                 }
                 None => {
                     fallbacks.insert(*lang, section_url(config, page.entry.kind, *lang));
@@ -329,7 +329,7 @@ impl<'a> RenderContext<'a> {
                 // does not make this page again.
                 let links: Vec<UntranslatedLink> = site
                     .list_members(kind, *other)
-                    .filter(|p| !site.is_translated(p, lang) && named.insert(p.key.as_str()))
+                    .filter(|p| !site.is_translated(p, lang) && named.insert(&*p.key))
                     .map(|p| site.read(p))
                     .map(|p| UntranslatedLink {
                         label: p.entry.title().to_string(),

@@ -14,7 +14,7 @@ fn entry_translations<'s>(site: &'s Site, kind: Kind, stem: &str) -> Translation
     // In the order site.yaml gives the languages.
     (site.config.languages.iter())
         .filter_map(|lang| site.page(kind, stem, *lang))
-        .map(|p| (p.entry.lang, Cow::Borrowed(p.url.as_str())))
+        .map(|p| (p.entry.lang, Cow::Borrowed(&*p.url)))
         .collect()
 }
 
@@ -96,7 +96,7 @@ impl<'a> RenderContext<'a> {
             let group = entry_translations(site, page.entry.kind, &page.entry.stem);
             // Made once, at the entry's first page in language order.
             if group.first().map(|(lang, _)| *lang) == Some(page.entry.lang) {
-                groups.push((Some(page.key.as_str()), group));
+                groups.push((Some(&*page.key), group));
             }
         }
         let home: Translations<'_> = (config.languages.iter())

@@ -58,7 +58,7 @@ fn url_clashes(config: &Config, pages: &[Page]) -> Vec<(usize, Diagnostic)> {
     let mut same_hash: Vec<(&str, Owner<'_>)> = Vec::new();
     let owners = (sections.iter())
         .map(|(url, kind)| (folded_url_hash(url), url.as_str(), Owner::Section(*kind)))
-        .chain((pages.iter()).map(|p| (p.url_hash, p.url.as_str(), Owner::Page(&p.entry.path))));
+        .chain((pages.iter()).map(|p| (p.url_hash, &*p.url, Owner::Page(&p.entry.path))));
     let mut clashes = Vec::new();
     for (i, (hash, url, owner)) in owners.enumerate() {
         let folded = |other: &str| other.to_lowercase() == url.to_lowercase();

@@ -27,15 +27,15 @@ pub(super) struct Addresses {
 }
 
 /// Language → page key → URL.
-pub(super) type PageUrls = HashMap<Lang, HashMap<String, String>>;
+pub(super) type PageUrls = HashMap<Lang, HashMap<Arc<str>, Arc<str>>>;
 
 /// Brings `urls` up to the addresses of `pages`. Returns the key of every page whose address
 /// changed, or that appeared or went.
-pub(super) fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<String> {
+pub(super) fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<Arc<str>> {
     let mut moved = Vec::new();
     for page in pages {
         let of_lang = urls.entry(page.entry.lang).or_default();
-        match of_lang.get_mut(page.key.as_str()) {
+        match of_lang.get_mut(&*page.key) {
             Some(url) if *url == page.url => {}
             Some(url) => {
                 url.clone_from(&page.url);
@@ -50,13 +50,11 @@ pub(super) fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<Strin
     // More addresses than pages: some are gone (rare; only then is every key compared).
     let known: usize = urls.values().map(HashMap::len).sum();
     if known != pages.len() {
-        let present: HashSet<(Lang, &str)> = pages
-            .iter()
-            .map(|p| (p.entry.lang, p.key.as_str()))
-            .collect();
+        let present: HashSet<(Lang, &str)> =
+            pages.iter().map(|p| (p.entry.lang, &*p.key)).collect();
         for (lang, of_lang) in urls.iter_mut() {
             of_lang.retain(|key, _| {
-                let keep = present.contains(&(*lang, key.as_str()));
+                let keep = present.contains(&(*lang, &**key));
                 if !keep {
                     moved.push(key.clone());
                 }
@@ -87,12 +85,12 @@ pub(super) struct CachedMarkdown {
 
 /// The pages (by key) whose address changed since the last resolve, and the generation of
 /// addresses they make (see `CachedMarkdown::checked`).
-pub(super) fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<String>, u64) {
+pub(super) fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<Arc<str>>, u64) {
     let Ok(mut addresses) = cache.addresses.lock() else {
         return (HashSet::new(), u64::MAX);
     };
     // A page that appeared or went moved too: links to its key now resolve differently.
-    let moved: HashSet<String> = update_page_urls(&mut addresses.urls, pages)
+    let moved: HashSet<Arc<str>> = update_page_urls(&mut addresses.urls, pages)
         .into_iter()
         .collect();
     if !moved.is_empty() {
@@ -120,7 +118,7 @@ pub(super) struct LinkTargets<'a> {
     /// What `serve` kept, read under one lock for the whole resolve (see `incremental::Kept`).
     pub(super) kept: Option<&'a KeptMarkdown>,
     /// Pages at a new address since the last resolve, and the generation of addresses.
-    pub(super) moved: &'a HashSet<String>,
+    pub(super) moved: &'a HashSet<Arc<str>>,
     pub(super) generation: u64,
 }
 
@@ -186,7 +184,7 @@ impl LinkTargets<'_> {
             return true;
         }
         let holds = checked.checked_add(1) == Some(self.generation)
-            && !(cached.rendered.links_to.iter()).any(|key| self.moved.contains(key));
+            && !(cached.rendered.links_to.iter()).any(|key| self.moved.contains(key.as_str()));
         if holds {
             cached.checked.store(self.generation, Ordering::Relaxed);
         }

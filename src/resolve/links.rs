@@ -462,7 +462,7 @@ impl SiteLinks<'_> {
         let key = format!("{}/{stem}", kind.folder());
         if let Some(i) = self.targets.index.get(self.targets.pages, kind, stem, lang) {
             return Ok(Resolved::Url {
-                url: with_anchor(self.targets.pages[i].url.clone()),
+                url: with_anchor(self.targets.pages[i].url.to_string()),
                 target: Some(key),
             });
         }
@@ -475,7 +475,7 @@ impl SiteLinks<'_> {
             .find_map(|l| self.targets.index.get(self.targets.pages, kind, stem, *l))
         {
             return Ok(Resolved::Url {
-                url: with_anchor(self.targets.pages[i].url.clone()),
+                url: with_anchor(self.targets.pages[i].url.to_string()),
                 target: Some(key),
             });
         }

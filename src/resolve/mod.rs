@@ -25,6 +25,7 @@ mod kept_metadata;
 mod links;
 mod order;
 mod page;
+mod placement;
 mod urls;
 use between::{Between, check_between_pages};
 pub use cache::*;
@@ -32,6 +33,8 @@ pub use hashes::*;
 use links::*;
 use order::*;
 pub use page::*;
+pub use placement::KeptPlacement;
+use placement::{Lists, Placed, place};
 pub use urls::*;
 
 #[derive(Debug, Clone)]
@@ -60,9 +63,9 @@ pub struct Site {
     pub config: Config,
     /// Sorted by kind, then the kind's list order, then language.
     pub pages: Vec<Page>,
-    index: PageIndex,
+    index: Arc<PageIndex>,
     /// Per kind and language, in list order (press newest first, goals by number, …).
-    lists: BTreeMap<(Kind, Lang), Vec<usize>>,
+    lists: Arc<Lists>,
     pub assets: Vec<PublishedAsset>,
     pub held_back: Vec<HeldBack>,
     /// Raster images that can be published, by kind and path in the kind's folder.
@@ -247,6 +250,8 @@ pub struct ResolveInput<'a> {
     pub images: crate::images::Headers,
     /// Rendered Markdown from the previous build (`serve`).
     pub markdown_cache: Option<&'a MarkdownCache>,
+    /// The pages of the previous build, placed (`serve`).
+    pub placement: Option<&'a KeptPlacement>,
 }
 
 pub fn resolve(
@@ -261,6 +266,7 @@ pub fn resolve(
         files,
         images,
         markdown_cache,
+        placement,
     } = input;
     let Publication {
         published,
@@ -268,8 +274,11 @@ pub fn resolve(
         held_keys,
         held_files,
     } = hold_back(&config, entries, options);
-    let (mut pages, index) = place_pages(&config, published);
-    let lists = lists(&pages);
+    let Placed {
+        mut pages,
+        index,
+        lists,
+    } = place(&config, published, placement);
     let assets = (assets.into_iter())
         .filter(|a| !held_files.contains(&(a.kind, a.relative.clone())))
         .collect();
@@ -392,7 +401,7 @@ fn usable_images(images: crate::images::Headers) -> HashMap<(Kind, String), Imag
         .collect()
 }
 
-/// The entries that are published, in the order of `Site::pages`, and those held back.
+/// The entries that are published, in the order they came, and those held back.
 struct Publication {
     published: Vec<Arc<Entry>>,
     /// Drafts and embargoed press releases, sorted, with the reason for `check`.
@@ -439,7 +448,6 @@ fn hold_back(config: &Config, entries: Vec<Arc<Entry>>, options: &ResolveOptions
         published.push(entry);
     }
     let held_files = held_files::held_files(config, &held_entries, &published);
-    let published = sort_in_page_order(published);
     held_back.sort();
     Publication {
         published,
@@ -447,16 +455,6 @@ fn hold_back(config: &Config, entries: Vec<Arc<Entry>>, options: &ResolveOptions
         held_keys,
         held_files,
     }
-}
-
-/// The pages of the published entries (already in page order), and their index.
-fn place_pages(config: &Config, published: Vec<Arc<Entry>>) -> (Vec<Page>, PageIndex) {
-    let pages: Vec<Page> = published
-        .into_par_iter()
-        .map(|entry| Page::new(config, entry))
-        .collect();
-    let index = PageIndex::new(&pages);
-    (pages, index)
 }
 
 /// Every file beside the content, with the address it is published at.

@@ -33,21 +33,19 @@ pub(super) fn is_published(entry: &Entry, options: &ResolveOptions) -> bool {
 }
 
 /// The order of `Site::pages`.
-fn page_order(entry: &Entry) -> (Kind, (i64, Cow<'_, str>), &str, Lang) {
+pub(super) fn page_order(entry: &Entry) -> (Kind, (i64, Cow<'_, str>), &str, Lang) {
     (entry.kind, sort_key(entry), &entry.stem, entry.lang)
 }
 
-/// `entries` in the order of `Site::pages`. `serve` sorts every entry on every edit: the keys
-/// borrow from the entries (a stem is never copied), so positions are sorted, not entries.
-pub(super) fn sort_in_page_order(entries: Vec<Arc<Entry>>) -> Vec<Arc<Entry>> {
+/// The positions in `entries` in the order of `Site::pages`. `serve` sorts every entry on
+/// every edit that moves one in its list: the keys borrow from the entries (a stem is never
+/// copied), so positions are sorted, not entries.
+pub(super) fn in_page_order(entries: &[Arc<Entry>]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..entries.len()).collect();
-    {
-        let keys: Vec<_> = entries.par_iter().map(|e| page_order(e)).collect();
-        // No two entries have the same key (kind, stem and language are in it).
-        order.par_sort_unstable_by(|a, b| keys[*a].cmp(&keys[*b]));
-    }
-    let mut slots: Vec<Option<Arc<Entry>>> = entries.into_iter().map(Some).collect();
-    order.iter().filter_map(|i| slots[*i].take()).collect()
+    let keys: Vec<_> = entries.par_iter().map(|e| page_order(e)).collect();
+    // No two entries have the same key (kind, stem and language are in it).
+    order.par_sort_unstable_by(|a, b| keys[*a].cmp(&keys[*b]));
+    order
 }
 
 fn date_number(date: Date) -> i64 {
@@ -55,7 +53,7 @@ fn date_number(date: Date) -> i64 {
 }
 
 /// The lists of every kind and language: the positions of their pages, in order.
-pub(super) fn lists(pages: &[Page]) -> BTreeMap<(Kind, Lang), Vec<usize>> {
+pub(super) fn lists(pages: &[Page]) -> Lists {
     // A dozen lists at most: found by a look along them, not a search of the map per page.
     let mut lists: Vec<((Kind, Lang), Vec<usize>)> = Vec::new();
     for (i, page) in pages.iter().enumerate() {

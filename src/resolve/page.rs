@@ -8,12 +8,12 @@ pub struct Page {
     /// Shared with the parse cache of `serve`.
     pub entry: Arc<Entry>,
     /// `kind/stem`: the same for every language of the entry.
-    pub key: String,
+    pub key: Arc<str>,
     /// `key_hash` of the key, kept beside it: comparing the lists of two builds reads it for
     /// every page, without following the pointer to the key.
     pub key_hash: u64,
     /// Path below the site root, without the base path: "" (home), "pers/x/", "en/press/x/".
-    pub url: String,
+    pub url: Arc<str>,
     /// `folded_url_hash` of `url`, made beside the page (in parallel): looking for clashing
     /// addresses reads it for every page, and compares only addresses with the same hash.
     pub(super) url_hash: u64,
@@ -27,9 +27,9 @@ impl Page {
         let url = entry_url(config, &entry);
         Page {
             key_hash: key_hash(entry.kind, &entry.stem),
-            key: format!("{}/{}", entry.kind.folder(), entry.stem),
+            key: format!("{}/{}", entry.kind.folder(), entry.stem).into(),
             url_hash: folded_url_hash(&url),
-            url,
+            url: url.into(),
             entry,
             rendered: Arc::default(),
         }
