@@ -4,12 +4,13 @@
 
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::incremental::{Caches, SourceTexts};
+use crate::incremental::{Caches, Parsed, SourceTexts};
 use crate::load;
 use crate::model::{Entry, EntrySource, Vocabulary, parse_entry};
 use crate::yaml::{self, Node};
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -113,15 +114,12 @@ fn parse_shared_files<'a>(
     caches: Option<&Caches>,
     diagnostics: &mut Diagnostics,
 ) -> SharedFields<'a> {
-    let kept = caches.map(Caches::kept_shared);
+    let kept = caches.map(|c| c.shared.read());
     // `None`: it parsed, and `serve` kept only that. `true`: parsed now, to be kept.
-    let parsed: Vec<(SharedParse, bool)> = shared_files
-        .par_iter()
-        .map(|f| {
-            if let Some(parsed) = kept
-                .as_ref()
-                .and_then(|k| k.get(&f.file.path, &[&f.file.text]))
-            {
+    let parsed: Vec<(SharedParse, bool)> = (shared_files.par_iter().enumerate())
+        .map(|(i, f)| {
+            let texts = SourceTexts::new(&f.file.text, None);
+            if let Some(parsed) = kept.as_ref().and_then(|k| k.get(i, &f.file.path, &texts)) {
                 return (parsed.map(|()| None), false);
             }
             let parsed = yaml::parse_fields(&f.file.text.read(), 0).map_err(|mistakes| {
@@ -134,14 +132,17 @@ fn parse_shared_files<'a>(
         .collect();
     drop(kept);
     if let Some(cache) = caches {
-        let fresh = shared_files
+        let files = shared_files
             .iter()
             .zip(&parsed)
-            .filter(|(_, (_, fresh))| *fresh);
-        cache.keep_shared(fresh.map(|(f, (parsed, _))| {
-            let outcome = parsed.as_ref().map(|_| ()).map_err(Vec::clone);
-            (&*f.file.path, [&f.file.text], outcome)
-        }));
+            .map(|(f, (parsed, fresh))| Parsed {
+                path: &f.file.path,
+                texts: SourceTexts::new(&f.file.text, None),
+                value: Cow::Owned(parsed.as_ref().map(|_| ()).map_err(Vec::clone)),
+                fresh: *fresh,
+                keep: true,
+            });
+        cache.shared.keep(shared_files.len(), files);
     }
     let mut shared = SharedFields {
         nodes: HashMap::new(),
@@ -212,36 +213,40 @@ fn parse_language_files(
     vocabulary: &Vocabulary<'_>,
     caches: Option<&Caches>,
 ) -> Vec<ParsedLanguageFile> {
-    let kept = caches.map(Caches::kept_entries);
-    // With whether it was parsed now, to be kept.
-    let parsed: Vec<(ParsedLanguageFile, bool)> = language_files
-        .par_iter()
-        .map(|file| {
+    let kept = caches.map(|c| c.entries.read());
+    // With whether it was parsed now, to be kept, and the texts it was made from.
+    let parsed: Vec<(ParsedLanguageFile, bool, SourceTexts<'_>)> = (language_files.par_iter())
+        .enumerate()
+        .map(|(i, file)| {
             let key = (file.kind, file.stem.as_str());
             let texts = shared.texts(file);
             // Kept entries were checked against this vocabulary (`Caches::check_against`); one
             // beside a broken shared file is never kept, and its texts do not say so.
             let kept = (kept.as_ref().filter(|_| !shared.broken.contains(&key)))
-                .and_then(|k| k.get(&file.file.path, &texts));
+                .and_then(|k| k.get(i, &file.file.path, &texts));
             let fresh = kept.is_none();
             let parsed = kept.unwrap_or_else(|| parse_language_file(file, shared, vocabulary));
             let named = parsed
                 .placeholder
                 .then(|| (file.file.path.clone(), file.lang));
-            ((parsed, named), fresh)
+            ((parsed, named), fresh, texts)
         })
         .collect();
     drop(kept);
     if let Some(cache) = caches {
-        // One beside a broken shared file is not kept: its texts do not say it is broken.
-        let fresh = (language_files.iter().zip(&parsed)).filter(|(f, (_, fresh))| {
-            *fresh && !shared.broken.contains(&(f.kind, f.stem.as_str()))
+        let files = (language_files.iter().zip(&parsed)).map(|(f, ((parsed, _), fresh, texts))| {
+            Parsed {
+                path: &f.file.path,
+                texts: *texts,
+                value: Cow::Borrowed(parsed),
+                fresh: *fresh,
+                // One beside a broken shared file: its texts do not say it is broken.
+                keep: !shared.broken.contains(&(f.kind, f.stem.as_str())),
+            }
         });
-        cache.keep_entries(
-            fresh.map(|(f, ((parsed, _), _))| (&*f.file.path, shared.texts(f), parsed.clone())),
-        );
+        cache.entries.keep(language_files.len(), files);
     }
-    parsed.into_iter().map(|(parsed, _)| parsed).collect()
+    parsed.into_iter().map(|(parsed, _, _)| parsed).collect()
 }
 
 /// Parses one language file with its shared fields.

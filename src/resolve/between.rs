@@ -1,4 +1,4 @@
-//! The checks between pages: addresses that clash, missing translations and values both
+//! The checks between pages: missing translations and values both
 //! languages must agree on, references to partners, goals and menu pages, files named in front
 //! matter.
 
@@ -15,6 +15,8 @@ pub(super) struct Between<'a> {
     /// Files beside the content held back with the entries that use them (`held_files`).
     pub held_files: &'a BTreeSet<(Kind, String)>,
     pub images: &'a crate::images::Headers,
+    /// The pages (by position) at an address another page or a section has (`url_clashes`).
+    pub clashes: &'a [(usize, Diagnostic)],
 }
 
 /// Every check between pages, over the whole site: what the menu's links found, then what
@@ -25,67 +27,12 @@ pub(super) fn check_between_pages(between: &Between<'_>) -> Vec<Diagnostic> {
         .into_par_iter()
         .map(|i| check_page(between, &references, i))
         .collect();
-    for (i, clash) in url_clashes(between.config, between.pages) {
-        by_page[i].push(clash);
+    for (i, clash) in between.clashes {
+        by_page[*i].push(clash.clone());
     }
     let mut found = check_menu(between.config, between.all_keys);
     found.extend(by_page.into_iter().flatten());
     found
-}
-
-/// The address of every section in every language, with its kind.
-fn section_urls(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
-    config.languages.iter().flat_map(move |lang| {
-        (crate::model::KINDS.into_iter())
-            .filter(|k| k.has_section())
-            .map(move |kind| (section_url(config, kind, *lang), kind))
-    })
-}
-
-/// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
-/// The pages (by position) whose address a section or an earlier page already has, with the
-/// problem to report on each.
-fn url_clashes(config: &Config, pages: &[Page]) -> Vec<(usize, Diagnostic)> {
-    /// Who already has an address: a section of `site.yaml`, or a page.
-    enum Owner<'a> {
-        Section(Kind),
-        Page(&'a std::path::Path),
-    }
-    let sections: Vec<(String, Kind)> = section_urls(config).collect();
-    // By `folded_url_hash` (computed once per page, in parallel): only addresses with the same
-    // hash are lowercased and compared. Those that are not the same are kept aside.
-    let mut seen: HashMap<u64, (&str, Owner<'_>)> = HashMap::with_capacity(pages.len() + 16);
-    let mut same_hash: Vec<(&str, Owner<'_>)> = Vec::new();
-    let owners = (sections.iter())
-        .map(|(url, kind)| (folded_url_hash(url), url.as_str(), Owner::Section(*kind)))
-        .chain((pages.iter()).map(|p| (p.url_hash, &*p.url, Owner::Page(&p.entry.path))));
-    let mut clashes = Vec::new();
-    for (i, (hash, url, owner)) in owners.enumerate() {
-        let folded = |other: &str| other.to_lowercase() == url.to_lowercase();
-        let taken = match seen.get(&hash) {
-            None => None,
-            Some((other, taken)) if folded(other) => Some(taken),
-            Some(_) => same_hash.iter().find(|(o, _)| folded(o)).map(|(_, t)| t),
-        };
-        let (Some(taken), Some(page)) = (taken, i.checked_sub(sections.len())) else {
-            match seen.entry(hash) {
-                std::collections::hash_map::Entry::Vacant(v) => {
-                    v.insert((url, owner));
-                }
-                std::collections::hash_map::Entry::Occupied(_) => same_hash.push((url, owner)),
-            }
-            continue;
-        };
-        let other = match taken {
-            Owner::Section(kind) => crate::tr!("between-section", section = kind.folder()),
-            Owner::Page(path) => display_path(path),
-        };
-        let clash = (pages[page].entry.slug)
-            .error(crate::tr!("between-same-address", url = url, other = other))
-            .with_hint(crate::tr!("between-same-address-hint"));
-        clashes.push((page, clash));
-    }
-    clashes
 }
 
 /// What checking one page's references needs to know of the whole site: the partners, and the

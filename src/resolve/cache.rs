@@ -84,11 +84,19 @@ pub(super) struct CachedMarkdown {
 }
 
 /// The pages (by key) whose address changed since the last resolve, and the generation of
-/// addresses they make (see `CachedMarkdown::checked`).
-pub(super) fn moved_pages(cache: &MarkdownCache, pages: &[Page]) -> (HashSet<Arc<str>>, u64) {
+/// addresses they make.
+pub(super) type Moved = (HashSet<Arc<str>>, u64);
+
+/// The pages (by key) whose address changed since the last resolve, and the generation of
+/// addresses they make (see `CachedMarkdown::checked`). `unmoved`: the pages are known to be
+/// at the addresses of the last resolve (`Placed::reused`), which are not compared again.
+pub(super) fn moved_pages(cache: &MarkdownCache, (pages, unmoved): (&[Page], bool)) -> Moved {
     let Ok(mut addresses) = cache.addresses.lock() else {
         return (HashSet::new(), u64::MAX);
     };
+    if unmoved {
+        return (HashSet::new(), addresses.generation);
+    }
     // A page that appeared or went moved too: links to its key now resolve differently.
     let moved: HashSet<Arc<str>> = update_page_urls(&mut addresses.urls, pages)
         .into_iter()

@@ -278,6 +278,8 @@ pub fn resolve(
         mut pages,
         index,
         lists,
+        clashes,
+        reused,
     } = place(&config, published, placement);
     let assets = (assets.into_iter())
         .filter(|a| !held_files.contains(&(a.kind, a.relative.clone())))
@@ -296,9 +298,17 @@ pub fn resolve(
         assets: &asset_set,
         held_files: &held_files,
         images: &images,
+        clashes: &clashes,
     };
     let hashes = check_and_hash(&between, &held_keys, diagnostics);
-    let rendered = render_all(&between, &held_keys, &hashes, markdown_cache, bodies);
+    // With the placement of the last resolve, no page is at another address since.
+    let moved = markdown_cache.map(|cache| moved_pages(cache, (&pages, reused)));
+    let rendered = render_all(
+        &between,
+        (&held_keys, &hashes),
+        (markdown_cache, moved),
+        bodies,
+    );
     set_rendered(&mut pages, rendered, diagnostics);
     check_anchors(&pages, &index, diagnostics);
     Site {
@@ -345,16 +355,12 @@ fn check_and_hash(
 /// Every page's Markdown as HTML (in parallel), and what rendering found.
 fn render_all(
     between: &Between<'_>,
-    held_keys: &BTreeSet<(Kind, String)>,
-    hashes: &Hashes,
-    markdown_cache: Option<&MarkdownCache>,
+    (held_keys, hashes): (&BTreeSet<(Kind, String)>, &Hashes),
+    (markdown_cache, moved): (Option<&MarkdownCache>, Option<Moved>),
     bodies: Vec<Body>,
 ) -> Vec<(Arc<Rendered>, Vec<Diagnostic>)> {
     let base_path = between.config.base_path();
-    let (moved, generation) = match markdown_cache {
-        Some(cache) => moved_pages(cache, between.pages),
-        None => (HashSet::new(), 0),
-    };
+    let (moved, generation) = moved.unwrap_or_default();
     // Read by every worker under one lock, taken once: a lock per page made the two threads
     // fight over it. What is rendered now is kept after, under the write lock.
     let kept = markdown_cache.and_then(|cache| cache.pages.read().ok());

@@ -1,5 +1,5 @@
-//! Where the published entries stand: their pages in page order, the index that finds them
-//! and each kind's lists. `serve` keeps the last placement with what it was made from, and
+//! Where the published entries stand: their pages in page order, the index that finds them,
+//! each kind's lists and the pages at an address that is taken already. `serve` keeps the last placement with what it was made from, and
 //! reuses it for an edit that moved no entry: only the pages of changed entries are made.
 
 use super::*;
@@ -13,6 +13,12 @@ pub(super) struct Placed {
     pub pages: Vec<Page>,
     pub index: Arc<PageIndex>,
     pub lists: Arc<Lists>,
+    /// The pages (by position) at an address a section or an earlier page has, with the
+    /// problem to report on each.
+    pub clashes: Arc<Vec<(usize, Diagnostic)>>,
+    /// Whether this is the placement of the last resolve, brought up to date: then no page
+    /// came, went or moved to another address since.
+    pub reused: bool,
 }
 
 /// The last placement of `serve`, kept for the next edit.
@@ -31,6 +37,7 @@ struct Placement {
     pages: Vec<Page>,
     index: Arc<PageIndex>,
     lists: Arc<Lists>,
+    clashes: Arc<Vec<(usize, Diagnostic)>>,
 }
 
 /// Places the published entries (as `hold_back` gives them): with `kept`, by updating the last
@@ -57,6 +64,7 @@ pub(super) fn place(
         pages: placed.pages.clone(),
         index: placed.index.clone(),
         lists: placed.lists.clone(),
+        clashes: placed.clashes.clone(),
     };
     *guard = Some(placement);
     placed
@@ -76,7 +84,9 @@ fn place_anew(config: &Config, published: &[Arc<Entry>]) -> (Placed, Vec<usize>)
     let placed = Placed {
         index: Arc::new(PageIndex::new(&pages)),
         lists: Arc::new(lists(&pages)),
+        clashes: Arc::new(url_clashes(config, &pages)),
         pages,
+        reused: false,
     };
     (placed, page_of)
 }
@@ -117,6 +127,63 @@ impl Placement {
             pages: self.pages.clone(),
             index: self.index.clone(),
             lists: self.lists.clone(),
+            clashes: self.clashes.clone(),
+            reused: true,
         }
     }
+}
+
+/// The address of every section in every language, with its kind.
+fn section_urls(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
+    config.languages.iter().flat_map(move |lang| {
+        (crate::model::KINDS.into_iter())
+            .filter(|k| k.has_section())
+            .map(move |kind| (section_url(config, kind, *lang), kind))
+    })
+}
+
+/// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
+/// The pages (by position) whose address a section or an earlier page already has, with the
+/// problem to report on each.
+pub(super) fn url_clashes(config: &Config, pages: &[Page]) -> Vec<(usize, Diagnostic)> {
+    /// Who already has an address: a section of `site.yaml`, or a page.
+    enum Owner<'a> {
+        Section(Kind),
+        Page(&'a std::path::Path),
+    }
+    let sections: Vec<(String, Kind)> = section_urls(config).collect();
+    // By `folded_url_hash` (computed once per page, in parallel): only addresses with the same
+    // hash are lowercased and compared. Those that are not the same are kept aside.
+    let mut seen: HashMap<u64, (&str, Owner<'_>)> = HashMap::with_capacity(pages.len() + 16);
+    let mut same_hash: Vec<(&str, Owner<'_>)> = Vec::new();
+    let owners = (sections.iter())
+        .map(|(url, kind)| (folded_url_hash(url), url.as_str(), Owner::Section(*kind)))
+        .chain((pages.iter()).map(|p| (p.url_hash, &*p.url, Owner::Page(&p.entry.path))));
+    let mut clashes = Vec::new();
+    for (i, (hash, url, owner)) in owners.enumerate() {
+        let folded = |other: &str| other.to_lowercase() == url.to_lowercase();
+        let taken = match seen.get(&hash) {
+            None => None,
+            Some((other, taken)) if folded(other) => Some(taken),
+            Some(_) => same_hash.iter().find(|(o, _)| folded(o)).map(|(_, t)| t),
+        };
+        let (Some(taken), Some(page)) = (taken, i.checked_sub(sections.len())) else {
+            match seen.entry(hash) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert((url, owner));
+                }
+                std::collections::hash_map::Entry::Occupied(_) => same_hash.push((url, owner)),
+            }
+            continue;
+        };
+        let other = match taken {
+            Owner::Section(kind) => crate::tr!("between-section", section = kind.folder()),
+            Owner::Page(path) => display_path(path),
+        };
+        let clash = (pages[page].entry.slug)
+            .error(crate::tr!("between-same-address", url = url, other = other))
+            .with_hint(crate::tr!("between-same-address-hint"));
+        clashes.push((page, clash));
+    }
+    clashes
 }

@@ -12,66 +12,23 @@ use crate::packed::Text;
 use crate::render::{self, Renderer};
 use crate::resolve;
 use foldhash::HashMap;
-use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// What one language file gave, kept by `serve` with what it was made from (the language file
-/// and its shared file).
-pub(crate) struct CachedEntry {
-    sources: Sources,
-    parsed: ParsedFile,
-}
-
-/// (the shared-fields file's text, whether it parsed or its problem)
-pub(crate) type CachedShared = (Sources, Result<(), Vec<Diagnostic>>);
-
-/// The texts a cached result was made from, kept alive so that a file `serve` did not read
-/// again (the same `Arc`) is recognised without hashing it, and their hash for files that were.
-pub(crate) struct Sources {
-    texts: Vec<Arc<Text>>,
-    hash: u64,
-}
-
-impl Sources {
-    fn new(texts: &[&Arc<Text>]) -> Sources {
-        Sources {
-            texts: texts.iter().map(|t| Arc::clone(t)).collect(),
-            hash: hash_texts(texts),
-        }
-    }
-
-    fn matches(&self, texts: &[&Arc<Text>]) -> bool {
-        let same = self.texts.len() == texts.len()
-            && self.texts.iter().zip(texts).all(|(a, b)| Arc::ptr_eq(a, b));
-        same || self.hash == hash_texts(texts)
-    }
-}
-
-fn hash_texts(texts: &[&Arc<Text>]) -> u64 {
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    for text in texts {
-        // As held: a text packed once and read plain once only misses the cache.
-        let (packed, bytes) = text.as_held();
-        hasher.update(&[u8::from(packed)]);
-        hasher.update(&bytes.len().to_le_bytes());
-        hasher.update(bytes);
-    }
-    hasher.digest()
-}
+mod kept_files;
+pub(crate) use kept_files::{KeptFiles, Parsed, SourceTexts};
 
 /// Work kept between the builds of `serve`, each piece with what it was made from, so an edit
 /// re-parses and re-renders one file.
 #[derive(Default)]
 pub struct Caches {
-    /// Language file → what it gave. Keyed by the path's bytes: hashing a `Path` splits it
-    /// into components, which for 20,000 files was most of a rebuild's parse phase.
-    entries: std::sync::RwLock<HashMap<OsString, CachedEntry>>,
+    /// What each language file gave.
+    pub(crate) entries: KeptFiles<ParsedFile>,
     /// A hash of the `Vocabulary` the kept entries were checked against: when site.yaml
     /// changes it, every entry is parsed again (a theme taken away makes entries wrong).
     vocabulary: std::sync::Mutex<Option<u64>>,
-    /// Shared-fields file → (its text, whether it parsed).
-    shared: std::sync::RwLock<HashMap<OsString, CachedShared>>,
+    /// Whether each shared-fields file parsed, or its problems.
+    pub(crate) shared: KeptFiles<Result<(), Vec<Diagnostic>>>,
     /// Rendered Markdown per language file.
     pub markdown: resolve::MarkdownCache,
     /// The pages of the last build, placed in their lists.
@@ -133,9 +90,13 @@ impl Caches {
             && let Ok(mut guard) = self.loaded.lock()
             && let Some((previous, reported)) = guard.as_mut()
             // Shared only with the compile that read it, which is over: not copied.
-            && reread(root, Arc::make_mut(previous), changed, (languages, reported)).is_some()
+            && let Some(added) = reread(root, Arc::make_mut(previous), changed, (languages, reported))
         {
-            Arc::make_mut(previous).pack();
+            // What was read in place of a text is packed already: only a new file asks for a
+            // look at every text.
+            if added {
+                Arc::make_mut(previous).pack();
+            }
             diagnostics.extend(reported.clone());
             return previous.clone();
         }
@@ -173,97 +134,15 @@ impl Caches {
         renderer
     }
 
-    /// The kept shared-fields files, for one parse (see `Kept`).
-    pub(crate) fn kept_shared(&self) -> Kept<'_, CachedShared> {
-        Kept(self.shared.read().ok())
-    }
-
-    pub(crate) fn keep_shared<'a>(
-        &self,
-        kept: impl IntoIterator<Item = (&'a Path, [&'a Arc<Text>; 1], Result<(), Vec<Diagnostic>>)>,
-    ) {
-        if let Ok(mut shared) = self.shared.write() {
-            for (path, texts, parsed) in kept {
-                shared.insert(path.as_os_str().to_owned(), (Sources::new(&texts), parsed));
-            }
-        }
-    }
-
     /// Forgets every kept entry when they were checked against another vocabulary.
     pub(crate) fn check_against(&self, vocabulary: &crate::model::Vocabulary<'_>) {
         use std::hash::BuildHasher;
         let hash = foldhash::quality::FixedState::default().hash_one(vocabulary);
         if let Ok(mut kept) = self.vocabulary.lock()
             && kept.replace(hash) != Some(hash)
-            && let Ok(mut entries) = self.entries.write()
         {
-            entries.clear();
+            self.entries.clear();
         }
-    }
-
-    /// The kept entries, for one parse (see `Kept`).
-    pub(crate) fn kept_entries(&self) -> Kept<'_, CachedEntry> {
-        Kept(self.entries.read().ok())
-    }
-
-    /// Keeps what language files gave (path, the texts it was made from, what it gave).
-    pub(crate) fn keep_entries<'a>(
-        &self,
-        kept: impl IntoIterator<Item = (&'a Path, SourceTexts<'a>, ParsedFile)>,
-    ) {
-        if let Ok(mut entries) = self.entries.write() {
-            for (path, texts, parsed) in kept {
-                let sources = Sources::new(texts.as_slice());
-                entries.insert(path.as_os_str().to_owned(), CachedEntry { sources, parsed });
-            }
-        }
-    }
-}
-
-/// The texts what a language file gives is made from: its own, and its shared file's if it
-/// has one. Made for every file on every edit: no allocation.
-pub(crate) struct SourceTexts<'a> {
-    texts: [&'a Arc<Text>; 2],
-    len: usize,
-}
-
-impl<'a> SourceTexts<'a> {
-    pub(crate) fn new(own: &'a Arc<Text>, shared: Option<&'a Arc<Text>>) -> SourceTexts<'a> {
-        SourceTexts {
-            texts: [own, shared.unwrap_or(own)],
-            len: 1 + usize::from(shared.is_some()),
-        }
-    }
-    pub(crate) fn as_slice(&self) -> &[&'a Arc<Text>] {
-        &self.texts[..self.len]
-    }
-}
-
-/// What `serve` kept of one kind of file, read by every worker of one parse under one lock,
-/// taken once: taking it per file made the two threads fight over it (a tenth of an edit's
-/// parse at 100,000 entries). What a parse makes is kept after it, under the write lock.
-pub(crate) struct Kept<'a, V>(Option<std::sync::RwLockReadGuard<'a, HashMap<OsString, V>>>);
-
-impl Kept<'_, CachedShared> {
-    /// What the shared-fields file at `path` gave when it had these texts.
-    pub(crate) fn get(
-        &self,
-        path: &Path,
-        texts: &[&Arc<Text>],
-    ) -> Option<Result<(), Vec<Diagnostic>>> {
-        let (sources, parsed) = self.0.as_ref()?.get(path.as_os_str())?;
-        sources.matches(texts).then(|| parsed.clone())
-    }
-}
-
-impl Kept<'_, CachedEntry> {
-    /// What the language file at `path` gave when it and its shared file had these texts.
-    pub(crate) fn get(&self, path: &Path, texts: &SourceTexts<'_>) -> Option<ParsedFile> {
-        let cached = self.0.as_ref()?.get(path.as_os_str())?;
-        cached
-            .sources
-            .matches(texts.as_slice())
-            .then(|| cached.parsed.clone())
     }
 }
 
@@ -284,16 +163,18 @@ pub fn compile(
     compiled
 }
 
-/// Reads the changed files into `loaded`; `None` when one of them is not an entry file that
-/// was edited, appeared or went (then `loaded` may be half updated, and the caller reads
-/// everything again), or reading the folder reported on it (`reported`).
+/// Reads the changed files into `loaded`, packed, and says whether a file came; `None` when one
+/// of them is not an entry file that was edited, appeared or went (then `loaded` may be half
+/// updated, and the caller reads everything again), or reading the folder reported on it
+/// (`reported`).
 fn reread(
     root: &Path,
     loaded: &mut Loaded,
     changed: &[PathBuf],
     (languages, reported): (&[crate::lang::Lang], &Diagnostics),
-) -> Option<()> {
+) -> Option<bool> {
     let root = std::fs::canonicalize(root).ok()?;
+    let mut added = false;
     for path in changed {
         let parent = std::fs::canonicalize(path.parent()?).ok()?;
         let relative = parent
@@ -310,19 +191,20 @@ fn reread(
             .chain(loaded.shared_files.iter_mut().map(|f| &mut f.file))
             .find(|f| f.path.as_os_str() == relative.as_os_str());
         match (known, load::read_text(&root, &relative)) {
-            (Some(known), Ok(text)) => known.text = Arc::new(text.into()),
+            (Some(known), Ok(text)) => known.text = Arc::new(Text::packed(&text)),
             (known, _) => {
                 let read = !reported.iter().any(|d| d.path == relative)
                     && if std::fs::symlink_metadata(root.join(&relative)).is_err() {
                         load::remove_entry_file(&root, &relative, languages, loaded)
                     } else {
+                        added = true;
                         known.is_none() && load::add_entry_file(&root, &relative, languages, loaded)
                     };
                 read.then_some(())?;
             }
         }
     }
-    Some(())
+    Some(added)
 }
 
 /// Whether every path is a file in `content/` other than site.yaml (whose languages the theme
