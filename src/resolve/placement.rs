@@ -81,10 +81,15 @@ fn place_anew(config: &Config, published: &[Arc<Entry>]) -> (Placed, Vec<usize>)
         .par_iter()
         .map(|i| Page::new(config, published[*i].clone()))
         .collect();
+    // Each a pass over every page, on one thread: side by side.
+    let ((index, lists), clashes) = rayon::join(
+        || (PageIndex::new(&pages), lists(&pages)),
+        || url_clashes(config, &pages),
+    );
     let placed = Placed {
-        index: Arc::new(PageIndex::new(&pages)),
-        lists: Arc::new(lists(&pages)),
-        clashes: Arc::new(url_clashes(config, &pages)),
+        index: Arc::new(index),
+        lists: Arc::new(lists),
+        clashes: Arc::new(clashes),
         pages,
         reused: false,
     };
