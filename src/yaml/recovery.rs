@@ -33,9 +33,12 @@ pub fn parse_fields(text: &str, line_offset: usize) -> Result<Node, Vec<SyntaxEr
         let field = (error.problem.stays_on_its_field() && text.len() <= RECOVERED_MAX_BYTES)
             .then(|| field_lines(&text, error.line.saturating_sub(line_offset)))
             .flatten();
+        // The name stays, so that the field written again further on is found now too; not
+        // when that is the mistake, which would be found again and again.
+        let keep_name = !matches!(error.problem, Problem::Duplicate(_));
         mistakes.push(error);
         match field {
-            Some(lines) => text = blank_lines(&text, lines).into(),
+            Some(lines) => text = set_aside(&text, lines, keep_name).into(),
             None => return Err(mistakes),
         }
     }
@@ -80,15 +83,29 @@ fn field_lines(text: &str, line: usize) -> Option<std::ops::Range<usize>> {
     Some(start..end)
 }
 
-/// `text` with `lines` left empty: every other line keeps its number.
-fn blank_lines(text: &str, lines: std::ops::Range<usize>) -> String {
+/// `text` with the field on `lines` left empty, but for its name (`title:`) when `keep_name`
+/// and it is a plain one: every line keeps its number.
+fn set_aside(text: &str, lines: std::ops::Range<usize>, keep_name: bool) -> String {
     (text.split_inclusive('\n').enumerate())
-        .map(|(i, l)| match lines.contains(&(i + 1)) {
-            true if l.ends_with('\n') => "\n",
-            true => "",
-            false => l,
+        .map(|(i, l)| {
+            let name = (keep_name && i + 1 == lines.start)
+                .then(|| plain_name(l))
+                .flatten();
+            match (lines.contains(&(i + 1)), name) {
+                (true, Some(name)) => format!("{name}:\n"),
+                (true, None) if l.ends_with('\n') => "\n".to_string(),
+                (true, None) => String::new(),
+                (false, _) => l.to_string(),
+            }
         })
         .collect()
+}
+
+/// The name of the field a line starts, when it is plain (`image_alt`, not quoted).
+fn plain_name(line: &str) -> Option<&str> {
+    let (name, _) = line.split_once(':')?;
+    let plain = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    (!name.is_empty() && name.chars().all(plain)).then_some(name)
 }
 
 #[cfg(test)]
@@ -103,6 +120,22 @@ mod tests {
             Ok(_) => Vec::new(),
         };
         assert_eq!(lines, [2, 4]);
+    }
+
+    #[test]
+    fn a_field_written_again_after_a_mistake_in_it_is_found_in_the_same_run() {
+        let text = "title: Over: ons\nsummary: goed\ntitle: Over ons\n";
+        let Err(mistakes) = parse_fields(text, 0) else {
+            panic!("no mistake found");
+        };
+        let problems: Vec<_> = mistakes.iter().map(|m| (m.line, &m.problem)).collect();
+        assert_eq!(
+            problems,
+            [
+                (1, &Problem::Colon),
+                (3, &Problem::Duplicate("title".into()))
+            ]
+        );
     }
 
     #[test]
