@@ -25,19 +25,11 @@ fn a_fault_of_wdhs_is_said_in_the_editors_language_and_publishes_nothing() {
     site.build().assert_code(0);
     let published = site.snapshot("public");
     let run = build_failing_in(&site, "content/pages/about.nl.md", "en");
-    run.assert_code(3);
-    assert!(
-        run.stderr.contains(
-            "error: wdhs stopped on a fault of its own, not on a mistake in your files (src/"
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("a fault asked for by WDHS_FAULT_IN)"),
-        "{}",
-        run.stderr
-    );
+    run.assert_code(3)
+        .assert_says(
+            "error: wdhs stopped on a fault of its own, not on a mistake in your files (src/",
+        )
+        .assert_says("a fault asked for by WDHS_FAULT_IN)");
     assert!(
         !run.stderr.contains("panicked") && !run.stderr.contains("RUST_BACKTRACE"),
         "{}",
@@ -48,15 +40,11 @@ fn a_fault_of_wdhs_is_said_in_the_editors_language_and_publishes_nothing() {
         published,
         "the published site changed"
     );
-    let run = build_failing_in(&site, "content/pages/about.nl.md", "nl");
-    run.assert_code(3);
-    assert!(
-        run.stderr.contains(
-            "fout: wdhs is gestopt door een fout in wdhs zelf, niet door een fout in je bestanden"
-        ),
-        "{}",
-        run.stderr
-    );
+    build_failing_in(&site, "content/pages/about.nl.md", "nl")
+        .assert_code(3)
+        .assert_says(
+            "fout: wdhs is gestopt door een fout in wdhs zelf, niet door een fout in je bestanden",
+        );
 }
 
 /// A panic in a rebuild ended `serve`: the editor's preview went away on one save.

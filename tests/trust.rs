@@ -482,9 +482,7 @@ fn the_files_of_an_embargoed_release_wait_for_it() {
         &format!("{early}\n[Vast lezen](toekomst-rapport.pdf)\n"),
     );
     let check_says = |text: &str| {
-        let run = site.check();
-        run.assert_code(1);
-        assert!(run.stderr.contains(text), "{text}\n{}", run.stderr);
+        site.check().assert_code(1).assert_says(text);
     };
     check_says(
         "error: `toekomst-rapport.pdf` belongs to a draft or to a press release under embargo",

@@ -219,6 +219,16 @@ impl Run {
         );
         self
     }
+
+    /// Asserts that the run said `text` on stderr; shows all it said when it did not.
+    pub fn assert_says(&self, text: &str) -> &Self {
+        assert!(
+            self.stderr.contains(text),
+            "{text}\n--- stderr\n{}",
+            self.stderr
+        );
+        self
+    }
 }
 
 pub fn copy_dir(from: &Path, to: &Path) {
