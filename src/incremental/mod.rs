@@ -197,8 +197,10 @@ fn reread(
                     && if std::fs::symlink_metadata(root.join(&relative)).is_err() {
                         load::remove_entry_file(&root, &relative, languages, loaded)
                     } else {
-                        added = true;
-                        known.is_none() && load::add_entry_file(&root, &relative, languages, loaded)
+                        let came = known.is_none()
+                            && load::add_entry_file(&root, &relative, languages, loaded);
+                        added |= came;
+                        came
                     };
                 read.then_some(())?;
             }
