@@ -1078,7 +1078,7 @@ fn every_field_with_a_mistake_is_told_at_once() {
         "content/pages/about.nl.md:2:12: error: the front matter is not valid YAML",
         "content/pages/about.nl.md:4:12: error: the front matter is not valid YAML",
     ] {
-        assert!(run.stderr.contains(place), "{place}\n{}", run.stderr);
+        run.assert_says(place);
     }
     let in_shared = run.stderr.matches("content/press/bericht-1.yaml:").count();
     assert_eq!(in_shared, 1, "{}", run.stderr);
