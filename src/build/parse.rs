@@ -145,7 +145,7 @@ fn parse_shared_files<'a>(
         cache.shared.keep(shared_files.len(), files);
     }
     let mut shared = SharedFields {
-        nodes: HashMap::new(),
+        nodes: HashMap::with_capacity(shared_files.len()),
         broken: HashSet::new(),
     };
     // Entries whose shared file is broken are not parsed: every field in it would be reported
@@ -179,10 +179,8 @@ fn warn_shared_without_language(
     shared_files: &[load::SharedFile],
     diagnostics: &mut Diagnostics,
 ) {
-    let with_language_file: HashSet<(crate::model::Kind, &str)> = language_files
-        .iter()
-        .map(|l| (l.kind, l.stem.as_str()))
-        .collect();
+    let mut with_language_file = HashSet::with_capacity(language_files.len());
+    with_language_file.extend(language_files.iter().map(|l| (l.kind, l.stem.as_str())));
     for file in shared_files {
         if !with_language_file.contains(&(file.kind, file.stem.as_str())) {
             diagnostics.push(

@@ -131,7 +131,7 @@ fn check_translations(between: &Between<'_>, i: usize, diagnostics: &mut Diagnos
     } = *between;
     let entry = &pages[i].entry;
     for lang in config.languages.iter().filter(|l| **l != entry.lang) {
-        match index.get(pages, entry.kind, &entry.stem, *lang) {
+        match index.translation(pages, i, *lang) {
             // A stand-in value (`Entry::complete`) would disagree with what was written.
             Some(other) if entry.lang == config.default_lang() => {
                 let other = &pages[other].entry;
