@@ -6,19 +6,27 @@ use crate::resolve::{Page, Site};
 use foldhash::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::sync::{Arc, RwLock};
+use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
-/// Records kept between the builds of `serve`, by page URL, so an edit folds and serializes one
-/// page instead of all of them.
-pub type Records = RwLock<HashMap<String, Record>>;
+/// What `serve` keeps of each language's index between builds, so an edit folds and
+/// serializes only the pages that changed, and copies the others' records from the last index.
+pub type KeptIndexes = Mutex<HashMap<Lang, KeptIndex>>;
 
-/// One page's record and what it was made from: the entry and its rendered Markdown (the same
-/// `Arc`s while the page is unchanged) and the base path.
-pub struct Record {
+/// A language's last index, with where each page's record is in it.
+pub struct KeptIndex {
+    base_path: String,
+    json: String,
+    records: Vec<Option<KeptRecord>>,
+}
+
+/// One page's record in a kept index, and what it was made from: the page's address, its
+/// entry and its rendered Markdown (the same `Arc`s while the page is unchanged).
+struct KeptRecord {
+    url: Arc<str>,
     entry: Arc<crate::model::Entry>,
     rendered: Arc<crate::markdown::Rendered>,
-    base_path: String,
-    json: Arc<str>,
+    at: Range<usize>,
 }
 
 #[derive(Serialize)]
@@ -75,7 +83,7 @@ pub fn fold(text: &str) -> String {
 const TEXT_LIMIT: usize = 600;
 
 /// The JSON list of every page of `lang`, in site order.
-pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&Records>) -> String {
+pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&KeptIndexes>) -> String {
     crate::dependencies::read_every_page(lang);
     // From the lists, which hold every page of each kind and language in site order, and the
     // kinds follow each other in that order: no page's entry is read to learn its language.
@@ -89,52 +97,100 @@ pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&Records>) 
         "the lists hold every page of the language in site order"
     );
     let pages: Vec<&Page> = positions.iter().map(|i| &site.pages[*i]).collect();
-    // Read by every worker under one lock, taken once (a lock per page made the two threads
-    // fight over it); what is made now is kept after, under the write lock.
-    let kept = cache.and_then(|cache| cache.read().ok());
-    let made: Vec<(Arc<str>, Option<Record>)> = pages
-        .par_iter()
-        .map(|page| record(page, base_path, kept.as_deref()))
-        .collect();
-    drop(kept);
-    let mut records = Vec::with_capacity(made.len());
-    let mut to_keep = Vec::new();
-    for (page, (json, keep)) in pages.iter().zip(made) {
-        to_keep.extend(keep.map(|keep| (page.url.to_string(), keep)));
-        records.push(json);
-    }
-    if let Some(cache) = cache
-        && !to_keep.is_empty()
-        && let Ok(mut kept) = cache.write()
-    {
-        kept.extend(to_keep);
-    }
-    let mut out = String::with_capacity(records.iter().map(|r| r.len() + 1).sum::<usize>() + 2);
-    out.push('[');
-    for (i, record) in records.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(record);
-    }
-    out.push(']');
-    out
+    let Some(mut kept_indexes) = cache.and_then(|cache| cache.lock().ok()) else {
+        return assemble(&pages, base_path, None).json;
+    };
+    let kept = (kept_indexes.remove(&lang)).filter(|kept| kept.base_path == base_path);
+    let index = assemble(&pages, base_path, kept);
+    // Debug builds (the tests) check what was kept against an index made anew.
+    debug_assert_eq!(
+        index.json,
+        assemble(&pages, base_path, None).json,
+        "kept search index"
+    );
+    let json = index.json.clone();
+    kept_indexes.insert(lang, index);
+    json
 }
 
-/// The page's record, from `kept` while what it is made from is unchanged; else made now,
-/// with what to keep of it when records are kept.
-fn record(
-    page: &Page,
-    base_path: &str,
-    kept: Option<&HashMap<String, Record>>,
-) -> (Arc<str>, Option<Record>) {
-    if let Some(record) = kept.and_then(|records| records.get(&*page.url))
-        && Arc::ptr_eq(&record.entry, &page.entry)
-        && Arc::ptr_eq(&record.rendered, &page.rendered)
-        && record.base_path == base_path
-    {
-        return (record.json.clone(), None);
+/// The index of `pages`, with the records of `kept` where a page is as it was then. Its
+/// records are moved over, not cloned: a clone writes each page's counts, in their memory.
+fn assemble(pages: &[&Page], base_path: &str, kept: Option<KeptIndex>) -> KeptIndex {
+    let (old_json, mut old_records) = kept
+        .map(|kept| (kept.json, kept.records))
+        .unwrap_or_default();
+    let found = align(pages, &old_records);
+    let made: Vec<Option<String>> = (pages.par_iter().zip(&found))
+        .map(|(page, found)| found.is_none().then(|| record(page, base_path)))
+        .collect();
+    let length = (found.iter().zip(&made))
+        .map(|(found, made)| match (found, made) {
+            (Some(j), _) => old_records[*j].as_ref().map_or(0, |r| r.at.len()),
+            (None, made) => made.as_ref().map_or(0, String::len),
+        })
+        .sum::<usize>();
+    let mut json = String::with_capacity(length + pages.len() + 2);
+    let mut records = Vec::with_capacity(pages.len());
+    json.push('[');
+    for ((page, found), made) in pages.iter().zip(found).zip(made) {
+        if json.len() > 1 {
+            json.push(',');
+        }
+        let start = json.len();
+        let kept = found.and_then(|j| old_records[j].take());
+        let record = match (kept, made) {
+            (Some(kept), _) => {
+                json.push_str(&old_json[kept.at.clone()]);
+                KeptRecord {
+                    at: start..json.len(),
+                    ..kept
+                }
+            }
+            (None, made) => {
+                json.push_str(made.as_deref().unwrap_or("{}"));
+                KeptRecord {
+                    url: page.url.clone(),
+                    entry: page.entry.clone(),
+                    rendered: page.rendered.clone(),
+                    at: start..json.len(),
+                }
+            }
+        };
+        records.push(Some(record));
     }
+    json.push(']');
+    KeptIndex {
+        base_path: base_path.to_string(),
+        json,
+        records,
+    }
+}
+
+/// For each page, the kept record that is still its own: looked for at the place the last
+/// index had reached, or one further (a page that went), by address; a page that came or
+/// moved has none and is made again.
+fn align(pages: &[&Page], kept: &[Option<KeptRecord>]) -> Vec<Option<usize>> {
+    let mut next = 0;
+    let record_at = |j: usize, page: &Page| {
+        (kept.get(j).and_then(Option::as_ref)).filter(|record| record.url == page.url)
+    };
+    (pages.iter())
+        .map(|page| {
+            let (j, record) = match (record_at(next, page), record_at(next + 1, page)) {
+                (Some(record), _) => (next, record),
+                (None, Some(record)) => (next + 1, record),
+                (None, None) => return None,
+            };
+            next = j + 1;
+            let same = Arc::ptr_eq(&record.entry, &page.entry)
+                && Arc::ptr_eq(&record.rendered, &page.rendered);
+            same.then_some(j)
+        })
+        .collect()
+}
+
+/// The page's record: its title, address, kind, summary and the start of its text, folded.
+fn record(page: &Page, base_path: &str) -> String {
     let url = format!("{base_path}{}", page.url);
     let (title, summary, kind) = (page.entry.title(), page.entry.summary(), page.entry.kind);
     let text = page.rendered.plain_text();
@@ -150,16 +206,7 @@ fn record(
         s: summary,
         x: fold(&format!("{title} {summary} {body}")),
     };
-    let json: Arc<str> = serde_json::to_string(&document)
-        .unwrap_or_else(|_| "{}".to_string())
-        .into();
-    let keep = kept.map(|_| Record {
-        entry: page.entry.clone(),
-        rendered: page.rendered.clone(),
-        base_path: base_path.to_string(),
-        json: json.clone(),
-    });
-    (json, keep)
+    serde_json::to_string(&document).unwrap_or_else(|_| "{}".to_string())
 }
 
 #[cfg(test)]

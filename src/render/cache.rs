@@ -1,7 +1,9 @@
-//! What rendering keeps between the builds of `serve` (`RenderCache`): the search records, the
+//! What rendering keeps between the builds of `serve` (`RenderCache`): the search indexes, the
 //! sitemap's rows, what each press release names and the initiatives' cards, each kept by the
 //! entry it was made from.
 
+use super::directory::Facets;
+use super::from_lists::FromLists;
 use super::related::{InitiativesRelated, PressNames, PressRelated, Related};
 use super::sitemap::SitemapRows;
 use crate::dependencies::{Changed, PageRef, Reads};
@@ -27,16 +29,32 @@ pub(super) struct KeptCard {
 pub(super) type KeptCards = foldhash::HashMap<PageRef, KeptCard>;
 
 /// What rendering keeps between the builds of `serve`.
-#[derive(Default)]
 pub struct RenderCache {
-    pub(super) search_records: crate::search_index::Records,
+    pub(super) search_indexes: crate::search_index::KeptIndexes,
     /// What each press release names, for making its related lists again.
     press_names: std::sync::Mutex<PressNames>,
+    /// The directory's facets and the initiatives that name each goal, made from the
+    /// initiatives' lists: a press release's edit keeps them.
+    pub(super) facets: FromLists<Facets>,
+    initiatives_related: FromLists<InitiativesRelated>,
     /// The sitemap's rows, made again by entry.
     pub(super) sitemap: std::sync::Mutex<Option<SitemapRows>>,
     /// The initiatives' cards: a new initiative changes the counts on every directory page,
     /// and each page shows 24 cards that did not change.
     pub(super) cards: std::sync::Mutex<KeptCards>,
+}
+
+impl Default for RenderCache {
+    fn default() -> Self {
+        RenderCache {
+            search_indexes: Default::default(),
+            press_names: Default::default(),
+            facets: FromLists::new(crate::model::Kind::Initiative),
+            initiatives_related: FromLists::new(crate::model::Kind::Initiative),
+            sitemap: Default::default(),
+            cards: Default::default(),
+        }
+    }
 }
 
 impl RenderCache {
@@ -81,14 +99,14 @@ impl RenderCache {
 
     pub(super) fn related(&self, site: &Site) -> Related {
         let (initiatives, press) = rayon::join(
-            || InitiativesRelated::of(site),
+            || self.initiatives_related.get(site, InitiativesRelated::of),
             || match self.press_names.lock() {
                 Ok(mut names) => PressRelated::with_names(site, &mut names),
                 Err(_) => PressRelated::of(site),
             },
         );
         Related {
-            initiatives: Arc::new(initiatives),
+            initiatives,
             press: Arc::new(press),
         }
     }

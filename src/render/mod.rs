@@ -16,6 +16,7 @@ mod directory;
 mod entries;
 mod escape;
 mod fixed_pages;
+mod from_lists;
 mod layout;
 mod lists;
 mod plan;
@@ -70,7 +71,7 @@ pub struct RenderContext<'a> {
     base_path: String,
     origin: String,
     image_cache: Option<&'a std::path::Path>,
-    search_records: Option<&'a crate::search_index::Records>,
+    search_indexes: Option<&'a crate::search_index::KeptIndexes>,
     /// `serve`'s, which keeps what this context makes of the initiatives and press releases.
     cache: Option<&'a RenderCache>,
     /// What changed since `serve`'s last good render, when only some outputs are made again.
@@ -127,20 +128,23 @@ impl<'a> RenderContext<'a> {
     ) -> RenderContext<'a> {
         // Independent, and each over every initiative or press release: made side by side.
         let (facets, related) = rayon::join(
-            || directory::facets(site),
+            || match options.cache.as_deref() {
+                Some(cache) => cache.facets.get(site, directory::facets),
+                None => std::sync::Arc::new(directory::facets(site)),
+            },
             || related::make_related(site, options.cache.as_deref()),
         );
         RenderContext {
             filters_made: (facets.keys())
                 .map(|facet| (facet.clone(), std::sync::OnceLock::new()))
                 .collect(),
-            facets: std::sync::Arc::new(facets),
+            facets,
             site,
             renderer,
             base_path: site.config.base_path(),
             origin: site.config.origin(),
             image_cache: options.image_cache.as_deref(),
-            search_records: options.cache.as_ref().map(|c| &c.search_records),
+            search_indexes: options.cache.as_ref().map(|c| &c.search_indexes),
             cache: options.cache.as_deref(),
             partial: options.only.as_ref(),
             counters,

@@ -180,7 +180,7 @@ impl<'a> RenderContext<'a> {
                 site,
                 *lang,
                 &self.base_path,
-                self.search_records,
+                self.search_indexes,
             )),
             Job::NotFound(lang) => one(self.not_found(*lang)?),
             Job::Feed(lang) => one(crate::feed::atom(
