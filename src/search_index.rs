@@ -118,11 +118,15 @@ pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&KeptIndexe
 fn assemble(pages: &[&Page], base_path: &str, kept: Option<KeptIndex>) -> KeptIndex {
     let (old_json, mut old_records) = kept
         .map(|kept| (kept.json, kept.records))
-        .unwrap_or_default();
+        // The index of no pages: what a site without pages of a language patches.
+        .unwrap_or_else(|| ("[]".to_string(), Vec::new()));
     let found = align(pages, &old_records);
     let made: Vec<Option<String>> = (pages.par_iter().zip(&found))
         .map(|(page, found)| found.is_none().then(|| record(page, base_path)))
         .collect();
+    if in_place(&found, &old_records) {
+        return patch(pages, base_path, (old_json, old_records), made);
+    }
     let length = (found.iter().zip(&made))
         .map(|(found, made)| match (found, made) {
             (Some(j), _) => old_records[*j].as_ref().map_or(0, |r| r.at.len()),
@@ -159,6 +163,66 @@ fn assemble(pages: &[&Page], base_path: &str, kept: Option<KeptIndex>) -> KeptIn
         records.push(Some(record));
     }
     json.push(']');
+    KeptIndex {
+        base_path: base_path.to_string(),
+        json,
+        records,
+    }
+}
+
+/// Whether every page kept its place in the index (the last index had as many, and each page
+/// either reuses the record at its own place or has a new one): an edit, not a page that came,
+/// went or moved.
+fn in_place(found: &[Option<usize>], kept: &[Option<KeptRecord>]) -> bool {
+    found.len() == kept.len()
+        && (found.iter().enumerate()).all(|(i, j)| j.is_none_or(|j| j == i))
+        && kept.iter().all(Option::is_some)
+}
+
+/// The last index with the records `made` put in place of the old ones, in its own text: only
+/// what follows a changed record moves, where a new text would copy every record (a large
+/// site's index is a hundred megabytes).
+fn patch(
+    pages: &[&Page],
+    base_path: &str,
+    (mut json, mut records): (String, Vec<Option<KeptRecord>>),
+    made: Vec<Option<String>>,
+) -> KeptIndex {
+    let changed: Vec<(usize, String)> = (made.into_iter().enumerate())
+        .filter_map(|(i, made)| Some((i, made?)))
+        .collect();
+    let growth = (changed.iter())
+        .map(|(i, made)| {
+            made.len()
+                .saturating_sub(records[*i].as_ref().map_or(0, |r| r.at.len()))
+        })
+        .sum::<usize>();
+    // Exactly what is needed: doubling a hundred megabytes for a longer record would hold it.
+    json.reserve_exact(growth);
+    // From the last one back, so the places of those before it still hold.
+    for (i, made) in changed.iter().rev() {
+        if let Some(record) = &records[*i] {
+            json.replace_range(record.at.clone(), made);
+        }
+    }
+    let mut changed = changed.into_iter().peekable();
+    let mut shift: isize = 0;
+    for (i, slot) in records.iter_mut().enumerate() {
+        let Some(record) = slot else { continue };
+        let start = record.at.start.saturating_add_signed(shift);
+        match changed.next_if(|(at, _)| *at == i) {
+            Some((_, made)) => {
+                shift += made.len() as isize - record.at.len() as isize;
+                *record = KeptRecord {
+                    url: pages[i].url.clone(),
+                    entry: pages[i].entry.clone(),
+                    rendered: pages[i].rendered.clone(),
+                    at: start..start + made.len(),
+                };
+            }
+            None => record.at = start..start + record.at.len(),
+        }
+    }
     KeptIndex {
         base_path: base_path.to_string(),
         json,

@@ -293,25 +293,19 @@ fn check_references(
         config,
         pages,
         index,
-        all_keys,
         ..
     } = *between;
     check_goal_number(pages, references, i, diagnostics);
     let page = &pages[i];
     // References are written in the shared file most of the time: check them once.
     if page.entry.lang != config.default_lang()
-        && index.contains(
-            pages,
-            page.entry.kind,
-            &page.entry.stem,
-            config.default_lang(),
-        )
+        && index.translation(pages, i, config.default_lang()).is_some()
     {
         return;
     }
     match &page.entry.data {
         EntryData::Press(press) => {
-            check_partner_names(&press.partners, references, all_keys, diagnostics);
+            check_partner_names(&press.partners, references, diagnostics);
             check_press_contact(press.press_contact.as_ref(), references, diagnostics);
             check_goal_numbers(&press.goals, references, diagnostics);
         }
@@ -319,7 +313,7 @@ fn check_references(
             check_goal_numbers(&initiative.goals, references, diagnostics);
         }
         EntryData::Festival(festival) => {
-            check_partner_names(&festival.partners, references, all_keys, diagnostics);
+            check_partner_names(&festival.partners, references, diagnostics);
         }
         _ => {}
     }
@@ -364,12 +358,13 @@ fn check_goal_number(
 fn check_partner_names(
     named: &[crate::fields::Located<String>],
     references: &References<'_>,
-    all_keys: &BTreeSet<(Kind, String)>,
     diagnostics: &mut Diagnostics,
 ) {
+    let stems = &references.partner_stems;
     for partner in named {
-        if !all_keys.contains(&(Kind::Partner, partner.value.clone())) {
-            let stems = &references.partner_stems;
+        // The stems are sorted (from `all_keys`): looked up without a copy of the name, once
+        // for each partner of every press release on every edit of `serve`.
+        if stems.binary_search(&partner.value.as_str()).is_err() {
             let hint = match suggest(&partner.value, stems.iter().copied()) {
                 Some(close) => crate::tr!("between-partner-did-you-mean", partner = close),
                 None => crate::tr!("between-partners", partners = stems.join(", ")),
@@ -392,7 +387,13 @@ fn check_press_contact(
 ) {
     let Some(contact) = contact else { return };
     let names = &references.partner_names;
-    if names.is_empty() || names.contains_key(&contact.value.trim().to_lowercase()) {
+    let name = contact.value.trim();
+    // Lowered only when it may change: checked for every press release on every edit.
+    let known = match name.is_ascii() && !name.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => names.contains_key(name),
+        false => names.contains_key(&name.to_lowercase()),
+    };
+    if names.is_empty() || known {
         return;
     }
     let hint = match suggest(contact.value.trim(), names.values().copied()) {

@@ -97,16 +97,16 @@ pub(super) fn check_image_reference(
     (assets, held_files): ContentFiles<'_>,
     images: &crate::images::Headers,
 ) -> Result<(), (String, String)> {
-    let folder = if kind == Kind::Home {
-        "content/".to_string()
-    } else {
-        format!("content/{}/", kind.folder())
+    // Made only to be said: every page's images are checked on every edit of `serve`.
+    let folder = || match kind {
+        Kind::Home => "content/".to_string(),
+        _ => format!("content/{}/", kind.folder()),
     };
     // `logo: https://…`: a file of the site's own is meant (Markdown says so where it parses).
     if crate::safe_url::scheme(file).is_some() || file.starts_with("//") {
         return Err((
             crate::tr!("markdown-image-elsewhere", url = file),
-            crate::tr!("resolve-image-elsewhere-hint", folder = folder),
+            crate::tr!("resolve-image-elsewhere-hint", folder = folder()),
         ));
     }
     // Such a file is refused where it lies (not an asset): say why here too.
@@ -121,7 +121,7 @@ pub(super) fn check_image_reference(
         if let Some(held) = held_file(kind, file, held_files) {
             return Err(held);
         }
-        let hint = crate::tr!("resolve-named-file-missing-hint", folder = folder);
+        let hint = crate::tr!("resolve-named-file-missing-hint", folder = folder());
         return Err(not_there(kind, file, assets, hint));
     };
     if let Some(Err(unusable)) = images.get(&(kind, relative)) {
