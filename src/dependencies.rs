@@ -247,13 +247,26 @@ struct Output {
     reads: Reads,
 }
 
-/// What a render of `serve` recorded: each output made, by key, with its path and reads; for a
-/// partial render, the key of every output the site has now; and every list's keys.
+/// What a render of `serve` recorded: each output made, by key, with its path and reads;
+/// which outputs of the render before the site still has; and every list's keys.
 #[derive(Debug, Default)]
 pub struct Recorded {
     pub outputs: Vec<(OutputKey, String, Reads)>,
-    pub now: Option<HashSet<OutputKey>>,
+    pub still_there: StillThere,
     pub lists: HashMap<ListId, Vec<u64>>,
+}
+
+/// Which outputs of the last good render the site still has.
+#[derive(Debug, Default)]
+pub enum StillThere {
+    /// A full render: what it recorded replaces everything before.
+    #[default]
+    Replaced,
+    /// A partial render of a site that has every output it had (an edit that took none away):
+    /// a large site's keys are not gathered for it.
+    Every,
+    /// A partial render: the key of every output the site has now.
+    Only(HashSet<OutputKey>),
 }
 
 /// What every output of the last good render read, and who read each thing: an edit finds the
@@ -276,6 +289,11 @@ pub struct DependencyMap {
 impl DependencyMap {
     pub fn contains(&self, output: OutputKey) -> bool {
         self.outputs.contains_key(&output)
+    }
+
+    /// How many outputs the last good render had.
+    pub fn output_count(&self) -> usize {
+        self.outputs.len()
     }
 
     /// The outputs whose reads read otherwise now: a page `changed`, or a list whose keys
@@ -313,8 +331,9 @@ impl DependencyMap {
     /// addresses outputs left that no other output took.
     pub fn update(&mut self, recorded: Recorded) -> Vec<String> {
         let mut stale = Vec::new();
-        match &recorded.now {
-            Some(now) => self.outputs.retain(|key, output| {
+        match &recorded.still_there {
+            StillThere::Every => {}
+            StillThere::Only(now) => self.outputs.retain(|key, output| {
                 let keep = now.contains(key);
                 if !keep {
                     stale.push(std::mem::take(&mut output.path));
@@ -322,7 +341,7 @@ impl DependencyMap {
                 }
                 keep
             }),
-            None => {
+            StillThere::Replaced => {
                 self.outputs.clear();
                 self.readers.clear();
                 (self.indexed, self.live) = (0, 0);

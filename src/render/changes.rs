@@ -5,8 +5,9 @@ use crate::dependencies::{Changed, DependencyMap};
 use crate::lang::Lang;
 use crate::markdown::Rendered;
 use crate::model::Entry;
-use crate::resolve::Site;
+use crate::resolve::{Page, Site};
 use foldhash::HashMap;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -64,14 +65,20 @@ impl Published {
             keys: BTreeSet::new(),
             updates: Vec::new(),
         };
-        let mut matched = 0;
-        for page in &site.pages {
+        let before =
+            |page: &Page| (self.pages.get(&page.entry.lang)).and_then(|p| p.get(&page.key));
+        // Looked up side by side: a large site has a hundred thousand pages, an edit changes one.
+        let differing: Vec<&Page> = (site.pages.par_iter())
+            .filter(|page| before(page).is_none_or(|before| !before.is_same(page)))
+            .collect();
+        let came = differing
+            .iter()
+            .filter(|page| before(page).is_none())
+            .count();
+        let matched = site.pages.len() - came;
+        for page in differing {
             let lang = page.entry.lang;
-            let before = self.pages.get(&lang).and_then(|p| p.get(&page.key));
-            matched += usize::from(before.is_some());
-            if before.is_some_and(|before| before.is_same(page)) {
-                continue;
-            }
+            let before = before(page);
             if before.is_none_or(|before| before.url != page.url) {
                 diff.changed.addresses.insert(lang);
             }
@@ -110,7 +117,7 @@ impl Published {
 }
 
 impl PublishedPage {
-    fn of(page: &crate::resolve::Page) -> PublishedPage {
+    fn of(page: &Page) -> PublishedPage {
         PublishedPage {
             url: page.url.clone(),
             entry: page.entry.clone(),
@@ -118,7 +125,7 @@ impl PublishedPage {
         }
     }
 
-    fn is_same(&self, page: &crate::resolve::Page) -> bool {
+    fn is_same(&self, page: &Page) -> bool {
         Arc::ptr_eq(&self.entry, &page.entry)
             && Arc::ptr_eq(&self.rendered, &page.rendered)
             && self.url == page.url

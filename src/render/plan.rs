@@ -4,7 +4,7 @@ use super::RenderContext;
 use super::directory::{Facets, Filter};
 use super::templates::Renderer;
 use crate::dependencies::pages;
-use crate::dependencies::{OutputKey, output_key};
+use crate::dependencies::{OutputKey, StillThere, output_key};
 use crate::lang::Lang;
 use crate::model::{Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
@@ -34,8 +34,8 @@ pub(super) enum Job {
 }
 
 /// Every output of the site; for a partial render, only those that are new or whose reads in
-/// the last good render read otherwise now, with the key of every output the site has now
-/// and the keys of every list.
+/// the last good render read otherwise now, with which outputs of that render the site still
+/// has and the keys of every list.
 pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<Planned>) {
     let site = context.site;
     let mut jobs = entry_jobs(site);
@@ -47,14 +47,28 @@ pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<Planned>) {
         // The theme's files, the site's files and robots.txt (no key) change only with the
         // settings, the theme or the files, which render everything.
         let keys: Vec<Option<OutputKey>> = jobs.par_iter().map(|job| job.key(site)).collect();
-        let now: HashSet<OutputKey> = keys.iter().flatten().copied().collect();
-        let mut keys = keys.into_iter();
+        let (mut kept, mut remaining) = (0, keys.iter());
         jobs.retain(|_| {
-            keys.next()
-                .flatten()
-                .is_some_and(|key| !partial.previous.contains(key) || outdated.contains(&key))
+            let Some(key) = remaining.next().copied().flatten() else {
+                return false;
+            };
+            let known = partial.previous.contains(key);
+            kept += usize::from(known);
+            !known || outdated.contains(&key)
         });
-        planned = Some(Planned { now, lists });
+        // Each output has a key of its own: as many known as there were means none went.
+        let now = || {
+            keys.iter()
+                .flatten()
+                .copied()
+                .collect::<HashSet<OutputKey>>()
+        };
+        debug_assert_eq!(now().len(), keys.iter().flatten().count(), "output keys");
+        let still_there = match kept == partial.previous.output_count() {
+            true => StillThere::Every,
+            false => StillThere::Only(now()),
+        };
+        planned = Some(Planned { still_there, lists });
     }
     // The longest outputs first: the threads share out the jobs in order, and one long job
     // taken last keeps the others waiting for it.
@@ -148,10 +162,10 @@ pub(super) fn list_jobs(site: &Site, facets: &Facets) -> Vec<Job> {
     jobs
 }
 
-/// What a partial plan found out: the key of every output the site has now, and the keys of
-/// every list.
+/// What a partial plan found out: which outputs of the last good render the site still has,
+/// and the keys of every list.
 pub(super) struct Planned {
-    pub(super) now: HashSet<OutputKey>,
+    pub(super) still_there: StillThere,
     pub(super) lists: foldhash::HashMap<crate::dependencies::ListId, Vec<u64>>,
 }
 

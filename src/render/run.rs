@@ -7,7 +7,7 @@ use super::claims::Claimed;
 use super::plan::{Job, plan};
 use super::templates::Renderer;
 use super::{RenderContext, html_path};
-use crate::dependencies::Recorded;
+use crate::dependencies::{Recorded, StillThere};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
@@ -99,8 +99,8 @@ pub fn render_site(
         });
     }
     let recorded_lists = options.cache.is_some().then(|| match planned {
-        Some(planned) => (Some(planned.now), planned.lists),
-        None => (None, context.list_keys()),
+        Some(planned) => (planned.still_there, planned.lists),
+        None => (StillThere::Replaced, context.list_keys()),
     });
     if let Some(cache) = options.cache.as_deref() {
         let changed = options.only.as_ref().map(|partial| &partial.changed);
@@ -117,9 +117,9 @@ pub fn render_site(
         assets: site.assets.len(),
         images_processed,
         images_cached,
-        recorded: recorded_lists.map(|(now, lists)| Recorded {
+        recorded: recorded_lists.map(|(still_there, lists)| Recorded {
             outputs: recorded.into_inner().unwrap_or_default(),
-            now,
+            still_there,
             lists,
         }),
     }
