@@ -12,12 +12,73 @@ pub struct MarkdownCache {
     pub(super) addresses: std::sync::Mutex<Addresses>,
 }
 
-/// The Markdown kept, by language file.
-pub(super) type KeptMarkdown = HashMap<std::ffi::OsString, CachedMarkdown>;
+/// The Markdown kept, by language file, and by page in the order of the last resolve.
+#[derive(Default)]
+pub(super) struct KeptMarkdown {
+    by_path: HashMap<std::ffi::OsString, Arc<CachedMarkdown>>,
+    /// Each page's at the last resolve, at its place: an edit leaves the pages where they
+    /// were, and a page found there by its body is spared a search by path (a tenth of an
+    /// edit at 100,000 entries).
+    in_order: Vec<Arc<CachedMarkdown>>,
+}
 
-/// A page's Markdown as HTML, what rendering it found, and what `serve` is to keep of it when
-/// it was rendered now.
-pub(super) type MadeMarkdown = (Arc<Rendered>, Vec<Diagnostic>, Option<CachedMarkdown>);
+/// A page's Markdown as HTML, what rendering it found, and how it was found (`Found`).
+pub(super) type MadeMarkdown = (Arc<Rendered>, Vec<Diagnostic>, Found);
+
+/// Where a page's Markdown came from: kept at its place, kept by its path, or rendered now.
+pub(super) enum Found {
+    AtPlace,
+    ByPath(Arc<CachedMarkdown>),
+    Rendered(Arc<CachedMarkdown>),
+    /// Rendered without a cache (`build`, `check`).
+    Uncached,
+}
+
+impl KeptMarkdown {
+    /// Keeps what a resolve found for each page, in the order of `pages`: in place when every
+    /// page was found at its place or rendered now, else in a new order.
+    pub(super) fn keep(&mut self, pages: &[Page], found: Vec<Found>) {
+        let same_places = found.len() == self.in_order.len()
+            && (found.iter()).all(|f| matches!(f, Found::AtPlace | Found::Rendered(_)));
+        let before = match same_places {
+            true => Vec::new(),
+            false => std::mem::replace(&mut self.in_order, Vec::with_capacity(found.len())),
+        };
+        for (i, (page, found)) in pages.iter().zip(found).enumerate() {
+            let cached = match found {
+                Found::AtPlace if same_places => continue,
+                Found::AtPlace => match before.get(i) {
+                    Some(cached) => cached.clone(),
+                    None => return self.in_order.clear(),
+                },
+                Found::ByPath(cached) => cached,
+                Found::Rendered(cached) => {
+                    let path = page.entry.path.as_os_str().to_owned();
+                    self.by_path.insert(path, cached.clone());
+                    cached
+                }
+                // Nothing to keep (`build`): not called for it.
+                Found::Uncached => return self.in_order.clear(),
+            };
+            match same_places {
+                true => self.in_order[i] = cached,
+                false => self.in_order.push(cached),
+            }
+        }
+    }
+
+    /// What was kept for the page at `i` with this body: at its place, else by its path. At
+    /// its place it is known by its text's pointer: each file is read into a text of its own.
+    fn get(&self, i: usize, page: &Page, body: &Body) -> Option<(&Arc<CachedMarkdown>, bool)> {
+        if let Some(cached) = self.in_order.get(i)
+            && cached.body.is(body)
+        {
+            return Some((cached, true));
+        }
+        let cached = self.by_path.get(page.entry.path.as_os_str())?;
+        Some((cached, false))
+    }
+}
 
 /// The address of every page at the last resolve, and how many times addresses changed.
 #[derive(Default)]
@@ -134,19 +195,23 @@ impl LinkTargets<'_> {
     /// The page's Markdown as HTML and what rendering it found: taken from the cache when the
     /// body and everything links resolve against are as when it was rendered. When rendered
     /// now for `serve`, also what to keep of it.
-    pub(super) fn render_markdown(&self, page: &Page, body: Body) -> MadeMarkdown {
+    pub(super) fn render_markdown(&self, i: usize, page: &Page, body: Body) -> MadeMarkdown {
         let Some(kept) = self.kept else {
             let (rendered, found) = self.render_body(page, &body);
-            return (Arc::new(rendered), found, None);
+            return (Arc::new(rendered), found, Found::Uncached);
         };
-        if let Some(cached) = kept.get(page.entry.path.as_os_str())
+        if let Some((cached, at_place)) = kept.get(i, page, &body)
             && cached.frame == self.frame
             && cached.keys.is_none_or(|keys| keys == self.keys_hash)
             && cached.first_line == page.entry.body_line
             && cached.body.same_as(&body)
             && self.still_links_the_same(cached)
         {
-            return (cached.rendered.clone(), cached.found.clone(), None);
+            let found = match at_place {
+                true => Found::AtPlace,
+                false => Found::ByPath(cached.clone()),
+            };
+            return (cached.rendered.clone(), cached.found.clone(), found);
         }
         let (mut rendered, found) = self.render_body(page, &body);
         rendered.pack();
@@ -160,7 +225,7 @@ impl LinkTargets<'_> {
             rendered: rendered.clone(),
             found: found.clone(),
         };
-        (rendered, found, Some(keep))
+        (rendered, found, Found::Rendered(Arc::new(keep)))
     }
 
     /// Renders the page's Markdown (read only now: `serve` keeps it packed); the problems

@@ -380,21 +380,21 @@ fn render_all(
         moved: &moved,
         generation,
     };
-    let made: Vec<MadeMarkdown> = (between.pages.par_iter())
+    let made: Vec<MadeMarkdown> = (between.pages.par_iter().enumerate())
         .zip(bodies)
-        .map(|(page, body)| targets.render_markdown(page, body))
+        .map(|((i, page), body)| targets.render_markdown(i, page, body))
         .collect();
     drop(kept);
     let mut rendered = Vec::with_capacity(made.len());
-    let mut to_keep = Vec::new();
-    for (page, (html, found, keep)) in between.pages.iter().zip(made) {
-        to_keep.extend(keep.map(|keep| (page.entry.path.as_os_str().to_owned(), keep)));
+    let mut to_keep = Vec::with_capacity(made.len());
+    for (html, found, keep) in made {
+        to_keep.push(keep);
         rendered.push((html, found));
     }
     if let Some(cache) = markdown_cache
         && let Ok(mut pages) = cache.pages.write()
     {
-        pages.extend(to_keep);
+        pages.keep(between.pages, to_keep);
     }
     rendered
 }
