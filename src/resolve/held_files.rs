@@ -18,10 +18,7 @@ pub(super) fn held_files(
     held: &[Arc<Entry>],
     published: &[Arc<Entry>],
 ) -> BTreeSet<(Kind, String)> {
-    let used: BTreeSet<(Kind, String)> = (published.iter())
-        .flat_map(|entry| named_files(entry).map(move |file| (entry.kind, file)))
-        .collect();
-    let (named_after, other): (BTreeSet<_>, BTreeSet<_>) = (held.iter())
+    let named_by_held: Vec<(bool, (Kind, String))> = (held.iter())
         .flat_map(|entry| {
             let fields = named_files(entry).map(|file| (entry.kind, file));
             let linked = crate::markdown::link_destinations(&entry.body.read());
@@ -32,6 +29,16 @@ pub(super) fn held_files(
                 .map(|(kind, file)| (is_named_after(&file, &entry.stem), (kind, file)))
                 .collect::<Vec<_>>()
         })
+        .collect();
+    // Mostly none: then the files of every published entry (`serve`: on every edit) are not
+    // gathered.
+    if named_by_held.is_empty() {
+        return BTreeSet::new();
+    }
+    let used: BTreeSet<(Kind, String)> = (published.iter())
+        .flat_map(|entry| named_files(entry).map(move |file| (entry.kind, file)))
+        .collect();
+    let (named_after, other): (BTreeSet<_>, BTreeSet<_>) = (named_by_held.into_iter())
         .filter(|(_, key)| !used.contains(key))
         .partition(|(named_after, _)| *named_after);
     let mut held: BTreeSet<(Kind, String)> = named_after.into_iter().map(|(_, key)| key).collect();
