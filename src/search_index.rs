@@ -13,10 +13,11 @@ use std::sync::{Arc, Mutex};
 /// serializes only the pages that changed, and copies the others' records from the last index.
 pub type KeptIndexes = Mutex<HashMap<Lang, KeptIndex>>;
 
-/// A language's last index, with where each page's record is in it.
+/// A language's last index, with where each page's record is in it. The text is the one
+/// `serve` serves (`write::Content::Shared`): kept once, not beside a copy.
 pub struct KeptIndex {
     base_path: String,
-    json: String,
+    json: Arc<Vec<u8>>,
     records: Vec<Option<KeptRecord>>,
 }
 
@@ -83,7 +84,12 @@ pub fn fold(text: &str) -> String {
 const TEXT_LIMIT: usize = 600;
 
 /// The JSON list of every page of `lang`, in site order.
-pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&KeptIndexes>) -> String {
+pub fn build(
+    site: &Site,
+    lang: Lang,
+    base_path: &str,
+    cache: Option<&KeptIndexes>,
+) -> Arc<Vec<u8>> {
     crate::dependencies::read_every_page(lang);
     // From the lists, which hold every page of each kind and language in site order, and the
     // kinds follow each other in that order: no page's entry is read to learn its language.
@@ -108,7 +114,7 @@ pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&KeptIndexe
         assemble(&pages, base_path, None).json,
         "kept search index"
     );
-    let json = index.json.clone();
+    let json = Arc::clone(&index.json);
     kept_indexes.insert(lang, index);
     json
 }
@@ -119,7 +125,7 @@ fn assemble(pages: &[&Page], base_path: &str, kept: Option<KeptIndex>) -> KeptIn
     let (old_json, mut old_records) = kept
         .map(|kept| (kept.json, kept.records))
         // The index of no pages: what a site without pages of a language patches.
-        .unwrap_or_else(|| ("[]".to_string(), Vec::new()));
+        .unwrap_or_else(|| (Arc::new(b"[]".to_vec()), Vec::new()));
     let found = align(pages, &old_records);
     let made: Vec<Option<String>> = (pages.par_iter().zip(&found))
         .map(|(page, found)| found.is_none().then(|| record(page, base_path)))
@@ -133,25 +139,25 @@ fn assemble(pages: &[&Page], base_path: &str, kept: Option<KeptIndex>) -> KeptIn
             (None, made) => made.as_ref().map_or(0, String::len),
         })
         .sum::<usize>();
-    let mut json = String::with_capacity(length + pages.len() + 2);
+    let mut json = Vec::with_capacity(length + pages.len() + 2);
     let mut records = Vec::with_capacity(pages.len());
-    json.push('[');
+    json.push(b'[');
     for ((page, found), made) in pages.iter().zip(found).zip(made) {
         if json.len() > 1 {
-            json.push(',');
+            json.push(b',');
         }
         let start = json.len();
         let kept = found.and_then(|j| old_records[j].take());
         let record = match (kept, made) {
             (Some(kept), _) => {
-                json.push_str(&old_json[kept.at.clone()]);
+                json.extend_from_slice(&old_json[kept.at.clone()]);
                 KeptRecord {
                     at: start..json.len(),
                     ..kept
                 }
             }
             (None, made) => {
-                json.push_str(made.as_deref().unwrap_or("{}"));
+                json.extend_from_slice(made.as_deref().unwrap_or("{}").as_bytes());
                 KeptRecord {
                     url: page.url.clone(),
                     entry: page.entry.clone(),
@@ -162,10 +168,10 @@ fn assemble(pages: &[&Page], base_path: &str, kept: Option<KeptIndex>) -> KeptIn
         };
         records.push(Some(record));
     }
-    json.push(']');
+    json.push(b']');
     KeptIndex {
         base_path: base_path.to_string(),
-        json,
+        json: Arc::new(json),
         records,
     }
 }
@@ -179,32 +185,31 @@ fn in_place(found: &[Option<usize>], kept: &[Option<KeptRecord>]) -> bool {
         && kept.iter().all(Option::is_some)
 }
 
-/// The last index with the records `made` put in place of the old ones, in its own text: only
-/// what follows a changed record moves, where a new text would copy every record (a large
+/// The last index with the records `made` put in place of the old ones: what lies between
+/// them is copied in runs, where a new index would copy every record on its own (a large
 /// site's index is a hundred megabytes).
 fn patch(
     pages: &[&Page],
     base_path: &str,
-    (mut json, mut records): (String, Vec<Option<KeptRecord>>),
+    (old_json, mut records): (Arc<Vec<u8>>, Vec<Option<KeptRecord>>),
     made: Vec<Option<String>>,
 ) -> KeptIndex {
     let changed: Vec<(usize, String)> = (made.into_iter().enumerate())
         .filter_map(|(i, made)| Some((i, made?)))
         .collect();
-    let growth = (changed.iter())
-        .map(|(i, made)| {
-            made.len()
-                .saturating_sub(records[*i].as_ref().map_or(0, |r| r.at.len()))
-        })
-        .sum::<usize>();
-    // Exactly what is needed: doubling a hundred megabytes for a longer record would hold it.
-    json.reserve_exact(growth);
-    // From the last one back, so the places of those before it still hold.
-    for (i, made) in changed.iter().rev() {
-        if let Some(record) = &records[*i] {
-            json.replace_range(record.at.clone(), made);
-        }
+    let old_at = |i: usize| records[i].as_ref().map_or(0..0, |r| r.at.clone());
+    let length = (changed.iter()).fold(old_json.len(), |length, (i, made)| {
+        length - old_at(*i).len() + made.len()
+    });
+    let mut json = Vec::with_capacity(length);
+    let mut copied = 0;
+    for (i, made) in &changed {
+        let at = old_at(*i);
+        json.extend_from_slice(&old_json[copied..at.start]);
+        json.extend_from_slice(made.as_bytes());
+        copied = at.end;
     }
+    json.extend_from_slice(&old_json[copied..]);
     let mut changed = changed.into_iter().peekable();
     let mut shift: isize = 0;
     for (i, slot) in records.iter_mut().enumerate() {
@@ -225,7 +230,7 @@ fn patch(
     }
     KeptIndex {
         base_path: base_path.to_string(),
-        json,
+        json: Arc::new(json),
         records,
     }
 }

@@ -176,12 +176,12 @@ impl<'a> RenderContext<'a> {
                 one(self.initiatives(*lang, Some(filter), *n)?)
             }
             Job::Search(lang) => one(self.search(*lang)?),
-            Job::SearchIndex(lang) => one(crate::search_index::build(
-                site,
-                *lang,
-                &self.base_path,
-                self.search_indexes,
-            )),
+            Job::SearchIndex(lang) => {
+                let path = self.output_path(job).unwrap_or_default();
+                let index =
+                    crate::search_index::build(site, *lang, &self.base_path, self.search_indexes);
+                Ok(vec![(path, Content::Shared(index))])
+            }
             Job::NotFound(lang) => one(self.not_found(*lang)?),
             Job::Feed(lang) => one(crate::feed::atom(
                 site,

@@ -24,7 +24,8 @@ type ChangedOutput = (String, Bytes, u64);
 
 /// Where the bytes of a changed output wait until the build is known to be good.
 enum Bytes {
-    Memory(Vec<u8>),
+    /// Shared with what made it when it keeps them (`write::Content::Shared`).
+    Memory(Arc<Vec<u8>>),
     /// In the staging folder (past `SPILL_FROM`), to be moved into place.
     Staged,
     /// In the served folder already: nothing was served before (the first build), so a failed
@@ -286,8 +287,12 @@ impl Session {
                 if trace {
                     println!("rendered {path}");
                 }
-                // Taken, not copied: a large site's search index is megabytes.
-                let mut bytes = content.into_bytes()?;
+                // Taken, not copied: a large site's search index is a hundred megabytes, and
+                // shared with the index kept for the next edit.
+                let mut bytes = match content {
+                    crate::write::Content::Shared(bytes) => bytes,
+                    content => Arc::new(content.into_bytes()?),
+                };
                 let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
                 let changed = previous.get(path) != Some(&hash);
                 // Only what is kept counts: a full render of an edit to site.yaml makes every
@@ -301,7 +306,7 @@ impl Session {
                     crate::write::write_file(&self.options.output, path, &bytes)?;
                     Bytes::Written
                 } else if !changed || kept < spill_from {
-                    if changed {
+                    if changed && let Some(bytes) = Arc::get_mut(&mut bytes) {
                         // Rendered into a buffer that grew by doubling: up to twice its length.
                         bytes.shrink_to_fit();
                     }
@@ -458,7 +463,7 @@ fn write_outputs(
         // Served from memory from now on: a smaller version on disk would be stale.
         let _ = crate::write::remove_file(&shared.output, &path);
         if let Bytes::Memory(bytes) = bytes {
-            held.insert(path.clone(), Arc::new(bytes));
+            held.insert(path.clone(), bytes);
         }
         produced.insert(path, hash);
     }

@@ -48,6 +48,9 @@ const OLD_OUTPUT_PREFIX: &str = ".old-output-";
 pub enum Content {
     /// Bytes made by this build.
     Bytes(Vec<u8>),
+    /// Bytes made by this build that `serve` keeps too (a large site's search index, which
+    /// the next edit patches): shared, not copied.
+    Shared(std::sync::Arc<Vec<u8>>),
     /// A file wdhs keeps itself (a processed image in the cache): published as a hard link
     /// where the file system allows, so a rebuild neither reads nor copies it.
     Link(PathBuf),
@@ -58,7 +61,17 @@ impl Content {
     pub fn into_bytes(self) -> io::Result<Vec<u8>> {
         match self {
             Content::Bytes(bytes) => Ok(bytes),
+            Content::Shared(bytes) => Ok(std::sync::Arc::unwrap_or_clone(bytes)),
             Content::Link(path) => std::fs::read(path),
+        }
+    }
+
+    /// The bytes made by this build; `None` for a file kept by wdhs (`Link`).
+    fn made(&self) -> Option<&[u8]> {
+        match self {
+            Content::Bytes(bytes) => Some(bytes),
+            Content::Shared(bytes) => Some(bytes),
+            Content::Link(_) => None,
         }
     }
 }
@@ -331,22 +344,19 @@ fn unchanged_source<'a>(
     current: &'a Path,
     content: &'a Content,
 ) -> Option<(&'a Path, std::fs::Metadata)> {
-    match content {
-        Content::Bytes(bytes) => {
-            // The size is compared before any reading.
-            let (mut file, metadata) = open_regular(current).ok()?;
-            if metadata.len() != bytes.len() as u64 {
-                return None;
-            }
-            let mut old = Vec::with_capacity(bytes.len());
-            (file.read_to_end(&mut old).is_ok() && old == *bytes).then_some((current, metadata))
-        }
-        Content::Link(source) => {
-            let old = std::fs::symlink_metadata(current).ok()?;
-            let new = std::fs::metadata(source).ok()?;
-            (old.is_file() && same_inode(&old, &new)).then_some((source.as_path(), new))
-        }
+    if let Content::Link(source) = content {
+        let old = std::fs::symlink_metadata(current).ok()?;
+        let new = std::fs::metadata(source).ok()?;
+        return (old.is_file() && same_inode(&old, &new)).then_some((source.as_path(), new));
     }
+    let bytes = content.made()?;
+    // The size is compared before any reading.
+    let (mut file, metadata) = open_regular(current).ok()?;
+    if metadata.len() != bytes.len() as u64 {
+        return None;
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    (file.read_to_end(&mut old).is_ok() && old == bytes).then_some((current, metadata))
 }
 
 #[cfg(unix)]
@@ -385,6 +395,7 @@ fn make_parent(made: &Mutex<HashSet<PathBuf>>, path: &Path, look_first: bool) ->
 fn put(path: &Path, content: &Content) -> io::Result<()> {
     match content {
         Content::Bytes(bytes) => std::fs::write(path, bytes),
+        Content::Shared(bytes) => std::fs::write(path, &bytes[..]),
         // A cache on another file system, or one that has no hard links: copy instead.
         Content::Link(source) => {
             std::fs::hard_link(source, path).or_else(|_| std::fs::copy(source, path).map(|_| ()))
