@@ -2,7 +2,7 @@
 //! folded words, read by the search page's small script.
 
 use crate::lang::Lang;
-use crate::resolve::{Page, Site};
+use crate::resolve::{Page, PageSource, Site};
 use foldhash::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -21,12 +21,9 @@ pub struct KeptIndex {
     records: Vec<Option<KeptRecord>>,
 }
 
-/// One page's record in a kept index, and what it was made from: the page's address, its
-/// entry and its rendered Markdown (the same `Arc`s while the page is unchanged).
+/// One page's record in a kept index, and the page it was made from.
 struct KeptRecord {
-    url: Arc<str>,
-    entry: Arc<crate::model::Entry>,
-    rendered: Arc<crate::markdown::Rendered>,
+    page: PageSource,
     at: Range<usize>,
 }
 
@@ -159,9 +156,7 @@ fn assemble(pages: &[&Page], base_path: &str, kept: Option<KeptIndex>) -> KeptIn
             (None, made) => {
                 json.extend_from_slice(made.as_deref().unwrap_or("{}").as_bytes());
                 KeptRecord {
-                    url: page.url.clone(),
-                    entry: page.entry.clone(),
-                    rendered: page.rendered.clone(),
+                    page: PageSource::of(page),
                     at: start..json.len(),
                 }
             }
@@ -219,9 +214,7 @@ fn patch(
             Some((_, made)) => {
                 shift += made.len() as isize - record.at.len() as isize;
                 *record = KeptRecord {
-                    url: pages[i].url.clone(),
-                    entry: pages[i].entry.clone(),
-                    rendered: pages[i].rendered.clone(),
+                    page: PageSource::of(pages[i]),
                     at: start..start + made.len(),
                 };
             }
@@ -241,7 +234,7 @@ fn patch(
 fn align(pages: &[&Page], kept: &[Option<KeptRecord>]) -> Vec<Option<usize>> {
     let mut next = 0;
     let record_at = |j: usize, page: &Page| {
-        (kept.get(j).and_then(Option::as_ref)).filter(|record| record.url == page.url)
+        (kept.get(j).and_then(Option::as_ref)).filter(|record| record.page.url == page.url)
     };
     (pages.iter())
         .map(|page| {
@@ -251,9 +244,7 @@ fn align(pages: &[&Page], kept: &[Option<KeptRecord>]) -> Vec<Option<usize>> {
                 (None, None) => return None,
             };
             next = j + 1;
-            let same = Arc::ptr_eq(&record.entry, &page.entry)
-                && Arc::ptr_eq(&record.rendered, &page.rendered);
-            same.then_some(j)
+            record.page.is(page).then_some(j)
         })
         .collect()
 }

@@ -3,9 +3,7 @@
 
 use crate::dependencies::{Changed, DependencyMap};
 use crate::lang::Lang;
-use crate::markdown::Rendered;
-use crate::model::Entry;
-use crate::resolve::{Page, Site};
+use crate::resolve::{Page, PageSource, Site};
 use foldhash::HashMap;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
@@ -24,18 +22,7 @@ pub struct Partial {
 /// good build, to tell which pages the next one changed.
 #[derive(Default)]
 pub struct Published {
-    pages: HashMap<Lang, HashMap<Arc<str>, PublishedPage>>,
-}
-
-/// A page as published: its address, and the entry and rendered Markdown it was made from.
-/// Both are shared with the caches of `serve`, which give the same ones again for a file that
-/// did not change, so they are compared by pointer (holding them here keeps the pointers from
-/// being reused).
-#[derive(Clone)]
-struct PublishedPage {
-    url: Arc<str>,
-    entry: Arc<Entry>,
-    rendered: Arc<Rendered>,
+    pages: HashMap<Lang, HashMap<Arc<str>, PageSource>>,
 }
 
 /// How a site differs from the one `Published` was made from: the pages changed, the keys of
@@ -44,7 +31,7 @@ pub struct PageDiff {
     pub changed: Changed,
     pub keys: BTreeSet<String>,
     /// (language, key, the page now; `None`: gone).
-    updates: Vec<(Lang, Arc<str>, Option<PublishedPage>)>,
+    updates: Vec<(Lang, Arc<str>, Option<PageSource>)>,
 }
 
 impl Published {
@@ -52,7 +39,7 @@ impl Published {
         let mut published = Published::default();
         for page in &site.pages {
             (published.pages.entry(page.entry.lang).or_default())
-                .insert(page.key.clone(), PublishedPage::of(page));
+                .insert(page.key.clone(), PageSource::of(page));
         }
         published
     }
@@ -69,7 +56,7 @@ impl Published {
             |page: &Page| (self.pages.get(&page.entry.lang)).and_then(|p| p.get(&page.key));
         // Looked up side by side: a large site has a hundred thousand pages, an edit changes one.
         let differing: Vec<&Page> = (site.pages.par_iter())
-            .filter(|page| before(page).is_none_or(|before| !before.is_same(page)))
+            .filter(|page| before(page).is_none_or(|before| !before.is(page)))
             .collect();
         let came = differing
             .iter()
@@ -85,7 +72,7 @@ impl Published {
             if before.is_none() {
                 diff.changed.came_or_went.insert((lang, page.key_hash));
             }
-            diff.changed(lang, &page.key, Some(PublishedPage::of(page)));
+            diff.changed(lang, &page.key, Some(PageSource::of(page)));
         }
         let known: usize = self.pages.values().map(HashMap::len).sum();
         if known != matched {
@@ -116,24 +103,8 @@ impl Published {
     }
 }
 
-impl PublishedPage {
-    fn of(page: &Page) -> PublishedPage {
-        PublishedPage {
-            url: page.url.clone(),
-            entry: page.entry.clone(),
-            rendered: page.rendered.clone(),
-        }
-    }
-
-    fn is_same(&self, page: &Page) -> bool {
-        Arc::ptr_eq(&self.entry, &page.entry)
-            && Arc::ptr_eq(&self.rendered, &page.rendered)
-            && self.url == page.url
-    }
-}
-
 impl PageDiff {
-    fn changed(&mut self, lang: Lang, key: &Arc<str>, now: Option<PublishedPage>) {
+    fn changed(&mut self, lang: Lang, key: &Arc<str>, now: Option<PageSource>) {
         let page = (lang, crate::resolve::key_hash_of(key));
         self.changed.pages.insert(page);
         self.changed.langs.insert(lang);

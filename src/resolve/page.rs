@@ -21,6 +21,33 @@ pub struct Page {
     pub rendered: Arc<Rendered>,
 }
 
+/// What a page was made from, as `serve` keeps it to know the page again in its next build:
+/// its address, entry and rendered Markdown. The caches give the same `Arc`s again for an
+/// unchanged file, so they are compared by pointer (held here, no other can take their address).
+#[derive(Debug, Clone)]
+pub struct PageSource {
+    pub url: Arc<str>,
+    pub entry: Arc<Entry>,
+    pub rendered: Arc<Rendered>,
+}
+
+impl PageSource {
+    pub fn of(page: &Page) -> PageSource {
+        PageSource {
+            url: page.url.clone(),
+            entry: page.entry.clone(),
+            rendered: page.rendered.clone(),
+        }
+    }
+
+    /// Whether `page` is the one this was taken from, unchanged.
+    pub fn is(&self, page: &Page) -> bool {
+        Arc::ptr_eq(&self.entry, &page.entry)
+            && Arc::ptr_eq(&self.rendered, &page.rendered)
+            && self.url == page.url
+    }
+}
+
 impl Page {
     /// The page of a published entry, its Markdown not rendered yet.
     pub(super) fn new(config: &Config, entry: Arc<Entry>) -> Page {
