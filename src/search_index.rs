@@ -3,6 +3,7 @@
 
 use crate::lang::Lang;
 use crate::resolve::{Page, PageSource, Site};
+use crate::write::Pieces;
 use foldhash::HashMap;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -10,20 +11,37 @@ use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
 /// What `serve` keeps of each language's index between builds, so an edit folds and
-/// serializes only the pages that changed, and copies the others' records from the last index.
+/// serializes only the pages that changed, and shares the other pieces of the last index.
 pub type KeptIndexes = Mutex<HashMap<Lang, KeptIndex>>;
 
-/// A language's last index, with where each page's record is in it. The text is the one
-/// `serve` serves (`write::Content::Shared`): kept once, not beside a copy.
+/// About how many records a piece of the index holds. A page starts a piece when its address
+/// hashes to a multiple of this, so a page that changes, comes or goes makes one piece anew,
+/// and the others are shared with the last index: a large site's index is a hundred megabytes.
+/// Debug builds (the tests) make pieces of a few pages, so the small sites of the tests have
+/// many, which the check against an index made anew then covers.
+const RECORDS_PER_PIECE: u64 = if cfg!(debug_assertions) { 4 } else { 1024 };
+
+/// A language's last index, in pieces, with where each page's record is in them. The pieces
+/// are the ones `serve` serves (`write::Content::Shared`): kept once, not beside a copy.
 pub struct KeptIndex {
     base_path: String,
-    json: Arc<Vec<u8>>,
-    records: Vec<Option<KeptRecord>>,
+    pieces: Vec<KeptPiece>,
+    records: Vec<KeptRecord>,
+}
+
+/// The records of a run of pages, joined by commas; the index is `[`, the pieces joined by
+/// commas, and `]`.
+struct KeptPiece {
+    /// Its first record's place in `KeptIndex::records`.
+    first: usize,
+    text: Arc<Vec<u8>>,
 }
 
 /// One page's record in a kept index, and the page it was made from.
 struct KeptRecord {
     page: PageSource,
+    piece: usize,
+    /// Where it is in its piece's text.
     at: Range<usize>,
 }
 
@@ -81,12 +99,7 @@ pub fn fold(text: &str) -> String {
 const TEXT_LIMIT: usize = 600;
 
 /// The JSON list of every page of `lang`, in site order.
-pub fn build(
-    site: &Site,
-    lang: Lang,
-    base_path: &str,
-    cache: Option<&KeptIndexes>,
-) -> Arc<Vec<u8>> {
+pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&KeptIndexes>) -> Pieces {
     crate::dependencies::read_every_page(lang);
     // From the lists, which hold every page of each kind and language in site order, and the
     // kinds follow each other in that order: no page's entry is read to learn its language.
@@ -101,141 +114,134 @@ pub fn build(
     );
     let pages: Vec<&Page> = positions.iter().map(|i| &site.pages[*i]).collect();
     let Some(mut kept_indexes) = cache.and_then(|cache| cache.lock().ok()) else {
-        return assemble(&pages, base_path, None).json;
+        return assemble(&pages, base_path, None).pieces();
     };
     let kept = (kept_indexes.remove(&lang)).filter(|kept| kept.base_path == base_path);
     let index = assemble(&pages, base_path, kept);
     // Debug builds (the tests) check what was kept against an index made anew.
     debug_assert_eq!(
-        index.json,
-        assemble(&pages, base_path, None).json,
+        index.pieces().into_vec(),
+        assemble(&pages, base_path, None).pieces().into_vec(),
         "kept search index"
     );
-    let json = Arc::clone(&index.json);
+    let pieces = index.pieces();
     kept_indexes.insert(lang, index);
-    json
+    pieces
 }
 
-/// The index of `pages`, with the records of `kept` where a page is as it was then. Its
-/// records are moved over, not cloned: a clone writes each page's counts, in their memory.
+impl KeptIndex {
+    /// The index's bytes, sharing the text of its pieces.
+    fn pieces(&self) -> Pieces {
+        let comma = Arc::new(b",".to_vec());
+        let mut pieces = vec![Arc::new(b"[".to_vec())];
+        for (i, piece) in self.pieces.iter().enumerate() {
+            if i > 0 {
+                pieces.push(comma.clone());
+            }
+            pieces.push(piece.text.clone());
+        }
+        pieces.push(Arc::new(b"]".to_vec()));
+        Pieces::new(pieces)
+    }
+}
+
+/// The index of `pages`, with the pieces and records of `kept` where pages are as they were
+/// then. The records are moved over, not cloned: a clone writes each page's counts, in their
+/// memory.
 fn assemble(pages: &[&Page], base_path: &str, kept: Option<KeptIndex>) -> KeptIndex {
-    let (old_json, mut old_records) = kept
-        .map(|kept| (kept.json, kept.records))
-        // The index of no pages: what a site without pages of a language patches.
-        .unwrap_or_else(|| (Arc::new(b"[]".to_vec()), Vec::new()));
+    let (old_pieces, old_records) = kept
+        .map(|kept| (kept.pieces, kept.records))
+        .unwrap_or_default();
     let found = align(pages, &old_records);
     let made: Vec<Option<String>> = (pages.par_iter().zip(&found))
         .map(|(page, found)| found.is_none().then(|| record(page, base_path)))
         .collect();
-    if in_place(&found, &old_records) {
-        return patch(pages, base_path, (old_json, old_records), made);
-    }
-    let length = (found.iter().zip(&made))
-        .map(|(found, made)| match (found, made) {
-            (Some(j), _) => old_records[*j].as_ref().map_or(0, |r| r.at.len()),
-            (None, made) => made.as_ref().map_or(0, String::len),
-        })
-        .sum::<usize>();
-    let mut json = Vec::with_capacity(length + pages.len() + 2);
-    let mut records = Vec::with_capacity(pages.len());
-    json.push(b'[');
-    for ((page, found), made) in pages.iter().zip(found).zip(made) {
-        if json.len() > 1 {
-            json.push(b',');
-        }
-        let start = json.len();
-        let kept = found.and_then(|j| old_records[j].take());
-        let record = match (kept, made) {
-            (Some(kept), _) => {
-                json.extend_from_slice(&old_json[kept.at.clone()]);
-                KeptRecord {
-                    at: start..json.len(),
-                    ..kept
-                }
+    let runs = piece_runs(pages);
+    let same = (runs.iter())
+        .map(|run| same_piece(run, &found, &old_pieces, &old_records))
+        .collect::<Vec<_>>();
+    let mut old_records = old_records.into_iter().enumerate();
+    let mut take_old = |j: usize| old_records.find(|(k, _)| *k == j).map(|(_, record)| record);
+    let (mut pieces, mut records) = (Vec::new(), Vec::with_capacity(pages.len()));
+    for (run, same) in runs.into_iter().zip(same) {
+        let (piece, first) = (pieces.len(), records.len());
+        let text = match same {
+            Some(old) => {
+                let moved = (found[run.clone()].iter()).filter_map(|j| take_old((*j)?));
+                records.extend(moved.map(|record| KeptRecord { piece, ..record }));
+                old_pieces[old].text.clone()
             }
-            (None, made) => {
-                json.extend_from_slice(made.as_deref().unwrap_or("{}").as_bytes());
-                KeptRecord {
-                    page: PageSource::of(page),
-                    at: start..json.len(),
+            None => {
+                let mut text = Vec::new();
+                for i in run.clone() {
+                    if i > run.start {
+                        text.push(b',');
+                    }
+                    let start = text.len();
+                    let page = match found[i].and_then(&mut take_old) {
+                        Some(old) => {
+                            text.extend_from_slice(&old_pieces[old.piece].text[old.at]);
+                            old.page
+                        }
+                        None => {
+                            let made = made[i].as_deref().unwrap_or("{}");
+                            text.extend_from_slice(made.as_bytes());
+                            PageSource::of(pages[i])
+                        }
+                    };
+                    let at = start..text.len();
+                    records.push(KeptRecord { page, piece, at });
                 }
+                Arc::new(text)
             }
         };
-        records.push(Some(record));
+        pieces.push(KeptPiece { first, text });
     }
-    json.push(b']');
     KeptIndex {
         base_path: base_path.to_string(),
-        json: Arc::new(json),
+        pieces,
         records,
     }
 }
 
-/// Whether every page kept its place in the index (the last index had as many, and each page
-/// either reuses the record at its own place or has a new one): an edit, not a page that came,
-/// went or moved.
-fn in_place(found: &[Option<usize>], kept: &[Option<KeptRecord>]) -> bool {
-    found.len() == kept.len()
-        && (found.iter().enumerate()).all(|(i, j)| j.is_none_or(|j| j == i))
-        && kept.iter().all(Option::is_some)
-}
-
-/// The last index with the records `made` put in place of the old ones: what lies between
-/// them is copied in runs, where a new index would copy every record on its own (a large
-/// site's index is a hundred megabytes).
-fn patch(
-    pages: &[&Page],
-    base_path: &str,
-    (old_json, mut records): (Arc<Vec<u8>>, Vec<Option<KeptRecord>>),
-    made: Vec<Option<String>>,
-) -> KeptIndex {
-    let changed: Vec<(usize, String)> = (made.into_iter().enumerate())
-        .filter_map(|(i, made)| Some((i, made?)))
-        .collect();
-    let old_at = |i: usize| records[i].as_ref().map_or(0..0, |r| r.at.clone());
-    let length = (changed.iter()).fold(old_json.len(), |length, (i, made)| {
-        length - old_at(*i).len() + made.len()
+/// The runs of pages that make one piece each: a page whose address hashes to a multiple of
+/// `RECORDS_PER_PIECE` starts one.
+fn piece_runs(pages: &[&Page]) -> Vec<Range<usize>> {
+    let starts = (1..pages.len()).filter(|i| {
+        xxhash_rust::xxh3::xxh3_64(pages[*i].url.as_bytes()).is_multiple_of(RECORDS_PER_PIECE)
     });
-    let mut json = Vec::with_capacity(length);
-    let mut copied = 0;
-    for (i, made) in &changed {
-        let at = old_at(*i);
-        json.extend_from_slice(&old_json[copied..at.start]);
-        json.extend_from_slice(made.as_bytes());
-        copied = at.end;
-    }
-    json.extend_from_slice(&old_json[copied..]);
-    let mut changed = changed.into_iter().peekable();
-    let mut shift: isize = 0;
-    for (i, slot) in records.iter_mut().enumerate() {
-        let Some(record) = slot else { continue };
-        let start = record.at.start.saturating_add_signed(shift);
-        match changed.next_if(|(at, _)| *at == i) {
-            Some((_, made)) => {
-                shift += made.len() as isize - record.at.len() as isize;
-                *record = KeptRecord {
-                    page: PageSource::of(pages[i]),
-                    at: start..start + made.len(),
-                };
-            }
-            None => record.at = start..start + record.at.len(),
-        }
-    }
-    KeptIndex {
-        base_path: base_path.to_string(),
-        json: Arc::new(json),
-        records,
-    }
+    let starts: Vec<usize> = std::iter::once(0).chain(starts).collect();
+    let ends = starts.iter().skip(1).copied().chain([pages.len()]);
+    (starts.iter().zip(ends))
+        .filter(|(start, end)| **start < *end)
+        .map(|(start, end)| *start..end)
+        .collect()
+}
+
+/// The kept piece that holds the records of `run`'s pages and no others, all still theirs.
+fn same_piece(
+    run: &Range<usize>,
+    found: &[Option<usize>],
+    pieces: &[KeptPiece],
+    records: &[KeptRecord],
+) -> Option<usize> {
+    let first = found[run.start]?;
+    let piece = records[first].piece;
+    let end = pieces
+        .get(piece + 1)
+        .map_or(records.len(), |next| next.first);
+    let whole = pieces[piece].first == first && end - first == run.len();
+    let all = (found[run.clone()].iter().zip(first..)).all(|(j, k)| *j == Some(k));
+    (whole && all).then_some(piece)
 }
 
 /// For each page, the kept record that is still its own: looked for at the place the last
 /// index had reached, or one further (a page that went), by address; a page that came or
 /// moved has none and is made again.
-fn align(pages: &[&Page], kept: &[Option<KeptRecord>]) -> Vec<Option<usize>> {
+fn align(pages: &[&Page], kept: &[KeptRecord]) -> Vec<Option<usize>> {
     let mut next = 0;
-    let record_at = |j: usize, page: &Page| {
-        (kept.get(j).and_then(Option::as_ref)).filter(|record| record.page.url == page.url)
-    };
+    let record_at =
+        |j: usize, page: &Page| kept.get(j).filter(|record| record.page.url == page.url);
     (pages.iter())
         .map(|page| {
             let (j, record) = match (record_at(next, page), record_at(next + 1, page)) {

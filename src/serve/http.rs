@@ -29,7 +29,7 @@ pub(super) struct Shared {
     pub(super) output: PathBuf,
     /// Output path → bytes of the outputs held in memory: those of `held_from` bytes or more
     /// (`HELD_IN_MEMORY_FROM`, or `WDHS_SERVE_MEMORY_FROM`, which the tests set low).
-    pub(super) held: RwLock<HashMap<String, Arc<Vec<u8>>>>,
+    pub(super) held: RwLock<HashMap<String, crate::write::Pieces>>,
     pub(super) held_from: usize,
     /// Errors of the last build; `None` when it succeeded.
     failure: RwLock<Option<FailureView>>,
@@ -292,14 +292,14 @@ fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
         if path != relative && !folder_url {
             return redirect_to_folder(request, &relative);
         }
-        return respond_with_file(request, &path, Arc::unwrap_or_clone(bytes));
+        return respond_with_file(request, &path, bytes.into_vec());
     }
     serve_from_folder(request, shared, &relative, folder_url)
 }
 
 /// An output held in memory at the checked path: the file itself, or the page of a folder,
 /// with the path of what was found.
-fn held_output(shared: &Shared, relative: &Path) -> Option<(Arc<Vec<u8>>, PathBuf)> {
+fn held_output(shared: &Shared, relative: &Path) -> Option<(crate::write::Pieces, PathBuf)> {
     let key: Vec<String> = (relative.components())
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
@@ -392,7 +392,7 @@ fn not_found(request: tiny_http::Request, shared: &Arc<Shared>, relative: &Path)
             .read()
             .ok()
             .and_then(|held| held.get(path).cloned());
-        held.map(Arc::unwrap_or_clone)
+        held.map(crate::write::Pieces::into_vec)
             .or_else(|| std::fs::read(shared.output.join(path)).ok())
     };
     // A language's own 404 page is in its folder (`en/404.html`); no other folder has one.

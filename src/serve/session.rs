@@ -25,7 +25,7 @@ type ChangedOutput = (String, Bytes, u64);
 /// Where the bytes of a changed output wait until the build is known to be good.
 enum Bytes {
     /// Shared with what made it when it keeps them (`write::Content::Shared`).
-    Memory(Arc<Vec<u8>>),
+    Memory(crate::write::Pieces),
     /// In the staging folder (past `SPILL_FROM`), to be moved into place.
     Staged,
     /// In the served folder already: nothing was served before (the first build), so a failed
@@ -290,10 +290,10 @@ impl Session {
                 // Taken, not copied: a large site's search index is a hundred megabytes, and
                 // shared with the index kept for the next edit.
                 let mut bytes = match content {
-                    crate::write::Content::Shared(bytes) => bytes,
-                    content => Arc::new(content.into_bytes()?),
+                    crate::write::Content::Shared(pieces) => pieces,
+                    content => crate::write::Pieces::from(content.into_bytes()?),
                 };
-                let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+                let hash = bytes.hash();
                 let changed = previous.get(path) != Some(&hash);
                 // Only what is kept counts: a full render of an edit to site.yaml makes every
                 // page, most of them unchanged.
@@ -306,8 +306,7 @@ impl Session {
                     crate::write::write_file(&self.options.output, path, &bytes)?;
                     Bytes::Written
                 } else if !changed || kept < spill_from {
-                    if changed && let Some(bytes) = Arc::get_mut(&mut bytes) {
-                        // Rendered into a buffer that grew by doubling: up to twice its length.
+                    if changed {
                         bytes.shrink_to_fit();
                     }
                     Bytes::Memory(bytes)

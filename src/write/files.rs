@@ -1,7 +1,7 @@
 //! One file at a time: `serve`'s preview folder, the files of `wdhs new`, and opening a file
 //! without following a link.
 
-use super::safe_relative;
+use super::{Pieces, safe_relative};
 use std::io;
 use std::path::Path;
 
@@ -11,7 +11,7 @@ use std::path::Path;
 /// A file already there is written over in place and then cut to length, not truncated
 /// first: on ext4 a file truncated to nothing and written again is flushed to disk when it is
 /// closed (`auto_da_alloc`), which made rewriting a list page five to ten times slower.
-pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> io::Result<()> {
+pub fn write_file(root: &Path, relative: &str, bytes: &Pieces) -> io::Result<()> {
     let path = root.join(safe_relative(relative)?);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
@@ -21,7 +21,7 @@ pub fn write_file(root: &Path, relative: &str, bytes: &[u8]) -> io::Result<()> {
         .create(true)
         .truncate(false)
         .open(path)?;
-    std::io::Write::write_all(&mut file, bytes)?;
+    bytes.write_to(&mut file)?;
     file.set_len(bytes.len() as u64)
 }
 

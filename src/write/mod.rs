@@ -34,8 +34,10 @@ use std::sync::Mutex;
 
 mod files;
 mod owned;
+mod pieces;
 pub use files::*;
 pub use owned::{may_replace, remember};
+pub use pieces::Pieces;
 
 /// Random letters and digits after a staging folder's prefix (`.public.staging-a1B2c3`): the
 /// name pattern by which a later build knows a leftover folder as its own.
@@ -50,7 +52,7 @@ pub enum Content {
     Bytes(Vec<u8>),
     /// Bytes made by this build that `serve` keeps too (a large site's search index, which
     /// the next edit patches): shared, not copied.
-    Shared(std::sync::Arc<Vec<u8>>),
+    Shared(Pieces),
     /// A file wdhs keeps itself (a processed image in the cache): published as a hard link
     /// where the file system allows, so a rebuild neither reads nor copies it.
     Link(PathBuf),
@@ -61,16 +63,25 @@ impl Content {
     pub fn into_bytes(self) -> io::Result<Vec<u8>> {
         match self {
             Content::Bytes(bytes) => Ok(bytes),
-            Content::Shared(bytes) => Ok(std::sync::Arc::unwrap_or_clone(bytes)),
+            Content::Shared(pieces) => Ok(pieces.into_vec()),
             Content::Link(path) => std::fs::read(path),
         }
     }
 
-    /// The bytes made by this build; `None` for a file kept by wdhs (`Link`).
-    fn made(&self) -> Option<&[u8]> {
+    /// Whether this build made the bytes `old`; `None` for a file kept by wdhs (`Link`).
+    fn made_same(&self, old: &[u8]) -> Option<bool> {
         match self {
-            Content::Bytes(bytes) => Some(bytes),
-            Content::Shared(bytes) => Some(bytes),
+            Content::Bytes(bytes) => Some(bytes == old),
+            Content::Shared(pieces) => Some(pieces.same_as(old)),
+            Content::Link(_) => None,
+        }
+    }
+
+    /// The length of the bytes made by this build; `None` for a file kept by wdhs (`Link`).
+    fn made_len(&self) -> Option<usize> {
+        match self {
+            Content::Bytes(bytes) => Some(bytes.len()),
+            Content::Shared(pieces) => Some(pieces.len()),
             Content::Link(_) => None,
         }
     }
@@ -349,14 +360,15 @@ fn unchanged_source<'a>(
         let new = std::fs::metadata(source).ok()?;
         return (old.is_file() && same_inode(&old, &new)).then_some((source.as_path(), new));
     }
-    let bytes = content.made()?;
+    let length = content.made_len()?;
     // The size is compared before any reading.
     let (mut file, metadata) = open_regular(current).ok()?;
-    if metadata.len() != bytes.len() as u64 {
+    if metadata.len() != length as u64 {
         return None;
     }
-    let mut old = Vec::with_capacity(bytes.len());
-    (file.read_to_end(&mut old).is_ok() && old == bytes).then_some((current, metadata))
+    let mut old = Vec::with_capacity(length);
+    let same = file.read_to_end(&mut old).is_ok() && content.made_same(&old) == Some(true);
+    same.then_some((current, metadata))
 }
 
 #[cfg(unix)]
@@ -395,7 +407,7 @@ fn make_parent(made: &Mutex<HashSet<PathBuf>>, path: &Path, look_first: bool) ->
 fn put(path: &Path, content: &Content) -> io::Result<()> {
     match content {
         Content::Bytes(bytes) => std::fs::write(path, bytes),
-        Content::Shared(bytes) => std::fs::write(path, &bytes[..]),
+        Content::Shared(pieces) => pieces.write_to(&mut std::fs::File::create(path)?),
         // A cache on another file system, or one that has no hard links: copy instead.
         Content::Link(source) => {
             std::fs::hard_link(source, path).or_else(|_| std::fs::copy(source, path).map(|_| ()))
@@ -700,11 +712,26 @@ mod tests {
     #[test]
     fn a_file_written_over_holds_only_the_new_bytes() {
         let root = tempfile::tempdir().expect("temporary folder");
-        write_file(root.path(), "pers/x/index.html", b"a longer first version").expect("write");
-        write_file(root.path(), "pers/x/index.html", b"shorter").expect("write again");
+        write_file(
+            root.path(),
+            "pers/x/index.html",
+            &b"a longer first version".to_vec().into(),
+        )
+        .expect("write");
+        write_file(
+            root.path(),
+            "pers/x/index.html",
+            &b"shorter".to_vec().into(),
+        )
+        .expect("write again");
         let path = root.path().join("pers/x/index.html");
         assert_eq!(std::fs::read(&path).expect("read"), b"shorter");
-        write_file(root.path(), "pers/x/index.html", b"longer than before").expect("write");
+        write_file(
+            root.path(),
+            "pers/x/index.html",
+            &b"longer than before".to_vec().into(),
+        )
+        .expect("write");
         assert_eq!(std::fs::read(&path).expect("read"), b"longer than before");
     }
 
