@@ -8,7 +8,7 @@ use crate::incremental::{Caches, Parsed, SourceTexts};
 use crate::load;
 use crate::model::{Entry, EntrySource, Vocabulary, parse_entry};
 use crate::yaml::{self, Node};
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
@@ -49,8 +49,9 @@ pub fn parse_all(
     diagnostics: &mut Diagnostics,
 ) -> Vec<Arc<Entry>> {
     let (language_files, shared_files) = (&loaded.language_files, &loaded.shared_files);
-    let shared = parse_shared_files(shared_files, caches, diagnostics);
-    warn_shared_without_language(config, language_files, shared_files, diagnostics);
+    let pairs = loaded.shared_pairs();
+    let shared = parse_shared_files(shared_files, pairs, caches, diagnostics);
+    warn_shared_without_language(config, pairs, shared_files, diagnostics);
     let vocabulary = Vocabulary {
         themes: (!config.broken).then(|| config.themes.iter().map(|(id, _)| id.as_str()).collect()),
         programme_goals: config.programme_goals,
@@ -66,24 +67,34 @@ pub fn parse_all(
         found_all.extend(found.sorted());
         entries.extend(entry);
     }
-    for d in merge_missing_shared_fields(found_all, &shared.nodes) {
+    for d in merge_missing_shared_fields(found_all, &shared) {
         diagnostics.push(d);
     }
     entries
 }
 
-/// The shared-fields files, parsed: the YAML of each that parsed, by entry, and the entries
-/// whose shared file is broken.
+/// The shared-fields files, parsed, and which goes with each language file.
 struct SharedFields<'a> {
-    nodes: HashMap<(crate::model::Kind, &'a str), (&'a Path, SharedNode<'a>)>,
-    broken: HashSet<(crate::model::Kind, &'a str)>,
+    pairs: &'a load::SharedPairs,
+    /// For each shared-fields file, its YAML when it parsed; `None` when it is broken.
+    nodes: Vec<Option<SharedNode<'a>>>,
 }
 
 impl SharedFields<'_> {
-    /// The texts what a language file gives is made from: its own and its shared file's.
-    fn texts<'t>(&'t self, file: &'t load::LanguageFile) -> SourceTexts<'t> {
-        let key = (file.kind, file.stem.as_str());
-        let shared = self.nodes.get(&key).map(|(_, node)| node.text);
+    /// The shared-fields file of the language file at `i`: `Some(None)` when it is broken.
+    fn of(&self, i: usize) -> Option<Option<&SharedNode<'_>>> {
+        let at = self.pairs.shared_of.get(i).copied().flatten()?;
+        self.nodes.get(at).map(Option::as_ref)
+    }
+
+    fn is_broken(&self, i: usize) -> bool {
+        matches!(self.of(i), Some(None))
+    }
+
+    /// The texts what the language file at `i` gives is made from: its own and its shared
+    /// file's.
+    fn texts<'t>(&'t self, i: usize, file: &'t load::LanguageFile) -> SourceTexts<'t> {
+        let shared = self.of(i).flatten().map(|node| node.text);
         SourceTexts::new(&file.file.text, shared)
     }
 }
@@ -92,6 +103,7 @@ impl SharedFields<'_> {
 /// YAML (for 10,000 initiatives, megabytes it reads only when a language file changes): it is
 /// parsed again from the text when a language file needs it.
 struct SharedNode<'a> {
+    path: &'a Path,
     text: &'a Arc<crate::packed::Text>,
     node: std::sync::OnceLock<Option<Node>>,
 }
@@ -111,6 +123,7 @@ type SharedParse = Result<Option<Node>, Vec<Diagnostic>>;
 /// Parses the shared-fields files in parallel; the mistakes of each broken one are reported.
 fn parse_shared_files<'a>(
     shared_files: &'a [load::SharedFile],
+    pairs: &'a load::SharedPairs,
     caches: Option<&Caches>,
     diagnostics: &mut Diagnostics,
 ) -> SharedFields<'a> {
@@ -144,59 +157,45 @@ fn parse_shared_files<'a>(
             });
         cache.shared.keep(shared_files.len(), files);
     }
-    let mut shared = SharedFields {
-        nodes: HashMap::with_capacity(shared_files.len()),
-        broken: HashSet::new(),
-    };
     // Entries whose shared file is broken are not parsed: every field in it would be reported
     // missing again.
-    for (file, (parsed, _)) in shared_files.iter().zip(parsed) {
-        match parsed {
-            Ok(node) => {
-                let node = SharedNode {
-                    text: &file.file.text,
-                    node: node.map(Some).map(Into::into).unwrap_or_default(),
-                };
-                shared
-                    .nodes
-                    .insert((file.kind, file.stem.as_str()), (&file.file.path, node));
-            }
+    let nodes = (shared_files.iter().zip(parsed))
+        .map(|(file, (parsed, _))| match parsed {
+            Ok(node) => Some(SharedNode {
+                path: &file.file.path,
+                text: &file.file.text,
+                node: node.map(Some).map(Into::into).unwrap_or_default(),
+            }),
             Err(found) => {
-                for d in found {
-                    diagnostics.push(d);
-                }
-                shared.broken.insert((file.kind, file.stem.as_str()));
+                found.into_iter().for_each(|d| diagnostics.push(d));
+                None
             }
-        }
-    }
-    shared
+        })
+        .collect();
+    SharedFields { pairs, nodes }
 }
 
 /// A shared-fields file without a language file beside it publishes nothing: say so.
 fn warn_shared_without_language(
     config: &Config,
-    language_files: &[load::LanguageFile],
+    pairs: &load::SharedPairs,
     shared_files: &[load::SharedFile],
     diagnostics: &mut Diagnostics,
 ) {
-    let mut with_language_file = HashSet::with_capacity(language_files.len());
-    with_language_file.extend(language_files.iter().map(|l| (l.kind, l.stem.as_str())));
-    for file in shared_files {
-        if !with_language_file.contains(&(file.kind, file.stem.as_str())) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    &file.file.path,
-                    0,
-                    0,
-                    crate::tr!("build-shared-without-language"),
-                )
-                .with_hint(crate::tr!(
-                    "build-shared-without-language-hint",
-                    stem = &file.stem,
-                    lang = config.default_lang().code()
-                )),
-            );
-        }
+    for file in pairs.lonely.iter().filter_map(|i| shared_files.get(*i)) {
+        diagnostics.push(
+            Diagnostic::warning(
+                &file.file.path,
+                0,
+                0,
+                crate::tr!("build-shared-without-language"),
+            )
+            .with_hint(crate::tr!(
+                "build-shared-without-language-hint",
+                stem = &file.stem,
+                lang = config.default_lang().code()
+            )),
+        );
     }
 }
 
@@ -216,14 +215,13 @@ fn parse_language_files(
     let parsed: Vec<(ParsedLanguageFile, bool, SourceTexts<'_>)> = (language_files.par_iter())
         .enumerate()
         .map(|(i, file)| {
-            let key = (file.kind, file.stem.as_str());
-            let texts = shared.texts(file);
+            let texts = shared.texts(i, file);
             // Kept entries were checked against this vocabulary (`Caches::check_against`); one
             // beside a broken shared file is never kept, and its texts do not say so.
-            let kept = (kept.as_ref().filter(|_| !shared.broken.contains(&key)))
+            let kept = (kept.as_ref().filter(|_| !shared.is_broken(i)))
                 .and_then(|k| k.get(i, &file.file.path, &texts));
             let fresh = kept.is_none();
-            let parsed = kept.unwrap_or_else(|| parse_language_file(file, shared, vocabulary));
+            let parsed = kept.unwrap_or_else(|| parse_language_file((i, file), shared, vocabulary));
             let named = parsed
                 .placeholder
                 .then(|| (file.file.path.clone(), file.lang));
@@ -232,16 +230,16 @@ fn parse_language_files(
         .collect();
     drop(kept);
     if let Some(cache) = caches {
-        let files = (language_files.iter().zip(&parsed)).map(|(f, ((parsed, _), fresh, texts))| {
-            Parsed {
+        let files = (language_files.iter().enumerate().zip(&parsed)).map(
+            |((i, f), ((parsed, _), fresh, texts))| Parsed {
                 path: &f.file.path,
                 texts: *texts,
                 value: Cow::Borrowed(parsed),
                 fresh: *fresh,
                 // One beside a broken shared file: its texts do not say it is broken.
-                keep: !shared.broken.contains(&(f.kind, f.stem.as_str())),
-            }
-        });
+                keep: !shared.is_broken(i),
+            },
+        );
         cache.entries.keep(language_files.len(), files);
     }
     parsed.into_iter().map(|(parsed, _, _)| parsed).collect()
@@ -249,26 +247,22 @@ fn parse_language_files(
 
 /// Parses one language file with its shared fields.
 fn parse_language_file(
-    file: &load::LanguageFile,
+    (i, file): (usize, &load::LanguageFile),
     shared: &SharedFields<'_>,
     vocabulary: &Vocabulary<'_>,
 ) -> ParsedFile {
-    let key = (file.kind, file.stem.as_str());
     let text = file.file.text.read();
     let placeholder = crate::scaffold::is_placeholder(&text);
     let mut found = Diagnostics::new();
     // Entries whose shared file is broken are not parsed (`parse_shared_files`), nor kept.
-    if placeholder || shared.broken.contains(&key) {
+    if placeholder || shared.is_broken(i) {
         return ParsedFile {
             placeholder,
             entry: None,
             found,
         };
     }
-    let shared_node = shared
-        .nodes
-        .get(&key)
-        .and_then(|(p, n)| Some((*p, n.get()?)));
+    let shared_node = (shared.of(i).flatten()).and_then(|n| Some((n.path, n.get()?)));
     let source = entry_source(file, &text, shared_node);
     let entry = parse_entry(&source, vocabulary, &mut found).map(Arc::new);
     ParsedFile {
@@ -300,7 +294,7 @@ fn warn_placeholders(parsed: &[ParsedLanguageFile], diagnostics: &mut Diagnostic
 /// that shared file: say so once, there, instead of once per language.
 fn merge_missing_shared_fields(
     found: Vec<Diagnostic>,
-    shared: &HashMap<(crate::model::Kind, &str), (&Path, SharedNode<'_>)>,
+    shared: &SharedFields<'_>,
 ) -> Vec<Diagnostic> {
     let is_missing = |d: &Diagnostic| crate::model::missing_field(&d.message).is_some();
     // The usual case, and on every edit in `serve`: nothing is missing, and the map below,
@@ -310,8 +304,9 @@ fn merge_missing_shared_fields(
     }
     // By folder and stem, made once: searching every shared file for every problem was
     // quadratic on a large site with many problems.
-    let by_place: HashMap<(Option<&Path>, &str), &Path> = (shared.values())
-        .filter_map(|(p, _)| Some(((p.parent(), p.file_stem()?.to_str()?), *p)))
+    let by_place: HashMap<(Option<&Path>, &str), &Path> = (shared.nodes.iter().flatten())
+        .map(|node| node.path)
+        .filter_map(|p| Some(((p.parent(), p.file_stem()?.to_str()?), p)))
         .collect();
     let shared_for = |path: &Path| -> Option<PathBuf> {
         let name = path.file_name()?.to_str()?;

@@ -65,6 +65,17 @@ pub struct Loaded {
     pub unreadable: Vec<(Kind, String, Lang)>,
     /// Derived from the lists above on first use; forgotten when a file comes or goes.
     entry_files: OnceLock<Arc<EntryFiles>>,
+    shared_pairs: OnceLock<Arc<SharedPairs>>,
+}
+
+/// Which shared-fields file goes with each language file, by their places in the lists. Kept
+/// like `EntryFiles`: at 100,000 entries, pairing them by name took a tenth of an edit.
+#[derive(Debug, Default, PartialEq)]
+pub struct SharedPairs {
+    /// For each language file, the place of its entry's shared-fields file.
+    pub shared_of: Vec<Option<usize>>,
+    /// The shared-fields files that no language file goes with.
+    pub lonely: Vec<usize>,
 }
 
 /// Which entries have a language file, in which languages (files that could not be read
@@ -87,6 +98,36 @@ impl Loaded {
             "the entry files kept are those of the lists"
         );
         kept.clone()
+    }
+
+    /// Which shared-fields file goes with each language file.
+    pub fn shared_pairs(&self) -> &SharedPairs {
+        let kept = (self.shared_pairs).get_or_init(|| Arc::new(self.derive_shared_pairs()));
+        debug_assert!(
+            **kept == self.derive_shared_pairs(),
+            "the shared pairs kept are those of the lists"
+        );
+        kept
+    }
+
+    fn derive_shared_pairs(&self) -> SharedPairs {
+        let by_entry: foldhash::HashMap<(Kind, &str), usize> = (self.shared_files.iter())
+            .enumerate()
+            .map(|(i, f)| ((f.kind, f.stem.as_str()), i))
+            .collect();
+        let shared_of: Vec<Option<usize>> = (self.language_files.iter())
+            .map(|f| by_entry.get(&(f.kind, f.stem.as_str())).copied())
+            .collect();
+        let mut paired = vec![false; self.shared_files.len()];
+        shared_of.iter().flatten().for_each(|i| paired[*i] = true);
+        let lonely = (0..paired.len()).filter(|i| !paired[*i]).collect();
+        SharedPairs { shared_of, lonely }
+    }
+
+    /// Forgets what was derived from the lists: a file came or went.
+    fn forget_derived(&mut self) {
+        self.entry_files = OnceLock::new();
+        self.shared_pairs = OnceLock::new();
     }
 
     fn derive_entry_files(&self) -> EntryFiles {
@@ -455,12 +496,13 @@ pub fn add_entry_file(
                 file,
             };
             loaded.language_files.insert(at, file);
-            loaded.entry_files = OnceLock::new();
+            loaded.forget_derived();
         }
         Some(Found::Shared { kind, stem, .. }) => {
             let at = (loaded.shared_files).partition_point(|f| f.file.path < file.path);
             let file = SharedFile { kind, stem, file };
             loaded.shared_files.insert(at, file);
+            loaded.forget_derived();
         }
         _ => return false,
     }
@@ -484,7 +526,7 @@ pub fn remove_entry_file(
     let other = |file: &TextFile| file.path.as_os_str() != relative.as_os_str();
     loaded.language_files.retain(|f| other(&f.file));
     loaded.shared_files.retain(|f| other(&f.file));
-    loaded.entry_files = OnceLock::new();
+    loaded.forget_derived();
     before != loaded.language_files.len() + loaded.shared_files.len()
         || matches!(
             classify(
