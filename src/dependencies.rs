@@ -254,6 +254,8 @@ pub struct Recorded {
     pub outputs: Vec<(OutputKey, String, Reads)>,
     pub still_there: StillThere,
     pub lists: HashMap<ListId, Vec<u64>>,
+    /// The key of each output of the render's plan, in its order.
+    pub planned: Vec<Option<OutputKey>>,
 }
 
 /// Which outputs of the last good render the site still has.
@@ -284,11 +286,19 @@ pub struct DependencyMap {
     live: usize,
     /// The keys of every list at the last good render.
     lists: HashMap<ListId, Vec<u64>>,
+    /// The key of each output of the last good render's plan, in its order: the outputs of
+    /// `outputs`, each once.
+    planned: Vec<Option<OutputKey>>,
 }
 
 impl DependencyMap {
     pub fn contains(&self, output: OutputKey) -> bool {
         self.outputs.contains_key(&output)
+    }
+
+    /// The key of each output of the last good render's plan, in its order.
+    pub fn planned_keys(&self) -> &[Option<OutputKey>] {
+        &self.planned
     }
 
     /// How many outputs the last good render had.
@@ -367,6 +377,7 @@ impl DependencyMap {
             stale.retain(|path| !in_use.contains(path.as_str()));
         }
         self.lists = recorded.lists;
+        self.planned = recorded.planned;
         // Most of what `readers` names is out of date: made again from what is read now.
         if self.indexed > 4 * self.live.max(1024) {
             self.readers.clear();

@@ -40,40 +40,69 @@ pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<Planned>) {
     let site = context.site;
     let mut jobs = entry_jobs(site);
     jobs.extend(other_jobs(site, context.renderer, &context.facets));
-    let mut planned = None;
-    if let Some(partial) = context.partial {
-        let lists = context.list_keys();
-        let outdated = partial.previous.outdated(&partial.changed, &lists);
-        // The theme's files, the site's files and robots.txt (no key) change only with the
-        // settings, the theme or the files, which render everything.
+    // Only `serve` (with a cache) records what outputs read, by their keys.
+    let planned = context.cache.is_some().then(|| {
         let keys: Vec<Option<OutputKey>> = jobs.par_iter().map(|job| job.key(site)).collect();
-        let (mut kept, mut remaining) = (0, keys.iter());
-        jobs.retain(|_| {
-            let Some(key) = remaining.next().copied().flatten() else {
-                return false;
-            };
-            let known = partial.previous.contains(key);
-            kept += usize::from(known);
-            !known || outdated.contains(&key)
-        });
-        // Each output has a key of its own: as many known as there were means none went.
-        let now = || {
-            keys.iter()
-                .flatten()
-                .copied()
-                .collect::<HashSet<OutputKey>>()
-        };
-        debug_assert_eq!(now().len(), keys.iter().flatten().count(), "output keys");
-        let still_there = match kept == partial.previous.output_count() {
-            true => StillThere::Every,
-            false => StillThere::Only(now()),
-        };
-        planned = Some(Planned { still_there, lists });
-    }
+        let lists = context.list_keys();
+        match context.partial {
+            Some(partial) => keep_outdated(&mut jobs, partial, keys, lists),
+            None => Planned {
+                still_there: StillThere::Replaced,
+                lists,
+                keys,
+            },
+        }
+    });
     // The longest outputs first: the threads share out the jobs in order, and one long job
     // taken last keeps the others waiting for it.
     jobs.sort_by_key(|job| !matches!(job, Job::Sitemap | Job::SearchIndex(_)));
     (jobs, planned)
+}
+
+/// Keeps the jobs of the outputs that are new or outdated since the last good render.
+fn keep_outdated(
+    jobs: &mut Vec<Job>,
+    partial: &super::Partial,
+    keys: Vec<Option<OutputKey>>,
+    lists: ListKeys,
+) -> Planned {
+    let previous = &partial.previous;
+    let outdated = previous.outdated(&partial.changed, &lists);
+    // The same outputs as the last plan's, in the same order (most edits): each is known
+    // without a look-up among a large site's 200,000.
+    let as_before = previous.planned_keys() == keys.as_slice();
+    debug_assert!(
+        !as_before || keys.iter().flatten().all(|key| previous.contains(*key)),
+        "the last plan's outputs are the dependency map's"
+    );
+    // The theme's files, the site's files and robots.txt (no key) change only with the
+    // settings, the theme or the files, which render everything.
+    let (mut kept, mut remaining) = (0, keys.iter());
+    jobs.retain(|_| {
+        let Some(key) = remaining.next().copied().flatten() else {
+            return false;
+        };
+        let known = as_before || previous.contains(key);
+        kept += usize::from(known);
+        !known || outdated.contains(&key)
+    });
+    // Each output has a key of its own: as many known as there were means none went.
+    let now = || {
+        keys.iter()
+            .flatten()
+            .copied()
+            .collect::<HashSet<OutputKey>>()
+    };
+    debug_assert_eq!(now().len(), keys.iter().flatten().count(), "output keys");
+    let still_there = match kept == previous.output_count() {
+        true => StillThere::Every,
+        false => StillThere::Only(now()),
+    };
+    Planned {
+        still_there,
+        lists,
+        keys,
+    }
 }
 
 /// The page of every entry, a festival's calendar file, and the pages at old addresses.
@@ -162,11 +191,15 @@ pub(super) fn list_jobs(site: &Site, facets: &Facets) -> Vec<Job> {
     jobs
 }
 
-/// What a partial plan found out: which outputs of the last good render the site still has,
-/// and the keys of every list.
+/// Every list's keys, by list.
+type ListKeys = foldhash::HashMap<crate::dependencies::ListId, Vec<u64>>;
+
+/// What the plan of a render of `serve` found out: which outputs of the last good render the
+/// site still has, the keys of every list, and the key of each job, in the plan's order.
 pub(super) struct Planned {
     pub(super) still_there: StillThere,
-    pub(super) lists: foldhash::HashMap<crate::dependencies::ListId, Vec<u64>>,
+    pub(super) lists: ListKeys,
+    pub(super) keys: Vec<Option<OutputKey>>,
 }
 
 impl Job {

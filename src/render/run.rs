@@ -7,7 +7,7 @@ use super::claims::Claimed;
 use super::plan::{Job, plan};
 use super::templates::Renderer;
 use super::{RenderContext, html_path};
-use crate::dependencies::{Recorded, StillThere};
+use crate::dependencies::Recorded;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
@@ -98,10 +98,6 @@ pub fn render_site(
             crate::site_links::check(site, &written, diagnostics);
         });
     }
-    let recorded_lists = options.cache.is_some().then(|| match planned {
-        Some(planned) => (planned.still_there, planned.lists),
-        None => (StillThere::Replaced, context.list_keys()),
-    });
     if let Some(cache) = options.cache.as_deref() {
         let changed = options.only.as_ref().map(|partial| &partial.changed);
         cache.keep_cards(
@@ -117,10 +113,11 @@ pub fn render_site(
         assets: site.assets.len(),
         images_processed,
         images_cached,
-        recorded: recorded_lists.map(|(still_there, lists)| Recorded {
+        recorded: planned.map(|planned| Recorded {
             outputs: recorded.into_inner().unwrap_or_default(),
-            still_there,
-            lists,
+            still_there: planned.still_there,
+            lists: planned.lists,
+            planned: planned.keys,
         }),
     }
 }

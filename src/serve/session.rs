@@ -188,7 +188,7 @@ impl Session {
         }
         self.frame = Some(compiled.site.frame);
         if partial {
-            self.published.apply(diff);
+            self.published.apply(diff, &compiled.site);
         } else {
             self.published = render::Published::of(&compiled.site);
         }
