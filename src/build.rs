@@ -105,6 +105,7 @@ pub(crate) fn compile_reusing(
         images,
         markdown_cache: caches.map(|c| &c.markdown),
         placement: caches.map(|c| &c.placement),
+        checks: caches.map(|c| &c.checks),
     };
     let site = resolve::resolve(
         config,

@@ -1093,3 +1093,33 @@ fn a_server_asked_to_end_removes_its_preview() {
     assert!(status.success(), "ends as after Ctrl-C: {status:?}");
     assert_eq!(previews(temp.path()), Vec::<std::path::PathBuf>::new());
 }
+
+/// The checks between pages read a page's translations too: `serve`, which keeps what they
+/// found on a page whose entries did not change, must check the Dutch page again when only its
+/// English translation changed, and find the dates that no longer agree (and then that they
+/// agree again).
+#[test]
+fn a_translation_edited_to_disagree_is_reported_and_its_fix_clears_it() {
+    let site = Site::fixture("basic");
+    let release = |title: &str, date: &str| {
+        format!("---\ntitle: \"{title}\"\nsummary: \"Kort.\"\ndate: {date}\n---\nTekst.\n")
+    };
+    site.write("content/press/eigen.nl.md", &release("Eigen bericht", "2024-03-01"));
+    site.write("content/press/eigen.en.md", &release("Own release", "2024-03-01"));
+    let server = start(&site);
+    let mut events = Events::open(&server.address);
+    site.replace(
+        "content/press/eigen.en.md",
+        &release("Own release", "2024-03-02"),
+    );
+    let data = events.wait_for("failed", WAIT);
+    assert!(data.contains("content/press/eigen.en.md:4:"), "{data}");
+    assert!(data.contains("2024-03-02"), "{data}");
+    site.replace(
+        "content/press/eigen.en.md",
+        &release("Own release, again", "2024-03-01"),
+    );
+    events.wait_for("fixed", WAIT);
+    let page = request(&server.address, "/en/press/eigen/");
+    assert!(page.body.contains("Own release, again"), "{}", page.body);
+}

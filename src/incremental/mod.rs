@@ -33,6 +33,8 @@ pub struct Caches {
     pub markdown: resolve::MarkdownCache,
     /// The pages of the last build, placed in their lists.
     pub placement: resolve::KeptPlacement,
+    /// What the checks between pages found on each page.
+    pub checks: resolve::KeptChecks,
     /// Search-index records and directory facets.
     pub render: Arc<render::RenderCache>,
     /// The compiled theme, when compiling it reported nothing.

@@ -37,6 +37,7 @@ pub struct RenderCache {
     /// initiatives' lists: a press release's edit keeps them.
     pub(super) facets: FromLists<Facets>,
     initiatives_related: FromLists<InitiativesRelated>,
+    press_related: FromLists<PressRelated>,
     /// The sitemap's rows, made again by entry.
     pub(super) sitemap: std::sync::Mutex<Option<SitemapRows>>,
     /// The initiatives' cards: a new initiative changes the counts on every directory page,
@@ -51,6 +52,7 @@ impl Default for RenderCache {
             press_names: Default::default(),
             facets: FromLists::new(crate::model::Kind::Initiative),
             initiatives_related: FromLists::new(crate::model::Kind::Initiative),
+            press_related: FromLists::new(crate::model::Kind::Press),
             sitemap: Default::default(),
             cards: Default::default(),
         }
@@ -100,14 +102,15 @@ impl RenderCache {
     pub(super) fn related(&self, site: &Site) -> Related {
         let (initiatives, press) = rayon::join(
             || self.initiatives_related.get(site, InitiativesRelated::of),
-            || match self.press_names.lock() {
-                Ok(mut names) => PressRelated::with_names(site, &mut names),
-                Err(_) => PressRelated::of(site),
+            || {
+                // An edit of a release's text names what it named: kept.
+                let make = |site: &Site| match self.press_names.lock() {
+                    Ok(mut names) => PressRelated::with_names(site, &mut names),
+                    Err(_) => PressRelated::of(site),
+                };
+                (self.press_related).get_alike(site, PressRelated::names_alike, make)
             },
         );
-        Related {
-            initiatives,
-            press: Arc::new(press),
-        }
+        Related { initiatives, press }
     }
 }

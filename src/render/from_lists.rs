@@ -35,11 +35,22 @@ impl<T: PartialEq + std::fmt::Debug> FromLists<T> {
     /// What `make` makes of `site`, kept from the last call when the kind's lists hold the
     /// same entries (by pointer) at the same places; else made now and kept.
     pub(super) fn get(&self, site: &Site, make: impl FnOnce(&Site) -> T) -> Arc<T> {
+        self.get_alike(site, |_, _| false, make)
+    }
+
+    /// `get`, where an entry other than the one kept at its place (an edit) still holds when
+    /// `alike(kept, now)`: what `make` reads of the two is the same.
+    pub(super) fn get_alike(
+        &self,
+        site: &Site,
+        alike: impl Fn(&Entry, &Entry) -> bool,
+        make: impl FnOnce(&Site) -> T,
+    ) -> Arc<T> {
         let Ok(mut made) = self.made.lock() else {
             return Arc::new(make(site));
         };
-        if let Some(kept) = made.as_ref()
-            && self.still_holds(site, kept)
+        if let Some(kept) = made.as_mut()
+            && self.still_holds(site, kept, &alike)
         {
             // Debug builds (the tests) check what was kept against what is made now.
             #[cfg(debug_assertions)]
@@ -63,7 +74,14 @@ impl<T: PartialEq + std::fmt::Debug> FromLists<T> {
         value
     }
 
-    fn still_holds(&self, site: &Site, kept: &Made<T>) -> bool {
+    /// Whether the lists hold the kept entries, or ones `alike` them, at the same places; the
+    /// entries alike are kept in place of the others.
+    fn still_holds(
+        &self,
+        site: &Site,
+        kept: &mut Made<T>,
+        alike: &impl Fn(&Entry, &Entry) -> bool,
+    ) -> bool {
         let languages = &site.config.languages;
         if languages.len() != kept.lengths.len() {
             return false;
@@ -76,14 +94,21 @@ impl<T: PartialEq + std::fmt::Debug> FromLists<T> {
             }
             let (positions, entries) = match at + length {
                 end if list.len() == *length && end <= kept.positions.len() => {
-                    (&kept.positions[at..end], &kept.entries[at..end])
+                    (&kept.positions[at..end], &mut kept.entries[at..end])
                 }
                 _ => return false,
             };
-            let same = list == positions
-                && (list.iter().zip(entries)).all(|(i, e)| Arc::ptr_eq(&site.pages[*i].entry, e));
-            if !same {
+            if list != positions {
                 return false;
+            }
+            for (i, kept_entry) in list.iter().zip(entries) {
+                let entry = &site.pages[*i].entry;
+                if !Arc::ptr_eq(entry, kept_entry) {
+                    if !alike(kept_entry, entry) {
+                        return false;
+                    }
+                    *kept_entry = entry.clone();
+                }
             }
             at += length;
         }

@@ -109,6 +109,15 @@ impl PressRelated {
         related
     }
 
+    /// Whether two entries name the same goals and partners, in the same order.
+    pub(super) fn names_alike(a: &crate::model::Entry, b: &crate::model::Entry) -> bool {
+        let (EntryData::Press(a), EntryData::Press(b)) = (&a.data, &b.data) else {
+            return false;
+        };
+        (a.goals.iter().map(|g| g.value)).eq(b.goals.iter().map(|g| g.value))
+            && (a.partners.iter().map(|p| &p.value)).eq(b.partners.iter().map(|p| &p.value))
+    }
+
     /// Adds page `i`, whose entry is `entry`, to the lists of what it names.
     fn add_entry(&mut self, lang: Lang, i: usize, entry: &crate::model::Entry) {
         if let EntryData::Press(press) = &entry.data {

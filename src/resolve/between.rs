@@ -20,24 +20,29 @@ pub(super) struct Between<'a> {
 }
 
 /// Every check between pages, over the whole site: what the menu's links found, then what
-/// each page's checks found, in the order of the pages.
-pub(super) fn check_between_pages(between: &Between<'_>) -> Vec<Diagnostic> {
+/// each page's checks found, in the order of the pages. `kept`: what `serve` kept of the
+/// last resolve's checks, with which entries have files and the frame hash.
+pub(super) fn check_between_pages(
+    between: &Between<'_>,
+    kept: (Option<&KeptChecks>, &Arc<crate::load::EntryFiles>, u64),
+) -> Vec<Diagnostic> {
     let references = References::new(between);
-    let mut by_page: Vec<Vec<Diagnostic>> = (0..between.pages.len())
-        .into_par_iter()
-        .map(|i| check_page(between, &references, i))
-        .collect();
-    for (i, clash) in between.clashes {
-        by_page[*i].push(clash.clone());
-    }
+    let mut clashes: Vec<&(usize, Diagnostic)> = between.clashes.iter().collect();
+    clashes.sort_by_key(|(i, _)| *i);
+    let mut clashes = clashes.into_iter().peekable();
     let mut found = check_menu(between.config, between.all_keys);
-    found.extend(by_page.into_iter().flatten());
+    super::kept_checks::for_each_checked(between, &references, kept, |i, on_page| {
+        found.extend_from_slice(on_page);
+        while let Some((_, clash)) = clashes.next_if(|(at, _)| *at == i) {
+            found.push(clash.clone());
+        }
+    });
     found
 }
 
 /// What checking one page's references needs to know of the whole site: the partners, and the
 /// goals by number. Made from the goals' pages and the keys, not from every page.
-struct References<'a> {
+pub(super) struct References<'a> {
     partner_stems: Vec<&'a str>,
     /// What a `press_contact` may name (`render::entries`): each partner's name, short name
     /// and file name, in lower case, with the name to suggest for it.
@@ -101,6 +106,32 @@ impl<'a> References<'a> {
     }
 }
 
+impl References<'_> {
+    /// Adds everything the checks may read of these to a hash: the goal pages by number with
+    /// what a duplicate's message names of them.
+    pub(super) fn hash_into(&self, pages: &[Page], add: &mut impl FnMut(&[u8])) {
+        self.partner_stems
+            .iter()
+            .for_each(|stem| add(stem.as_bytes()));
+        for (name, called) in &self.partner_names {
+            add(name.as_bytes());
+            add(called.as_bytes());
+        }
+        for (number, first) in &self.goal_numbers {
+            add(&[*number]);
+            add(&first.to_le_bytes());
+            let entry = &pages[*first].entry;
+            add(entry.stem.as_bytes());
+            add(entry.lang.code().as_bytes());
+            if let EntryData::Goal(goal) = &entry.data {
+                add(goal.number.path.as_os_str().as_encoded_bytes());
+            }
+            add(entry.path.as_os_str().as_encoded_bytes());
+        }
+        add(&[u8::from(self.goals_complete)]);
+    }
+}
+
 /// Whether the goal page `i` has the number of the goal page `first` (the first with that
 /// number), in the same language but another entry.
 fn is_duplicate_goal(pages: &[Page], first: usize, i: usize) -> bool {
@@ -110,7 +141,11 @@ fn is_duplicate_goal(pages: &[Page], first: usize, i: usize) -> bool {
 }
 
 /// Everything the checks between pages report on the page at `i`, but a clash of addresses.
-fn check_page(between: &Between<'_>, references: &References<'_>, i: usize) -> Vec<Diagnostic> {
+pub(super) fn check_page(
+    between: &Between<'_>,
+    references: &References<'_>,
+    i: usize,
+) -> Vec<Diagnostic> {
     let mut found = Diagnostics::new();
     check_translations(between, i, &mut found);
     check_references(between, references, i, &mut found);

@@ -21,6 +21,7 @@ mod between;
 mod cache;
 mod hashes;
 mod held_files;
+mod kept_checks;
 mod kept_metadata;
 mod links;
 mod order;
@@ -30,6 +31,7 @@ mod urls;
 use between::{Between, check_between_pages};
 pub use cache::*;
 pub use hashes::*;
+pub use kept_checks::KeptChecks;
 use links::*;
 use order::*;
 pub use page::*;
@@ -252,6 +254,8 @@ pub struct ResolveInput<'a> {
     pub markdown_cache: Option<&'a MarkdownCache>,
     /// The pages of the previous build, placed (`serve`).
     pub placement: Option<&'a KeptPlacement>,
+    /// What the checks between pages found at the previous build (`serve`).
+    pub checks: Option<&'a KeptChecks>,
 }
 
 pub fn resolve(
@@ -267,6 +271,7 @@ pub fn resolve(
         images,
         markdown_cache,
         placement,
+        checks,
     } = input;
     let Publication {
         published,
@@ -300,7 +305,7 @@ pub fn resolve(
         images: &images,
         clashes: &clashes,
     };
-    let hashes = check_and_hash(&between, &held_keys, diagnostics);
+    let hashes = check_and_hash(&between, (&held_keys, &files, checks), diagnostics);
     // With the placement of the last resolve, no page is at another address since.
     let moved = markdown_cache.map(|cache| moved_pages(cache, (&pages, reused)));
     let rendered = render_all(
@@ -336,20 +341,23 @@ struct Hashes {
 /// other), and reports what the checks found.
 fn check_and_hash(
     between: &Between<'_>,
-    held_keys: &BTreeSet<(Kind, String)>,
+    (held_keys, files, kept): (
+        &BTreeSet<(Kind, String)>,
+        &Arc<crate::load::EntryFiles>,
+        Option<&KeptChecks>,
+    ),
     diagnostics: &mut Diagnostics,
 ) -> Hashes {
-    let (found, hashes) = rayon::join(
-        || check_between_pages(between),
-        || Hashes {
-            frame: frame_hash(held_keys, between.assets, between.images, between.config),
-            keys: keys_hash(between.all_keys),
-        },
+    // First: what the checks kept by `serve` read includes it.
+    let frame = frame_hash(held_keys, between.assets, between.images, between.config);
+    let (found, keys) = rayon::join(
+        || check_between_pages(between, (kept, files, frame)),
+        || keys_hash(between.all_keys),
     );
     for d in found {
         diagnostics.push(d);
     }
-    hashes
+    Hashes { frame, keys }
 }
 
 /// Every page's Markdown as HTML (in parallel), and what rendering found.
