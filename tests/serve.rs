@@ -1104,8 +1104,14 @@ fn a_translation_edited_to_disagree_is_reported_and_its_fix_clears_it() {
     let release = |title: &str, date: &str| {
         format!("---\ntitle: \"{title}\"\nsummary: \"Kort.\"\ndate: {date}\n---\nTekst.\n")
     };
-    site.write("content/press/eigen.nl.md", &release("Eigen bericht", "2024-03-01"));
-    site.write("content/press/eigen.en.md", &release("Own release", "2024-03-01"));
+    site.write(
+        "content/press/eigen.nl.md",
+        &release("Eigen bericht", "2024-03-01"),
+    );
+    site.write(
+        "content/press/eigen.en.md",
+        &release("Own release", "2024-03-01"),
+    );
     let server = start(&site);
     let mut events = Events::open(&server.address);
     site.replace(

@@ -76,14 +76,14 @@ impl RenderCache {
         &self,
         site: &Site,
         (mut kept, changed): (KeptCards, Option<&Changed>),
-        made: Vec<std::sync::OnceLock<MadeCard>>,
+        made: Vec<std::sync::OnceLock<Box<MadeCard>>>,
     ) {
         for page in changed.into_iter().flat_map(|c| &c.pages) {
             kept.remove(page);
         }
         for (page, made) in site.pages.iter().zip(made) {
             // A card whose template failed is made again (and its problem reported) next time.
-            if let Some((Some(Ok(card)), reads)) = made.into_inner()
+            if let Some((Some(Ok(card)), reads)) = made.into_inner().map(|made| *made)
                 && let Some(html) = (card.as_map())
                     .and_then(|fields| fields.get(&tera::value::Key::from("html")))
                     .and_then(tera::Value::as_str)

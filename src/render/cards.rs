@@ -141,22 +141,23 @@ impl<'a> RenderContext<'a> {
     /// The card of the initiative at `index`, or the problem its template met: taken from
     /// what `serve` kept when its entry is the one it was made from.
     pub(super) fn made_card(&self, index: usize) -> Option<&Result<tera::Value, Diagnostic>> {
-        let (card, reads) = self.initiative_cards.get(index)?.get_or_init(|| {
+        let made = self.initiative_cards.get(index)?.get_or_init(|| {
             let page = self.site.pages.get(index);
             let kept = page.and_then(|p| self.kept_cards.get(&(p.entry.lang, p.key_hash)));
             if let Some((kept, page)) = kept.zip(page)
                 && Arc::ptr_eq(&kept.entry, &page.entry)
             {
-                return (Some(card_value(kept.html.clone())), kept.reads.clone());
+                return Box::new((Some(card_value(kept.html.clone())), kept.reads.clone()));
             }
-            crate::dependencies::record_if_recording(|| {
+            Box::new(crate::dependencies::record_if_recording(|| {
                 let page = self.site.page_at(index)?;
                 let card = self.initiative_card(page)?;
                 let html =
                     self.render_partial("partial_initiative_card.html", page.entry.lang, &card);
                 Some(html.and_then(card_value))
-            })
+            }))
         });
+        let (card, reads) = &**made;
         crate::dependencies::replay(reads);
         card.as_ref()
     }

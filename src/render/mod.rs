@@ -84,7 +84,9 @@ pub struct RenderContext<'a> {
     filters_made: directory::FiltersMade,
     /// Initiative cards by index in `Site::pages`, made on first use: every initiative is on
     /// several directory pages (all, its province, each of its themes) and goal pages.
-    initiative_cards: Vec<std::sync::OnceLock<cache::MadeCard>>,
+    /// Boxed: a slot for every page is made on every render, and most stay empty (a large
+    /// site's 200,000 slots of the card itself were 60 MB to write anew on each edit).
+    initiative_cards: Vec<std::sync::OnceLock<Box<cache::MadeCard>>>,
     /// The cards `serve` kept from its last render, taken from `cache` (a partial render).
     kept_cards: cache::KeptCards,
     /// Who names each goal and partner (`related::make_related`), beside the facets.
