@@ -485,9 +485,9 @@ fn publish_assets(config: &Config, assets: Vec<Asset>) -> Vec<PublishedAsset> {
 /// The Markdown sources of the pages, taken out of their entries where no one else holds them.
 fn take_bodies(pages: &mut [Page]) -> Vec<Body> {
     // Each Markdown source is dropped as soon as it is rendered, so the sources and the HTML of
-    // every page are never all held at once.
+    // every page are never all held at once. Side by side: each page's entry is read.
     pages
-        .iter_mut()
+        .par_iter_mut()
         .map(|page| match Arc::get_mut(&mut page.entry) {
             Some(entry) => std::mem::take(&mut entry.body),
             // Shared with the cache of `serve`, which keeps it anyway.

@@ -129,7 +129,8 @@ impl Placement {
 
     fn placed(&self) -> Placed {
         Placed {
-            pages: self.pages.clone(),
+            // Side by side: a clone writes the counts of each page's entry and texts.
+            pages: self.pages.par_iter().cloned().collect(),
             index: self.index.clone(),
             lists: self.lists.clone(),
             clashes: self.clashes.clone(),
