@@ -1,11 +1,8 @@
 //! What changed since `serve`'s last good render: the two sites compared page by page by key
 //! (`Published::diff`), and what a partial render needs to know of it (`Partial`).
 
-use crate::dependencies::{Changed, DependencyMap};
-use crate::lang::Lang;
-use crate::resolve::{Page, PageSource, Site};
-use foldhash::HashMap;
-use rayon::prelude::*;
+use crate::dependencies::{Changed, DependencyMap, PageRef};
+use crate::resolve::{PageSource, Site, places_before};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -18,115 +15,78 @@ pub struct Partial {
     pub previous: Arc<DependencyMap>,
 }
 
-/// What a build published at each page, by language and key: kept by `serve` from its last
-/// good build, to tell which pages the next one changed.
+/// What a build published at each page, in the site's order: kept by `serve` from its last
+/// good build, to tell which pages the next one changed. An edit leaves nearly every page at
+/// its place, or beside it when a page came or went before it; only the others are looked for
+/// by key.
 #[derive(Default)]
 pub struct Published {
-    pages: HashMap<Lang, HashMap<Arc<str>, PageSource>>,
-    /// Each page at its place in the site: an edit leaves nearly every page where it was,
-    /// and one found unchanged there or beside it is spared a look-up by key (at 100,000
-    /// entries a tenth of an edit).
     in_order: Vec<PageSource>,
 }
 
-/// How a site differs from the one `Published` was made from: the pages changed, the keys of
-/// their entries, and what to bring `Published` up to date with once they are written.
+/// How a site differs from the one `Published` was made from: the pages changed and the keys
+/// of their entries.
 pub struct PageDiff {
     pub changed: Changed,
     pub keys: BTreeSet<String>,
-    /// (language, key, the page now; `None`: gone).
-    updates: Vec<(Lang, Arc<str>, Option<PageSource>)>,
-    /// The places of the pages that differ, when every other page was found at its own.
+    /// The places of the pages that differ, when every other page was found at its own: then
+    /// only they are taken again into `Published`.
     differ_in_place: Option<Vec<usize>>,
 }
 
 impl Published {
     pub fn of(site: &Site) -> Published {
-        let mut published = Published::default();
-        for page in &site.pages {
-            (published.pages.entry(page.entry.lang).or_default())
-                .insert(page.key.clone(), PageSource::of(page));
+        Published {
+            in_order: site.pages.iter().map(PageSource::of).collect(),
         }
-        published.in_order = site.pages.iter().map(PageSource::of).collect();
-        published
     }
 
     /// Compares `site` with what was published, page by page by key: a page whose entry,
     /// Markdown or address is another, one that appeared and one that went are changes.
     pub fn diff(&self, site: &Site) -> PageDiff {
-        let before =
-            |page: &Page| (self.pages.get(&page.entry.lang)).and_then(|p| p.get(&page.key));
-        let seen: Vec<Seen> = (site.pages.par_iter().enumerate())
-            .map(|(i, page)| {
-                let unchanged_at = |j: usize| self.in_order.get(j).is_some_and(|b| b.is(page));
-                if unchanged_at(i) {
-                    Seen::AtPlace
-                } else if unchanged_at(i + 1)
-                    || i.checked_sub(1).is_some_and(unchanged_at)
-                    || before(page).is_some_and(|before| before.is(page))
-                {
-                    Seen::Moved
-                } else {
-                    Seen::Differs
-                }
-            })
-            .collect();
-        let differ_at: Vec<usize> = (seen.iter().enumerate())
-            .filter(|(_, seen)| matches!(seen, Seen::Differs))
-            .map(|(i, _)| i)
-            .collect();
-        let in_place = site.pages.len() == self.in_order.len()
-            && !seen.iter().any(|seen| matches!(seen, Seen::Moved));
+        let was_at = places_before(&self.in_order, &site.pages, PageSource::of_page, |before| {
+            (before.entry.lang, before.key_hash)
+        });
         let mut diff = PageDiff {
             changed: Changed::default(),
             keys: BTreeSet::new(),
-            updates: Vec::new(),
             differ_in_place: None,
         };
-        let differing: Vec<&Page> = differ_at.iter().map(|i| &site.pages[*i]).collect();
-        diff.differ_in_place = in_place.then_some(differ_at);
-        let came = differing
-            .iter()
-            .filter(|page| before(page).is_none())
-            .count();
-        let matched = site.pages.len() - came;
-        for page in differing {
+        let mut still_there = vec![false; self.in_order.len()];
+        let mut differ_at = Vec::new();
+        for (i, (page, was_at)) in site.pages.iter().zip(&was_at).enumerate() {
+            let before = was_at.map(|j| &self.in_order[j]);
+            if let Some(j) = *was_at {
+                still_there[j] = true;
+            }
+            if before.is_some_and(|before| before.is(page)) {
+                continue;
+            }
+            differ_at.push(i);
             let lang = page.entry.lang;
-            let before = before(page);
             if before.is_none_or(|before| before.url != page.url) {
                 diff.changed.addresses.insert(lang);
             }
             if before.is_none() {
                 diff.changed.came_or_went.insert((lang, page.key_hash));
             }
-            diff.changed(lang, &page.key, Some(PageSource::of(page)));
+            diff.changed((lang, page.key_hash), &page.key);
         }
-        let known: usize = self.pages.values().map(HashMap::len).sum();
-        if known != matched {
-            for (lang, pages) in &self.pages {
-                for (key, before) in pages {
-                    let (kind, stem) = (before.entry.kind, &before.entry.stem);
-                    if site.index_of(kind, stem, *lang).is_none() {
-                        diff.changed.addresses.insert(*lang);
-                        let page = (*lang, crate::resolve::key_hash_of(key));
-                        diff.changed.came_or_went.insert(page);
-                        diff.changed(*lang, key, None);
-                    }
-                }
-            }
+        let gone = (self.in_order.iter().zip(&still_there)).filter(|(_, there)| !**there);
+        for (before, _) in gone {
+            let page = (before.entry.lang, before.key_hash);
+            diff.changed.addresses.insert(page.0);
+            diff.changed.came_or_went.insert(page);
+            diff.changed(page, &before.key());
         }
+        let in_place = site.pages.len() == self.in_order.len()
+            && (was_at.iter().enumerate()).all(|(i, was_at)| *was_at == Some(i));
+        diff.differ_in_place = in_place.then_some(differ_at);
         diff
     }
 
     /// Brings what was published up to date with `site`, which `diff` was made from.
     pub fn apply(&mut self, diff: PageDiff, site: &Site) {
-        for (lang, key, now) in diff.updates {
-            let pages = self.pages.entry(lang).or_default();
-            match now {
-                Some(page) => pages.insert(key, page),
-                None => pages.remove(&key),
-            };
-        }
         match diff.differ_in_place {
             Some(differ_at) => {
                 for i in differ_at {
@@ -136,7 +96,7 @@ impl Published {
                     }
                 }
             }
-            None => self.in_order = site.pages.iter().map(PageSource::of).collect(),
+            None => *self = Published::of(site),
         }
         debug_assert!(
             self.in_order.len() == site.pages.len()
@@ -146,20 +106,10 @@ impl Published {
     }
 }
 
-/// How a page was found among those published: unchanged at its place, unchanged elsewhere
-/// (pages came, went or moved before it), or changed (or new).
-enum Seen {
-    AtPlace,
-    Moved,
-    Differs,
-}
-
 impl PageDiff {
-    fn changed(&mut self, lang: Lang, key: &Arc<str>, now: Option<PageSource>) {
-        let page = (lang, crate::resolve::key_hash_of(key));
+    fn changed(&mut self, page: PageRef, key: &str) {
         self.changed.pages.insert(page);
-        self.changed.langs.insert(lang);
+        self.changed.langs.insert(page.0);
         self.keys.insert(key.to_string());
-        self.updates.push((lang, key.clone(), now));
     }
 }

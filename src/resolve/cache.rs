@@ -83,47 +83,51 @@ impl KeptMarkdown {
 /// The address of every page at the last resolve, and how many times addresses changed.
 #[derive(Default)]
 pub(super) struct Addresses {
-    pub(super) urls: PageUrls,
+    /// Each page's key and address at the last resolve, in the order of its pages.
+    in_order: Vec<PageAddress>,
     pub(super) generation: u64,
 }
 
-/// Language → page key → URL.
-pub(super) type PageUrls = HashMap<Lang, HashMap<Arc<str>, Arc<str>>>;
+struct PageAddress {
+    page: crate::dependencies::PageRef,
+    key: Arc<str>,
+    url: Arc<str>,
+}
 
-/// Brings `urls` up to the addresses of `pages`. Returns the key of every page whose address
-/// changed, or that appeared or went.
-pub(super) fn update_page_urls(urls: &mut PageUrls, pages: &[Page]) -> Vec<Arc<str>> {
-    let mut moved = Vec::new();
-    for page in pages {
-        let of_lang = urls.entry(page.entry.lang).or_default();
-        match of_lang.get_mut(&*page.key) {
-            Some(url) if *url == page.url => {}
-            Some(url) => {
-                url.clone_from(&page.url);
-                moved.push(page.key.clone());
+impl Addresses {
+    /// Brings the addresses up to those of `pages`. Returns the key of every page whose
+    /// address changed, or that appeared or went.
+    fn update(&mut self, pages: &[Page]) -> Vec<Arc<str>> {
+        let places = places_before(
+            &self.in_order,
+            pages,
+            |kept, page| kept.page == (page.entry.lang, page.key_hash) && kept.key == page.key,
+            |kept| kept.page,
+        );
+        let mut still_there = vec![false; self.in_order.len()];
+        let mut moved = Vec::new();
+        for (page, place) in pages.iter().zip(&places) {
+            if let Some(j) = *place {
+                still_there[j] = true;
             }
-            None => {
-                of_lang.insert(page.key.clone(), page.url.clone());
+            if place.is_none_or(|j| self.in_order[j].url != page.url) {
                 moved.push(page.key.clone());
             }
         }
-    }
-    // More addresses than pages: some are gone (rare; only then is every key compared).
-    let known: usize = urls.values().map(HashMap::len).sum();
-    if known != pages.len() {
-        let present: HashSet<(Lang, &str)> =
-            pages.iter().map(|p| (p.entry.lang, &*p.key)).collect();
-        for (lang, of_lang) in urls.iter_mut() {
-            of_lang.retain(|key, _| {
-                let keep = present.contains(&(*lang, &**key));
-                if !keep {
-                    moved.push(key.clone());
-                }
-                keep
-            });
+        let gone = (self.in_order.iter().zip(still_there)).filter(|(_, there)| !there);
+        moved.extend(gone.map(|(kept, _)| kept.key.clone()));
+        let in_place = (places.iter().enumerate()).all(|(i, place)| *place == Some(i));
+        if !moved.is_empty() || !in_place || places.len() != self.in_order.len() {
+            self.in_order = (pages.iter())
+                .map(|page| PageAddress {
+                    page: (page.entry.lang, page.key_hash),
+                    key: page.key.clone(),
+                    url: page.url.clone(),
+                })
+                .collect();
         }
+        moved
     }
-    moved
 }
 
 pub(super) struct CachedMarkdown {
@@ -159,9 +163,7 @@ pub(super) fn moved_pages(cache: &MarkdownCache, (pages, unmoved): (&[Page], boo
         return (HashSet::new(), addresses.generation);
     }
     // A page that appeared or went moved too: links to its key now resolve differently.
-    let moved: HashSet<Arc<str>> = update_page_urls(&mut addresses.urls, pages)
-        .into_iter()
-        .collect();
+    let moved: HashSet<Arc<str>> = addresses.update(pages).into_iter().collect();
     if !moved.is_empty() {
         addresses.generation += 1;
     }

@@ -26,6 +26,8 @@ pub struct Page {
 /// unchanged file, so they are compared by pointer (held here, no other can take their address).
 #[derive(Debug, Clone)]
 pub struct PageSource {
+    /// `Page::key_hash`: with the entry's language, which page this is.
+    pub key_hash: u64,
     pub url: Arc<str>,
     pub entry: Arc<Entry>,
     pub rendered: Arc<Rendered>,
@@ -34,10 +36,25 @@ pub struct PageSource {
 impl PageSource {
     pub fn of(page: &Page) -> PageSource {
         PageSource {
+            key_hash: page.key_hash,
             url: page.url.clone(),
             entry: page.entry.clone(),
             rendered: page.rendered.clone(),
         }
+    }
+
+    /// Whether `page` is the same entry's, in the same language, changed or not.
+    pub fn of_page(&self, page: &Page) -> bool {
+        self.key_hash == page.key_hash
+            && (Arc::ptr_eq(&self.entry, &page.entry)
+                || (self.entry.lang == page.entry.lang
+                    && self.entry.kind == page.entry.kind
+                    && self.entry.stem == page.entry.stem))
+    }
+
+    /// `Page::key` of the page this was taken from.
+    pub fn key(&self) -> String {
+        format!("{}/{}", self.entry.kind.folder(), self.entry.stem)
     }
 
     /// Whether `page` is the one this was taken from, unchanged.
@@ -139,4 +156,44 @@ impl PageIndex {
     pub fn contains(&self, pages: &[Page], kind: Kind, stem: &str, lang: Lang) -> bool {
         self.get(pages, kind, stem, lang).is_some()
     }
+}
+
+/// Where each of `pages` was in `before`, what an earlier build kept of its pages in their
+/// order, if it was there: at its own place or beside it (one pass over pointers: an edit
+/// leaves nearly every page where it was, or one place off when a page came or went before
+/// it), else looked up by `key` in a map made only then. `is_of`: whether a kept item is the
+/// page's (same entry, same language), changed or not.
+pub fn places_before<T: Sync>(
+    before: &[T],
+    pages: &[Page],
+    is_of: impl Fn(&T, &Page) -> bool + Sync,
+    key: impl Fn(&T) -> crate::dependencies::PageRef,
+) -> Vec<Option<usize>> {
+    let is_at = |j: usize, page: &Page| before.get(j).is_some_and(|b| is_of(b, page));
+    let mut places: Vec<Option<usize>> = (pages.par_iter().enumerate())
+        .map(|(i, page)| {
+            [Some(i), i.checked_add(1), i.checked_sub(1)]
+                .into_iter()
+                .flatten()
+                .find(|j| is_at(*j, page))
+        })
+        .collect();
+    if places.iter().all(Option::is_some) {
+        return places;
+    }
+    let by_key: HashMap<crate::dependencies::PageRef, usize> = (before.iter().enumerate())
+        .map(|(j, b)| (key(b), j))
+        .collect();
+    for (page, place) in pages.iter().zip(&mut places) {
+        if place.is_none() {
+            let found = by_key.get(&(page.entry.lang, page.key_hash)).copied();
+            *place = match found {
+                Some(j) if is_at(j, page) => Some(j),
+                // Two keys with one hash: the one the map does not hold is looked for in full.
+                Some(_) => (0..before.len()).find(|j| is_at(*j, page)),
+                None => None,
+            };
+        }
+    }
+    places
 }
