@@ -217,12 +217,13 @@ impl Trace {
 }
 
 /// How `build` and `serve` render: images processed with the cache `ImageCache::open` chose.
-pub fn render_options(image_cache: &Path) -> render::RenderOptions {
+pub fn render_options(image_cache: &Path) -> render::RenderOptions<'static> {
     render::RenderOptions {
         image_cache: Some(image_cache.to_path_buf()),
         cache: None,
         only: None,
         counters: None,
+        before_later: None,
     }
 }
 
@@ -535,6 +536,7 @@ pub fn check_with(options: &BuildOptions, external: bool) -> Report {
                 cache: None,
                 only: None,
                 counters: None,
+                before_later: None,
             },
             &|_, _| Ok(()),
             &mut diagnostics,

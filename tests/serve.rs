@@ -1129,3 +1129,55 @@ fn a_translation_edited_to_disagree_is_reported_and_its_fix_clears_it() {
     let page = request(&server.address, "/en/press/eigen/");
     assert!(page.body.contains("Own release, again"), "{}", page.body);
 }
+
+/// A new press release shifts every later page of the list. `serve` reloads the tabs once the
+/// pages they show and the first pages of lists are made, and makes the later ones after: a
+/// request for one meanwhile waits for it, and is never answered with the page from before.
+#[test]
+fn later_list_pages_are_made_after_the_reload_and_never_served_stale() {
+    let site = Site::fixture("basic");
+    let pause = Duration::from_millis(3000);
+    let server = start_with(
+        &site,
+        &[(
+            "WDHS_SERVE_WAIT_BEFORE_LATER_MS",
+            &pause.as_millis().to_string(),
+        )],
+    );
+    let mut events = Events::open(&server.address);
+    let release = |stem: &str, date: &str| {
+        let text = format!(
+            "---\ntitle: \"Nieuw {stem}\"\nsummary: \"Nieuw.\"\ndate: {date}\npartners: [alfa]\n---\nTekst.\n"
+        );
+        site.write(&format!("content/press/{stem}.nl.md"), &text);
+    };
+    let second_page = || request(&server.address, "/pers/pagina/2/");
+    assert!(!second_page().body.contains("Bericht 2"));
+
+    // No tab shows the second page: it is made after the reload, and a request waits for it.
+    release("bericht-9", "2024-06-01");
+    events.wait_for("reload", WAIT);
+    let asked = Instant::now();
+    let page = second_page();
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Bericht 2"), "{}", page.body);
+    assert!(
+        asked.elapsed() >= pause / 2,
+        "the second page was made before the reload: the test shows nothing"
+    );
+    let (_, summary) = server.next_rebuild();
+    assert!(summary.starts_with("rebuilt"), "{summary}");
+
+    // A tab shows it: it is made before the reload.
+    let mut viewing = Events::open_viewing(&server.address, "/pers/pagina/2/");
+    server.forget_output();
+    release("bericht-8", "2024-07-01");
+    viewing.wait_for("reload", WAIT);
+    let asked = Instant::now();
+    let page = second_page();
+    assert!(page.body.contains("Bericht 3"), "{}", page.body);
+    assert!(asked.elapsed() < pause / 2, "waited {:?}", asked.elapsed());
+    let (_, summary) = server.next_rebuild();
+    assert!(summary.starts_with("rebuilt"), "{summary}");
+    assert_served_as_built(&site, &server, |path| path.ends_with(".html"));
+}

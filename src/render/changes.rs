@@ -13,6 +13,8 @@ pub struct Partial {
     /// The keys (`kind/stem`) of the entries changed, for the sitemap's rows.
     pub keys: BTreeSet<String>,
     pub previous: Arc<DependencyMap>,
+    /// The output paths open in a tab: made before the tabs reload even when they could wait.
+    pub viewed: foldhash::HashSet<String>,
 }
 
 /// What a build published at each page, in the site's order: kept by `serve` from its last

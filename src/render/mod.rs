@@ -27,7 +27,7 @@ mod templates;
 
 pub use cache::RenderCache;
 pub use changes::{PageDiff, Partial, Published};
-pub use run::{RenderOptions, RenderStats, Sink, render_site};
+pub use run::{BeforeLater, RenderOptions, RenderStats, Sink, render_site};
 pub use templates::{Renderer, prepare};
 
 use crate::dependencies::{Length, ListId, Reads};

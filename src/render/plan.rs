@@ -224,6 +224,13 @@ impl Job {
         })
     }
 
+    /// Whether `serve` may make this output after the tabs reload (`BeforeLater`): a list's
+    /// page after its first. An edit high in a long list changes every page after it (3,000
+    /// at 100,000 press releases), which few readers of the preview open.
+    pub(super) fn can_wait(&self) -> bool {
+        matches!(self, Job::SectionIndex(_, _, n) | Job::InitiativeFilter(_, _, n) if *n > 0)
+    }
+
     /// The address of a list's page; `None` for any other output.
     pub(super) fn list_path(&self, context: &super::RenderContext) -> Option<String> {
         match self {

@@ -32,8 +32,13 @@ pub struct RenderStats {
     pub recorded: Option<Recorded>,
 }
 
+/// Called by a partial render of `serve` once the outputs that cannot wait are made, with the
+/// paths of those that can (`Job::can_wait`) and are still to make: `serve` writes what it
+/// has and reloads the tabs while they are made.
+pub type BeforeLater<'a> = dyn Fn(&[String]) + Sync + 'a;
+
 /// Where rendering may keep work between builds.
-pub struct RenderOptions {
+pub struct RenderOptions<'a> {
     /// The image cache folder (see `images::cache_dir`); `None` skips processing images
     /// altogether (`check`, which writes nothing and only needs their headers).
     pub image_cache: Option<PathBuf>,
@@ -45,6 +50,8 @@ pub struct RenderOptions {
     /// Counts the images as they are done, for the progress `build` and `serve` show while
     /// rendering (`progress.rs`); fresh for each render. `None`: counted privately.
     pub counters: Option<std::sync::Arc<crate::images::Counters>>,
+    /// See `BeforeLater`; only with `only`.
+    pub before_later: Option<&'a BeforeLater<'a>>,
 }
 
 /// Renders every output file of the site into `sink`, in parallel.
@@ -67,23 +74,39 @@ pub fn render_site(
     let pages = AtomicUsize::new(0);
     let claimed = Claimed::default();
     let recorded: std::sync::Mutex<Vec<_>> = Default::default();
-    let found: Vec<Diagnostic> = jobs
-        .par_iter()
-        .flat_map_iter(|job| {
-            if options.cache.is_none() {
-                return context.send_outputs(job, sink, &claimed, &pages);
-            }
-            let (found, reads) =
-                crate::dependencies::record(|| context.send_outputs(job, sink, &claimed, &pages));
-            if let Some(key) = job.key(site)
-                && let Some(path) = context.output_path(job)
-                && let Ok(mut recorded) = recorded.lock()
-            {
-                recorded.push((key, path, reads));
-            }
-            found
-        })
-        .collect();
+    let run = |jobs: &[Job]| -> Vec<Diagnostic> {
+        (jobs.par_iter())
+            .flat_map_iter(|job| {
+                if options.cache.is_none() {
+                    return context.send_outputs(job, sink, &claimed, &pages);
+                }
+                let (found, reads) = crate::dependencies::record(|| {
+                    context.send_outputs(job, sink, &claimed, &pages)
+                });
+                if let Some(key) = job.key(site)
+                    && let Some(path) = context.output_path(job)
+                    && let Ok(mut recorded) = recorded.lock()
+                {
+                    recorded.push((key, path, reads));
+                }
+                found
+            })
+            .collect()
+    };
+    let (now, later) = split_later(&context, &jobs, options);
+    let mut found = run(&now);
+    if !later.is_empty()
+        && let Some(before_later) = options.before_later
+        && !found
+            .iter()
+            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    {
+        let paths: Vec<String> = (later.iter())
+            .filter_map(|job| context.output_path(job))
+            .collect();
+        before_later(&paths);
+    }
+    found.extend(run(&later));
     for d in found {
         diagnostics.push(d);
     }
@@ -120,6 +143,26 @@ pub fn render_site(
             planned: planned.keys,
         }),
     }
+}
+
+/// The jobs to run first, and those that can wait (`Job::can_wait`) when a partial render of
+/// `serve` may write before they are made (`RenderOptions::before_later`): the later pages of
+/// lists that no tab shows.
+fn split_later(
+    context: &RenderContext<'_>,
+    jobs: &[Job],
+    options: &RenderOptions,
+) -> (Vec<Job>, Vec<Job>) {
+    let viewed = match (&options.only, options.before_later) {
+        (Some(partial), Some(_)) => &partial.viewed,
+        _ => return (jobs.to_vec(), Vec::new()),
+    };
+    (jobs.iter().cloned()).partition(|job| {
+        !job.can_wait()
+            || context
+                .output_path(job)
+                .is_some_and(|p| viewed.contains(&p))
+    })
 }
 
 impl<'a> RenderContext<'a> {

@@ -5,11 +5,12 @@
 use super::front;
 use crate::diagnostic::{self, Diagnostics};
 use std::collections::HashMap;
+use std::collections::HashSet;
 use std::io::Write;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, SyncSender, TrySendError};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 
 pub const EVENTS_PATH: &str = "/__wdhs/events";
 pub const SCRIPT_PATH: &str = "/__wdhs/live.js";
@@ -33,7 +34,12 @@ pub(super) struct Shared {
     pub(super) held_from: usize,
     /// Errors of the last build; `None` when it succeeded.
     failure: RwLock<Option<FailureView>>,
-    clients: Mutex<Vec<SyncSender<String>>>,
+    /// Each open tab's stream, with the output path of the page it shows.
+    clients: Mutex<Vec<(SyncSender<String>, String)>>,
+    /// Output paths a render is still making after the tabs were reloaded (`BeforeLater`): a
+    /// request for one waits until it is written.
+    pending: Mutex<HashSet<String>>,
+    made: Condvar,
     /// What the front adds to every request it passes on (`front::TOKEN_HEADER`).
     pub(super) token: front::Token,
 }
@@ -69,6 +75,8 @@ impl Shared {
                 .unwrap_or(HELD_IN_MEMORY_FROM),
             failure: RwLock::new(None),
             clients: Mutex::new(Vec::new()),
+            pending: Mutex::new(HashSet::new()),
+            made: Condvar::new(),
             token,
         }
     }
@@ -82,10 +90,58 @@ impl Shared {
         let Ok(mut clients) = self.clients.lock() else {
             return;
         };
-        clients.retain(|client| match client.try_send(message.clone()) {
+        clients.retain(|(client, _)| match client.try_send(message.clone()) {
             Ok(()) => true,
             Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => false,
         });
+    }
+
+    /// The output path of the page each open tab shows.
+    pub(super) fn viewed(&self) -> foldhash::HashSet<String> {
+        let clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
+        clients.iter().map(|(_, page)| page.clone()).collect()
+    }
+
+    /// Whether a tab shows an error box now.
+    pub(super) fn shows_failure(&self) -> bool {
+        self.failure.read().map(|f| f.is_some()).unwrap_or(true)
+    }
+
+    /// Makes requests for these output paths wait (`wait_until_made`) until `made_all`.
+    pub(super) fn make_wait(&self, paths: &[String]) {
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        pending.extend(paths.iter().cloned());
+    }
+
+    /// Lets every waiting request go on: what they wait for is written, or will not be.
+    pub(super) fn made_all(&self) {
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        if !pending.is_empty() {
+            pending.clear();
+            self.made.notify_all();
+        }
+    }
+
+    /// Waits while the output at `relative` (or the page of that folder) is still being made,
+    /// for a minute at most: then the last good version is served.
+    fn wait_until_made(&self, relative: &Path) {
+        let path = output_key(relative);
+        let page = match path.is_empty() {
+            true => "index.html".to_string(),
+            false => format!("{path}/index.html"),
+        };
+        let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while pending.contains(&path) || pending.contains(&page) {
+            let left = until.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            pending = match self.made.wait_timeout(pending, left) {
+                Ok((pending, _)) => pending,
+                Err(poisoned) => poisoned.into_inner().0,
+            };
+        }
     }
 
     /// Puts the problems of a failed build in the error box of every tab, open and to come.
@@ -288,6 +344,7 @@ fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
         Err(PathError::BadRequest) => return refuse(request, 400, "Bad request\n"),
     };
     let folder_url = path.unwrap_or("").ends_with('/');
+    shared.wait_until_made(&relative);
     if let Some((bytes, path)) = held_output(shared, &relative) {
         if path != relative && !folder_url {
             return redirect_to_folder(request, &relative);
@@ -300,22 +357,23 @@ fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
 /// An output held in memory at the checked path: the file itself, or the page of a folder,
 /// with the path of what was found.
 fn held_output(shared: &Shared, relative: &Path) -> Option<(crate::write::Pieces, PathBuf)> {
-    let key: Vec<String> = (relative.components())
+    let key = output_key(relative);
+    let page_key = match key.is_empty() {
+        true => "index.html".to_string(),
+        false => format!("{key}/index.html"),
+    };
+    shared.held.read().ok().and_then(|held| {
+        let file = held.get(&key).map(|b| (b.clone(), relative.to_path_buf()));
+        file.or_else(|| (held.get(&page_key)).map(|b| (b.clone(), relative.join("index.html"))))
+    })
+}
+
+/// A checked request path as the renderer names outputs: `pers/x/index.html`.
+fn output_key(relative: &Path) -> String {
+    let parts: Vec<String> = (relative.components())
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
-    let page_key: Vec<&str> = key
-        .iter()
-        .map(String::as_str)
-        .chain(["index.html"])
-        .collect();
-    shared.held.read().ok().and_then(|held| {
-        let file = held
-            .get(&key.join("/"))
-            .map(|b| (b.clone(), relative.to_path_buf()));
-        file.or_else(|| {
-            (held.get(&page_key.join("/"))).map(|b| (b.clone(), relative.join("index.html")))
-        })
-    })
+    parts.join("/")
 }
 
 /// A file from the served folder, or the site's 404 page.
@@ -430,6 +488,24 @@ fn inject_live_script(mut html: Vec<u8>) -> Vec<u8> {
     html
 }
 
+/// The output path of the page a tab says it shows (`?page=` on its stream, as `live.js`
+/// sends it): `pers/index.html`; empty when it says none that could be served.
+fn viewed_page(url: &str) -> String {
+    let query = url.split_once('?').map_or("", |(_, query)| query);
+    let said = (query.split('&')).find_map(|pair| pair.strip_prefix("page="));
+    let Some(path) = said.and_then(crate::safe_url::percent_decode) else {
+        return String::new();
+    };
+    match safe_path(&path) {
+        Ok(relative) if path.ends_with('/') => match output_key(&relative) {
+            key if key.is_empty() => "index.html".to_string(),
+            key => format!("{key}/index.html"),
+        },
+        Ok(relative) => output_key(&relative),
+        Err(_) => String::new(),
+    }
+}
+
 /// A Server-Sent Events stream for one tab, served by its own thread so a slow tab only slows
 /// itself; it is dropped when its queue is full or the socket fails.
 fn open_stream(request: tiny_http::Request, shared: &Arc<Shared>) {
@@ -441,7 +517,7 @@ fn open_stream(request: tiny_http::Request, shared: &Arc<Shared>) {
         return refuse(request, 503, "Too many live-reload connections\n");
     }
     let (sender, receiver) = mpsc::sync_channel::<String>(16);
-    clients.push(sender.clone());
+    clients.push((sender.clone(), viewed_page(request.url())));
     drop(clients);
     let initial = match shared.failure.read().ok().and_then(|f| f.clone()) {
         Some(failure) => format!(
@@ -468,6 +544,19 @@ fn open_stream(request: tiny_http::Request, shared: &Arc<Shared>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tab_says_the_page_it_shows_as_an_output_path() {
+        let said = |query: &str| viewed_page(&format!("/__wdhs/events{query}"));
+        assert_eq!(
+            said("?page=%2Fpers%2Fpagina%2F2%2F"),
+            "pers/pagina/2/index.html"
+        );
+        assert_eq!(said("?page=%2F"), "index.html");
+        assert_eq!(said("?page=%2Fsitemap.xml"), "sitemap.xml");
+        assert_eq!(said(""), "");
+        assert_eq!(said("?page=%2F..%2F..%2Fetc%2F"), "");
+    }
 
     #[test]
     fn refuses_paths_out_of_the_folder() {

@@ -38,7 +38,8 @@
     var box = document.getElementById("wdhs-overlay");
     if (box) box.remove();
   }
-  var source = new EventSource("/__wdhs/events");
+  // The page shown is made first after an edit (before the later pages of long lists).
+  var source = new EventSource("/__wdhs/events?page=" + encodeURIComponent(location.pathname));
   source.addEventListener("reload", reload);
   source.addEventListener("failed", function (e) { try { overlay(JSON.parse(e.data)); } catch (err) {} });
   source.addEventListener("fixed", clear);

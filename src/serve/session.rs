@@ -75,7 +75,15 @@ struct Rebuilt {
     changed: usize,
     removed: usize,
     css_only: bool,
+    /// Whether the tabs were reloaded before the outputs that could wait were made.
+    reloaded: bool,
+    /// Whether a tab shows an output that went.
+    gone_shown: bool,
 }
+
+/// What a render wrote before the outputs that could wait (`render::BeforeLater`), and whether
+/// that was written: then the tabs were reloaded.
+type WrittenFirst = Option<Result<HashMap<String, u64>, Diagnostics>>;
 
 impl Session {
     /// A session that has built nothing yet.
@@ -140,7 +148,7 @@ impl Session {
         // since the last good build, when no file or setting changed (the frame).
         self.last_good = false;
         let diff = self.published.diff(&compiled.site);
-        let only = self.partial(compiled, &diff);
+        let only = self.partial(compiled, &diff, shared);
         let Some(renderer) = compiled
             .renderer
             .as_ref()
@@ -153,8 +161,17 @@ impl Session {
         if trace {
             println!("compiled in {} ms", started.elapsed().as_millis());
         }
-        let (mut stats, (changed, current)) =
-            self.render_outputs(compiled, renderer, only, trace, &mut diagnostics);
+        let (mut stats, (changed, current), first) =
+            self.render_outputs(shared, (compiled, renderer), only, trace, &mut diagnostics);
+        let (mut reloaded, mut changed_first) = (false, 0);
+        match first {
+            Some(Ok(written)) => {
+                (reloaded, changed_first) = (!written.is_empty(), written.len());
+                self.written.extend(written);
+            }
+            Some(Err(failed)) => diagnostics.extend(failed),
+            None => {}
+        }
         if diagnostics.has_errors() {
             if self.written.is_empty() {
                 // A first build writes as it renders (`Bytes::Written`): none of it is served.
@@ -167,7 +184,7 @@ impl Session {
         }
         // Only now, with a complete good build, is the served folder changed.
         let css_only = !changed.is_empty() && changed.iter().all(|(p, _, _)| p.ends_with(".css"));
-        let changed_count = changed.len();
+        let changed_count = changed_first + changed.len();
         // Taken, not copied (it names every output file); put back below whatever happens.
         let mut produced: HashMap<String, u64> = std::mem::take(&mut self.written);
         let staging = staging_folder(&self.options.output);
@@ -175,6 +192,7 @@ impl Session {
             self.written = produced;
             return self.fail(shared, failed, started);
         }
+        shared.made_all();
         if trace {
             println!("written in {} ms", started.elapsed().as_millis());
         }
@@ -200,6 +218,11 @@ impl Session {
             changed: changed_count,
             removed: stale.len(),
             css_only,
+            reloaded,
+            gone_shown: !stale.is_empty() && {
+                let viewed = shared.viewed();
+                stale.iter().any(|path| viewed.contains(path))
+            },
         };
         self.succeed(shared, &diagnostics, started, &rebuilt)
     }
@@ -207,7 +230,12 @@ impl Session {
     /// What to render again when the frame is the one of the last good build and only entry
     /// files changed since it (`diff`: the pages that changed): the outputs whose reads read
     /// something that changed. `None` (render everything) otherwise.
-    fn partial(&self, compiled: &build::Compiled, diff: &render::PageDiff) -> Option<Partial> {
+    fn partial(
+        &self,
+        compiled: &build::Compiled,
+        diff: &render::PageDiff,
+        shared: &Shared,
+    ) -> Option<Partial> {
         if self.frame != Some(compiled.site.frame)
             || !only_entry_files(&self.options.root, &self.unwritten)
         {
@@ -217,6 +245,7 @@ impl Session {
             changed: diff.changed.clone(),
             keys: diff.keys.clone(),
             previous: self.dependencies.clone(),
+            viewed: shared.viewed(),
         })
     }
 
@@ -255,15 +284,17 @@ impl Session {
     }
 
     /// Renders the site (only what `only` names, when it names anything) and keeps the outputs
-    /// whose bytes differ from what was written last, with the path of every output made.
+    /// whose bytes differ from what was written last, with the path of every output made. A
+    /// partial render writes what it made first and reloads the tabs before it makes the
+    /// outputs that can wait (`render::BeforeLater`), unless a tab shows an error box.
     fn render_outputs(
         &self,
-        compiled: &build::Compiled,
-        renderer: &render::Renderer,
+        shared: &Shared,
+        (compiled, renderer): (&build::Compiled, &render::Renderer),
         only: Option<Partial>,
         trace: bool,
         diagnostics: &mut Diagnostics,
-    ) -> (render::RenderStats, RenderedOutputs) {
+    ) -> (render::RenderStats, RenderedOutputs, WrittenFirst) {
         let in_memory = std::sync::atomic::AtomicUsize::new(0);
         let spill_from = spill_from();
         let staging = staging_folder(&self.options.output);
@@ -273,7 +304,23 @@ impl Session {
         let every_path = only.is_none() && !previous.is_empty();
         let outputs: Mutex<RenderedOutputs> =
             Mutex::new((Vec::new(), every_path.then(HashSet::new)));
+        let first: Mutex<WrittenFirst> = Mutex::new(None);
+        let before_later = |later: &[String]| {
+            let made = outputs.lock().map(|mut o| std::mem::take(&mut o.0));
+            let mut written = HashMap::new();
+            shared.make_wait(later);
+            let result = write_outputs(shared, &staging, made.unwrap_or_default(), &mut written);
+            if result.is_ok() && !written.is_empty() {
+                shared.broadcast("reload", "");
+            }
+            if let Ok(mut first) = first.lock() {
+                *first = Some(result.map(|()| written));
+            }
+            wait_before_later();
+        };
         let mut render_options = build::render_options(self.image_cache.dir());
+        let may_wait = only.is_some() && !previous.is_empty() && !shared.shows_failure();
+        render_options.before_later = may_wait.then_some(&before_later as &render::BeforeLater);
         render_options.only = only;
         render_options.cache = Some(self.caches.render.clone());
         let counters = Arc::new(crate::images::Counters::default());
@@ -327,7 +374,8 @@ impl Session {
             diagnostics,
         );
         progress.finish();
-        (stats, outputs.into_inner().unwrap_or_default())
+        let first = first.into_inner().unwrap_or_default();
+        (stats, outputs.into_inner().unwrap_or_default(), first)
     }
 
     /// Debug builds (the tests) render the whole site again after every partial render and
@@ -384,9 +432,14 @@ impl Session {
         if had_failure {
             shared.broadcast("fixed", "");
         }
+        // Reloaded before the outputs that could wait were made: again only for a page gone.
+        let changed = match rebuilt.reloaded {
+            true => rebuilt.gone_shown,
+            false => rebuilt.changed > 0 || rebuilt.removed > 0,
+        };
         if rebuilt.css_only {
             shared.broadcast("css", "");
-        } else if rebuilt.changed > 0 || rebuilt.removed > 0 || had_failure {
+        } else if changed || had_failure {
             shared.broadcast("reload", "");
         }
         crate::tr!(
@@ -401,6 +454,8 @@ impl Session {
     }
 
     fn fail(&self, shared: &Shared, diagnostics: Diagnostics, started: Instant) -> String {
+        // What requests wait for will not come: they get the last good version.
+        shared.made_all();
         print_problems(&self.options.root, &diagnostics);
         shared.show_failure(&diagnostics);
         let (ms, counts) = (elapsed_ms(started), diagnostic::summary(&diagnostics));
@@ -497,6 +552,15 @@ pub(super) fn print_problems(root: &Path, diagnostics: &Diagnostics) {
             &DiskSources::for_diagnostics(root, diagnostics)
         )
     );
+}
+
+/// The tests' pause before a render makes the outputs that could wait
+/// (`WDHS_SERVE_WAIT_BEFORE_LATER_MS`), so that a request made meanwhile is seen to wait.
+fn wait_before_later() {
+    let pause = std::env::var("WDHS_SERVE_WAIT_BEFORE_LATER_MS").ok();
+    if let Some(ms) = pause.and_then(|ms| ms.parse().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 fn elapsed_ms(started: Instant) -> u64 {

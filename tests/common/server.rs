@@ -218,14 +218,27 @@ impl Events {
         events
     }
 
+    /// Opens a stream as the tab showing `page` does (`live.js`).
+    pub fn open_viewing(address: &str, page: &str) -> Events {
+        let page: String = (page.bytes())
+            .map(|b| match b {
+                b'/' => "%2F".to_string(),
+                b => (b as char).to_string(),
+            })
+            .collect();
+        let mut events = Events::open_at(address, &format!("/__wdhs/events?page={page}"));
+        events.wait_for("hello", WAIT);
+        events
+    }
+
     /// Opens a stream without waiting for `hello` (a broken site sends `failed` first).
     pub fn open_raw(address: &str) -> Events {
+        Events::open_at(address, "/__wdhs/events")
+    }
+
+    fn open_at(address: &str, path: &str) -> Events {
         let mut stream = TcpStream::connect(address).expect("connect");
-        write!(
-            stream,
-            "GET /__wdhs/events HTTP/1.1\r\nHost: {address}\r\n\r\n"
-        )
-        .expect("send");
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").expect("send");
         stream
             .set_read_timeout(Some(Duration::from_millis(200)))
             .expect("timeout");
