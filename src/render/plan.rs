@@ -225,10 +225,16 @@ impl Job {
     }
 
     /// Whether `serve` may make this output after the tabs reload (`BeforeLater`): a list's
-    /// page after its first. An edit high in a long list changes every page after it (3,000
-    /// at 100,000 press releases), which few readers of the preview open.
+    /// page after its first, and what no tab shows (the sitemap, the search index, the feed,
+    /// a calendar file). An edit high in a long list changes every page after it (3,000 at
+    /// 100,000 press releases), which few readers of the preview open; a new page changes
+    /// the sitemap of 200,000 addresses.
     pub(super) fn can_wait(&self) -> bool {
-        matches!(self, Job::SectionIndex(_, _, n) | Job::InitiativeFilter(_, _, n) if *n > 0)
+        match self {
+            Job::SectionIndex(_, _, n) | Job::InitiativeFilter(_, _, n) => *n > 0,
+            Job::Sitemap | Job::SearchIndex(_) | Job::Feed(_) | Job::Calendar(_) => true,
+            _ => false,
+        }
     }
 
     /// The address of a list's page; `None` for any other output.

@@ -146,23 +146,24 @@ pub fn render_site(
 }
 
 /// The jobs to run first, and those that can wait (`Job::can_wait`) when a partial render of
-/// `serve` may write before they are made (`RenderOptions::before_later`): the later pages of
-/// lists that no tab shows.
-fn split_later(
+/// `serve` may write before they are made (`RenderOptions::before_later`), unless a tab shows
+/// one. (Every job is run first otherwise: not copied.)
+fn split_later<'j>(
     context: &RenderContext<'_>,
-    jobs: &[Job],
+    jobs: &'j [Job],
     options: &RenderOptions,
-) -> (Vec<Job>, Vec<Job>) {
+) -> (std::borrow::Cow<'j, [Job]>, Vec<Job>) {
     let viewed = match (&options.only, options.before_later) {
         (Some(partial), Some(_)) => &partial.viewed,
-        _ => return (jobs.to_vec(), Vec::new()),
+        _ => return (std::borrow::Cow::Borrowed(jobs), Vec::new()),
     };
-    (jobs.iter().cloned()).partition(|job| {
+    let (now, later) = (jobs.iter().cloned()).partition(|job| {
         !job.can_wait()
             || context
                 .output_path(job)
                 .is_some_and(|p| viewed.contains(&p))
-    })
+    });
+    (std::borrow::Cow::Owned(now), later)
 }
 
 impl<'a> RenderContext<'a> {
