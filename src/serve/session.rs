@@ -66,6 +66,9 @@ pub(super) struct Session {
     unwritten: Vec<PathBuf>,
     /// Output path → hash of what was written last, so unchanged files are not touched.
     written: HashMap<String, u64>,
+    /// What a render wrote before the outputs that could wait were made (`render::BeforeLater`),
+    /// taken into `written` when it ends, or after a fault in it.
+    written_first: Mutex<HashMap<String, u64>>,
 }
 
 /// What a good rebuild did, for the line printed and the event sent to the tabs.
@@ -81,9 +84,9 @@ struct Rebuilt {
     gone_shown: bool,
 }
 
-/// What a render wrote before the outputs that could wait (`render::BeforeLater`), and whether
-/// that was written: then the tabs were reloaded.
-type WrittenFirst = Option<Result<HashMap<String, u64>, Diagnostics>>;
+/// Whether what a render made before the outputs that could wait (`render::BeforeLater`) was
+/// written (then the tabs were reloaded, and `Session::written_first` holds it), and if not why.
+type WrittenFirst = Option<Result<(), Diagnostics>>;
 
 impl Session {
     /// A session that has built nothing yet.
@@ -95,6 +98,7 @@ impl Session {
             options,
             image_cache,
             written: HashMap::new(),
+            written_first: Mutex::default(),
             caches: Caches::default(),
             frame: None,
             dependencies: Arc::default(),
@@ -122,6 +126,7 @@ impl Session {
     /// kept, which may be half brought up to date, and tells the tabs. The served site stays
     /// the last good one; the next save builds everything anew.
     pub(super) fn after_fault(&mut self, shared: &Shared, changed_paths: &[PathBuf]) -> String {
+        self.take_written_first();
         self.caches = Caches::default();
         self.frame = None;
         self.dependencies = Arc::default();
@@ -163,14 +168,10 @@ impl Session {
         }
         let (mut stats, (changed, current), first) =
             self.render_outputs(shared, (compiled, renderer), only, trace, &mut diagnostics);
-        let (mut reloaded, mut changed_first) = (false, 0);
-        match first {
-            Some(Ok(written)) => {
-                (reloaded, changed_first) = (!written.is_empty(), written.len());
-                self.written.extend(written);
-            }
-            Some(Err(failed)) => diagnostics.extend(failed),
-            None => {}
+        let changed_first = self.take_written_first();
+        let reloaded = changed_first > 0;
+        if let Some(Err(failed)) = first {
+            diagnostics.extend(failed);
         }
         if diagnostics.has_errors() {
             if self.written.is_empty() {
@@ -313,8 +314,11 @@ impl Session {
             if result.is_ok() && !written.is_empty() {
                 shared.broadcast("reload", "");
             }
+            if let Ok(mut first) = self.written_first.lock() {
+                first.extend(written);
+            }
             if let Ok(mut first) = first.lock() {
-                *first = Some(result.map(|()| written));
+                *first = Some(result);
             }
             wait_before_later();
         };
@@ -376,6 +380,19 @@ impl Session {
         progress.finish();
         let first = first.into_inner().unwrap_or_default();
         (stats, outputs.into_inner().unwrap_or_default(), first)
+    }
+
+    /// Takes what a render wrote before the outputs that could wait into `written` (after a
+    /// fault too: those files are served now); returns how many files that was.
+    fn take_written_first(&mut self) -> usize {
+        let first = std::mem::take(
+            self.written_first
+                .get_mut()
+                .unwrap_or_else(|e| e.into_inner()),
+        );
+        let count = first.len();
+        self.written.extend(first);
+        count
     }
 
     /// Debug builds (the tests) render the whole site again after every partial render and
