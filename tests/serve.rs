@@ -1181,3 +1181,25 @@ fn later_list_pages_are_made_after_the_reload_and_never_served_stale() {
     assert!(summary.starts_with("rebuilt"), "{summary}");
     assert_served_as_built(&site, &server, |path| path.ends_with(".html"));
 }
+
+/// The tabs are reloaded once the pages they show are made. A tab that shows a page that went
+/// is reloaded again when it is gone; the others are not reloaded twice.
+#[test]
+fn a_tab_on_a_page_that_went_is_reloaded_again_and_no_other() {
+    let site = Site::fixture("basic");
+    let server = start_with(&site, &[("WDHS_SERVE_WAIT_BEFORE_LATER_MS", "500")]);
+    let mut elsewhere = Events::open_viewing(&server.address, "/pers/");
+    let mut on_it = Events::open_viewing(&server.address, "/pers/bericht-3/");
+    assert_eq!(request(&server.address, "/pers/bericht-3/").status, 200);
+    server.forget_output();
+    site.remove("content/press/bericht-3.nl.md");
+    let (_, summary) = server.next_rebuild();
+    assert!(summary.starts_with("rebuilt"), "{summary}");
+    let reloads = |events: &mut Events| {
+        let names = events.names_within(Duration::from_millis(500));
+        names.iter().filter(|name| *name == "reload").count()
+    };
+    assert_eq!(reloads(&mut elsewhere), 1);
+    assert_eq!(reloads(&mut on_it), 2);
+    assert_eq!(request(&server.address, "/pers/bericht-3/").status, 404);
+}

@@ -83,6 +83,11 @@ impl Shared {
 
     /// Sends an event to every open tab; a tab that is slow or gone is dropped, never waited for.
     pub(super) fn broadcast(&self, event: &str, data: &str) {
+        self.send_to(event, data, |_| true);
+    }
+
+    /// Sends an event to the open tabs whose page (its output path) `showing` picks.
+    pub(super) fn send_to(&self, event: &str, data: &str, showing: impl Fn(&str) -> bool) {
         let message = format!(
             "event: {event}\ndata: {}\n\n",
             data.replace('\n', "\ndata: ")
@@ -90,9 +95,12 @@ impl Shared {
         let Ok(mut clients) = self.clients.lock() else {
             return;
         };
-        clients.retain(|(client, _)| match client.try_send(message.clone()) {
-            Ok(()) => true,
-            Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => false,
+        clients.retain(|(client, page)| match showing(page) {
+            false => true,
+            true => match client.try_send(message.clone()) {
+                Ok(()) => true,
+                Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => false,
+            },
         });
     }
 

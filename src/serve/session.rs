@@ -80,8 +80,8 @@ struct Rebuilt {
     css_only: bool,
     /// Whether the tabs were reloaded before the outputs that could wait were made.
     reloaded: bool,
-    /// Whether a tab shows an output that went.
-    gone_shown: bool,
+    /// The outputs that went: a tab that shows one is reloaded again.
+    gone: Vec<String>,
 }
 
 /// Whether what a render made before the outputs that could wait (`render::BeforeLater`) was
@@ -220,10 +220,7 @@ impl Session {
             removed: stale.len(),
             css_only,
             reloaded,
-            gone_shown: !stale.is_empty() && {
-                let viewed = shared.viewed();
-                stale.iter().any(|path| viewed.contains(path))
-            },
+            gone: stale,
         };
         self.succeed(shared, &diagnostics, started, &rebuilt)
     }
@@ -449,15 +446,15 @@ impl Session {
         if had_failure {
             shared.broadcast("fixed", "");
         }
-        // Reloaded before the outputs that could wait were made: again only for a page gone.
-        let changed = match rebuilt.reloaded {
-            true => rebuilt.gone_shown,
-            false => rebuilt.changed > 0 || rebuilt.removed > 0,
-        };
+        let changed = rebuilt.changed > 0 || rebuilt.removed > 0;
         if rebuilt.css_only {
             shared.broadcast("css", "");
-        } else if changed || had_failure {
+        } else if had_failure || (changed && !rebuilt.reloaded) {
             shared.broadcast("reload", "");
+        } else if !rebuilt.gone.is_empty() {
+            // Reloaded before the outputs that could wait were made: again only on a page gone.
+            let gone: HashSet<&str> = rebuilt.gone.iter().map(String::as_str).collect();
+            shared.send_to("reload", "", |page| gone.contains(page));
         }
         crate::tr!(
             "serve-rebuilt",

@@ -247,6 +247,25 @@ impl Events {
         }
     }
 
+    /// The names of the events that arrive within `limit`.
+    pub fn names_within(&mut self, limit: Duration) -> Vec<String> {
+        let deadline = Instant::now() + limit;
+        let mut names = Vec::new();
+        while Instant::now() < deadline {
+            let mut line = String::new();
+            match self.reader.read_line(&mut line) {
+                Ok(0) => break,
+                Ok(_) => {
+                    if let Some(event) = line.trim_end().strip_prefix("event: ") {
+                        names.push(event.to_string());
+                    }
+                }
+                Err(_) => continue,
+            }
+        }
+        names
+    }
+
     /// Waits for `event: <name>` and returns its data.
     pub fn wait_for(&mut self, name: &str, limit: Duration) -> String {
         let deadline = Instant::now() + limit;
