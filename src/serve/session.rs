@@ -293,31 +293,27 @@ impl Session {
         trace: bool,
         diagnostics: &mut Diagnostics,
     ) -> (render::RenderStats, RenderedOutputs, WrittenFirst) {
-        let in_memory = std::sync::atomic::AtomicUsize::new(0);
-        let spill_from = spill_from();
-        let staging = staging_folder(&self.options.output);
         let previous = &self.written;
         // A first build has nothing left over, and a partial render learns what went from the
         // dependency map: neither needs every path (a large site's first build names 200,000).
         let every_path = only.is_none() && !previous.is_empty();
-        let outputs: Mutex<RenderedOutputs> =
-            Mutex::new((Vec::new(), every_path.then(HashSet::new)));
+        let sink = OutputSink {
+            previous,
+            output: &self.options.output,
+            staging: staging_folder(&self.options.output),
+            spill_from: spill_from(),
+            in_memory: std::sync::atomic::AtomicUsize::new(0),
+            outputs: Mutex::new((Vec::new(), every_path.then(HashSet::new))),
+            trace,
+        };
+        let outputs = &sink.outputs;
         let first: Mutex<WrittenFirst> = Mutex::new(None);
         let before_later = |later: &[String]| {
             let made = outputs.lock().map(|mut o| std::mem::take(&mut o.0));
-            let mut written = HashMap::new();
-            shared.make_wait(later);
-            let result = write_outputs(shared, &staging, made.unwrap_or_default(), &mut written);
-            if result.is_ok() && !written.is_empty() {
-                shared.broadcast("reload", "");
-            }
-            if let Ok(mut first) = self.written_first.lock() {
-                first.extend(written);
-            }
+            let result = self.write_first(shared, made.unwrap_or_default(), later);
             if let Ok(mut first) = first.lock() {
                 *first = Some(result);
             }
-            wait_before_later();
         };
         let mut render_options = build::render_options(self.image_cache.dir());
         let may_wait = only.is_some() && !previous.is_empty() && !shared.shows_failure();
@@ -331,52 +327,35 @@ impl Session {
             &compiled.site,
             renderer,
             &render_options,
-            &|path, content| {
-                if trace {
-                    println!("rendered {path}");
-                }
-                // Taken, not copied: a large site's search index is a hundred megabytes, and
-                // shared with the index kept for the next edit.
-                let mut bytes = match content {
-                    crate::write::Content::Shared(pieces) => pieces,
-                    content => crate::write::Pieces::from(content.into_bytes()?),
-                };
-                let hash = bytes.hash();
-                let changed = previous.get(path) != Some(&hash);
-                // Only what is kept counts: a full render of an edit to site.yaml makes every
-                // page, most of them unchanged.
-                let kept = match changed {
-                    true => in_memory.fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed),
-                    false => 0,
-                };
-                let bytes = if previous.is_empty() {
-                    // Nothing is served yet, so nothing needs to wait for the build to be good.
-                    crate::write::write_file(&self.options.output, path, &bytes)?;
-                    Bytes::Written
-                } else if !changed || kept < spill_from {
-                    if changed {
-                        bytes.shrink_to_fit();
-                    }
-                    Bytes::Memory(bytes)
-                } else {
-                    crate::write::write_file(&staging, path, &bytes)?;
-                    Bytes::Staged
-                };
-                if let Ok(mut outputs) = outputs.lock() {
-                    if changed {
-                        outputs.0.push((path.to_string(), bytes, hash));
-                    }
-                    if let Some(every) = &mut outputs.1 {
-                        every.insert(path.to_string());
-                    }
-                }
-                Ok(())
-            },
+            &|path, content| sink.take(path, content),
             diagnostics,
         );
         progress.finish();
         let first = first.into_inner().unwrap_or_default();
-        (stats, outputs.into_inner().unwrap_or_default(), first)
+        (stats, sink.outputs.into_inner().unwrap_or_default(), first)
+    }
+
+    /// Writes what a render made before the outputs that could wait (`render::BeforeLater`),
+    /// makes requests for those wait, and reloads the tabs; what was written is kept in
+    /// `written_first`.
+    fn write_first(
+        &self,
+        shared: &Shared,
+        made: Vec<ChangedOutput>,
+        later: &[String],
+    ) -> Result<(), Diagnostics> {
+        let mut written = HashMap::new();
+        shared.make_wait(later);
+        let staging = staging_folder(&self.options.output);
+        let result = write_outputs(shared, &staging, made, &mut written);
+        if result.is_ok() && !written.is_empty() {
+            shared.broadcast("reload", "");
+        }
+        if let Ok(mut first) = self.written_first.lock() {
+            first.extend(written);
+        }
+        wait_before_later();
+        result
     }
 
     /// Takes what a render wrote before the outputs that could wait into `written` (after a
@@ -479,6 +458,68 @@ impl Session {
         } else {
             crate::tr!("serve-build-failed", ms = ms, counts = counts)
         }
+    }
+}
+
+/// Where a render of `serve` sends each output: it keeps those whose bytes differ from what
+/// was written last (`previous`), in memory or, past `spill_from` bytes, in the staging folder.
+struct OutputSink<'a> {
+    previous: &'a HashMap<String, u64>,
+    output: &'a Path,
+    staging: PathBuf,
+    spill_from: usize,
+    in_memory: std::sync::atomic::AtomicUsize,
+    outputs: Mutex<RenderedOutputs>,
+    trace: bool,
+}
+
+impl OutputSink<'_> {
+    fn take(&self, path: &str, content: crate::write::Content) -> std::io::Result<()> {
+        if self.trace {
+            println!("rendered {path}");
+        }
+        // Taken, not copied: a large site's search index is a hundred megabytes, and
+        // shared with the index kept for the next edit.
+        let mut bytes = match content {
+            crate::write::Content::Shared(pieces) => pieces,
+            content => crate::write::Pieces::from(content.into_bytes()?),
+        };
+        let hash = bytes.hash();
+        let changed = self.previous.get(path) != Some(&hash);
+        // Only what is kept counts: a full render of an edit to site.yaml makes every
+        // page, most of them unchanged.
+        let kept = match changed {
+            true => self
+                .in_memory
+                .fetch_add(bytes.len(), std::sync::atomic::Ordering::Relaxed),
+            false => 0,
+        };
+        let bytes = match (self.previous.is_empty(), changed && kept >= self.spill_from) {
+            // Nothing is served yet, so nothing needs to wait for the build to be good.
+            (true, _) => {
+                crate::write::write_file(self.output, path, &bytes)?;
+                Bytes::Written
+            }
+            (false, true) => {
+                crate::write::write_file(&self.staging, path, &bytes)?;
+                Bytes::Staged
+            }
+            (false, false) => {
+                if changed {
+                    bytes.shrink_to_fit();
+                }
+                Bytes::Memory(bytes)
+            }
+        };
+        if let Ok(mut outputs) = self.outputs.lock() {
+            if changed {
+                outputs.0.push((path.to_string(), bytes, hash));
+            }
+            if let Some(every) = &mut outputs.1 {
+                every.insert(path.to_string());
+            }
+        }
+        Ok(())
     }
 }
 
