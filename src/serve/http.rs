@@ -133,12 +133,13 @@ impl Shared {
     /// Waits while the output at `relative` (or the page of that folder) is still being made,
     /// for a minute at most: then the last good version is served.
     fn wait_until_made(&self, relative: &Path) {
-        let path = output_key(relative);
-        let page = match path.is_empty() {
-            true => "index.html".to_string(),
-            false => format!("{path}/index.html"),
-        };
         let mut pending = self.pending.lock().unwrap_or_else(|e| e.into_inner());
+        // Nearly always: nothing is being made after a reload.
+        if pending.is_empty() {
+            return;
+        }
+        let path = output_key(relative);
+        let page = page_of_folder(&path);
         let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
         while pending.contains(&path) || pending.contains(&page) {
             let left = until.saturating_duration_since(std::time::Instant::now());
@@ -366,10 +367,7 @@ fn handle(request: tiny_http::Request, shared: &Arc<Shared>) {
 /// with the path of what was found.
 fn held_output(shared: &Shared, relative: &Path) -> Option<(crate::write::Pieces, PathBuf)> {
     let key = output_key(relative);
-    let page_key = match key.is_empty() {
-        true => "index.html".to_string(),
-        false => format!("{key}/index.html"),
-    };
+    let page_key = page_of_folder(&key);
     shared.held.read().ok().and_then(|held| {
         let file = held.get(&key).map(|b| (b.clone(), relative.to_path_buf()));
         file.or_else(|| (held.get(&page_key)).map(|b| (b.clone(), relative.join("index.html"))))
@@ -382,6 +380,14 @@ fn output_key(relative: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .collect();
     parts.join("/")
+}
+
+/// The output of the page of the folder `output_key` names: `pers/x/index.html`.
+fn page_of_folder(key: &str) -> String {
+    match key.is_empty() {
+        true => "index.html".to_string(),
+        false => format!("{key}/index.html"),
+    }
 }
 
 /// A file from the served folder, or the site's 404 page.
@@ -505,10 +511,7 @@ fn viewed_page(url: &str) -> String {
         return String::new();
     };
     match safe_path(&path) {
-        Ok(relative) if path.ends_with('/') => match output_key(&relative) {
-            key if key.is_empty() => "index.html".to_string(),
-            key => format!("{key}/index.html"),
-        },
+        Ok(relative) if path.ends_with('/') => page_of_folder(&output_key(&relative)),
         Ok(relative) => output_key(&relative),
         Err(_) => String::new(),
     }
