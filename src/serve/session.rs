@@ -186,11 +186,10 @@ impl Session {
         // Only now, with a complete good build, is the served folder changed.
         let css_only = !changed.is_empty() && changed.iter().all(|(p, _, _)| p.ends_with(".css"));
         let changed_count = changed_first + changed.len();
-        // Taken, not copied (it names every output file); put back below whatever happens.
-        let mut produced: HashMap<String, u64> = std::mem::take(&mut self.written);
+        // Updated in place: a fault from here on must not leave the session thinking nothing
+        // was ever written (the next build would count as a first one).
         let staging = staging_folder(&self.options.output);
-        if let Err(failed) = write_outputs(shared, &staging, changed, &mut produced) {
-            self.written = produced;
+        if let Err(failed) = write_outputs(shared, &staging, changed, &mut self.written) {
             return self.fail(shared, failed, started);
         }
         shared.made_all();
@@ -198,9 +197,8 @@ impl Session {
             println!("written in {} ms", started.elapsed().as_millis());
         }
         let recorded = stats.recorded.take().unwrap_or_default();
-        let stale = self.keep_reads(recorded, partial, &produced, current.as_ref());
-        remove_stale(shared, &stale, &mut produced);
-        self.written = produced;
+        let stale = self.keep_reads(recorded, partial, current.as_ref());
+        remove_stale(shared, &stale, &mut self.written);
         #[cfg(debug_assertions)]
         if partial {
             crate::fault::oracle(|| self.assert_same_as_full_render(compiled, renderer));
@@ -255,7 +253,6 @@ impl Session {
         &mut self,
         recorded: Recorded,
         partial: bool,
-        produced: &HashMap<String, u64>,
         current: Option<&HashSet<String>>,
     ) -> Vec<String> {
         // Shared only with the partial render, which is over.
@@ -266,6 +263,7 @@ impl Session {
             Some(map) => map.update(recorded),
             None => Vec::new(),
         };
+        let produced = &self.written;
         if partial {
             return gone
                 .into_iter()
