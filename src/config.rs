@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 pub const CONFIG_FILE: &str = "content/site.yaml";
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub base_url: String,
     /// `base_url` as site.yaml has it, whatever `--base-url` says: links written with it are

@@ -373,6 +373,19 @@ pub fn canonical_within(
         .filter(|(root, folder)| folder.starts_with(root));
     match inside {
         Some((_, folder)) => Some(folder),
+        // Deleted between the look and the walk (a folder being replaced): said as such, not as
+        // a link that leads elsewhere.
+        None if folder.symlink_metadata().is_err() => {
+            let message = crate::tr!(
+                "load-folder-gone",
+                folder = relative(root, folder).display()
+            );
+            diagnostics.push(
+                Diagnostic::error(relative(root, folder), 0, 0, message)
+                    .with_hint(crate::tr!("load-folder-gone-hint")),
+            );
+            None
+        }
         None => {
             diagnostics.push(outside_link(root, folder));
             None
@@ -685,4 +698,22 @@ pub fn decode_utf8(rel: &Path, bytes: Vec<u8>) -> Result<String, Diagnostic> {
         Diagnostic::error(rel, line, col, crate::tr!("load-not-utf8"))
             .with_hint(crate::tr!("load-not-utf8-hint"))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_gone_before_the_walk_is_said_to_be_gone_not_a_link() {
+        let site = tempfile::tempdir().expect("temporary folder");
+        let mut found = Diagnostics::new();
+        let content = site.path().join("content");
+        assert_eq!(canonical_within(site.path(), &content, &mut found), None);
+        let said: Vec<&str> = found.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            said,
+            ["the folder `content` was removed while wdhs read it"]
+        );
+    }
 }

@@ -28,6 +28,13 @@ pub struct Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
+        // A failing test shows what the server said on stderr: a fault of its own (in debug
+        // builds, a partial build that differs from a full one) ends it with the reason there.
+        if std::thread::panicking() {
+            while let Ok(line) = self.problems.recv_timeout(Duration::from_millis(300)) {
+                eprintln!("serve said: {line}");
+            }
+        }
         // Asked to end as `kill` asks, so the server removes its preview folder; killed outright
         // if it does not end in time. (A server already reaped is left alone: its pid may be
         // another process's by now.)
