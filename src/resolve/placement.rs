@@ -55,7 +55,10 @@ pub(super) fn place(
     {
         return placement.placed();
     }
-    let (placed, page_of) = place_anew(config, &published);
+    let merged = guard
+        .as_ref()
+        .and_then(|kept| kept.merged(config, &published));
+    let (placed, page_of) = merged.unwrap_or_else(|| place_anew(config, &published));
     let placement = Placement {
         languages: config.languages.clone(),
         sections: config.sections.clone(),
@@ -81,19 +84,48 @@ fn place_anew(config: &Config, published: &[Arc<Entry>]) -> (Placed, Vec<usize>)
         .par_iter()
         .map(|i| Page::new(config, published[*i].clone()))
         .collect();
+    (placed(config, pages), page_of)
+}
+
+/// `pages` (in page order) indexed and listed, with their clashing addresses.
+fn placed(config: &Config, pages: Vec<Page>) -> Placed {
     // Each a pass over every page, on one thread: side by side.
     let ((index, lists), clashes) = rayon::join(
         || (PageIndex::new(&pages), lists(&pages)),
         || url_clashes(config, &pages),
     );
-    let placed = Placed {
+    Placed {
         index: Arc::new(index),
         lists: Arc::new(lists),
         clashes: Arc::new(clashes),
         pages,
         reused: false,
-    };
-    (placed, page_of)
+    }
+}
+
+/// For each entry of `now`, the position in `before` of the same entry (the same `Arc`: its
+/// file did not change), found in one walk along both: the entries come in the order of their
+/// files, so one that came, went or changed leaves the others in step. An entry not found
+/// gets a new page, which is never wrong, only slower.
+fn same_entries<T>(before: &[Arc<T>], now: &[Arc<T>]) -> Vec<Option<usize>> {
+    let same = |i: usize, j: usize| matches!((now.get(i), before.get(j)), (Some(a), Some(b)) if Arc::ptr_eq(a, b));
+    let mut found = vec![None; now.len()];
+    let (mut i, mut j) = (0, 0);
+    while i < now.len() {
+        if same(i, j) {
+            found[i] = Some(j);
+            j += 1;
+        } else if same(i, j + 1) {
+            // `before[j]` went, or changed.
+            found[i] = Some(j + 1);
+            j += 2;
+        } else if !same(i + 1, j) {
+            // `now[i]` is `before[j]` changed; else `now[i]` came, and `before[j]` is next.
+            j += 1;
+        }
+        i += 1;
+    }
+    found
 }
 
 impl Placement {
@@ -125,6 +157,55 @@ impl Placement {
             self.published[i] = published[i].clone();
         }
         true
+    }
+
+    /// The placement of `published` when entries came, went or moved: the pages of the
+    /// entries that are the same (`Arc`) are kept in their order, and only the others are made
+    /// and put in their places (found by a binary search). `None` when site.yaml's languages
+    /// or section names changed, which may change every address.
+    fn merged(&self, config: &Config, published: &[Arc<Entry>]) -> Option<(Placed, Vec<usize>)> {
+        if self.languages != config.languages || self.sections != config.sections {
+            return None;
+        }
+        let before_of = same_entries(&self.published, published);
+        let mut now_of = vec![None; self.published.len()];
+        for (now, before) in before_of.iter().enumerate() {
+            if let Some(before) = before {
+                now_of[*before] = Some(now);
+            }
+        }
+        let mut entry_at = vec![0; self.page_of.len()];
+        for (entry, page) in self.page_of.iter().enumerate() {
+            entry_at[*page] = entry;
+        }
+        // (the page, the position of its entry in `published`), in page order
+        let kept: Vec<(&Page, usize)> = (self.pages.iter().zip(entry_at))
+            .filter_map(|(page, before)| Some((page, now_of[before]?)))
+            .collect();
+        let mut fresh: Vec<(usize, Page)> = (before_of.iter().enumerate())
+            .filter(|(_, before)| before.is_none())
+            .map(|(now, _)| (now, Page::new(config, published[now].clone())))
+            .collect();
+        fresh.sort_unstable_by(|(_, a), (_, b)| page_order(&a.entry).cmp(&page_order(&b.entry)));
+        let mut pages = Vec::with_capacity(published.len());
+        let mut page_of = vec![0; published.len()];
+        let mut taken = 0;
+        for (now, page) in fresh {
+            let key = page_order(&page.entry);
+            let at = taken + kept[taken..].partition_point(|(p, _)| page_order(&p.entry) < key);
+            for (kept_page, now) in &kept[taken..at] {
+                page_of[*now] = pages.len();
+                pages.push((*kept_page).clone());
+            }
+            taken = at;
+            page_of[now] = pages.len();
+            pages.push(page);
+        }
+        for (kept_page, now) in &kept[taken..] {
+            page_of[*now] = pages.len();
+            pages.push((*kept_page).clone());
+        }
+        Some((placed(config, pages), page_of))
     }
 
     fn placed(&self) -> Placed {
@@ -192,4 +273,34 @@ pub(super) fn url_clashes(config: &Config, pages: &[Page]) -> Vec<(usize, Diagno
         clashes.push((page, clash));
     }
     clashes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_found_again_when_others_came_went_or_changed() {
+        let before: Vec<Arc<u32>> = (0..6).map(Arc::new).collect();
+        let changed = Arc::new(2);
+        let came = Arc::new(9);
+        // 0 went, 2 changed, 9 came after 3, 5 went.
+        let now = vec![
+            before[1].clone(),
+            changed,
+            before[3].clone(),
+            came,
+            before[4].clone(),
+        ];
+        assert_eq!(
+            same_entries(&before, &now),
+            [Some(1), None, Some(3), None, Some(4)]
+        );
+        assert_eq!(
+            same_entries(&before, &before),
+            (0..6).map(Some).collect::<Vec<_>>()
+        );
+        assert_eq!(same_entries(&before, &[]), []);
+        assert_eq!(same_entries(&[], &before), [None; 6]);
+    }
 }
