@@ -718,6 +718,16 @@ fn problems_between_pages_follow_entries_that_come_go_and_move() {
     let (_, summary) = server.next_rebuild();
     assert!(summary.starts_with("rebuilt"), "{summary}");
     events.wait_for("fixed", WAIT);
+    // A draft translation begun: the Dutch-only initiative no longer misses one, though its
+    // own file did not change; the draft taken away, it does again.
+    let before = warnings(&summary);
+    let draft = "---\ndraft: true\nsummary: \"Not translated yet.\"\n---\n";
+    site.replace("content/initiatives/alleen-nl.en.md", draft);
+    let (_, summary) = server.next_rebuild();
+    assert_eq!(warnings(&summary), before - 1, "{summary}");
+    site.remove("content/initiatives/alleen-nl.en.md");
+    let (_, summary) = server.next_rebuild();
+    assert_eq!(warnings(&summary), before, "{summary}");
     assert_served_as_built(&site, &server, |_| true);
 }
 

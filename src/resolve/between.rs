@@ -21,10 +21,10 @@ pub(super) struct Between<'a> {
 
 /// Every check between pages, over the whole site: what the menu's links found, then what
 /// each page's checks found, in the order of the pages. `kept`: what `serve` kept of the
-/// last resolve's checks, with which entries have files and the frame hash.
+/// last resolve's checks, with the frame hash.
 pub(super) fn check_between_pages(
     between: &Between<'_>,
-    kept: (Option<&KeptChecks>, &Arc<crate::load::EntryFiles>, u64),
+    kept: (Option<&KeptChecks>, u64),
 ) -> Vec<Diagnostic> {
     let references = References::new(between);
     let mut clashes: Vec<&(usize, Diagnostic)> = between.clashes.iter().collect();

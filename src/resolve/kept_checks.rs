@@ -1,10 +1,11 @@
 //! What the checks between pages found on each page, kept by `serve` from one resolve to the
 //! next: a page that reads the same entries (its own and its translations', by pointer) in a
 //! site that is otherwise the same keeps what it found, without its entry being read again.
+//! Pages are found again by key (`places_before`), so entries that come or go elsewhere leave
+//! the others' checks kept.
 
 use super::between::{References, check_page};
 use super::*;
-use crate::load::EntryFiles;
 use std::sync::Mutex;
 
 /// See the module.
@@ -14,13 +15,36 @@ pub struct KeptChecks(Mutex<Option<Kept>>);
 struct Kept {
     /// A hash of what else the checks read (`world`).
     world: u64,
-    /// Which entries have files in which languages: known by its address, so kept alive.
-    files: Arc<EntryFiles>,
     languages: usize,
-    /// For each page, in order, the entry of its key in each language (its own among them).
-    entries: Vec<Option<Arc<Entry>>>,
-    /// What the checks found on each page.
-    found: Vec<Vec<Diagnostic>>,
+    /// Each page checked, in page order.
+    pages: Vec<CheckedPage>,
+    /// For each page, in order, what it read in each language of the site (`reads`).
+    reads: Vec<Read>,
+}
+
+/// A page and what the checks found on it.
+struct CheckedPage {
+    key_hash: u64,
+    lang: Lang,
+    found: Vec<Diagnostic>,
+}
+
+/// What checking a page read of its key in one language: the entry of that language, or
+/// whether a file is there for it though it has no page (a draft, held back, broken).
+#[derive(Clone)]
+enum Read {
+    Entry(Arc<Entry>),
+    NoPage { file: bool },
+}
+
+impl Read {
+    fn is(&self, other: &Read) -> bool {
+        match (self, other) {
+            (Read::Entry(a), Read::Entry(b)) => Arc::ptr_eq(a, b),
+            (Read::NoPage { file: a }, Read::NoPage { file: b }) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// Calls `each` with what the checks found on each page, in order: kept where the page reads
@@ -28,7 +52,7 @@ struct Kept {
 pub(super) fn for_each_checked(
     between: &Between<'_>,
     references: &References<'_>,
-    (kept, files, frame): (Option<&KeptChecks>, &Arc<EntryFiles>, u64),
+    (kept, frame): (Option<&KeptChecks>, u64),
     mut each: impl FnMut(usize, &[Diagnostic]),
 ) {
     let pages = between.pages;
@@ -41,60 +65,91 @@ pub(super) fn for_each_checked(
     };
     let world = world(between, references, frame);
     let languages = between.config.languages.len();
-    let last = guard.take().filter(|last| {
-        last.world == world
-            && Arc::ptr_eq(&last.files, files)
-            && last.languages == languages
-            && last.found.len() == pages.len()
-    });
+    let mut last = guard
+        .take()
+        .filter(|last| last.world == world && last.languages == languages);
+    let places = match &last {
+        Some(last) => places_before(
+            &last.pages,
+            pages,
+            |checked, page| checked.key_hash == page.key_hash && checked.lang == page.entry.lang,
+            |checked| (checked.lang, checked.key_hash),
+        ),
+        None => vec![None; pages.len()],
+    };
+    let reads: Vec<Read> = (0..pages.len())
+        .into_par_iter()
+        .flat_map_iter(|i| reads(between, i))
+        .collect();
     let fresh: Vec<Option<Vec<Diagnostic>>> = (0..pages.len())
         .into_par_iter()
-        .map(|i| match &last {
-            Some(last) if reads_as_before(between, last, i) => None,
+        .map(|i| match (&last, places[i]) {
+            (Some(last), Some(j))
+                if reads_as_before(last, j, &reads[i * languages..][..languages]) =>
+            {
+                None
+            }
             _ => Some(check_page(between, references, i)),
         })
         .collect();
-    let mut kept = last.unwrap_or_else(|| Kept {
-        world,
-        files: files.clone(),
-        languages,
-        entries: vec![None; pages.len() * languages],
-        found: vec![Vec::new(); pages.len()],
-    });
-    for (i, fresh) in fresh.into_iter().enumerate() {
-        if let Some(found) = fresh {
-            kept.found[i] = found;
-            let slots = &mut kept.entries[i * languages..(i + 1) * languages];
-            for (slot, now) in slots.iter_mut().zip(reads(between, i)) {
-                *slot = now.cloned();
-            }
-        }
-    }
+    let checked: Vec<CheckedPage> = (fresh.into_iter().zip(&places).enumerate())
+        .map(|(i, (fresh, place))| CheckedPage {
+            key_hash: pages[i].key_hash,
+            lang: pages[i].entry.lang,
+            found: match (fresh, &mut last, place) {
+                (Some(found), _, _) => found,
+                (None, Some(last), Some(j)) => std::mem::take(&mut last.pages[*j].found),
+                (None, _, _) => check_page(between, references, i),
+            },
+        })
+        .collect();
     // Debug builds (the tests) check what was kept against every page checked now.
     #[cfg(debug_assertions)]
-    for (i, found) in kept.found.iter().enumerate() {
+    for (i, page) in checked.iter().enumerate() {
         let now = check_page(between, references, i);
-        assert_eq!(format!("{found:?}"), format!("{now:?}"), "kept checks");
+        assert_eq!(
+            format!("{:?}", page.found),
+            format!("{now:?}"),
+            "kept checks"
+        );
     }
-    kept.found.iter().enumerate().for_each(|(i, f)| each(i, f));
-    *guard = Some(kept);
+    checked
+        .iter()
+        .enumerate()
+        .for_each(|(i, page)| each(i, &page.found));
+    *guard = Some(Kept {
+        world,
+        languages,
+        pages: checked,
+        reads,
+    });
 }
 
-/// The entry of page `i`'s key in each language of the site, its own among them.
-fn reads<'s>(between: &'s Between<'_>, i: usize) -> impl Iterator<Item = Option<&'s Arc<Entry>>> {
-    let Between { pages, index, .. } = *between;
-    (between.config.languages.iter()).map(move |lang| match *lang == pages[i].entry.lang {
-        true => Some(&pages[i].entry),
-        false => (index.translation(pages, i, *lang)).map(|j| &pages[j].entry),
+/// What page `i`'s checks read of its key in each language of the site, its own entry among
+/// them.
+fn reads<'s>(between: &'s Between<'_>, i: usize) -> impl Iterator<Item = Read> + 's {
+    let Between {
+        pages,
+        index,
+        files,
+        ..
+    } = *between;
+    let entry = &pages[i].entry;
+    (between.config.languages.iter()).map(move |lang| match *lang == entry.lang {
+        true => Read::Entry(entry.clone()),
+        false => match index.translation(pages, i, *lang) {
+            Some(j) => Read::Entry(pages[j].entry.clone()),
+            // Looked up only here: it copies the stem.
+            None => Read::NoPage {
+                file: files.contains(&(entry.kind, entry.stem.clone(), *lang)),
+            },
+        },
     })
 }
 
-fn reads_as_before(between: &Between<'_>, last: &Kept, i: usize) -> bool {
-    let kept = &last.entries[i * last.languages..(i + 1) * last.languages];
-    (reads(between, i).zip(kept)).all(|(now, kept)| match (now, kept) {
-        (Some(now), Some(kept)) => Arc::ptr_eq(now, kept),
-        (now, kept) => now.is_none() && kept.is_none(),
-    })
+fn reads_as_before(last: &Kept, j: usize, now: &[Read]) -> bool {
+    let before = &last.reads[j * last.languages..][..last.languages];
+    before.iter().zip(now).all(|(before, now)| before.is(now))
 }
 
 /// A hash of what the checks of a page read beside its entries: the frame (the assets, the

@@ -305,7 +305,7 @@ pub fn resolve(
         images: &images,
         clashes: &clashes,
     };
-    let hashes = check_and_hash(&between, (&held_keys, &files, checks), diagnostics);
+    let hashes = check_and_hash(&between, (&held_keys, checks), diagnostics);
     // With the placement of the last resolve, no page is at another address since.
     let moved = markdown_cache.map(|cache| moved_pages(cache, (&pages, reused)));
     let rendered = render_all(
@@ -341,17 +341,13 @@ struct Hashes {
 /// other), and reports what the checks found.
 fn check_and_hash(
     between: &Between<'_>,
-    (held_keys, files, kept): (
-        &BTreeSet<(Kind, String)>,
-        &Arc<crate::load::EntryFiles>,
-        Option<&KeptChecks>,
-    ),
+    (held_keys, kept): (&BTreeSet<(Kind, String)>, Option<&KeptChecks>),
     diagnostics: &mut Diagnostics,
 ) -> Hashes {
     // First: what the checks kept by `serve` read includes it.
     let frame = frame_hash(held_keys, between.assets, between.images, between.config);
     let (found, keys) = rayon::join(
-        || check_between_pages(between, (kept, files, frame)),
+        || check_between_pages(between, (kept, frame)),
         || keys_hash(between.all_keys),
     );
     for d in found {
