@@ -30,19 +30,29 @@ struct CheckedPage {
 }
 
 /// What checking a page read of its key in one language: the entry of that language, or
-/// whether a file is there for it though it has no page (a draft, held back, broken).
-#[derive(Clone)]
-enum Read {
-    Entry(Arc<Entry>),
+/// whether a file is there for it though it has no page (a draft, held back, broken). Kept
+/// with the entry held (`Arc<Entry>`); compared with it borrowed (`&Arc<Entry>`).
+enum Read<E = Arc<Entry>> {
+    Entry(E),
     NoPage { file: bool },
 }
 
+/// What a read taken out of the last resolve leaves in its place.
+const NOTHING_READ: Read = Read::NoPage { file: false };
+
 impl Read {
-    fn is(&self, other: &Read) -> bool {
-        match (self, other) {
+    fn is(&self, now: &Read<&Arc<Entry>>) -> bool {
+        match (self, now) {
             (Read::Entry(a), Read::Entry(b)) => Arc::ptr_eq(a, b),
             (Read::NoPage { file: a }, Read::NoPage { file: b }) => a == b,
             _ => false,
+        }
+    }
+
+    fn kept(now: Read<&Arc<Entry>>) -> Read {
+        match now {
+            Read::Entry(entry) => Read::Entry(entry.clone()),
+            Read::NoPage { file } => Read::NoPage { file },
         }
     }
 }
@@ -65,7 +75,7 @@ pub(super) fn for_each_checked(
     };
     let world = world(between, references, frame);
     let languages = between.config.languages.len();
-    let mut last = guard
+    let last = guard
         .take()
         .filter(|last| last.world == world && last.languages == languages);
     let places = match &last {
@@ -77,35 +87,19 @@ pub(super) fn for_each_checked(
         ),
         None => vec![None; pages.len()],
     };
-    let reads: Vec<Read> = (0..pages.len())
-        .into_par_iter()
-        .flat_map_iter(|i| reads(between, i))
-        .collect();
-    let fresh: Vec<Option<Vec<Diagnostic>>> = (0..pages.len())
+    // Checked now, or kept from the page at `j` of the last resolve. Compared where they are:
+    // only the pages checked now copy what they read.
+    let fresh: Vec<Result<CheckedNow, usize>> = (0..pages.len())
         .into_par_iter()
         .map(|i| match (&last, places[i]) {
-            (Some(last), Some(j))
-                if reads_as_before(last, j, &reads[i * languages..][..languages]) =>
-            {
-                None
-            }
-            _ => Some(check_page(between, references, i)),
+            (Some(last), Some(j)) if reads_as_before(between, last, j, i) => Err(j),
+            _ => Ok(checked_now(between, references, i)),
         })
         .collect();
-    let checked: Vec<CheckedPage> = (fresh.into_iter().zip(&places).enumerate())
-        .map(|(i, (fresh, place))| CheckedPage {
-            key_hash: pages[i].key_hash,
-            lang: pages[i].entry.lang,
-            found: match (fresh, &mut last, place) {
-                (Some(found), _, _) => found,
-                (None, Some(last), Some(j)) => std::mem::take(&mut last.pages[*j].found),
-                (None, _, _) => check_page(between, references, i),
-            },
-        })
-        .collect();
+    let kept = gathered(between, references, fresh, last, world);
     // Debug builds (the tests) check what was kept against every page checked now.
     #[cfg(debug_assertions)]
-    for (i, page) in checked.iter().enumerate() {
+    for (i, page) in kept.pages.iter().enumerate() {
         let now = check_page(between, references, i);
         assert_eq!(
             format!("{:?}", page.found),
@@ -113,21 +107,65 @@ pub(super) fn for_each_checked(
             "kept checks"
         );
     }
-    checked
-        .iter()
+    (kept.pages.iter())
         .enumerate()
         .for_each(|(i, page)| each(i, &page.found));
-    *guard = Some(Kept {
+    *guard = Some(kept);
+}
+
+/// The checks of this resolve, to keep: those made now, and those kept (`Err(j)`: at page `j`
+/// of `last`), moved out of `last`.
+fn gathered(
+    between: &Between<'_>,
+    references: &References<'_>,
+    fresh: Vec<Result<CheckedNow, usize>>,
+    mut last: Option<Kept>,
+    world: u64,
+) -> Kept {
+    let (pages, languages) = (between.pages, between.config.languages.len());
+    let mut reads = Vec::with_capacity(pages.len() * languages);
+    let mut checked = Vec::with_capacity(pages.len());
+    for (i, fresh) in fresh.into_iter().enumerate() {
+        let (found, read) = match (fresh, &mut last) {
+            (Err(j), Some(last)) => {
+                let kept = &mut last.reads[j * languages..][..languages];
+                let read = kept.iter_mut().map(|r| std::mem::replace(r, NOTHING_READ));
+                reads.extend(read);
+                (std::mem::take(&mut last.pages[j].found), Vec::new())
+            }
+            (Ok(fresh), _) => fresh,
+            (Err(_), None) => checked_now(between, references, i),
+        };
+        reads.extend(read);
+        checked.push(CheckedPage {
+            key_hash: pages[i].key_hash,
+            lang: pages[i].entry.lang,
+            found,
+        });
+    }
+    Kept {
         world,
         languages,
         pages: checked,
         reads,
-    });
+    }
+}
+
+/// What the checks found on a page, with what they read.
+type CheckedNow = (Vec<Diagnostic>, Vec<Read>);
+
+/// What the checks find on page `i` now, with what they read.
+fn checked_now(between: &Between<'_>, references: &References<'_>, i: usize) -> CheckedNow {
+    let found = check_page(between, references, i);
+    (found, reads(between, i).map(Read::kept).collect())
 }
 
 /// What page `i`'s checks read of its key in each language of the site, its own entry among
 /// them.
-fn reads<'s>(between: &'s Between<'_>, i: usize) -> impl Iterator<Item = Read> + 's {
+fn reads<'s>(
+    between: &'s Between<'_>,
+    i: usize,
+) -> impl Iterator<Item = Read<&'s Arc<Entry>>> + 's {
     let Between {
         pages,
         index,
@@ -136,9 +174,9 @@ fn reads<'s>(between: &'s Between<'_>, i: usize) -> impl Iterator<Item = Read> +
     } = *between;
     let entry = &pages[i].entry;
     (between.config.languages.iter()).map(move |lang| match *lang == entry.lang {
-        true => Read::Entry(entry.clone()),
+        true => Read::Entry(entry),
         false => match index.translation(pages, i, *lang) {
-            Some(j) => Read::Entry(pages[j].entry.clone()),
+            Some(j) => Read::Entry(&pages[j].entry),
             // Looked up only here: it copies the stem.
             None => Read::NoPage {
                 file: files.contains(&(entry.kind, entry.stem.clone(), *lang)),
@@ -147,9 +185,9 @@ fn reads<'s>(between: &'s Between<'_>, i: usize) -> impl Iterator<Item = Read> +
     })
 }
 
-fn reads_as_before(last: &Kept, j: usize, now: &[Read]) -> bool {
+fn reads_as_before(between: &Between<'_>, last: &Kept, j: usize, i: usize) -> bool {
     let before = &last.reads[j * last.languages..][..last.languages];
-    before.iter().zip(now).all(|(before, now)| before.is(now))
+    (before.iter().zip(reads(between, i))).all(|(before, now)| before.is(&now))
 }
 
 /// A hash of what the checks of a page read beside its entries: the frame (the assets, the
