@@ -1,6 +1,7 @@
 //! Where the published entries stand: their pages in page order, the index that finds them,
-//! each kind's lists and the pages at an address that is taken already. `serve` keeps the last placement with what it was made from, and
-//! reuses it for an edit that moved no entry: only the pages of changed entries are made.
+//! each kind's lists and the pages at an address that is taken already. `serve` keeps the last
+//! placement with what it was made from: an edit that moved no entry changes only the pages of
+//! changed entries; one where entries came, went or moved keeps the pages of the others.
 
 use super::*;
 
