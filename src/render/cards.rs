@@ -252,18 +252,11 @@ impl<'a> RenderContext<'a> {
         card: impl Fn(usize) -> Option<T>,
         label: impl FnOnce(usize) -> String,
     ) -> (Vec<T>, Option<Link>) {
-        let RelatedList {
-            id,
-            positions: related,
-        } = related;
-        let shown = &related[..related.len().min(RELATED_LIMIT)];
-        self.read_list(
-            id,
-            0,
-            shown,
-            crate::dependencies::Length::Exact(related.len()),
-        );
-        let cards = shown.iter().filter_map(|i| card(*i)).collect();
+        let RelatedList { id, pages: related } = related;
+        let shown = related.range(0, RELATED_LIMIT);
+        let length = crate::dependencies::Length::Exact(related.len());
+        self.read_list(id, 0, shown.positions(), length);
+        let cards = shown.positions().filter_map(card).collect();
         let more = (related.len() > RELATED_LIMIT).then(|| Link {
             label: label(related.len()),
             href: self.href(&section_url(&self.site.config, kind, lang)),

@@ -2,6 +2,7 @@
 //! and its list pages with their filters.
 
 use super::RenderContext;
+use super::from_lists::Sublist;
 use crate::dependencies::Reads;
 use crate::dependencies::pages;
 use crate::diagnostic::Diagnostic;
@@ -18,7 +19,7 @@ pub(super) enum Filter {
     Theme(String),
 }
 
-/// (language, filter) → indices into `Site::pages`, in list order.
+/// (language, filter) → offsets in the language's list of initiatives, in list order.
 pub(super) type Facets = HashMap<(Lang, Option<Filter>), Vec<usize>>;
 
 /// The filters of each facet's pages, rendered on first use (`filters_html`).
@@ -33,19 +34,19 @@ pub(super) fn facets(site: &Site) -> Facets {
         let all = site.list_indices(Kind::Initiative, *lang);
         let mut provinces: Vec<Vec<usize>> = vec![Vec::new(); PROVINCES.len()];
         let mut themes: HashMap<&str, Vec<usize>> = HashMap::new();
-        for &i in all {
+        for (offset, &i) in all.iter().enumerate() {
             let EntryData::Initiative(initiative) = &site.pages[i].entry.data else {
                 continue;
             };
             if let Some(at) = PROVINCES.iter().position(|p| **p == initiative.province) {
-                provinces[at].push(i);
+                provinces[at].push(offset);
             }
             for theme in &initiative.themes {
-                themes.entry(theme.value.as_str()).or_default().push(i);
+                themes.entry(theme.value.as_str()).or_default().push(offset);
             }
         }
         if !all.is_empty() {
-            facets.insert((*lang, None), all.to_vec());
+            facets.insert((*lang, None), (0..all.len()).collect());
         }
         for (province, indices) in PROVINCES.iter().zip(provinces) {
             if !indices.is_empty() {
@@ -119,8 +120,8 @@ impl<'a> RenderContext<'a> {
         let view = InitiativesView {
             title,
             intro,
-            items: (shown.iter())
-                .filter_map(|i| self.initiative_card_at(*i))
+            items: (shown.positions())
+                .filter_map(|i| self.initiative_card_at(i))
                 .collect(),
             filters_html: self.filters_html(lang, filter)?,
             pagination: self.pagination(lang, &first_url, n, total),
@@ -132,10 +133,9 @@ impl<'a> RenderContext<'a> {
 
     /// The initiatives on the directory pages of `filter` (`None`: all), in list order; not
     /// recorded (the caller records what it reads of them).
-    fn facet(&self, lang: Lang, filter: Option<&Filter>) -> &[usize] {
-        self.facets
-            .get(&(lang, filter.cloned()))
-            .map_or(&[][..], Vec::as_slice)
+    pub(super) fn facet(&self, lang: Lang, filter: Option<&Filter>) -> Sublist<'_> {
+        let offsets = (self.facets.get(&(lang, filter.cloned()))).map_or(&[][..], Vec::as_slice);
+        Sublist::some(self.site.list_indices(Kind::Initiative, lang), offsets)
     }
 
     fn directory_title(&self, lang: Lang, filter: Option<&Filter>) -> String {
@@ -236,7 +236,12 @@ impl<'a> RenderContext<'a> {
     fn filter_link(&self, lang: Lang, filter: Filter, label: String) -> Option<FilterLink> {
         let count = self.facet(lang, Some(&filter)).len();
         let length = crate::dependencies::Length::Exact(count);
-        self.read_list(facet_list(lang, Some(&filter)), 0, &[], length);
+        self.read_list(
+            facet_list(lang, Some(&filter)),
+            0,
+            std::iter::empty(),
+            length,
+        );
         (count > 0).then(|| FilterLink {
             label,
             href: self.href(&self.filter_url(lang, &filter)),

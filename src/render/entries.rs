@@ -124,7 +124,7 @@ impl<'a> RenderContext<'a> {
         let related = self.related();
         let number = (lang, goal.number.value);
         let (initiatives, more_initiatives) = self.cut_related(
-            related.initiatives_naming_goal(number.0, number.1),
+            related.initiatives_naming_goal(self.site, number.0, number.1),
             Kind::Initiative,
             lang,
             |i| self.initiative_card_at(i),
@@ -134,8 +134,10 @@ impl<'a> RenderContext<'a> {
                     .replace("{count}", &total.to_string())
             },
         );
-        let (press, more_press) =
-            self.related_press(lang, related.press_naming_goal(number.0, number.1));
+        let (press, more_press) = self.related_press(
+            lang,
+            related.press_naming_goal(self.site, number.0, number.1),
+        );
         // Its neighbours in programme order, to read the goals one after another.
         let goals: Vec<&Page> = self.site.list(Kind::Goal, lang).collect();
         let at = goals.iter().position(|p| std::ptr::eq(*p, page));
@@ -165,7 +167,7 @@ impl<'a> RenderContext<'a> {
         let EntryParts { page, lang, .. } = parts;
         let (press, more_press) = self.related_press(
             lang,
-            (self.related()).press_naming_partner(lang, &page.entry.stem),
+            (self.related()).press_naming_partner(self.site, lang, &page.entry.stem),
         );
         let view = PartnerView {
             partner: self.partner_card(page).ok_or_else(|| internal(page))?,

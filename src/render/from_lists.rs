@@ -1,19 +1,73 @@
 //! What rendering makes from one kind's lists (the directory's facets, the initiatives that
 //! name each goal), kept by `serve` with what it was made from: an edit that leaves those
-//! lists holding the same entries at the same places keeps it.
+//! lists holding the same entries in the same order keeps it. What is made holds offsets in
+//! those lists (`Sublist`), never positions in `Site::pages`: pages of other kinds that come,
+//! go or move leave it as it is.
 
 use crate::lang::Lang;
 use crate::model::{Entry, Kind};
 use crate::resolve::Site;
 use std::sync::{Arc, Mutex};
 
+/// Some pages of one kind's list in one language (`Site::list_indices`): all of it, or those
+/// at `offsets` in it, in that order.
+#[derive(Clone, Copy)]
+pub(super) struct Sublist<'a> {
+    list: &'a [usize],
+    offsets: Option<&'a [usize]>,
+}
+
+impl<'a> Sublist<'a> {
+    pub(super) fn whole(list: &'a [usize]) -> Sublist<'a> {
+        Sublist {
+            list,
+            offsets: None,
+        }
+    }
+
+    /// The pages at `offsets` in `list` (offsets past its end are left out).
+    pub(super) fn some(list: &'a [usize], offsets: &'a [usize]) -> Sublist<'a> {
+        Sublist {
+            list,
+            offsets: Some(offsets),
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.offsets.map_or(self.list.len(), <[usize]>::len)
+    }
+
+    /// The pages from the `start`th to before the `end`th (both cut to the length).
+    pub(super) fn range(&self, start: usize, end: usize) -> Sublist<'a> {
+        let end = end.min(self.len());
+        let start = start.min(end);
+        match self.offsets {
+            Some(offsets) => Sublist::some(self.list, &offsets[start..end]),
+            None => Sublist::whole(&self.list[start..end]),
+        }
+    }
+
+    /// The pages' positions in `Site::pages`, in order.
+    pub(super) fn positions(self) -> impl Iterator<Item = usize> + 'a {
+        (0..self.len()).filter_map(move |k| self.position(k))
+    }
+
+    /// The position in `Site::pages` of the `k`th page.
+    fn position(&self, k: usize) -> Option<usize> {
+        let offset = match self.offsets {
+            Some(offsets) => *offsets.get(k)?,
+            None => k,
+        };
+        self.list.get(offset).copied()
+    }
+}
+
 /// One kind's lists in every language as a render read them, with what it made of them.
 struct Made<T> {
-    /// The positions of each language's list, one after the other, with the language and
-    /// length of each.
-    positions: Vec<usize>,
+    /// The language and length of each language's list.
     lengths: Vec<(Lang, usize)>,
-    /// The entry at each position, kept alive so no other entry can have its address.
+    /// The entries of each language's list, one list after the other, kept alive so no other
+    /// entry can have their addresses.
     entries: Vec<Arc<Entry>>,
     value: Arc<T>,
 }
@@ -33,7 +87,7 @@ impl<T: PartialEq + std::fmt::Debug> FromLists<T> {
     }
 
     /// What `make` makes of `site`, kept from the last call when the kind's lists hold the
-    /// same entries (by pointer) at the same places; else made now and kept.
+    /// same entries (by pointer) in the same order; else made now and kept.
     pub(super) fn get(&self, site: &Site, make: impl FnOnce(&Site) -> T) -> Arc<T> {
         self.get_alike(site, |_, _| false, make)
     }
@@ -62,7 +116,6 @@ impl<T: PartialEq + std::fmt::Debug> FromLists<T> {
             .collect();
         let value = Arc::new(make(site));
         *made = Some(Made {
-            positions: lists.concat(),
             lengths: (site.config.languages.iter().copied())
                 .zip(lists.iter().map(|list| list.len()))
                 .collect(),
@@ -74,7 +127,7 @@ impl<T: PartialEq + std::fmt::Debug> FromLists<T> {
         value
     }
 
-    /// Whether the lists hold the kept entries, or ones `alike` them, at the same places; the
+    /// Whether the lists hold the kept entries, or ones `alike` them, in the same order; the
     /// entries alike are kept in place of the others.
     fn still_holds(
         &self,
@@ -92,15 +145,12 @@ impl<T: PartialEq + std::fmt::Debug> FromLists<T> {
             if lang != kept_lang {
                 return false;
             }
-            let (positions, entries) = match at + length {
-                end if list.len() == *length && end <= kept.positions.len() => {
-                    (&kept.positions[at..end], &mut kept.entries[at..end])
+            let entries = match at + length {
+                end if list.len() == *length && end <= kept.entries.len() => {
+                    &mut kept.entries[at..end]
                 }
                 _ => return false,
             };
-            if list != positions {
-                return false;
-            }
             for (i, kept_entry) in list.iter().zip(entries) {
                 let entry = &site.pages[*i].entry;
                 if !Arc::ptr_eq(entry, kept_entry) {
@@ -113,5 +163,24 @@ impl<T: PartialEq + std::fmt::Debug> FromLists<T> {
             at += length;
         }
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Sublist;
+
+    #[test]
+    fn a_sublist_is_read_through_its_kinds_list_and_cut_to_its_length() {
+        let list = [7, 3, 9, 4];
+        let some = Sublist::some(&list, &[1, 3]);
+        assert_eq!(some.len(), 2);
+        assert_eq!(some.positions().collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(some.range(1, 10).positions().collect::<Vec<_>>(), [4]);
+        assert_eq!(some.range(5, 10).len(), 0);
+        let whole = Sublist::whole(&list);
+        assert_eq!(whole.range(1, 3).positions().collect::<Vec<_>>(), [3, 9]);
+        // An offset past the list's end (never made) is left out, not a panic.
+        assert_eq!(Sublist::some(&list, &[0, 8]).positions().count(), 1);
     }
 }

@@ -2,6 +2,7 @@
 //! the lists share.
 
 use super::RenderContext;
+use super::from_lists::Sublist;
 use crate::dependencies::pages;
 use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
@@ -158,9 +159,9 @@ impl<'a> RenderContext<'a> {
         let all = site.list_indices(Kind::Press, lang);
         let total = pages(all.len(), size);
         let list = crate::dependencies::ListId::Section(Kind::Press, lang);
-        let shown = self.read_list_page(list, all, n, size);
-        let items = (shown.iter())
-            .filter_map(|i| self.press_card(site.page_at(*i)?))
+        let shown = self.read_list_page(list, Sublist::whole(all), n, size);
+        let items = (shown.positions())
+            .filter_map(|i| self.press_card(site.page_at(i)?))
             .collect();
         let view = PressListView {
             title: section.title,

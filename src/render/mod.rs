@@ -34,6 +34,7 @@ use crate::dependencies::{Length, ListId, Reads};
 use crate::lang::Lang;
 use crate::resolve::{Site, lang_prefix};
 use directory::Facets;
+use from_lists::Sublist;
 use layout::LanguageLayout;
 use related::Related;
 use std::collections::BTreeMap;
@@ -176,27 +177,40 @@ impl<'a> RenderContext<'a> {
         format!("{}{}{url}", self.origin, self.base_path)
     }
 
-    /// Records that the output being made read `positions` of `list` from `start` on.
-    fn read_list(&self, list: ListId, start: usize, positions: &[usize], length: Length) {
+    /// Records that the output being made read the pages at `positions` (in `Site::pages`)
+    /// of `list` from `start` on.
+    fn read_list(
+        &self,
+        list: ListId,
+        start: usize,
+        positions: impl Iterator<Item = usize>,
+        length: Length,
+    ) {
         if crate::dependencies::recording() {
-            let keys = positions.iter().map(|i| self.site.pages[*i].key_hash);
+            let keys = positions.map(|i| self.site.pages[i].key_hash);
             crate::dependencies::read_list(list, start, keys, length);
         }
     }
 
-    /// The positions on page `n` (of `size` each) of `list`, whose positions are `positions`,
-    /// with that read recorded: their keys, and how many pages the list fills.
+    /// The pages on page `n` (of `size` each) of `list`, whose pages are `all`, with that
+    /// read recorded: their keys, and how many pages the list fills.
     fn read_list_page<'p>(
         &self,
         list: ListId,
-        positions: &'p [usize],
+        all: Sublist<'p>,
         n: usize,
         size: usize,
-    ) -> &'p [usize] {
-        let start = n.saturating_mul(size).min(positions.len());
-        let shown = &positions[start..start.saturating_add(size).min(positions.len())];
-        let count = crate::dependencies::pages(positions.len(), size);
-        self.read_list(list, start, shown, Length::Pages { size, count });
+    ) -> Sublist<'p> {
+        let start = n.saturating_mul(size);
+        let shown = all.range(start, start.saturating_add(size));
+        let count = crate::dependencies::pages(all.len(), size);
+        let start = start.min(all.len());
+        self.read_list(
+            list,
+            start,
+            shown.positions(),
+            Length::Pages { size, count },
+        );
         shown
     }
 
@@ -206,20 +220,18 @@ impl<'a> RenderContext<'a> {
         // Read from one array: the lists of 100,000 initiatives hold half a million positions,
         // and looking up each page's key in its page was mostly waiting for memory.
         let key_hashes: Vec<u64> = self.site.pages.iter().map(|p| p.key_hash).collect();
-        let keys = |positions: &[usize]| -> Vec<u64> {
-            positions.iter().map(|i| key_hashes[*i]).collect()
-        };
-        let facets: Vec<_> = self.facets.iter().collect();
+        let keys =
+            |pages: Sublist| -> Vec<u64> { pages.positions().map(|i| key_hashes[i]).collect() };
+        let facets: Vec<_> = self.facets.keys().collect();
         let related = self.related();
-        let related = related.lists();
+        let related = related.lists(self.site);
         let mut lists = self.site.list_keys();
-        lists.par_extend((facets.par_iter()).map(|((lang, filter), positions)| {
-            (
-                directory::facet_list(*lang, filter.as_ref()),
-                keys(positions),
-            )
+        lists.par_extend((facets.par_iter()).map(|(lang, filter)| {
+            let filter = filter.as_ref();
+            let list = directory::facet_list(*lang, filter);
+            (list, keys(self.facet(*lang, filter)))
         }));
-        lists.par_extend((related.into_par_iter()).map(|list| (list.id, keys(list.positions))));
+        lists.par_extend((related.into_par_iter()).map(|list| (list.id, keys(list.pages))));
         lists
     }
 

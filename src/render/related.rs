@@ -1,6 +1,7 @@
 //! Who names what: the initiatives and press releases that name each goal, and the press releases
-//! that name each partner, per language in list order.
+//! that name each partner, per language in list order, by offset in their kind's list.
 
+use super::from_lists::Sublist;
 use super::{RenderContext, derived_list};
 use crate::dependencies::ListId;
 use crate::lang::Lang;
@@ -28,12 +29,12 @@ pub(super) struct PressRelated {
     pub(super) by_partner: HashMap<(Lang, String), Vec<usize>>,
 }
 
-/// Adds page `i` to the list of `key`, once.
-fn add_related<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, i: usize) {
+/// Adds the page at `offset` in its kind's list to the list of `key`, once.
+fn add_related<K: std::hash::Hash + Eq>(map: &mut HashMap<K, Vec<usize>>, key: K, offset: usize) {
     let list = map.entry(key).or_default();
     // An entry that names the same goal twice is listed once.
-    if list.last() != Some(&i) {
-        list.push(i);
+    if list.last() != Some(&offset) {
+        list.push(offset);
     }
 }
 
@@ -41,10 +42,14 @@ impl InitiativesRelated {
     pub(super) fn of(site: &Site) -> InitiativesRelated {
         let mut related = InitiativesRelated::default();
         for lang in &site.config.languages {
-            for &i in site.list_indices(Kind::Initiative, *lang) {
+            for (offset, &i) in site
+                .list_indices(Kind::Initiative, *lang)
+                .iter()
+                .enumerate()
+            {
                 if let EntryData::Initiative(initiative) = &site.pages[i].entry.data {
                     for goal in &initiative.goals {
-                        add_related(&mut related.by_goal, (*lang, goal.value), i);
+                        add_related(&mut related.by_goal, (*lang, goal.value), offset);
                     }
                 }
             }
@@ -57,8 +62,8 @@ impl PressRelated {
     pub(super) fn of(site: &Site) -> PressRelated {
         let mut related = PressRelated::default();
         for lang in &site.config.languages {
-            for &i in site.list_indices(Kind::Press, *lang) {
-                related.add_entry(*lang, i, &site.pages[i].entry);
+            for (offset, &i) in site.list_indices(Kind::Press, *lang).iter().enumerate() {
+                related.add_entry(*lang, offset, &site.pages[i].entry);
             }
         }
         related
@@ -70,7 +75,7 @@ impl PressRelated {
         let mut related = PressRelated::default();
         let mut seen = HashMap::with_capacity(names.by_entry.len() + 1);
         for lang in &site.config.languages {
-            for &i in site.list_indices(Kind::Press, *lang) {
+            for (offset, &i) in site.list_indices(Kind::Press, *lang).iter().enumerate() {
                 let entry = &site.pages[i].entry;
                 let address = std::sync::Arc::as_ptr(entry) as usize;
                 // Moved over, not cloned: a clone writes the entry's count, in its memory.
@@ -85,14 +90,14 @@ impl PressRelated {
                             // The lowest goal left (below 64: it fits in a u8).
                             let goal = goals.trailing_zeros() as u8;
                             goals &= goals - 1;
-                            add_related(&mut related.by_goal, (*lang, goal), i);
+                            add_related(&mut related.by_goal, (*lang, goal), offset);
                         }
                         for id in &named.partners[..usize::from(named.partner_count)] {
                             let partner = names.partners[usize::from(*id)].clone();
-                            add_related(&mut related.by_partner, (*lang, partner), i);
+                            add_related(&mut related.by_partner, (*lang, partner), offset);
                         }
                     }
-                    None => related.add_entry(*lang, i, entry),
+                    None => related.add_entry(*lang, offset, entry),
                 }
                 seen.insert(address, (kept_alive, named));
             }
@@ -118,14 +123,15 @@ impl PressRelated {
             && (a.partners.iter().map(|p| &p.value)).eq(b.partners.iter().map(|p| &p.value))
     }
 
-    /// Adds page `i`, whose entry is `entry`, to the lists of what it names.
-    fn add_entry(&mut self, lang: Lang, i: usize, entry: &crate::model::Entry) {
+    /// Adds the page at `offset` in the list, whose entry is `entry`, to the lists of what it
+    /// names.
+    fn add_entry(&mut self, lang: Lang, offset: usize, entry: &crate::model::Entry) {
         if let EntryData::Press(press) = &entry.data {
             for goal in &press.goals {
-                add_related(&mut self.by_goal, (lang, goal.value), i);
+                add_related(&mut self.by_goal, (lang, goal.value), offset);
             }
             for partner in &press.partners {
-                add_related(&mut self.by_partner, (lang, partner.value.clone()), i);
+                add_related(&mut self.by_partner, (lang, partner.value.clone()), offset);
             }
         }
     }
@@ -181,46 +187,72 @@ impl PressNames {
     }
 }
 
-/// One list of `Related`: its id in the dependency map and its pages (positions in
-/// `Site::pages`).
+/// One list of `Related`: its id in the dependency map and its pages.
 pub(super) struct RelatedList<'r> {
     pub(super) id: ListId,
-    pub(super) positions: &'r [usize],
+    pub(super) pages: Sublist<'r>,
+}
+
+/// The pages at `offsets` of `kind`'s list in `lang`.
+fn related_list<'r>(
+    site: &'r Site,
+    id: ListId,
+    (kind, lang): (Kind, Lang),
+    offsets: Option<&'r Vec<usize>>,
+) -> RelatedList<'r> {
+    let offsets = offsets.map_or(&[][..], Vec::as_slice);
+    let pages = Sublist::some(site.list_indices(kind, lang), offsets);
+    RelatedList { id, pages }
 }
 
 impl Related {
-    pub(super) fn initiatives_naming_goal(&self, lang: Lang, goal: u8) -> RelatedList<'_> {
+    pub(super) fn initiatives_naming_goal<'r>(
+        &'r self,
+        site: &'r Site,
+        lang: Lang,
+        goal: u8,
+    ) -> RelatedList<'r> {
         let key = (lang, goal);
-        RelatedList {
-            id: derived_list(&("initiatives naming goal", key)),
-            positions: (self.initiatives.by_goal.get(&key)).map_or(&[], Vec::as_slice),
-        }
+        let id = derived_list(&("initiatives naming goal", key));
+        let offsets = self.initiatives.by_goal.get(&key);
+        related_list(site, id, (Kind::Initiative, lang), offsets)
     }
 
-    pub(super) fn press_naming_goal(&self, lang: Lang, goal: u8) -> RelatedList<'_> {
+    pub(super) fn press_naming_goal<'r>(
+        &'r self,
+        site: &'r Site,
+        lang: Lang,
+        goal: u8,
+    ) -> RelatedList<'r> {
         let key = (lang, goal);
-        RelatedList {
-            id: derived_list(&("press naming goal", key)),
-            positions: (self.press.by_goal.get(&key)).map_or(&[], Vec::as_slice),
-        }
+        let id = derived_list(&("press naming goal", key));
+        related_list(site, id, (Kind::Press, lang), self.press.by_goal.get(&key))
     }
 
-    pub(super) fn press_naming_partner(&self, lang: Lang, partner: &str) -> RelatedList<'_> {
+    pub(super) fn press_naming_partner<'r>(
+        &'r self,
+        site: &'r Site,
+        lang: Lang,
+        partner: &str,
+    ) -> RelatedList<'r> {
         let key = (lang, partner.to_string());
-        RelatedList {
-            id: derived_list(&("press naming partner", &key)),
-            positions: (self.press.by_partner.get(&key)).map_or(&[], Vec::as_slice),
-        }
+        let id = derived_list(&("press naming partner", &key));
+        related_list(
+            site,
+            id,
+            (Kind::Press, lang),
+            self.press.by_partner.get(&key),
+        )
     }
 
     /// Every list, for comparing what outputs read of them with the lists now.
-    pub(super) fn lists(&self) -> Vec<RelatedList<'_>> {
+    pub(super) fn lists<'r>(&'r self, site: &'r Site) -> Vec<RelatedList<'r>> {
         let initiatives = (self.initiatives.by_goal.keys())
-            .map(|(lang, goal)| self.initiatives_naming_goal(*lang, *goal));
-        let by_goal =
-            (self.press.by_goal.keys()).map(|(lang, goal)| self.press_naming_goal(*lang, *goal));
+            .map(|(lang, goal)| self.initiatives_naming_goal(site, *lang, *goal));
+        let by_goal = (self.press.by_goal.keys())
+            .map(|(lang, goal)| self.press_naming_goal(site, *lang, *goal));
         let by_partner = (self.press.by_partner.keys())
-            .map(|(lang, partner)| self.press_naming_partner(*lang, partner));
+            .map(|(lang, partner)| self.press_naming_partner(site, *lang, partner));
         initiatives.chain(by_goal).chain(by_partner).collect()
     }
 }
