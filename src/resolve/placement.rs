@@ -56,16 +56,17 @@ pub(super) fn place(
     {
         return placement.placed();
     }
-    let merged = guard
-        .as_ref()
-        .and_then(|kept| kept.merged(config, &published));
+    // The pages kept are moved into the new placement, not copied: a copy writes the counts
+    // of every page's entry and texts (200,000 at a large site).
+    let merged = (guard.take()).and_then(|kept| kept.merged(config, &published));
     let (placed, page_of) = merged.unwrap_or_else(|| place_anew(config, &published));
     let placement = Placement {
         languages: config.languages.clone(),
         sections: config.sections.clone(),
         published,
         page_of,
-        pages: placed.pages.clone(),
+        // Side by side, for the same reason.
+        pages: placed.pages.par_iter().cloned().collect(),
         index: placed.index.clone(),
         lists: placed.lists.clone(),
         clashes: placed.clashes.clone(),
@@ -164,7 +165,7 @@ impl Placement {
     /// entries that are the same (`Arc`) are kept in their order, and only the others are made
     /// and put in their places (found by a binary search). `None` when site.yaml's languages
     /// or section names changed, which may change every address.
-    fn merged(&self, config: &Config, published: &[Arc<Entry>]) -> Option<(Placed, Vec<usize>)> {
+    fn merged(self, config: &Config, published: &[Arc<Entry>]) -> Option<(Placed, Vec<usize>)> {
         if self.languages != config.languages || self.sections != config.sections {
             return None;
         }
@@ -180,9 +181,10 @@ impl Placement {
             entry_at[*page] = entry;
         }
         // (the page, the position of its entry in `published`), in page order
-        let kept: Vec<(&Page, usize)> = (self.pages.iter().zip(entry_at))
+        let mut kept = (self.pages.into_iter().zip(entry_at))
             .filter_map(|(page, before)| Some((page, now_of[before]?)))
-            .collect();
+            .collect::<Vec<_>>()
+            .into_iter();
         let mut fresh: Vec<(usize, Page)> = (before_of.iter().enumerate())
             .filter(|(_, before)| before.is_none())
             .map(|(now, _)| (now, Page::new(config, published[now].clone())))
@@ -190,22 +192,17 @@ impl Placement {
         fresh.sort_unstable_by(|(_, a), (_, b)| page_order(&a.entry).cmp(&page_order(&b.entry)));
         let mut pages = Vec::with_capacity(published.len());
         let mut page_of = vec![0; published.len()];
-        let mut taken = 0;
-        for (now, page) in fresh {
-            let key = page_order(&page.entry);
-            let at = taken + kept[taken..].partition_point(|(p, _)| page_order(&p.entry) < key);
-            for (kept_page, now) in &kept[taken..at] {
-                page_of[*now] = pages.len();
-                pages.push((*kept_page).clone());
-            }
-            taken = at;
+        let mut push = |(page, now): (Page, usize)| {
             page_of[now] = pages.len();
             pages.push(page);
+        };
+        for (now, page) in fresh {
+            let key = page_order(&page.entry);
+            let before = (kept.as_slice()).partition_point(|(p, _)| page_order(&p.entry) < key);
+            kept.by_ref().take(before).for_each(&mut push);
+            push((page, now));
         }
-        for (kept_page, now) in &kept[taken..] {
-            page_of[*now] = pages.len();
-            pages.push((*kept_page).clone());
-        }
+        kept.for_each(&mut push);
         Some((placed(config, pages), page_of))
     }
 
