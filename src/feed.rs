@@ -168,22 +168,8 @@ impl SitemapRowStyle {
         }
     }
 
-    /// About how long the row of one of `group`'s addresses is.
-    fn row_bytes(&self, group: &Translations<'_>) -> usize {
-        let links = if group.len() > 1 { group.len() + 1 } else { 0 };
-        (links + 1) * (self.prefix.len() + 80)
-    }
-
-    /// Appends the `<url>` element of `url`, one of `group`'s addresses, with `xhtml:link`
-    /// alternates to the group's addresses and `x-default` when it has translations.
-    pub fn push_row(&self, out: &mut String, url: &str, group: &Translations<'_>) {
-        self.open_row(out, url);
-        self.push_alternates(out, group);
-        out.push_str("  </url>\n");
-    }
-
     /// Appends the `<url>` element of `url` with `alternates` as `push_alternates` made them
-    /// for its group: `serve` keeps them once for all of a group's rows.
+    /// for its group: one text for all of a group's rows.
     pub fn push_row_with(&self, out: &mut String, url: &str, alternates: &str) {
         self.open_row(out, url);
         out.push_str(alternates);
@@ -223,30 +209,50 @@ impl SitemapRowStyle {
     }
 }
 
-/// The sitemap: every address of every group, in address order.
-pub fn sitemap(site: &Site, groups: &[Translations<'_>]) -> String {
-    let style = SitemapRowStyle::of(site);
-    // (the row's address below the prefix, its group); sorted by that address, which sorts
-    // the absolute addresses the same way (they share the prefix).
-    let mut rows: Vec<(&str, &Translations<'_>)> = groups
-        .iter()
-        .flat_map(|group| group.iter().map(move |(_, url)| (url.as_ref(), group)))
-        .collect();
-    rows.sort_by(|a, b| a.0.cmp(b.0));
-    let mut out = String::with_capacity(
-        SITEMAP_HEAD.len()
-            + rows.iter().map(|(_, g)| style.row_bytes(g)).sum::<usize>()
-            + SITEMAP_TAIL.len(),
-    );
-    out.push_str(SITEMAP_HEAD);
-    for (url, group) in rows {
-        style.push_row(&mut out, url, group);
+/// At most how many addresses one sitemap file lists: the protocol allows 50,000 and 50 MB, and
+/// a row with its alternates is ~450 bytes in two languages. A larger site's `sitemap.xml` is
+/// an index of files of this many (`sitemap-1.xml`, …), as search engines read it.
+pub const SITEMAP_PART_ROWS: usize = 25_000;
+
+/// How many rows each sitemap file holds: `SITEMAP_PART_ROWS`, or fewer when
+/// `WDHS_SITEMAP_PART_ROWS` says so (the tests, to split a small site).
+pub fn sitemap_part_rows() -> usize {
+    std::env::var("WDHS_SITEMAP_PART_ROWS")
+        .ok()
+        .and_then(|rows| rows.parse().ok())
+        .filter(|rows| (1..=SITEMAP_PART_ROWS).contains(rows))
+        .unwrap_or(SITEMAP_PART_ROWS)
+}
+
+/// How many files a sitemap of `rows` addresses takes past the index; 0 when it fits in one
+/// (then `sitemap.xml` lists them itself).
+pub fn sitemap_parts(rows: usize, per_part: usize) -> usize {
+    match rows > per_part {
+        true => rows.div_ceil(per_part.max(1)),
+        false => 0,
     }
-    out.push_str(SITEMAP_TAIL);
+}
+
+/// The address of sitemap file `n` (from 0) below the site's root.
+pub fn sitemap_part_path(n: usize) -> String {
+    format!("sitemap-{}.xml", n + 1)
+}
+
+/// The sitemap index of `parts` files.
+pub fn sitemap_index(style: &SitemapRowStyle, parts: usize) -> String {
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for n in 0..parts {
+        out.push_str("  <sitemap>\n    <loc>");
+        style.push_address(&mut out, &sitemap_part_path(n));
+        out.push_str("</loc>\n  </sitemap>\n");
+    }
+    out.push_str("</sitemapindex>\n");
     out
 }
 
-/// The sitemap of rows kept as (address, alternates), in address order.
+/// The sitemap of `rows` (address, alternates), in address order.
 pub fn sitemap_of_rows<'r>(
     style: &SitemapRowStyle,
     rows: impl Iterator<Item = (&'r str, &'r str)> + Clone,
@@ -261,4 +267,22 @@ pub fn sitemap_of_rows<'r>(
     rows.for_each(|(url, alternates)| style.push_row_with(&mut out, url, alternates));
     out.push_str(SITEMAP_TAIL);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sitemap_is_split_only_past_a_files_rows() {
+        assert_eq!(sitemap_parts(0, 3), 0);
+        assert_eq!(sitemap_parts(3, 3), 0);
+        assert_eq!(sitemap_parts(4, 3), 2);
+        assert_eq!(sitemap_parts(9, 3), 3);
+        assert_eq!(
+            sitemap_parts(SITEMAP_PART_ROWS * 8 + 1, SITEMAP_PART_ROWS),
+            9
+        );
+        assert_eq!(sitemap_part_path(0), "sitemap-1.xml");
+    }
 }

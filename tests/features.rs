@@ -759,3 +759,44 @@ fn old_addresses_send_the_reader_on() {
         assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
     }
 }
+
+/// The `loc` of every element named `tag` (`url` in a sitemap, `sitemap` in an index).
+fn sitemap_locs(text: &str, tag: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(text).expect("sitemap is XML");
+    (doc.descendants())
+        .filter(|n| n.has_tag_name(tag))
+        .map(|n| child_text(n, "loc").to_string())
+        .collect()
+}
+
+/// Search engines read at most 50,000 addresses from one sitemap file: a larger site's
+/// `sitemap.xml` is an index of files that list them all, in the same order.
+#[test]
+fn a_sitemap_too_long_for_one_file_is_an_index_of_files_that_list_every_page() {
+    let every = sitemap_locs(&built().read("public/sitemap.xml"), "url");
+    let site = Site::fixture("basic");
+    let output = (common::wdhs())
+        .args(["build", "--today", "2026-01-01"])
+        .env("WDHS_SITEMAP_PART_ROWS", "7")
+        .current_dir(site.path())
+        .output()
+        .expect("run wdhs");
+    assert!(output.status.success(), "{output:?}");
+    let index = site.read("public/sitemap.xml");
+    assert!(index.contains("<sitemapindex "), "{index}");
+    let parts = sitemap_locs(&index, "sitemap");
+    assert_eq!(parts.len(), every.len().div_ceil(7));
+    let mut listed = Vec::new();
+    for (n, part) in parts.iter().enumerate() {
+        assert_eq!(*part, format!("https://example.org/sitemap-{}.xml", n + 1));
+        let rows = sitemap_locs(&site.read(&format!("public/sitemap-{}.xml", n + 1)), "url");
+        assert!(!rows.is_empty() && rows.len() <= 7, "{rows:?}");
+        listed.extend(rows);
+    }
+    assert_eq!(listed, every);
+    assert!(!site.exists(&format!("public/sitemap-{}.xml", parts.len() + 1)));
+    assert!(
+        site.read("public/robots.txt")
+            .contains("Sitemap: https://example.org/sitemap.xml")
+    );
+}

@@ -1213,3 +1213,41 @@ fn a_tab_on_a_page_that_went_is_reloaded_again_and_no_other() {
     assert_eq!(reloads(&mut on_it), 2);
     assert_eq!(request(&server.address, "/pers/bericht-3/").status, 404);
 }
+
+/// A sitemap split in files (`WDHS_SITEMAP_PART_ROWS`, as on a site of more than 25,000
+/// addresses) follows a page that goes and comes back: one file again, then split again.
+#[test]
+fn a_sitemap_in_files_follows_the_pages_that_come_and_go() {
+    let site = Site::fixture("basic");
+    site.build().assert_code(0);
+    let rows = site.read("public/sitemap.xml").matches("<url>").count();
+    let per_part = (rows - 1).to_string();
+    let server = start_with(&site, &[("WDHS_SITEMAP_PART_ROWS", per_part.as_str())]);
+    let sitemap = || request(&server.address, "/sitemap.xml").body;
+    assert!(sitemap().contains("<sitemapindex "), "{}", sitemap());
+    assert_eq!(request(&server.address, "/sitemap-2.xml").status, 200);
+    let press = "content/press/bericht-3.nl.md";
+    let text = site.read(press);
+    site.remove(press);
+    let (_, summary) = server.next_rebuild();
+    assert!(summary.starts_with("rebuilt"), "{summary}");
+    assert_eq!(
+        sitemap().matches("<url>").count(),
+        rows - 1,
+        "{}",
+        sitemap()
+    );
+    for part in ["/sitemap-1.xml", "/sitemap-2.xml"] {
+        assert_eq!(request(&server.address, part).status, 404, "{part}");
+    }
+    site.write(press, &text);
+    let (_, summary) = server.next_rebuild();
+    assert!(summary.starts_with("rebuilt"), "{summary}");
+    assert!(sitemap().contains("<sitemapindex "), "{}", sitemap());
+    let listed = |part: &str| request(&server.address, part).body;
+    assert!(listed("/sitemap-2.xml").contains("<url>"));
+    assert!(
+        (listed("/sitemap-1.xml") + &listed("/sitemap-2.xml")).contains("/pers/bericht-3/"),
+        "the page that came back is listed"
+    );
+}

@@ -39,7 +39,7 @@ pub struct RenderCache {
     initiatives_related: FromLists<InitiativesRelated>,
     press_related: FromLists<PressRelated>,
     /// The sitemap's rows, made again by entry.
-    pub(super) sitemap: std::sync::Mutex<Option<SitemapRows>>,
+    pub(super) sitemap: std::sync::Mutex<Option<Arc<SitemapRows>>>,
     /// The initiatives' cards: a new initiative changes the counts on every directory page,
     /// and each page shows 24 cards that did not change.
     pub(super) cards: std::sync::Mutex<KeptCards>,

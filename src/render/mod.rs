@@ -98,6 +98,8 @@ pub struct RenderContext<'a> {
     /// The directory's filters per language (none current), made on first use: every
     /// directory page shows them.
     directory_filters: Vec<std::sync::OnceLock<(Vec<crate::views::FilterGroup>, Reads)>>,
+    /// The sitemap's rows, made on first use (`sitemap.rs`).
+    sitemap_rows: std::sync::OnceLock<std::sync::Arc<sitemap::SitemapRows>>,
 }
 
 /// The id of a list the renderer derives from the pages (a facet of the directory, who names
@@ -166,6 +168,7 @@ impl<'a> RenderContext<'a> {
             directory_filters: (0..site.config.languages.len().max(1))
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
+            sitemap_rows: std::sync::OnceLock::new(),
         }
     }
 

@@ -23,6 +23,8 @@ pub(super) enum Job {
     NotFound(Lang),
     Feed(Lang),
     Sitemap,
+    /// The `.0`th file of a sitemap too long for one (`feed::SITEMAP_PART_ROWS`).
+    SitemapPart(usize),
     Robots,
     Calendar(usize),
     /// The page at an old address of the entry at `.0`: its `.1`th alias.
@@ -40,6 +42,7 @@ pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<Planned>) {
     let site = context.site;
     let mut jobs = entry_jobs(site);
     jobs.extend(other_jobs(site, context.renderer, &context.facets));
+    jobs.extend((0..context.sitemap_parts()).map(Job::SitemapPart));
     // Only `serve` (with a cache) records what outputs read, by their keys.
     let planned = context.cache.is_some().then(|| {
         let keys: Vec<Option<OutputKey>> = jobs.par_iter().map(|job| job.key(site)).collect();
@@ -55,7 +58,12 @@ pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<Planned>) {
     });
     // The longest outputs first: the threads share out the jobs in order, and one long job
     // taken last keeps the others waiting for it.
-    jobs.sort_by_key(|job| !matches!(job, Job::Sitemap | Job::SearchIndex(_)));
+    jobs.sort_by_key(|job| {
+        !matches!(
+            job,
+            Job::Sitemap | Job::SitemapPart(_) | Job::SearchIndex(_)
+        )
+    });
     (jobs, planned)
 }
 
@@ -220,6 +228,7 @@ impl Job {
             Job::NotFound(lang) => output_key(&("not found", lang)),
             Job::Feed(lang) => output_key(&("feed", lang)),
             Job::Sitemap => output_key(&"sitemap"),
+            Job::SitemapPart(n) => output_key(&("sitemap part", n)),
             Job::Robots | Job::Asset(_) | Job::ThemeFile(_) | Job::Css | Job::Js => return None,
         })
     }
@@ -232,7 +241,8 @@ impl Job {
     pub(super) fn can_wait(&self) -> bool {
         match self {
             Job::SectionIndex(_, _, n) | Job::InitiativeFilter(_, _, n) => *n > 0,
-            Job::Sitemap | Job::SearchIndex(_) | Job::Feed(_) | Job::Calendar(_) => true,
+            Job::Sitemap | Job::SitemapPart(_) => true,
+            Job::SearchIndex(_) | Job::Feed(_) | Job::Calendar(_) => true,
             _ => false,
         }
     }

@@ -192,6 +192,7 @@ impl<'a> RenderContext<'a> {
             Job::NotFound(lang) => format!("{}404.html", prefix(lang)),
             Job::Feed(lang) => format!("{}atom.xml", section_url(&site.config, Kind::Press, *lang)),
             Job::Sitemap => "sitemap.xml".to_string(),
+            Job::SitemapPart(n) => crate::feed::sitemap_part_path(*n),
             Job::Robots | Job::Asset(_) | Job::ThemeFile(_) | Job::Css | Job::Js => return None,
         })
     }
@@ -230,6 +231,7 @@ impl<'a> RenderContext<'a> {
                 &self.text(*lang).get("press_feed_title"),
             )),
             Job::Sitemap => one(self.sitemap()),
+            Job::SitemapPart(n) => one(self.sitemap_part(*n)),
             Job::Robots => file("robots.txt", &self.robots_txt()),
             Job::Calendar(i) => {
                 let page = site.page_at(*i).ok_or_else(|| {

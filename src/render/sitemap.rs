@@ -1,5 +1,6 @@
-//! The sitemap: every page's address with its translations; `serve` keeps the rows and makes
-//! again only those of the entries changed.
+//! The sitemap: every page's address with its translations, in one file or, for a large site,
+//! in files of `feed::SITEMAP_PART_ROWS` listed by `sitemap.xml`; `serve` keeps the rows and
+//! makes again only those of the entries changed.
 
 use super::RenderContext;
 use crate::feed::Translations;
@@ -18,8 +19,10 @@ fn entry_translations<'s>(site: &'s Site, kind: Kind, stem: &str) -> Translation
         .collect()
 }
 
-/// The rows of the sitemap as `serve` made them last: an edit that adds, removes or moves
-/// entries makes only their rows again (a sitemap names every page, 20,000 on a large site).
+/// The rows of the sitemap, made once per render; `serve` keeps them: an edit that adds,
+/// removes or moves entries makes only their rows again (a sitemap names every page, 20,000
+/// on a large site).
+#[derive(Clone)]
 pub(super) struct SitemapRows {
     style: crate::feed::SitemapRowStyle,
     /// The alternates of every address (`SitemapRowStyle::push_alternates`), in address
@@ -57,6 +60,13 @@ impl SitemapRows {
             let urls = group.iter().map(|(_, url)| url.to_string()).collect();
             self.by_key.insert(key.to_string(), urls);
         }
+    }
+
+    /// The sitemap of at most `count` rows from the `start`th on, in address order.
+    fn text(&self, start: usize, count: usize) -> String {
+        let rows = (self.rows.iter()).skip(start).take(count);
+        let rows = rows.map(|(url, alternates)| (url.as_str(), &**alternates));
+        crate::feed::sitemap_of_rows(&self.style, rows)
     }
 
     /// Makes the rows of the entries `keys` again from `site`: the rows they had go first, so
@@ -112,42 +122,67 @@ impl<'a> RenderContext<'a> {
         groups
     }
 
-    /// The sitemap; `serve` keeps its rows and makes again only those of the entries changed.
-    pub(super) fn sitemap(&self) -> String {
-        // It reads every page's address (and which pages there are), nothing else of them.
-        for lang in &self.site.config.languages {
-            crate::dependencies::read_every_address(*lang);
-        }
-        crate::dependencies::unrecorded(|| self.make_sitemap())
+    /// The sitemap's rows, made once per render; `serve` keeps them and makes again only
+    /// those of the entries changed.
+    fn sitemap_rows(&self) -> &SitemapRows {
+        let make = || crate::dependencies::unrecorded(|| self.make_sitemap_rows());
+        self.sitemap_rows.get_or_init(make)
     }
 
-    fn make_sitemap(&self) -> String {
+    fn make_sitemap_rows(&self) -> Arc<SitemapRows> {
         let site = self.site;
-        let whole = || {
-            let groups: Vec<Translations<'_>> = (self.sitemap_groups().into_iter())
-                .map(|(_, group)| group)
-                .collect();
-            crate::feed::sitemap(site, &groups)
-        };
-        let Some(Ok(mut kept)) = self.cache.map(|cache| cache.sitemap.lock()) else {
-            return whole();
-        };
         let style = crate::feed::SitemapRowStyle::of(site);
+        let Some(Ok(mut kept)) = self.cache.map(|cache| cache.sitemap.lock()) else {
+            return Arc::new(SitemapRows::of(style, self.sitemap_groups()));
+        };
         let rows = match (self.partial, kept.take()) {
-            (Some(partial), Some(mut rows)) if rows.style == style => {
+            (Some(partial), Some(rows)) if rows.style == style => {
+                // The last render's context is gone: these are the only rows, updated in place.
+                let mut rows = Arc::unwrap_or_clone(rows);
                 rows.update(site, &partial.keys);
+                // Debug builds (the tests) check the rows kept against rows made anew.
+                #[cfg(debug_assertions)]
+                assert!(
+                    rows.rows == SitemapRows::of(style, self.sitemap_groups()).rows,
+                    "the sitemap serve keeps"
+                );
                 rows
             }
             _ => SitemapRows::of(style, self.sitemap_groups()),
         };
-        let text = crate::feed::sitemap_of_rows(
-            &rows.style,
-            (rows.rows.iter()).map(|(url, alternates)| (url.as_str(), &**alternates)),
-        );
-        // Debug builds (the tests) check the rows kept against a sitemap made whole.
-        #[cfg(debug_assertions)]
-        assert_eq!(text, whole(), "the sitemap serve keeps");
-        *kept = Some(rows);
-        text
+        let rows = Arc::new(rows);
+        *kept = Some(rows.clone());
+        rows
+    }
+
+    /// How many files the sitemap takes past `sitemap.xml` (0: it lists every address itself).
+    pub(super) fn sitemap_parts(&self) -> usize {
+        let per_part = crate::feed::sitemap_part_rows();
+        crate::feed::sitemap_parts(self.sitemap_rows().rows.len(), per_part)
+    }
+
+    /// `sitemap.xml`: every address, or the index of the files that list them.
+    pub(super) fn sitemap(&self) -> String {
+        let rows = self.sitemap_rows_read();
+        match self.sitemap_parts() {
+            0 => rows.text(0, rows.rows.len()),
+            parts => crate::feed::sitemap_index(&rows.style, parts),
+        }
+    }
+
+    /// Sitemap file `n` (from 0) of a sitemap too long for one file.
+    pub(super) fn sitemap_part(&self, n: usize) -> String {
+        let per_part = crate::feed::sitemap_part_rows();
+        self.sitemap_rows_read()
+            .text(n.saturating_mul(per_part), per_part)
+    }
+
+    /// The rows, recorded as read: a sitemap reads every page's address (and which pages
+    /// there are), nothing else of them.
+    fn sitemap_rows_read(&self) -> &SitemapRows {
+        for lang in &self.site.config.languages {
+            crate::dependencies::read_every_address(*lang);
+        }
+        self.sitemap_rows()
     }
 }
