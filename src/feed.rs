@@ -140,8 +140,9 @@ fn host(site: &Site) -> String {
     })
 }
 
-/// The addresses of one entry's pages (or a section's, or the home page's), by language.
-pub type Translations<'a> = Vec<(Lang, std::borrow::Cow<'a, str>)>;
+/// The addresses of one entry's pages (or a section's, or the home page's), by language:
+/// the pages' own (`Page::url`), shared, not copied.
+pub type Translations = Vec<(Lang, std::sync::Arc<str>)>;
 
 const SITEMAP_HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
 const SITEMAP_TAIL: &str = "</urlset>\n";
@@ -189,7 +190,7 @@ impl SitemapRowStyle {
 
     /// The `xhtml:link` alternates of every row of `group`: one to each of its addresses and
     /// `x-default`, or nothing when it has no translations.
-    pub fn push_alternates(&self, out: &mut String, group: &Translations<'_>) {
+    pub fn push_alternates(&self, out: &mut String, group: &Translations) {
         if group.len() < 2 {
             return;
         }

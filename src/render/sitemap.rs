@@ -6,16 +6,15 @@ use super::RenderContext;
 use crate::feed::Translations;
 use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 /// The addresses of an entry's pages, by language.
-fn entry_translations<'s>(site: &'s Site, kind: Kind, stem: &str) -> Translations<'s> {
+fn entry_translations(site: &Site, kind: Kind, stem: &str) -> Translations {
     // In the order site.yaml gives the languages.
     (site.config.languages.iter())
         .filter_map(|lang| site.page(kind, stem, *lang))
-        .map(|p| (p.entry.lang, Cow::Borrowed(&*p.url)))
+        .map(|p| (p.entry.lang, p.url.clone()))
         .collect()
 }
 
@@ -26,17 +25,18 @@ fn entry_translations<'s>(site: &'s Site, kind: Kind, stem: &str) -> Translation
 pub(super) struct SitemapRows {
     style: crate::feed::SitemapRowStyle,
     /// The alternates of every address (`SitemapRowStyle::push_alternates`), in address
-    /// order: one text for all of a group's addresses.
-    rows: BTreeMap<String, Arc<str>>,
+    /// order: one text for all of a group's addresses. The addresses and keys are the pages'
+    /// own, shared: a large site has 200,000.
+    rows: BTreeMap<Arc<str>, Arc<str>>,
     /// The addresses of each entry's rows, by key. (The home page's and the sections' rows
     /// change only with the settings, which render everything.)
-    by_key: HashMap<String, Vec<String>>,
+    by_key: HashMap<Arc<str>, Vec<Arc<str>>>,
 }
 
 impl SitemapRows {
-    fn of<'s>(
+    fn of(
         style: crate::feed::SitemapRowStyle,
-        groups: Vec<(Option<&'s str>, Translations<'s>)>,
+        groups: Vec<(Option<Arc<str>>, Translations)>,
     ) -> SitemapRows {
         let mut rows = SitemapRows {
             style,
@@ -49,23 +49,23 @@ impl SitemapRows {
         rows
     }
 
-    fn insert(&mut self, key: Option<&str>, group: &Translations<'_>) {
+    fn insert(&mut self, key: Option<Arc<str>>, group: &Translations) {
         let mut alternates = String::new();
         self.style.push_alternates(&mut alternates, group);
         let alternates: Arc<str> = alternates.into();
         for (_, url) in group {
-            self.rows.insert(url.to_string(), alternates.clone());
+            self.rows.insert(url.clone(), alternates.clone());
         }
         if let Some(key) = key {
-            let urls = group.iter().map(|(_, url)| url.to_string()).collect();
-            self.by_key.insert(key.to_string(), urls);
+            let urls = group.iter().map(|(_, url)| url.clone()).collect();
+            self.by_key.insert(key, urls);
         }
     }
 
     /// The sitemap of at most `count` rows from the `start`th on, in address order.
     fn text(&self, start: usize, count: usize) -> String {
         let rows = (self.rows.iter()).skip(start).take(count);
-        let rows = rows.map(|(url, alternates)| (url.as_str(), &**alternates));
+        let rows = rows.map(|(url, alternates)| (&**url, &**alternates));
         crate::feed::sitemap_of_rows(&self.style, rows)
     }
 
@@ -73,7 +73,7 @@ impl SitemapRows {
     /// an address one entry left and another took is the new one's.
     fn update(&mut self, site: &Site, keys: &std::collections::BTreeSet<String>) {
         for key in keys {
-            for url in self.by_key.remove(key).unwrap_or_default() {
+            for url in self.by_key.remove(key.as_str()).unwrap_or_default() {
                 self.rows.remove(&url);
             }
         }
@@ -86,7 +86,7 @@ impl SitemapRows {
             };
             let group = entry_translations(site, kind, stem);
             if !group.is_empty() {
-                self.insert(Some(key), &group);
+                self.insert(Some(Arc::from(key.as_str())), &group);
             }
         }
     }
@@ -94,28 +94,28 @@ impl SitemapRows {
 
 impl<'a> RenderContext<'a> {
     /// The addresses of every page, grouped with its translations (by language): one group per
-    /// entry (with its key), the home page and each section. Entry addresses are borrowed from
-    /// the pages.
-    fn sitemap_groups(&self) -> Vec<(Option<&'a str>, Translations<'a>)> {
+    /// entry (with its key), the home page and each section. Entry addresses and keys are the
+    /// pages' own.
+    fn sitemap_groups(&self) -> Vec<(Option<Arc<str>>, Translations)> {
         let site = self.site;
         let config = &site.config;
-        let mut groups: Vec<(Option<&str>, Translations<'_>)> =
+        let mut groups: Vec<(Option<Arc<str>>, Translations)> =
             Vec::with_capacity(site.pages.len() + 8);
         // The home page is in its own group below, made whether it has a text or not.
         for page in site.pages.iter().filter(|p| p.entry.kind != Kind::Home) {
             let group = entry_translations(site, page.entry.kind, &page.entry.stem);
             // Made once, at the entry's first page in language order.
             if group.first().map(|(lang, _)| *lang) == Some(page.entry.lang) {
-                groups.push((Some(&*page.key), group));
+                groups.push((Some(page.key.clone()), group));
             }
         }
-        let home: Translations<'_> = (config.languages.iter())
-            .map(|lang| (*lang, Cow::Owned(lang_prefix(config, *lang))))
+        let home: Translations = (config.languages.iter())
+            .map(|lang| (*lang, Arc::from(lang_prefix(config, *lang))))
             .collect();
         groups.push((None, home));
         for kind in crate::model::KINDS.into_iter().filter(|k| k.has_section()) {
-            let section: Translations<'_> = (config.languages.iter())
-                .map(|lang| (*lang, Cow::Owned(section_url(config, kind, *lang))))
+            let section: Translations = (config.languages.iter())
+                .map(|lang| (*lang, Arc::from(section_url(config, kind, *lang))))
                 .collect();
             groups.push((None, section));
         }
