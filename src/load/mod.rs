@@ -90,6 +90,19 @@ pub struct EntryFiles {
     pub keys: BTreeSet<(Kind, String)>,
 }
 
+/// The entry files, to be brought up to date in place when no build holds them any more
+/// (deriving them again copies 200,000 stems at 100,000 entries); `None`, and forgotten, when
+/// one does.
+fn entry_files_to_update(entry_files: &mut OnceLock<Arc<EntryFiles>>) -> Option<&mut EntryFiles> {
+    if entry_files
+        .get_mut()
+        .is_some_and(|files| Arc::get_mut(files).is_none())
+    {
+        *entry_files = OnceLock::new();
+    }
+    entry_files.get_mut().and_then(Arc::get_mut)
+}
+
 impl Loaded {
     /// Which entries have files in which languages.
     pub fn entry_files(&self) -> Arc<EntryFiles> {
@@ -125,20 +138,10 @@ impl Loaded {
         SharedPairs { shared_of, lonely }
     }
 
-    /// The entry files, to be brought up to date in place when no build holds them any more
-    /// (deriving them again copies 200,000 stems at 100,000 entries); `None`, and forgotten,
-    /// when one does.
-    fn entry_files_to_update(&mut self) -> Option<&mut EntryFiles> {
-        self.shared_pairs = OnceLock::new();
-        if self.entry_files.get_mut().and_then(Arc::get_mut).is_none() {
-            self.entry_files = OnceLock::new();
-        }
-        self.entry_files.get_mut().and_then(Arc::get_mut)
-    }
-
     /// A language file came.
     fn language_file_came(&mut self, (kind, stem, lang): (Kind, String, Lang)) {
-        if let Some(files) = self.entry_files_to_update() {
+        self.shared_pairs = OnceLock::new();
+        if let Some(files) = entry_files_to_update(&mut self.entry_files) {
             files.keys.insert((kind, stem.clone()));
             files.files.insert((kind, stem, lang));
         }
@@ -146,21 +149,21 @@ impl Loaded {
 
     /// Language files went (a file that could not be read stays counted).
     fn language_files_went(&mut self, gone: Vec<(Kind, String, Lang)>, languages: &[Lang]) {
-        let unreadable = std::mem::take(&mut self.unreadable);
-        if let Some(files) = self.entry_files_to_update() {
-            for (kind, stem, lang) in gone {
-                let key = (kind, stem, lang);
-                if !unreadable.contains(&key) {
-                    files.files.remove(&key);
-                }
-                let (kind, stem, _) = key;
-                let has_file = |l: &Lang| files.files.contains(&(kind, stem.clone(), *l));
-                if !languages.iter().any(has_file) {
-                    files.keys.remove(&(kind, stem));
-                }
+        self.shared_pairs = OnceLock::new();
+        let Some(files) = entry_files_to_update(&mut self.entry_files) else {
+            return;
+        };
+        for (kind, stem, lang) in gone {
+            let key = (kind, stem, lang);
+            if !self.unreadable.contains(&key) {
+                files.files.remove(&key);
+            }
+            let (kind, stem, _) = key;
+            let has_file = |l: &Lang| files.files.contains(&(kind, stem.clone(), *l));
+            if !languages.iter().any(has_file) {
+                files.keys.remove(&(kind, stem));
             }
         }
-        self.unreadable = unreadable;
     }
 
     fn derive_entry_files(&self) -> EntryFiles {
