@@ -2,6 +2,7 @@
 //! for an unchanged file at its place in the content's lists by pointer, else by its path.
 
 use crate::packed::Text;
+use crate::resolve::place_beside;
 use foldhash::HashMap;
 use std::borrow::Cow;
 use std::ffi::OsString;
@@ -62,11 +63,13 @@ impl<V: Clone> KeptFiles<V> {
         else {
             return;
         };
+        // Files came or went: those after them are one place off, and moved to their place.
+        let mut before = Vec::new();
         if in_order.len() != count {
-            in_order.clear();
+            before = std::mem::take(&mut *in_order);
             in_order.resize_with(count, || None);
         }
-        for (slot, file) in in_order.iter_mut().zip(files) {
+        for ((i, slot), file) in in_order.iter_mut().enumerate().zip(files) {
             let texts = file.texts.as_slice();
             if !file.keep {
                 *slot = None;
@@ -75,6 +78,9 @@ impl<V: Clone> KeptFiles<V> {
             if file.fresh {
                 let kept = (Sources::new(texts), file.value.clone().into_owned());
                 by_path.insert(file.path.as_os_str().to_owned(), kept);
+            }
+            if let Some(j) = place_beside(i, |j| same_at(&before, j, texts)) {
+                *slot = before[j].take();
             }
             if !slot.as_ref().is_some_and(|(kept, _)| kept.same(texts)) {
                 *slot = Some((Pointers::of(&file.texts), file.value.into_owned()));
@@ -101,14 +107,20 @@ impl<V: Clone> Kept<'_, V> {
     /// What the file at place `i` of its list, at `path`, gave when it had these texts.
     pub(crate) fn get(&self, i: usize, path: &Path, texts: &SourceTexts<'_>) -> Option<V> {
         let texts = texts.as_slice();
-        if let Some(Some((kept, value))) = self.in_order.as_ref().and_then(|v| v.get(i))
-            && kept.same(texts)
+        if let Some(in_order) = self.in_order.as_deref()
+            && let Some(j) = place_beside(i, |j| same_at(in_order, j, texts))
+            && let Some((_, value)) = &in_order[j]
         {
             return Some(value.clone());
         }
         let (sources, value) = self.by_path.as_ref()?.get(path.as_os_str())?;
         sources.matches(texts).then(|| value.clone())
     }
+}
+
+/// Whether the file kept at place `j` had `texts`.
+fn same_at<V>(in_order: &[Option<(Pointers, V)>], j: usize, texts: &[&Arc<Text>]) -> bool {
+    matches!(in_order.get(j), Some(Some((kept, _))) if kept.same(texts))
 }
 
 /// A file's texts by pointer, its own and its shared file's, kept alive so that no other text

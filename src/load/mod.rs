@@ -90,17 +90,14 @@ pub struct EntryFiles {
     pub keys: BTreeSet<(Kind, String)>,
 }
 
-/// The entry files, to be brought up to date in place when no build holds them any more
-/// (deriving them again copies 200,000 stems at 100,000 entries); `None`, and forgotten, when
-/// one does.
-fn entry_files_to_update(entry_files: &mut OnceLock<Arc<EntryFiles>>) -> Option<&mut EntryFiles> {
-    if entry_files
-        .get_mut()
-        .is_some_and(|files| Arc::get_mut(files).is_none())
-    {
-        *entry_files = OnceLock::new();
+/// What is derived from the lists (`EntryFiles`, `SharedPairs`), to be brought up to date in
+/// place when no build holds it any more (deriving the entry files again copies 200,000 stems
+/// at 100,000 entries); `None`, and forgotten, when one does.
+fn derived_to_update<T>(derived: &mut OnceLock<Arc<T>>) -> Option<&mut T> {
+    if derived.get_mut().is_some_and(|d| Arc::get_mut(d).is_none()) {
+        *derived = OnceLock::new();
     }
-    entry_files.get_mut().and_then(Arc::get_mut)
+    derived.get_mut().and_then(Arc::get_mut)
 }
 
 impl Loaded {
@@ -138,31 +135,50 @@ impl Loaded {
         SharedPairs { shared_of, lonely }
     }
 
-    /// A language file came.
-    fn language_file_came(&mut self, (kind, stem, lang): (Kind, String, Lang)) {
-        self.shared_pairs = OnceLock::new();
-        if let Some(files) = entry_files_to_update(&mut self.entry_files) {
+    /// A language file came, to be put at place `at` of the list.
+    fn language_file_came(&mut self, at: usize, (kind, stem, lang): (Kind, String, Lang)) {
+        if let Some(pairs) = derived_to_update(&mut self.shared_pairs) {
+            // One look along the shared files, not a map of them all.
+            let shared = (self.shared_files.iter()).position(|f| f.kind == kind && f.stem == stem);
+            if let Some(shared) = shared
+                && let Ok(lonely) = pairs.lonely.binary_search(&shared)
+            {
+                pairs.lonely.remove(lonely);
+            }
+            pairs.shared_of.insert(at, shared);
+        }
+        if let Some(files) = derived_to_update(&mut self.entry_files) {
             files.keys.insert((kind, stem.clone()));
             files.files.insert((kind, stem, lang));
         }
     }
 
-    /// Language files went (a file that could not be read stays counted).
-    fn language_files_went(&mut self, gone: Vec<(Kind, String, Lang)>, languages: &[Lang]) {
-        self.shared_pairs = OnceLock::new();
-        let Some(files) = entry_files_to_update(&mut self.entry_files) else {
+    /// The language file at place `at` of the list went (one that could not be read stays
+    /// counted in the entry files).
+    fn language_file_went(&mut self, at: usize, languages: &[Lang]) {
+        let LanguageFile {
+            kind, stem, lang, ..
+        } = self.language_files.remove(at);
+        if let Some(pairs) = derived_to_update(&mut self.shared_pairs) {
+            let shared = pairs.shared_of.remove(at);
+            if let Some(shared) = shared
+                && !pairs.shared_of.contains(&Some(shared))
+                && let Err(lonely) = pairs.lonely.binary_search(&shared)
+            {
+                pairs.lonely.insert(lonely, shared);
+            }
+        }
+        let Some(files) = derived_to_update(&mut self.entry_files) else {
             return;
         };
-        for (kind, stem, lang) in gone {
-            let key = (kind, stem, lang);
-            if !self.unreadable.contains(&key) {
-                files.files.remove(&key);
-            }
-            let (kind, stem, _) = key;
-            let has_file = |l: &Lang| files.files.contains(&(kind, stem.clone(), *l));
-            if !languages.iter().any(has_file) {
-                files.keys.remove(&(kind, stem));
-            }
+        let key = (kind, stem, lang);
+        if !self.unreadable.contains(&key) {
+            files.files.remove(&key);
+        }
+        let (kind, stem, _) = key;
+        let has_file = |l: &Lang| files.files.contains(&(kind, stem.clone(), *l));
+        if !languages.iter().any(has_file) {
+            files.keys.remove(&(kind, stem));
         }
     }
 
@@ -538,7 +554,7 @@ pub fn add_entry_file(
                 return false;
             }
             let at = (loaded.language_files).partition_point(|f| f.file.path < file.path);
-            loaded.language_file_came((kind, stem.clone(), lang));
+            loaded.language_file_came(at, (kind, stem.clone(), lang));
             let file = LanguageFile {
                 kind,
                 stem,
@@ -571,16 +587,18 @@ pub fn remove_entry_file(
     if std::fs::symlink_metadata(&path).is_ok() {
         return false;
     }
-    let before = loaded.language_files.len() + loaded.shared_files.len();
-    let other = |file: &TextFile| file.path.as_os_str() != relative.as_os_str();
-    let gone = (loaded.language_files.iter())
-        .filter(|f| !other(&f.file))
-        .map(|f| (f.kind, f.stem.clone(), f.lang))
-        .collect();
-    loaded.language_files.retain(|f| other(&f.file));
-    loaded.shared_files.retain(|f| other(&f.file));
-    loaded.language_files_went(gone, languages);
-    before != loaded.language_files.len() + loaded.shared_files.len()
+    let this = |file: &TextFile| file.path.as_os_str() == relative.as_os_str();
+    let language = loaded.language_files.iter().position(|f| this(&f.file));
+    let shared = loaded.shared_files.iter().position(|f| this(&f.file));
+    if let Some(at) = language {
+        loaded.language_file_went(at, languages);
+    }
+    if let Some(at) = shared {
+        loaded.shared_files.remove(at);
+        loaded.shared_pairs = OnceLock::new();
+    }
+    language.is_some()
+        || shared.is_some()
         || matches!(
             classify(
                 root,

@@ -76,23 +76,32 @@ fn keep_outdated(
 ) -> Planned {
     let previous = &partial.previous;
     let outdated = previous.outdated(&partial.changed, &lists);
-    // The same outputs as the last plan's, in the same order (most edits): each is known
-    // without a look-up among a large site's 200,000.
-    let as_before = previous.planned_keys() == keys.as_slice();
+    // The outputs are mostly those of the last plan, in the same order, or one place off
+    // where an output came or went: each is found there without a look-up among a large
+    // site's 200,000.
+    let planned = previous.planned_keys();
+    let mut next = 0;
+    let mut known = |key: Option<OutputKey>| {
+        let at = |j: usize| planned.get(j) == Some(&key);
+        let found = [next, next + 1].into_iter().find(|j| at(*j));
+        next = found.map_or(next, |j| j + 1);
+        found.is_some() || key.is_some_and(|key| previous.contains(key))
+    };
     debug_assert!(
-        !as_before || keys.iter().flatten().all(|key| previous.contains(*key)),
+        planned.iter().flatten().all(|key| previous.contains(*key)),
         "the last plan's outputs are the dependency map's"
     );
     // The theme's files, the site's files and robots.txt (no key) change only with the
     // settings, the theme or the files, which render everything.
     let (mut kept, mut remaining) = (0, keys.iter());
     jobs.retain(|_| {
-        let Some(key) = remaining.next().copied().flatten() else {
+        let key = remaining.next().copied().flatten();
+        let was = known(key);
+        let Some(key) = key else {
             return false;
         };
-        let known = as_before || previous.contains(key);
-        kept += usize::from(known);
-        !known || outdated.contains(&key)
+        kept += usize::from(was);
+        !was || outdated.contains(&key)
     });
     // Each output has a key of its own: as many known as there were means none went.
     let now = || {

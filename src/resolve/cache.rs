@@ -25,9 +25,10 @@ pub(super) struct KeptMarkdown {
 /// A page's Markdown as HTML, what rendering it found, and how it was found (`Found`).
 pub(super) type MadeMarkdown = (Arc<Rendered>, Vec<Diagnostic>, Found);
 
-/// Where a page's Markdown came from: kept at its place, kept by its path, or rendered now.
+/// Where a page's Markdown came from: kept at a place (its own, or one off when a page came
+/// or went before it), kept by its path, or rendered now.
 pub(super) enum Found {
-    AtPlace,
+    AtPlace(usize),
     ByPath(Arc<CachedMarkdown>),
     Rendered(Arc<CachedMarkdown>),
     /// Rendered without a cache (`build`, `check`).
@@ -39,16 +40,22 @@ impl KeptMarkdown {
     /// page was found at its place or rendered now, else in a new order.
     pub(super) fn keep(&mut self, pages: &[Page], found: Vec<Found>) {
         let same_places = found.len() == self.in_order.len()
-            && (found.iter()).all(|f| matches!(f, Found::AtPlace | Found::Rendered(_)));
-        let before = match same_places {
+            && (found.iter().enumerate()).all(|(i, f)| {
+                matches!(f, Found::AtPlace(j) if *j == i) || matches!(f, Found::Rendered(_))
+            });
+        // Moved to their new places, not copied: a copy writes the count of each.
+        let mut before: Vec<Option<Arc<CachedMarkdown>>> = match same_places {
             true => Vec::new(),
-            false => std::mem::replace(&mut self.in_order, Vec::with_capacity(found.len())),
+            false => std::mem::replace(&mut self.in_order, Vec::with_capacity(found.len()))
+                .into_iter()
+                .map(Some)
+                .collect(),
         };
         for (i, (page, found)) in pages.iter().zip(found).enumerate() {
             let cached = match found {
-                Found::AtPlace if same_places => continue,
-                Found::AtPlace => match before.get(i) {
-                    Some(cached) => cached.clone(),
+                Found::AtPlace(_) if same_places => continue,
+                Found::AtPlace(j) => match before.get_mut(j).and_then(Option::take) {
+                    Some(cached) => cached,
                     None => return self.in_order.clear(),
                 },
                 Found::ByPath(cached) => cached,
@@ -67,16 +74,23 @@ impl KeptMarkdown {
         }
     }
 
-    /// What was kept for the page at `i` with this body: at its place, else by its path. At
-    /// its place it is known by its text's pointer: each file is read into a text of its own.
-    fn get(&self, i: usize, page: &Page, body: &Body) -> Option<(&Arc<CachedMarkdown>, bool)> {
-        if let Some(cached) = self.in_order.get(i)
-            && cached.body.is(body)
+    /// What was kept for the page at `i` with this body: at its place (or one off, when a
+    /// page came or went before it), with that place, else by its path. At a place it is
+    /// known by its text's pointer: each file is read into a text of its own.
+    fn get(
+        &self,
+        i: usize,
+        page: &Page,
+        body: &Body,
+    ) -> Option<(&Arc<CachedMarkdown>, Option<usize>)> {
+        let is_at = |j: usize| self.in_order.get(j).is_some_and(|c| c.body.is(body));
+        if let Some(j) = place_beside(i, is_at)
+            && let Some(cached) = self.in_order.get(j)
         {
-            return Some((cached, true));
+            return Some((cached, Some(j)));
         }
         let cached = self.by_path.get(page.entry.path.as_os_str())?;
-        Some((cached, false))
+        Some((cached, None))
     }
 }
 
@@ -104,28 +118,31 @@ impl Addresses {
             |kept, page| kept.page == (page.entry.lang, page.key_hash) && kept.key == page.key,
             |kept| kept.page,
         );
-        let mut still_there = vec![false; self.in_order.len()];
+        // Each kept address is moved to its page's place: a copy of every key and address
+        // wrote the counts of 400,000 texts at a large site.
+        let mut before: Vec<Option<PageAddress>> = std::mem::take(&mut self.in_order)
+            .into_iter()
+            .map(Some)
+            .collect();
         let mut moved = Vec::new();
-        for (page, place) in pages.iter().zip(&places) {
-            if let Some(j) = *place {
-                still_there[j] = true;
-            }
-            if place.is_none_or(|j| self.in_order[j].url != page.url) {
-                moved.push(page.key.clone());
-            }
-        }
-        let gone = (self.in_order.iter().zip(still_there)).filter(|(_, there)| !there);
-        moved.extend(gone.map(|(kept, _)| kept.key.clone()));
-        let in_place = (places.iter().enumerate()).all(|(i, place)| *place == Some(i));
-        if !moved.is_empty() || !in_place || places.len() != self.in_order.len() {
-            self.in_order = (pages.iter())
-                .map(|page| PageAddress {
-                    page: (page.entry.lang, page.key_hash),
-                    key: page.key.clone(),
-                    url: page.url.clone(),
-                })
-                .collect();
-        }
+        self.in_order = (pages.iter().zip(places))
+            .map(|(page, place)| {
+                let kept = place.and_then(|j| before.get_mut(j)?.take());
+                match kept {
+                    Some(kept) if kept.url == page.url => kept,
+                    _ => {
+                        moved.push(page.key.clone());
+                        PageAddress {
+                            page: (page.entry.lang, page.key_hash),
+                            key: page.key.clone(),
+                            url: page.url.clone(),
+                        }
+                    }
+                }
+            })
+            .collect();
+        let gone = before.into_iter().flatten();
+        moved.extend(gone.map(|kept| kept.key));
         moved
     }
 }
@@ -210,8 +227,8 @@ impl LinkTargets<'_> {
             && self.still_links_the_same(cached)
         {
             let found = match at_place {
-                true => Found::AtPlace,
-                false => Found::ByPath(cached.clone()),
+                Some(j) => Found::AtPlace(j),
+                None => Found::ByPath(cached.clone()),
             };
             return (cached.rendered.clone(), cached.found.clone(), found);
         }

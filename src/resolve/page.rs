@@ -158,6 +158,16 @@ impl PageIndex {
     }
 }
 
+/// Where what is at place `i` of a list now was in the list before, found by `is_at`: at `i`,
+/// or one place off when an item came or went before it (what an edit does); `None` when not
+/// there.
+pub fn place_beside(i: usize, is_at: impl Fn(usize) -> bool) -> Option<usize> {
+    [Some(i), i.checked_sub(1), i.checked_add(1)]
+        .into_iter()
+        .flatten()
+        .find(|j| is_at(*j))
+}
+
 /// Where each of `pages` was in `before`, what an earlier build kept of its pages in their
 /// order, if it was there: at its own place or beside it (one pass over pointers: an edit
 /// leaves nearly every page where it was, or one place off when a page came or went before
@@ -171,12 +181,7 @@ pub fn places_before<T: Sync>(
 ) -> Vec<Option<usize>> {
     let is_at = |j: usize, page: &Page| before.get(j).is_some_and(|b| is_of(b, page));
     let mut places: Vec<Option<usize>> = (pages.par_iter().enumerate())
-        .map(|(i, page)| {
-            [Some(i), i.checked_add(1), i.checked_sub(1)]
-                .into_iter()
-                .flatten()
-                .find(|j| is_at(*j, page))
-        })
+        .map(|(i, page)| place_beside(i, |j| is_at(j, page)))
         .collect();
     if places.iter().all(Option::is_some) {
         return places;

@@ -1,7 +1,8 @@
 //! Where the published entries stand: their pages in page order, the index that finds them,
 //! each kind's lists and the pages at an address that is taken already. `serve` keeps the last
 //! placement with what it was made from: an edit that moved no entry changes only the pages of
-//! changed entries; one where entries came, went or moved keeps the pages of the others.
+//! changed entries; one where entries came, went or moved keeps the pages of the others. The
+//! pages themselves are lent to the site built from them and given back after it.
 
 use super::*;
 
@@ -22,9 +23,28 @@ pub(super) struct Placed {
     pub reused: bool,
 }
 
-/// The last placement of `serve`, kept for the next edit.
+/// The last placement of `serve`, kept for the next edit. Its pages are lent to the site of
+/// each build and given back when `serve` is done with it (`give_back`): copying them instead
+/// was a pass over every page of every edit (200,000 at a large site).
 #[derive(Default)]
 pub struct KeptPlacement(std::sync::Mutex<Option<Placement>>);
+
+impl KeptPlacement {
+    /// Takes back the pages of the site the last placement was lent to, when they are those
+    /// it lent (the same entries in the same places); else they are dropped, and the next
+    /// build places every page anew.
+    pub fn give_back(&self, pages: Vec<Page>) {
+        let Ok(mut guard) = self.0.lock() else {
+            return;
+        };
+        if let Some(placement) = guard.as_mut()
+            && placement.pages.is_empty()
+            && placement.lent_were(&pages)
+        {
+            placement.pages = pages;
+        }
+    }
+}
 
 /// A placement and what it was made from.
 struct Placement {
@@ -35,6 +55,7 @@ struct Placement {
     /// page in `pages`.
     published: Vec<Arc<Entry>>,
     page_of: Vec<usize>,
+    /// Empty while lent to the site of the last build, until `KeptPlacement::give_back`.
     pages: Vec<Page>,
     index: Arc<PageIndex>,
     lists: Arc<Lists>,
@@ -51,22 +72,22 @@ pub(super) fn place(
     let Some(mut guard) = kept.and_then(|kept| kept.0.lock().ok()) else {
         return place_anew(config, &published).0;
     };
-    if let Some(placement) = guard.as_mut()
+    if let Some(placement) = guard.as_mut().filter(|p| p.has_pages())
         && placement.update(config, &published)
     {
-        return placement.placed();
+        return placement.lend();
     }
     // The pages kept are moved into the new placement, not copied: a copy writes the counts
     // of every page's entry and texts (200,000 at a large site).
-    let merged = (guard.take()).and_then(|kept| kept.merged(config, &published));
+    let kept = guard.take().filter(Placement::has_pages);
+    let merged = kept.and_then(|kept| kept.merged(config, &published));
     let (placed, page_of) = merged.unwrap_or_else(|| place_anew(config, &published));
     let placement = Placement {
         languages: config.languages.clone(),
         sections: config.sections.clone(),
         published,
         page_of,
-        // Side by side, for the same reason.
-        pages: placed.pages.par_iter().cloned().collect(),
+        pages: Vec::new(),
         index: placed.index.clone(),
         lists: placed.lists.clone(),
         clashes: placed.clashes.clone(),
@@ -206,10 +227,25 @@ impl Placement {
         Some((placed(config, pages), page_of))
     }
 
-    fn placed(&self) -> Placed {
+    /// Whether its pages are here, not lent.
+    fn has_pages(&self) -> bool {
+        self.pages.len() == self.page_of.len()
+    }
+
+    /// Whether `pages` are those this placement lent: each entry's page at its place.
+    fn lent_were(&self, pages: &[Page]) -> bool {
+        pages.len() == self.page_of.len()
+            && (self.published.iter().zip(&self.page_of)).all(|(entry, page)| {
+                pages
+                    .get(*page)
+                    .is_some_and(|p| Arc::ptr_eq(&p.entry, entry))
+            })
+    }
+
+    /// The placement, its pages lent until given back.
+    fn lend(&mut self) -> Placed {
         Placed {
-            // Side by side: a clone writes the counts of each page's entry and texts.
-            pages: self.pages.par_iter().cloned().collect(),
+            pages: std::mem::take(&mut self.pages),
             index: self.index.clone(),
             lists: self.lists.clone(),
             clashes: self.clashes.clone(),
