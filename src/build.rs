@@ -575,7 +575,7 @@ pub fn outdated_translations(
     let source_lang = site.config.default_lang();
     site.pages
         .iter()
-        .filter(|p| p.entry.lang != source_lang)
+        .filter(|p| p.lang != source_lang)
         .filter_map(|translation| {
             let source = site.translation(translation, source_lang)?;
             crate::history::outdated(
@@ -590,7 +590,7 @@ pub fn outdated_translations(
 
 pub fn pages_per_lang(site: &Site) -> Vec<(Lang, usize)> {
     (site.config.languages.iter())
-        .map(|l| (*l, site.pages.iter().filter(|p| p.entry.lang == *l).count()))
+        .map(|l| (*l, site.pages.iter().filter(|p| p.lang == *l).count()))
         .collect()
 }
 

@@ -61,12 +61,12 @@ pub fn news_article(site: &Site, page: &Page, url: &str) -> String {
         "@type": "NewsArticle",
         "headline": press.title,
         "description": press.summary,
-        "inLanguage": page.entry.lang.code(),
+        "inLanguage": page.lang.code(),
         "datePublished": press.date.to_string(),
         "url": url,
         "mainEntityOfPage": url,
-        "publisher": publisher(site, page.entry.lang),
-        "author": publisher(site, page.entry.lang),
+        "publisher": publisher(site, page.lang),
+        "author": publisher(site, page.lang),
     }))
 }
 
@@ -83,14 +83,14 @@ pub fn event(site: &Site, page: &Page, url: &str) -> String {
         "endDate": festival.date.to_string(),
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "inLanguage": page.entry.lang.code(),
+        "inLanguage": page.lang.code(),
         "url": url,
         "location": {
             "@type": "Place",
             "name": festival.venue,
             "address": {"@type": "PostalAddress", "streetAddress": festival.address, "addressLocality": festival.city, "addressCountry": "NL"},
         },
-        "organizer": publisher(site, page.entry.lang),
+        "organizer": publisher(site, page.lang),
     }))
 }
 

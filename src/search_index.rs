@@ -109,7 +109,7 @@ pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&KeptIndexe
         .collect();
     debug_assert!(
         positions.is_sorted()
-            && positions.len() == site.pages.iter().filter(|p| p.entry.lang == lang).count(),
+            && positions.len() == site.pages.iter().filter(|p| p.lang == lang).count(),
         "the lists hold every page of the language in site order"
     );
     let pages: Vec<&Page> = positions.iter().map(|i| &site.pages[*i]).collect();
@@ -258,7 +258,7 @@ fn align(pages: &[&Page], kept: &[KeptRecord]) -> Vec<Option<usize>> {
 /// The page's record: its title, address, kind, summary and the start of its text, folded.
 fn record(page: &Page, base_path: &str) -> String {
     let url = format!("{base_path}{}", page.url);
-    let (title, summary, kind) = (page.entry.title(), page.entry.summary(), page.entry.kind);
+    let (title, summary, kind) = (page.entry.title(), page.entry.summary(), page.kind);
     let text = page.rendered.plain_text();
     let body_end = text
         .char_indices()

@@ -27,7 +27,7 @@ pub fn check(site: &Site, written: &dyn Fn(&str) -> Option<String>, diagnostics:
                 ))
             } else if exact.is_none() {
                 let hint = match explain {
-                    true => hint(site, &link.file, page.entry.lang),
+                    true => hint(site, &link.file, page.lang),
                     false => crate::tr!("link-write-at-links"),
                 };
                 Some((crate::tr!("link-not-on-site", link = &link.written), hint))
@@ -127,7 +127,7 @@ fn missing_anchor(
 fn hint(site: &Site, file: &str, lang: crate::lang::Lang) -> String {
     let wanted = file.trim_end_matches("index.html").trim_end_matches('/');
     let last = wanted.rsplit('/').next().unwrap_or(wanted);
-    let same_language = || site.pages.iter().filter(|p| p.entry.lang == lang);
+    let same_language = || site.pages.iter().filter(|p| p.lang == lang);
     let close = crate::diagnostic::suggest(
         last,
         same_language().filter_map(|p| p.url.trim_end_matches('/').rsplit('/').next()),
@@ -139,7 +139,7 @@ fn hint(site: &Site, file: &str, lang: crate::lang::Lang) -> String {
         Some(page) => crate::tr!(
             "link-did-you-mean",
             url = format!("{}{}", site.config.base_path(), page.url),
-            link = format!("{}/{}", page.entry.kind.folder(), page.entry.stem)
+            link = format!("{}/{}", page.kind.folder(), page.entry.stem)
         ),
         None => crate::tr!("link-write-at-links"),
     }

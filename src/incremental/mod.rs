@@ -307,7 +307,7 @@ fn assert_same_site(reused: &resolve::Site, full: &resolve::Site) {
             .map(|p| {
                 (
                     p.key.clone(),
-                    p.entry.lang,
+                    p.lang,
                     p.url.clone(),
                     p.rendered.html().into_owned(),
                     p.rendered.links_to.clone(),

@@ -15,7 +15,7 @@ impl RenderContext<'_> {
         let href = escape_attribute(&self.href(&page.url));
         let canonical = escape_attribute(&self.absolute(&page.url));
         let title = escape_attribute(page.entry.title());
-        let lang = page.entry.lang.code();
+        let lang = page.lang.code();
         // A refresh at once is no timed change (WCAG 2.2.1); the link is there for whoever
         // reads the page without following it.
         Ok(format!(

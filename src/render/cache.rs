@@ -91,7 +91,7 @@ impl RenderCache {
                 let entry = page.entry.clone();
                 let html = html.to_string();
                 let card = KeptCard { entry, html, reads };
-                kept.insert((page.entry.lang, page.key_hash), card);
+                kept.insert((page.lang, page.key_hash), card);
             }
         }
         if let Ok(mut cards) = self.cards.lock() {

@@ -77,7 +77,7 @@ impl<'a> RenderContext<'a> {
             core: partner.role == Role::Core,
             joined: DateView {
                 iso: partner.joined.iso(),
-                label: (self.language(page.entry.lang)).format_partial_date(partner.joined),
+                label: (self.language(page.lang)).format_partial_date(partner.joined),
             },
         })
     }
@@ -90,7 +90,7 @@ impl<'a> RenderContext<'a> {
             title: press.title.clone(),
             summary: press.summary.clone(),
             href: self.href(&page.url),
-            date: self.date(page.entry.lang, press.date),
+            date: self.date(page.lang, press.date),
         })
     }
 
@@ -143,7 +143,7 @@ impl<'a> RenderContext<'a> {
     pub(super) fn made_card(&self, index: usize) -> Option<&Result<tera::Value, Diagnostic>> {
         let made = self.initiative_cards.get(index)?.get_or_init(|| {
             let page = self.site.pages.get(index);
-            let kept = page.and_then(|p| self.kept_cards.get(&(p.entry.lang, p.key_hash)));
+            let kept = page.and_then(|p| self.kept_cards.get(&(p.lang, p.key_hash)));
             if let Some((kept, page)) = kept.zip(page)
                 && Arc::ptr_eq(&kept.entry, &page.entry)
             {
@@ -152,8 +152,7 @@ impl<'a> RenderContext<'a> {
             Box::new(crate::dependencies::record_if_recording(|| {
                 let page = self.site.page_at(index)?;
                 let card = self.initiative_card(page)?;
-                let html =
-                    self.render_partial("partial_initiative_card.html", page.entry.lang, &card);
+                let html = self.render_partial("partial_initiative_card.html", page.lang, &card);
                 Some(html.and_then(card_value))
             }))
         });
@@ -166,7 +165,7 @@ impl<'a> RenderContext<'a> {
         let EntryData::Initiative(initiative) = &page.entry.data else {
             return None;
         };
-        let lang = page.entry.lang;
+        let lang = page.lang;
         Some(InitiativeCard {
             name: initiative.name.clone(),
             place: initiative.place.clone(),
@@ -214,7 +213,7 @@ impl<'a> RenderContext<'a> {
             href: self.href(&page.url),
             date: DateView {
                 iso: festival.date.to_string(),
-                label: (self.language(page.entry.lang)).format_date_with_weekday(festival.date),
+                label: (self.language(page.lang)).format_date_with_weekday(festival.date),
             },
             venue: festival.venue.clone(),
             city: festival.city.clone(),

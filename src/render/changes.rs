@@ -65,7 +65,7 @@ impl Published {
                 continue;
             }
             differ_at.push(i);
-            let lang = page.entry.lang;
+            let lang = page.lang;
             if before.is_none_or(|before| before.url != page.url) {
                 diff.changed.addresses.insert(lang);
             }

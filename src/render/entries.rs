@@ -83,7 +83,7 @@ impl<'a> RenderContext<'a> {
             Diagnostic::error("", 0, 0, crate::tr!("render-internal-no-page"))
                 .with_hint(crate::tr!("render-internal-hint"))
         })?;
-        let lang = page.entry.lang;
+        let lang = page.lang;
         let (translations, fallbacks) = self.entry_alternates(page);
         let layout = self.layout(
             lang,
@@ -97,7 +97,7 @@ impl<'a> RenderContext<'a> {
             page,
             lang,
             layout,
-            index_href: self.href(&section_url(&self.site.config, page.entry.kind, lang)),
+            index_href: self.href(&section_url(&self.site.config, page.kind, lang)),
             body_html: tera::Value::from(page.rendered.html().into_owned()),
         };
         match &page.entry.data {

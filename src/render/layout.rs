@@ -299,7 +299,7 @@ impl<'a> RenderContext<'a> {
                     translations.insert(*lang, t.url.to_string());
                 }
                 None => {
-                    fallbacks.insert(*lang, section_url(config, page.entry.kind, *lang));
+                    fallbacks.insert(*lang, section_url(config, page.kind, *lang));
                 }
             }
         }

@@ -127,10 +127,10 @@ fn entry_jobs(site: &Site) -> Vec<Job> {
     let mut jobs: Vec<Job> = Vec::with_capacity(site.pages.len());
     for (i, page) in site.pages.iter().enumerate() {
         // The home page is a list of its own.
-        if page.entry.kind != Kind::Home {
+        if page.kind != Kind::Home {
             jobs.push(Job::Entry(i));
         }
-        if page.entry.kind == Kind::Festival {
+        if page.kind == Kind::Festival {
             jobs.push(Job::Calendar(i));
         }
     }
@@ -143,8 +143,8 @@ fn entry_jobs(site: &Site) -> Vec<Job> {
 fn alias_jobs(site: &Site) -> Vec<Job> {
     let first = site.config.default_lang();
     let pages = || site.pages.iter().enumerate();
-    let in_first = pages().filter(|(_, page)| page.entry.lang == first);
-    let others = pages().filter(|(_, page)| page.entry.lang != first);
+    let in_first = pages().filter(|(_, page)| page.lang == first);
+    let others = pages().filter(|(_, page)| page.lang != first);
     let mut aliased: HashSet<(u64, &str)> = HashSet::default();
     let mut jobs = Vec::new();
     for (i, page) in in_first.chain(others) {
@@ -224,7 +224,7 @@ impl Job {
     /// entry's key, a list's page by the list and its number. `None` for the outputs that read
     /// no page (the theme's and the site's files, robots.txt).
     pub(super) fn key(&self, site: &Site) -> Option<OutputKey> {
-        let page = |i: &usize| site.pages.get(*i).map(|p| (p.entry.lang, p.key_hash));
+        let page = |i: &usize| site.pages.get(*i).map(|p| (p.lang, p.key_hash));
         Some(match self {
             Job::Entry(i) => output_key(&("entry", page(i)?)),
             Job::Calendar(i) => output_key(&("calendar", page(i)?)),

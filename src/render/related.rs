@@ -7,7 +7,7 @@ use crate::dependencies::ListId;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind};
 use crate::resolve::Site;
-use foldhash::{HashMap, HashMapExt};
+use foldhash::HashMap;
 
 /// The initiatives and press releases that name each goal, and the press releases that name
 /// each partner, per language in list order: a goal or partner page looks its list up instead
@@ -73,37 +73,31 @@ impl PressRelated {
     /// one `names` saw: only new and edited releases are read.
     pub(super) fn with_names(site: &Site, names: &mut PressNames) -> PressRelated {
         let mut related = PressRelated::default();
-        let mut seen = HashMap::with_capacity(names.by_entry.len() + 1);
-        for lang in &site.config.languages {
-            for (offset, &i) in site.list_indices(Kind::Press, *lang).iter().enumerate() {
-                let entry = &site.pages[i].entry;
-                let address = std::sync::Arc::as_ptr(entry) as usize;
-                // Moved over, not cloned: a clone writes the entry's count, in its memory.
-                let (kept_alive, named) = match names.by_entry.remove(&address) {
-                    Some(known) => known,
-                    None => (entry.clone(), names.named_by(entry)),
-                };
-                match &named {
-                    Some(named) => {
-                        let mut goals = named.goals;
-                        while goals != 0 {
-                            // The lowest goal left (below 64: it fits in a u8).
-                            let goal = goals.trailing_zeros() as u8;
-                            goals &= goals - 1;
-                            add_related(&mut related.by_goal, (*lang, goal), offset);
-                        }
-                        for id in &named.partners[..usize::from(named.partner_count)] {
-                            let partner = names.partners[usize::from(*id)].clone();
-                            add_related(&mut related.by_partner, (*lang, partner), offset);
-                        }
-                    }
-                    None => related.add_entry(*lang, offset, entry),
+        let languages = &site.config.languages;
+        let mut in_order = Vec::with_capacity(languages.len());
+        for (n, lang) in languages.iter().enumerate() {
+            let before = names.in_order.get_mut(n).map(std::mem::take);
+            let list = site.list_indices(Kind::Press, *lang);
+            let entries = list.iter().map(|i| &site.pages[*i].entry);
+            let (kept, numbered) =
+                names.list(entries, before.unwrap_or_default(), |offset, entry| {
+                    related.add_entry(*lang, offset, entry);
+                });
+            for (goal, offsets) in numbered.goals.into_iter().enumerate() {
+                // Below 64 (a bit of `NamedBy::goals`): it fits in a u8.
+                if let Ok(goal) = u8::try_from(goal) {
+                    merge_offsets(&mut related.by_goal, (*lang, goal), offsets);
                 }
-                seen.insert(address, (kept_alive, named));
             }
+            for (number, offsets) in numbered.partners.into_iter().enumerate() {
+                if let Some(partner) = names.partners.get(number) {
+                    merge_offsets(&mut related.by_partner, (*lang, partner.clone()), offsets);
+                }
+            }
+            in_order.push(kept);
         }
         // Entries no list has any more go (and their memory with them).
-        names.by_entry = seen;
+        names.in_order = in_order;
         // Debug builds (the tests) check what was kept against every entry.
         #[cfg(debug_assertions)]
         assert_eq!(
@@ -142,8 +136,10 @@ impl PressRelated {
 /// entry again was most of its cost (memory not read for a while is slow to read again).
 #[derive(Default)]
 pub(super) struct PressNames {
-    /// By the address of the entry, which is kept alive here so no other entry can have it.
-    by_entry: HashMap<usize, (std::sync::Arc<crate::model::Entry>, Option<NamedBy>)>,
+    /// Per language of the site, each release in list order with what it names, its entry
+    /// kept alive here so that no other entry can have its address. An edit leaves each at
+    /// its place, or one place off: found there by pointer, no search.
+    in_order: Vec<Vec<KeptNames>>,
     /// Partner keys by `NamedBy::partners` number.
     partners: Vec<String>,
     partner_numbers: HashMap<String, u16>,
@@ -159,7 +155,92 @@ struct NamedBy {
     partner_count: u8,
 }
 
+/// A press release's entry and what it names.
+type KeptNames = (std::sync::Arc<crate::model::Entry>, Option<NamedBy>);
+
+/// The offsets in a list of the releases that name each goal and each partner, by number
+/// (`NamedBy`).
+#[derive(Default)]
+struct Numbered {
+    goals: Vec<Vec<usize>>,
+    partners: Vec<Vec<usize>>,
+}
+
+impl Numbered {
+    fn add(&mut self, named: &NamedBy, offset: usize) {
+        let mut goals = named.goals;
+        while goals != 0 {
+            // The lowest goal left.
+            let goal = goals.trailing_zeros() as usize;
+            goals &= goals - 1;
+            push_offset(&mut self.goals, goal, offset);
+        }
+        for id in &named.partners[..usize::from(named.partner_count)] {
+            push_offset(&mut self.partners, usize::from(*id), offset);
+        }
+    }
+}
+
+/// Adds `offset` to list `n` of `lists`, once.
+fn push_offset(lists: &mut Vec<Vec<usize>>, n: usize, offset: usize) {
+    if lists.len() <= n {
+        lists.resize_with(n + 1, Vec::new);
+    }
+    if lists[n].last() != Some(&offset) {
+        lists[n].push(offset);
+    }
+}
+
+/// Puts `offsets` into `map`'s list of `key`, which may hold offsets of releases that did not
+/// fit `NamedBy`, keeping it in order.
+fn merge_offsets<K: std::hash::Hash + Eq>(
+    map: &mut HashMap<K, Vec<usize>>,
+    key: K,
+    offsets: Vec<usize>,
+) {
+    if offsets.is_empty() {
+        return;
+    }
+    let list = map.entry(key).or_default();
+    if list.is_empty() {
+        *list = offsets;
+        return;
+    }
+    list.extend(offsets);
+    list.sort_unstable();
+    list.dedup();
+}
+
 impl PressNames {
+    /// What the releases of one list (`entries`, in order) name, found in `before` (the
+    /// list as last seen) or read now: the offsets that name each goal and each partner, by
+    /// its number. Releases that do not fit `NamedBy` are given to `add_entry` instead.
+    fn list<'e>(
+        &mut self,
+        entries: impl Iterator<Item = &'e std::sync::Arc<crate::model::Entry>>,
+        before: Vec<KeptNames>,
+        mut add_entry: impl FnMut(usize, &crate::model::Entry),
+    ) -> (Vec<KeptNames>, Numbered) {
+        let mut before: Vec<Option<KeptNames>> = before.into_iter().map(Some).collect();
+        let mut kept = Vec::with_capacity(before.len() + 1);
+        let mut numbered = Numbered::default();
+        for (offset, entry) in entries.enumerate() {
+            let is_at = |j: usize| matches!(before.get(j), Some(Some((e, _))) if std::sync::Arc::ptr_eq(e, entry));
+            let found = crate::resolve::place_beside(offset, is_at);
+            // Moved over, not cloned: a clone writes the entry's count, in its memory.
+            let (kept_alive, named) = match found.and_then(|j| before.get_mut(j)?.take()) {
+                Some(known) => known,
+                None => (entry.clone(), self.named_by(entry)),
+            };
+            match &named {
+                Some(named) => numbered.add(named, offset),
+                None => add_entry(offset, entry),
+            }
+            kept.push((kept_alive, named));
+        }
+        (kept, numbered)
+    }
+
     fn named_by(&mut self, entry: &crate::model::Entry) -> Option<NamedBy> {
         let mut named = NamedBy::default();
         let EntryData::Press(press) = &entry.data else {

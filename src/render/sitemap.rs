@@ -14,7 +14,7 @@ fn entry_translations(site: &Site, kind: Kind, stem: &str) -> Translations {
     // In the order site.yaml gives the languages.
     (site.config.languages.iter())
         .filter_map(|lang| site.page(kind, stem, *lang))
-        .map(|p| (p.entry.lang, p.url.clone()))
+        .map(|p| (p.lang, p.url.clone()))
         .collect()
 }
 
@@ -102,10 +102,10 @@ impl<'a> RenderContext<'a> {
         let mut groups: Vec<(Option<Arc<str>>, Translations)> =
             Vec::with_capacity(site.pages.len() + 8);
         // The home page is in its own group below, made whether it has a text or not.
-        for page in site.pages.iter().filter(|p| p.entry.kind != Kind::Home) {
-            let group = entry_translations(site, page.entry.kind, &page.entry.stem);
+        for page in site.pages.iter().filter(|p| p.kind != Kind::Home) {
+            let group = entry_translations(site, page.kind, &page.entry.stem);
             // Made once, at the entry's first page in language order.
-            if group.first().map(|(lang, _)| *lang) == Some(page.entry.lang) {
+            if group.first().map(|(lang, _)| *lang) == Some(page.lang) {
                 groups.push((Some(page.key.clone()), group));
             }
         }

@@ -66,8 +66,8 @@ impl<'a> References<'a> {
                 .map(|(_, stem)| stem.as_str())
         };
         // The pages are sorted by kind first: the goals are one run of them.
-        let goals = pages.partition_point(|p| p.entry.kind < Kind::Goal)
-            ..pages.partition_point(|p| p.entry.kind <= Kind::Goal);
+        let goals = pages.partition_point(|p| p.kind < Kind::Goal)
+            ..pages.partition_point(|p| p.kind <= Kind::Goal);
         let mut goal_numbers: BTreeMap<u8, usize> = BTreeMap::new();
         let mut duplicate_goal_numbers = false;
         let mut goal_stems_parsed: BTreeSet<&str> = BTreeSet::new();
@@ -81,8 +81,8 @@ impl<'a> References<'a> {
                 duplicate_goal_numbers |= is_duplicate_goal(pages, first, i);
             }
         }
-        let partners = pages.partition_point(|p| p.entry.kind < Kind::Partner)
-            ..pages.partition_point(|p| p.entry.kind <= Kind::Partner);
+        let partners = pages.partition_point(|p| p.kind < Kind::Partner)
+            ..pages.partition_point(|p| p.kind <= Kind::Partner);
         let mut partner_names = BTreeMap::new();
         for page in &pages[partners] {
             if let EntryData::Partner(partner) = &page.entry.data {
@@ -137,7 +137,7 @@ impl References<'_> {
 fn is_duplicate_goal(pages: &[Page], first: usize, i: usize) -> bool {
     first != i
         && pages[first].entry.stem != pages[i].entry.stem
-        && pages[first].entry.lang == pages[i].entry.lang
+        && pages[first].lang == pages[i].lang
 }
 
 /// Everything the checks between pages report on the page at `i`, but a clash of addresses.
@@ -333,7 +333,7 @@ fn check_references(
     check_goal_number(pages, references, i, diagnostics);
     let page = &pages[i];
     // References are written in the shared file most of the time: check them once.
-    if page.entry.lang != config.default_lang()
+    if page.lang != config.default_lang()
         && index.translation(pages, i, config.default_lang()).is_some()
     {
         return;
@@ -497,7 +497,7 @@ fn check_menu(config: &Config, all_keys: &BTreeSet<(Kind, String)>) -> Vec<Diagn
 fn check_front_matter_files(between: &Between<'_>, page: &Page, diagnostics: &mut Diagnostics) {
     for file in (page.entry.image().into_iter()).chain(&page.entry.keep_metadata) {
         if let Err((message, hint)) = check_image_reference(
-            page.entry.kind,
+            page.kind,
             &file.value,
             (between.assets, between.held_files),
             between.images,

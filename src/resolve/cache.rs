@@ -115,7 +115,7 @@ impl Addresses {
         let places = places_before(
             &self.in_order,
             pages,
-            |kept, page| kept.page == (page.entry.lang, page.key_hash) && kept.key == page.key,
+            |kept, page| kept.page == (page.lang, page.key_hash) && kept.key == page.key,
             |kept| kept.page,
         );
         // Each kept address is moved to its page's place: a copy of every key and address
@@ -133,7 +133,7 @@ impl Addresses {
                     _ => {
                         moved.push(page.key.clone());
                         PageAddress {
-                            page: (page.entry.lang, page.key_hash),
+                            page: (page.lang, page.key_hash),
                             key: page.key.clone(),
                             url: page.url.clone(),
                         }

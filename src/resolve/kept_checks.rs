@@ -82,7 +82,7 @@ pub(super) fn for_each_checked(
         Some(last) => places_before(
             &last.pages,
             pages,
-            |checked, page| checked.key_hash == page.key_hash && checked.lang == page.entry.lang,
+            |checked, page| checked.key_hash == page.key_hash && checked.lang == page.lang,
             |checked| (checked.lang, checked.key_hash),
         ),
         None => vec![None; pages.len()],
@@ -139,7 +139,7 @@ fn gathered(
         reads.extend(read);
         checked.push(CheckedPage {
             key_hash: pages[i].key_hash,
-            lang: pages[i].entry.lang,
+            lang: pages[i].lang,
             found,
         });
     }

@@ -15,7 +15,7 @@ pub(super) fn kept_metadata(
 ) -> BTreeSet<(Kind, String)> {
     let asking: BTreeSet<(Kind, &str)> = (pages.iter())
         .filter(|page| !page.entry.keep_metadata.is_empty())
-        .map(|page| (page.entry.kind, page.entry.stem.as_str()))
+        .map(|page| (page.kind, page.entry.stem.as_str()))
         .collect();
     if asking.is_empty() {
         return BTreeSet::new();

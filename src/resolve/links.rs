@@ -223,7 +223,7 @@ pub(super) fn anchor_problems(pages: &[Page], index: &PageIndex, i: usize) -> Ve
                     "" => Kind::Home,
                     folder => Kind::from_folder(folder)?,
                 };
-                index.get(pages, kind, stem, page.entry.lang)
+                index.get(pages, kind, stem, page.lang)
             })
             .map(|i| &pages[i]);
         let Some(target) = target else {

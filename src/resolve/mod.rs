@@ -184,7 +184,7 @@ impl Site {
 
     /// The URL of the entry in another language, if it is published there.
     pub fn translation(&self, page: &Page, lang: Lang) -> Option<&Page> {
-        self.page(page.entry.kind, &page.entry.stem, lang)
+        self.page(page.kind, &page.entry.stem, lang)
     }
 
     /// Whether the entry of `page` is published in `lang`; only that is recorded as read.
@@ -193,13 +193,13 @@ impl Site {
             dependencies::read_existence((lang, page.key_hash));
         }
         self.index
-            .contains(&self.pages, page.entry.kind, &page.entry.stem, lang)
+            .contains(&self.pages, page.kind, &page.entry.stem, lang)
     }
 }
 
 /// Records that `page` was read, by the key that outlives its position.
 fn record_read(page: &Page) {
-    dependencies::read_page((page.entry.lang, page.key_hash));
+    dependencies::read_page((page.lang, page.key_hash));
 }
 
 /// The pages of a list (`Site::list`), recording what is taken of it.

@@ -57,7 +57,7 @@ pub(super) fn lists(pages: &[Page]) -> Lists {
     // A dozen lists at most: found by a look along them, not a search of the map per page.
     let mut lists: Vec<((Kind, Lang), Vec<usize>)> = Vec::new();
     for (i, page) in pages.iter().enumerate() {
-        let key = (page.entry.kind, page.entry.lang);
+        let key = (page.kind, page.lang);
         match lists.iter_mut().find(|(k, _)| *k == key) {
             Some((_, list)) => list.push(i),
             None => lists.push((key, vec![i])),

@@ -7,6 +7,11 @@ use super::*;
 pub struct Page {
     /// Shared with the parse cache of `serve`.
     pub entry: Arc<Entry>,
+    /// The entry's kind and language, beside the page: the passes over every page (the
+    /// index, the lists, what `serve` kept) read them without following the pointer to the
+    /// entry, a wait for memory per page.
+    pub kind: Kind,
+    pub lang: Lang,
     /// `kind/stem`: the same for every language of the entry.
     pub key: Arc<str>,
     /// `key_hash` of the key, kept beside it: comparing the lists of two builds reads it for
@@ -47,8 +52,8 @@ impl PageSource {
     pub fn of_page(&self, page: &Page) -> bool {
         self.key_hash == page.key_hash
             && (Arc::ptr_eq(&self.entry, &page.entry)
-                || (self.entry.lang == page.entry.lang
-                    && self.entry.kind == page.entry.kind
+                || (self.entry.lang == page.lang
+                    && self.entry.kind == page.kind
                     && self.entry.stem == page.entry.stem))
     }
 
@@ -70,6 +75,8 @@ impl Page {
     pub(super) fn new(config: &Config, entry: Arc<Entry>) -> Page {
         let url = entry_url(config, &entry);
         Page {
+            kind: entry.kind,
+            lang: entry.lang,
             key_hash: key_hash(entry.kind, &entry.stem),
             key: format!("{}/{}", entry.kind.folder(), entry.stem).into(),
             url_hash: folded_url_hash(&url),
@@ -117,7 +124,7 @@ impl PageIndex {
             same_hash: Vec::new(),
         };
         for (i, page) in pages.iter().enumerate() {
-            match index.by_key.entry((page.entry.lang, page.key_hash)) {
+            match index.by_key.entry((page.lang, page.key_hash)) {
                 std::collections::hash_map::Entry::Vacant(v) => {
                     v.insert(i);
                 }
@@ -136,7 +143,7 @@ impl PageIndex {
         if has_key(found) {
             return Some(*found);
         }
-        (self.same_hash.iter().copied()).find(|i| has_key(i) && pages[*i].entry.lang == lang)
+        (self.same_hash.iter().copied()).find(|i| has_key(i) && pages[*i].lang == lang)
     }
 
     /// The position of the page at `i`'s entry in `lang`. Looked for beside it first: pages
@@ -148,9 +155,9 @@ impl PageIndex {
         let near = i.saturating_sub(NEAR)..pages.len().min(i + NEAR + 1);
         let beside = near.filter(|j| *j != i).find(|j| {
             let other = &pages[*j];
-            other.key_hash == page.key_hash && other.entry.lang == lang && other.key == page.key
+            other.key_hash == page.key_hash && other.lang == lang && other.key == page.key
         });
-        beside.or_else(|| self.get(pages, page.entry.kind, &page.entry.stem, lang))
+        beside.or_else(|| self.get(pages, page.kind, &page.entry.stem, lang))
     }
 
     pub fn contains(&self, pages: &[Page], kind: Kind, stem: &str, lang: Lang) -> bool {
@@ -191,7 +198,7 @@ pub fn places_before<T: Sync>(
         .collect();
     for (page, place) in pages.iter().zip(&mut places) {
         if place.is_none() {
-            let found = by_key.get(&(page.entry.lang, page.key_hash)).copied();
+            let found = by_key.get(&(page.lang, page.key_hash)).copied();
             *place = match found {
                 Some(j) if is_at(j, page) => Some(j),
                 // Two keys with one hash: the one the map does not hold is looked for in full.
