@@ -172,14 +172,14 @@ fn reads<'s>(
         files,
         ..
     } = *between;
-    let entry = &pages[i].entry;
-    (between.config.languages.iter()).map(move |lang| match *lang == entry.lang {
-        true => Read::Entry(entry),
+    let page = &pages[i];
+    (between.config.languages.iter()).map(move |lang| match *lang == page.lang {
+        true => Read::Entry(&page.entry),
         false => match index.translation(pages, i, *lang) {
             Some(j) => Read::Entry(&pages[j].entry),
             // Looked up only here: it copies the stem.
             None => Read::NoPage {
-                file: files.contains(&(entry.kind, entry.stem.clone(), *lang)),
+                file: files.contains(&(page.kind, page.entry.stem.clone(), *lang)),
             },
         },
     })

@@ -201,11 +201,6 @@ impl Placement {
         for (entry, page) in self.page_of.iter().enumerate() {
             entry_at[*page] = entry;
         }
-        // (the page, the position of its entry in `published`), in page order
-        let mut kept = (self.pages.into_iter().zip(entry_at))
-            .filter_map(|(page, before)| Some((page, now_of[before]?)))
-            .collect::<Vec<_>>()
-            .into_iter();
         let mut fresh: Vec<(usize, Page)> = (before_of.iter().enumerate())
             .filter(|(_, before)| before.is_none())
             .map(|(now, _)| (now, Page::new(config, published[now].clone())))
@@ -213,17 +208,19 @@ impl Placement {
         fresh.sort_unstable_by(|(_, a), (_, b)| page_order(&a.entry).cmp(&page_order(&b.entry)));
         let mut pages = Vec::with_capacity(published.len());
         let mut page_of = vec![0; published.len()];
-        let mut push = |(page, now): (Page, usize)| {
-            page_of[now] = pages.len();
-            pages.push(page);
+        // The kept pages, in page order, with the pages that went among them: each is moved
+        // into `pages` once, and the place of a fresh page is found by a binary search.
+        let mut before = Before {
+            pages: self.pages.into_iter(),
+            entries: entry_at.into_iter(),
+            now_of,
         };
         for (now, page) in fresh {
-            let key = page_order(&page.entry);
-            let before = (kept.as_slice()).partition_point(|(p, _)| page_order(&p.entry) < key);
-            kept.by_ref().take(before).for_each(&mut push);
-            push((page, now));
+            before.keep_until(Some(&page.entry), &mut pages, &mut page_of);
+            page_of[now] = pages.len();
+            pages.push(page);
         }
-        kept.for_each(&mut push);
+        before.keep_until(None, &mut pages, &mut page_of);
         Some((placed(config, pages), page_of))
     }
 
@@ -250,6 +247,32 @@ impl Placement {
             lists: self.lists.clone(),
             clashes: self.clashes.clone(),
             reused: true,
+        }
+    }
+}
+
+/// The pages of the last placement not yet moved into a new one, in page order (see
+/// `Placement::merged`).
+struct Before {
+    pages: std::vec::IntoIter<Page>,
+    /// The position in the last `published` of each page's entry.
+    entries: std::vec::IntoIter<usize>,
+    /// The position in `published` now of each entry of the last, if it is kept.
+    now_of: Vec<Option<usize>>,
+}
+
+impl Before {
+    /// Moves the kept pages that come before `entry`'s page (all, for `None`) into `pages`.
+    fn keep_until(&mut self, entry: Option<&Entry>, pages: &mut Vec<Page>, page_of: &mut [usize]) {
+        let count = match entry.map(page_order) {
+            Some(key) => (self.pages.as_slice()).partition_point(|p| page_order(&p.entry) < key),
+            None => self.pages.len(),
+        };
+        for (page, entry) in (self.pages.by_ref()).zip(self.entries.by_ref()).take(count) {
+            if let Some(now) = self.now_of[entry] {
+                page_of[now] = pages.len();
+                pages.push(page);
+            }
         }
     }
 }
