@@ -63,14 +63,26 @@ impl<V: Clone> KeptFiles<V> {
         else {
             return;
         };
-        // Files came or went: those after them are one place off, and moved to their place.
-        let mut before = Vec::new();
-        if in_order.len() != count {
-            before = std::mem::take(&mut *in_order);
-            in_order.resize_with(count, || None);
-        }
-        for ((i, slot), file) in in_order.iter_mut().enumerate().zip(files) {
+        // Files that came or went are put in or taken out where they are, so that the files
+        // after them are at their places again: no new list of every file.
+        let mut files = files.peekable();
+        let mut i = 0;
+        while let Some(file) = files.next() {
             let texts = file.texts.as_slice();
+            if !same_at(&in_order, i, texts) {
+                let next_was_here = (files.peek())
+                    .is_some_and(|next| same_at(&in_order, i, next.texts.as_slice()));
+                if in_order.len() < count && next_was_here {
+                    in_order.insert(i, None);
+                } else if in_order.len() > count && same_at(&in_order, i + 1, texts) {
+                    in_order.remove(i);
+                }
+            }
+            if in_order.len() <= i {
+                in_order.resize_with(i + 1, || None);
+            }
+            let slot = &mut in_order[i];
+            i += 1;
             if !file.keep {
                 *slot = None;
                 continue;
@@ -79,13 +91,11 @@ impl<V: Clone> KeptFiles<V> {
                 let kept = (Sources::new(texts), file.value.clone().into_owned());
                 by_path.insert(file.path.as_os_str().to_owned(), kept);
             }
-            if let Some(j) = place_beside(i, |j| same_at(&before, j, texts)) {
-                *slot = before[j].take();
-            }
             if !slot.as_ref().is_some_and(|(kept, _)| kept.same(texts)) {
                 *slot = Some((Pointers::of(&file.texts), file.value.into_owned()));
             }
         }
+        in_order.truncate(i);
     }
 
     /// Forgets everything (what was kept was checked against another vocabulary).
