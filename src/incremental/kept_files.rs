@@ -1,5 +1,6 @@
 //! What each file gave at the last parse of `serve`, with the texts it was made from: found
-//! for an unchanged file at its place in the content's lists by pointer, else by its path.
+//! for an unchanged file at its place in the content's lists (or one off, when a file came or
+//! went before it) by pointer, else by its path.
 
 use crate::packed::Text;
 use crate::resolve::place_beside;
@@ -70,8 +71,8 @@ impl<V: Clone> KeptFiles<V> {
         while let Some(file) = files.next() {
             let texts = file.texts.as_slice();
             if !same_at(&in_order, i, texts) {
-                let next_was_here = (files.peek())
-                    .is_some_and(|next| same_at(&in_order, i, next.texts.as_slice()));
+                let next_was_here =
+                    (files.peek()).is_some_and(|next| same_at(&in_order, i, next.texts.as_slice()));
                 if in_order.len() < count && next_was_here {
                     in_order.insert(i, None);
                 } else if in_order.len() > count && same_at(&in_order, i + 1, texts) {

@@ -137,15 +137,20 @@ impl Loaded {
 
     /// A language file came, to be put at place `at` of the list.
     fn language_file_came(&mut self, at: usize, (kind, stem, lang): (Kind, String, Lang)) {
-        if let Some(pairs) = derived_to_update(&mut self.shared_pairs) {
-            // One look along the shared files, not a map of them all.
-            let shared = (self.shared_files.iter()).position(|f| f.kind == kind && f.stem == stem);
-            if let Some(shared) = shared
-                && let Ok(lonely) = pairs.lonely.binary_search(&shared)
-            {
-                pairs.lonely.remove(lonely);
+        let files = self.language_files.len();
+        match derived_to_update(&mut self.shared_pairs) {
+            Some(pairs) if pairs.shared_of.len() == files && at <= files => {
+                // One look along the shared files, not a map of them all.
+                let shared =
+                    (self.shared_files.iter()).position(|f| f.kind == kind && f.stem == stem);
+                if let Some(shared) = shared
+                    && let Ok(lonely) = pairs.lonely.binary_search(&shared)
+                {
+                    pairs.lonely.remove(lonely);
+                }
+                pairs.shared_of.insert(at, shared);
             }
-            pairs.shared_of.insert(at, shared);
+            _ => self.shared_pairs = OnceLock::new(),
         }
         if let Some(files) = derived_to_update(&mut self.entry_files) {
             files.keys.insert((kind, stem.clone()));
@@ -156,17 +161,21 @@ impl Loaded {
     /// The language file at place `at` of the list went (one that could not be read stays
     /// counted in the entry files).
     fn language_file_went(&mut self, at: usize, languages: &[Lang]) {
+        let files = self.language_files.len();
         let LanguageFile {
             kind, stem, lang, ..
         } = self.language_files.remove(at);
-        if let Some(pairs) = derived_to_update(&mut self.shared_pairs) {
-            let shared = pairs.shared_of.remove(at);
-            if let Some(shared) = shared
-                && !pairs.shared_of.contains(&Some(shared))
-                && let Err(lonely) = pairs.lonely.binary_search(&shared)
-            {
-                pairs.lonely.insert(lonely, shared);
+        match derived_to_update(&mut self.shared_pairs) {
+            Some(pairs) if pairs.shared_of.len() == files => {
+                let shared = pairs.shared_of.remove(at);
+                if let Some(shared) = shared
+                    && !pairs.shared_of.contains(&Some(shared))
+                    && let Err(lonely) = pairs.lonely.binary_search(&shared)
+                {
+                    pairs.lonely.insert(lonely, shared);
+                }
             }
+            _ => self.shared_pairs = OnceLock::new(),
         }
         let Some(files) = derived_to_update(&mut self.entry_files) else {
             return;
