@@ -76,32 +76,25 @@ fn keep_outdated(
 ) -> Planned {
     let previous = &partial.previous;
     let outdated = previous.outdated(&partial.changed, &lists);
-    // The outputs are mostly those of the last plan, in the same order, or one place off
-    // where an output came or went: each is found there without a look-up among a large
-    // site's 200,000.
+    // The outputs are mostly those of the last plan, in the same order, with one that came
+    // or went here and there: each is found in step without a look-up among a large site's
+    // 200,000.
     let planned = previous.planned_keys();
-    let mut next = 0;
-    let mut known = |key: Option<OutputKey>| {
-        let at = |j: usize| planned.get(j) == Some(&key);
-        let found = [next, next + 1].into_iter().find(|j| at(*j));
-        next = found.map_or(next, |j| j + 1);
-        found.is_some() || key.is_some_and(|key| previous.contains(key))
-    };
+    let in_plan = crate::resolve::in_step(planned, &keys, |a, b| a == b);
     debug_assert!(
         planned.iter().flatten().all(|key| previous.contains(*key)),
         "the last plan's outputs are the dependency map's"
     );
     // The theme's files, the site's files and robots.txt (no key) change only with the
     // settings, the theme or the files, which render everything.
-    let (mut kept, mut remaining) = (0, keys.iter());
+    let (mut kept, mut remaining) = (0, keys.iter().zip(&in_plan));
     jobs.retain(|_| {
-        let key = remaining.next().copied().flatten();
-        let was = known(key);
-        let Some(key) = key else {
+        let Some((Some(key), in_plan)) = remaining.next() else {
             return false;
         };
+        let was = in_plan.is_some() || previous.contains(*key);
         kept += usize::from(was);
-        !was || outdated.contains(&key)
+        !was || outdated.contains(key)
     });
     // Each output has a key of its own: as many known as there were means none went.
     let now = || {

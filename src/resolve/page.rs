@@ -175,6 +175,31 @@ pub fn place_beside(i: usize, is_at: impl Fn(usize) -> bool) -> Option<usize> {
         .find(|j| is_at(*j))
 }
 
+/// For each item of `now`, its position in `before` (`same`), found in one walk along both:
+/// what an edit leaves of a list stays in order, so an item that came, went or changed leaves
+/// the others in step. An item not found there may still be in `before` elsewhere (moved far):
+/// the callers treat it as new, or look for it otherwise.
+pub fn in_step<B, N>(before: &[B], now: &[N], same: impl Fn(&B, &N) -> bool) -> Vec<Option<usize>> {
+    let at = |i: usize, j: usize| matches!((now.get(i), before.get(j)), (Some(n), Some(b)) if same(b, n));
+    let mut found = vec![None; now.len()];
+    let (mut i, mut j) = (0, 0);
+    while i < now.len() {
+        if at(i, j) {
+            found[i] = Some(j);
+            j += 1;
+        } else if at(i, j + 1) {
+            // `before[j]` went, or changed.
+            found[i] = Some(j + 1);
+            j += 2;
+        } else if !at(i + 1, j) {
+            // `now[i]` is `before[j]` changed; else `now[i]` came, and `before[j]` is next.
+            j += 1;
+        }
+        i += 1;
+    }
+    found
+}
+
 /// Where each of `pages` was in `before`, what an earlier build kept of its pages in their
 /// order, if it was there: at its own place or beside it (one pass over pointers: an edit
 /// leaves nearly every page where it was, or one place off when a page came or went before

@@ -126,31 +126,6 @@ fn placed(config: &Config, pages: Vec<Page>) -> Placed {
     }
 }
 
-/// For each entry of `now`, the position in `before` of the same entry (the same `Arc`: its
-/// file did not change), found in one walk along both: the entries come in the order of their
-/// files, so one that came, went or changed leaves the others in step. An entry not found
-/// gets a new page, which is never wrong, only slower.
-fn same_entries<T>(before: &[Arc<T>], now: &[Arc<T>]) -> Vec<Option<usize>> {
-    let same = |i: usize, j: usize| matches!((now.get(i), before.get(j)), (Some(a), Some(b)) if Arc::ptr_eq(a, b));
-    let mut found = vec![None; now.len()];
-    let (mut i, mut j) = (0, 0);
-    while i < now.len() {
-        if same(i, j) {
-            found[i] = Some(j);
-            j += 1;
-        } else if same(i, j + 1) {
-            // `before[j]` went, or changed.
-            found[i] = Some(j + 1);
-            j += 2;
-        } else if !same(i + 1, j) {
-            // `now[i]` is `before[j]` changed; else `now[i]` came, and `before[j]` is next.
-            j += 1;
-        }
-        i += 1;
-    }
-    found
-}
-
 impl Placement {
     /// Brings the placement up to `published` when it differs only in entries (the same
     /// files) that keep their place in the lists and their address; `false` when it cannot.
@@ -190,7 +165,7 @@ impl Placement {
         if self.languages != config.languages || self.sections != config.sections {
             return None;
         }
-        let before_of = same_entries(&self.published, published);
+        let before_of = in_step(&self.published, published, Arc::ptr_eq);
         let mut now_of = vec![None; self.published.len()];
         for (now, before) in before_of.iter().enumerate() {
             if let Some(before) = before {
@@ -350,14 +325,14 @@ mod tests {
             before[4].clone(),
         ];
         assert_eq!(
-            same_entries(&before, &now),
+            in_step(&before, &now, Arc::ptr_eq),
             [Some(1), None, Some(3), None, Some(4)]
         );
         assert_eq!(
-            same_entries(&before, &before),
+            in_step(&before, &before, Arc::ptr_eq),
             (0..6).map(Some).collect::<Vec<_>>()
         );
-        assert_eq!(same_entries(&before, &[]), []);
-        assert_eq!(same_entries(&[], &before), [None; 6]);
+        assert_eq!(in_step(&before, &[], Arc::ptr_eq), []);
+        assert_eq!(in_step(&[], &before, Arc::ptr_eq), [None; 6]);
     }
 }
