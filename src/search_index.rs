@@ -235,23 +235,12 @@ fn same_piece(
     (whole && all).then_some(piece)
 }
 
-/// For each page, the kept record that is still its own: looked for at the place the last
-/// index had reached, or one further (a page that went), by address; a page that came or
-/// moved has none and is made again.
+/// For each page, the kept record that is still its own: found in step with the last index
+/// by address (`resolve::in_step`); a page that came or moved far has none and is made again.
 fn align(pages: &[&Page], kept: &[KeptRecord]) -> Vec<Option<usize>> {
-    let mut next = 0;
-    let record_at =
-        |j: usize, page: &Page| kept.get(j).filter(|record| record.page.url == page.url);
-    (pages.iter())
-        .map(|page| {
-            let (j, record) = match (record_at(next, page), record_at(next + 1, page)) {
-                (Some(record), _) => (next, record),
-                (None, Some(record)) => (next + 1, record),
-                (None, None) => return None,
-            };
-            next = j + 1;
-            record.page.is(page).then_some(j)
-        })
+    let found = crate::resolve::in_step(kept, pages, |record, page| record.page.url == page.url);
+    (found.into_iter().zip(pages))
+        .map(|(j, page)| j.filter(|j| kept.get(*j).is_some_and(|r| r.page.is(page))))
         .collect()
 }
 
