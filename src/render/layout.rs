@@ -320,17 +320,20 @@ impl<'a> RenderContext<'a> {
     pub(super) fn untranslated(&self, kind: Kind, lang: Lang) -> Vec<Untranslated> {
         let site = self.site;
         let text = self.text(lang);
-        // Each page once, under the first language (in site.yaml's order) that has it.
-        let mut named = std::collections::HashSet::new();
-        (site.config.languages.iter())
-            .filter(|other| **other != lang)
-            .filter_map(|other| {
-                // Only the untranslated pages are read: an edit of one with a translation
-                // does not make this page again.
-                let links: Vec<UntranslatedLink> = site
-                    .list_members(kind, *other)
-                    .filter(|p| !site.is_translated(p, lang) && named.insert(&*p.key))
-                    .map(|p| site.read(p))
+        let groups = self.untranslated_pages(kind, lang);
+        // What the notice shows is read as a list of its own, and its pages one by one: an
+        // edit of a page with a translation does not make the notice again.
+        if crate::dependencies::recording() {
+            let keys = untranslated_keys(site, groups);
+            let length = crate::dependencies::Length::Exact(keys.len());
+            let list = untranslated_list(kind, lang);
+            crate::dependencies::read_list(list, 0, keys.into_iter(), length);
+        }
+        (groups.iter())
+            .filter(|(_, positions)| !positions.is_empty())
+            .map(|(other, positions)| {
+                let links: Vec<UntranslatedLink> = (positions.iter())
+                    .map(|i| site.read(&site.pages[*i]))
                     .map(|p| UntranslatedLink {
                         label: p.entry.title().to_string(),
                         href: self.href(&p.url),
@@ -343,7 +346,7 @@ impl<'a> RenderContext<'a> {
                         .replace("{language}", &name_of(other))
                         .replace("{current}", &name_of(&lang))
                 };
-                (!links.is_empty()).then(|| Untranslated {
+                Untranslated {
                     lang: other.code(),
                     title: fill("untranslated_title"),
                     text: fill(if links.len() == 1 {
@@ -352,8 +355,47 @@ impl<'a> RenderContext<'a> {
                         "untranslated_text"
                     }),
                     links,
-                })
+                }
             })
             .collect()
     }
+
+    /// `Site::untranslated`, made once per render (the lists of `serve`'s dependency map need
+    /// it too), for the kinds whose lists show the notice: each kind with a section, and plain
+    /// pages (on the home page).
+    pub(super) fn untranslated_pages(&self, kind: Kind, lang: Lang) -> &[(Lang, Vec<usize>)] {
+        match self.untranslated.get(&(kind, lang)) {
+            Some(cell) => cell.get_or_init(|| self.site.untranslated(kind, lang)),
+            None => &[],
+        }
+    }
+}
+
+/// One cell for each list with the notice of untranslated entries (`untranslated_pages`).
+pub(super) fn untranslated_cells(site: &crate::resolve::Site) -> UntranslatedCells {
+    let kinds = (crate::model::KINDS.into_iter()).filter(|k| k.has_section() || *k == Kind::Page);
+    kinds
+        .flat_map(|kind| (site.config.languages.iter()).map(move |lang| (kind, *lang)))
+        .map(|list| (list, std::sync::OnceLock::new()))
+        .collect()
+}
+
+/// See `RenderContext::untranslated_pages`.
+pub(super) type UntranslatedCells =
+    BTreeMap<(Kind, Lang), std::sync::OnceLock<Vec<(Lang, Vec<usize>)>>>;
+
+/// The notice of untranslated entries of `kind` in `lang`, as a list of the dependency map.
+pub(super) fn untranslated_list(kind: Kind, lang: Lang) -> crate::dependencies::ListId {
+    super::derived_list(&("untranslated", kind, lang))
+}
+
+/// The keys of that list: each page shown, with the language it is shown under.
+pub(super) fn untranslated_keys(
+    site: &crate::resolve::Site,
+    groups: &[(Lang, Vec<usize>)],
+) -> Vec<u64> {
+    (groups.iter())
+        .flat_map(|(other, positions)| positions.iter().map(move |i| (*other, *i)))
+        .map(|(other, i)| crate::dependencies::output_key(&(other, site.pages[i].key_hash)))
+        .collect()
 }

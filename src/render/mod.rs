@@ -100,6 +100,8 @@ pub struct RenderContext<'a> {
     directory_filters: Vec<std::sync::OnceLock<(Vec<crate::views::FilterGroup>, Reads)>>,
     /// The sitemap's rows, made on first use (`sitemap.rs`).
     sitemap_rows: std::sync::OnceLock<std::sync::Arc<sitemap::SitemapRows>>,
+    /// The entries without a page in a language, per kind and language, made on first use.
+    untranslated: layout::UntranslatedCells,
 }
 
 /// The id of a list the renderer derives from the pages (a facet of the directory, who names
@@ -169,6 +171,7 @@ impl<'a> RenderContext<'a> {
                 .map(|_| std::sync::OnceLock::new())
                 .collect(),
             sitemap_rows: std::sync::OnceLock::new(),
+            untranslated: layout::untranslated_cells(site),
         }
     }
 
@@ -235,6 +238,12 @@ impl<'a> RenderContext<'a> {
             (list, keys(self.facet(*lang, filter)))
         }));
         lists.par_extend((related.into_par_iter()).map(|list| (list.id, keys(list.pages))));
+        let untranslated: Vec<_> = self.untranslated.keys().collect();
+        lists.par_extend((untranslated.par_iter()).map(|(kind, lang)| {
+            let groups = self.untranslated_pages(*kind, *lang);
+            let keys = layout::untranslated_keys(self.site, groups);
+            (layout::untranslated_list(*kind, *lang), keys)
+        }));
         lists
     }
 

@@ -135,7 +135,7 @@ fn entry_jobs(site: &Site) -> Vec<Job> {
 /// to the page in the site's first language, or else in the first the entry has.
 fn alias_jobs(site: &Site) -> Vec<Job> {
     let first = site.config.default_lang();
-    let pages = || site.pages.iter().enumerate();
+    let pages = || (site.pages.iter().enumerate()).filter(|(_, page)| page.has_aliases);
     let in_first = pages().filter(|(_, page)| page.lang == first);
     let others = pages().filter(|(_, page)| page.lang != first);
     let mut aliased: HashSet<(u64, &str)> = HashSet::default();

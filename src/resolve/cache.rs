@@ -23,7 +23,14 @@ pub(super) struct KeptMarkdown {
 }
 
 /// A page's Markdown as HTML, what rendering it found, and how it was found (`Found`).
-pub(super) type MadeMarkdown = (Arc<Rendered>, Vec<Diagnostic>, Found);
+pub(super) struct MadeMarkdown {
+    pub(super) rendered: Arc<Rendered>,
+    pub(super) found: Vec<Diagnostic>,
+    /// `Rendered::anchor_links` is not empty: kept beside, so that the check of the anchors
+    /// asks only those pages, without reading every page's Markdown (200,000 at a large site).
+    pub(super) links_to_anchors: bool,
+    pub(super) keep: Found,
+}
 
 /// Where a page's Markdown came from: kept at a place (its own, or one off when a page came
 /// or went before it), kept by its path, or rendered now.
@@ -161,6 +168,8 @@ pub(super) struct CachedMarkdown {
     /// `Addresses::generation` when it was last known to hold: it links to pages
     /// (`Rendered::links_to`), whose addresses may have changed since.
     pub(super) checked: std::sync::atomic::AtomicU64,
+    /// See `MadeMarkdown::links_to_anchors`.
+    pub(super) links_to_anchors: bool,
     pub(super) rendered: Arc<Rendered>,
     pub(super) found: Vec<Diagnostic>,
 }
@@ -217,7 +226,12 @@ impl LinkTargets<'_> {
     pub(super) fn render_markdown(&self, i: usize, page: &Page, body: Body) -> MadeMarkdown {
         let Some(kept) = self.kept else {
             let (rendered, found) = self.render_body(page, &body);
-            return (Arc::new(rendered), found, Found::Uncached);
+            return MadeMarkdown {
+                links_to_anchors: !rendered.anchor_links.is_empty(),
+                rendered: Arc::new(rendered),
+                found,
+                keep: Found::Uncached,
+            };
         };
         if let Some((cached, at_place)) = kept.get(i, page, &body)
             && cached.frame == self.frame
@@ -226,11 +240,16 @@ impl LinkTargets<'_> {
             && cached.body.same_as(&body)
             && self.still_links_the_same(cached)
         {
-            let found = match at_place {
+            let keep = match at_place {
                 Some(j) => Found::AtPlace(j),
                 None => Found::ByPath(cached.clone()),
             };
-            return (cached.rendered.clone(), cached.found.clone(), found);
+            return MadeMarkdown {
+                rendered: cached.rendered.clone(),
+                found: cached.found.clone(),
+                links_to_anchors: cached.links_to_anchors,
+                keep,
+            };
         }
         let (mut rendered, found) = self.render_body(page, &body);
         rendered.pack();
@@ -241,10 +260,16 @@ impl LinkTargets<'_> {
             frame: self.frame,
             keys: rendered.links_unresolved.then_some(self.keys_hash),
             checked: self.generation.into(),
+            links_to_anchors: !rendered.anchor_links.is_empty(),
             rendered: rendered.clone(),
             found: found.clone(),
         };
-        (rendered, found, Found::Rendered(Arc::new(keep)))
+        MadeMarkdown {
+            links_to_anchors: keep.links_to_anchors,
+            rendered,
+            found,
+            keep: Found::Rendered(Arc::new(keep)),
+        }
     }
 
     /// Renders the page's Markdown (read only now: `serve` keeps it packed); the problems

@@ -129,19 +129,6 @@ impl Site {
         }
     }
 
-    /// A kind's pages in `lang`, in list order, of which only the list's keys are recorded as
-    /// read: for asking each page a question that records itself (`is_translated`), and
-    /// reading (`read`) only the pages shown.
-    pub fn list_members(&self, kind: Kind, lang: Lang) -> impl Iterator<Item = &Page> {
-        let positions = self.list_indices(kind, lang);
-        if dependencies::recording() {
-            let keys = positions.iter().map(|i| self.pages[*i].key_hash);
-            let length = dependencies::Length::Exact(positions.len());
-            dependencies::read_list(dependencies::ListId::Section(kind, lang), 0, keys, length);
-        }
-        positions.iter().map(|i| &self.pages[*i])
-    }
-
     /// `page`, its read recorded.
     pub fn read<'p>(&self, page: &'p Page) -> &'p Page {
         if dependencies::recording() {
@@ -187,13 +174,25 @@ impl Site {
         self.page(page.kind, &page.entry.stem, lang)
     }
 
-    /// Whether the entry of `page` is published in `lang`; only that is recorded as read.
-    pub fn is_translated(&self, page: &Page, lang: Lang) -> bool {
-        if dependencies::recording() {
-            dependencies::read_existence((lang, page.key_hash));
-        }
-        self.index
-            .contains(&self.pages, page.kind, &page.entry.stem, lang)
+    /// The pages of `kind` in the other languages (in site.yaml's order) whose entry has none
+    /// in `lang`, by position, each entry once under the first language that has it. Nothing
+    /// is recorded as read: the renderer records what it shows as a list of its own, so an
+    /// output does not read every page of a kind's list in every language (200,000 at a
+    /// large site) to show the few that have no translation.
+    pub fn untranslated(&self, kind: Kind, lang: Lang) -> Vec<(Lang, Vec<usize>)> {
+        let mut named = std::collections::HashSet::new();
+        (self.config.languages.iter())
+            .filter(|other| **other != lang)
+            .map(|other| {
+                let positions = (self.list_indices(kind, *other).iter().copied())
+                    .filter(|i| {
+                        self.index.translation(&self.pages, *i, lang).is_none()
+                            && named.insert(&*self.pages[*i].key)
+                    })
+                    .collect();
+                (*other, positions)
+            })
+            .collect()
     }
 }
 
@@ -314,8 +313,8 @@ pub fn resolve(
         (markdown_cache, moved),
         bodies,
     );
-    set_rendered(&mut pages, rendered, diagnostics);
-    check_anchors(&pages, &index, diagnostics);
+    let anchored = set_rendered(&mut pages, rendered, diagnostics);
+    check_anchors(&pages, &index, &anchored, diagnostics);
     Site {
         config,
         pages,
@@ -362,7 +361,7 @@ fn render_all(
     (held_keys, hashes): (&BTreeSet<(Kind, String)>, &Hashes),
     (markdown_cache, moved): (Option<&MarkdownCache>, Option<Moved>),
     bodies: Vec<Body>,
-) -> Vec<(Arc<Rendered>, Vec<Diagnostic>)> {
+) -> Vec<MadeMarkdown> {
     let base_path = between.config.base_path();
     let (moved, generation) = moved.unwrap_or_default();
     // Read by every worker under one lock, taken once: a lock per page made the two threads
@@ -389,18 +388,14 @@ fn render_all(
         .map(|((i, page), body)| targets.render_markdown(i, page, body))
         .collect();
     drop(kept);
-    let mut rendered = Vec::with_capacity(made.len());
-    let mut to_keep = Vec::with_capacity(made.len());
-    for (html, found, keep) in made {
-        to_keep.push(keep);
-        rendered.push((html, found));
-    }
+    let mut made = made;
     if let Some(cache) = markdown_cache
         && let Ok(mut pages) = cache.pages.write()
     {
-        pages.keep(between.pages, to_keep);
+        let found = (made.iter_mut()).map(|m| std::mem::replace(&mut m.keep, Found::Uncached));
+        pages.keep(between.pages, found.collect());
     }
-    rendered
+    made
 }
 
 /// The images that can be published, with what their headers say.
@@ -492,25 +487,35 @@ fn take_bodies(pages: &mut [Page]) -> Vec<Body> {
         .collect()
 }
 
-/// Gives each page its rendered Markdown and reports what rendering found.
+/// Gives each page its rendered Markdown and reports what rendering found; returns the pages
+/// whose Markdown links to anchors on other pages.
 fn set_rendered(
     pages: &mut [Page],
-    rendered: Vec<(Arc<Rendered>, Vec<Diagnostic>)>,
+    made: Vec<MadeMarkdown>,
     diagnostics: &mut Diagnostics,
-) {
-    for (page, (rendered, found)) in pages.iter_mut().zip(rendered) {
-        page.set_rendered(rendered);
-        for d in found {
+) -> Vec<usize> {
+    let mut anchored = Vec::new();
+    for (i, (page, made)) in pages.iter_mut().zip(made).enumerate() {
+        page.set_rendered(made.rendered);
+        if made.links_to_anchors {
+            anchored.push(i);
+        }
+        for d in made.found {
             diagnostics.push(d);
         }
     }
+    anchored
 }
 
 /// Reports every link to an anchor that the page linked to does not have.
-fn check_anchors(pages: &[Page], index: &PageIndex, diagnostics: &mut Diagnostics) {
-    let found: Vec<Vec<Diagnostic>> = (0..pages.len())
-        .into_par_iter()
-        .map(|i| anchor_problems(pages, index, i))
+fn check_anchors(
+    pages: &[Page],
+    index: &PageIndex,
+    anchored: &[usize],
+    diagnostics: &mut Diagnostics,
+) {
+    let found: Vec<Vec<Diagnostic>> = (anchored.par_iter())
+        .map(|i| anchor_problems(pages, index, *i))
         .collect();
     for d in found.into_iter().flatten() {
         diagnostics.push(d);

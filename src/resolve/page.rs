@@ -12,6 +12,9 @@ pub struct Page {
     /// entry, a wait for memory per page.
     pub kind: Kind,
     pub lang: Lang,
+    /// Whether the entry names old addresses (`aliases`): the plan of every render asks it of
+    /// every page, and nearly none has any.
+    pub has_aliases: bool,
     /// `kind/stem`: the same for every language of the entry.
     pub key: Arc<str>,
     /// `key_hash` of the key, kept beside it: comparing the lists of two builds reads it for
@@ -77,6 +80,7 @@ impl Page {
         Page {
             kind: entry.kind,
             lang: entry.lang,
+            has_aliases: !entry.aliases.is_empty(),
             key_hash: key_hash(entry.kind, &entry.stem),
             key: format!("{}/{}", entry.kind.folder(), entry.stem).into(),
             url_hash: folded_url_hash(&url),
@@ -109,7 +113,7 @@ pub(super) fn folded_url_hash(url: &str) -> u64 {
 
 /// Pages by kind, stem and language. Keyed by the page's `key_hash`, which each page has
 /// already: making the index copies no stem. A lookup compares the stem of the page found.
-#[derive(Default)]
+#[derive(Default, Debug, PartialEq)]
 pub struct PageIndex {
     by_key: HashMap<(Lang, u64), usize>,
     /// Pages whose key has the hash of another's key in the same language: never seen, but
@@ -132,6 +136,37 @@ impl PageIndex {
             }
         }
         index
+    }
+
+    /// The index of the same pages after a merge moved them (`moved_to`: the place in `pages`
+    /// now of the page at each place before, `None` for one that went), with the pages at
+    /// `fresh` added: a pass over the index instead of a look-up per page. `None` where two
+    /// keys have the same hash, for `new` to sort out.
+    pub(super) fn moved(
+        mut self,
+        moved_to: &[Option<usize>],
+        pages: &[Page],
+        fresh: &[usize],
+    ) -> Option<PageIndex> {
+        if !self.same_hash.is_empty() {
+            return None;
+        }
+        self.by_key
+            .retain(|_, at| match moved_to.get(*at).copied().flatten() {
+                Some(now) => {
+                    *at = now;
+                    true
+                }
+                None => false,
+            });
+        for i in fresh.iter().copied() {
+            let page = pages.get(i)?;
+            match self.by_key.entry((page.lang, page.key_hash)) {
+                std::collections::hash_map::Entry::Vacant(v) => v.insert(i),
+                std::collections::hash_map::Entry::Occupied(_) => return None,
+            };
+        }
+        Some(self)
     }
 
     /// The position in `pages` (those the index was made of) of the entry's page in `lang`.

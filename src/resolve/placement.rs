@@ -60,6 +60,9 @@ struct Placement {
     index: Arc<PageIndex>,
     lists: Arc<Lists>,
     clashes: Arc<Vec<(usize, Diagnostic)>>,
+    /// `Addresses::taken` of the pages: for a merge to look for clashes among the pages that
+    /// came only.
+    taken: Option<HashSet<u64>>,
 }
 
 /// Places the published entries (as `hold_back` gives them): with `kept`, by updating the last
@@ -70,7 +73,7 @@ pub(super) fn place(
     kept: Option<&KeptPlacement>,
 ) -> Placed {
     let Some(mut guard) = kept.and_then(|kept| kept.0.lock().ok()) else {
-        return place_anew(config, &published).0;
+        return place_anew(config, &published).placed;
     };
     if let Some(placement) = guard.as_mut().filter(|p| p.has_pages())
         && placement.update(config, &published)
@@ -81,7 +84,11 @@ pub(super) fn place(
     // of every page's entry and texts (200,000 at a large site).
     let kept = guard.take().filter(Placement::has_pages);
     let merged = kept.and_then(|kept| kept.merged(config, &published));
-    let (placed, page_of) = merged.unwrap_or_else(|| place_anew(config, &published));
+    let Made {
+        placed,
+        page_of,
+        taken,
+    } = merged.unwrap_or_else(|| place_anew(config, &published));
     let placement = Placement {
         languages: config.languages.clone(),
         sections: config.sections.clone(),
@@ -91,13 +98,22 @@ pub(super) fn place(
         index: placed.index.clone(),
         lists: placed.lists.clone(),
         clashes: placed.clashes.clone(),
+        taken,
     };
     *guard = Some(placement);
     placed
 }
 
-/// The entries sorted into pages, indexed and listed; with the position of each entry's page.
-fn place_anew(config: &Config, published: &[Arc<Entry>]) -> (Placed, Vec<usize>) {
+/// A placement made: with the position of each entry's page, and every address's hash when
+/// none clashed (`Addresses::taken`).
+struct Made {
+    placed: Placed,
+    page_of: Vec<usize>,
+    taken: Option<HashSet<u64>>,
+}
+
+/// The entries sorted into pages, indexed and listed.
+fn place_anew(config: &Config, published: &[Arc<Entry>]) -> Made {
     let order = in_page_order(published);
     let mut page_of = vec![0; order.len()];
     for (page, entry) in order.iter().enumerate() {
@@ -107,23 +123,59 @@ fn place_anew(config: &Config, published: &[Arc<Entry>]) -> (Placed, Vec<usize>)
         .par_iter()
         .map(|i| Page::new(config, published[*i].clone()))
         .collect();
-    (placed(config, pages), page_of)
+    placed(config, pages, page_of, None)
 }
 
-/// `pages` (in page order) indexed and listed, with their clashing addresses.
-fn placed(config: &Config, pages: Vec<Page>) -> Placed {
+/// `pages` (in page order) indexed and listed, with their clashing addresses; `kept`: what
+/// the last placement had of these, when the pages are mostly its own (a merge).
+fn placed(config: &Config, pages: Vec<Page>, page_of: Vec<usize>, kept: Option<Kept>) -> Made {
+    let (index, addresses) = match kept {
+        Some(kept) => (kept.index, Some((kept.addresses, kept.fresh))),
+        None => (None, None),
+    };
     // Each a pass over every page, on one thread: side by side.
-    let ((index, lists), clashes) = rayon::join(
-        || (PageIndex::new(&pages), lists(&pages)),
-        || url_clashes(config, &pages),
+    let ((index, lists), addresses) = rayon::join(
+        || {
+            (
+                index.unwrap_or_else(|| PageIndex::new(&pages)),
+                lists(&pages),
+            )
+        },
+        || {
+            (addresses.and_then(|(taken, fresh)| Addresses::with(taken, &pages, &fresh)))
+                .unwrap_or_else(|| url_clashes(config, &pages))
+        },
     );
-    Placed {
-        index: Arc::new(index),
-        lists: Arc::new(lists),
-        clashes: Arc::new(clashes),
-        pages,
-        reused: false,
+    #[cfg(debug_assertions)]
+    {
+        // What a merge kept is what a placement anew makes (the tests run debug builds).
+        assert_eq!(index, PageIndex::new(&pages), "the index after a merge");
+        assert_eq!(
+            addresses.taken,
+            url_clashes(config, &pages).taken,
+            "addresses"
+        );
     }
+    Made {
+        placed: Placed {
+            index: Arc::new(index),
+            lists: Arc::new(lists),
+            clashes: Arc::new(addresses.clashes),
+            pages,
+            reused: false,
+        },
+        page_of,
+        taken: addresses.taken,
+    }
+}
+
+/// What a merge keeps of the last placement (`Placement::merged`): its index brought up to
+/// the pages' new places, and the addresses of the pages that stayed.
+struct Kept {
+    index: Option<PageIndex>,
+    addresses: Option<HashSet<u64>>,
+    /// The positions of the pages that came.
+    fresh: Vec<usize>,
 }
 
 impl Placement {
@@ -161,7 +213,7 @@ impl Placement {
     /// entries that are the same (`Arc`) are kept in their order, and only the others are made
     /// and put in their places (found by a binary search). `None` when site.yaml's languages
     /// or section names changed, which may change every address.
-    fn merged(self, config: &Config, published: &[Arc<Entry>]) -> Option<(Placed, Vec<usize>)> {
+    fn merged(self, config: &Config, published: &[Arc<Entry>]) -> Option<Made> {
         if self.languages != config.languages || self.sections != config.sections {
             return None;
         }
@@ -189,14 +241,31 @@ impl Placement {
             pages: self.pages.into_iter(),
             entries: entry_at.into_iter(),
             now_of,
+            moved_to: Vec::with_capacity(self.page_of.len()),
+            went: Vec::new(),
         };
+        let mut fresh_at = Vec::with_capacity(fresh.len());
         for (now, page) in fresh {
             before.keep_until(Some(&page.entry), &mut pages, &mut page_of);
             page_of[now] = pages.len();
+            fresh_at.push(pages.len());
             pages.push(page);
         }
         before.keep_until(None, &mut pages, &mut page_of);
-        Some((placed(config, pages), page_of))
+        // The site built from the last placement holds its index until it is freed (beside
+        // the next edit): made anew if it is still held.
+        let index = (Arc::into_inner(self.index))
+            .and_then(|index| index.moved(&before.moved_to, &pages, &fresh_at));
+        let addresses = (self.taken).map(|mut taken| {
+            before.went.iter().for_each(|hash| _ = taken.remove(hash));
+            taken
+        });
+        let kept = Kept {
+            index,
+            addresses,
+            fresh: fresh_at,
+        };
+        Some(placed(config, pages, page_of, Some(kept)))
     }
 
     /// Whether its pages are here, not lent.
@@ -234,6 +303,11 @@ struct Before {
     entries: std::vec::IntoIter<usize>,
     /// The position in `published` now of each entry of the last, if it is kept.
     now_of: Vec<Option<usize>>,
+    /// For each page moved on from, in the last page order: its place in `pages` now, if
+    /// it is kept.
+    moved_to: Vec<Option<usize>>,
+    /// The address hashes (`Page::url_hash`) of the pages that went.
+    went: Vec<u64>,
 }
 
 impl Before {
@@ -246,7 +320,11 @@ impl Before {
         for (page, entry) in (self.pages.by_ref()).zip(self.entries.by_ref()).take(count) {
             if let Some(now) = self.now_of[entry] {
                 page_of[now] = pages.len();
+                self.moved_to.push(Some(pages.len()));
                 pages.push(page);
+            } else {
+                self.moved_to.push(None);
+                self.went.push(page.url_hash);
             }
         }
     }
@@ -261,10 +339,35 @@ fn section_urls(config: &Config) -> impl Iterator<Item = (String, Kind)> + '_ {
     })
 }
 
+/// The pages whose address a section or an earlier page has already, and the addresses taken.
+pub(super) struct Addresses {
+    /// By position, with the problem to report on each.
+    clashes: Vec<(usize, Diagnostic)>,
+    /// The hash (`folded_url_hash`) of every section's and page's address, when no two
+    /// have the same one.
+    taken: Option<HashSet<u64>>,
+}
+
+impl Addresses {
+    /// The addresses of `pages`, when they are those of `taken` (every one, with none the
+    /// same) and the pages at `fresh`: `None` when one of those is taken already, for
+    /// `url_clashes` to find which, and where.
+    fn with(taken: Option<HashSet<u64>>, pages: &[Page], fresh: &[usize]) -> Option<Addresses> {
+        let mut taken = taken?;
+        for page in fresh.iter().map(|i| pages.get(*i)) {
+            if !taken.insert(page?.url_hash) {
+                return None;
+            }
+        }
+        Some(Addresses {
+            clashes: Vec::new(),
+            taken: Some(taken),
+        })
+    }
+}
+
 /// Two entries must never write the same URL; case-only differences clash on macOS and Windows.
-/// The pages (by position) whose address a section or an earlier page already has, with the
-/// problem to report on each.
-pub(super) fn url_clashes(config: &Config, pages: &[Page]) -> Vec<(usize, Diagnostic)> {
+pub(super) fn url_clashes(config: &Config, pages: &[Page]) -> Addresses {
     /// Who already has an address: a section of `site.yaml`, or a page.
     enum Owner<'a> {
         Section(Kind),
@@ -304,7 +407,8 @@ pub(super) fn url_clashes(config: &Config, pages: &[Page]) -> Vec<(usize, Diagno
             .with_hint(crate::tr!("between-same-address-hint"));
         clashes.push((page, clash));
     }
-    clashes
+    let taken = (clashes.is_empty() && same_hash.is_empty()).then(|| seen.into_keys().collect());
+    Addresses { clashes, taken }
 }
 
 #[cfg(test)]
