@@ -381,6 +381,10 @@ fn an_edit_of_the_text_alone_re_renders_its_pages_and_every_check_still_holds() 
     assert!(summary.starts_with("rebuilt"), "{summary}");
     assert_eq!(request(&server.address, "/over-de-coalitie/").status, 200);
     assert_eq!(request(&server.address, "/over-ons/").status, 404);
+    // The home page's text links to it (`@/pages/about`): it follows to the new address.
+    let home = request(&server.address, "/").body;
+    assert!(home.contains("href=\"/over-de-coalitie/\""), "{home}");
+    assert!(!home.contains("href=\"/over-ons/\""), "{home}");
 }
 
 #[test]

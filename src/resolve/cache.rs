@@ -1,5 +1,5 @@
-//! Rendered Markdown kept between the builds of `serve`, the addresses it was rendered
-//! against, and rendering a page's Markdown through it (`LinkTargets`).
+//! Rendered Markdown kept between the builds of `serve`, how many times addresses changed
+//! since, and rendering a page's Markdown through it (`LinkTargets`).
 
 use super::*;
 
@@ -9,7 +9,9 @@ use super::*;
 pub struct MarkdownCache {
     /// Keyed by the path's bytes (hashing a `Path` splits it into components).
     pub(super) pages: std::sync::RwLock<KeptMarkdown>,
-    pub(super) addresses: std::sync::Mutex<Addresses>,
+    /// How many times pages came, went or moved to another address (`Placed::readdressed`):
+    /// see `CachedMarkdown::checked`.
+    generation: std::sync::atomic::AtomicU64,
 }
 
 /// The Markdown kept, by language file, and by page in the order of the last resolve.
@@ -101,59 +103,6 @@ impl KeptMarkdown {
     }
 }
 
-/// The address of every page at the last resolve, and how many times addresses changed.
-#[derive(Default)]
-pub(super) struct Addresses {
-    /// Each page's key and address at the last resolve, in the order of its pages.
-    in_order: Vec<PageAddress>,
-    pub(super) generation: u64,
-}
-
-struct PageAddress {
-    page: crate::dependencies::PageRef,
-    key: Arc<str>,
-    url: Arc<str>,
-}
-
-impl Addresses {
-    /// Brings the addresses up to those of `pages`. Returns the key of every page whose
-    /// address changed, or that appeared or went.
-    fn update(&mut self, pages: &[Page]) -> Vec<Arc<str>> {
-        let places = places_before(
-            &self.in_order,
-            pages,
-            |kept, page| kept.page == (page.lang, page.key_hash) && kept.key == page.key,
-            |kept| kept.page,
-        );
-        // Each kept address is moved to its page's place: a copy of every key and address
-        // wrote the counts of 400,000 texts at a large site.
-        let mut before: Vec<Option<PageAddress>> = std::mem::take(&mut self.in_order)
-            .into_iter()
-            .map(Some)
-            .collect();
-        let mut moved = Vec::new();
-        self.in_order = (pages.iter().zip(places))
-            .map(|(page, place)| {
-                let kept = place.and_then(|j| before.get_mut(j)?.take());
-                match kept {
-                    Some(kept) if kept.url == page.url => kept,
-                    _ => {
-                        moved.push(page.key.clone());
-                        PageAddress {
-                            page: (page.lang, page.key_hash),
-                            key: page.key.clone(),
-                            url: page.url.clone(),
-                        }
-                    }
-                }
-            })
-            .collect();
-        let gone = before.into_iter().flatten();
-        moved.extend(gone.map(|kept| kept.key));
-        moved
-    }
-}
-
 pub(super) struct CachedMarkdown {
     /// The source, kept so an unchanged one is recognised by pointer, without reading it.
     pub(super) body: Body,
@@ -165,7 +114,7 @@ pub(super) struct CachedMarkdown {
     /// page: what that link says (the error, "did you mean") depends on which entries exist.
     /// Links that found a page are in `Rendered::links_to`, checked by address instead.
     pub(super) keys: Option<u64>,
-    /// `Addresses::generation` when it was last known to hold: it links to pages
+    /// `MarkdownCache::generation` when it was last known to hold: it links to pages
     /// (`Rendered::links_to`), whose addresses may have changed since.
     pub(super) checked: std::sync::atomic::AtomicU64,
     /// See `MadeMarkdown::links_to_anchors`.
@@ -174,26 +123,19 @@ pub(super) struct CachedMarkdown {
     pub(super) found: Vec<Diagnostic>,
 }
 
-/// The pages (by key) whose address changed since the last resolve, and the generation of
-/// addresses they make.
-pub(super) type Moved = (HashSet<Arc<str>>, u64);
+/// The pages at another address since the last resolve, and the generation of addresses
+/// they make (see `CachedMarkdown::checked`).
+pub(super) type Moved = (Readdressed, u64);
 
-/// The pages (by key) whose address changed since the last resolve, and the generation of
-/// addresses they make (see `CachedMarkdown::checked`). `unmoved`: the pages are known to be
-/// at the addresses of the last resolve (`Placed::reused`), which are not compared again.
-pub(super) fn moved_pages(cache: &MarkdownCache, (pages, unmoved): (&[Page], bool)) -> Moved {
-    let Ok(mut addresses) = cache.addresses.lock() else {
-        return (HashSet::new(), u64::MAX);
+/// `readdressed` with the generation of addresses: a new one when any page is.
+pub(super) fn moved_pages(cache: &MarkdownCache, readdressed: Readdressed) -> Moved {
+    use std::sync::atomic::Ordering;
+    let unchanged = matches!(&readdressed, Readdressed::Keys(keys) if keys.is_empty());
+    let generation = match unchanged {
+        true => cache.generation.load(Ordering::Relaxed),
+        false => cache.generation.fetch_add(1, Ordering::Relaxed) + 1,
     };
-    if unmoved {
-        return (HashSet::new(), addresses.generation);
-    }
-    // A page that appeared or went moved too: links to its key now resolve differently.
-    let moved: HashSet<Arc<str>> = addresses.update(pages).into_iter().collect();
-    if !moved.is_empty() {
-        addresses.generation += 1;
-    }
-    (moved, addresses.generation)
+    (readdressed, generation)
 }
 
 /// Everything a page's Markdown links resolve against, and where rendered Markdown is kept.
@@ -215,7 +157,7 @@ pub(super) struct LinkTargets<'a> {
     /// What `serve` kept, read under one lock for the whole resolve (see `incremental::Kept`).
     pub(super) kept: Option<&'a KeptMarkdown>,
     /// Pages at a new address since the last resolve, and the generation of addresses.
-    pub(super) moved: &'a HashSet<Arc<str>>,
+    pub(super) moved: &'a Readdressed,
     pub(super) generation: u64,
 }
 
@@ -300,8 +242,12 @@ impl LinkTargets<'_> {
         if checked == self.generation {
             return true;
         }
+        let links_to = &cached.rendered.links_to;
         let holds = checked.checked_add(1) == Some(self.generation)
-            && !(cached.rendered.links_to.iter()).any(|key| self.moved.contains(key.as_str()));
+            && match self.moved {
+                Readdressed::Keys(keys) => !links_to.iter().any(|key| keys.contains(key.as_str())),
+                Readdressed::All => links_to.is_empty(),
+            };
         if holds {
             cached.checked.store(self.generation, Ordering::Relaxed);
         }

@@ -36,7 +36,7 @@ use links::*;
 use order::*;
 pub use page::*;
 pub use placement::KeptPlacement;
-use placement::{Lists, Placed, place};
+use placement::{Lists, Placed, Readdressed, place};
 pub use urls::*;
 
 #[derive(Debug, Clone)]
@@ -283,7 +283,7 @@ pub fn resolve(
         index,
         lists,
         clashes,
-        reused,
+        readdressed,
     } = place(&config, published, placement);
     let assets = (assets.into_iter())
         .filter(|a| !held_files.contains(&(a.kind, a.relative.clone())))
@@ -305,8 +305,8 @@ pub fn resolve(
         clashes: &clashes,
     };
     let hashes = check_and_hash(&between, (&held_keys, checks), diagnostics);
-    // With the placement of the last resolve, no page is at another address since.
-    let moved = markdown_cache.map(|cache| moved_pages(cache, (&pages, reused)));
+    // Which pages are at another address than at the last resolve: the placement knows.
+    let moved = markdown_cache.map(|cache| moved_pages(cache, readdressed));
     let rendered = render_all(
         &between,
         (&held_keys, &hashes),
@@ -363,7 +363,7 @@ fn render_all(
     bodies: Vec<Body>,
 ) -> Vec<MadeMarkdown> {
     let base_path = between.config.base_path();
-    let (moved, generation) = moved.unwrap_or_default();
+    let (moved, generation) = moved.unwrap_or((Readdressed::All, 0));
     // Read by every worker under one lock, taken once: a lock per page made the two threads
     // fight over it. What is rendered now is kept after, under the write lock.
     let kept = markdown_cache.and_then(|cache| cache.pages.read().ok());

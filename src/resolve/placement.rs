@@ -18,9 +18,16 @@ pub(super) struct Placed {
     /// The pages (by position) at an address a section or an earlier page has, with the
     /// problem to report on each.
     pub clashes: Arc<Vec<(usize, Diagnostic)>>,
-    /// Whether this is the placement of the last resolve, brought up to date: then no page
-    /// came, went or moved to another address since.
-    pub reused: bool,
+    /// The pages at another address than at the last placement.
+    pub readdressed: Readdressed,
+}
+
+/// The pages (by key, `Page::key`) at another address than at the last placement, or that
+/// came or went: Markdown that links to them is rendered again.
+pub(super) enum Readdressed {
+    Keys(HashSet<Arc<str>>),
+    /// Placed anew: every page may be.
+    All,
 }
 
 /// The last placement of `serve`, kept for the next edit. Its pages are lent to the site of
@@ -129,9 +136,16 @@ fn place_anew(config: &Config, published: &[Arc<Entry>]) -> Made {
 /// `pages` (in page order) indexed and listed, with their clashing addresses; `kept`: what
 /// the last placement had of these, when the pages are mostly its own (a merge).
 fn placed(config: &Config, pages: Vec<Page>, page_of: Vec<usize>, kept: Option<Kept>) -> Made {
-    let (index, addresses) = match kept {
-        Some(kept) => (kept.index, Some((kept.addresses, kept.fresh))),
-        None => (None, None),
+    let (index, addresses, readdressed) = match kept {
+        Some(kept) => {
+            let readdressed = Readdressed::Keys(readdressed(&pages, &kept.fresh, &kept.went));
+            (
+                kept.index,
+                Some((kept.addresses, kept.fresh)),
+                Some(readdressed),
+            )
+        }
+        None => (None, None, None),
     };
     // Each a pass over every page, on one thread: side by side.
     let ((index, lists), addresses) = rayon::join(
@@ -162,7 +176,7 @@ fn placed(config: &Config, pages: Vec<Page>, page_of: Vec<usize>, kept: Option<K
             lists: Arc::new(lists),
             clashes: Arc::new(addresses.clashes),
             pages,
-            reused: false,
+            readdressed: readdressed.unwrap_or(Readdressed::All),
         },
         page_of,
         taken: addresses.taken,
@@ -176,6 +190,23 @@ struct Kept {
     addresses: Option<HashSet<u64>>,
     /// The positions of the pages that came.
     fresh: Vec<usize>,
+    /// The pages of the last placement that went.
+    went: Vec<Page>,
+}
+
+/// The keys of the pages that came (at `fresh`) or `went`, but for an entry's page that went
+/// and came again at the same address (an entry that changed, and moved in its list).
+fn readdressed(pages: &[Page], fresh: &[usize], went: &[Page]) -> HashSet<Arc<str>> {
+    let address = |page: &Page| (page.lang, page.key.clone(), page.url.clone());
+    let came: HashSet<_> = fresh
+        .iter()
+        .filter_map(|i| pages.get(*i))
+        .map(address)
+        .collect();
+    let gone: HashSet<_> = went.iter().map(address).collect();
+    (came.symmetric_difference(&gone))
+        .map(|(_, key, _)| key.clone())
+        .collect()
 }
 
 impl Placement {
@@ -257,13 +288,17 @@ impl Placement {
         let index = (Arc::into_inner(self.index))
             .and_then(|index| index.moved(&before.moved_to, &pages, &fresh_at));
         let addresses = (self.taken).map(|mut taken| {
-            before.went.iter().for_each(|hash| _ = taken.remove(hash));
+            before
+                .went
+                .iter()
+                .for_each(|page| _ = taken.remove(&page.url_hash));
             taken
         });
         let kept = Kept {
             index,
             addresses,
             fresh: fresh_at,
+            went: before.went,
         };
         Some(placed(config, pages, page_of, Some(kept)))
     }
@@ -290,7 +325,7 @@ impl Placement {
             index: self.index.clone(),
             lists: self.lists.clone(),
             clashes: self.clashes.clone(),
-            reused: true,
+            readdressed: Readdressed::Keys(HashSet::new()),
         }
     }
 }
@@ -306,8 +341,8 @@ struct Before {
     /// For each page moved on from, in the last page order: its place in `pages` now, if
     /// it is kept.
     moved_to: Vec<Option<usize>>,
-    /// The address hashes (`Page::url_hash`) of the pages that went.
-    went: Vec<u64>,
+    /// The pages that went.
+    went: Vec<Page>,
 }
 
 impl Before {
@@ -324,7 +359,7 @@ impl Before {
                 pages.push(page);
             } else {
                 self.moved_to.push(None);
-                self.went.push(page.url_hash);
+                self.went.push(page);
             }
         }
     }
