@@ -63,9 +63,12 @@ pub fn parse_all(
     warn_placeholders(&parsed, diagnostics);
     let mut entries = Vec::with_capacity(parsed.len());
     let mut found_all = Vec::new();
-    for (ParsedFile { entry, found, .. }, _) in parsed {
-        found_all.extend(found.sorted());
-        entries.extend(entry);
+    for ParsedLanguageFile { parsed, .. } in parsed {
+        // Nearly every file has no problem: not sorted for nothing (200,000 at a large site).
+        if !parsed.found.is_empty() {
+            found_all.extend(parsed.found.sorted());
+        }
+        entries.extend(parsed.entry);
     }
     for d in merge_missing_shared_fields(found_all, &shared) {
         diagnostics.push(d);
@@ -105,20 +108,21 @@ impl SharedFields<'_> {
 struct SharedNode<'a> {
     path: &'a Path,
     text: &'a Arc<crate::packed::Text>,
-    node: std::sync::OnceLock<Option<Node>>,
+    /// Boxed: one is made for every shared file on every edit (100,000 at a large site),
+    /// and nearly all stay empty.
+    node: std::sync::OnceLock<Option<Box<Node>>>,
 }
 
 impl SharedNode<'_> {
     fn get(&self) -> Option<&Node> {
-        self.node
-            .get_or_init(|| yaml::parse_content(&self.text.read(), 0).ok())
-            .as_ref()
+        let parse = || yaml::parse_content(&self.text.read(), 0).ok().map(Box::new);
+        self.node.get_or_init(parse).as_deref()
     }
 }
 
 /// What parsing a shared-fields file gave: its YAML (`None` when `serve` kept only that it
 /// parsed), or its mistakes.
-type SharedParse = Result<Option<Node>, Vec<Diagnostic>>;
+type SharedParse = Result<Option<Box<Node>>, Vec<Diagnostic>>;
 
 /// Parses the shared-fields files in parallel; the mistakes of each broken one are reported.
 fn parse_shared_files<'a>(
@@ -140,7 +144,7 @@ fn parse_shared_files<'a>(
                     .map(|e| e.diagnostic(&f.file.path, ""))
                     .collect()
             });
-            (parsed.map(Some), true)
+            (parsed.map(|node| Some(Box::new(node))), true)
         })
         .collect();
     drop(kept);
@@ -199,50 +203,58 @@ fn warn_shared_without_language(
     }
 }
 
-/// A parsed language file, with its path and language when it is still a placeholder.
-type ParsedLanguageFile = (ParsedFile, Option<(PathBuf, crate::lang::Lang)>);
+/// A language file parsed now or kept: what it gave, with its path and language when it is
+/// still a placeholder, and what `serve`'s cache is told of it (`Parsed`).
+struct ParsedLanguageFile<'a> {
+    parsed: ParsedFile,
+    placeholder: Option<(PathBuf, crate::lang::Lang)>,
+    fresh: bool,
+    keep: bool,
+    texts: SourceTexts<'a>,
+}
 
 /// Parses every language file in parallel. An unchanged file (the same texts) keeps what it
 /// gave in `serve`'s cache, without even searching it for the placeholder marker again.
-fn parse_language_files(
-    language_files: &[load::LanguageFile],
-    shared: &SharedFields<'_>,
+fn parse_language_files<'a>(
+    language_files: &'a [load::LanguageFile],
+    shared: &'a SharedFields<'_>,
     vocabulary: &Vocabulary<'_>,
     caches: Option<&Caches>,
-) -> Vec<ParsedLanguageFile> {
+) -> Vec<ParsedLanguageFile<'a>> {
     let kept = caches.map(|c| c.entries.read());
-    // With whether it was parsed now, to be kept, and the texts it was made from.
-    let parsed: Vec<(ParsedLanguageFile, bool, SourceTexts<'_>)> = (language_files.par_iter())
+    let parsed: Vec<ParsedLanguageFile<'a>> = (language_files.par_iter())
         .enumerate()
         .map(|(i, file)| {
             let texts = shared.texts(i, file);
             // Kept entries were checked against this vocabulary (`Caches::check_against`); one
             // beside a broken shared file is never kept, and its texts do not say so.
-            let kept = (kept.as_ref().filter(|_| !shared.is_broken(i)))
-                .and_then(|k| k.get(i, &file.file.path, &texts));
+            let keep = !shared.is_broken(i);
+            let kept =
+                (kept.as_ref().filter(|_| keep)).and_then(|k| k.get(i, &file.file.path, &texts));
             let fresh = kept.is_none();
             let parsed = kept.unwrap_or_else(|| parse_language_file((i, file), shared, vocabulary));
-            let named = parsed
-                .placeholder
-                .then(|| (file.file.path.clone(), file.lang));
-            ((parsed, named), fresh, texts)
+            let placeholder = (parsed.placeholder).then(|| (file.file.path.clone(), file.lang));
+            ParsedLanguageFile {
+                parsed,
+                placeholder,
+                fresh,
+                keep,
+                texts,
+            }
         })
         .collect();
     drop(kept);
     if let Some(cache) = caches {
-        let files = (language_files.iter().enumerate().zip(&parsed)).map(
-            |((i, f), ((parsed, _), fresh, texts))| Parsed {
-                path: &f.file.path,
-                texts: *texts,
-                value: Cow::Borrowed(parsed),
-                fresh: *fresh,
-                // One beside a broken shared file: its texts do not say it is broken.
-                keep: !shared.is_broken(i),
-            },
-        );
+        let files = (language_files.iter().zip(&parsed)).map(|(f, parsed)| Parsed {
+            path: &f.file.path,
+            texts: parsed.texts,
+            value: Cow::Borrowed(&parsed.parsed),
+            fresh: parsed.fresh,
+            keep: parsed.keep,
+        });
         cache.entries.keep(language_files.len(), files);
     }
-    parsed.into_iter().map(|(parsed, _, _)| parsed).collect()
+    parsed
 }
 
 /// Parses one language file with its shared fields.
@@ -274,7 +286,7 @@ fn parse_language_file(
 
 /// A language file still as `wdhs new` wrote it is not published: say which.
 fn warn_placeholders(parsed: &[ParsedLanguageFile], diagnostics: &mut Diagnostics) {
-    for (path, lang) in parsed.iter().filter_map(|(_, named)| named.as_ref()) {
+    for (path, lang) in parsed.iter().filter_map(|file| file.placeholder.as_ref()) {
         diagnostics.push(
             Diagnostic::warning(
                 path,

@@ -70,7 +70,13 @@ impl<V: Clone> KeptFiles<V> {
         let mut i = 0;
         while let Some(file) = files.next() {
             let texts = file.texts.as_slice();
-            if !same_at(&in_order, i, texts) {
+            let at_place = same_at(&in_order, i, texts);
+            // Nearly every file: kept, at its place.
+            if at_place && file.keep && !file.fresh {
+                i += 1;
+                continue;
+            }
+            if !at_place {
                 let next_was_here =
                     (files.peek()).is_some_and(|next| same_at(&in_order, i, next.texts.as_slice()));
                 if in_order.len() < count && next_was_here {
