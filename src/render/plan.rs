@@ -118,6 +118,7 @@ fn keep_outdated(
 /// The page of every entry, a festival's calendar file, and the pages at old addresses.
 fn entry_jobs(site: &Site) -> Vec<Job> {
     let mut jobs: Vec<Job> = Vec::with_capacity(site.pages.len());
+    let mut aliased = Vec::new();
     for (i, page) in site.pages.iter().enumerate() {
         // The home page is a list of its own.
         if page.kind != Kind::Home {
@@ -126,23 +127,27 @@ fn entry_jobs(site: &Site) -> Vec<Job> {
         if page.kind == Kind::Festival {
             jobs.push(Job::Calendar(i));
         }
+        if page.has_aliases {
+            aliased.push(i);
+        }
     }
-    jobs.extend(alias_jobs(site));
+    jobs.extend(alias_jobs(site, aliased));
     jobs
 }
 
-/// The page at each old address. One written in the shared file is every language's: it leads
-/// to the page in the site's first language, or else in the first the entry has.
-fn alias_jobs(site: &Site) -> Vec<Job> {
+/// The page at each old address of the pages at `aliased`. One written in the shared file is
+/// every language's: it leads to the page in the site's first language, or else in the first
+/// the entry has.
+fn alias_jobs(site: &Site, mut aliased: Vec<usize>) -> Vec<Job> {
     let first = site.config.default_lang();
-    let pages = || (site.pages.iter().enumerate()).filter(|(_, page)| page.has_aliases);
-    let in_first = pages().filter(|(_, page)| page.lang == first);
-    let others = pages().filter(|(_, page)| page.lang != first);
-    let mut aliased: HashSet<(u64, &str)> = HashSet::default();
+    // Stable: the pages in the first language first, each part in page order.
+    aliased.sort_by_key(|i| site.pages[*i].lang != first);
+    let mut taken: HashSet<(u64, &str)> = HashSet::default();
     let mut jobs = Vec::new();
-    for (i, page) in in_first.chain(others) {
+    for i in aliased {
+        let page = &site.pages[i];
         for (n, alias) in page.entry.aliases.iter().enumerate() {
-            if aliased.insert((page.key_hash, alias.value.as_str())) {
+            if taken.insert((page.key_hash, alias.value.as_str())) {
                 jobs.push(Job::Alias(i, n));
             }
         }
