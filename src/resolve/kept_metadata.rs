@@ -8,16 +8,17 @@ use super::*;
 /// showing it). Any other is an error
 /// at its place: a press release could otherwise publish where an initiative's photos were
 /// taken, which their editors removed on purpose.
+/// `asking`: the pages whose entry lists photos to keep (`Entry::keep_metadata`).
 pub(super) fn kept_metadata(
     pages: &[Page],
-    bodies: &[Body],
+    (bodies, asking): (&[Body], &[usize]),
     diagnostics: &mut Diagnostics,
 ) -> BTreeSet<(Kind, String)> {
-    let asking: BTreeSet<(Kind, &str)> = (pages.iter())
-        .filter(|page| !page.entry.keep_metadata.is_empty())
+    let asking_pages = || asking.iter().filter_map(|i| pages.get(*i));
+    let entries: BTreeSet<(Kind, &str)> = asking_pages()
         .map(|page| (page.kind, page.entry.stem.as_str()))
         .collect();
-    if asking.is_empty() {
+    if entries.is_empty() {
         return BTreeSet::new();
     }
     // What the entries that ask show, in any of their languages: their texts are read again
@@ -25,7 +26,7 @@ pub(super) fn kept_metadata(
     let mut shown: BTreeSet<(Kind, &str, String)> = BTreeSet::new();
     for (page, body) in pages.iter().zip(bodies) {
         let entry = &page.entry;
-        if !asking.contains(&(entry.kind, entry.stem.as_str())) {
+        if !entries.contains(&(entry.kind, entry.stem.as_str())) {
             continue;
         }
         let images = markdown::image_destinations(&body.read());
@@ -37,7 +38,7 @@ pub(super) fn kept_metadata(
     let mut kept = BTreeSet::new();
     // Written once in the shared file, read by every language: reported once.
     let mut reported = BTreeSet::new();
-    for entry in pages.iter().map(|page| &page.entry) {
+    for entry in asking_pages().map(|page| &page.entry) {
         for file in &entry.keep_metadata {
             // A path that leaves the folder is reported with the files named in front matter.
             let Some(relative) = normalize_relative(&file.value) else {

@@ -290,8 +290,8 @@ pub fn resolve(
         .collect();
     let published_assets = publish_assets(&config, assets);
     let asset_set = asset_set(&published_assets);
-    let bodies = take_bodies(&mut pages);
-    let keep_metadata = kept_metadata::kept_metadata(&pages, &bodies, diagnostics);
+    let (bodies, asking) = take_bodies(&mut pages);
+    let keep_metadata = kept_metadata::kept_metadata(&pages, (&bodies, &asking), diagnostics);
     let between = Between {
         config: &config,
         pages: &pages,
@@ -474,17 +474,27 @@ fn publish_assets(config: &Config, assets: Vec<Asset>) -> Vec<PublishedAsset> {
 }
 
 /// The Markdown sources of the pages, taken out of their entries where no one else holds them.
-fn take_bodies(pages: &mut [Page]) -> Vec<Body> {
+/// Takes each page's Markdown source; with the pages whose entry asks to keep photos'
+/// metadata (`kept_metadata`), noted while each entry is read here anyway.
+fn take_bodies(pages: &mut [Page]) -> (Vec<Body>, Vec<usize>) {
     // Each Markdown source is dropped as soon as it is rendered, so the sources and the HTML of
     // every page are never all held at once. Side by side: each page's entry is read.
-    pages
+    let (bodies, asks): (Vec<Body>, Vec<bool>) = pages
         .par_iter_mut()
-        .map(|page| match Arc::get_mut(&mut page.entry) {
-            Some(entry) => std::mem::take(&mut entry.body),
-            // Shared with the cache of `serve`, which keeps it anyway.
-            None => page.entry.body.clone(),
+        .map(|page| {
+            let asks = !page.entry.keep_metadata.is_empty();
+            let body = match Arc::get_mut(&mut page.entry) {
+                Some(entry) => std::mem::take(&mut entry.body),
+                // Shared with the cache of `serve`, which keeps it anyway.
+                None => page.entry.body.clone(),
+            };
+            (body, asks)
         })
-        .collect()
+        .unzip();
+    let asking = (asks.iter().enumerate())
+        .filter(|(_, asks)| **asks)
+        .map(|(i, _)| i);
+    (bodies, asking.collect())
 }
 
 /// Gives each page its rendered Markdown and reports what rendering found; returns the pages
