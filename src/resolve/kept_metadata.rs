@@ -8,6 +8,7 @@ use super::*;
 /// showing it). Any other is an error
 /// at its place: a press release could otherwise publish where an initiative's photos were
 /// taken, which their editors removed on purpose.
+///
 /// `asking`: the pages whose entry lists photos to keep (`Entry::keep_metadata`).
 pub(super) fn kept_metadata(
     pages: &[Page],
