@@ -95,16 +95,11 @@ pub fn render_site(
     };
     let (now, later) = split_later(&context, &jobs, options);
     let mut found = run(&now);
-    if !later.is_empty()
-        && let Some(before_later) = options.before_later
-        && !found
-            .iter()
-            .any(|d| d.severity == crate::diagnostic::Severity::Error)
+    if !found
+        .iter()
+        .any(|d| d.severity == crate::diagnostic::Severity::Error)
     {
-        let paths: Vec<String> = (later.iter())
-            .filter_map(|job| context.output_path(job))
-            .collect();
-        before_later(&paths);
+        tell_before_later(&context, &later, options);
     }
     found.extend(run(&later));
     for d in found {
@@ -112,14 +107,7 @@ pub fn render_site(
     }
     // Only a whole render knows every file: an incremental one leaves most unwritten.
     if options.only.is_none() {
-        claimed.with_files(|files| {
-            let clashes = super::claims::folder_clashes(files);
-            for clash in clashes.into_iter().chain(super::claims::too_long(files)) {
-                diagnostics.push(clash);
-            }
-            let written = |lower: &str| files.get(lower).map(|claim| claim.path.clone());
-            crate::site_links::check(site, &written, diagnostics);
-        });
+        check_written(site, &claimed, diagnostics);
     }
     if let Some(cache) = options.cache.as_deref() {
         let changed = options.only.as_ref().map(|partial| &partial.changed);
@@ -143,6 +131,32 @@ pub fn render_site(
             planned: planned.keys,
         }),
     }
+}
+
+/// Tells `serve` (`RenderOptions::before_later`) which outputs are still to be made, when
+/// any are.
+fn tell_before_later(context: &RenderContext<'_>, later: &[Job], options: &RenderOptions) {
+    if let Some(before_later) = options.before_later
+        && !later.is_empty()
+    {
+        let paths: Vec<String> = (later.iter())
+            .filter_map(|job| context.output_path(job))
+            .collect();
+        before_later(&paths);
+    }
+}
+
+/// What only the files of a whole render show: paths that clash as folders or are too long,
+/// and internal links to a file no output wrote.
+fn check_written(site: &Site, claimed: &Claimed, diagnostics: &mut Diagnostics) {
+    claimed.with_files(|files| {
+        let clashes = super::claims::folder_clashes(files);
+        for clash in clashes.into_iter().chain(super::claims::too_long(files)) {
+            diagnostics.push(clash);
+        }
+        let written = |lower: &str| files.get(lower).map(|claim| claim.path.clone());
+        crate::site_links::check(site, &written, diagnostics);
+    });
 }
 
 /// The jobs to run first, and those that can wait (`Job::can_wait`) when a partial render of
