@@ -54,12 +54,24 @@ try:
             address = line.split("http://", 1)[1].split("/", 1)[0]
     host, port = address.split(":")
 
+    # How many rebuilds have ended: `serve` reloads the tabs before the outputs that can wait
+    # (later list pages), and the next edit must not wait for those of the last one.
+    ended = threading.Semaphore(0)
+
     def echo_trace():
         # Keeps the pipe drained (a full pipe would stop the server) and shows the phase times
         # and summaries that WDHS_TRACE adds, without the list of rendered files.
         for line in server.stdout:
+            if line.startswith(("rebuilt in ", "build failed in ")):
+                ended.release()
             if os.environ.get("WDHS_TRACE") and not line.startswith("rendered "):
                 sys.stderr.write(line)
+
+    def settle():
+        # The rebuild this edit started has ended, written all; then a pause, as an editor's.
+        if not ended.acquire(timeout=60):
+            sys.exit("serve did not end a rebuild within 60 s")
+        time.sleep(0.3)
 
     threading.Thread(target=echo_trace, daemon=True).start()
     stream = socket.create_connection((host, int(port)))
@@ -79,19 +91,20 @@ try:
 
     wait_for("hello")
     samples = []
+    time.sleep(0.3)
     for i in range(edits):
-        time.sleep(0.3)  # let the previous rebuild settle
         if mode in ("add", "remove"):
             added = target.with_name(f"bench-nieuw-{i}.nl.md")
             started = time.perf_counter()
             added.write_text(new_entry, encoding="utf-8")
             wait_for("reload")
             took_add = (time.perf_counter() - started) * 1000
-            time.sleep(0.3)
+            settle()
             started = time.perf_counter()
             added.unlink()
             wait_for("reload")
             took_remove = (time.perf_counter() - started) * 1000
+            settle()
             samples.append(took_add if mode == "add" else took_remove)
             continue
         started = time.perf_counter()
@@ -123,6 +136,7 @@ try:
         target.write_text(edited, encoding="utf-8")
         wait_for("reload")
         samples.append((time.perf_counter() - started) * 1000)
+        settle()
     print(f"edit → reload over {edits} edits: median {statistics.median(samples):.0f} ms, min {min(samples):.0f} ms, max {max(samples):.0f} ms")
 finally:
     target.write_text(original, encoding="utf-8")
