@@ -516,13 +516,9 @@ fn output_in_the_way(root: &Path, output: &Path) -> Option<String> {
         .then(|| crate::tr!("build-output-not-ours", output = output.display()))
 }
 
-/// `wdhs check`: everything `build` does, without writing.
-pub fn check(options: &BuildOptions) -> Report {
-    check_with(options, false)
-}
-
-/// `check`, and with `external` every link to another website asked too (`external.rs`).
-pub fn check_with(options: &BuildOptions, external: bool) -> Report {
+/// `wdhs check`: everything `build` does, without writing; with `external` every link to
+/// another website asked too (`external.rs`).
+pub fn check(options: &BuildOptions, external: bool) -> Report {
     let started = Instant::now();
     let mut diagnostics = Diagnostics::new();
     let compiled = compile(options, &mut diagnostics);

@@ -60,8 +60,6 @@ pub struct ListRead {
 pub struct Reads {
     /// Pages it read, or looked for and did not find.
     pages: Vec<PageRef>,
-    /// Pages it asked only whether they exist.
-    exists: Vec<PageRef>,
     lists: Vec<ListRead>,
     /// Languages every page of which it reads (a search index).
     every_page: Vec<Lang>,
@@ -72,7 +70,6 @@ pub struct Reads {
 impl Reads {
     fn extend(&mut self, other: &Reads) {
         self.pages.extend_from_slice(&other.pages);
-        self.exists.extend_from_slice(&other.exists);
         self.lists.extend_from_slice(&other.lists);
         self.every_page.extend_from_slice(&other.every_page);
         self.every_address.extend_from_slice(&other.every_address);
@@ -81,11 +78,9 @@ impl Reads {
     /// Each page once, and no spare room: a directory page reads the same goals and partners
     /// through many cards, and `serve` keeps the reads of every output.
     fn compact(&mut self) {
-        for pages in [&mut self.pages, &mut self.exists] {
-            pages.sort_unstable();
-            pages.dedup();
-            pages.shrink_to_fit();
-        }
+        self.pages.sort_unstable();
+        self.pages.dedup();
+        self.pages.shrink_to_fit();
         self.lists.shrink_to_fit();
     }
 
@@ -95,10 +90,6 @@ impl Reads {
         (self.every_page.iter()).any(|lang| changed.langs.contains(lang))
             || (self.every_address.iter()).any(|lang| changed.addresses.contains(lang))
             || self.pages.iter().any(|page| changed.pages.contains(page))
-            || self
-                .exists
-                .iter()
-                .any(|page| changed.came_or_went.contains(page))
             || self.lists.iter().any(|read| {
                 let now = lists.get(&read.list).map_or(&[][..], Vec::as_slice);
                 let part = now.get(read.start..read.start + read.keys.len());
@@ -115,8 +106,6 @@ pub struct Changed {
     pub pages: HashSet<PageRef>,
     pub langs: HashSet<Lang>,
     pub addresses: HashSet<Lang>,
-    /// The pages of `pages` that appeared or went.
-    pub came_or_went: HashSet<PageRef>,
 }
 
 thread_local! {
@@ -183,10 +172,6 @@ pub fn read_page(page: PageRef) {
     with_frame(|frame| frame.pages.push(page));
 }
 
-pub fn read_existence(page: PageRef) {
-    with_frame(|frame| frame.exists.push(page));
-}
-
 pub fn read_every_page(lang: Lang) {
     with_frame(|frame| frame.every_page.push(lang));
 }
@@ -220,7 +205,6 @@ pub fn output_key(what: &impl std::hash::Hash) -> OutputKey {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Source {
     Page(PageRef),
-    Exists(PageRef),
     List(ListId),
     EveryPage(Lang),
     EveryAddress(Lang),
@@ -229,15 +213,10 @@ enum Source {
 impl Reads {
     fn sources(&self) -> impl Iterator<Item = Source> + '_ {
         let pages = self.pages.iter().map(|p| Source::Page(*p));
-        let exists = self.exists.iter().map(|p| Source::Exists(*p));
         let lists = self.lists.iter().map(|l| Source::List(l.list.clone()));
         let every_page = self.every_page.iter().map(|l| Source::EveryPage(*l));
         let every_address = self.every_address.iter().map(|l| Source::EveryAddress(*l));
-        pages
-            .chain(exists)
-            .chain(lists)
-            .chain(every_page)
-            .chain(every_address)
+        pages.chain(lists).chain(every_page).chain(every_address)
     }
 }
 
@@ -314,7 +293,6 @@ impl DependencyMap {
         lists: &HashMap<ListId, Vec<u64>>,
     ) -> HashSet<OutputKey> {
         let mut sources: Vec<Source> = (changed.pages.iter().map(|p| Source::Page(*p)))
-            .chain(changed.came_or_went.iter().map(|p| Source::Exists(*p)))
             .chain(changed.langs.iter().map(|l| Source::EveryPage(*l)))
             .chain(changed.addresses.iter().map(|l| Source::EveryAddress(*l)))
             .collect();

@@ -358,13 +358,6 @@ impl PartialDate {
             PartialDate::Day(d) => d.to_string(),
         }
     }
-
-    pub fn year(self) -> i16 {
-        match self {
-            PartialDate::Year(y) | PartialDate::Month(y, _) => y,
-            PartialDate::Day(d) => d.year(),
-        }
-    }
 }
 
 fn parse_fixed<T: std::str::FromStr>(text: &str, len: usize) -> Option<T> {

@@ -303,7 +303,7 @@ fn run_check(site: &SiteArgs, format: Format, strict: bool, external: bool) -> E
     let Some(options) = options(site, None, None) else {
         return ExitCode::from(2);
     };
-    let report = build::check_with(&options, external);
+    let report = build::check(&options, external);
     print_diagnostics(&options, &report, format);
     let failed = report.diagnostics.has_errors()
         || (strict && report.diagnostics.count(Severity::Warning) > 0);

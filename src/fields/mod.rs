@@ -192,12 +192,6 @@ impl Fields {
         self.all_required_read
     }
 
-    pub fn has(&self, name: &str) -> bool {
-        self.fields
-            .get(name)
-            .is_some_and(|f| f.node.value != Value::Null)
-    }
-
     /// The node, removed so `finish` knows it was expected. `Null` counts as absent.
     fn take(&mut self, name: &str) -> Option<Field> {
         let field = self.fields.remove(name)?;

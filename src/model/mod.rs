@@ -25,7 +25,6 @@ use crate::lang::Lang;
 use crate::packed::Text;
 use crate::yaml::{self, Node};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -496,9 +495,6 @@ pub(crate) fn goal_numbers(fields: &mut Fields, diagnostics: &mut Diagnostics) -
         })
         .collect()
 }
-
-/// Groups entries by (kind, stem), each language sorted; used by resolve and `translations`.
-pub type EntryGroups = BTreeMap<(Kind, String), BTreeMap<Lang, Entry>>;
 
 #[cfg(test)]
 mod tests {

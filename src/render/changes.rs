@@ -69,16 +69,12 @@ impl Published {
             if before.is_none_or(|before| before.url != page.url) {
                 diff.changed.addresses.insert(lang);
             }
-            if before.is_none() {
-                diff.changed.came_or_went.insert((lang, page.key_hash));
-            }
             diff.changed((lang, page.key_hash), &page.key);
         }
         let gone = (self.in_order.iter().zip(&still_there)).filter(|(_, there)| !**there);
         for (before, _) in gone {
             let page = (before.entry.lang, before.key_hash);
             diff.changed.addresses.insert(page.0);
-            diff.changed.came_or_went.insert(page);
             diff.changed(page, &before.key());
         }
         let in_place = site.pages.len() == self.in_order.len()

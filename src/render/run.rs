@@ -23,7 +23,6 @@ pub type Sink<'a> = dyn Fn(&str, Content) -> std::io::Result<()> + Sync + 'a;
 #[derive(Debug, Default)]
 pub struct RenderStats {
     pub pages: usize,
-    pub files: usize,
     pub assets: usize,
     /// Images decoded and encoded in this build, and images taken from the cache.
     pub images_processed: usize,
@@ -120,7 +119,6 @@ pub fn render_site(
     let (images_processed, images_cached) = counters.get();
     RenderStats {
         pages: pages.into_inner(),
-        files: jobs.len(),
         assets: site.assets.len(),
         images_processed,
         images_cached,

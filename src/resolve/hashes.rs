@@ -11,7 +11,7 @@ pub(super) fn keys_hash(all_keys: &BTreeSet<(Kind, String)>) -> u64 {
 }
 
 /// The hash of an entry's key (`kind/stem`, `Page::key`), without making the key: the same
-/// as `key_hash_of` the key.
+/// as the key's XXH3 hash.
 pub(super) fn key_hash(kind: Kind, stem: &str) -> u64 {
     let folder = kind.folder().as_bytes();
     // Made on the stack and hashed in one go: every page and every look-up of one makes its
@@ -29,11 +29,6 @@ pub(super) fn key_hash(kind: Kind, stem: &str) -> u64 {
     hasher.update(b"/");
     hasher.update(stem.as_bytes());
     hasher.digest()
-}
-
-/// The hash of a key (`Page::key_hash`).
-pub fn key_hash_of(key: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
 /// A hash of everything but the pages that a link or an output depends on: what is held back,
@@ -86,7 +81,10 @@ mod tests {
             (Kind::Page, &long),
         ] {
             let key = format!("{}/{stem}", kind.folder());
-            assert_eq!(super::key_hash(kind, stem), super::key_hash_of(&key));
+            assert_eq!(
+                super::key_hash(kind, stem),
+                xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+            );
         }
     }
 }

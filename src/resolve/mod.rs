@@ -30,7 +30,7 @@ mod placement;
 mod urls;
 use between::{Between, check_between_pages};
 pub use cache::*;
-pub use hashes::*;
+use hashes::*;
 pub use kept_checks::KeptChecks;
 use links::*;
 use order::*;

@@ -13,7 +13,7 @@ mod preview;
 mod session;
 mod watch;
 
-pub use http::{EVENTS_PATH, PathError, SCRIPT_PATH, content_type, safe_path};
+pub use http::safe_path;
 
 use crate::build::{self, BuildOptions};
 use crate::diagnostic::{self, Diagnostic, Diagnostics};
