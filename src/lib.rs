@@ -4,7 +4,6 @@
 pub mod build;
 pub mod calendar;
 pub mod config;
-pub mod dependencies;
 pub mod diagnostic;
 pub mod documents;
 pub mod external;

@@ -100,7 +100,7 @@ const TEXT_LIMIT: usize = 600;
 
 /// The JSON list of every page of `lang`, in site order.
 pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&KeptIndexes>) -> Pieces {
-    crate::dependencies::read_every_page(lang);
+    crate::incremental::dependencies::read_every_page(lang);
     // From the lists, which hold every page of each kind and language in site order, and the
     // kinds follow each other in that order: no page's entry is read to learn its language.
     let positions: Vec<usize> = (crate::model::KINDS.into_iter())

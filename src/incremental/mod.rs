@@ -2,7 +2,8 @@
 //! parsed files, rendered Markdown, the compiled theme), and the compile that reuses it: the
 //! content read again only where files changed, every file parsed and every Markdown body
 //! rendered again only when what it was made from changed, and the site resolved in full from
-//! that. Debug builds check every such compile against one that reuses nothing.
+//! that. Debug builds check every such compile against one that reuses nothing. Then which
+//! pages the edit changed (`changes.rs`) and which outputs read them (`dependencies.rs`).
 
 use crate::build::{self, BuildOptions, Compiled, ParsedFile};
 use crate::config::Config;
@@ -15,7 +16,10 @@ use foldhash::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub mod changes;
+pub mod dependencies;
 mod kept_files;
+pub use changes::{PageDiff, Partial, Published};
 pub(crate) use kept_files::{KeptFiles, Parsed, SourceTexts};
 
 /// Work kept between the builds of `serve`, each piece with what it was made from, so an edit

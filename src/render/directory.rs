@@ -3,9 +3,9 @@
 
 use super::RenderContext;
 use super::from_lists::Sublist;
-use crate::dependencies::Reads;
-use crate::dependencies::pages;
 use crate::diagnostic::Diagnostic;
+use crate::incremental::dependencies::Reads;
+use crate::incremental::dependencies::pages;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
@@ -61,7 +61,10 @@ pub(super) fn facets(site: &Site) -> Facets {
 }
 
 /// The id of a facet in the dependency map.
-pub(super) fn facet_list(lang: Lang, filter: Option<&Filter>) -> crate::dependencies::ListId {
+pub(super) fn facet_list(
+    lang: Lang,
+    filter: Option<&Filter>,
+) -> crate::incremental::dependencies::ListId {
     super::derived_list(&("facet", lang, filter))
 }
 
@@ -162,7 +165,7 @@ impl<'a> RenderContext<'a> {
             self.render_partial("partial_directory_filters.html", lang, &view)
         };
         match self.filters_made.get(&(lang, filter.cloned())) {
-            Some(made) => crate::dependencies::made_once(made, make).clone(),
+            Some(made) => crate::incremental::dependencies::made_once(made, make).clone(),
             None => make(),
         }
     }
@@ -172,7 +175,8 @@ impl<'a> RenderContext<'a> {
     fn filter_groups(&self, lang: Lang, current: Option<&Filter>) -> Vec<FilterGroup> {
         let made = &self.directory_filters[self.language_slot(lang)];
         let mut groups =
-            crate::dependencies::made_once(made, || self.make_filter_groups(lang)).clone();
+            crate::incremental::dependencies::made_once(made, || self.make_filter_groups(lang))
+                .clone();
         if let Some(current) = current {
             let href = self.href(&self.filter_url(lang, current));
             for link in groups.iter_mut().flat_map(|g| g.links.iter_mut()) {
@@ -235,7 +239,7 @@ impl<'a> RenderContext<'a> {
     /// current); `None` when it has none (there is no such page).
     fn filter_link(&self, lang: Lang, filter: Filter, label: String) -> Option<FilterLink> {
         let count = self.facet(lang, Some(&filter)).len();
-        let length = crate::dependencies::Length::Exact(count);
+        let length = crate::incremental::dependencies::Length::Exact(count);
         self.read_list(
             facet_list(lang, Some(&filter)),
             0,

@@ -198,7 +198,7 @@ impl<'a> RenderContext<'a> {
 
     fn language_layout(&self, lang: Lang) -> &LanguageLayout {
         let made = &self.language_layouts[self.language_slot(lang)];
-        crate::dependencies::made_once(made, || self.make_language_layout(lang))
+        crate::incremental::dependencies::made_once(made, || self.make_language_layout(lang))
     }
 
     /// What every page of `lang` shares, as template values made once: addresses, the menu
@@ -323,11 +323,11 @@ impl<'a> RenderContext<'a> {
         let groups = self.untranslated_pages(kind, lang);
         // What the notice shows is read as a list of its own, and its pages one by one: an
         // edit of a page with a translation does not make the notice again.
-        if crate::dependencies::recording() {
+        if crate::incremental::dependencies::recording() {
             let keys = untranslated_keys(site, groups);
-            let length = crate::dependencies::Length::Exact(keys.len());
+            let length = crate::incremental::dependencies::Length::Exact(keys.len());
             let list = untranslated_list(kind, lang);
-            crate::dependencies::read_list(list, 0, keys.into_iter(), length);
+            crate::incremental::dependencies::read_list(list, 0, keys.into_iter(), length);
         }
         (groups.iter())
             .filter(|(_, positions)| !positions.is_empty())
@@ -385,7 +385,10 @@ pub(super) type UntranslatedCells =
     BTreeMap<(Kind, Lang), std::sync::OnceLock<Vec<(Lang, Vec<usize>)>>>;
 
 /// The notice of untranslated entries of `kind` in `lang`, as a list of the dependency map.
-pub(super) fn untranslated_list(kind: Kind, lang: Lang) -> crate::dependencies::ListId {
+pub(super) fn untranslated_list(
+    kind: Kind,
+    lang: Lang,
+) -> crate::incremental::dependencies::ListId {
     super::derived_list(&("untranslated", kind, lang))
 }
 
@@ -396,6 +399,8 @@ pub(super) fn untranslated_keys(
 ) -> Vec<u64> {
     (groups.iter())
         .flat_map(|(other, positions)| positions.iter().map(move |i| (*other, *i)))
-        .map(|(other, i)| crate::dependencies::output_key(&(other, site.pages[i].key_hash)))
+        .map(|(other, i)| {
+            crate::incremental::dependencies::output_key(&(other, site.pages[i].key_hash))
+        })
         .collect()
 }

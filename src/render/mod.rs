@@ -10,7 +10,6 @@
 mod aliases;
 mod cache;
 mod cards;
-mod changes;
 mod claims;
 mod directory;
 mod entries;
@@ -26,11 +25,10 @@ mod sitemap;
 mod templates;
 
 pub use cache::RenderCache;
-pub use changes::{PageDiff, Partial, Published};
 pub use run::{BeforeLater, RenderOptions, RenderStats, Sink, render_site};
 pub use templates::{Renderer, prepare};
 
-use crate::dependencies::{Length, ListId, Reads};
+use crate::incremental::dependencies::{Length, ListId, Reads};
 use crate::lang::Lang;
 use crate::resolve::{Site, lang_prefix};
 use directory::Facets;
@@ -76,7 +74,7 @@ pub struct RenderContext<'a> {
     /// `serve`'s, which keeps what this context makes of the initiatives and press releases.
     cache: Option<&'a RenderCache>,
     /// What changed since `serve`'s last good render, when only some outputs are made again.
-    partial: Option<&'a Partial>,
+    partial: Option<&'a crate::incremental::Partial>,
     counters: &'a crate::images::Counters,
     /// The initiatives of each directory page (all, per province, per theme), built once so
     /// no page scans the whole list.
@@ -192,9 +190,9 @@ impl<'a> RenderContext<'a> {
         positions: impl Iterator<Item = usize>,
         length: Length,
     ) {
-        if crate::dependencies::recording() {
+        if crate::incremental::dependencies::recording() {
             let keys = positions.map(|i| self.site.pages[i].key_hash);
-            crate::dependencies::read_list(list, start, keys, length);
+            crate::incremental::dependencies::read_list(list, start, keys, length);
         }
     }
 
@@ -209,7 +207,7 @@ impl<'a> RenderContext<'a> {
     ) -> Sublist<'p> {
         let start = n.saturating_mul(size);
         let shown = all.range(start, start.saturating_add(size));
-        let count = crate::dependencies::pages(all.len(), size);
+        let count = crate::incremental::dependencies::pages(all.len(), size);
         let start = start.min(all.len());
         self.read_list(
             list,

@@ -3,8 +3,8 @@
 use super::RenderContext;
 use super::directory::{Facets, Filter};
 use super::templates::Renderer;
-use crate::dependencies::pages;
-use crate::dependencies::{OutputKey, StillThere, output_key};
+use crate::incremental::dependencies::pages;
+use crate::incremental::dependencies::{OutputKey, StillThere, output_key};
 use crate::lang::Lang;
 use crate::model::{Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
@@ -70,7 +70,7 @@ pub(super) fn plan(context: &RenderContext<'_>) -> (Vec<Job>, Option<Planned>) {
 /// Keeps the jobs of the outputs that are new or outdated since the last good render.
 fn keep_outdated(
     jobs: &mut Vec<Job>,
-    partial: &super::Partial,
+    partial: &crate::incremental::Partial,
     keys: Vec<Option<OutputKey>>,
     lists: ListKeys,
 ) -> Planned {
@@ -207,7 +207,7 @@ pub(super) fn list_jobs(site: &Site, facets: &Facets) -> Vec<Job> {
 }
 
 /// Every list's keys, by list.
-type ListKeys = foldhash::HashMap<crate::dependencies::ListId, Vec<u64>>;
+type ListKeys = foldhash::HashMap<crate::incremental::dependencies::ListId, Vec<u64>>;
 
 /// What the plan of a render of `serve` found out: which outputs of the last good render the
 /// site still has, the keys of every list, and the key of each job, in the plan's order.

@@ -3,7 +3,7 @@
 
 use super::from_lists::Sublist;
 use super::{RenderContext, derived_list};
-use crate::dependencies::ListId;
+use crate::incremental::dependencies::ListId;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind};
 use crate::resolve::Site;

@@ -2,13 +2,13 @@
 //! their paths (no two outputs at one path) and streams them to the sink.
 
 use super::cache::RenderCache;
-use super::changes::Partial;
 use super::claims::Claimed;
 use super::plan::{Job, plan};
 use super::templates::Renderer;
 use super::{RenderContext, html_path};
-use crate::dependencies::Recorded;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::incremental::Partial;
+use crate::incremental::dependencies::Recorded;
 use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
 use crate::write::Content;
@@ -79,7 +79,7 @@ pub fn render_site(
                 if options.cache.is_none() {
                     return context.send_outputs(job, sink, &claimed, &pages);
                 }
-                let (found, reads) = crate::dependencies::record(|| {
+                let (found, reads) = crate::incremental::dependencies::record(|| {
                     context.send_outputs(job, sink, &claimed, &pages)
                 });
                 if let Some(key) = job.key(site)

@@ -3,9 +3,9 @@
 //! sorted and indexed once. Pure: no I/O, no HTML templates.
 
 use crate::config::{Config, MenuItem};
-use crate::dependencies;
 use crate::diagnostic::{Diagnostic, Diagnostics, display_path, suggest};
 use crate::images::{ImageInfo, Picture};
+use crate::incremental::dependencies;
 use crate::lang::Lang;
 use crate::load::Asset;
 use crate::markdown::{self, LinkResolver, RenderInput, Rendered, Resolved};

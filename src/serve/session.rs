@@ -5,10 +5,10 @@
 use super::http::Shared;
 use super::watch::only_entry_files;
 use crate::build::{self, BuildOptions, DiskSources};
-use crate::dependencies::{DependencyMap, Recorded};
 use crate::diagnostic::{self, Diagnostic, Diagnostics, Severity};
-use crate::incremental::{self, Caches};
-use crate::render::{self, Partial};
+use crate::incremental::dependencies::{DependencyMap, Recorded};
+use crate::incremental::{self, Caches, Partial};
+use crate::render;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -59,7 +59,7 @@ pub(super) struct Session {
     dependencies: Arc<DependencyMap>,
     /// What each page of the last good build was made from, to tell which pages the next
     /// one changes.
-    published: render::Published,
+    published: incremental::Published,
     /// Whether the last build was good.
     pub(super) last_good: bool,
     /// Files changed since the last good build: what failed builds did not write.
@@ -102,7 +102,7 @@ impl Session {
             caches: Caches::default(),
             frame: None,
             dependencies: Arc::default(),
-            published: render::Published::default(),
+            published: incremental::Published::default(),
             last_good: false,
             unwritten: Vec::new(),
         }
@@ -133,7 +133,7 @@ impl Session {
         self.caches = Caches::default();
         self.frame = None;
         self.dependencies = Arc::default();
-        self.published = render::Published::default();
+        self.published = incremental::Published::default();
         self.unwritten.extend_from_slice(changed_paths);
         self.last_good = false;
         let mut diagnostics = Diagnostics::new();
@@ -210,7 +210,7 @@ impl Session {
         if partial {
             self.published.apply(diff, &compiled.site);
         } else {
-            self.published = render::Published::of(&compiled.site);
+            self.published = incremental::Published::of(&compiled.site);
         }
         self.unwritten.clear();
         self.last_good = true;
@@ -232,7 +232,7 @@ impl Session {
     fn partial(
         &self,
         compiled: &build::Compiled,
-        diff: &render::PageDiff,
+        diff: &incremental::PageDiff,
         shared: &Shared,
     ) -> Option<Partial> {
         if self.frame != Some(compiled.site.frame)

@@ -1,7 +1,7 @@
 //! What changed since `serve`'s last good render: the two sites compared page by page by key
 //! (`Published::diff`), and what a partial render needs to know of it (`Partial`).
 
-use crate::dependencies::{Changed, DependencyMap, PageRef};
+use crate::incremental::dependencies::{Changed, DependencyMap, PageRef};
 use crate::resolve::{PageSource, Site, places_before};
 use std::collections::BTreeSet;
 use std::sync::Arc;
