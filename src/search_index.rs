@@ -1,6 +1,7 @@
 //! The per-language search index: a compact JSON list of every page's title, URL, kind and
 //! folded words, read by the search page's small script.
 
+use crate::incremental::dependencies;
 use crate::lang::Lang;
 use crate::resolve::{Page, PageSource, Site};
 use crate::write::Pieces;
@@ -100,7 +101,7 @@ const TEXT_LIMIT: usize = 600;
 
 /// The JSON list of every page of `lang`, in site order.
 pub fn build(site: &Site, lang: Lang, base_path: &str, cache: Option<&KeptIndexes>) -> Pieces {
-    crate::incremental::dependencies::read_every_page(lang);
+    dependencies::read_every_page(lang);
     // From the lists, which hold every page of each kind and language in site order, and the
     // kinds follow each other in that order: no page's entry is read to learn its language.
     let positions: Vec<usize> = (crate::model::KINDS.into_iter())

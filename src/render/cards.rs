@@ -6,6 +6,7 @@ use super::directory::Filter;
 use super::escape::escape_attribute;
 use super::related::RelatedList;
 use crate::diagnostic::Diagnostic;
+use crate::incremental::dependencies;
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind, PROVINCES, Role};
 use crate::resolve::{Page, section_url};
@@ -149,18 +150,15 @@ impl<'a> RenderContext<'a> {
             {
                 return Box::new((Some(card_value(kept.html.clone())), kept.reads.clone()));
             }
-            Box::new(crate::incremental::dependencies::record_if_recording(
-                || {
-                    let page = self.site.page_at(index)?;
-                    let card = self.initiative_card(page)?;
-                    let html =
-                        self.render_partial("partial_initiative_card.html", page.lang, &card);
-                    Some(html.and_then(card_value))
-                },
-            ))
+            Box::new(dependencies::record_if_recording(|| {
+                let page = self.site.page_at(index)?;
+                let card = self.initiative_card(page)?;
+                let html = self.render_partial("partial_initiative_card.html", page.lang, &card);
+                Some(html.and_then(card_value))
+            }))
         });
         let (card, reads) = &**made;
-        crate::incremental::dependencies::replay(reads);
+        dependencies::replay(reads);
         card.as_ref()
     }
 
@@ -256,7 +254,7 @@ impl<'a> RenderContext<'a> {
     ) -> (Vec<T>, Option<Link>) {
         let RelatedList { id, pages: related } = related;
         let shown = related.range(0, RELATED_LIMIT);
-        let length = crate::incremental::dependencies::Length::Exact(related.len());
+        let length = dependencies::Length::Exact(related.len());
         self.read_list(id, 0, shown.positions(), length);
         let cards = shown.positions().filter_map(card).collect();
         let more = (related.len() > RELATED_LIMIT).then(|| Link {

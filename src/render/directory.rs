@@ -4,8 +4,7 @@
 use super::RenderContext;
 use super::from_lists::Sublist;
 use crate::diagnostic::Diagnostic;
-use crate::incremental::dependencies::Reads;
-use crate::incremental::dependencies::pages;
+use crate::incremental::dependencies::{self, Reads, pages};
 use crate::lang::Lang;
 use crate::model::{EntryData, Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
@@ -61,10 +60,7 @@ pub(super) fn facets(site: &Site) -> Facets {
 }
 
 /// The id of a facet in the dependency map.
-pub(super) fn facet_list(
-    lang: Lang,
-    filter: Option<&Filter>,
-) -> crate::incremental::dependencies::ListId {
+pub(super) fn facet_list(lang: Lang, filter: Option<&Filter>) -> dependencies::ListId {
     super::derived_list(&("facet", lang, filter))
 }
 
@@ -165,7 +161,7 @@ impl<'a> RenderContext<'a> {
             self.render_partial("partial_directory_filters.html", lang, &view)
         };
         match self.filters_made.get(&(lang, filter.cloned())) {
-            Some(made) => crate::incremental::dependencies::made_once(made, make).clone(),
+            Some(made) => dependencies::made_once(made, make).clone(),
             None => make(),
         }
     }
@@ -174,9 +170,7 @@ impl<'a> RenderContext<'a> {
     /// many) and by goal. `current` is the filter of the page they are on.
     fn filter_groups(&self, lang: Lang, current: Option<&Filter>) -> Vec<FilterGroup> {
         let made = &self.directory_filters[self.language_slot(lang)];
-        let mut groups =
-            crate::incremental::dependencies::made_once(made, || self.make_filter_groups(lang))
-                .clone();
+        let mut groups = dependencies::made_once(made, || self.make_filter_groups(lang)).clone();
         if let Some(current) = current {
             let href = self.href(&self.filter_url(lang, current));
             for link in groups.iter_mut().flat_map(|g| g.links.iter_mut()) {
@@ -239,7 +233,7 @@ impl<'a> RenderContext<'a> {
     /// current); `None` when it has none (there is no such page).
     fn filter_link(&self, lang: Lang, filter: Filter, label: String) -> Option<FilterLink> {
         let count = self.facet(lang, Some(&filter)).len();
-        let length = crate::incremental::dependencies::Length::Exact(count);
+        let length = dependencies::Length::Exact(count);
         self.read_list(
             facet_list(lang, Some(&filter)),
             0,

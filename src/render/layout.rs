@@ -3,6 +3,7 @@
 
 use super::RenderContext;
 use crate::config::MenuItem;
+use crate::incremental::dependencies;
 use crate::lang::Lang;
 use crate::model::Kind;
 use crate::resolve::{Page, lang_prefix, section_url};
@@ -198,7 +199,7 @@ impl<'a> RenderContext<'a> {
 
     fn language_layout(&self, lang: Lang) -> &LanguageLayout {
         let made = &self.language_layouts[self.language_slot(lang)];
-        crate::incremental::dependencies::made_once(made, || self.make_language_layout(lang))
+        dependencies::made_once(made, || self.make_language_layout(lang))
     }
 
     /// What every page of `lang` shares, as template values made once: addresses, the menu
@@ -323,11 +324,11 @@ impl<'a> RenderContext<'a> {
         let groups = self.untranslated_pages(kind, lang);
         // What the notice shows is read as a list of its own, and its pages one by one: an
         // edit of a page with a translation does not make the notice again.
-        if crate::incremental::dependencies::recording() {
+        if dependencies::recording() {
             let keys = untranslated_keys(site, groups);
-            let length = crate::incremental::dependencies::Length::Exact(keys.len());
+            let length = dependencies::Length::Exact(keys.len());
             let list = untranslated_list(kind, lang);
-            crate::incremental::dependencies::read_list(list, 0, keys.into_iter(), length);
+            dependencies::read_list(list, 0, keys.into_iter(), length);
         }
         (groups.iter())
             .filter(|(_, positions)| !positions.is_empty())
@@ -385,10 +386,7 @@ pub(super) type UntranslatedCells =
     BTreeMap<(Kind, Lang), std::sync::OnceLock<Vec<(Lang, Vec<usize>)>>>;
 
 /// The notice of untranslated entries of `kind` in `lang`, as a list of the dependency map.
-pub(super) fn untranslated_list(
-    kind: Kind,
-    lang: Lang,
-) -> crate::incremental::dependencies::ListId {
+pub(super) fn untranslated_list(kind: Kind, lang: Lang) -> dependencies::ListId {
     super::derived_list(&("untranslated", kind, lang))
 }
 
@@ -399,8 +397,6 @@ pub(super) fn untranslated_keys(
 ) -> Vec<u64> {
     (groups.iter())
         .flat_map(|(other, positions)| positions.iter().map(move |i| (*other, *i)))
-        .map(|(other, i)| {
-            crate::incremental::dependencies::output_key(&(other, site.pages[i].key_hash))
-        })
+        .map(|(other, i)| dependencies::output_key(&(other, site.pages[i].key_hash)))
         .collect()
 }

@@ -4,7 +4,7 @@
 use super::RenderContext;
 use super::from_lists::Sublist;
 use crate::diagnostic::Diagnostic;
-use crate::incremental::dependencies::pages;
+use crate::incremental::dependencies::{self, pages};
 use crate::lang::Lang;
 use crate::model::Kind;
 use crate::resolve::section_url;
@@ -158,7 +158,7 @@ impl<'a> RenderContext<'a> {
         let size = site.config.page_size(Kind::Press);
         let all = site.list_indices(Kind::Press, lang);
         let total = pages(all.len(), size);
-        let list = crate::incremental::dependencies::ListId::Section(Kind::Press, lang);
+        let list = dependencies::ListId::Section(Kind::Press, lang);
         let shown = self.read_list_page(list, Sublist::whole(all), n, size);
         let items = (shown.positions())
             .filter_map(|i| self.press_card(site.page_at(i)?))

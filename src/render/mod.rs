@@ -28,7 +28,7 @@ pub use cache::RenderCache;
 pub use run::{BeforeLater, RenderOptions, RenderStats, Sink, render_site};
 pub use templates::{Renderer, prepare};
 
-use crate::incremental::dependencies::{Length, ListId, Reads};
+use crate::incremental::dependencies::{self, Length, ListId, Reads};
 use crate::lang::Lang;
 use crate::resolve::{Site, lang_prefix};
 use directory::Facets;
@@ -190,9 +190,9 @@ impl<'a> RenderContext<'a> {
         positions: impl Iterator<Item = usize>,
         length: Length,
     ) {
-        if crate::incremental::dependencies::recording() {
+        if dependencies::recording() {
             let keys = positions.map(|i| self.site.pages[i].key_hash);
-            crate::incremental::dependencies::read_list(list, start, keys, length);
+            dependencies::read_list(list, start, keys, length);
         }
     }
 
@@ -207,7 +207,7 @@ impl<'a> RenderContext<'a> {
     ) -> Sublist<'p> {
         let start = n.saturating_mul(size);
         let shown = all.range(start, start.saturating_add(size));
-        let count = crate::incremental::dependencies::pages(all.len(), size);
+        let count = dependencies::pages(all.len(), size);
         let start = start.min(all.len());
         self.read_list(
             list,

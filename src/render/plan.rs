@@ -3,8 +3,7 @@
 use super::RenderContext;
 use super::directory::{Facets, Filter};
 use super::templates::Renderer;
-use crate::incremental::dependencies::pages;
-use crate::incremental::dependencies::{OutputKey, StillThere, output_key};
+use crate::incremental::dependencies::{self, OutputKey, StillThere, output_key, pages};
 use crate::lang::Lang;
 use crate::model::{Kind, PROVINCES};
 use crate::resolve::{Site, section_url};
@@ -207,7 +206,7 @@ pub(super) fn list_jobs(site: &Site, facets: &Facets) -> Vec<Job> {
 }
 
 /// Every list's keys, by list.
-type ListKeys = foldhash::HashMap<crate::incremental::dependencies::ListId, Vec<u64>>;
+type ListKeys = foldhash::HashMap<dependencies::ListId, Vec<u64>>;
 
 /// What the plan of a render of `serve` found out: which outputs of the last good render the
 /// site still has, the keys of every list, and the key of each job, in the plan's order.

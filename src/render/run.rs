@@ -8,7 +8,7 @@ use super::templates::Renderer;
 use super::{RenderContext, html_path};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::incremental::Partial;
-use crate::incremental::dependencies::Recorded;
+use crate::incremental::dependencies::{self, Recorded};
 use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
 use crate::write::Content;
@@ -79,9 +79,8 @@ pub fn render_site(
                 if options.cache.is_none() {
                     return context.send_outputs(job, sink, &claimed, &pages);
                 }
-                let (found, reads) = crate::incremental::dependencies::record(|| {
-                    context.send_outputs(job, sink, &claimed, &pages)
-                });
+                let (found, reads) =
+                    dependencies::record(|| context.send_outputs(job, sink, &claimed, &pages));
                 if let Some(key) = job.key(site)
                     && let Some(path) = context.output_path(job)
                     && let Ok(mut recorded) = recorded.lock()

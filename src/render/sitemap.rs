@@ -4,6 +4,7 @@
 
 use super::RenderContext;
 use crate::feed::Translations;
+use crate::incremental::dependencies;
 use crate::model::Kind;
 use crate::resolve::{Site, lang_prefix, section_url};
 use std::collections::{BTreeMap, HashMap};
@@ -125,7 +126,7 @@ impl<'a> RenderContext<'a> {
     /// The sitemap's rows, made once per render; `serve` keeps them and makes again only
     /// those of the entries changed.
     fn sitemap_rows(&self) -> &SitemapRows {
-        let make = || crate::incremental::dependencies::unrecorded(|| self.make_sitemap_rows());
+        let make = || dependencies::unrecorded(|| self.make_sitemap_rows());
         self.sitemap_rows.get_or_init(make)
     }
 
@@ -181,7 +182,7 @@ impl<'a> RenderContext<'a> {
     /// there are), nothing else of them.
     fn sitemap_rows_read(&self) -> &SitemapRows {
         for lang in &self.site.config.languages {
-            crate::incremental::dependencies::read_every_address(*lang);
+            dependencies::read_every_address(*lang);
         }
         self.sitemap_rows()
     }

@@ -1,6 +1,7 @@
 //! A page (an entry at its address) and the index that finds pages by kind, stem and language.
 
 use super::*;
+use crate::incremental::dependencies;
 
 /// An entry with its place on the site.
 #[derive(Debug, Clone)]
@@ -244,7 +245,7 @@ pub fn places_before<T: Sync>(
     before: &[T],
     pages: &[Page],
     is_of: impl Fn(&T, &Page) -> bool + Sync,
-    key: impl Fn(&T) -> crate::incremental::dependencies::PageRef,
+    key: impl Fn(&T) -> dependencies::PageRef,
 ) -> Vec<Option<usize>> {
     let is_at = |j: usize, page: &Page| before.get(j).is_some_and(|b| is_of(b, page));
     let mut places: Vec<Option<usize>> = (pages.par_iter().enumerate())
@@ -262,10 +263,9 @@ pub fn places_before<T: Sync>(
         }
         return places;
     }
-    let by_key: HashMap<crate::incremental::dependencies::PageRef, usize> =
-        (before.iter().enumerate())
-            .map(|(j, b)| (key(b), j))
-            .collect();
+    let by_key: HashMap<dependencies::PageRef, usize> = (before.iter().enumerate())
+        .map(|(j, b)| (key(b), j))
+        .collect();
     for (page, place) in pages.iter().zip(&mut places) {
         if place.is_none() {
             let found = by_key.get(&(page.lang, page.key_hash)).copied();
